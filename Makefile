@@ -1,0 +1,55 @@
+# Every target works on a fresh clone: it makes .venv and installs what it needs first.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8501
+
+.PHONY: help run etl check test test-fast lint export bench venv test-deps chromium clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' Makefile | sed 's/:.*## /\t/'
+
+$(BIN)/.runtime: requirements.txt
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(BIN)/.test: requirements-test.txt requirements.txt $(BIN)/.runtime
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	touch $@
+
+venv: $(BIN)/.runtime ## create .venv with the runtime packages
+
+test-deps: $(BIN)/.test chromium ## install test packages and Debian's chromium
+
+chromium: ## install Debian's chromium when it is missing (needs root or sudo)
+	@command -v chromium >/dev/null 2>&1 || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-dejavu-core >/dev/null; }
+
+run: $(BIN)/.runtime ## install and open the dashboard on http://localhost:8501
+	$(BIN)/streamlit run app.py --server.port $(PORT)
+
+etl: $(BIN)/.runtime ## refresh data/ from seeds/ and etl/reference/
+	$(BIN)/python -m etl
+
+check: $(BIN)/.runtime ## fail if data/ is stale or invalid (writes nothing)
+	$(BIN)/python -m etl --check --strict
+
+test: test-deps ## install test dependencies and run the whole test suite
+	$(BIN)/python -m pytest
+
+test-fast: $(BIN)/.test ## the suite without the real-browser tests
+	$(BIN)/python -m pytest -m "not browser"
+
+export: $(BIN)/.runtime ## render every chart to PNG/SVG and a static site in export/
+	$(BIN)/python -m dashboard.export --out export
+
+bench: test-deps ## measure page load, ETL, memory and export; writes BENCHMARKS.md
+	$(BIN)/python -m benchmarks
+
+lint: $(BIN)/.test ## ruff lint and format check
+	$(BIN)/pip install --quiet ruff && $(BIN)/ruff check . && $(BIN)/ruff format --check .
+
+clean: ## remove the virtual environment and caches
+	rm -rf $(VENV) .pytest_cache test-artifacts export

