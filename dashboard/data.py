@@ -1,0 +1,151 @@
+"""The one place that knows the data folder: cached Parquet loaders and the chart credit (``Meta``).
+
+``DASHBOARD_DATA_DIR`` overrides the folder (default ``data/``). Reading never raises into a page: a missing,
+corrupt or wrong-version folder becomes a :class:`DataUnavailable` with a message that names the fix.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import json
+import os
+import zipfile
+from pathlib import Path
+
+import pandas as pd
+import pyarrow.parquet as pq
+import streamlit as st
+
+from dashboard.figures.frame import Meta
+from etl.schema import SCHEMA_VERSION, TABLES
+
+REFRESH = "make etl  (or: python -m etl)"
+
+
+class DataUnavailable(Exception):
+    """The data folder cannot be read; ``str()`` says why and how to fix it."""
+
+
+def data_dir() -> Path:
+    from etl.paths import ROOT
+
+    value = os.environ.get("DASHBOARD_DATA_DIR")
+    return Path(value).resolve() if value else ROOT / "data"
+
+
+def _version(folder: Path) -> tuple[float, int]:
+    """Changes whenever a refresh replaces the folder: used as the cache key."""
+    desc = folder / "datapackage.json"
+    try:
+        st = desc.stat()
+    except OSError:
+        return (0.0, 0)
+    return (st.st_mtime, st.st_size)
+
+
+def read_descriptor(folder: Path) -> dict:
+    path = folder / "datapackage.json"
+    if not folder.is_dir():
+        raise DataUnavailable(f"The data folder {folder} does not exist. Build it with: {REFRESH}")
+    try:
+        desc = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise DataUnavailable(f"{path.name} is missing in {folder}: the data has not been built. Run: {REFRESH}") \
+            from None
+    except (OSError, ValueError) as exc:
+        raise DataUnavailable(f"{path.name} is unreadable ({exc}). Rebuild it with: {REFRESH}") from None
+    if desc.get("schema_version") != SCHEMA_VERSION:
+        raise DataUnavailable(f"The data was built for schema version {desc.get('schema_version')!r}; this "
+                              f"dashboard reads version {SCHEMA_VERSION!r}. Rebuild it with: {REFRESH}")
+    return desc
+
+
+def read_table(folder: Path, name: str) -> pd.DataFrame:
+    """One table, checked against its declared columns."""
+    if name not in TABLES:
+        raise DataUnavailable(f"Unknown table {name!r}.")
+    path = folder / f"{name}.parquet"
+    try:
+        frame = pq.read_table(path).to_pandas()
+    except FileNotFoundError:
+        raise DataUnavailable(f"{path.name} is missing from {folder}. Rebuild the data with: {REFRESH}") from None
+    except Exception as exc:  # noqa: BLE001 - pyarrow raises several types for a damaged file
+        raise DataUnavailable(f"{path.name} is damaged ({type(exc).__name__}). Rebuild the data with: {REFRESH}") \
+            from None
+    missing = [c for c in TABLES[name].columns if c not in frame.columns]
+    if missing:
+        raise DataUnavailable(f"{path.name} lacks column(s) {', '.join(missing)}: it was written by another "
+                              f"version. Rebuild the data with: {REFRESH}")
+    return frame
+
+
+def stamp(desc: dict) -> str:
+    """A short hash of the data package: printed on every chart, so a pasted image can be traced back."""
+    digest = hashlib.sha256(json.dumps(desc["resources"], sort_keys=True).encode()).hexdigest()
+    return digest[:8]
+
+
+def meta_from(folder: Path) -> Meta:
+    desc = read_descriptor(folder)
+    articles = read_table(folder, "articles")
+    return Meta(as_of=str(articles["as_of"].max()), stamp=stamp(desc), article_title=str(articles["title"].iloc[0]))
+
+
+def freshness(folder: Path) -> dict:
+    """When the data files were written (file time, not stored in the tables), and the hashes."""
+    desc = read_descriptor(folder)
+    written = dt.datetime.fromtimestamp((folder / "datapackage.json").stat().st_mtime, tz=dt.UTC)
+    articles = read_table(folder, "articles")
+    return {"written": written.strftime("%Y-%m-%d %H:%M UTC"), "stamp": stamp(desc),
+            "article_sha256": str(articles["sha256"].iloc[0]), "rows": {r["name"]: r["rows"]
+                                                                       for r in desc["resources"]}}
+
+
+def parquet_zip(folder: Path) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for name in TABLES:
+            z.write(folder / f"{name}.parquet", f"{name}.parquet")
+        z.write(folder / "datapackage.json", "datapackage.json")
+    return buf.getvalue()
+
+
+# --- Streamlit side: cached wrappers over the pure readers above. ---
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _load_table(folder: str, name: str, version: tuple[float, int]) -> pd.DataFrame:
+    return read_table(Path(folder), name)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _load_meta(folder: str, version: tuple[float, int]) -> Meta:
+    return meta_from(Path(folder))
+
+
+def table(name: str) -> pd.DataFrame:
+    """A table for a page; on failure shows the reason and the refresh command, then stops the page."""
+    folder = data_dir()
+    try:
+        read_descriptor(folder)
+        return _load_table(str(folder), name, _version(folder))
+    except DataUnavailable as exc:
+        stop(exc)
+        raise
+
+
+def meta() -> Meta:
+    """The chart credit for this data folder (stops the page when the data cannot be read)."""
+    folder = data_dir()
+    try:
+        return _load_meta(str(folder), _version(folder))
+    except DataUnavailable as exc:
+        stop(exc)
+        raise
+
+
+def stop(exc: Exception) -> None:
+    st.error(f"**The dashboard's data cannot be read.** {exc}", icon="⚠️")
+    st.stop()

@@ -1,0 +1,39 @@
+"""The one helper that reads and writes view state in the URL (``st.query_params``), so a pasted link
+reopens the same view. Unknown or garbage values are ignored, with a gentle note, never an exception."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import streamlit as st
+
+MAX_LEN = 80
+
+
+def get(key: str, allowed: Iterable[str], default: str | None = None, *, label: str = "") -> str | None:
+    """The parameter if it is one of ``allowed``; otherwise ``default`` (and a note when one was given)."""
+    raw = st.query_params.get(key)
+    if raw is None or raw == "":
+        return default
+    allowed = list(allowed)
+    if len(raw) <= MAX_LEN and raw in allowed:
+        return raw
+    st.info(f"The link asked for an unknown {label or key}; showing the default view instead.", icon="ℹ️")
+    return default
+
+
+def set(key: str, value: str | None, default: str | None = None) -> None:  # noqa: A001 - mirrors get
+    """Write a view choice to the URL; the default value is left out to keep links short."""
+    if value is None or value == default:
+        if key in st.query_params:
+            del st.query_params[key]
+    elif st.query_params.get(key) != value:
+        st.query_params[key] = value
+
+
+def clear_unknown(known: Iterable[str]) -> None:
+    """Drop parameters this page does not use (keeps links clean; never trusts them)."""
+    keep = {*known, "embed", "embed_options", "card", "frame"}
+    for key in list(st.query_params.keys()):
+        if key not in keep:
+            del st.query_params[key]

@@ -1,0 +1,31 @@
+"""Small Streamlit helpers shared by the pages: one way to show a chart, text that is always inert."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import plotly.graph_objects as go
+import streamlit as st
+
+from dashboard import charts
+from dashboard.figures.frame import Meta
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~<$:])")
+
+
+def md_escape(text: str) -> str:
+    """Text from the data, made inert for st.markdown: no markup, no links, no HTML."""
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(str(text), quote=False))
+
+
+def chart(fig: go.Figure, chart_id: str, meta: Meta, key: str) -> None:
+    """A framed chart, exactly as exported (theme=None), with its PNG button and a one-sentence caption."""
+    st.plotly_chart(fig, theme=None, config=charts.export_config(chart_id, meta), key=key,
+                    width="stretch", alt=charts.CHARTS[chart_id].alt)
+    st.caption(charts.CHARTS[chart_id].alt)
+
+
+def csv_download(frame, name: str, key: str, label: str | None = None) -> None:
+    st.download_button(label or f"Download {name}.csv", frame.to_csv(index=False).encode("utf-8"),
+                       file_name=f"{name}.csv", mime="text/csv", key=key)

@@ -1,0 +1,45 @@
+"""Map: the excluded cities against the participants, with a filter, a table and a CSV download."""
+
+import streamlit as st
+
+from dashboard import boot, charts, data, params, ui
+
+boot.through_app()
+
+SHOW = {"all": "All 16", "excluded": "Excluded", "participant": "Participants", "operations": "Operations sites",
+        "diagnostic": "Diagnostic sites"}
+
+meta = data.meta()
+cities = data.table("cities")
+sentences = data.table("sentences").set_index("sentence_id")["text"]
+
+st.title("Shut out, and already in")
+show = params.get("show", SHOW, "all", label="filter")
+show = st.segmented_control("Show", list(SHOW), default=show, format_func=SHOW.get, key="map_show") or "all"
+params.set("show", show, "all")
+
+ui.chart(charts.build("map", data.table, meta, show=show), "map", meta, key="map_chart")
+
+rows = cities if show == "all" else cities[
+    (cities["status"] == show) | (cities["psp_site_type"] == show)]
+table = rows.assign(article_sentence=rows["sentence_id"].map(sentences))[[
+    "name", "state", "status", "psp_site_type", "population", "population_source", "lat", "lon", "source",
+    "article_sentence"]].sort_values(["status", "name"])
+st.dataframe(table, hide_index=True, width="stretch", column_config={
+    "population": st.column_config.NumberColumn("population (GeoNames)", format="localized"),
+    "source": st.column_config.TextColumn("source"),
+    "article_sentence": st.column_config.TextColumn("the article's words", width="large")})
+ui.csv_download(table, f"cities_{show}", key="map_csv")
+
+city_ids = dict(zip(cities["city_id"], cities["name"] + ", " + cities["state"], strict=True))
+picked = params.get("city", city_ids, label="city")
+picked = st.selectbox("Look up a city", list(city_ids), index=list(city_ids).index(picked) if picked else None,
+                      format_func=city_ids.get, placeholder="Choose a city", key="map_city")
+params.set("city", picked)
+if picked:
+    row = cities.set_index("city_id").loc[picked]
+    st.markdown(f"**{ui.md_escape(city_ids[picked])}** · {row['status']}"
+                + (f" · {row['psp_site_type']} site" if isinstance(row["psp_site_type"], str) else ""))
+    if isinstance(row["sentence_id"], str):
+        st.markdown("> " + ui.md_escape(sentences[row["sentence_id"]]))
+    st.caption(f"Source: {row['source']} · population {int(row['population']):,} ({row['population_source']})")

@@ -1,0 +1,33 @@
+"""Policy timeline: lanes by category, article events marked, expected events linked to what happened."""
+
+import streamlit as st
+
+from dashboard import boot, charts, data, params, ui
+from dashboard.figures.timeline import when
+
+boot.through_app()
+
+meta = data.meta()
+events = data.table("events")
+
+st.title("Policy timeline")
+titles = dict(zip(events["event_id"], events["title"], strict=True))
+picked = params.get("event", titles, label="event")
+picked = st.selectbox("Highlight an event", list(titles), index=list(titles).index(picked) if picked else None,
+                      format_func=titles.get, placeholder="Choose an event", key="timeline_event")
+params.set("event", picked)
+
+ui.chart(charts.build("timeline", data.table, meta, event=picked), "timeline", meta, key="timeline_chart")
+
+if picked:
+    row = events.set_index("event_id").loc[picked]
+    st.markdown(f"**{ui.md_escape(row['title'])}** — {ui.md_escape(when(row.to_dict() | {'event_id': picked}))}")
+    if row["in_article"]:
+        st.markdown(f"As written: “{ui.md_escape(row['surface'])}” → {ui.md_escape(row['resolution'])}")
+    st.caption(f"Source: {row['source']} ({row['confidence']})")
+
+table = events.assign(when=[when(r) for _, r in events.iterrows()])[[
+    "when", "title", "category", "in_article", "surface", "status", "phase", "source", "confidence"]]
+st.dataframe(table, hide_index=True, width="stretch",
+             column_config={"surface": st.column_config.TextColumn("as written in the article")})
+ui.csv_download(events, "events", key="timeline_csv")
