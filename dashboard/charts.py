@@ -13,7 +13,7 @@ from dashboard import theme
 from dashboard.figures import map as map_fig
 from dashboard.figures import timeline as timeline_fig
 from dashboard.figures import vote as vote_fig
-from dashboard.figures.frame import Meta
+from dashboard.figures.framing import Meta
 
 Loader = Callable[[str], pd.DataFrame]
 KAPLAN = "senate-2017-08-02-kaplan"

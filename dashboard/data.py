@@ -18,7 +18,7 @@ import pandas as pd
 import pyarrow.parquet as pq
 import streamlit as st
 
-from dashboard.figures.frame import Meta
+from dashboard.figures.framing import Meta
 from etl.schema import SCHEMA_VERSION, TABLES
 
 REFRESH = "make etl  (or: python -m etl)"

@@ -13,7 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import theme
-from dashboard.figures.frame import MARGIN, Meta, frame
+from dashboard.figures.framing import MARGIN, Meta, frame
 from dashboard.figures.labels import LABEL_SIZE, Box, place_labels
 
 GROUPS = ("excluded", "operations", "diagnostic")

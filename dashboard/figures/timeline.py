@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from dashboard import theme
-from dashboard.figures.frame import MARGIN, Meta, frame
+from dashboard.figures.framing import MARGIN, Meta, frame
 from dashboard.figures.labels import Box, place_labels
 
 

@@ -10,7 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import theme
-from dashboard.figures.frame import Meta, frame
+from dashboard.figures.framing import Meta, frame
 
 POSITION_ORDER = ("Yea", "Not Voting", "Present", "Nay")  # left to right across the chamber
 PARTY_ORDER = {"R": 0, "I": 1, "D": 2}

@@ -1,0 +1,146 @@
+"""The Streamlit app through AppTest: every page renders, and shows the article's numbers."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from etl.paths import ROOT
+
+PAGES = ["pages/overview.py", "pages/map.py", "pages/senate_vote.py", "pages/timeline.py", "pages/article.py"]
+
+
+def open_page(page: str, params: dict[str, str] | None = None, data_dir: str | None = None, monkeypatch=None):
+    if data_dir is not None:
+        monkeypatch.setenv("DASHBOARD_DATA_DIR", data_dir)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    for k, v in (params or {}).items():
+        at.query_params[k] = v
+    at.run()
+    if page != PAGES[0]:
+        at.switch_page(page).run()
+    return at
+
+
+def values(v) -> list:
+    """A trace array as a list: Plotly sends numpy arrays as typed arrays ({"dtype", "bdata"})."""
+    if isinstance(v, dict) and "bdata" in v:
+        import base64
+
+        import numpy as np
+
+        return np.frombuffer(base64.b64decode(v["bdata"]), dtype=np.dtype(v["dtype"])).tolist()
+    return list(v)
+
+
+def specs(at) -> list[dict]:
+    return [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_renders(page):
+    at = open_page(page)
+    assert not at.exception, [e.message for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+    assert at.title
+
+
+@pytest.mark.parametrize("page", PAGES[:4])
+def test_every_chart_has_title_and_source(page):
+    at = open_page(page)
+    charts = specs(at)
+    assert charts
+    for spec in charts:
+        layout = spec["layout"]
+        assert layout["title"]["text"]
+        assert layout["paper_bgcolor"] == "#FFFFFF"
+        credit = [a["text"] for a in layout["annotations"] if a.get("name") == "credit"]
+        assert credit and credit[0].startswith("Source: ") and "Article as of 3 Aug 2017" in credit[0]
+
+
+def test_map_page_holds_sixteen_cities_four_and_twelve():
+    at = open_page("pages/map.py")
+    (spec,) = specs(at)
+    markers = {t["name"]: len(values(t["x"])) for t in spec["data"] if t.get("mode") == "markers"}
+    assert sum(markers.values()) == 16
+    assert markers["Excluded by Sessions (article) (4)"] == 4
+    assert sum(n for name, n in markers.items() if name.startswith("2017 PSP")) == 12
+    table = at.dataframe[0].value
+    assert len(table) == 16 and (table["status"] == "excluded").sum() == 4
+
+
+def test_map_filter_and_city_from_the_url():
+    at = open_page("pages/map.py", {"show": "excluded", "city": "baltimore-md"})
+    assert len(at.dataframe[0].value) == 4
+    assert at.selectbox(key="map_city").value == "baltimore-md"
+    assert any("The four cities are" in m.value for m in at.markdown)
+
+
+def test_vote_page_shows_fifty_forty_eight_two():
+    at = open_page("pages/senate_vote.py")
+    assert at.title[0].value == "Senate vote: Marvin Kaplan, 50–48"
+    seats, tally, states = specs(at)
+    texts = [a["text"] for a in seats["layout"]["annotations"]]
+    assert "<b>50–48</b>" in texts and any(t.startswith("2 not voting") for t in texts)
+    bars = {t["name"]: values(t["x"]) for t in tally["data"]}
+    assert bars["Yea"][0] == 50 and bars["Nay"][0] == 48 and bars["Not Voting"][0] == 2
+    assert "derived" in at.info[0].value
+    assert any("Later outcome" in m.value and "49–47" in m.value for m in at.markdown)
+
+
+def test_find_your_senators():
+    at = open_page("pages/senate_vote.py", {"state": "AZ"})
+    found = at.dataframe[0].value
+    assert set(found["senator"]) == {"Jeff Flake", "John McCain"}
+    assert dict(zip(found["senator"], found["position"], strict=True))["John McCain"] == "Not Voting"
+    at.selectbox(key="vote_senator").set_value("Bernard Sanders").run()
+    assert "Bernard Sanders" in set(at.dataframe[0].value["senator"])
+    assert at.query_params["senator"] == "Bernard Sanders"
+
+
+def test_timeline_has_the_key_dates():
+    at = open_page("pages/timeline.py")
+    (spec,) = specs(at)
+    xs = {str(x)[:10] for t in spec["data"] if t.get("customdata") for x in values(t["x"])}
+    assert {"2017-08-02", "2017-08-03", "2017-06-20", "2017-09-25", "2019-06-03"} <= xs
+
+
+def test_overview_metrics_and_story():
+    at = open_page("pages/overview.py")
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Cities excluded"] == "4"
+    assert metrics["2017 PSP participants"] == "12"
+    assert metrics["Senate vote on Kaplan"] == "50–48"
+    assert metrics["Announcement"] == "3 Aug 2017"
+    text = " ".join(m.value for m in at.markdown)
+    assert "Thursday 3 August 2017" in text and "Stockton" in text
+
+
+def test_article_page_entity_and_downloads():
+    at = open_page("pages/article.py", {"entity": "san-bernardino-ca"})
+    assert at.selectbox(key="article_entity").value == "san-bernardino-ca"
+    mentions = at.dataframe[0].value
+    assert set(mentions["surface"]) == {"San Bernardino", "San Bernadino"}
+    dq = next(d.value for d in at.dataframe if "severity" in d.value.columns)
+    assert "the The" in set(dq["surface"])
+
+
+@pytest.mark.parametrize("params", [
+    {"city": "<script>alert(1)</script>"}, {"show": "x" * 5000}, {"entity": "javascript:alert(1)"},
+    {"state": "ZZ", "senator": "Nobody"}, {"event": "../../etc/passwd"}])
+def test_garbage_parameters_give_a_normal_page(params):
+    page = {"city": "pages/map.py", "show": "pages/map.py", "entity": "pages/article.py",
+            "state": "pages/senate_vote.py", "event": "pages/timeline.py"}[next(iter(params))]
+    at = open_page(page, params)
+    assert not at.exception and not at.error
+    assert any("unknown" in i.value for i in at.info)
+    assert specs(at) or page == "pages/article.py"
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_missing_data_gives_a_clear_message(page, tmp_path, monkeypatch):
+    at = open_page(page, data_dir=str(tmp_path / "nowhere"), monkeypatch=monkeypatch)
+    assert not at.exception
+    assert at.error and "make etl" in at.error[0].value

