@@ -42,7 +42,7 @@ test: test-deps ## install test dependencies and run the whole test suite
 test-fast: $(BIN)/.test ## the suite without the real-browser tests
 	$(BIN)/python -m pytest -m "not browser"
 
-export: $(BIN)/.runtime ## render every chart to PNG/SVG and a static site in export/
+export: $(BIN)/.runtime chromium ## render every chart to PNG/SVG and a static site in export/
 	$(BIN)/python -m dashboard.export --out export
 
 bench: test-deps ## measure page load, ETL, memory and export; writes BENCHMARKS.md

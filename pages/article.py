@@ -3,7 +3,7 @@ downloads, and the method."""
 
 import streamlit as st
 
-from dashboard import boot, article_view, data, params, ui
+from dashboard import article_view, boot, data, params, ui, views
 from etl.schema import TABLES
 
 boot.through_app()
@@ -34,8 +34,7 @@ with right:
         st.dataframe(mine[["surface", "sentence_id", "start", "end", "text"]], hide_index=True, width="stretch")
         st.caption("Source: " + str(entities.set_index("entity_id").loc[picked, "source"]))
     st.subheader("Every figure, next to its sentence")
-    shown = figures.merge(sentences[["sentence_id", "text"]], on="sentence_id")
-    st.dataframe(shown[["surface", "kind", "value", "unit", "method", "text"]], hide_index=True, width="stretch",
+    st.dataframe(views.figures_view(figures, sentences), hide_index=True, width="stretch",
                  column_config={"text": st.column_config.TextColumn("sentence", width="large")})
 
 st.subheader("Data quality")
@@ -43,8 +42,7 @@ counts = dq["severity"].value_counts()
 st.caption(" · ".join(f"{counts.get(s, 0)} {s}" for s in ("error", "warning", "info"))
            + " — errors are unreviewed anomalies, warnings reviewed ones with a correction, info agreements and "
              "what the reference leaves unconfirmed.")
-st.dataframe(dq[["severity", "kind", "surface", "message", "resolution", "sentence_id", "source"]],
-             hide_index=True, width="stretch")
+st.dataframe(views.quality_view(dq), hide_index=True, width="stretch")
 
 st.subheader("Downloads")
 folder = data.data_dir()

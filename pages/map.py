@@ -2,16 +2,15 @@
 
 import streamlit as st
 
-from dashboard import boot, charts, data, params, ui
+from dashboard import boot, charts, data, params, ui, views
 
 boot.through_app()
 
-SHOW = {"all": "All 16", "excluded": "Excluded", "participant": "Participants", "operations": "Operations sites",
-        "diagnostic": "Diagnostic sites"}
-
 meta = data.meta()
 cities = data.table("cities")
-sentences = data.table("sentences").set_index("sentence_id")["text"]
+SHOW = {"all": f"All {len(cities)}", "excluded": "Excluded", "participant": "Participants",
+        "operations": "Operations sites", "diagnostic": "Diagnostic sites"}
+sentences = data.table("sentences")
 
 st.title("Shut out, and already in")
 show = params.get("show", SHOW, "all", label="filter")
@@ -20,11 +19,7 @@ params.set("show", show, "all")
 
 ui.chart(charts.build("map", data.table, meta, show=show), "map", meta, key="map_chart")
 
-rows = cities if show == "all" else cities[
-    (cities["status"] == show) | (cities["psp_site_type"] == show)]
-table = rows.assign(article_sentence=rows["sentence_id"].map(sentences))[[
-    "name", "state", "status", "psp_site_type", "population", "population_source", "lat", "lon", "source",
-    "article_sentence"]].sort_values(["status", "name"])
+table = views.cities_view(cities, sentences, show)
 st.dataframe(table, hide_index=True, width="stretch", column_config={
     "population": st.column_config.NumberColumn("population (GeoNames)", format="localized"),
     "source": st.column_config.TextColumn("source"),
@@ -41,5 +36,5 @@ if picked:
     st.markdown(f"**{ui.md_escape(city_ids[picked])}** · {row['status']}"
                 + (f" · {row['psp_site_type']} site" if isinstance(row["psp_site_type"], str) else ""))
     if isinstance(row["sentence_id"], str):
-        st.markdown("> " + ui.md_escape(sentences[row["sentence_id"]]))
+        st.markdown("> " + ui.md_escape(sentences.set_index("sentence_id").loc[row["sentence_id"], "text"]))
     st.caption(f"Source: {row['source']} · population {int(row['population']):,} ({row['population_source']})")

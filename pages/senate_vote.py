@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import boot, charts, data, params, ui
+from dashboard import boot, charts, data, params, ui, views
 
 boot.through_app()
 
@@ -31,8 +31,7 @@ params.set("state", state)
 params.set("senator", typed)
 found = positions[(positions["state"] == state) | (positions["senator"] == typed)]
 if len(found):
-    st.dataframe(found[["senator", "party", "state", "position", "derived", "source"]], hide_index=True,
-                 width="stretch")
+    st.dataframe(views.positions_view(found), hide_index=True, width="stretch")
 
 ui.chart(charts.build("senate-seats", data.table, meta, senators=set(found["senator"])), "senate-seats", meta,
          key="vote_seats")

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import boot, charts, data, params, ui
+from dashboard import boot, charts, data, params, ui, views
 from dashboard.figures.timeline import when
 
 boot.through_app()
@@ -26,8 +26,6 @@ if picked:
         st.markdown(f"As written: “{ui.md_escape(row['surface'])}” → {ui.md_escape(row['resolution'])}")
     st.caption(f"Source: {row['source']} ({row['confidence']})")
 
-table = events.assign(when=[when(r) for _, r in events.iterrows()])[[
-    "when", "title", "category", "in_article", "surface", "status", "phase", "source", "confidence"]]
-st.dataframe(table, hide_index=True, width="stretch",
+st.dataframe(views.events_view(events), hide_index=True, width="stretch",
              column_config={"surface": st.column_config.TextColumn("as written in the article")})
 ui.csv_download(events, "events", key="timeline_csv")

@@ -129,8 +129,25 @@ def wait_ready(page, charts: int = 0, timeout: float = 45_000) -> None:
     page.wait_for_timeout(300)
 
 
+def wait_for_words(page, words: list[str], timeout: float = 30_000) -> None:
+    """Until every word is on screen, in the page text or inside a chart's SVG (elements stream in)."""
+    page.wait_for_function(
+        """words => {
+             const svg = [...document.querySelectorAll('.js-plotly-plot .main-svg')].map(e => e.textContent).join(' ');
+             const text = document.body.innerText + ' ' + svg;
+             return words.every(w => text.includes(w));
+           }""", arg=words, timeout=timeout)
+
+
 def screenshot(page, name: str) -> Path:
+    """The whole page: Streamlit scrolls inside its own container, so grow the viewport to the content first."""
     out = ARTIFACTS / "screens" / f"{name}.png"
     out.parent.mkdir(parents=True, exist_ok=True)
+    height = page.evaluate("""() => { const m = document.querySelector('[data-testid="stMain"]');
+                                      return m ? m.scrollHeight : document.body.scrollHeight; }""")
+    size = page.viewport_size
+    page.set_viewport_size({"width": size["width"], "height": min(max(height + 40, size["height"]), 8000)})
+    page.wait_for_timeout(400)
     page.screenshot(path=str(out), full_page=True)
+    page.set_viewport_size(size)
     return out

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import screenshot, wait_ready
+from tests.browser.conftest import screenshot, wait_for_words, wait_ready
 
 pytestmark = pytest.mark.browser
 
@@ -30,6 +30,7 @@ def test_page_offline(server, context, path):
     page.goto(f"{server.url}/{path}")
     charts, words = PAGES[path]
     wait_ready(page, charts)
+    wait_for_words(page, words)
     screenshot(page, path or "overview")
     text = page.inner_text("body")
     svg = " ".join(page.locator(".js-plotly-plot .main-svg").all_text_contents())

@@ -1,0 +1,162 @@
+"""Sharing: deep links round-trip, garbage links give a normal page, card mode fits its frame, and the
+static export opens from file:// with the network blocked."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from PIL import Image
+
+from dashboard import charts, theme
+from etl.paths import ROOT
+from tests.browser.conftest import wait_for_words, wait_ready
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.mark.parametrize(("path", "charts_n", "words"), [
+    ("map?show=excluded&city=baltimore-md", 1, ["Baltimore, MD", "The four cities are: Baltimore, Md."]),
+    ("senate-vote?state=AZ", 3, ["Selected: AZ"]),
+    ("senate-vote?senator=John+McCain", 3, ["John McCain"]),
+    ("timeline?event=baltimore-joins-psp", 1, ["Baltimore named a PSP site by Attorney General Barr", "Selected"]),
+    ("article?entity=la-times", 0, ["Los Angeles Times (publication)", "The L.A. Times"]),
+], ids=["map", "state", "senator", "timeline", "article"])
+def test_deep_links_reopen_the_view(server, context, path, charts_n, words):
+    page = context.new_page()
+    page.goto(f"{server.url}/{path}")
+    wait_ready(page, charts_n)
+    wait_for_words(page, words)
+    assert path.split("?")[1].split("=")[0] in page.url  # the link keeps its state
+    assert context.offline_guard.blocked == []
+
+
+def test_a_choice_is_written_back_to_the_url(server, context):
+    page = context.new_page()
+    page.goto(f"{server.url}/map")
+    wait_ready(page, 1)
+    page.get_by_role("radio", name="Participants").click()
+    page.wait_for_function("() => location.search.includes('show=participant')", timeout=20_000)
+    again = context.new_page()
+    again.goto(page.url)
+    wait_ready(again, 1)
+    again.wait_for_function("""() => [...document.querySelectorAll('[role=radio]')].some(
+        b => b.innerText.trim() === 'Participants' && b.getAttribute('aria-checked') === 'true')""", timeout=20_000)
+    assert "show=participant" in again.url
+
+
+GARBAGE = [
+    "map?city=%3Cscript%3Ewindow.pwned%3D1%3C%2Fscript%3E&show=%3Cimg%20src%3Dx%20onerror%3Dwindow.pwned%3D2%3E",
+    "senate-vote?state=" + "A" * 3000 + "&senator=javascript:window.pwned=3",
+    "timeline?event=%22%3E%3Csvg%20onload%3Dwindow.pwned%3D4%3E",
+    "article?entity=__proto__&card=nope",
+]
+
+
+@pytest.mark.parametrize("path", GARBAGE, ids=["map", "senate", "timeline", "article"])
+def test_garbage_links_give_a_normal_page(server, context, path):
+    page = context.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(f"{server.url}/{path}")
+    page.wait_for_selector('[data-testid="stApp"]')
+    page.wait_for_function("() => document.body.innerText.includes('unknown')", timeout=30_000)
+    assert page.evaluate("() => window.pwned") is None
+    assert dialogs == []
+    assert page.locator('[data-testid="stException"]').count() == 0
+
+
+@pytest.mark.parametrize("frame", list(theme.FRAMES))
+def test_card_mode_fits_the_frame(server, browser, frame):
+    width, height = theme.FRAMES[frame]
+    ctx = browser.new_context(viewport={"width": width + 100, "height": height + 100})
+    try:
+        page = ctx.new_page()
+        page.goto(f"{server.url}/?card=map&frame={frame}")
+        wait_ready(page, 1)
+        chart = page.locator(".js-plotly-plot").first
+        box = chart.bounding_box()
+        assert (round(box["width"]), round(box["height"])) == (width, height)
+        shot = ROOT / "test-artifacts" / "cards" / f"map_{frame}.png"
+        shot.parent.mkdir(parents=True, exist_ok=True)
+        chart.screenshot(path=str(shot))
+        assert Image.open(shot).size == (width, height)
+        svg = " ".join(page.locator(".js-plotly-plot .main-svg").all_text_contents())
+        stamp = json.loads((ROOT / "data" / "datapackage.json").read_text())  # noqa: F841 - the file must exist
+        assert "4 cities shut out, 12 already in" in svg
+        assert "Source: the article" in svg and "Article as of 3 Aug 2017" in svg
+        assert "data " in svg.split("Article as of 3 Aug 2017")[1][:16]
+        assert page.locator('[data-testid="stSidebar"]').is_hidden()
+    finally:
+        ctx.close()
+
+
+def test_card_mode_unknown_chart_is_gentle(server, context):
+    page = context.new_page()
+    page.goto(f"{server.url}/?card=nonsense")
+    wait_for_words(page, ["Unknown chart for card mode", "?card=map"])
+
+
+def test_embed_mode_keeps_working(server, context):
+    page = context.new_page()
+    page.goto(f"{server.url}/map?embed=true")
+    wait_ready(page, 1)
+    assert page.locator('[data-testid="stMainMenu"]').count() == 0  # embed hides Streamlit's own menus
+    assert "4 cities shut out" in " ".join(page.locator(".js-plotly-plot .main-svg").all_text_contents())
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory):
+    out = tmp_path_factory.mktemp("export")
+    result = subprocess.run([sys.executable, "-m", "dashboard.export", "--out", str(out)], cwd=ROOT,
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    return out, result
+
+
+def test_export_writes_every_chart_in_every_frame(exported):
+    out, result = exported
+    for chart_id in charts.CHARTS:
+        for frame, (w, h) in theme.FRAMES.items():
+            png = out / "images" / f"{chart_id}_{frame}.png"
+            with Image.open(png) as im:
+                assert im.size == (w * theme.EXPORT_SCALE, h * theme.EXPORT_SCALE)
+                assert im.getchannel("A").getextrema() == (255, 255) if im.mode == "RGBA" else True
+            svg = (out / "images" / f"{chart_id}_{frame}.svg").read_text()
+            assert "Article as of 3 Aug 2017" in svg and "Source:" in svg
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert len(manifest["files"]) == len(list((out).rglob("*.*"))) - 1
+    assert "manifest.json lists them" in result.stdout
+
+
+def test_export_only_one_chart_at_another_scale(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "dashboard.export", "--out", str(tmp_path), "--only",
+                             "senate-tally", "--format", "png", "--frame", "social", "--scale", "1"],
+                            cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    (png,) = (tmp_path / "images").glob("*.png")
+    assert png.name == "senate-tally_social.png"
+    assert Image.open(png).size == theme.FRAMES["social"]
+
+
+def test_static_site_opens_offline_from_file(exported, context):
+    out, _ = exported
+    expected = {"index": 1, "map": 1, "senate-vote": 3, "timeline": 1, "article": 0}
+    for slug, n in expected.items():
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto((out / "site" / f"{slug}.html").as_uri())
+        page.wait_for_function("n => document.querySelectorAll('.js-plotly-plot .main-svg').length >= 2 * n",
+                               arg=n, timeout=20_000)
+        assert errors == []
+        text = page.inner_text("body")
+        assert "Overview" in text and "Article & data" in text
+        if slug == "article":
+            assert "San Bernadino" in text and "datapackage.json" in text
+        if slug == "map":
+            labels = page.locator(".annotation-text").all_text_contents()
+            assert "Stockton" in labels and "Springfield" in labels
+    assert context.offline_guard.blocked == []
