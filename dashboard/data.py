@@ -29,10 +29,12 @@ class DataUnavailable(Exception):
 
 
 def data_dir() -> Path:
-    from etl.paths import ROOT
+    from etl.paths import ROOT, previous_of
 
     value = os.environ.get("DASHBOARD_DATA_DIR")
-    return Path(value).resolve() if value else ROOT / "data"
+    folder = Path(value).resolve() if value else ROOT / "data"
+    previous = previous_of(folder)  # a refresh is swapping folders right now: keep showing the old data
+    return previous if not folder.exists() and previous.is_dir() else folder
 
 
 def _version(folder: Path) -> tuple[float, int]:

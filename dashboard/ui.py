@@ -19,6 +19,18 @@ def md_escape(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", html.escape(str(text), quote=False))
 
 
+_SAFE_URL = re.compile(r"^https?://[A-Za-z0-9.-]+(?::\d+)?(?:/[A-Za-z0-9._~!$&'*+,;=:@%/?#-]*)?$")
+
+
+def source_link(source: str) -> str:
+    """A source as markdown: a clickable link when it is a plain http(s) URL, inert text otherwise."""
+    source = str(source)
+    if _SAFE_URL.match(source) and not any(c in source for c in "()[]<>\"\\"):
+        label = source.split("/")[2].removeprefix("www.")
+        return f"[{md_escape(label)}]({source})"
+    return md_escape(source)
+
+
 def chart(fig: go.Figure, chart_id: str, meta: Meta, key: str) -> None:
     """A framed chart, exactly as exported (theme=None), with its PNG button and a one-sentence caption."""
     st.plotly_chart(fig, theme=None, config=charts.export_config(chart_id, meta), key=key,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from pathlib import Path
 
 import pandas as pd
@@ -30,7 +31,7 @@ def _article_rows(ex: Extract) -> dict[str, list[dict]]:
         "source": a.url or article_ref(art, ex.sentence_ids[0]),
     }]
     for sid, s in zip(ex.sentence_ids, ex.sentences, strict=True):
-        paragraph = sum(1 for p in para_starts if p <= s.start)
+        paragraph = bisect.bisect_right(para_starts, s.start)
         rows["sentences"].append({"article_id": art, "sentence_id": sid, "start": s.start, "end": s.end,
                                   "text": s.surface, "paragraph": paragraph})
     for m in ex.mentions:

@@ -124,9 +124,9 @@ def check_article(ex: Extract, links: list[EventLink], ref: dict, n_participants
         else:
             said = "; ".join(f"{what}: {n}" for n, what in expected.items())
             f.add("count_check", f"“{c.surface}” says {c.value}, but {said}.", span)
+    participants = {(r.city, r.state) for r in ref["psp_sites"].itertuples()}
     for p in ex.places:
-        if p.sentence_id in ex.list_sentence_ids and (p.place.name, p.place.state) in {
-                (r.city, r.state) for r in ref["psp_sites"].itertuples()}:
+        if p.sentence_id in ex.list_sentence_ids and (p.place.name, p.place.state) in participants:
             f.add("status_conflict", f"{p.place.name}, {p.place.state} is listed among the excluded cities but the "
                   "reference has it as a 2017 participant.", p.city)
 

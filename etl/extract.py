@@ -6,6 +6,7 @@ abbreviations come from ``etl/reference``; the patterns are generic (see ``etl.t
 
 from __future__ import annotations
 
+import bisect
 import difflib
 from dataclasses import dataclass, field
 
@@ -54,19 +55,28 @@ class Extract:
     dates: list[ts.DateExpr] = field(default_factory=list)
     quotes: list[ts.Span] = field(default_factory=list)
     fuzzy: list[tuple[Mention, str, float]] = field(default_factory=list)  # (mention, canonical name, score)
+    _ends: list[int] | None = field(default=None, repr=False)
+    _by_sentence: dict[str, list[Mention]] | None = field(default=None, repr=False)
+    _indexed: int = field(default=-1, repr=False)
 
     def sentence_at(self, offset: int) -> str:
-        for sid, span in zip(self.sentence_ids, self.sentences, strict=True):
-            if span.start <= offset < span.end:
-                return sid
-        # Offsets between sentences (whitespace) belong to the next one.
-        for sid, span in zip(self.sentence_ids, self.sentences, strict=True):
-            if offset < span.start:
-                return sid
-        return self.sentence_ids[-1]
+        """The sentence holding a character offset; whitespace between sentences belongs to the next one."""
+        if self._ends is None:
+            self._ends = [s.end for s in self.sentences]
+        i = bisect.bisect_right(self._ends, offset)
+        return self.sentence_ids[min(i, len(self.sentence_ids) - 1)]
+
+    def mentions_in(self, sentence_id: str) -> list[Mention]:
+        """Mentions of one sentence, in reading order (indexed once the mentions are final)."""
+        if self._by_sentence is None or self._indexed != len(self.mentions):
+            self._by_sentence = {}
+            for m in sorted(self.mentions, key=lambda m: m.start):
+                self._by_sentence.setdefault(self.sentence_at(m.start), []).append(m)
+            self._indexed = len(self.mentions)
+        return self._by_sentence.get(sentence_id, [])
 
     def entities_in(self, sentence_id: str) -> set[str]:
-        return {m.entity_id for m in self.mentions if self.sentence_at(m.start) == sentence_id}
+        return {m.entity_id for m in self.mentions_in(sentence_id)}
 
 
 def _state_alternatives(ap_states: pd.DataFrame) -> dict[str, str]:
@@ -78,8 +88,23 @@ def _state_alternatives(ap_states: pd.DataFrame) -> dict[str, str]:
     return out
 
 
-def _overlaps(start: int, end: int, spans) -> bool:
-    return any(start < s.end and s.start < end for s in spans)
+class SpanSet:
+    """Non-overlapping spans with an O(log n) overlap test (the article may be long)."""
+
+    def __init__(self, spans=()):
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        for s in spans:
+            self.add(s.start, s.end)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self._starts, end)  # spans starting before `end`
+        return i > 0 and self._ends[i - 1] > start
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect.bisect_left(self._starts, start)
+        self._starts.insert(i, start)
+        self._ends.insert(i, end)
 
 
 def extract(article: Article, ref: dict, gazetteer: Gazetteer) -> Extract:
@@ -97,8 +122,9 @@ def extract(article: Article, ref: dict, gazetteer: Gazetteer) -> Extract:
     for m in ts.alias_pattern(alias_to_entity).finditer(text):
         ex.mentions.append(Mention(alias_to_entity[m.group(0)], m.start(), m.end(), m.group(0)))
 
-    # Places written "City, St.": the state is the one the text gives.
+    # Places written "City, St.": the state is the one the text gives. They replace alias mentions they overlap.
     states = _state_alternatives(ref["ap_states"])
+    place_mentions: list[Mention] = []
     for city, state in ts.city_state_pairs(text, states):
         usps = states[state.surface]
         place = gazetteer.resolve(city.surface, usps)
@@ -110,11 +136,15 @@ def extract(article: Article, ref: dict, gazetteer: Gazetteer) -> Extract:
             offset = city.surface.rindex(place.name)
             city = ts.Span(city.start + offset, city.end, place.name)
         ex.places.append(ArticlePlace(place, city, state, ex.sentence_at(city.start)))
-        ex.mentions = [m for m in ex.mentions if not _overlaps(m.start, m.end, [city, state])]
-        ex.mentions.append(Mention(place.city_id, city.start, city.end, city.surface, "place"))
-        ex.mentions.append(Mention(f"state-{usps.lower()}", state.start, state.end, state.surface, "place"))
+        place_mentions.append(Mention(place.city_id, city.start, city.end, city.surface, "place"))
+        place_mentions.append(Mention(f"state-{usps.lower()}", state.start, state.end, state.surface, "place"))
         if place.matched == "fuzzy":
-            ex.fuzzy.append((ex.mentions[-2], place.name, place.score))
+            ex.fuzzy.append((place_mentions[-2], place.name, place.score))
+    occupied = SpanSet(sorted(place_mentions, key=lambda m: m.start))
+    ex.mentions = [m for m in ex.mentions if not occupied.overlaps(m.start, m.end)] + place_mentions
+    for m in ex.mentions:
+        if m.how == "alias":
+            occupied.add(m.start, m.end)
     per_sentence: dict[str, int] = {}
     for p in ex.places:
         per_sentence[p.sentence_id] = per_sentence.get(p.sentence_id, 0) + 1
@@ -125,26 +155,27 @@ def extract(article: Article, ref: dict, gazetteer: Gazetteer) -> Extract:
     for p in ex.places:
         names.setdefault(p.place.name, p.place.city_id)
         names.setdefault(p.city.surface, p.place.city_id)
-    taken = list(ex.mentions)
     for m in ts.alias_pattern(names).finditer(text):
-        if not _overlaps(m.start(), m.end(), taken):
+        if not occupied.overlaps(m.start(), m.end()):
             ex.mentions.append(Mention(names[m.group(0)], m.start(), m.end(), m.group(0)))
+            occupied.add(m.start(), m.end())
 
     # Misspelt place names: capitalised runs close to, but not equal to, a place named in the article.
-    taken = list(ex.mentions)
     canonical = {p.place.name: p.place.city_id for p in ex.places}
+    by_words: dict[int, list[str]] = {}
+    for name in canonical:
+        by_words.setdefault(len(name.split()), []).append(name)
     for run in ts.capitalized_runs(text):
-        if _overlaps(run.start, run.end, taken) or run.surface in canonical:
+        if run.surface in canonical or occupied.overlaps(run.start, run.end):
             continue
-        words = len(run.surface.split())
-        candidates = [n for n in canonical if len(n.split()) == words]
-        close = difflib.get_close_matches(run.surface, candidates, n=1, cutoff=FUZZY_CUTOFF)
+        candidates = by_words.get(len(run.surface.split()), [])
+        close = difflib.get_close_matches(run.surface, candidates, n=1, cutoff=FUZZY_CUTOFF) if candidates else []
         if close:
             score = round(difflib.SequenceMatcher(None, run.surface, close[0]).ratio(), 3)
             mention = Mention(canonical[close[0]], run.start, run.end, run.surface, "fuzzy")
             ex.mentions.append(mention)
             ex.fuzzy.append((mention, close[0], score))
-            taken.append(mention)
+            occupied.add(run.start, run.end)
     ex.mentions.sort(key=lambda m: (m.start, m.end))
 
     # Figures: dates and tallies first, so their digits are not read again as counts.
@@ -160,8 +191,7 @@ def extract(article: Article, ref: dict, gazetteer: Gazetteer) -> Extract:
 def speaker_of(ex: Extract, quote: ts.Span, entity_types: dict[str, str]) -> str | None:
     """Who said it: the first person or organisation named after the quote in its sentence, else the last before."""
     sid = ex.sentence_at(quote.start)
-    in_sentence = [m for m in ex.mentions if ex.sentence_at(m.start) == sid
-                   and entity_types.get(m.entity_id) in SPEAKER_TYPES]
+    in_sentence = [m for m in ex.mentions_in(sid) if entity_types.get(m.entity_id) in SPEAKER_TYPES]
     after = [m for m in in_sentence if m.start >= quote.end]
     if after:
         return after[0].entity_id

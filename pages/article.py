@@ -32,7 +32,7 @@ with right:
         st.subheader(ui.md_escape(labels[picked]))
         mine = mentions[mentions["entity_id"] == picked].merge(sentences[["sentence_id", "text"]], on="sentence_id")
         st.dataframe(mine[["surface", "sentence_id", "start", "end", "text"]], hide_index=True, width="stretch")
-        st.caption("Source: " + str(entities.set_index("entity_id").loc[picked, "source"]))
+        st.caption("Source: " + ui.source_link(entities.set_index("entity_id").loc[picked, "source"]))
     st.subheader("Every figure, next to its sentence")
     st.dataframe(views.figures_view(figures, sentences), hide_index=True, width="stretch",
                  column_config={"text": st.column_config.TextColumn("sentence", width="large")})

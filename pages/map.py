@@ -37,4 +37,5 @@ if picked:
                 + (f" · {row['psp_site_type']} site" if isinstance(row["psp_site_type"], str) else ""))
     if isinstance(row["sentence_id"], str):
         st.markdown("> " + ui.md_escape(sentences.set_index("sentence_id").loc[row["sentence_id"], "text"]))
-    st.caption(f"Source: {row['source']} · population {int(row['population']):,} ({row['population_source']})")
+    st.caption("Source: " + ui.source_link(row["source"]) + ui.md_escape(
+        f" · population {int(row['population']):,} ({row['population_source']})"))

@@ -9,13 +9,13 @@ boot.through_app()
 meta = data.meta()
 cities, events, votes = data.table("cities"), data.table("events"), data.table("votes")
 
-st.title(meta.article_title)
+st.title(ui.md_escape(meta.article_title))
 st.caption(f"A sourced reading of one news article (as of {meta.as_of_human}; publisher unknown).")
 for sentence in story.story(events):
     st.markdown(ui.md_escape(sentence))
 
 for col, m in zip(st.columns(5), story.metrics(cities, events, votes), strict=True):
-    col.metric(m.label, m.value, help=m.help)
+    col.metric(ui.md_escape(m.label), m.value, help=ui.md_escape(m.help))
 
 left, right = st.columns([3, 2])
 with left:

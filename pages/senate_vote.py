@@ -12,9 +12,9 @@ vote = charts.article_vote(votes)
 positions = data.table("vote_positions")
 positions = positions[positions["vote_id"] == vote["vote_id"]]
 
-st.title(f"Senate vote: {vote['nominee_name']}, {vote['yea']}–{vote['nay']}")
+st.title(ui.md_escape(f"Senate vote: {vote['nominee_name']}, {vote['yea']}–{vote['nay']}"))
 if positions["derived"].all():
-    st.info(f"The article gives the tally ({vote['article_tally']}). The per-senator positions below are **derived** "
+    st.info(f"The article gives the tally ({ui.md_escape(vote['article_tally'])}). The per-senator positions below are **derived** "
             "from the party-line record and the two named absences (FACTS.md §1b), not copied from the official "
             "roll call, whose number is unconfirmed.", icon="ℹ️")
 

@@ -24,7 +24,7 @@ if picked:
     st.markdown(f"**{ui.md_escape(row['title'])}** — {ui.md_escape(when(row.to_dict() | {'event_id': picked}))}")
     if row["in_article"]:
         st.markdown(f"As written: “{ui.md_escape(row['surface'])}” → {ui.md_escape(row['resolution'])}")
-    st.caption(f"Source: {row['source']} ({row['confidence']})")
+    st.caption(f"Source: {ui.source_link(row['source'])} ({ui.md_escape(row['confidence'])})")
 
 st.dataframe(views.events_view(events), hide_index=True, width="stretch",
              column_config={"surface": st.column_config.TextColumn("as written in the article")})

@@ -80,7 +80,7 @@ def test_map_filter_and_city_from_the_url():
 
 def test_vote_page_shows_fifty_forty_eight_two():
     at = open_page("pages/senate_vote.py")
-    assert at.title[0].value == "Senate vote: Marvin Kaplan, 50–48"
+    assert at.title[0].value.replace("\\", "") == "Senate vote: Marvin Kaplan, 50–48"  # markdown-escaped
     seats, tally, states = specs(at)
     texts = [a["text"] for a in seats["layout"]["annotations"]]
     assert "<b>50–48</b>" in texts and any(t.startswith("2 not voting") for t in texts)
@@ -144,3 +144,34 @@ def test_missing_data_gives_a_clear_message(page, tmp_path, monkeypatch):
     at = open_page(page, data_dir=str(tmp_path / "nowhere"), monkeypatch=monkeypatch)
     assert not at.exception
     assert at.error and "make etl" in at.error[0].value
+
+
+@pytest.fixture
+def broken_data(tmp_path):
+    """A copy of data/ to damage."""
+    import shutil
+
+    out = tmp_path / "data"
+    shutil.copytree(ROOT / "data", out)
+    return out
+
+
+@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("damage", ["corrupt", "missing", "wrong-version"])
+def test_damaged_data_gives_a_clear_message_on_every_page(page, damage, broken_data, monkeypatch):
+    if damage == "corrupt":
+        for p in broken_data.glob("*.parquet"):
+            p.write_bytes(b"PAR1 this is not parquet PAR1")
+        expected = "is damaged"
+    elif damage == "missing":
+        for p in broken_data.glob("*.parquet"):
+            p.unlink()
+        expected = "is missing"
+    else:
+        desc = json.loads((broken_data / "datapackage.json").read_text())
+        desc["schema_version"] = "0.1"
+        (broken_data / "datapackage.json").write_text(json.dumps(desc))
+        expected = "schema version '0.1'"
+    at = open_page(page, data_dir=str(broken_data), monkeypatch=monkeypatch)
+    assert not at.exception
+    assert at.error and expected in at.error[0].value and "make etl" in at.error[0].value

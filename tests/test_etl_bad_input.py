@@ -1,55 +1,181 @@
-"""Bad input: a one-line reason naming the file, no traceback, and the previous output left byte-identical."""
+"""Hostile and broken input, table-driven: each case gives its one-line reason (or works, where it must), no
+traceback, and leaves the previous output byte-identical."""
 
 from __future__ import annotations
 
+import os
 import shutil
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
 
 import pytest
 
 SEED = "000_94e04342a6ea52d8.txt"
 
 
-def _replace_in(path, old, new):
+def _edit(path, old, new):
     text = path.read_text(encoding="utf-8")
-    assert old in text
+    assert old in text, (path, old)
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-CASES = {
-    "missing seeds folder": (lambda ws: shutil.rmtree(ws.seeds), "seeds: seeds folder not found"),
-    "empty article": (lambda ws: ws.article.write_bytes(b""), f"{SEED}:1: empty article"),
-    "whitespace-only article": (lambda ws: ws.article.write_bytes(b"  \n\n\t\n"), f"{SEED}:1: empty article"),
-    "non-UTF-8 bytes": (lambda ws: ws.article.write_bytes(ws.article.read_bytes().replace(
-        "—".encode(), b"\x97", 1)), "not UTF-8 text"),
-    "binary junk": (lambda ws: ws.article.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), "binary data"),
-    "reference missing column": (lambda ws: (ws.reference / "psp_sites_2017.csv").write_text(
-        (ws.reference / "psp_sites_2017.csv").read_text().replace("site_type,", "kind,", 1)),
-        "psp_sites_2017.csv:1: missing column(s) site_type"),
-    "reference out-of-range coordinate": (lambda ws: (ws.reference / "place_overrides.csv").write_text(
-        "city,state,lat,lon,source,note\nBaltimore,MD,139.3,-76.6,https://example.org/x,\n"),
-        "place_overrides.csv:2: column lat: 139.3 is out of range"),
-    "reference duplicate id": (lambda ws: (ws.reference / "events.csv").write_text(
-        (ws.reference / "events.csv").read_text()
-        + (ws.reference / "events.csv").read_text().splitlines()[1] + "\n"),
-        "events.csv:25: duplicate id eo-13768-signed (first on line 2)"),
-    "unresolvable city": (lambda ws: _replace_in(ws.article, "Stockton, Calif.", "Xyzzyville, Calif."),
-                          f"{SEED}:7: cannot resolve the place “Xyzzyville, Calif.”"),
-    "malformed sidecar date": (lambda ws: _replace_in(ws.article.with_suffix(".toml"), "as_of = 2017-08-03",
-                                                      'as_of = "3rd of August"'), "as_of must be a date"),
-}
+def _append_line(path, line):
+    with path.open("a", encoding="utf-8") as f:
+        f.write(line + "\n")
 
 
-@pytest.mark.parametrize("case", CASES, ids=list(CASES))
-def test_bad_input_leaves_output_untouched(workspace, case):
-    first = workspace.etl()
-    assert first.returncode == 0, first.stderr
-    before = workspace.fingerprint()
-    breaker, expected = CASES[case]
-    breaker(workspace)
-    result = workspace.etl()
-    assert result.returncode != 0
+@dataclass(frozen=True)
+class Case:
+    name: str
+    breaks: Callable
+    error: str | None  # a substring of the one-line reason; None when the input must work
+
+
+CASES = [
+    # --- the seeds folder and the article file
+    Case("missing seeds folder", lambda ws: shutil.rmtree(ws.seeds), "seeds folder not found"),
+    Case("no article in the folder", lambda ws: ws.article.unlink(), "no *.txt article in the seeds folder"),
+    Case("empty article", lambda ws: ws.article.write_bytes(b""), f"{SEED}:1: empty article"),
+    Case("whitespace-only article", lambda ws: ws.article.write_bytes(b" \n\n\t \r\n"), f"{SEED}:1: empty article"),
+    Case("non-UTF-8 bytes", lambda ws: ws.article.write_bytes(ws.article.read_bytes().replace("’".encode(), b"\x92")),
+         f"{SEED}:7: not UTF-8 text (bad byte at byte"),
+    Case("binary junk", lambda ws: ws.article.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 40),
+         "binary data (NUL byte at byte 8)"),
+    Case("UTF-16 text", lambda ws: ws.article.write_bytes(ws.article.read_text(encoding="utf-8").encode("utf-16")),
+         f"{SEED}:1: UTF-16 text; save the article as UTF-8"),
+    Case("control character", lambda ws: _edit(ws.article, "Twelve cities", "Twelve\x07cities"),
+         "control character U+0007"),
+    Case("10 MB article", lambda ws: ws.article.write_bytes(ws.article.read_bytes() * 3700),
+         "over the 1,000,000-byte limit"),
+    Case("unreadable article (dangling link)", lambda ws: (ws.article.unlink(), ws.article.symlink_to(
+        ws.root / "gone.txt")), f"{SEED}: cannot read: No such file or directory"),
+    Case("article is a folder", lambda ws: (ws.article.unlink(), ws.article.mkdir()),
+         f"{SEED}: cannot read: Is a directory"),
+    Case("unresolvable city", lambda ws: _edit(ws.article, "Stockton, Calif.", "Xyzzyville, Calif."),
+         f"{SEED}:7: cannot resolve the place “Xyzzyville, Calif.”"),
+    # --- the sidecar
+    Case("missing sidecar", lambda ws: ws.article.with_suffix(".toml").unlink(), "missing sidecar"),
+    Case("malformed sidecar", lambda ws: ws.article.with_suffix(".toml").write_text("as_of = = 2017\n"),
+         "malformed sidecar"),
+    Case("malformed sidecar date", lambda ws: _edit(ws.article.with_suffix(".toml"), "as_of = 2017-08-03",
+                                                    'as_of = "3rd of August"'),
+         "as_of must be a date like 2017-08-03, got '3rd of August'"),
+    Case("impossible sidecar date", lambda ws: _edit(ws.article.with_suffix(".toml"), "as_of = 2017-08-03",
+                                                     "as_of = 2017-02-30"), "malformed sidecar"),
+    Case("sidecar without method", lambda ws: _edit(ws.article.with_suffix(".toml"), 'as_of_method = """',
+                                                    'ignored = """'), "as_of_method is empty"),
+    # --- reference files
+    Case("reference missing column", lambda ws: _edit(ws.reference / "psp_sites_2017.csv", "site_type,", "kind,"),
+         "psp_sites_2017.csv:1: missing column(s) site_type"),
+    Case("reference wrong type", lambda ws: _edit(ws.reference / "votes.csv", ",50,48,2,", ",fifty,48,2,"),
+         "votes.csv:2: column yea: 'fifty' is not a whole number from 0 to 435"),
+    Case("reference value not allowed", lambda ws: _edit(ws.reference / "psp_sites_2017.csv", "AL,operations",
+                                                         "AL,ops"),
+         "psp_sites_2017.csv:2: column site_type: 'ops' is not one of operations, diagnostic"),
+    Case("reference duplicate id", lambda ws: _append_line(
+        ws.reference / "events.csv", (ws.reference / "events.csv").read_text().splitlines()[1]),
+         "events.csv:25: duplicate id eo-13768-signed (first on line 2)"),
+    Case("reference coordinate out of range", lambda ws: _append_line(
+        ws.reference / "place_overrides.csv", "Baltimore,MD,139.3,-76.6,https://example.org/x,"),
+         "place_overrides.csv:2: column lat: 139.3 is out of range [-90, 90]"),
+    Case("reference dangling entity id", lambda ws: _edit(ws.reference / "votes.csv", ",marvin-kaplan,",
+                                                          ",marvin-kaplann,"),
+         "votes.csv:2: column nominee: unknown entity id 'marvin-kaplann'"),
+    Case("reference dangling event entity", lambda ws: _edit(ws.reference / "events.csv", "baltimore-md|",
+                                                             "baltimore-mx|"),
+         "events.csv:22: column match_entities: unknown entity id 'baltimore-mx'"),
+    Case("reference ragged row", lambda ws: _append_line(ws.reference / "entities.csv", "x,y"),
+         "entities.csv:16: wrong number of fields"),
+    Case("reference not a URL", lambda ws: _edit(ws.reference / "psp_sites_2017.csv",
+                                                 "https://www.bja.gov/Events/national-psp-symposium-2018.html",
+                                                 "see BJA page"), "column source: not a URL: 'see BJA page'"),
+    Case("reference file missing", lambda ws: (ws.reference / "roles.csv").unlink(),
+         "roles.csv: cannot read reference file: No such file or directory"),
+    Case("reference file unreadable", lambda ws: ((ws.reference / "roles.csv").unlink(),
+                                                  (ws.reference / "roles.csv").mkdir()),
+         "roles.csv: cannot read reference file: Is a directory"),
+    Case("roll call disagrees with the tally", lambda ws: _edit(ws.reference / "kaplan_rollcall_2017-08-02.csv",
+                                                                "Dan Sullivan,AK,R,Yea", "Dan Sullivan,AK,R,Nay"),
+         "kaplan_rollcall_2017-08-02.csv: roll call kaplan_rollcall_2017-08-02.csv sums to"),
+    # --- inputs that must work
+    Case("byte-order mark", lambda ws: ws.article.write_bytes(b"\xef\xbb\xbf" + ws.article.read_bytes()), None),
+    Case("CRLF line endings", lambda ws: ws.article.write_bytes(ws.article.read_bytes().replace(b"\n", b"\r\n")),
+         None),
+    Case("HTML and script in the text", lambda ws: _edit(
+        ws.article, "Twelve cities are participating.",
+        'Twelve cities are participating. <script>alert("x")</script><img src=x onerror=alert(1)>'), None),
+]
+
+
+@pytest.fixture
+def prepared(workspace, built_data):
+    """A workspace whose output folder already holds a good build."""
+    shutil.copytree(built_data, workspace.out)
+    return workspace
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_bad_input(prepared, case):
+    before = prepared.fingerprint()
+    case.breaks(prepared)
+    started = time.monotonic()
+    result = prepared.etl()
+    assert time.monotonic() - started < 60
+    assert "Traceback" not in result.stderr
+    if case.error is None:
+        assert result.returncode == 0, result.stderr
+        assert "error:" not in result.stderr
+        return
+    assert result.returncode == 2, (result.returncode, result.stdout, result.stderr)
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1, result.stderr
-    assert expected in lines[0]
-    assert "Traceback" not in result.stderr
-    assert workspace.fingerprint() == before
+    assert lines[0].startswith("error: ")
+    assert case.error in lines[0], lines[0]
+    assert prepared.fingerprint() == before
+
+
+def test_there_are_at_least_twenty_failing_cases():
+    assert sum(1 for c in CASES if c.error) >= 20
+
+
+def test_bom_and_crlf_give_the_same_tables_as_the_original(prepared):
+    from pandas.testing import assert_frame_equal
+
+    original = {t: prepared.read(t) for t in ("sentences", "cities", "figures", "events", "data_quality")}
+    prepared.article.write_bytes(b"\xef\xbb\xbf" + prepared.article.read_bytes().replace(b"\n", b"\r\n"))
+    assert prepared.etl().returncode == 0
+    for table, frame in original.items():
+        assert_frame_equal(prepared.read(table), frame, obj=table)
+
+
+def test_script_in_the_text_is_kept_as_text(prepared):
+    payload = '<script>alert("x")</script>'
+    _edit(prepared.article, "Twelve cities are participating.", f"Twelve cities are participating. {payload}")
+    assert prepared.etl().returncode == 0
+    assert payload in prepared.read("articles")["text"].iloc[0]
+    assert len(prepared.read("cities")) == 16
+
+
+def test_verbose_shows_the_traceback(prepared):
+    prepared.article.write_bytes(b"")
+    result = prepared.etl("-v")
+    assert result.returncode == 2 and "Traceback" in result.stderr
+
+
+def test_permission_denied_is_one_line(prepared, monkeypatch):
+    """Root can read anything, so simulate the OS refusing: the message must still be one line."""
+    if os.geteuid() != 0:
+        prepared.article.chmod(0)
+        result = prepared.etl()
+        assert result.returncode == 2 and "cannot read: Permission denied" in result.stderr
+    else:
+        from etl.errors import EtlError
+        from etl.seed import read_seed
+
+        def refuse(self):
+            raise PermissionError(13, "Permission denied")
+
+        monkeypatch.setattr(type(prepared.article), "read_bytes", refuse)
+        with pytest.raises(EtlError, match=r"cannot read: Permission denied"):
+            read_seed(prepared.article)

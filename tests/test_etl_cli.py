@@ -6,6 +6,7 @@ import subprocess
 import sys
 
 from etl.paths import ROOT
+from etl.schema import TABLES as SCHEMA_TABLES
 
 
 def test_committed_data_is_up_to_date():
@@ -28,6 +29,10 @@ def test_same_input_gives_byte_identical_output(workspace):
 def test_summary_and_diff(workspace):
     first = workspace.etl()
     assert "cities              16      16        0        0" in first.stdout
+    again = workspace.etl()  # same input: every table reports nothing added, removed or changed
+    table_lines = [line.split() for line in again.stdout.splitlines() if line.split()[0] in SCHEMA_TABLES]
+    assert len(table_lines) == len(SCHEMA_TABLES)
+    assert all(cols[2:] == ["0", "0", "0"] for cols in table_lines), again.stdout
     workspace.edit("a 50-48 vote", "a 51-47 vote")
     second = workspace.etl()
     lines = {line.split()[0]: line.split()[1:] for line in second.stdout.splitlines() if line[:1].isalpha()}

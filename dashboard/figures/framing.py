@@ -4,6 +4,7 @@ inside the figure, on an opaque card, so a screenshot or exported PNG carries it
 from __future__ import annotations
 
 import datetime as dt
+import html
 from dataclasses import dataclass
 
 import plotly.graph_objects as go
@@ -26,6 +27,11 @@ class Meta:
     def as_of_human(self) -> str:
         d = dt.date.fromisoformat(self.as_of)
         return f"{d.day} {d:%b %Y}"
+
+
+def esc(value) -> str:
+    """Data text made inert for Plotly's pseudo-HTML (titles, hover, labels): no tags, no links."""
+    return html.escape("" if value is None else str(value), quote=False)
 
 
 def frame(fig: go.Figure, *, title: str, subtitle: str, source: str, meta: Meta,

@@ -13,7 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import theme
-from dashboard.figures.framing import MARGIN, Meta, frame
+from dashboard.figures.framing import MARGIN, Meta, esc, frame
 from dashboard.figures.labels import LABEL_SIZE, Box, place_labels
 
 GROUPS = ("excluded", "operations", "diagnostic")
@@ -44,15 +44,16 @@ def _screen(cities: pd.DataFrame, xr, yr, size) -> tuple[list[tuple[float, float
 
 def _hover(row, sentences: dict[str, str]) -> str:
     pop = f"{int(row['population']):,}" if pd.notna(row["population"]) else "unknown"
-    lines = [f"<b>{row['name']}, {row['state']}</b>",
-             "Status: " + ("excluded from PSP consideration (3 Aug 2017)" if row["status"] == "excluded"
+    lines = [f"<b>{esc(row['name'])}, {esc(row['state'])}</b>",
+             "Status: " + ("excluded from PSP consideration (named in the article)" if row["status"] == "excluded"
                            else "2017 PSP participant"),
-             "PSP site type: " + (row["psp_site_type"] if isinstance(row["psp_site_type"], str) else "none (not a site)"),
-             f"Population: {pop}<br><span style='font-size:11px'>{row['population_source']}</span>"]
+             "PSP site type: " + (esc(row["psp_site_type"]) if isinstance(row["psp_site_type"], str)
+                                  else "none (not a site)"),
+             f"Population: {pop}<br><span style='font-size:11px'>{esc(row['population_source'])}</span>"]
     if row["status"] == "excluded" and isinstance(row.get("sentence_id"), str):
-        lines.append("Article: “" + _wrap(sentences.get(row["sentence_id"], "")) + "”")
+        lines.append("Article: “" + _wrap(esc(sentences.get(row["sentence_id"], ""))) + "”")
     else:
-        lines.append(f"Source: {row['source']}")
+        lines.append(f"Source: {esc(row['source'])}")
     return "<br>".join(lines)
 
 
@@ -97,13 +98,13 @@ def city_map(cities: pd.DataFrame, shapes: pd.DataFrame, sentences: dict[str, st
     if not compact:
         ordered = cities.sort_values("city_id")
         points, bounds = _screen(ordered, xr, yr, size)
-        texts = ordered["name"].tolist()
+        texts = ordered["name"].astype(str).tolist()
         for (dx, dy), (_, row) in zip(place_labels(points, texts, bounds), ordered.iterrows(), strict=True):
             far = math.hypot(dx, dy) > 45
             on = row["group"] in selected
             fig.add_annotation(
-                x=row["x_km"], y=row["y_km"], text=f"<b>{row['name']}</b>" if row["status"] == "excluded"
-                else row["name"], showarrow=far, ax=dx if far else None, ay=dy if far else None,
+                x=row["x_km"], y=row["y_km"], text=f"<b>{esc(row['name'])}</b>" if row["status"] == "excluded"
+                else esc(row["name"]), showarrow=far, ax=dx if far else None, ay=dy if far else None,
                 axref="pixel", ayref="pixel", arrowhead=0, arrowwidth=0.8, arrowcolor=theme.MUTED, standoff=7,
                 xshift=0 if far else dx, yshift=0 if far else -dy, font=dict(size=LABEL_SIZE,
                 color=theme.INK if on else theme.BORDER), bgcolor="rgba(255,255,255,0.75)", borderpad=1,

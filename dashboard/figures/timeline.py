@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from dashboard import theme
-from dashboard.figures.framing import MARGIN, Meta, frame
+from dashboard.figures.framing import MARGIN, Meta, esc, frame
 from dashboard.figures.labels import Box, place_labels
 
 
@@ -41,21 +41,21 @@ def _wrap(text: str, width: int = 60) -> str:
 
 
 def hover(row, events_by_id: dict[str, pd.Series]) -> str:
-    lines = [f"<b>{_wrap(row['title'])}</b>", when(row)]
+    lines = [f"<b>{_wrap(esc(row['title']))}</b>", when(row)]
     if row["in_article"]:
-        lines.append(f"In the article: “{row['surface']}”")
+        lines.append(f"In the article: “{esc(row['surface'])}”")
         if isinstance(row.get("resolution"), str):
-            lines.append(_wrap(row["resolution"]))
+            lines.append(_wrap(esc(row["resolution"])))
     else:
         lines.append("Context (not in the article)")
     if isinstance(row.get("outcome_event_id"), str) and row["outcome_event_id"] in events_by_id:
         out = events_by_id[row["outcome_event_id"]]
-        lines.append(f"What happened: {_wrap(out['title'])}, {when(out)}")
+        lines.append(f"What happened: {_wrap(esc(out['title']))}, {when(out)}")
     if isinstance(row.get("note"), str):
-        lines.append(_wrap(row["note"]))
-    src = row["source"]
-    lines.append("Source: " + (src if src.startswith("article:") else src.split("/")[2]) +
-                 f" · {row['confidence']}")
+        lines.append(_wrap(esc(row["note"])))
+    src = str(row["source"])
+    lines.append("Source: " + esc(src if src.startswith("article:") or "://" not in src else src.split("/")[2])
+                 + f" · {esc(row['confidence'])}")
     return "<br>".join(lines)
 
 
@@ -80,11 +80,11 @@ def _label_article_events(fig: go.Figure, ev: pd.DataFrame, lanes: list[str], si
     main = ev[ev["phase"] == "2017"]
     labelled = main[main["in_article"]].sort_values("mid")
     points = [px(r) for _, r in labelled.iterrows()]
-    texts = [f"“{s}”" for s in labelled["surface"]]
+    texts = [f"“{s}”" for s in labelled["surface"]]  # measured as shown; escaped when drawn
     others = [px(r) for _, r in main[~main["in_article"]].iterrows()]
     offsets = place_labels(points, texts, Box(x0, y0, x1, y1), obstacles=others, radii=(16, 34, 56))
     for (dx, dy), (_, r), text in zip(offsets, labelled.iterrows(), texts, strict=True):
-        fig.add_annotation(x=r["mid"], y=r["y"], text=text, showarrow=True, arrowhead=0, arrowwidth=0.8,
+        fig.add_annotation(x=r["mid"], y=r["y"], text=esc(text), showarrow=True, arrowhead=0, arrowwidth=0.8,
                            arrowcolor=theme.MUTED, ax=dx, ay=dy, axref="pixel", ayref="pixel", standoff=8,
                            font=dict(size=12, color=theme.INK), bgcolor="rgba(255,255,255,0.85)",
                            name=f"label:{r['event_id']}", row=1, col=1)

@@ -10,7 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import theme
-from dashboard.figures.framing import Meta, frame
+from dashboard.figures.framing import Meta, esc, frame
 
 POSITION_ORDER = ("Yea", "Not Voting", "Present", "Nay")  # left to right across the chamber
 PARTY_ORDER = {"R": 0, "I": 1, "D": 2}
@@ -47,7 +47,7 @@ def _order(positions: pd.DataFrame) -> pd.DataFrame:
 
 def _senator_hover(r) -> str:
     derived = " (derived)" if r["derived"] else ""
-    return (f"<b>{r['senator']}</b> ({r['party']}-{r['state']})<br>{theme.PARTY_NAME[r['party']]}<br>"
+    return (f"<b>{esc(r['senator'])}</b> ({r['party']}-{r['state']})<br>{theme.PARTY_NAME[r['party']]}<br>"
             f"Vote: <b>{r['position']}</b>{derived}")
 
 
@@ -71,19 +71,19 @@ def hemicycle(positions: pd.DataFrame, vote: pd.Series, meta: Meta, *, highlight
                 hovertemplate="%{hovertext}<extra></extra>"))
     if highlight:
         sub = seated[seated["senator"].isin(highlight)]
-        fig.add_trace(go.Scatter(x=sub["x"], y=sub["y"], mode="markers+text", text=sub["senator"],
+        fig.add_trace(go.Scatter(x=sub["x"], y=sub["y"], mode="markers+text", text=sub["senator"].map(esc),
                                  textposition="top center", name="Selected",
                                  marker=dict(size=26, symbol="circle-open", color=theme.INK, line=dict(width=2.5)),
                                  hoverinfo="skip"))
     fig.add_annotation(x=0, y=0.08, text=f"<b>{vote['yea']}–{vote['nay']}</b>", showarrow=False,
                        font=dict(size=44, color=theme.INK))
-    fig.add_annotation(x=0, y=-0.06, text=f"{vote['not_voting']} not voting · {vote['result'].lower()} "
+    fig.add_annotation(x=0, y=-0.06, text=f"{vote['not_voting']} not voting · {esc(vote['result'].lower())} "
                        f"{human_date(vote['date'])}", showarrow=False, font=dict(size=14, color=theme.MUTED))
     fig.update_xaxes(visible=False, range=[-1.1, 1.1])
     fig.update_yaxes(visible=False, range=[-0.15, 1.1], scaleanchor="x", scaleratio=1)
     fig.update_layout(legend=dict(orientation="h", x=0.01, y=1.0, yanchor="bottom", font=dict(size=12)))
     derived = bool(positions["derived"].all())
-    return frame(fig, title=f"Senate confirms {vote['nominee_name']} to the NLRB, {vote['yea']}–{vote['nay']}",
+    return frame(fig, title=f"Senate confirms {esc(vote['nominee_name'])} to the NLRB, {vote['yea']}–{vote['nay']}",
                  subtitle="One marker per senator: colour = vote, shape = party"
                           + (" · positions derived, not the official roll call" if derived else ""),
                  source=f"the article (tally); {_domain(vote['source'])} (record); "
@@ -92,7 +92,7 @@ def hemicycle(positions: pd.DataFrame, vote: pd.Series, meta: Meta, *, highlight
 
 
 def _domain(url: str) -> str:
-    return url.split("/")[2].removeprefix("www.") if "://" in url else url
+    return esc(url.split("/")[2].removeprefix("www.") if "://" in url else url)
 
 
 def _domains(urls) -> str:
@@ -102,7 +102,7 @@ def _domains(urls) -> str:
 def tally_bars(votes: pd.DataFrame, meta: Meta, size: tuple[int, int] = (1100, 420)) -> go.Figure:
     """Yea, nay and not voting for each recorded vote, with the majority of those voting marked."""
     votes = votes.sort_values("date")
-    labels = [f"{r.nominee_name}<br><span style='font-size:11px'>{human_date(r.date)}"
+    labels = [f"{esc(r.nominee_name)}<br><span style='font-size:11px'>{human_date(r.date)}"
               f"{' · in the article' if r.in_article else ' · later outcome'}</span>" for r in votes.itertuples()]
     fig = go.Figure()
     for col, name in (("yea", "Yea"), ("nay", "Nay"), ("not_voting", "Not Voting")):
@@ -124,8 +124,8 @@ def tally_bars(votes: pd.DataFrame, meta: Meta, size: tuple[int, int] = (1100, 4
     fig.update_xaxes(range=[0, 100], dtick=10, gridcolor=theme.GRID, title="senators (of 100)")
     fig.update_yaxes(autorange="reversed")
     first = votes.iloc[0]
-    return frame(fig, title=f"{first['nominee_name']} won {first['yea']}–{first['nay']}; "
-                 + ", ".join(f"{r.nominee_name} later {r.yea}–{r.nay}" for r in votes.iloc[1:].itertuples()),
+    return frame(fig, title=f"{esc(first['nominee_name'])} won {first['yea']}–{first['nay']}; "
+                 + ", ".join(f"{esc(r.nominee_name)} later {r.yea}–{r.nay}" for r in votes.iloc[1:].itertuples()),
                  subtitle="Senate confirmation votes for the two NLRB nominees; the dotted line is the majority "
                           "of senators voting",
                  source="the article; " + "; ".join(sorted({_domain(u) for u in votes["source"]})),

@@ -19,7 +19,8 @@ from etl.paths import ROOT
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"]
+        "--disable-sync", "--no-first-run", "--disable-dev-shm-usage", "--disable-renderer-backgrounding",
+        "--disable-background-timer-throttling", "--disable-backgrounding-occluded-windows"]
 ARTIFACTS = ROOT / "test-artifacts"
 LOCAL = {"localhost", "127.0.0.1", "[::1]", "::1"}
 

@@ -1,0 +1,123 @@
+"""Hostile data never runs in the page; many readers at once all get their page, and the server stays up."""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from etl.paths import REFERENCE_DIR, ROOT, SEEDS_DIR
+from tests.browser.conftest import Server, wait_for_words, wait_ready
+
+pytestmark = pytest.mark.browser
+
+PAYLOAD_TEXT = ('Twelve cities are participating. <script>window.pwned=1</script>'
+                '<img src=x onerror="window.pwned=2"> [click](javascript:window.pwned=3)')
+
+
+def _rewrite_csv(path, key, row_id, **changes):
+    rows = list(csv.DictReader(path.open(encoding="utf-8")))
+    for row in rows:
+        if row[key] == row_id:
+            row.update(changes)
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=list(rows[0]), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    path.write_text(buf.getvalue(), encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def hostile_server(tmp_path_factory):
+    root = tmp_path_factory.mktemp("hostile")
+    seeds, ref, out = root / "seeds", root / "reference", root / "data"
+    shutil.copytree(SEEDS_DIR, seeds)
+    shutil.copytree(REFERENCE_DIR, ref)
+    article = seeds / "000_94e04342a6ea52d8.txt"
+    article.write_text(article.read_text(encoding="utf-8").replace("Twelve cities are participating.", PAYLOAD_TEXT),
+                       encoding="utf-8")
+    _rewrite_csv(ref / "entities.csv", "entity_id", "la-times",
+                 name='L.A. Times <img src=x onerror="window.pwned=4">',
+                 source='https://example.org/"><script>window.pwned=5</script>')
+    _rewrite_csv(ref / "events.csv", "event_id", "psp-launched",
+                 title="<script>window.pwned=6</script><b onmouseover=window.pwned=7>PSP launched</b>",
+                 source="https://example.org/x?<img/src=x/onerror=window.pwned=8>")
+    result = subprocess.run([sys.executable, "-m", "etl", "--seeds", str(seeds), "--reference", str(ref),
+                             "--out", str(out)], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    srv = Server(data_dir=out)
+    yield srv
+    srv.stop()
+
+
+def _sweep_hover(page) -> None:
+    """Move the mouse across every chart so Plotly draws its hover labels (where data text is rendered)."""
+    for chart in page.locator(".js-plotly-plot").all():
+        box = chart.bounding_box()
+        if not box:
+            continue
+        for i in range(1, 12):
+            for j in range(1, 8):
+                page.mouse.move(box["x"] + box["width"] * i / 12, box["y"] + box["height"] * j / 8)
+    page.wait_for_timeout(200)
+
+
+@pytest.mark.parametrize(("path", "charts", "words"), [
+    ("article?entity=la-times", 0, ["<script>window.pwned=1</script>", 'L.A. Times <img src=x onerror="window.pwned=4">']),
+    ("timeline?event=psp-launched", 1, ["<script>window.pwned=6</script>"]),
+    ("", 1, ["Cities excluded"]),
+    ("map?city=baltimore-md", 1, ["Baltimore, MD"]),
+], ids=["article", "timeline", "overview", "map"])
+def test_payloads_stay_inert(hostile_server, context, path, charts, words):
+    page = context.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(f"{hostile_server.url}/{path}")
+    wait_ready(page, charts)
+    wait_for_words(page, words)  # the payloads are shown, as text
+    _sweep_hover(page)
+    assert page.evaluate("() => window.pwned") is None
+    assert dialogs == []
+    assert page.locator("main script, [data-testid='stMain'] img[src='x']").count() == 0
+    assert context.offline_guard.blocked == []
+
+
+def test_many_readers_at_once(browser, capsys):
+    """20 sessions across all pages on one server: every one renders, the server stays up, memory stays bounded."""
+    srv = Server()
+    paths = ["", "map", "senate-vote", "timeline", "article"]
+    expect = {"": 1, "map": 1, "senate-vote": 3, "timeline": 1, "article": 0}
+    contexts = []
+    try:
+        warm = browser.new_context()
+        page = warm.new_page()
+        page.goto(srv.url)
+        wait_ready(page, 1)
+        warm.close()
+        before = srv.rss_mb()
+        pages = []
+        for i in range(20):
+            if i % 5 == 0:  # 4 browser contexts of 5 tabs: 20 Streamlit sessions, each with its own websocket
+                ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+                contexts.append(ctx)
+            pg = ctx.new_page()
+            path = paths[i % len(paths)]
+            pg.goto(f"{srv.url}/{path}", wait_until="commit")
+            pages.append((pg, path))
+        for pg, path in pages:
+            wait_ready(pg, expect[path], timeout=120_000)
+            assert pg.locator('[data-testid="stException"]').count() == 0
+        assert srv.proc.poll() is None  # still up
+        after = srv.rss_mb()
+        with capsys.disabled():
+            print(f"\n[many readers] 20 concurrent sessions rendered; server RSS {before:.0f} MB after one session, "
+                  f"{after:.0f} MB after 20")
+        assert after < 1000
+    finally:
+        for ctx in contexts:
+            ctx.close()
+        srv.stop()
