@@ -11,7 +11,8 @@ import sys
 import pytest
 
 from etl.paths import REFERENCE_DIR, ROOT, SEEDS_DIR
-from tests.browser.conftest import Server, wait_for_words, wait_ready
+from devtools.browser import wait_for_words, wait_ready
+from devtools.server import Server
 
 pytestmark = pytest.mark.browser
 
@@ -49,9 +50,8 @@ def hostile_server(tmp_path_factory):
     result = subprocess.run([sys.executable, "-m", "etl", "--seeds", str(seeds), "--reference", str(ref),
                              "--out", str(out)], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
-    srv = Server(data_dir=out)
-    yield srv
-    srv.stop()
+    with Server(data_dir=out) as srv:
+        yield srv
 
 
 def _sweep_hover(page) -> None:

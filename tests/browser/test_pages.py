@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import screenshot, wait_for_words, wait_ready
+from devtools.browser import wait_for_words, wait_ready
+from devtools.server import Server
+from tests.browser.conftest import screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -54,15 +56,10 @@ def test_map_svg_labels_all_sixteen_cities(server, context):
 
 def test_deep_link_on_a_fresh_server_runs_through_the_app(context, tmp_path):
     """The first visitor of a fresh server opening /timeline gets the real navigation, not the legacy one."""
-    from tests.browser.conftest import Server
-
-    srv = Server()
-    try:
+    with Server() as srv:
         page = context.new_page()
         page.goto(f"{srv.url}/timeline")
         wait_ready(page, 1)
         nav = page.locator('[data-testid="stSidebarNav"]').inner_text()
         assert "Policy timeline" in nav and "Article & data" in nav
         assert "senate_vote" not in nav
-    finally:
-        srv.stop()

@@ -12,7 +12,7 @@ from PIL import Image
 
 from dashboard import charts, theme
 from etl.paths import ROOT
-from tests.browser.conftest import wait_for_words, wait_ready
+from devtools.browser import wait_for_words, wait_ready
 
 pytestmark = pytest.mark.browser
 

@@ -1,0 +1,226 @@
+"""``python -m benchmarks [-n N] [--out BENCHMARKS.md]``: measure the dashboard against what Streamlit needs.
+
+The floor is a one-file Streamlit app drawing one trivial Plotly chart (``benchmarks/baseline_app.py``), run in
+the same session on the same machine. Pages and baseline are opened alternately, each in a fresh browser
+context; a page is ready when every chart has drawn its SVG and Streamlit's running indicator is gone. Timings
+are reported as ratios to the baseline, so they compare across machines. Nothing here is a pass/fail test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+
+from devtools.browser import READY_JS, launch
+from devtools.server import Server
+from etl.paths import ROOT
+
+BASELINE = Path(__file__).with_name("baseline_app.py")
+PAGES = {"overview": ("", 1), "map": ("map", 1), "senate-vote": ("senate-vote", 3), "timeline": ("timeline", 1),
+         "article": ("article", 0)}
+BUDGET = {"page": 1.2, "cold": 1.5, "etl": 1.5, "json_kb": 300, "rss_mb": 400, "export_s": 20}
+
+
+@dataclass
+class Results:
+    n: int
+    pages: dict[str, list[float]] = field(default_factory=dict)
+    baseline: list[float] = field(default_factory=list)
+    cold: float = 0.0
+    cold_baseline: float = 0.0
+    etl: list[float] = field(default_factory=list)
+    floor: list[float] = field(default_factory=list)
+    rss_1: float = 0.0
+    rss_10: float = 0.0
+    export_images: float = 0.0
+    export_site: float = 0.0
+    json_kb: dict[str, float] = field(default_factory=dict)
+
+
+def ready_ms(browser, url: str, charts: int) -> float:
+    """Milliseconds from navigation start to ready, in a fresh context."""
+    ctx = browser.new_context(viewport={"width": 1400, "height": 1000})
+    try:
+        page = ctx.new_page()
+        page.goto(url, wait_until="commit")
+        page.wait_for_function(READY_JS, arg=charts, timeout=60_000, polling="raf")
+        if charts == 0:
+            page.wait_for_selector("h1", timeout=60_000)
+        return page.evaluate("performance.now()")
+    finally:
+        ctx.close()
+
+
+def _median(xs: list[float]) -> float:
+    return statistics.median(xs) if xs else float("nan")
+
+
+def _spread(xs: list[float]) -> str:
+    return f"{min(xs):.0f}–{max(xs):.0f}" if xs else "–"
+
+
+def _timed(cmd: list[str], n: int) -> list[float]:
+    out = []
+    for _ in range(n):
+        started = time.perf_counter()
+        subprocess.run(cmd, cwd=ROOT, check=True, capture_output=True)
+        out.append(time.perf_counter() - started)
+    return out
+
+
+def measure_pages(res: Results, n: int) -> None:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = launch(p)
+        with Server() as app, Server(app=BASELINE) as base:
+            res.cold = ready_ms(browser, app.url + "/", 1)  # first page after a cold server start
+            res.cold_baseline = ready_ms(browser, base.url + "/", 1)
+            res.rss_1 = app.rss_mb()
+            for _ in range(n):
+                for name, (path, charts) in PAGES.items():
+                    res.pages.setdefault(name, []).append(ready_ms(browser, f"{app.url}/{path}", charts))
+                    res.baseline.append(ready_ms(browser, base.url + "/", 1))
+                    print(f"  {name:<12} {res.pages[name][-1]:7.0f} ms   baseline {res.baseline[-1]:6.0f} ms",
+                          file=sys.stderr)
+            contexts = [browser.new_context() for _ in range(10)]
+            try:
+                for i, ctx in enumerate(contexts):
+                    page = ctx.new_page()
+                    path, charts = list(PAGES.values())[i % len(PAGES)]
+                    page.goto(f"{app.url}/{path}")
+                    page.wait_for_function(READY_JS, arg=charts, timeout=120_000)
+                res.rss_10 = app.rss_mb()
+            finally:
+                for ctx in contexts:
+                    ctx.close()
+        browser.close()
+
+
+def measure_json(res: Results) -> None:
+    """Bytes of figure JSON each page sends (the Plotly specs in Streamlit's messages)."""
+    from streamlit.testing.v1 import AppTest
+
+    files = {"overview": None, "map": "pages/map.py", "senate-vote": "pages/senate_vote.py",
+             "timeline": "pages/timeline.py", "article": "pages/article.py"}
+    for name, page in files.items():
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+        if page:
+            at.switch_page(page).run()
+        res.json_kb[name] = sum(len(c.proto.spec.encode()) for c in at.get("plotly_chart")) / 1024
+
+
+def measure_export(res: Results) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        started = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "dashboard.export", "--out", tmp, "--format", "png", "--format", "svg"],
+                       cwd=ROOT, check=True, capture_output=True)
+        res.export_images = time.perf_counter() - started
+        started = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "dashboard.export", "--out", tmp, "--format", "html"], cwd=ROOT,
+                       check=True, capture_output=True)
+        res.export_site = time.perf_counter() - started
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem = "?"
+    try:
+        kb = int(Path("/proc/meminfo").read_text().split()[1])
+        mem = f"{kb / 1024 / 1024:.0f} GiB"
+    except (OSError, ValueError, IndexError):
+        pass
+    chromium = subprocess.run(["/usr/bin/chromium", "--version"], capture_output=True, text=True).stdout.strip()
+    import os
+
+    pkgs = ", ".join(f"{p} {metadata.version(p)}" for p in ("streamlit", "plotly", "pandas", "pyarrow"))
+    return (f"{platform.system()} {platform.machine()}, {cpu}, {os.cpu_count()} cores, {mem} RAM; "
+            f"Python {platform.python_version()}; {pkgs}; {chromium or 'chromium ?'}")
+
+
+def verdict(ok: bool) -> str:
+    return "within" if ok else "**over**"
+
+
+def report(res: Results) -> str:
+    base = _median(res.baseline)
+    lines = [
+        "# Benchmarks", "",
+        f"Written by `python -m benchmarks -n {res.n}` (`make bench`). Machine: {machine()}.", "",
+        "Page readiness is measured in headless Chromium from navigation start until every chart has drawn its SVG "
+        "and Streamlit's running indicator is gone, each load in a fresh browser context, alternating with the "
+        "baseline (`benchmarks/baseline_app.py`: one trivial Plotly chart). Ratios compare medians from the same run.",
+        "", "## Pages", "",
+        "| page | median ms | spread ms | ratio to baseline | budget | |", "|---|---:|---:|---:|---:|---|",
+    ]
+    for name, xs in res.pages.items():
+        ratio = _median(xs) / base
+        lines.append(f"| {name} | {_median(xs):.0f} | {_spread(xs)} | {ratio:.2f} | ≤ {BUDGET['page']} | "
+                     f"{verdict(ratio <= BUDGET['page'])} |")
+    lines.append(f"| *baseline* | {base:.0f} | {_spread(res.baseline)} | 1.00 | | |")
+    cold_ratio = res.cold / res.cold_baseline
+    etl_ratio = _median(res.etl) / _median(res.floor)
+    lines += [
+        "", "## Other measures", "",
+        "| measure | value | budget | |", "|---|---:|---:|---|",
+        f"| first page after a cold server start | {res.cold:.0f} ms vs baseline cold {res.cold_baseline:.0f} ms "
+        f"= {cold_ratio:.2f}× | ≤ {BUDGET['cold']}× | {verdict(cold_ratio <= BUDGET['cold'])} |",
+        f"| `python -m etl` | {_median(res.etl):.2f} s vs import floor {_median(res.floor):.2f} s = "
+        f"{etl_ratio:.2f}× | ≤ {BUDGET['etl']}× | {verdict(etl_ratio <= BUDGET['etl'])} |",
+        f"| server memory after 1 session | {res.rss_1:.0f} MB | | |",
+        f"| server memory after 10 sessions | {res.rss_10:.0f} MB | ≤ {BUDGET['rss_mb']} MB | "
+        f"{verdict(res.rss_10 <= BUDGET['rss_mb'])} |",
+        f"| export: every PNG and SVG | {res.export_images:.1f} s | | |",
+        f"| export: static site | {res.export_site:.1f} s | | |",
+        f"| export: both | {res.export_images + res.export_site:.1f} s | < {BUDGET['export_s']} s | "
+        f"{verdict(res.export_images + res.export_site < BUDGET['export_s'])} |",
+    ]
+    lines += ["", "## Figure JSON sent per page", "", "| page | KB | budget | |", "|---|---:|---:|---|"]
+    for name, kb in res.json_kb.items():
+        lines.append(f"| {name} | {kb:.0f} | ≤ {BUDGET['json_kb']} | {verdict(kb <= BUDGET['json_kb'])} |")
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__.split("\n\n")[0])
+    p.add_argument("-n", type=int, default=5, help="loads per page (default 5)")
+    p.add_argument("--out", type=Path, default=ROOT / "BENCHMARKS.md", help="Markdown report (default BENCHMARKS.md)")
+    p.add_argument("--json", type=Path, help="also write the raw numbers here")
+    args = p.parse_args(argv)
+    res = Results(n=args.n)
+    print("ETL and import floor…", file=sys.stderr)
+    with tempfile.TemporaryDirectory() as tmp:
+        res.etl = _timed([sys.executable, "-m", "etl", "--out", tmp], max(args.n, 3))
+    res.floor = _timed([sys.executable, "-c", "import pandas, pyarrow, geopandas"], max(args.n, 3))
+    print("pages…", file=sys.stderr)
+    measure_pages(res, args.n)
+    print("figure JSON…", file=sys.stderr)
+    measure_json(res)
+    print("export…", file=sys.stderr)
+    measure_export(res)
+    text = report(res)
+    args.out.write_text(text, encoding="utf-8")
+    if args.json:
+        args.json.write_text(json.dumps(res.__dict__, indent=2), encoding="utf-8")
+    print(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
