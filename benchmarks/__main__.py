@@ -25,8 +25,13 @@ from devtools.server import Server
 from etl.paths import ROOT
 
 BASELINE = Path(__file__).with_name("baseline_app.py")
-PAGES = {"overview": ("", 1), "map": ("map", 1), "senate-vote": ("senate-vote", 3), "timeline": ("timeline", 1),
-         "article": ("article", 0)}
+PAGES = {
+    "overview": ("", 1),
+    "map": ("map", 1),
+    "senate-vote": ("senate-vote", 3),
+    "timeline": ("timeline", 1),
+    "article": ("article", 0),
+}
 BUDGET = {"page": 1.2, "cold": 1.5, "etl": 1.5, "json_kb": 300, "rss_mb": 400, "export_s": 20}
 
 
@@ -90,8 +95,10 @@ def measure_pages(res: Results, n: int) -> None:
                 for name, (path, charts) in PAGES.items():
                     res.pages.setdefault(name, []).append(ready_ms(browser, f"{app.url}/{path}", charts))
                     res.baseline.append(ready_ms(browser, base.url + "/", 1))
-                    print(f"  {name:<12} {res.pages[name][-1]:7.0f} ms   baseline {res.baseline[-1]:6.0f} ms",
-                          file=sys.stderr)
+                    print(
+                        f"  {name:<12} {res.pages[name][-1]:7.0f} ms   baseline {res.baseline[-1]:6.0f} ms",
+                        file=sys.stderr,
+                    )
             contexts = [browser.new_context() for _ in range(10)]
             try:
                 for i, ctx in enumerate(contexts):
@@ -110,8 +117,13 @@ def measure_json(res: Results) -> None:
     """Bytes of figure JSON each page sends (the Plotly specs in Streamlit's messages)."""
     from streamlit.testing.v1 import AppTest
 
-    files = {"overview": None, "map": "pages/map.py", "senate-vote": "pages/senate_vote.py",
-             "timeline": "pages/timeline.py", "article": "pages/article.py"}
+    files = {
+        "overview": None,
+        "map": "pages/map.py",
+        "senate-vote": "pages/senate_vote.py",
+        "timeline": "pages/timeline.py",
+        "article": "pages/article.py",
+    }
     for name, page in files.items():
         at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
         if page:
@@ -122,12 +134,20 @@ def measure_json(res: Results) -> None:
 def measure_export(res: Results) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         started = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "dashboard.export", "--out", tmp, "--format", "png", "--format", "svg"],
-                       cwd=ROOT, check=True, capture_output=True)
+        subprocess.run(
+            [sys.executable, "-m", "dashboard.export", "--out", tmp, "--format", "png", "--format", "svg"],
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
+        )
         res.export_images = time.perf_counter() - started
         started = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "dashboard.export", "--out", tmp, "--format", "html"], cwd=ROOT,
-                       check=True, capture_output=True)
+        subprocess.run(
+            [sys.executable, "-m", "dashboard.export", "--out", tmp, "--format", "html"],
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
+        )
         res.export_site = time.perf_counter() - started
 
 
@@ -150,8 +170,10 @@ def machine() -> str:
     import os
 
     pkgs = ", ".join(f"{p} {metadata.version(p)}" for p in ("streamlit", "plotly", "pandas", "pyarrow"))
-    return (f"{platform.system()} {platform.machine()}, {cpu}, {os.cpu_count()} cores, {mem} RAM; "
-            f"Python {platform.python_version()}; {pkgs}; {chromium or 'chromium ?'}")
+    return (
+        f"{platform.system()} {platform.machine()}, {cpu}, {os.cpu_count()} cores, {mem} RAM; "
+        f"Python {platform.python_version()}; {pkgs}; {chromium or 'chromium ?'}"
+    )
 
 
 def verdict(ok: bool) -> str:
@@ -161,24 +183,34 @@ def verdict(ok: bool) -> str:
 def report(res: Results) -> str:
     base = _median(res.baseline)
     lines = [
-        "# Benchmarks", "",
-        f"Written by `python -m benchmarks -n {res.n}` (`make bench`). Machine: {machine()}.", "",
+        "# Benchmarks",
+        "",
+        f"Written by `python -m benchmarks -n {res.n}` (`make bench`). Machine: {machine()}.",
+        "",
         "Page readiness is measured in headless Chromium from navigation start until every chart has drawn its SVG "
         "and Streamlit's running indicator is gone, each load in a fresh browser context, alternating with the "
         "baseline (`benchmarks/baseline_app.py`: one trivial Plotly chart). Ratios compare medians from the same run.",
-        "", "## Pages", "",
-        "| page | median ms | spread ms | ratio to baseline | budget | |", "|---|---:|---:|---:|---:|---|",
+        "",
+        "## Pages",
+        "",
+        "| page | median ms | spread ms | ratio to baseline | budget | |",
+        "|---|---:|---:|---:|---:|---|",
     ]
     for name, xs in res.pages.items():
         ratio = _median(xs) / base
-        lines.append(f"| {name} | {_median(xs):.0f} | {_spread(xs)} | {ratio:.2f} | ≤ {BUDGET['page']} | "
-                     f"{verdict(ratio <= BUDGET['page'])} |")
+        lines.append(
+            f"| {name} | {_median(xs):.0f} | {_spread(xs)} | {ratio:.2f} | ≤ {BUDGET['page']} | "
+            f"{verdict(ratio <= BUDGET['page'])} |"
+        )
     lines.append(f"| *baseline* | {base:.0f} | {_spread(res.baseline)} | 1.00 | | |")
     cold_ratio = res.cold / res.cold_baseline
     etl_ratio = _median(res.etl) / _median(res.floor)
     lines += [
-        "", "## Other measures", "",
-        "| measure | value | budget | |", "|---|---:|---:|---|",
+        "",
+        "## Other measures",
+        "",
+        "| measure | value | budget | |",
+        "|---|---:|---:|---|",
         f"| first page after a cold server start | {res.cold:.0f} ms vs baseline cold {res.cold_baseline:.0f} ms "
         f"= {cold_ratio:.2f}× | ≤ {BUDGET['cold']}× | {verdict(cold_ratio <= BUDGET['cold'])} |",
         f"| `python -m etl` | {_median(res.etl):.2f} s vs import floor {_median(res.floor):.2f} s = "

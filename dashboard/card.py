@@ -32,7 +32,8 @@ def render() -> None:
     st.html(_CHROME)
     meta = data.meta()
     width, height = theme.FRAMES[frame]
-    fig = charts.build(chart_id, data.table, meta, size=(width, height))
+    fig = data.figure(chart_id, (width, height))
     cfg = charts.export_config(chart_id, meta) | {"displayModeBar": False, "responsive": False}
-    st.plotly_chart(fig, theme=None, config=cfg, width=width, height=height, key=f"card_{chart_id}",
-                    alt=charts.CHARTS[chart_id].alt)
+    st.plotly_chart(
+        fig, theme=None, config=cfg, width=width, height=height, key=f"card_{chart_id}", alt=charts.CHARTS[chart_id].alt
+    )

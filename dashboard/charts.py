@@ -31,15 +31,17 @@ def _sentences(load: Loader) -> dict[str, str]:
 
 
 def _map(load: Loader, meta: Meta, size, show: str = "all", compact: bool = False, **_) -> go.Figure:
-    return map_fig.city_map(load("cities"), load("state_shapes"), _sentences(load), meta, show=show, size=size,
-                            compact=compact)
+    return map_fig.city_map(
+        load("cities"), load("state_shapes"), _sentences(load), meta, show=show, size=size, compact=compact
+    )
 
 
 def _seats(load: Loader, meta: Meta, size, senators: set[str] | None = None, **_) -> go.Figure:
     vote = article_vote(load("votes"))
     positions = load("vote_positions")
-    return vote_fig.hemicycle(positions[positions["vote_id"] == vote["vote_id"]], vote, meta, highlight=senators,
-                              size=size)
+    return vote_fig.hemicycle(
+        positions[positions["vote_id"] == vote["vote_id"]], vote, meta, highlight=senators, size=size
+    )
 
 
 def _tally(load: Loader, meta: Meta, size, **_) -> go.Figure:
@@ -49,8 +51,9 @@ def _tally(load: Loader, meta: Meta, size, **_) -> go.Figure:
 def _states(load: Loader, meta: Meta, size, state: str | None = None, **_) -> go.Figure:
     vote = article_vote(load("votes"))
     positions = load("vote_positions")
-    return vote_fig.state_grid(positions[positions["vote_id"] == vote["vote_id"]], meta, highlight_state=state,
-                               size=size)
+    return vote_fig.state_grid(
+        positions[positions["vote_id"] == vote["vote_id"]], meta, highlight_state=state, size=size
+    )
 
 
 def _timeline(load: Loader, meta: Meta, size, event: str | None = None, **_) -> go.Figure:
@@ -67,22 +70,54 @@ class Chart:
     size: tuple[int, int] = theme.DEFAULT_SIZE
 
 
-CHARTS: dict[str, Chart] = {c.chart_id: c for c in [
-    Chart("map", "map", "Map of the 16 cities",
-          "Map of the lower 48 states: four excluded cities marked with vermillion diamonds, twelve 2017 "
-          "participants with blue circles (operations) and light-blue squares (diagnostic).", _map, (1100, 680)),
-    Chart("senate-seats", "senate-vote", "Seat chart of the Kaplan vote",
-          "Half-circle of 100 senators: blue yea markers on the left, grey not-voting in the middle, orange nay on "
-          "the right; circles are Republicans, squares Democrats, diamonds independents.", _seats),
-    Chart("senate-tally", "senate-vote", "Tally bars",
-          "Stacked bars of yea, nay and not-voting counts for the Kaplan and Emanuel confirmations, with the "
-          "majority of senators voting marked by a dotted line.", _tally, (1100, 420)),
-    Chart("senate-states", "senate-vote", "State grid of the Kaplan vote",
-          "A tile per state with its two senators, coloured by vote and shaped by party.", _states, (1100, 640)),
-    Chart("timeline", "timeline", "Policy timeline",
-          "Timeline of 2017 events on five lanes; diamonds mark events the article mentions, and later outcomes "
-          "such as Baltimore joining the partnership in 2019 sit in a separate panel.", _timeline, (1200, 640)),
-]}
+CHARTS: dict[str, Chart] = {
+    c.chart_id: c
+    for c in [
+        Chart(
+            "map",
+            "map",
+            "Map of the 16 cities",
+            "Map of the lower 48 states: four excluded cities marked with vermillion diamonds, twelve 2017 "
+            "participants with blue circles (operations) and light-blue squares (diagnostic).",
+            _map,
+            (1100, 680),
+        ),
+        Chart(
+            "senate-seats",
+            "senate-vote",
+            "Seat chart of the Kaplan vote",
+            "Half-circle of 100 senators: blue yea markers on the left, grey not-voting in the middle, orange nay on "
+            "the right; circles are Republicans, squares Democrats, diamonds independents.",
+            _seats,
+        ),
+        Chart(
+            "senate-tally",
+            "senate-vote",
+            "Tally bars",
+            "Stacked bars of yea, nay and not-voting counts for the Kaplan and Emanuel confirmations, with the "
+            "majority of senators voting marked by a dotted line.",
+            _tally,
+            (1100, 420),
+        ),
+        Chart(
+            "senate-states",
+            "senate-vote",
+            "State grid of the Kaplan vote",
+            "A tile per state with its two senators, coloured by vote and shaped by party.",
+            _states,
+            (1100, 640),
+        ),
+        Chart(
+            "timeline",
+            "timeline",
+            "Policy timeline",
+            "Timeline of 2017 events on five lanes; diamonds mark events the article mentions, and later outcomes "
+            "such as Baltimore joining the partnership in 2019 sit in a separate panel.",
+            _timeline,
+            (1200, 640),
+        ),
+    ]
+}
 
 
 def build(chart_id: str, load: Loader, meta: Meta, size: tuple[int, int] | None = None, **view) -> go.Figure:
@@ -92,6 +127,12 @@ def build(chart_id: str, load: Loader, meta: Meta, size: tuple[int, int] | None 
 
 def export_config(chart_id: str, meta: Meta) -> dict:
     """Plotly modebar config: PNG at 2x with a file name that says what and which data."""
-    return {"displaylogo": False, "toImageButtonOptions": {
-        "format": "png", "scale": theme.EXPORT_SCALE, "filename": f"{chart_id}_{meta.as_of}_{meta.stamp}"},
-        "modeBarButtonsToRemove": ["select2d", "lasso2d"]}
+    return {
+        "displaylogo": False,
+        "toImageButtonOptions": {
+            "format": "png",
+            "scale": theme.EXPORT_SCALE,
+            "filename": f"{chart_id}_{meta.as_of}_{meta.stamp}",
+        },
+        "modeBarButtonsToRemove": ["select2d", "lasso2d"],
+    }

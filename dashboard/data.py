@@ -54,13 +54,16 @@ def read_descriptor(folder: Path) -> dict:
     try:
         desc = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise DataUnavailable(f"{path.name} is missing in {folder}: the data has not been built. Run: {REFRESH}") \
-            from None
+        raise DataUnavailable(
+            f"{path.name} is missing in {folder}: the data has not been built. Run: {REFRESH}"
+        ) from None
     except (OSError, ValueError) as exc:
         raise DataUnavailable(f"{path.name} is unreadable ({exc}). Rebuild it with: {REFRESH}") from None
     if desc.get("schema_version") != SCHEMA_VERSION:
-        raise DataUnavailable(f"The data was built for schema version {desc.get('schema_version')!r}; this "
-                              f"dashboard reads version {SCHEMA_VERSION!r}. Rebuild it with: {REFRESH}")
+        raise DataUnavailable(
+            f"The data was built for schema version {desc.get('schema_version')!r}; this "
+            f"dashboard reads version {SCHEMA_VERSION!r}. Rebuild it with: {REFRESH}"
+        )
     return desc
 
 
@@ -73,13 +76,16 @@ def read_table(folder: Path, name: str) -> pd.DataFrame:
         frame = pq.read_table(path).to_pandas()
     except FileNotFoundError:
         raise DataUnavailable(f"{path.name} is missing from {folder}. Rebuild the data with: {REFRESH}") from None
-    except Exception as exc:  # noqa: BLE001 - pyarrow raises several types for a damaged file
-        raise DataUnavailable(f"{path.name} is damaged ({type(exc).__name__}). Rebuild the data with: {REFRESH}") \
-            from None
+    except Exception as exc:
+        raise DataUnavailable(
+            f"{path.name} is damaged ({type(exc).__name__}). Rebuild the data with: {REFRESH}"
+        ) from None
     missing = [c for c in TABLES[name].columns if c not in frame.columns]
     if missing:
-        raise DataUnavailable(f"{path.name} lacks column(s) {', '.join(missing)}: it was written by another "
-                              f"version. Rebuild the data with: {REFRESH}")
+        raise DataUnavailable(
+            f"{path.name} lacks column(s) {', '.join(missing)}: it was written by another "
+            f"version. Rebuild the data with: {REFRESH}"
+        )
     return frame
 
 
@@ -100,9 +106,12 @@ def freshness(folder: Path) -> dict:
     desc = read_descriptor(folder)
     written = dt.datetime.fromtimestamp((folder / "datapackage.json").stat().st_mtime, tz=dt.UTC)
     articles = read_table(folder, "articles")
-    return {"written": written.strftime("%Y-%m-%d %H:%M UTC"), "stamp": stamp(desc),
-            "article_sha256": str(articles["sha256"].iloc[0]), "rows": {r["name"]: r["rows"]
-                                                                       for r in desc["resources"]}}
+    return {
+        "written": written.strftime("%Y-%m-%d %H:%M UTC"),
+        "stamp": stamp(desc),
+        "article_sha256": str(articles["sha256"].iloc[0]),
+        "rows": {r["name"]: r["rows"] for r in desc["resources"]},
+    }
 
 
 def parquet_zip(folder: Path) -> bytes:
@@ -143,6 +152,33 @@ def meta() -> Meta:
     folder = data_dir()
     try:
         return _load_meta(str(folder), _version(folder))
+    except DataUnavailable as exc:
+        stop(exc)
+        raise
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _figure(
+    folder: str,
+    version: tuple[float, int],
+    chart_id: str,
+    size: tuple[int, int] | None,
+    view: tuple[tuple[str, object], ...],
+):
+    from dashboard import charts
+
+    return charts.build(
+        chart_id, lambda name: read_table(Path(folder), name), meta_from(Path(folder)), size, **dict(view)
+    )
+
+
+def figure(chart_id: str, size: tuple[int, int] | None = None, **view):
+    """A chart for a page, built once per data version and view and then shared by every session (figures are
+    never mutated after they are built). Stops the page with a message when the data cannot be read."""
+    folder = data_dir()
+    frozen = tuple(sorted((k, tuple(sorted(v)) if isinstance(v, set) else v) for k, v in view.items()))
+    try:
+        return _figure(str(folder), _version(folder), chart_id, size, frozen)
     except DataUnavailable as exc:
         stop(exc)
         raise

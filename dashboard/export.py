@@ -40,8 +40,7 @@ class Progress:
         width = 30
         filled = int(width * self.done / max(self.total, 1))
         line = f"[{'#' * filled}{'.' * (width - filled)}] {self.done}/{self.total} {label}"
-        print(("\r" + line.ljust(100)) if self.tty else line, end="" if self.tty else "\n", file=sys.stderr,
-              flush=True)
+        print(("\r" + line.ljust(100)) if self.tty else line, end="" if self.tty else "\n", file=sys.stderr, flush=True)
 
     def close(self) -> None:
         if self.tty:
@@ -72,8 +71,9 @@ def write_images(jobs, load, meta, out: Path, scale: float, progress: Progress) 
         width, height = theme.FRAMES[frame]
         fig = charts.build(chart_id, load, meta, size=(width, height))
         path = out / "images" / f"{chart_id}_{frame}.{fmt}"
-        specs.append({"fig": fig, "path": path, "opts": {"format": fmt, "width": width, "height": height,
-                                                          "scale": scale}})
+        specs.append(
+            {"fig": fig, "path": path, "opts": {"format": fmt, "width": width, "height": height, "scale": scale}}
+        )
         paths.append(path)
     (out / "images").mkdir(parents=True, exist_ok=True)
     if specs:
@@ -112,8 +112,14 @@ def write_site(load, meta, folder: Path, out: Path, progress: Progress) -> list[
 
 
 def manifest(out: Path, paths: list[Path]) -> dict:
-    files = [{"path": p.relative_to(out).as_posix(), "bytes": p.stat().st_size,
-              "sha256": hashlib.sha256(p.read_bytes()).hexdigest()} for p in sorted(paths)]
+    files = [
+        {
+            "path": p.relative_to(out).as_posix(),
+            "bytes": p.stat().st_size,
+            "sha256": hashlib.sha256(p.read_bytes()).hexdigest(),
+        }
+        for p in sorted(paths)
+    ]
     doc = {"files": files, "total_bytes": sum(f["bytes"] for f in files)}
     (out / "manifest.json").write_text(json.dumps(doc, indent=2) + "\n", encoding="utf-8")
     return doc
@@ -148,8 +154,10 @@ def main(argv: list[str] | None = None) -> int:
     doc = manifest(args.out, paths)
     for f in doc["files"]:
         print(f"{f['bytes']:>10,}  {f['path']}")
-    print(f"{len(doc['files'])} files, {doc['total_bytes']:,} bytes in {args.out} "
-          f"({time.perf_counter() - started:.1f}s); manifest.json lists them")
+    print(
+        f"{len(doc['files'])} files, {doc['total_bytes']:,} bytes in {args.out} "
+        f"({time.perf_counter() - started:.1f}s); manifest.json lists them"
+    )
     return 0
 
 

@@ -22,7 +22,7 @@ def get(key: str, allowed: Iterable[str], default: str | None = None, *, label: 
     return default
 
 
-def set(key: str, value: str | None, default: str | None = None) -> None:  # noqa: A001 - mirrors get
+def set(key: str, value: str | None, default: str | None = None) -> None:
     """Write a view choice to the URL; the default value is left out to keep links short."""
     if value is None or value == default:
         if key in st.query_params:

@@ -51,9 +51,11 @@ def figure_html(fig: go.Figure, chart_id: str, meta: Meta, n: int) -> str:
     payload = fig.to_json().replace("</", "<\\/")
     config = json.dumps(charts.export_config(chart_id, meta) | {"responsive": False})
     div = f"chart-{chart_id}-{n}"
-    return (f'<div class="chart"><div id="{div}" data-chart="{esc(chart_id)}"></div></div>'
-            f'<script>(function(){{var f={payload};Plotly.newPlot("{div}",f.data,f.layout,{config});}})();</script>'
-            f'<p class="caption">{esc(charts.CHARTS[chart_id].alt)}</p>')
+    return (
+        f'<div class="chart"><div id="{div}" data-chart="{esc(chart_id)}"></div></div>'
+        f'<script>(function(){{var f={payload};Plotly.newPlot("{div}",f.data,f.layout,{config});}})();</script>'
+        f'<p class="caption">{esc(charts.CHARTS[chart_id].alt)}</p>'
+    )
 
 
 def _chart(load: Loader, meta: Meta, chart_id: str, n: int = 0, **view) -> str:
@@ -62,12 +64,16 @@ def _chart(load: Loader, meta: Meta, chart_id: str, n: int = 0, **view) -> str:
 
 def _overview(load: Loader, meta: Meta) -> str:
     cities, events, votes = load("cities"), load("events"), load("votes")
-    metrics = "".join(f'<div class="metric" title="{esc(m.help)}">{esc(m.label)}<b>{esc(m.value)}</b></div>'
-                      for m in story.metrics(cities, events, votes))
+    metrics = "".join(
+        f'<div class="metric" title="{esc(m.help)}">{esc(m.label)}<b>{esc(m.value)}</b></div>'
+        for m in story.metrics(cities, events, votes)
+    )
     sentences = "".join(f"<p>{esc(s)}</p>" for s in story.story(events))
-    return (f"<h1>{esc(meta.article_title)}</h1><p class='caption'>A sourced reading of one news article (as of "
-            f"{esc(meta.as_of_human)}; publisher unknown). Static copy; data stamp {esc(meta.stamp)}.</p>"
-            f"{sentences}<div class='metrics'>{metrics}</div>{_chart(load, meta, 'map', size=(760, 470), compact=True)}")
+    return (
+        f"<h1>{esc(meta.article_title)}</h1><p class='caption'>A sourced reading of one news article (as of "
+        f"{esc(meta.as_of_human)}; publisher unknown). Static copy; data stamp {esc(meta.stamp)}.</p>"
+        f"{sentences}<div class='metrics'>{metrics}</div>{_chart(load, meta, 'map', size=(760, 470), compact=True)}"
+    )
 
 
 def _map(load: Loader, meta: Meta) -> str:
@@ -79,11 +85,17 @@ def _senate(load: Loader, meta: Meta) -> str:
     vote = charts.article_vote(load("votes"))
     positions = load("vote_positions")
     positions = positions[positions["vote_id"] == vote["vote_id"]]
-    note = ("<p class='note'>Per-senator positions are <b>derived</b> from the party-line record and the two named "
-            "absences, not copied from the official roll call.</p>" if positions["derived"].all() else "")
-    return (f"<h1>Senate vote: {esc(vote['nominee_name'])}, {esc(vote['yea'])}–{esc(vote['nay'])}</h1>{note}"
-            + "".join(_chart(load, meta, c) for c in ("senate-seats", "senate-tally", "senate-states"))
-            + table_html(views.positions_view(positions)))
+    note = (
+        "<p class='note'>Per-senator positions are <b>derived</b> from the party-line record and the two named "
+        "absences, not copied from the official roll call.</p>"
+        if positions["derived"].all()
+        else ""
+    )
+    return (
+        f"<h1>Senate vote: {esc(vote['nominee_name'])}, {esc(vote['yea'])}–{esc(vote['nay'])}</h1>{note}"
+        + "".join(_chart(load, meta, c) for c in ("senate-seats", "senate-tally", "senate-states"))
+        + table_html(views.positions_view(positions))
+    )
 
 
 def _timeline(load: Loader, meta: Meta) -> str:
@@ -96,24 +108,33 @@ def _article(load: Loader, meta: Meta) -> str:
 
     text = load("articles")["text"].iloc[0]
     links = " · ".join(f'<a href="data/{n}.csv">{n}.csv</a>' for n in TABLES)
-    return ("<h1>The article, and what the data took from it</h1>" + article_view.legend()
-            + article_view.article_html(text, load("mentions"), load("entities"))
-            + "<h2>Every figure, next to its sentence</h2>"
-            + table_html(views.figures_view(load("figures"), load("sentences")))
-            + "<h2>Data quality</h2>"
-            + table_html(views.quality_view(load("data_quality")))
-            + f"<h2>Downloads</h2><p>{links}</p><p><a href='data/data.zip'>All Parquet files (zip)</a> · "
-              "<a href='data/datapackage.json'>datapackage.json</a></p>")
+    return (
+        "<h1>The article, and what the data took from it</h1>"
+        + article_view.legend()
+        + article_view.article_html(text, load("mentions"), load("entities"))
+        + "<h2>Every figure, next to its sentence</h2>"
+        + table_html(views.figures_view(load("figures"), load("sentences")))
+        + "<h2>Data quality</h2>"
+        + table_html(views.quality_view(load("data_quality")))
+        + f"<h2>Downloads</h2><p>{links}</p><p><a href='data/data.zip'>All Parquet files (zip)</a> · "
+        "<a href='data/datapackage.json'>datapackage.json</a></p>"
+    )
 
 
-PAGES = [SitePage("index", "Overview", _overview), SitePage("map", "Map", _map),
-         SitePage("senate-vote", "Senate vote", _senate), SitePage("timeline", "Policy timeline", _timeline),
-         SitePage("article", "Article & data", _article)]
+PAGES = [
+    SitePage("index", "Overview", _overview),
+    SitePage("map", "Map", _map),
+    SitePage("senate-vote", "Senate vote", _senate),
+    SitePage("timeline", "Policy timeline", _timeline),
+    SitePage("article", "Article & data", _article),
+]
 
 
 def render_page(page: SitePage, load: Loader, meta: Meta) -> str:
     nav = "".join(f'<a href="{p.slug}.html"{" class=on" if p is page else ""}>{esc(p.title)}</a>' for p in PAGES)
-    return (f"<!doctype html><html lang='en'><head><meta charset='utf-8'><title>{esc(page.title)} · "
-            f"{esc(meta.article_title)}</title><meta name='viewport' content='width=device-width,initial-scale=1'>"
-            f"<style>{CSS}</style><script src='plotly.min.js'></script></head><body><header>{nav}</header>"
-            f"<main>{page.body(load, meta)}</main></body></html>")
+    return (
+        f"<!doctype html><html lang='en'><head><meta charset='utf-8'><title>{esc(page.title)} · "
+        f"{esc(meta.article_title)}</title><meta name='viewport' content='width=device-width,initial-scale=1'>"
+        f"<style>{CSS}</style><script src='plotly.min.js'></script></head><body><header>{nav}</header>"
+        f"<main>{page.body(load, meta)}</main></body></html>"
+    )

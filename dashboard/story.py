@@ -28,13 +28,13 @@ class Metric:
 def story(events: pd.DataFrame, n: int = 3) -> list[str]:
     """The story in ``n`` sentences: the article's own events, newest first, one sentence per day, each in the
     words of its cited reference title."""
-    told = events[events["in_article"] & (events["status"] == "happened")].sort_values("date_start",
-                                                                                     ascending=False)
+    told = events[events["in_article"] & (events["status"] == "happened")].sort_values("date_start", ascending=False)
     out = []
     for date, group in told.groupby("date_start", sort=False):
         titles = "; ".join(group["title"])
-        when = human(date) if (group["date_precision"] == "day").all() else dt.date.fromisoformat(date).strftime(
-            "%B %Y")
+        when = (
+            human(date) if (group["date_precision"] == "day").all() else dt.date.fromisoformat(date).strftime("%B %Y")
+        )
         out.append(f"{when}: {titles}.")
         if len(out) == n:
             break
@@ -47,12 +47,21 @@ def metrics(cities: pd.DataFrame, events: pd.DataFrame, votes: pd.DataFrame) -> 
     vote = votes[votes["in_article"]].sort_values("date").iloc[0]
     letters = events[events["in_article"] & (events["category"] == "psp")].sort_values("date_start").iloc[-1]
     return [
-        Metric("Cities excluded", str(len(excluded)), "Listed in the article (sentence "
-               f"{excluded['sentence_id'].iloc[0]}); see Article & data."),
+        Metric(
+            "Cities excluded",
+            str(len(excluded)),
+            f"Listed in the article (sentence {excluded['sentence_id'].iloc[0]}); see Article & data.",
+        ),
         Metric("2017 PSP participants", str(len(participants)), f"Reference: {participants['source'].iloc[0]}"),
-        Metric(f"Senate vote on {vote['nominee_name'].split()[-1]}", f"{vote['yea']}–{vote['nay']}",
-               f"{vote['not_voting']} not voting. Article tally “{vote['article_tally']}”; record: {vote['source']}"),
-        Metric("Announcement", short(letters["date"]), f"The article's “{letters['surface']}”, resolved against the "
-               f"as-of date; reference: {letters['source']}"),
+        Metric(
+            f"Senate vote on {vote['nominee_name'].split()[-1]}",
+            f"{vote['yea']}–{vote['nay']}",
+            f"{vote['not_voting']} not voting. Article tally “{vote['article_tally']}”; record: {vote['source']}",
+        ),
+        Metric(
+            "Announcement",
+            short(letters["date"]),
+            f"The article's “{letters['surface']}”, resolved against the as-of date; reference: {letters['source']}",
+        ),
         Metric("Kaplan confirmed", short(vote["date"]), f"Reference: {vote['source']}"),
     ]

@@ -16,7 +16,15 @@ CARD = "#FFFFFF"
 
 # Okabe-Ito
 ORANGE, SKY, GREEN, YELLOW, BLUE, VERMILLION, PURPLE, GREY = (
-    "#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#8C8C8C")
+    "#E69F00",
+    "#56B4E9",
+    "#009E73",
+    "#F0E442",
+    "#0072B2",
+    "#D55E00",
+    "#CC79A7",
+    "#8C8C8C",
+)
 
 CITY_STYLE = {  # group -> (label, colour, symbol, size)
     "excluded": ("Excluded by Sessions (article)", VERMILLION, "diamond", 15),

@@ -5,11 +5,9 @@ from __future__ import annotations
 import html
 import re
 
-import plotly.graph_objects as go
 import streamlit as st
 
 from dashboard import charts
-from dashboard.figures.framing import Meta
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~<$:])")
 
@@ -25,19 +23,33 @@ _SAFE_URL = re.compile(r"^https?://[A-Za-z0-9.-]+(?::\d+)?(?:/[A-Za-z0-9._~!$&'*
 def source_link(source: str) -> str:
     """A source as markdown: a clickable link when it is a plain http(s) URL, inert text otherwise."""
     source = str(source)
-    if _SAFE_URL.match(source) and not any(c in source for c in "()[]<>\"\\"):
+    if _SAFE_URL.match(source) and not any(c in source for c in '()[]<>"\\'):
         label = source.split("/")[2].removeprefix("www.")
         return f"[{md_escape(label)}]({source})"
     return md_escape(source)
 
 
-def chart(fig: go.Figure, chart_id: str, meta: Meta, key: str) -> None:
+def chart(chart_id: str, key: str, size: tuple[int, int] | None = None, **view) -> None:
     """A framed chart, exactly as exported (theme=None), with its PNG button and a one-sentence caption."""
-    st.plotly_chart(fig, theme=None, config=charts.export_config(chart_id, meta), key=key,
-                    width="stretch", alt=charts.CHARTS[chart_id].alt)
+    from dashboard import data
+
+    fig = data.figure(chart_id, size, **view)
+    st.plotly_chart(
+        fig,
+        theme=None,
+        config=charts.export_config(chart_id, data.meta()),
+        key=key,
+        width="stretch",
+        alt=charts.CHARTS[chart_id].alt,
+    )
     st.caption(charts.CHARTS[chart_id].alt)
 
 
 def csv_download(frame, name: str, key: str, label: str | None = None) -> None:
-    st.download_button(label or f"Download {name}.csv", frame.to_csv(index=False).encode("utf-8"),
-                       file_name=f"{name}.csv", mime="text/csv", key=key)
+    st.download_button(
+        label or f"Download {name}.csv",
+        frame.to_csv(index=False).encode("utf-8"),
+        file_name=f"{name}.csv",
+        mime="text/csv",
+        key=key,
+    )

@@ -10,14 +10,26 @@ from dashboard.figures.timeline import when
 def cities_view(cities: pd.DataFrame, sentences: pd.DataFrame, show: str = "all") -> pd.DataFrame:
     rows = cities if show == "all" else cities[(cities["status"] == show) | (cities["psp_site_type"] == show)]
     text = sentences.set_index("sentence_id")["text"]
-    return rows.assign(article_sentence=rows["sentence_id"].map(text))[[
-        "name", "state", "status", "psp_site_type", "population", "population_source", "lat", "lon", "source",
-        "article_sentence"]].sort_values(["status", "name"])
+    return rows.assign(article_sentence=rows["sentence_id"].map(text))[
+        [
+            "name",
+            "state",
+            "status",
+            "psp_site_type",
+            "population",
+            "population_source",
+            "lat",
+            "lon",
+            "source",
+            "article_sentence",
+        ]
+    ].sort_values(["status", "name"])
 
 
 def events_view(events: pd.DataFrame) -> pd.DataFrame:
-    return events.assign(when=[when(r) for _, r in events.iterrows()])[[
-        "when", "title", "category", "in_article", "surface", "status", "phase", "source", "confidence"]]
+    return events.assign(when=[when(r) for _, r in events.iterrows()])[
+        ["when", "title", "category", "in_article", "surface", "status", "phase", "source", "confidence"]
+    ]
 
 
 def figures_view(figures: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:

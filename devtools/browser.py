@@ -6,9 +6,18 @@ import os
 from urllib.parse import urlparse
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run", "--disable-dev-shm-usage", "--disable-renderer-backgrounding",
-        "--disable-background-timer-throttling", "--disable-backgrounding-occluded-windows"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-dev-shm-usage",
+    "--disable-renderer-backgrounding",
+    "--disable-background-timer-throttling",
+    "--disable-backgrounding-occluded-windows",
+]
 LOCAL = {"localhost", "127.0.0.1", "[::1]", "::1"}
 
 READY_JS = """n => document.querySelectorAll('.js-plotly-plot .main-svg').length >= 2 * n
@@ -50,4 +59,7 @@ def wait_for_words(page, words: list[str], timeout: float = 30_000) -> None:
              const svg = [...document.querySelectorAll('.js-plotly-plot .main-svg')].map(e => e.textContent).join(' ');
              const text = document.body.innerText + ' ' + svg;
              return words.every(w => text.includes(w));
-           }""", arg=words, timeout=timeout)
+           }""",
+        arg=words,
+        timeout=timeout,
+    )

@@ -14,15 +14,27 @@ from etl.errors import EtlError
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="python -m etl", description=(
-        "Read the seed article(s) and the cited reference facts; write validated Parquet tables and "
-        "datapackage.json. Prints a summary per table and what changed since the last refresh."))
-    p.add_argument("--seeds", type=Path, default=paths.SEEDS_DIR, help="folder of *.txt articles with .toml sidecars "
-                   "(default: seeds/)")
+    p = argparse.ArgumentParser(
+        prog="python -m etl",
+        description=(
+            "Read the seed article(s) and the cited reference facts; write validated Parquet tables and "
+            "datapackage.json. Prints a summary per table and what changed since the last refresh."
+        ),
+    )
+    p.add_argument(
+        "--seeds",
+        type=Path,
+        default=paths.SEEDS_DIR,
+        help="folder of *.txt articles with .toml sidecars (default: seeds/)",
+    )
     p.add_argument("--out", type=Path, default=paths.DATA_DIR, help="output folder (default: data/)")
     p.add_argument("--reference", type=Path, default=paths.REFERENCE_DIR, help=argparse.SUPPRESS)
-    p.add_argument("--check", action="store_true", help="build in a temporary folder, validate, compare with the "
-                   "existing output; write nothing; exit 1 if the output is stale or invalid")
+    p.add_argument(
+        "--check",
+        action="store_true",
+        help="build in a temporary folder, validate, compare with the "
+        "existing output; write nothing; exit 1 if the output is stale or invalid",
+    )
     p.add_argument("--strict", action="store_true", help="fail on unreviewed data-quality errors")
     p.add_argument("-v", "--verbose", action="store_true", help="show a traceback on failure")
     return p
@@ -50,8 +62,9 @@ def run(args: argparse.Namespace) -> int:
                 write.render(tables, built, inputs)
                 stale = write.compare_folders(built, out)
             if stale:
-                print(f"data is stale: {', '.join(stale)} differ from a fresh build; run: python -m etl",
-                      file=sys.stderr)
+                print(
+                    f"data is stale: {', '.join(stale)} differ from a fresh build; run: python -m etl", file=sys.stderr
+                )
                 return 1
             print(f"data is up to date ({len(schema.TABLES)} tables, {paths.display(out)})")
         else:
@@ -62,15 +75,19 @@ def run(args: argparse.Namespace) -> int:
             for name, frame in tables.items():
                 a, r, c = changes[name]
                 print(f"{name:<16}{len(frame):>6}{a:>8}{r:>9}{c:>9}")
-            print(f"wrote {len(tables)} tables and datapackage.json to {paths.display(out)} "
-                  f"in {time.perf_counter() - started:.1f}s")
+            print(
+                f"wrote {len(tables)} tables and datapackage.json to {paths.display(out)} "
+                f"in {time.perf_counter() - started:.1f}s"
+            )
         counts = dq["severity"].value_counts().to_dict()
         print("data quality: " + ", ".join(f"{counts.get(s, 0)} {s}" for s in ("error", "warning", "info")))
         for row in errors.itertuples():
             print(f"  error [{row.kind}] {row.sentence_id or ''} {row.message}", file=sys.stderr)
         if args.strict and len(errors):
-            print(f"--strict: {len(errors)} unreviewed data-quality error(s); first: {errors.iloc[0]['message']}",
-                  file=sys.stderr)
+            print(
+                f"--strict: {len(errors)} unreviewed data-quality error(s); first: {errors.iloc[0]['message']}",
+                file=sys.stderr,
+            )
             return 1
     return 0
 
@@ -87,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("error: interrupted; the previous output is intact", file=sys.stderr)
         return 130
-    except Exception as exc:  # noqa: BLE001 - the promise is one line, never a traceback, unless -v
+    except Exception as exc:
         if args.verbose:
             traceback.print_exc()
         print(f"error: unexpected {type(exc).__name__}: {exc} (run with -v for the traceback)", file=sys.stderr)

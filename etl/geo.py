@@ -19,8 +19,10 @@ NOT_LOWER_48 = {"AK", "HI", "PR", "VI", "GU", "AS", "MP"}
 
 
 def shapes_source() -> str:
-    return (f"US Census Bureau 2016 cartographic boundaries ({SHAPEFILE}) via the plotly-geo "
-            f"{metadata.version('plotly-geo')} package; projected to {CRS_MAP}")
+    return (
+        f"US Census Bureau 2016 cartographic boundaries ({SHAPEFILE}) via the plotly-geo "
+        f"{metadata.version('plotly-geo')} package; projected to {CRS_MAP}"
+    )
 
 
 def _rings(geom) -> list[np.ndarray]:

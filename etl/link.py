@@ -10,9 +10,9 @@ import pandas as pd
 from etl import geo
 from etl.errors import EtlError
 from etl.extract import Extract, article_ref
+from etl.gazetteer import Gazetteer
 from etl.paths import REFERENCE_DIR
 from etl.reference import FILES
-from etl.gazetteer import Gazetteer
 
 MIN_FALLBACK_SCORE = 2  # an article date that matches no reference date needs this much other evidence
 
@@ -38,39 +38,71 @@ def cities_table(extracts: list[Extract], ref: dict, gazetteer: Gazetteer) -> pd
             if p.sentence_id not in ex.list_sentence_ids or p.place.city_id in seen:
                 continue
             seen.add(p.place.city_id)
-            rows.append({
-                "city_id": p.place.city_id, "name": p.place.name, "state": p.place.state,
-                "status": "participant" if (p.place.name, p.place.state) in participants else "excluded",
-                "psp_site_type": None, "lat": p.place.lat, "lon": p.place.lon,
-                "population": p.place.population, "population_source": gazetteer.source,
-                "geonameid": p.place.geonameid, "source_kind": "article",
-                "source": article_ref(ex.article.article_id, p.sentence_id),
-                "article_id": ex.article.article_id, "sentence_id": p.sentence_id,
-                "start": p.city.start, "end": p.city.end, "surface": p.city.surface, "confidence": "confirmed",
-            })
+            rows.append(
+                {
+                    "city_id": p.place.city_id,
+                    "name": p.place.name,
+                    "state": p.place.state,
+                    "status": "participant" if (p.place.name, p.place.state) in participants else "excluded",
+                    "psp_site_type": None,
+                    "lat": p.place.lat,
+                    "lon": p.place.lon,
+                    "population": p.place.population,
+                    "population_source": gazetteer.source,
+                    "geonameid": p.place.geonameid,
+                    "source_kind": "article",
+                    "source": article_ref(ex.article.article_id, p.sentence_id),
+                    "article_id": ex.article.article_id,
+                    "sentence_id": p.sentence_id,
+                    "start": p.city.start,
+                    "end": p.city.end,
+                    "surface": p.city.surface,
+                    "confidence": "confirmed",
+                }
+            )
     overrides = {(r.city, r.state): r for r in ref["place_overrides"].itertuples()}
     for site in ref["psp_sites"].itertuples():
         place = gazetteer.resolve(site.city, site.state)
         if place is None:
-            raise EtlError(f"cannot resolve the participant “{site.city}, {site.state}” in the gazetteer",
-                           REFERENCE_DIR / FILES["psp_sites"].name)
+            raise EtlError(
+                f"cannot resolve the participant “{site.city}, {site.state}” in the gazetteer",
+                REFERENCE_DIR / FILES["psp_sites"].name,
+            )
         if place.city_id in seen:
             row = next(r for r in rows if r["city_id"] == place.city_id)
             row.update(status="participant", psp_site_type=site.site_type)
             continue
         seen.add(place.city_id)
-        rows.append({
-            "city_id": place.city_id, "name": place.name, "state": place.state, "status": "participant",
-            "psp_site_type": site.site_type, "lat": place.lat, "lon": place.lon,
-            "population": place.population, "population_source": gazetteer.source, "geonameid": place.geonameid,
-            "source_kind": "reference", "source": site.source, "article_id": None, "sentence_id": None,
-            "start": None, "end": None, "surface": None, "confidence": site.confidence,
-        })
+        rows.append(
+            {
+                "city_id": place.city_id,
+                "name": place.name,
+                "state": place.state,
+                "status": "participant",
+                "psp_site_type": site.site_type,
+                "lat": place.lat,
+                "lon": place.lon,
+                "population": place.population,
+                "population_source": gazetteer.source,
+                "geonameid": place.geonameid,
+                "source_kind": "reference",
+                "source": site.source,
+                "article_id": None,
+                "sentence_id": None,
+                "start": None,
+                "end": None,
+                "surface": None,
+                "confidence": site.confidence,
+            }
+        )
     for row in rows:
         o = overrides.get((row["name"], row["state"]))
         if o is not None:
-            row.update(lat=float(o.lat), lon=float(o.lon), population_source=row["population_source"]
-                       + f"; coordinates corrected by hand ({o.source})")
+            row.update(
+                lat=float(o.lat),
+                lon=float(o.lon),
+                population_source=row["population_source"] + f"; coordinates corrected by hand ({o.source})",
+            )
     frame = pd.DataFrame(rows)
     frame["x_km"], frame["y_km"] = geo.project(frame["lon"], frame["lat"])
     return frame
@@ -140,4 +172,3 @@ def expected_outcome(ex: Extract, date_index: int, ref: dict) -> tuple[pd.Series
     vote = later.sort_values("date").iloc[0]
     ev = ref["events"][ref["events"]["vote_id"] == vote["vote_id"]]
     return vote, (ev["event_id"].iloc[0] if len(ev) else "")
-

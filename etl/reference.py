@@ -122,52 +122,193 @@ class RefFile:
         return pd.DataFrame(rows, columns=header, dtype=object)
 
 
-STATES = ("AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC "
-          "ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY").split()
+STATES = [
+    "AL",
+    "AK",
+    "AZ",
+    "AR",
+    "CA",
+    "CO",
+    "CT",
+    "DE",
+    "DC",
+    "FL",
+    "GA",
+    "HI",
+    "ID",
+    "IL",
+    "IN",
+    "IA",
+    "KS",
+    "KY",
+    "LA",
+    "ME",
+    "MD",
+    "MA",
+    "MI",
+    "MN",
+    "MS",
+    "MO",
+    "MT",
+    "NE",
+    "NV",
+    "NH",
+    "NJ",
+    "NM",
+    "NY",
+    "NC",
+    "ND",
+    "OH",
+    "OK",
+    "OR",
+    "PA",
+    "RI",
+    "SC",
+    "SD",
+    "TN",
+    "TX",
+    "UT",
+    "VT",
+    "VA",
+    "WA",
+    "WV",
+    "WI",
+    "WY",
+]
 CATEGORIES = ("psp", "immigration", "legislation", "nlrb", "doj")
 ENTITY_TYPES = ("person", "organization", "city", "state", "program", "legislation", "policy", "publication")
 
 FILES = {
-    "entities": RefFile("entities.csv", ("entity_id",), {
-        "entity_id": nonempty, "name": nonempty, "type": one_of(*ENTITY_TYPES), "aliases": nonempty, "source": url}),
-    "ap_states": RefFile("ap_states.csv", ("usps",), {
-        "usps": one_of(*STATES), "name": nonempty, "ap": nonempty, "source": url}),
+    "entities": RefFile(
+        "entities.csv",
+        ("entity_id",),
+        {"entity_id": nonempty, "name": nonempty, "type": one_of(*ENTITY_TYPES), "aliases": nonempty, "source": url},
+    ),
+    "ap_states": RefFile(
+        "ap_states.csv", ("usps",), {"usps": one_of(*STATES), "name": nonempty, "ap": nonempty, "source": url}
+    ),
     "number_words": RefFile("number_words.csv", ("word",), {"word": nonempty, "value": integer(0, 10**6)}),
-    "psp_sites": RefFile("psp_sites_2017.csv", ("city", "state"), {
-        "city": nonempty, "state": one_of(*STATES), "site_type": one_of("operations", "diagnostic"),
-        "source": url, "confidence": one_of("confirmed", "derived"), "note": lambda v: None}, frozenset({"note"})),
-    "place_overrides": RefFile("place_overrides.csv", ("city", "state"), {
-        "city": nonempty, "state": one_of(*STATES), "lat": number(-90, 90), "lon": number(-180, 180),
-        "source": url, "note": lambda v: None}, frozenset({"note"})),
-    "votes": RefFile("votes.csv", ("vote_id",), {
-        "vote_id": nonempty, "chamber": one_of("Senate", "House"), "date": iso_date(), "question": nonempty,
-        "nominee": nonempty, "yea": integer(0, 435), "nay": integer(0, 435), "not_voting": integer(0, 435),
-        "result": nonempty, "source": url, "confidence": one_of("confirmed", "derived"),
-        "positions_file": lambda v: None, "positions_derived": boolean, "note": lambda v: None},
-        frozenset({"positions_file", "note"})),
-    "events": RefFile("events.csv", ("event_id",), {
-        "event_id": nonempty, "date": iso_date(("day", "month", "year")),
-        "date_precision": one_of("day", "month", "year"), "title": nonempty, "category": one_of(*CATEGORIES),
-        "phase": one_of("2017", "later"), "match_entities": lambda v: None, "cues": lambda v: None,
-        "vote_id": lambda v: None, "source": url, "more_sources": optional_urls,
-        "confidence": one_of("confirmed", "derived"), "note": lambda v: None},
-        frozenset({"match_entities", "cues", "vote_id", "more_sources", "note"})),
-    "roles": RefFile("roles.csv", ("entity_id", "title"), {
-        "entity_id": nonempty, "title": nonempty, "start": iso_date(), "end": iso_date(), "source": url,
-        "confidence": one_of("confirmed", "derived")}),
-    "occasions": RefFile("occasions.csv", ("occasion_id",), {
-        "occasion_id": nonempty, "name": nonempty, "start": iso_date(), "end": iso_date(), "source": url,
-        "confidence": one_of("confirmed", "derived")}),
-    "corrections": RefFile("corrections.csv", ("kind", "surface"), {
-        "kind": nonempty, "surface": nonempty, "resolution": nonempty, "source": url}),
-    "open_questions": RefFile("open_questions.csv", ("check_id",), {
-        "check_id": nonempty, "severity": one_of("info", "warning", "error"), "topic": nonempty,
-        "message": nonempty, "resolution": nonempty, "source": url}),
+    "psp_sites": RefFile(
+        "psp_sites_2017.csv",
+        ("city", "state"),
+        {
+            "city": nonempty,
+            "state": one_of(*STATES),
+            "site_type": one_of("operations", "diagnostic"),
+            "source": url,
+            "confidence": one_of("confirmed", "derived"),
+            "note": lambda v: None,
+        },
+        frozenset({"note"}),
+    ),
+    "place_overrides": RefFile(
+        "place_overrides.csv",
+        ("city", "state"),
+        {
+            "city": nonempty,
+            "state": one_of(*STATES),
+            "lat": number(-90, 90),
+            "lon": number(-180, 180),
+            "source": url,
+            "note": lambda v: None,
+        },
+        frozenset({"note"}),
+    ),
+    "votes": RefFile(
+        "votes.csv",
+        ("vote_id",),
+        {
+            "vote_id": nonempty,
+            "chamber": one_of("Senate", "House"),
+            "date": iso_date(),
+            "question": nonempty,
+            "nominee": nonempty,
+            "yea": integer(0, 435),
+            "nay": integer(0, 435),
+            "not_voting": integer(0, 435),
+            "result": nonempty,
+            "source": url,
+            "confidence": one_of("confirmed", "derived"),
+            "positions_file": lambda v: None,
+            "positions_derived": boolean,
+            "note": lambda v: None,
+        },
+        frozenset({"positions_file", "note"}),
+    ),
+    "events": RefFile(
+        "events.csv",
+        ("event_id",),
+        {
+            "event_id": nonempty,
+            "date": iso_date(("day", "month", "year")),
+            "date_precision": one_of("day", "month", "year"),
+            "title": nonempty,
+            "category": one_of(*CATEGORIES),
+            "phase": one_of("2017", "later"),
+            "match_entities": lambda v: None,
+            "cues": lambda v: None,
+            "vote_id": lambda v: None,
+            "source": url,
+            "more_sources": optional_urls,
+            "confidence": one_of("confirmed", "derived"),
+            "note": lambda v: None,
+        },
+        frozenset({"match_entities", "cues", "vote_id", "more_sources", "note"}),
+    ),
+    "roles": RefFile(
+        "roles.csv",
+        ("entity_id", "title"),
+        {
+            "entity_id": nonempty,
+            "title": nonempty,
+            "start": iso_date(),
+            "end": iso_date(),
+            "source": url,
+            "confidence": one_of("confirmed", "derived"),
+        },
+    ),
+    "occasions": RefFile(
+        "occasions.csv",
+        ("occasion_id",),
+        {
+            "occasion_id": nonempty,
+            "name": nonempty,
+            "start": iso_date(),
+            "end": iso_date(),
+            "source": url,
+            "confidence": one_of("confirmed", "derived"),
+        },
+    ),
+    "corrections": RefFile(
+        "corrections.csv",
+        ("kind", "surface"),
+        {"kind": nonempty, "surface": nonempty, "resolution": nonempty, "source": url},
+    ),
+    "open_questions": RefFile(
+        "open_questions.csv",
+        ("check_id",),
+        {
+            "check_id": nonempty,
+            "severity": one_of("info", "warning", "error"),
+            "topic": nonempty,
+            "message": nonempty,
+            "resolution": nonempty,
+            "source": url,
+        },
+    ),
 }
 
-ROLLCALL_FILE = RefFile("", ("senator", "state"), {
-    "senator": nonempty, "state": one_of(*STATES), "party": one_of("R", "D", "I"),
-    "vote": one_of("Yea", "Nay", "Not Voting", "Present"), "source_url": url})
+ROLLCALL_FILE = RefFile(
+    "",
+    ("senator", "state"),
+    {
+        "senator": nonempty,
+        "state": one_of(*STATES),
+        "party": one_of("R", "D", "I"),
+        "vote": one_of("Yea", "Nay", "Not Voting", "Present"),
+        "source_url": url,
+    },
+)
 
 
 def _dangling(frame: pd.DataFrame, col: str, known: set[str], path: Path, multi: bool = False) -> None:

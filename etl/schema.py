@@ -16,8 +16,13 @@ from etl.errors import EtlError
 
 SCHEMA_VERSION = "1.0"
 
-_ARROW = {"string": pa.string(), "int": pa.int64(), "float": pa.float64(), "bool": pa.bool_(),
-          "float_list": pa.list_(pa.float64())}
+_ARROW = {
+    "string": pa.string(),
+    "int": pa.int64(),
+    "float": pa.float64(),
+    "bool": pa.bool_(),
+    "float_list": pa.list_(pa.float64()),
+}
 
 
 @dataclass(frozen=True)
@@ -47,148 +52,291 @@ class Table:
         return [c.name for c in self.cols]
 
     def arrow_schema(self) -> pa.Schema:
-        return pa.schema([pa.field(c.name, _ARROW[c.type], nullable=c.nullable) for c in self.cols],
-                         metadata={b"schema_version": SCHEMA_VERSION.encode(), b"table": self.name.encode()})
+        return pa.schema(
+            [pa.field(c.name, _ARROW[c.type], nullable=c.nullable) for c in self.cols],
+            metadata={b"schema_version": SCHEMA_VERSION.encode(), b"table": self.name.encode()},
+        )
 
 
-S, I, F, B = "string", "int", "float", "bool"
+S, I, F, B = "string", "int", "float", "bool"  # noqa: E741 - short names keep the declarations readable
 SEVERITIES = ("info", "warning", "error")
 CONFIDENCE = ("confirmed", "derived")
 SOURCE_DOC = "where the row comes from: article:<article_id>#<sentence_id>, or a URL"
 
 
 def _span_cols(nullable: bool = False) -> tuple[Col, ...]:
-    return (Col("start", I, "first character of the span in articles.text (0-based)", nullable, lo=0),
-            Col("end", I, "one past the last character of the span", nullable, lo=0))
+    return (
+        Col("start", I, "first character of the span in articles.text (0-based)", nullable, lo=0),
+        Col("end", I, "one past the last character of the span", nullable, lo=0),
+    )
 
 
-TABLES: dict[str, Table] = {t.name: t for t in [
-    Table("articles", "One row per seed article, with its text (all spans index this text).", ("article_id",), (
-        Col("article_id", S, "file name of the seed without .txt"),
-        Col("title", S, "the first line of the article (its headline)"),
-        Col("as_of", S, "ISO date the relative dates are resolved against (from the sidecar)"),
-        Col("as_of_method", S, "how the as-of date was inferred (from the sidecar)"),
-        Col("publisher", S, "publisher, empty when the seed does not say", nullable=True),
-        Col("sha256", S, "SHA-256 of the seed file's bytes"),
-        Col("n_words", I, "number of whitespace-separated words", lo=1),
-        Col("n_chars", I, "number of characters in text", lo=1),
-        Col("path", S, "seed path relative to the repository"),
-        Col("text", S, "the article text (BOM removed, line endings normalised to \\n)"),
-        Col("source", S, SOURCE_DOC),
-    ), sort=("article_id",)),
-    Table("sentences", "Sentences of each article with character offsets.", ("article_id", "sentence_id"), (
-        Col("article_id", S, "article the sentence belongs to"),
-        Col("sentence_id", S, "s001, s002, ... in reading order"),
-        *_span_cols(), Col("text", S, "the sentence as written"),
-        Col("paragraph", I, "1-based paragraph (line) number", lo=1),
-    ), sort=("article_id", "start"), span_of="text", sourced=False),
-    Table("entities", "Canonical entities: reference gazetteer entries, resolved cities and states.", ("entity_id",), (
-        Col("entity_id", S, "stable slug, e.g. jeff-sessions, baltimore-md, state-md"),
-        Col("name", S, "canonical name"),
-        Col("type", S, "kind of entity", allowed=("person", "organization", "city", "state", "program",
-                                                  "legislation", "policy", "publication")),
-        Col("aliases", S, "names it goes by, separated by |"),
-        Col("n_mentions", I, "mentions in the articles", lo=0),
-        Col("source", S, SOURCE_DOC),
-    ), sort=("type", "entity_id")),
-    Table("mentions", "Every place an entity is named in an article.", ("mention_id",), (
-        Col("mention_id", S, "<article_id>-m<start>"),
-        Col("entity_id", S, "the entity named"),
-        Col("article_id", S, "article"), Col("sentence_id", S, "sentence"), *_span_cols(),
-        Col("surface", S, "the words as written"),
-        Col("match", S, "how it was found", allowed=("alias", "place", "fuzzy")),
-    ), sort=("article_id", "start", "end"), span_of="surface", sourced=False),
-    Table("cities", "The four excluded cities (from the article) and the twelve 2017 PSP participants (reference).",
-          ("city_id",), (
-        Col("city_id", S, "slug of name and state, e.g. san-bernardino-ca"),
-        Col("name", S, "GeoNames name"), Col("state", S, "USPS state code"),
-        Col("status", S, "excluded: named by Sessions on 3 Aug 2017; participant: a 2017 PSP site",
-            allowed=("excluded", "participant")),
-        Col("psp_site_type", S, "2017 PSP site type; empty for excluded cities", True,
-            allowed=("operations", "diagnostic")),
-        Col("lat", F, "latitude, degrees (GeoNames)", lo=-90, hi=90),
-        Col("lon", F, "longitude, degrees (GeoNames)", lo=-180, hi=180),
-        Col("x_km", F, "map x, km, EPSG:5070"), Col("y_km", F, "map y, km, EPSG:5070"),
-        Col("population", I, "GeoNames population (not a Census Vintage 2016 estimate)", lo=0),
-        Col("population_source", S, "gazetteer, package version and vintage note"),
-        Col("geonameid", I, "GeoNames id", lo=1),
-        Col("source_kind", S, "article or reference", allowed=("article", "reference")),
-        Col("source", S, SOURCE_DOC),
-        Col("article_id", S, "article that names it (excluded cities)", True),
-        Col("sentence_id", S, "sentence that names it (excluded cities)", True),
-        *_span_cols(True), Col("surface", S, "the name as written (excluded cities)", True),
-        Col("confidence", S, "confirmed or derived", allowed=CONFIDENCE),
-    ), sort=("status", "state", "name"), span_of="surface"),
-    Table("figures", "Numbers and dates as written in the article, resolved.", ("figure_id",), (
-        Col("figure_id", S, "<article_id>-f<start>"), Col("article_id", S, "article"),
-        Col("kind", S, "what the figure is", allowed=("count", "vote_tally", "date", "date_expected")),
-        Col("value", S, "resolved value: 4, 50-48, 2017-08-03, 2017-06; empty when open-ended", True),
-        Col("value_num", F, "numeric value for counts", True),
-        Col("unit", S, "counted noun (city, nomination), votes, or the date precision (day, month, after)"),
-        Col("surface", S, "the words as written"), Col("sentence_id", S, "sentence"), *_span_cols(),
-        Col("method", S, "how the words were resolved"),
-    ), sort=("article_id", "start"), span_of="surface", sourced=False),
-    Table("events", "Policy timeline: article events matched to cited reference events, plus context and outcomes.",
-          ("event_id",), (
-        Col("event_id", S, "reference event id, or art-<article>-<sentence> for article-only events"),
-        Col("date", S, "ISO date at its precision (2017-08-03, 2017-06, 2018); empty when only expected", True),
-        Col("date_precision", S, "day, month or year; empty when only expected", True,
-            allowed=("day", "month", "year")),
-        Col("date_start", S, "first ISO day the date can mean (for drawing)"),
-        Col("date_end", S, "last ISO day it can mean; empty when open-ended", True),
-        Col("title", S, "what happened"), Col("category", S, "timeline lane",
-                                                 allowed=("psp", "immigration", "legislation", "nlrb", "doj")),
-        Col("phase", S, "2017 (the story) or later (outcomes, drawn after a break)", allowed=("2017", "later")),
-        Col("in_article", B, "the article mentions it"),
-        Col("surface", S, "the words as written, when in the article", True),
-        Col("article_date", S, "the date as the article gives it, resolved", True),
-        Col("resolution", S, "how the article's words were resolved", True),
-        Col("article_id", S, "article", True), Col("sentence_id", S, "sentence", True), *_span_cols(True),
-        Col("status", S, "happened or expected", allowed=("happened", "expected")),
-        Col("outcome_event_id", S, "for an expected event: the event that answered it", True),
-        Col("source", S, SOURCE_DOC), Col("confidence", S, "confirmed or derived", allowed=CONFIDENCE),
-        Col("note", S, "caveats from the reference", True),
-    ), sort=("date_start", "event_id"), span_of="surface"),
-    Table("votes", "Recorded Senate votes the story turns on.", ("vote_id",), (
-        Col("vote_id", S, "chamber-date-nominee"), Col("chamber", S, "Senate"), Col("date", S, "ISO date"),
-        Col("question", S, "what was voted on"), Col("nominee", S, "entity id of the nominee"),
-        Col("nominee_name", S, "nominee's name"),
-        Col("yea", I, "yea votes", lo=0, hi=100), Col("nay", I, "nay votes", lo=0, hi=100),
-        Col("not_voting", I, "senators not voting", lo=0, hi=100), Col("result", S, "outcome"),
-        Col("in_article", B, "the article reports this vote"),
-        Col("article_tally", S, "the tally as the article writes it", True),
-        Col("source", S, SOURCE_DOC), Col("confidence", S, "confirmed or derived", allowed=CONFIDENCE),
-        Col("note", S, "caveats", True),
-    ), sort=("date",)),
-    Table("vote_positions", "How each senator voted; derived rows are inferred, not copied from the roll call.",
-          ("vote_id", "senator", "state"), (
-        Col("vote_id", S, "vote"), Col("senator", S, "name"), Col("state", S, "USPS state code"),
-        Col("party", S, "R, D or I", allowed=("R", "D", "I")),
-        Col("position", S, "the vote cast", allowed=("Yea", "Nay", "Not Voting", "Present")),
-        Col("source", S, SOURCE_DOC), Col("derived", B, "true when inferred (FACTS.md §1b), not an official record"),
-    ), sort=("vote_id", "state", "senator")),
-    Table("quotes", "Quotations in the article and who said them.", ("quote_id",), (
-        Col("quote_id", S, "<article_id>-q<start>"), Col("article_id", S, "article"),
-        Col("speaker_entity_id", S, "entity id of the speaker", True),
-        Col("text", S, "the quoted words"), Col("sentence_id", S, "sentence"), *_span_cols(),
-    ), sort=("article_id", "start"), span_of="text", sourced=False),
-    Table("data_quality", "Every check: agreements (info), reviewed anomalies (warning), unreviewed ones (error), "
-          "and what the reference leaves unconfirmed.", ("check_id",), (
-        Col("check_id", S, "<kind>:<article_id>:<start>, or the reference question id"),
-        Col("article_id", S, "article, empty for reference questions", True),
-        Col("severity", S, "info, warning or error", allowed=SEVERITIES),
-        Col("kind", S, "what was checked"), Col("message", S, "what was found"),
-        Col("sentence_id", S, "sentence, when it concerns the article", True),
-        Col("surface", S, "the words concerned, as written", True), *_span_cols(True),
-        Col("resolution", S, "what was done about it"), Col("source", S, SOURCE_DOC),
-    ), sort=("severity", "check_id"), span_of="surface"),
-    Table("state_shapes", "Lower-48 state outlines, projected and simplified, for the offline map.", ("state",), (
-        Col("state", S, "USPS state code"), Col("name", S, "state name"),
-        Col("x_km", "float_list", "outline x in km (EPSG:5070), rings separated by NaN"),
-        Col("y_km", "float_list", "outline y in km (EPSG:5070), rings separated by NaN"),
-        Col("source", S, "Census cartographic boundary file and package version"),
-    ), sort=("state",), sourced=False),
-]}
+TABLES: dict[str, Table] = {
+    t.name: t
+    for t in [
+        Table(
+            "articles",
+            "One row per seed article, with its text (all spans index this text).",
+            ("article_id",),
+            (
+                Col("article_id", S, "file name of the seed without .txt"),
+                Col("title", S, "the first line of the article (its headline)"),
+                Col("as_of", S, "ISO date the relative dates are resolved against (from the sidecar)"),
+                Col("as_of_method", S, "how the as-of date was inferred (from the sidecar)"),
+                Col("publisher", S, "publisher, empty when the seed does not say", nullable=True),
+                Col("sha256", S, "SHA-256 of the seed file's bytes"),
+                Col("n_words", I, "number of whitespace-separated words", lo=1),
+                Col("n_chars", I, "number of characters in text", lo=1),
+                Col("path", S, "seed path relative to the repository"),
+                Col("text", S, "the article text (BOM removed, line endings normalised to \\n)"),
+                Col("source", S, SOURCE_DOC),
+            ),
+            sort=("article_id",),
+        ),
+        Table(
+            "sentences",
+            "Sentences of each article with character offsets.",
+            ("article_id", "sentence_id"),
+            (
+                Col("article_id", S, "article the sentence belongs to"),
+                Col("sentence_id", S, "s001, s002, ... in reading order"),
+                *_span_cols(),
+                Col("text", S, "the sentence as written"),
+                Col("paragraph", I, "1-based paragraph (line) number", lo=1),
+            ),
+            sort=("article_id", "start"),
+            span_of="text",
+            sourced=False,
+        ),
+        Table(
+            "entities",
+            "Canonical entities: reference gazetteer entries, resolved cities and states.",
+            ("entity_id",),
+            (
+                Col("entity_id", S, "stable slug, e.g. jeff-sessions, baltimore-md, state-md"),
+                Col("name", S, "canonical name"),
+                Col(
+                    "type",
+                    S,
+                    "kind of entity",
+                    allowed=(
+                        "person",
+                        "organization",
+                        "city",
+                        "state",
+                        "program",
+                        "legislation",
+                        "policy",
+                        "publication",
+                    ),
+                ),
+                Col("aliases", S, "names it goes by, separated by |"),
+                Col("n_mentions", I, "mentions in the articles", lo=0),
+                Col("source", S, SOURCE_DOC),
+            ),
+            sort=("type", "entity_id"),
+        ),
+        Table(
+            "mentions",
+            "Every place an entity is named in an article.",
+            ("mention_id",),
+            (
+                Col("mention_id", S, "<article_id>-m<start>"),
+                Col("entity_id", S, "the entity named"),
+                Col("article_id", S, "article"),
+                Col("sentence_id", S, "sentence"),
+                *_span_cols(),
+                Col("surface", S, "the words as written"),
+                Col("match", S, "how it was found", allowed=("alias", "place", "fuzzy")),
+            ),
+            sort=("article_id", "start", "end"),
+            span_of="surface",
+            sourced=False,
+        ),
+        Table(
+            "cities",
+            "The four excluded cities (from the article) and the twelve 2017 PSP participants (reference).",
+            ("city_id",),
+            (
+                Col("city_id", S, "slug of name and state, e.g. san-bernardino-ca"),
+                Col("name", S, "GeoNames name"),
+                Col("state", S, "USPS state code"),
+                Col(
+                    "status",
+                    S,
+                    "excluded: named by Sessions on 3 Aug 2017; participant: a 2017 PSP site",
+                    allowed=("excluded", "participant"),
+                ),
+                Col(
+                    "psp_site_type",
+                    S,
+                    "2017 PSP site type; empty for excluded cities",
+                    True,
+                    allowed=("operations", "diagnostic"),
+                ),
+                Col("lat", F, "latitude, degrees (GeoNames)", lo=-90, hi=90),
+                Col("lon", F, "longitude, degrees (GeoNames)", lo=-180, hi=180),
+                Col("x_km", F, "map x, km, EPSG:5070"),
+                Col("y_km", F, "map y, km, EPSG:5070"),
+                Col("population", I, "GeoNames population (not a Census Vintage 2016 estimate)", lo=0),
+                Col("population_source", S, "gazetteer, package version and vintage note"),
+                Col("geonameid", I, "GeoNames id", lo=1),
+                Col("source_kind", S, "article or reference", allowed=("article", "reference")),
+                Col("source", S, SOURCE_DOC),
+                Col("article_id", S, "article that names it (excluded cities)", True),
+                Col("sentence_id", S, "sentence that names it (excluded cities)", True),
+                *_span_cols(True),
+                Col("surface", S, "the name as written (excluded cities)", True),
+                Col("confidence", S, "confirmed or derived", allowed=CONFIDENCE),
+            ),
+            sort=("status", "state", "name"),
+            span_of="surface",
+        ),
+        Table(
+            "figures",
+            "Numbers and dates as written in the article, resolved.",
+            ("figure_id",),
+            (
+                Col("figure_id", S, "<article_id>-f<start>"),
+                Col("article_id", S, "article"),
+                Col("kind", S, "what the figure is", allowed=("count", "vote_tally", "date", "date_expected")),
+                Col("value", S, "resolved value: 4, 50-48, 2017-08-03, 2017-06; empty when open-ended", True),
+                Col("value_num", F, "numeric value for counts", True),
+                Col("unit", S, "counted noun (city, nomination), votes, or the date precision (day, month, after)"),
+                Col("surface", S, "the words as written"),
+                Col("sentence_id", S, "sentence"),
+                *_span_cols(),
+                Col("method", S, "how the words were resolved"),
+            ),
+            sort=("article_id", "start"),
+            span_of="surface",
+            sourced=False,
+        ),
+        Table(
+            "events",
+            "Policy timeline: article events matched to cited reference events, plus context and outcomes.",
+            ("event_id",),
+            (
+                Col("event_id", S, "reference event id, or art-<article>-<sentence> for article-only events"),
+                Col("date", S, "ISO date at its precision (2017-08-03, 2017-06, 2018); empty when only expected", True),
+                Col(
+                    "date_precision",
+                    S,
+                    "day, month or year; empty when only expected",
+                    True,
+                    allowed=("day", "month", "year"),
+                ),
+                Col("date_start", S, "first ISO day the date can mean (for drawing)"),
+                Col("date_end", S, "last ISO day it can mean; empty when open-ended", True),
+                Col("title", S, "what happened"),
+                Col("category", S, "timeline lane", allowed=("psp", "immigration", "legislation", "nlrb", "doj")),
+                Col("phase", S, "2017 (the story) or later (outcomes, drawn after a break)", allowed=("2017", "later")),
+                Col("in_article", B, "the article mentions it"),
+                Col("surface", S, "the words as written, when in the article", True),
+                Col("article_date", S, "the date as the article gives it, resolved", True),
+                Col("resolution", S, "how the article's words were resolved", True),
+                Col("article_id", S, "article", True),
+                Col("sentence_id", S, "sentence", True),
+                *_span_cols(True),
+                Col("status", S, "happened or expected", allowed=("happened", "expected")),
+                Col("outcome_event_id", S, "for an expected event: the event that answered it", True),
+                Col("source", S, SOURCE_DOC),
+                Col("confidence", S, "confirmed or derived", allowed=CONFIDENCE),
+                Col("note", S, "caveats from the reference", True),
+            ),
+            sort=("date_start", "event_id"),
+            span_of="surface",
+        ),
+        Table(
+            "votes",
+            "Recorded Senate votes the story turns on.",
+            ("vote_id",),
+            (
+                Col("vote_id", S, "chamber-date-nominee"),
+                Col("chamber", S, "Senate"),
+                Col("date", S, "ISO date"),
+                Col("question", S, "what was voted on"),
+                Col("nominee", S, "entity id of the nominee"),
+                Col("nominee_name", S, "nominee's name"),
+                Col("yea", I, "yea votes", lo=0, hi=100),
+                Col("nay", I, "nay votes", lo=0, hi=100),
+                Col("not_voting", I, "senators not voting", lo=0, hi=100),
+                Col("result", S, "outcome"),
+                Col("in_article", B, "the article reports this vote"),
+                Col("article_tally", S, "the tally as the article writes it", True),
+                Col("source", S, SOURCE_DOC),
+                Col("confidence", S, "confirmed or derived", allowed=CONFIDENCE),
+                Col("note", S, "caveats", True),
+            ),
+            sort=("date",),
+        ),
+        Table(
+            "vote_positions",
+            "How each senator voted; derived rows are inferred, not copied from the roll call.",
+            ("vote_id", "senator", "state"),
+            (
+                Col("vote_id", S, "vote"),
+                Col("senator", S, "name"),
+                Col("state", S, "USPS state code"),
+                Col("party", S, "R, D or I", allowed=("R", "D", "I")),
+                Col("position", S, "the vote cast", allowed=("Yea", "Nay", "Not Voting", "Present")),
+                Col("source", S, SOURCE_DOC),
+                Col("derived", B, "true when inferred (FACTS.md §1b), not an official record"),
+            ),
+            sort=("vote_id", "state", "senator"),
+        ),
+        Table(
+            "quotes",
+            "Quotations in the article and who said them.",
+            ("quote_id",),
+            (
+                Col("quote_id", S, "<article_id>-q<start>"),
+                Col("article_id", S, "article"),
+                Col("speaker_entity_id", S, "entity id of the speaker", True),
+                Col("text", S, "the quoted words"),
+                Col("sentence_id", S, "sentence"),
+                *_span_cols(),
+            ),
+            sort=("article_id", "start"),
+            span_of="text",
+            sourced=False,
+        ),
+        Table(
+            "data_quality",
+            "Every check: agreements (info), reviewed anomalies (warning), unreviewed ones (error), "
+            "and what the reference leaves unconfirmed.",
+            ("check_id",),
+            (
+                Col("check_id", S, "<kind>:<article_id>:<start>, or the reference question id"),
+                Col("article_id", S, "article, empty for reference questions", True),
+                Col("severity", S, "info, warning or error", allowed=SEVERITIES),
+                Col("kind", S, "what was checked"),
+                Col("message", S, "what was found"),
+                Col("sentence_id", S, "sentence, when it concerns the article", True),
+                Col("surface", S, "the words concerned, as written", True),
+                *_span_cols(True),
+                Col("resolution", S, "what was done about it"),
+                Col("source", S, SOURCE_DOC),
+            ),
+            sort=("severity", "check_id"),
+            span_of="surface",
+        ),
+        Table(
+            "state_shapes",
+            "Lower-48 state outlines, projected and simplified, for the offline map.",
+            ("state",),
+            (
+                Col("state", S, "USPS state code"),
+                Col("name", S, "state name"),
+                Col("x_km", "float_list", "outline x in km (EPSG:5070), rings separated by NaN"),
+                Col("y_km", "float_list", "outline y in km (EPSG:5070), rings separated by NaN"),
+                Col("source", S, "Census cartographic boundary file and package version"),
+            ),
+            sort=("state",),
+            sourced=False,
+        ),
+    ]
+}
 
 
 def _fail(table: str, message: str, row: pd.Series | None = None) -> EtlError:
@@ -252,8 +400,9 @@ def validate(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
             dup = frame[frame.duplicated(list(spec.key))].iloc[0]
             raise _fail(name, "duplicate key", dup)
         if spec.sourced:
-            ok = frame["source"].map(lambda v: isinstance(v, str) and (v.startswith(("http://", "https://",
-                                                                                        "article:"))))
+            ok = frame["source"].map(
+                lambda v: isinstance(v, str) and (v.startswith(("http://", "https://", "article:")))
+            )
             if not ok.all():
                 raise _fail(name, f"row without a source: {frame.loc[~ok, 'source'].iloc[0]!r}", frame[~ok].iloc[0])
         _check_spans(name, frame, texts, spec)
@@ -269,8 +418,9 @@ def to_arrow(name: str, frame: pd.DataFrame) -> pa.Table:
     arrays = []
     for col in spec.cols:
         values = frame[col.name].tolist()
-        values = [None if (v is None or (isinstance(v, float) and v != v)) and col.type != "float_list" else v
-                  for v in values]
+        values = [
+            None if (v is None or (isinstance(v, float) and v != v)) and col.type != "float_list" else v for v in values
+        ]
         if col.type == "int":
             values = [None if v is None else int(v) for v in values]
         arrays.append(pa.array(values, type=_ARROW[col.type]))

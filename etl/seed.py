@@ -33,11 +33,15 @@ def _decode(raw: bytes, path: Path) -> str:
         raise EtlError("UTF-16 text; save the article as UTF-8", path, 1)
     if b"\x00" in raw:
         offset = raw.index(b"\x00")
-        raise EtlError(f"binary data (NUL byte at byte {offset}); expected UTF-8 text", path, raw.count(b"\n", 0, offset) + 1)
+        raise EtlError(
+            f"binary data (NUL byte at byte {offset}); expected UTF-8 text", path, raw.count(b"\n", 0, offset) + 1
+        )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise EtlError(f"not UTF-8 text (bad byte at byte {exc.start})", path, raw.count(b"\n", 0, exc.start) + 1) from None
+        raise EtlError(
+            f"not UTF-8 text (bad byte at byte {exc.start})", path, raw.count(b"\n", 0, exc.start) + 1
+        ) from None
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     for i, ch in enumerate(text):
         if ch < " " and ch not in "\n\t":

@@ -20,7 +20,30 @@ _MONTH_RE = "|".join(MONTHS)
 _WEEKDAY_RE = "|".join(WEEKDAYS)
 
 # Words that cannot be the unit of a count ("One of the picks").
-_NOT_A_UNIT = frozenset("of and or to the a an in on at by for with from than as is are was were".split())
+_NOT_A_UNIT = frozenset(
+    [
+        "of",
+        "and",
+        "or",
+        "to",
+        "the",
+        "a",
+        "an",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "with",
+        "from",
+        "than",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+    ]
+)
 
 
 @dataclass(frozen=True)
@@ -111,7 +134,7 @@ def counts(text: str, number_words: Mapping[str, int], skip: Iterable[tuple[int,
     words = "|".join(sorted((re.escape(w) for w in number_words), key=len, reverse=True))
     alternatives = rf"\d{{1,7}}|{words}" if words else r"\d{1,7}"
     pattern = re.compile(rf"\b({alternatives})\s+([A-Za-z][a-z-]*[a-z])\b", re.IGNORECASE)
-    starts, ends = zip(*sorted(skip)) if skip else ((), ())
+    starts, ends = zip(*sorted(skip), strict=False) if skip else ((), ())
     out = []
     for m in pattern.finditer(text):
         number, noun = m.group(1), m.group(2)
@@ -152,7 +175,7 @@ _WEEKDAY = re.compile(rf"\b(?:[Oo]n\s+)?({_WEEKDAY_RE})\b")
 
 
 def human(day: dt.date) -> str:
-    """"Thu 3 Aug 2017": unambiguous for readers on both sides of the Atlantic."""
+    """ "Thu 3 Aug 2017": unambiguous for readers on both sides of the Atlantic."""
     return f"{day:%a} {day.day} {day:%b %Y}"
 
 
@@ -181,33 +204,76 @@ def dates(text: str, as_of: dt.date) -> list[DateExpr]:
         except ValueError:
             continue
         free(m.start(), m.end())
-        out.append(DateExpr(m.start(), m.end(), m.group(0), "absolute", day.isoformat(), "day", day, day,
-                            f"“{m.group(0)}” is a full date: {human(day)}"))
+        out.append(
+            DateExpr(
+                m.start(),
+                m.end(),
+                m.group(0),
+                "absolute",
+                day.isoformat(),
+                "day",
+                day,
+                day,
+                f"“{m.group(0)}” is a full date: {human(day)}",
+            )
+        )
     for m in _AFTER.finditer(text):
         if not free(m.start(), m.end()):
             continue
         month = MONTHS[m.group(1)]
         year = as_of.year if month >= as_of.month else as_of.year + 1
         begin = _month_end(year, month) + dt.timedelta(days=1)
-        out.append(DateExpr(m.start(), m.end(), m.group(0), "after", "", "after", begin, None,
-                            f"“{m.group(0)}” is expected, no exact date: not before {human(begin)}"))
+        out.append(
+            DateExpr(
+                m.start(),
+                m.end(),
+                m.group(0),
+                "after",
+                "",
+                "after",
+                begin,
+                None,
+                f"“{m.group(0)}” is expected, no exact date: not before {human(begin)}",
+            )
+        )
     for m in _IN_MONTH.finditer(text):
         if not free(m.start(), m.end()):
             continue
         month = MONTHS[m.group(1)]
         year = as_of.year if month <= as_of.month else as_of.year - 1
-        out.append(DateExpr(m.start(), m.end(), m.group(0), "month", f"{year:04d}-{month:02d}", "month",
-                            dt.date(year, month, 1), _month_end(year, month),
-                            f"“{m.group(0)}” → {dt.date(year, month, 1):%B %Y}: the latest {m.group(1)} "
-                            f"up to the as-of date {as_of.isoformat()}"))
+        out.append(
+            DateExpr(
+                m.start(),
+                m.end(),
+                m.group(0),
+                "month",
+                f"{year:04d}-{month:02d}",
+                "month",
+                dt.date(year, month, 1),
+                _month_end(year, month),
+                f"“{m.group(0)}” → {dt.date(year, month, 1):%B %Y}: the latest {m.group(1)} "
+                f"up to the as-of date {as_of.isoformat()}",
+            )
+        )
     for m in _WEEKDAY.finditer(text):
         if not free(m.start(), m.end()):
             continue
         back = (as_of.weekday() - WEEKDAYS[m.group(1)]) % 7
         day = as_of - dt.timedelta(days=back)
-        out.append(DateExpr(m.start(), m.end(), m.group(0), "weekday", day.isoformat(), "day", day, day,
-                            f"“{m.group(0)}” → {human(day)}: the latest {m.group(1)} on or before "
-                            f"the as-of date {as_of.isoformat()}"))
+        out.append(
+            DateExpr(
+                m.start(),
+                m.end(),
+                m.group(0),
+                "weekday",
+                day.isoformat(),
+                "day",
+                day,
+                day,
+                f"“{m.group(0)}” → {human(day)}: the latest {m.group(1)} on or before "
+                f"the as-of date {as_of.isoformat()}",
+            )
+        )
     return sorted(out, key=lambda d: d.start)
 
 
@@ -239,7 +305,12 @@ def doubled_paragraphs(text: str) -> list[Span]:
         body = para.surface
         for sep in ("", " "):
             half, rest = divmod(len(body) - len(sep), 2)
-            if rest == 0 and half > 10 and body[:half] == body[half + len(sep) :] and body[half : half + len(sep)] == sep:
+            if (
+                rest == 0
+                and half > 10
+                and body[:half] == body[half + len(sep) :]
+                and body[half : half + len(sep)] == sep
+            ):
                 out.append(_span(text, para.start, para.start + half))
                 break
     return out

@@ -49,27 +49,62 @@ def _rel(path: Path, base: Path) -> str:
 
 def write_parquet(name: str, frame: pd.DataFrame, path: Path) -> None:
     """Deterministic bytes: declared Arrow schema, no pandas metadata, fixed compression and row-group size."""
-    pq.write_table(schema.to_arrow(name, frame), path, compression="zstd", compression_level=9,
-                   row_group_size=1_000_000, write_statistics=False, use_dictionary=False)
+    pq.write_table(
+        schema.to_arrow(name, frame),
+        path,
+        compression="zstd",
+        compression_level=9,
+        row_group_size=1_000_000,
+        write_statistics=False,
+        use_dictionary=False,
+    )
 
 
 def datapackage(out: Path, tables: dict[str, pd.DataFrame], inputs: list[Path]) -> dict:
     resources = []
     for name, spec in schema.TABLES.items():
         path = out / f"{name}.parquet"
-        resources.append({
-            "name": name, "path": path.name, "format": "parquet", "description": spec.doc,
-            "rows": len(tables[name]), "sha256": sha256(path),
-            "schema": {"primaryKey": list(spec.key), "fields": [
-                {"name": c.name, "type": {"string": "string", "int": "integer", "float": "number",
-                                          "bool": "boolean", "float_list": "array"}[c.type],
-                 "description": c.doc, "constraints": {k: v for k, v in {
-                     "required": not c.nullable, "enum": list(c.allowed) if c.allowed else None,
-                     "minimum": c.lo, "maximum": c.hi}.items() if v is not None}}
-                for c in spec.cols]},
-        })
+        resources.append(
+            {
+                "name": name,
+                "path": path.name,
+                "format": "parquet",
+                "description": spec.doc,
+                "rows": len(tables[name]),
+                "sha256": sha256(path),
+                "schema": {
+                    "primaryKey": list(spec.key),
+                    "fields": [
+                        {
+                            "name": c.name,
+                            "type": {
+                                "string": "string",
+                                "int": "integer",
+                                "float": "number",
+                                "bool": "boolean",
+                                "float_list": "array",
+                            }[c.type],
+                            "description": c.doc,
+                            "constraints": {
+                                k: v
+                                for k, v in {
+                                    "required": not c.nullable,
+                                    "enum": list(c.allowed) if c.allowed else None,
+                                    "minimum": c.lo,
+                                    "maximum": c.hi,
+                                }.items()
+                                if v is not None
+                            },
+                        }
+                        for c in spec.cols
+                    ],
+                },
+            }
+        )
     return {
-        "name": "sessions-psp-aug-2017", "profile": "data-package", "schema_version": schema.SCHEMA_VERSION,
+        "name": "sessions-psp-aug-2017",
+        "profile": "data-package",
+        "schema_version": schema.SCHEMA_VERSION,
         "title": "Sessions, the Public Safety Partnership and the Kaplan vote (August 2017)",
         "resources": resources,
         "sources": [{"path": _rel(p, ROOT), "sha256": sha256(p)} for p in sorted(inputs, key=lambda p: _rel(p, ROOT))],
@@ -111,8 +146,9 @@ def lock(out: Path, wait_s: float = LOCK_WAIT_S) -> Iterator[None]:
                 if exc.errno not in (errno.EAGAIN, errno.EACCES):
                     raise
                 if time.monotonic() >= deadline:
-                    raise EtlError(f"another refresh holds the lock for {wait_s:.0f}s; try again when it ends",
-                                   path) from None
+                    raise EtlError(
+                        f"another refresh holds the lock for {wait_s:.0f}s; try again when it ends", path
+                    ) from None
                 time.sleep(0.1)
         try:
             yield
@@ -153,9 +189,25 @@ def read_existing(out: Path) -> dict[str, pd.DataFrame]:
         if path.is_file():
             try:
                 tables[name] = pq.read_table(path).to_pandas()
-            except Exception:  # noqa: BLE001 - a corrupt old file only means "everything changed"
+            except Exception:
                 continue
     return tables
+
+
+def _plain(v):
+    """A cell as JSON-comparable Python: numpy arrays (as read back from Parquet) become lists, NaN None."""
+    if hasattr(v, "tolist"):
+        v = v.tolist()
+    if isinstance(v, list):
+        return [_plain(x) for x in v]
+    return None if v is None or (isinstance(v, float) and v != v) else v
+
+
+def _rows(frame: pd.DataFrame, key: list[str]) -> dict:
+    return {
+        tuple(r[k] for k in key): json.dumps({c: _plain(r[c]) for c in frame.columns}, default=str, sort_keys=True)
+        for r in frame.to_dict("records")
+    }
 
 
 def diff(old: dict[str, pd.DataFrame], new: dict[str, pd.DataFrame]) -> dict[str, tuple[int, int, int]]:
@@ -169,27 +221,24 @@ def diff(old: dict[str, pd.DataFrame], new: dict[str, pd.DataFrame]) -> dict[str
             out[name] = (len(after), 0, 0)
             continue
 
-        def plain(v):
-            if hasattr(v, "tolist"):  # numpy arrays and scalars, as read back from Parquet
-                v = v.tolist()
-            if isinstance(v, list):
-                return [plain(x) for x in v]
-            return None if v is None or (isinstance(v, float) and v != v) else v
-
-        def rows(frame: pd.DataFrame) -> dict:
-            return {tuple(r[k] for k in key): json.dumps({c: plain(r[c]) for c in frame.columns}, default=str,
-                                                         sort_keys=True)
-                    for r in frame.to_dict("records")}
-
-        a, b = rows(after), rows(before)
-        out[name] = (len(a.keys() - b.keys()), len(b.keys() - a.keys()),
-                     sum(1 for k in a.keys() & b.keys() if a[k] != b[k]))
+        a, b = _rows(after, key), _rows(before, key)
+        out[name] = (
+            len(a.keys() - b.keys()),
+            len(b.keys() - a.keys()),
+            sum(1 for k in a.keys() & b.keys() if a[k] != b[k]),
+        )
     return out
 
 
 def compare_folders(built: Path, existing: Path) -> list[str]:
     """Files that differ between a fresh build and the committed output (empty when up to date)."""
-    names = sorted({p.name for p in built.iterdir()} | ({p.name for p in existing.iterdir()} if existing.is_dir()
-                                                        else set()))
-    return [n for n in names if not (existing / n).is_file() or not (built / n).is_file()
-            or (existing / n).read_bytes() != (built / n).read_bytes()]
+    names = sorted(
+        {p.name for p in built.iterdir()} | ({p.name for p in existing.iterdir()} if existing.is_dir() else set())
+    )
+    return [
+        n
+        for n in names
+        if not (existing / n).is_file()
+        or not (built / n).is_file()
+        or (existing / n).read_bytes() != (built / n).read_bytes()
+    ]

@@ -18,9 +18,14 @@ st.title("The article, and what the data took from it")
 mentioned = entities[entities["n_mentions"] > 0].sort_values(["type", "name"])
 labels = dict(zip(mentioned["entity_id"], mentioned["name"] + " (" + mentioned["type"] + ")", strict=True))
 picked = params.get("entity", labels, label="entity")
-picked = st.selectbox("Select an entity", list(labels), index=list(labels).index(picked) if picked else None,
-                      format_func=labels.get, placeholder="Choose an entity to outline its mentions",
-                      key="article_entity")
+picked = st.selectbox(
+    "Select an entity",
+    list(labels),
+    index=list(labels).index(picked) if picked else None,
+    format_func=labels.get,
+    placeholder="Choose an entity to outline its mentions",
+    key="article_entity",
+)
 params.set("entity", picked)
 
 left, right = st.columns([3, 2])
@@ -34,14 +39,20 @@ with right:
         st.dataframe(mine[["surface", "sentence_id", "start", "end", "text"]], hide_index=True, width="stretch")
         st.caption("Source: " + ui.source_link(entities.set_index("entity_id").loc[picked, "source"]))
     st.subheader("Every figure, next to its sentence")
-    st.dataframe(views.figures_view(figures, sentences), hide_index=True, width="stretch",
-                 column_config={"text": st.column_config.TextColumn("sentence", width="large")})
+    st.dataframe(
+        views.figures_view(figures, sentences),
+        hide_index=True,
+        width="stretch",
+        column_config={"text": st.column_config.TextColumn("sentence", width="large")},
+    )
 
 st.subheader("Data quality")
 counts = dq["severity"].value_counts()
-st.caption(" · ".join(f"{counts.get(s, 0)} {s}" for s in ("error", "warning", "info"))
-           + " — errors are unreviewed anomalies, warnings reviewed ones with a correction, info agreements and "
-             "what the reference leaves unconfirmed.")
+st.caption(
+    " · ".join(f"{counts.get(s, 0)} {s}" for s in ("error", "warning", "info"))
+    + " — errors are unreviewed anomalies, warnings reviewed ones with a correction, info agreements and "
+    "what the reference leaves unconfirmed."
+)
 st.dataframe(views.quality_view(dq), hide_index=True, width="stretch")
 
 st.subheader("Downloads")
@@ -49,10 +60,20 @@ folder = data.data_dir()
 name = st.selectbox("Table as CSV", list(TABLES), key="article_table")
 ui.csv_download(data.table(name), name, key="article_csv")
 c1, c2 = st.columns(2)
-c1.download_button("All Parquet files (zip)", data.parquet_zip(folder), file_name=f"data_{meta.stamp}.zip",
-                   mime="application/zip", key="article_zip")
-c2.download_button("datapackage.json", (folder / "datapackage.json").read_bytes(), file_name="datapackage.json",
-                   mime="application/json", key="article_dp")
+c1.download_button(
+    "All Parquet files (zip)",
+    data.parquet_zip(folder),
+    file_name=f"data_{meta.stamp}.zip",
+    mime="application/zip",
+    key="article_zip",
+)
+c2.download_button(
+    "datapackage.json",
+    (folder / "datapackage.json").read_bytes(),
+    file_name="datapackage.json",
+    mime="application/json",
+    key="article_dp",
+)
 
 st.subheader("Method and corrections")
 st.markdown(
@@ -63,4 +84,5 @@ st.markdown(
     "What the reference leaves unconfirmed is left out and listed above as data quality.\n"
     "- **Corrections are data.** The article is never edited; a reviewed anomaly is a row in "
     "`etl/reference/corrections.csv` with its source, and shows above as a warning.\n"
-    "- **Per-senator positions are derived** from the party-line record, not the official roll call.")
+    "- **Per-senator positions are derived** from the party-line record, not the official roll call."
+)

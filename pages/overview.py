@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import boot, charts, data, story, ui
+from dashboard import boot, data, story, ui
 
 boot.through_app()
 
@@ -19,19 +19,29 @@ for col, m in zip(st.columns(5), story.metrics(cities, events, votes), strict=Tr
 
 left, right = st.columns([3, 2])
 with left:
-    ui.chart(charts.build("map", data.table, meta, size=(760, 470), compact=True), "map", meta, key="overview_map")
+    ui.chart("map", key="overview_map", size=(760, 470), compact=True)
 with right:
     st.subheader("Go deeper")
     n_ex, n_part = (cities["status"] == "excluded").sum(), (cities["status"] == "participant").sum()
-    st.page_link("pages/map.py", label=f"Map: the {n_ex} excluded cities against the {n_part} participants",
-                 icon=":material/map:")
-    st.page_link("pages/senate_vote.py", label="Senate vote: every senator, and find yours", icon=":material/how_to_vote:")
-    st.page_link("pages/timeline.py", label="Policy timeline, January 2017 to later outcomes", icon=":material/timeline:")
-    st.page_link("pages/article.py", label="The article, its figures, data quality and downloads",
-                 icon=":material/article:")
+    st.page_link(
+        "pages/map.py",
+        label=f"Map: the {n_ex} excluded cities against the {n_part} participants",
+        icon=":material/map:",
+    )
+    st.page_link(
+        "pages/senate_vote.py", label="Senate vote: every senator, and find yours", icon=":material/how_to_vote:"
+    )
+    st.page_link(
+        "pages/timeline.py", label="Policy timeline, January 2017 to later outcomes", icon=":material/timeline:"
+    )
+    st.page_link(
+        "pages/article.py", label="The article, its figures, data quality and downloads", icon=":material/article:"
+    )
     fresh = data.freshness(data.data_dir())
     st.subheader("Data freshness")
-    st.markdown(f"- Data files written: **{fresh['written']}**\n"
-                f"- Data stamp (on every chart): `{fresh['stamp']}`\n"
-                f"- Article SHA-256: `{fresh['article_sha256'][:16]}…`\n"
-                f"- Refresh by hand: `make etl`")
+    st.markdown(
+        f"- Data files written: **{fresh['written']}**\n"
+        f"- Data stamp (on every chart): `{fresh['stamp']}`\n"
+        f"- Article SHA-256: `{fresh['article_sha256'][:16]}…`\n"
+        f"- Refresh by hand: `make etl`"
+    )

@@ -14,31 +14,41 @@ positions = positions[positions["vote_id"] == vote["vote_id"]]
 
 st.title(ui.md_escape(f"Senate vote: {vote['nominee_name']}, {vote['yea']}–{vote['nay']}"))
 if positions["derived"].all():
-    st.info(f"The article gives the tally ({ui.md_escape(vote['article_tally'])}). The per-senator positions below are **derived** "
-            "from the party-line record and the two named absences (FACTS.md §1b), not copied from the official "
-            "roll call, whose number is unconfirmed.", icon="ℹ️")
+    st.info(
+        f"The article gives the tally ({ui.md_escape(vote['article_tally'])}). The per-senator positions below "
+        "are **derived** from the party-line record and the two named absences (FACTS.md §1b), not copied "
+        "from the official roll call, whose number is unconfirmed.",
+        icon="ℹ️",
+    )
 
 states = sorted(positions["state"].unique())
 state = params.get("state", states, label="state")
 names = sorted(positions["senator"])
 typed = params.get("senator", names, label="senator")
 c1, c2 = st.columns(2)
-state = c1.selectbox("Find your senators: state", states, index=states.index(state) if state else None,
-                     placeholder="Choose a state", key="vote_state")
-typed = c2.selectbox("…or a name", names, index=names.index(typed) if typed else None, placeholder="Type a name",
-                     key="vote_senator")
+state = c1.selectbox(
+    "Find your senators: state",
+    states,
+    index=states.index(state) if state else None,
+    placeholder="Choose a state",
+    key="vote_state",
+)
+typed = c2.selectbox(
+    "…or a name", names, index=names.index(typed) if typed else None, placeholder="Type a name", key="vote_senator"
+)
 params.set("state", state)
 params.set("senator", typed)
 found = positions[(positions["state"] == state) | (positions["senator"] == typed)]
 if len(found):
     st.dataframe(views.positions_view(found), hide_index=True, width="stretch")
 
-ui.chart(charts.build("senate-seats", data.table, meta, senators=set(found["senator"])), "senate-seats", meta,
-         key="vote_seats")
-ui.chart(charts.build("senate-tally", data.table, meta), "senate-tally", meta, key="vote_tally")
+ui.chart("senate-seats", key="vote_seats", senators=set(found["senator"]))
+ui.chart("senate-tally", key="vote_tally")
 later = votes[votes["vote_id"] != vote["vote_id"]]
 for r in later.itertuples():
-    st.markdown(f"**Later outcome:** {ui.md_escape(r.nominee_name)} was confirmed on {r.date}, {r.yea}–{r.nay} "
-                f"({r.not_voting} not voting). {ui.md_escape(r.note or '')}")
-ui.chart(charts.build("senate-states", data.table, meta, state=state), "senate-states", meta, key="vote_states")
+    st.markdown(
+        f"**Later outcome:** {ui.md_escape(r.nominee_name)} was confirmed on {r.date}, {r.yea}–{r.nay} "
+        f"({r.not_voting} not voting). {ui.md_escape(r.note or '')}"
+    )
+ui.chart("senate-states", key="vote_states", state=state)
 ui.csv_download(positions, "vote_positions_kaplan", key="vote_csv")

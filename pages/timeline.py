@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import boot, charts, data, params, ui, views
+from dashboard import boot, data, params, ui, views
 from dashboard.figures.timeline import when
 
 boot.through_app()
@@ -13,11 +13,17 @@ events = data.table("events")
 st.title("Policy timeline")
 titles = dict(zip(events["event_id"], events["title"], strict=True))
 picked = params.get("event", titles, label="event")
-picked = st.selectbox("Highlight an event", list(titles), index=list(titles).index(picked) if picked else None,
-                      format_func=titles.get, placeholder="Choose an event", key="timeline_event")
+picked = st.selectbox(
+    "Highlight an event",
+    list(titles),
+    index=list(titles).index(picked) if picked else None,
+    format_func=titles.get,
+    placeholder="Choose an event",
+    key="timeline_event",
+)
 params.set("event", picked)
 
-ui.chart(charts.build("timeline", data.table, meta, event=picked), "timeline", meta, key="timeline_chart")
+ui.chart("timeline", key="timeline_chart", event=picked)
 
 if picked:
     row = events.set_index("event_id").loc[picked]
@@ -26,6 +32,11 @@ if picked:
         st.markdown(f"As written: “{ui.md_escape(row['surface'])}” → {ui.md_escape(row['resolution'])}")
     st.caption(f"Source: {ui.source_link(row['source'])} ({ui.md_escape(row['confidence'])})")
 
-st.dataframe(views.events_view(events), hide_index=True, width="stretch",
-             column_config={"surface": st.column_config.TextColumn("as written in the article")})
+with st.expander(f"All {len(events)} events, with sources", expanded=False):
+    st.dataframe(
+        views.events_view(events),
+        hide_index=True,
+        width="stretch",
+        column_config={"surface": st.column_config.TextColumn("as written in the article")},
+    )
 ui.csv_download(events, "events", key="timeline_csv")

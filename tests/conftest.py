@@ -59,17 +59,29 @@ class Workspace:
         self.article.write_text(text.replace(old, new, count), encoding="utf-8")
 
     def etl(self, *args: str, **env: str) -> subprocess.CompletedProcess:
-        cmd = [sys.executable, "-m", "etl", "--seeds", str(self.seeds), "--out", str(self.out),
-               "--reference", str(self.reference), *args]
-        return subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=120,
-                              env={**os.environ, **env})
+        cmd = [
+            sys.executable,
+            "-m",
+            "etl",
+            "--seeds",
+            str(self.seeds),
+            "--out",
+            str(self.out),
+            "--reference",
+            str(self.reference),
+            *args,
+        ]
+        return subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=120, env={**os.environ, **env})
 
     def read(self, table: str) -> pd.DataFrame:
         return pd.read_parquet(self.out / f"{table}.parquet")
 
     def fingerprint(self) -> dict[str, str]:
-        return {p.relative_to(self.out).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-                for p in sorted(self.out.rglob("*")) if p.is_file()}
+        return {
+            p.relative_to(self.out).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(self.out.rglob("*"))
+            if p.is_file()
+        }
 
 
 @pytest.fixture

@@ -81,7 +81,7 @@ def test_map_filter_and_city_from_the_url():
 def test_vote_page_shows_fifty_forty_eight_two():
     at = open_page("pages/senate_vote.py")
     assert at.title[0].value.replace("\\", "") == "Senate vote: Marvin Kaplan, 50–48"  # markdown-escaped
-    seats, tally, states = specs(at)
+    seats, tally, _states = specs(at)
     texts = [a["text"] for a in seats["layout"]["annotations"]]
     assert "<b>50–48</b>" in texts and any(t.startswith("2 not voting") for t in texts)
     bars = {t["name"]: values(t["x"]) for t in tally["data"]}
@@ -127,12 +127,24 @@ def test_article_page_entity_and_downloads():
     assert "the The" in set(dq["surface"])
 
 
-@pytest.mark.parametrize("params", [
-    {"city": "<script>alert(1)</script>"}, {"show": "x" * 5000}, {"entity": "javascript:alert(1)"},
-    {"state": "ZZ", "senator": "Nobody"}, {"event": "../../etc/passwd"}])
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"city": "<script>alert(1)</script>"},
+        {"show": "x" * 5000},
+        {"entity": "javascript:alert(1)"},
+        {"state": "ZZ", "senator": "Nobody"},
+        {"event": "../../etc/passwd"},
+    ],
+)
 def test_garbage_parameters_give_a_normal_page(params):
-    page = {"city": "pages/map.py", "show": "pages/map.py", "entity": "pages/article.py",
-            "state": "pages/senate_vote.py", "event": "pages/timeline.py"}[next(iter(params))]
+    page = {
+        "city": "pages/map.py",
+        "show": "pages/map.py",
+        "entity": "pages/article.py",
+        "state": "pages/senate_vote.py",
+        "event": "pages/timeline.py",
+    }[next(iter(params))]
     at = open_page(page, params)
     assert not at.exception and not at.error
     assert any("unknown" in i.value for i in at.info)

@@ -15,12 +15,28 @@ pytestmark = pytest.mark.browser
 
 def test_harness_runs_and_reports_every_measure(tmp_path):
     out, raw = tmp_path / "BENCHMARKS.md", tmp_path / "raw.json"
-    result = subprocess.run([sys.executable, "-m", "benchmarks", "-n", "1", "--out", str(out), "--json", str(raw)],
-                            cwd=ROOT, capture_output=True, text=True, timeout=600)
+    result = subprocess.run(
+        [sys.executable, "-m", "benchmarks", "-n", "1", "--out", str(out), "--json", str(raw)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert result.returncode == 0, result.stderr[-3000:]
     text = out.read_text()
-    for row in ("| overview |", "| map |", "| senate-vote |", "| timeline |", "| article |", "*baseline*",
-                "cold server start", "`python -m etl`", "after 10 sessions", "static site", "Figure JSON"):
+    for row in (
+        "| overview |",
+        "| map |",
+        "| senate-vote |",
+        "| timeline |",
+        "| article |",
+        "*baseline*",
+        "cold server start",
+        "`python -m etl`",
+        "after 10 sessions",
+        "static site",
+        "Figure JSON",
+    ):
         assert row in text, row
     numbers = json.loads(raw.read_text())
     assert len(numbers["baseline"]) == 5 and all(v > 0 for v in numbers["baseline"])

@@ -38,73 +38,149 @@ CASES = [
     Case("no article in the folder", lambda ws: ws.article.unlink(), "no *.txt article in the seeds folder"),
     Case("empty article", lambda ws: ws.article.write_bytes(b""), f"{SEED}:1: empty article"),
     Case("whitespace-only article", lambda ws: ws.article.write_bytes(b" \n\n\t \r\n"), f"{SEED}:1: empty article"),
-    Case("non-UTF-8 bytes", lambda ws: ws.article.write_bytes(ws.article.read_bytes().replace("’".encode(), b"\x92")),
-         f"{SEED}:7: not UTF-8 text (bad byte at byte"),
-    Case("binary junk", lambda ws: ws.article.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 40),
-         "binary data (NUL byte at byte 8)"),
-    Case("UTF-16 text", lambda ws: ws.article.write_bytes(ws.article.read_text(encoding="utf-8").encode("utf-16")),
-         f"{SEED}:1: UTF-16 text; save the article as UTF-8"),
-    Case("control character", lambda ws: _edit(ws.article, "Twelve cities", "Twelve\x07cities"),
-         "control character U+0007"),
-    Case("10 MB article", lambda ws: ws.article.write_bytes(ws.article.read_bytes() * 3700),
-         "over the 1,000,000-byte limit"),
-    Case("unreadable article (dangling link)", lambda ws: (ws.article.unlink(), ws.article.symlink_to(
-        ws.root / "gone.txt")), f"{SEED}: cannot read: No such file or directory"),
-    Case("article is a folder", lambda ws: (ws.article.unlink(), ws.article.mkdir()),
-         f"{SEED}: cannot read: Is a directory"),
-    Case("unresolvable city", lambda ws: _edit(ws.article, "Stockton, Calif.", "Xyzzyville, Calif."),
-         f"{SEED}:7: cannot resolve the place “Xyzzyville, Calif.”"),
+    Case(
+        "non-UTF-8 bytes",
+        lambda ws: ws.article.write_bytes(ws.article.read_bytes().replace("’".encode(), b"\x92")),
+        f"{SEED}:7: not UTF-8 text (bad byte at byte",
+    ),
+    Case(
+        "binary junk",
+        lambda ws: ws.article.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 40),
+        "binary data (NUL byte at byte 8)",
+    ),
+    Case(
+        "UTF-16 text",
+        lambda ws: ws.article.write_bytes(ws.article.read_text(encoding="utf-8").encode("utf-16")),
+        f"{SEED}:1: UTF-16 text; save the article as UTF-8",
+    ),
+    Case(
+        "control character",
+        lambda ws: _edit(ws.article, "Twelve cities", "Twelve\x07cities"),
+        "control character U+0007",
+    ),
+    Case(
+        "10 MB article",
+        lambda ws: ws.article.write_bytes(ws.article.read_bytes() * 3700),
+        "over the 1,000,000-byte limit",
+    ),
+    Case(
+        "unreadable article (dangling link)",
+        lambda ws: (ws.article.unlink(), ws.article.symlink_to(ws.root / "gone.txt")),
+        f"{SEED}: cannot read: No such file or directory",
+    ),
+    Case(
+        "article is a folder",
+        lambda ws: (ws.article.unlink(), ws.article.mkdir()),
+        f"{SEED}: cannot read: Is a directory",
+    ),
+    Case(
+        "unresolvable city",
+        lambda ws: _edit(ws.article, "Stockton, Calif.", "Xyzzyville, Calif."),
+        f"{SEED}:7: cannot resolve the place “Xyzzyville, Calif.”",
+    ),
     # --- the sidecar
     Case("missing sidecar", lambda ws: ws.article.with_suffix(".toml").unlink(), "missing sidecar"),
-    Case("malformed sidecar", lambda ws: ws.article.with_suffix(".toml").write_text("as_of = = 2017\n"),
-         "malformed sidecar"),
-    Case("malformed sidecar date", lambda ws: _edit(ws.article.with_suffix(".toml"), "as_of = 2017-08-03",
-                                                    'as_of = "3rd of August"'),
-         "as_of must be a date like 2017-08-03, got '3rd of August'"),
-    Case("impossible sidecar date", lambda ws: _edit(ws.article.with_suffix(".toml"), "as_of = 2017-08-03",
-                                                     "as_of = 2017-02-30"), "malformed sidecar"),
-    Case("sidecar without method", lambda ws: _edit(ws.article.with_suffix(".toml"), 'as_of_method = """',
-                                                    'ignored = """'), "as_of_method is empty"),
+    Case(
+        "malformed sidecar",
+        lambda ws: ws.article.with_suffix(".toml").write_text("as_of = = 2017\n"),
+        "malformed sidecar",
+    ),
+    Case(
+        "malformed sidecar date",
+        lambda ws: _edit(ws.article.with_suffix(".toml"), "as_of = 2017-08-03", 'as_of = "3rd of August"'),
+        "as_of must be a date like 2017-08-03, got '3rd of August'",
+    ),
+    Case(
+        "impossible sidecar date",
+        lambda ws: _edit(ws.article.with_suffix(".toml"), "as_of = 2017-08-03", "as_of = 2017-02-30"),
+        "malformed sidecar",
+    ),
+    Case(
+        "sidecar without method",
+        lambda ws: _edit(ws.article.with_suffix(".toml"), 'as_of_method = """', 'ignored = """'),
+        "as_of_method is empty",
+    ),
     # --- reference files
-    Case("reference missing column", lambda ws: _edit(ws.reference / "psp_sites_2017.csv", "site_type,", "kind,"),
-         "psp_sites_2017.csv:1: missing column(s) site_type"),
-    Case("reference wrong type", lambda ws: _edit(ws.reference / "votes.csv", ",50,48,2,", ",fifty,48,2,"),
-         "votes.csv:2: column yea: 'fifty' is not a whole number from 0 to 435"),
-    Case("reference value not allowed", lambda ws: _edit(ws.reference / "psp_sites_2017.csv", "AL,operations",
-                                                         "AL,ops"),
-         "psp_sites_2017.csv:2: column site_type: 'ops' is not one of operations, diagnostic"),
-    Case("reference duplicate id", lambda ws: _append_line(
-        ws.reference / "events.csv", (ws.reference / "events.csv").read_text().splitlines()[1]),
-         "events.csv:25: duplicate id eo-13768-signed (first on line 2)"),
-    Case("reference coordinate out of range", lambda ws: _append_line(
-        ws.reference / "place_overrides.csv", "Baltimore,MD,139.3,-76.6,https://example.org/x,"),
-         "place_overrides.csv:2: column lat: 139.3 is out of range [-90, 90]"),
-    Case("reference dangling entity id", lambda ws: _edit(ws.reference / "votes.csv", ",marvin-kaplan,",
-                                                          ",marvin-kaplann,"),
-         "votes.csv:2: column nominee: unknown entity id 'marvin-kaplann'"),
-    Case("reference dangling event entity", lambda ws: _edit(ws.reference / "events.csv", "baltimore-md|",
-                                                             "baltimore-mx|"),
-         "events.csv:22: column match_entities: unknown entity id 'baltimore-mx'"),
-    Case("reference ragged row", lambda ws: _append_line(ws.reference / "entities.csv", "x,y"),
-         "entities.csv:16: wrong number of fields"),
-    Case("reference not a URL", lambda ws: _edit(ws.reference / "psp_sites_2017.csv",
-                                                 "https://www.bja.gov/Events/national-psp-symposium-2018.html",
-                                                 "see BJA page"), "column source: not a URL: 'see BJA page'"),
-    Case("reference file missing", lambda ws: (ws.reference / "roles.csv").unlink(),
-         "roles.csv: cannot read reference file: No such file or directory"),
-    Case("reference file unreadable", lambda ws: ((ws.reference / "roles.csv").unlink(),
-                                                  (ws.reference / "roles.csv").mkdir()),
-         "roles.csv: cannot read reference file: Is a directory"),
-    Case("roll call disagrees with the tally", lambda ws: _edit(ws.reference / "kaplan_rollcall_2017-08-02.csv",
-                                                                "Dan Sullivan,AK,R,Yea", "Dan Sullivan,AK,R,Nay"),
-         "kaplan_rollcall_2017-08-02.csv: roll call kaplan_rollcall_2017-08-02.csv sums to"),
+    Case(
+        "reference missing column",
+        lambda ws: _edit(ws.reference / "psp_sites_2017.csv", "site_type,", "kind,"),
+        "psp_sites_2017.csv:1: missing column(s) site_type",
+    ),
+    Case(
+        "reference wrong type",
+        lambda ws: _edit(ws.reference / "votes.csv", ",50,48,2,", ",fifty,48,2,"),
+        "votes.csv:2: column yea: 'fifty' is not a whole number from 0 to 435",
+    ),
+    Case(
+        "reference value not allowed",
+        lambda ws: _edit(ws.reference / "psp_sites_2017.csv", "AL,operations", "AL,ops"),
+        "psp_sites_2017.csv:2: column site_type: 'ops' is not one of operations, diagnostic",
+    ),
+    Case(
+        "reference duplicate id",
+        lambda ws: _append_line(ws.reference / "events.csv", (ws.reference / "events.csv").read_text().splitlines()[1]),
+        "events.csv:25: duplicate id eo-13768-signed (first on line 2)",
+    ),
+    Case(
+        "reference coordinate out of range",
+        lambda ws: _append_line(
+            ws.reference / "place_overrides.csv", "Baltimore,MD,139.3,-76.6,https://example.org/x,"
+        ),
+        "place_overrides.csv:2: column lat: 139.3 is out of range [-90, 90]",
+    ),
+    Case(
+        "reference dangling entity id",
+        lambda ws: _edit(ws.reference / "votes.csv", ",marvin-kaplan,", ",marvin-kaplann,"),
+        "votes.csv:2: column nominee: unknown entity id 'marvin-kaplann'",
+    ),
+    Case(
+        "reference dangling event entity",
+        lambda ws: _edit(ws.reference / "events.csv", "baltimore-md|", "baltimore-mx|"),
+        "events.csv:22: column match_entities: unknown entity id 'baltimore-mx'",
+    ),
+    Case(
+        "reference ragged row",
+        lambda ws: _append_line(ws.reference / "entities.csv", "x,y"),
+        "entities.csv:16: wrong number of fields",
+    ),
+    Case(
+        "reference not a URL",
+        lambda ws: _edit(
+            ws.reference / "psp_sites_2017.csv",
+            "https://www.bja.gov/Events/national-psp-symposium-2018.html",
+            "see BJA page",
+        ),
+        "column source: not a URL: 'see BJA page'",
+    ),
+    Case(
+        "reference file missing",
+        lambda ws: (ws.reference / "roles.csv").unlink(),
+        "roles.csv: cannot read reference file: No such file or directory",
+    ),
+    Case(
+        "reference file unreadable",
+        lambda ws: ((ws.reference / "roles.csv").unlink(), (ws.reference / "roles.csv").mkdir()),
+        "roles.csv: cannot read reference file: Is a directory",
+    ),
+    Case(
+        "roll call disagrees with the tally",
+        lambda ws: _edit(
+            ws.reference / "kaplan_rollcall_2017-08-02.csv", "Dan Sullivan,AK,R,Yea", "Dan Sullivan,AK,R,Nay"
+        ),
+        "kaplan_rollcall_2017-08-02.csv: roll call kaplan_rollcall_2017-08-02.csv sums to",
+    ),
     # --- inputs that must work
     Case("byte-order mark", lambda ws: ws.article.write_bytes(b"\xef\xbb\xbf" + ws.article.read_bytes()), None),
-    Case("CRLF line endings", lambda ws: ws.article.write_bytes(ws.article.read_bytes().replace(b"\n", b"\r\n")),
-         None),
-    Case("HTML and script in the text", lambda ws: _edit(
-        ws.article, "Twelve cities are participating.",
-        'Twelve cities are participating. <script>alert("x")</script><img src=x onerror=alert(1)>'), None),
+    Case("CRLF line endings", lambda ws: ws.article.write_bytes(ws.article.read_bytes().replace(b"\n", b"\r\n")), None),
+    Case(
+        "HTML and script in the text",
+        lambda ws: _edit(
+            ws.article,
+            "Twelve cities are participating.",
+            'Twelve cities are participating. <script>alert("x")</script><img src=x onerror=alert(1)>',
+        ),
+        None,
+    ),
 ]
 
 

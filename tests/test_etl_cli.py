@@ -10,8 +10,9 @@ from etl.schema import TABLES as SCHEMA_TABLES
 
 
 def test_committed_data_is_up_to_date():
-    result = subprocess.run([sys.executable, "-m", "etl", "--check", "--strict"], cwd=ROOT, capture_output=True,
-                            text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "etl", "--check", "--strict"], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 0, result.stderr
     assert "data is up to date" in result.stdout
 
@@ -21,9 +22,26 @@ def test_same_input_gives_byte_identical_output(workspace):
     first = workspace.fingerprint()
     assert workspace.etl().returncode == 0
     assert workspace.fingerprint() == first
-    assert set(first) == {"datapackage.json", *(f"{t}.parquet" for t in (
-        "articles", "sentences", "entities", "mentions", "cities", "figures", "events", "votes", "vote_positions",
-        "quotes", "data_quality", "state_shapes"))}
+    assert set(first) == {
+        "datapackage.json",
+        *(
+            f"{t}.parquet"
+            for t in (
+                "articles",
+                "sentences",
+                "entities",
+                "mentions",
+                "cities",
+                "figures",
+                "events",
+                "votes",
+                "vote_positions",
+                "quotes",
+                "data_quality",
+                "state_shapes",
+            )
+        ),
+    }
 
 
 def test_summary_and_diff(workspace):

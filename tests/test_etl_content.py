@@ -26,7 +26,8 @@ def test_sixteen_cities_four_excluded_twelve_participants(tables):
     participants = cities[cities["status"] == "participant"]
     sites = _reference("psp_sites_2017.csv")
     assert set(zip(participants["name"], participants["state"], participants["psp_site_type"], strict=True)) == set(
-        zip(sites["city"], sites["state"], sites["site_type"], strict=True))
+        zip(sites["city"], sites["state"], sites["site_type"], strict=True)
+    )
     assert (participants["psp_site_type"] == "operations").sum() == 4
     assert (participants["source"] == "https://www.bja.gov/Events/national-psp-symposium-2018.html").all()
 

@@ -62,7 +62,8 @@ def test_another_weekday(edited):
     assert events.loc["psp-four-cities-letters", "date"] == "2017-08-03"
     flagged = _dq(ws, "date_check").query("severity == 'error'")
     assert flagged["message"].tolist() == [
-        "“on Tuesday” resolves to 2017-08-01, but the reference dates psp-four-cities-letters to 2017-08-03."]
+        "“on Tuesday” resolves to 2017-08-01, but the reference dates psp-four-cities-letters to 2017-08-03."
+    ]
 
 
 def test_another_participant_count(edited):

@@ -35,10 +35,21 @@ def test_a_held_lock_makes_the_second_refresh_fail_clearly(workspace, built_data
 
 def test_two_refreshes_at_once_wait_for_each_other(workspace):
     env = {**os.environ}
-    cmd = [sys.executable, "-m", "etl", "--seeds", str(workspace.seeds), "--out", str(workspace.out),
-           "--reference", str(workspace.reference)]
-    procs = [subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-             for _ in range(2)]
+    cmd = [
+        sys.executable,
+        "-m",
+        "etl",
+        "--seeds",
+        str(workspace.seeds),
+        "--out",
+        str(workspace.out),
+        "--reference",
+        str(workspace.reference),
+    ]
+    procs = [
+        subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for _ in range(2)
+    ]
     results = [p.communicate(timeout=180) for p in procs]
     assert [p.returncode for p in procs] == [0, 0], results
     _consistent(workspace.out)
@@ -53,19 +64,24 @@ def test_two_different_refreshes_never_mix(workspace):
     other = workspace.root / "seeds-edited"
     shutil.copytree(workspace.seeds, other)
     article = other / "000_94e04342a6ea52d8.txt"
-    article.write_text(article.read_text(encoding="utf-8").replace("a 50-48 vote", "a 51-47 vote"),
-                       encoding="utf-8")
+    article.write_text(article.read_text(encoding="utf-8").replace("a 50-48 vote", "a 51-47 vote"), encoding="utf-8")
     base = [sys.executable, "-m", "etl", "--out", str(workspace.out), "--reference", str(workspace.reference)]
-    procs = [subprocess.Popen([*base, "--seeds", str(s)], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                              text=True) for s in (workspace.seeds, other)]
+    procs = [
+        subprocess.Popen(
+            [*base, "--seeds", str(s)], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
+        for s in (workspace.seeds, other)
+    ]
     for p in procs:
         p.communicate(timeout=180)
         assert p.returncode == 0
     _consistent(workspace.out)
     tally = workspace.read("figures").query("kind == 'vote_tally'")["value"].tolist()
     articles = workspace.read("articles")["sha256"].tolist()
-    expected = {"50-48": hashlib.sha256((workspace.seeds / article.name).read_bytes()).hexdigest(),
-                "51-47": hashlib.sha256(article.read_bytes()).hexdigest()}
+    expected = {
+        "50-48": hashlib.sha256((workspace.seeds / article.name).read_bytes()).hexdigest(),
+        "51-47": hashlib.sha256(article.read_bytes()).hexdigest(),
+    }
     assert articles == [expected[tally[0]]]  # tables from one run only
 
 
@@ -87,8 +103,9 @@ def test_killed_after_building_leaves_the_old_output_and_the_next_run_cleans_up(
     assert "Thirteen cities" in set(workspace.read("figures")["surface"])
 
 
-def test_killed_between_the_renames_readers_see_the_old_output_and_the_next_run_restores_it(workspace, built_data,
-                                                                                            monkeypatch):
+def test_killed_between_the_renames_readers_see_the_old_output_and_the_next_run_restores_it(
+    workspace, built_data, monkeypatch
+):
     from dashboard import data
 
     shutil.copytree(built_data, workspace.out)

@@ -36,8 +36,14 @@ def meta():
 
 
 def _markers(fig):
-    return [t for t in fig.data if t.mode and "markers" in t.mode and t.name not in ("tiles", "Selected")
-            and not (t.name or "").startswith("Selected")]
+    return [
+        t
+        for t in fig.data
+        if t.mode
+        and "markers" in t.mode
+        and t.name not in ("tiles", "Selected")
+        and not (t.name or "").startswith("Selected")
+    ]
 
 
 @pytest.mark.parametrize("chart_id", list(charts.CHARTS))
@@ -56,8 +62,11 @@ def test_every_chart_stands_alone(chart_id, load, meta):
 def test_map_has_sixteen_cities_split_four_and_twelve(load, meta):
     fig = charts.build("map", load, meta)
     groups = {t.name: len(t.x) for t in _markers(fig)}
-    assert groups == {"Excluded by Sessions (article) (4)": 4, "2017 PSP operations site (4)": 4,
-                      "2017 PSP diagnostic site (8)": 8}
+    assert groups == {
+        "Excluded by Sessions (article) (4)": 4,
+        "2017 PSP operations site (4)": 4,
+        "2017 PSP diagnostic site (8)": 8,
+    }
     excluded = next(t for t in fig.data if t.name.startswith("Excluded"))
     assert set(excluded.text) == {"Baltimore", "Albuquerque", "San Bernardino", "Stockton"}
     assert excluded.marker.symbol == "diamond" and excluded.marker.color == theme.VERMILLION
@@ -103,8 +112,12 @@ def test_map_labels_do_not_collide(load, size):
 def test_seat_chart_is_fifty_forty_eight_two(load, meta):
     fig = charts.build("senate-seats", load, meta)
     counts = {t.name: len(t.x) for t in _markers(fig)}
-    assert counts == {"Yea · Republican (50)": 50, "Not Voting · Republican (2)": 2, "Nay · Democrat (46)": 46,
-                      "Nay · Independent (2)": 2}
+    assert counts == {
+        "Yea · Republican (50)": 50,
+        "Not Voting · Republican (2)": 2,
+        "Nay · Democrat (46)": 46,
+        "Nay · Independent (2)": 2,
+    }
     texts = [a.text for a in fig.layout.annotations]
     assert "<b>50–48</b>" in texts
     assert any(t.startswith("2 not voting · confirmed 2 Aug 2017") for t in texts)
@@ -163,8 +176,13 @@ def test_story_is_written_from_the_tables(load):
     assert sentences[1].startswith("Wednesday 2 August 2017: ") and "50-48" in sentences[1]
     assert sentences[2].startswith("Tuesday 20 June 2017: ") and "12 cities" in sentences[2]
     metrics = {m.label: m.value for m in story.metrics(load("cities"), load("events"), load("votes"))}
-    assert metrics == {"Cities excluded": "4", "2017 PSP participants": "12", "Senate vote on Kaplan": "50–48",
-                       "Announcement": "3 Aug 2017", "Kaplan confirmed": "2 Aug 2017"}
+    assert metrics == {
+        "Cities excluded": "4",
+        "2017 PSP participants": "12",
+        "Senate vote on Kaplan": "50–48",
+        "Announcement": "3 Aug 2017",
+        "Kaplan confirmed": "2 Aug 2017",
+    }
 
 
 def test_article_html_escapes_everything(load):
@@ -173,8 +191,9 @@ def test_article_html_escapes_everything(load):
     from dashboard.article_view import article_html
 
     text = 'Hi <script>window.pwned=1</script> <img src=x onerror="alert(1)"> Sessions'
-    mentions = pd.DataFrame([{"entity_id": "jeff-sessions", "start": text.index("Sessions"),
-                              "end": len(text), "surface": "Sessions"}])
+    mentions = pd.DataFrame(
+        [{"entity_id": "jeff-sessions", "start": text.index("Sessions"), "end": len(text), "surface": "Sessions"}]
+    )
     out = article_html(text, mentions, load("entities"))
     assert "<script>" not in out and "<img" not in out
     assert "&lt;script&gt;window.pwned=1&lt;/script&gt;" in out

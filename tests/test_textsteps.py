@@ -31,7 +31,9 @@ def test_sentences_have_exact_offsets(article_text):
     for s in spans:
         assert article_text[s.start : s.end] == s.surface
     texts = [s.surface for s in spans]
-    assert texts[0] == "As Part of Trump Assault on Immigrant Communities, Sessions Dangles Carrot to Cops in Four Cities"
+    assert (
+        texts[0] == "As Part of Trump Assault on Immigrant Communities, Sessions Dangles Carrot to Cops in Four Cities"
+    )
     assert "Twelve cities are participating." in texts
     # "L.A." is an initialism, not the end of a sentence.
     assert any(t.endswith("according to the The L.A. Times.") for t in texts)

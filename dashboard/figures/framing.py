@@ -11,7 +11,6 @@ import plotly.graph_objects as go
 
 from dashboard import theme
 
-
 MARGIN = dict(t=118, b=64, l=24, r=24)  # the title block above, the credit line below
 
 
@@ -34,23 +33,54 @@ def esc(value) -> str:
     return html.escape("" if value is None else str(value), quote=False)
 
 
-def frame(fig: go.Figure, *, title: str, subtitle: str, source: str, meta: Meta,
-          size: tuple[int, int] = theme.DEFAULT_SIZE, chart_id: str = "", margin: dict | None = None) -> go.Figure:
+def frame(
+    fig: go.Figure,
+    *,
+    title: str,
+    subtitle: str,
+    source: str,
+    meta: Meta,
+    size: tuple[int, int] = theme.DEFAULT_SIZE,
+    chart_id: str = "",
+    margin: dict | None = None,
+) -> go.Figure:
     """Add the title block and the credit line; fix the size, fonts and background."""
     width, height = size
     credit = f"Source: {source} · Article as of {meta.as_of_human} · data {meta.stamp}"
     fig.update_layout(
-        title=dict(text=f"<b>{title}</b>", x=0.01, xanchor="left", y=0.975, yanchor="top", yref="container",
-                   font=dict(size=theme.TITLE_SIZE, color=theme.INK),
-                   subtitle=dict(text=subtitle, font=dict(size=theme.SUBTITLE_SIZE, color=theme.MUTED))),
+        title=dict(
+            text=f"<b>{title}</b>",
+            x=0.01,
+            xanchor="left",
+            y=0.975,
+            yanchor="top",
+            yref="container",
+            font=dict(size=theme.TITLE_SIZE, color=theme.INK),
+            subtitle=dict(text=subtitle, font=dict(size=theme.SUBTITLE_SIZE, color=theme.MUTED)),
+        ),
         font=dict(family=theme.FONT, size=theme.BODY_SIZE, color=theme.INK),
-        paper_bgcolor=theme.CARD, plot_bgcolor=theme.CARD, width=width, height=height,
-        margin=MARGIN | (margin or {}), hoverlabel=dict(font=dict(family=theme.FONT, size=13), align="left"),
+        paper_bgcolor=theme.CARD,
+        plot_bgcolor=theme.CARD,
+        width=width,
+        height=height,
+        margin=MARGIN | (margin or {}),
+        hoverlabel=dict(font=dict(family=theme.FONT, size=13), align="left"),
         meta=dict(chart_id=chart_id, stamp=meta.stamp, as_of=meta.as_of),
     )
-    fig.add_annotation(text=credit, xref="paper", yref="paper", x=0, y=0, yshift=-44, xanchor="left",
-                       yanchor="top", showarrow=False, align="left",
-                       font=dict(size=theme.NOTE_SIZE, color=theme.MUTED), name="credit")
+    fig.add_annotation(
+        text=credit,
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=0,
+        yshift=-44,
+        xanchor="left",
+        yanchor="top",
+        showarrow=False,
+        align="left",
+        font=dict(size=theme.NOTE_SIZE, color=theme.MUTED),
+        name="credit",
+    )
     return fig
 
 

@@ -29,9 +29,15 @@ def text_box(cx: float, cy: float, text: str, size: int = LABEL_SIZE) -> Box:
     return Box(cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
 
 
-def place_labels(points: list[tuple[float, float]], texts: list[str], bounds: Box, size: int = LABEL_SIZE, *,
-                 obstacles: list[tuple[float, float]] = (), radii: tuple[int, ...] = (12, 30, 52, 78)
-                 ) -> list[tuple[float, float]]:
+def place_labels(
+    points: list[tuple[float, float]],
+    texts: list[str],
+    bounds: Box,
+    size: int = LABEL_SIZE,
+    *,
+    obstacles: list[tuple[float, float]] = (),
+    radii: tuple[int, ...] = (12, 30, 52, 78),
+) -> list[tuple[float, float]]:
     """For each point (screen px), an offset (dx, dy) for its label so labels avoid each other and all markers.
 
     Greedy: the most crowded points choose first, each the cheapest of 12 directions x the given distances.
@@ -54,8 +60,12 @@ def place_labels(points: list[tuple[float, float]], texts: list[str], bounds: Bo
                 box = text_box(x + dx, y + dy, texts[i], size)
                 cost = sum(box.overlap(b) for b in placed.values()) * 10
                 cost += sum(box.overlap(m) for m in markers) * 10
-                outside = (max(0, bounds.x0 - box.x0) + max(0, box.x1 - bounds.x1)
-                           + max(0, bounds.y0 - box.y0) + max(0, box.y1 - bounds.y1))
+                outside = (
+                    max(0, bounds.x0 - box.x0)
+                    + max(0, box.x1 - bounds.x1)
+                    + max(0, bounds.y0 - box.y0)
+                    + max(0, box.y1 - bounds.y1)
+                )
                 cost += outside * 50 + radius * 2 + (0 if angle in (0, 180) else 5)
                 if best is None or cost < best[0]:
                     best = (cost, dx, dy, box)

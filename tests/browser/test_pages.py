@@ -11,9 +11,24 @@ from tests.browser.conftest import screenshot
 
 pytestmark = pytest.mark.browser
 
-CITIES = ["Baltimore", "Albuquerque", "San Bernardino", "Stockton", "Birmingham", "Indianapolis", "Memphis",
-          "Toledo", "Baton Rouge", "Buffalo", "Cincinnati", "Houston", "Jackson", "Kansas City", "Lansing",
-          "Springfield"]
+CITIES = [
+    "Baltimore",
+    "Albuquerque",
+    "San Bernardino",
+    "Stockton",
+    "Birmingham",
+    "Indianapolis",
+    "Memphis",
+    "Toledo",
+    "Baton Rouge",
+    "Buffalo",
+    "Cincinnati",
+    "Houston",
+    "Jackson",
+    "Kansas City",
+    "Lansing",
+    "Springfield",
+]
 
 PAGES = {  # url path -> (charts, words that must be on screen)
     "": (1, ["Cities excluded", "50–48", "3 Aug 2017", "Data freshness"]),

@@ -11,19 +11,23 @@ import pytest
 from PIL import Image
 
 from dashboard import charts, theme
-from etl.paths import ROOT
 from devtools.browser import wait_for_words, wait_ready
+from etl.paths import ROOT
 
 pytestmark = pytest.mark.browser
 
 
-@pytest.mark.parametrize(("path", "charts_n", "words"), [
-    ("map?show=excluded&city=baltimore-md", 1, ["Baltimore, MD", "The four cities are: Baltimore, Md."]),
-    ("senate-vote?state=AZ", 3, ["Selected: AZ"]),
-    ("senate-vote?senator=John+McCain", 3, ["John McCain"]),
-    ("timeline?event=baltimore-joins-psp", 1, ["Baltimore named a PSP site by Attorney General Barr", "Selected"]),
-    ("article?entity=la-times", 0, ["Los Angeles Times (publication)", "The L.A. Times"]),
-], ids=["map", "state", "senator", "timeline", "article"])
+@pytest.mark.parametrize(
+    ("path", "charts_n", "words"),
+    [
+        ("map?show=excluded&city=baltimore-md", 1, ["Baltimore, MD", "The four cities are: Baltimore, Md."]),
+        ("senate-vote?state=AZ", 3, ["Selected: AZ"]),
+        ("senate-vote?senator=John+McCain", 3, ["John McCain"]),
+        ("timeline?event=baltimore-joins-psp", 1, ["Baltimore named a PSP site by Attorney General Barr", "Selected"]),
+        ("article?entity=la-times", 0, ["Los Angeles Times (publication)", "The L.A. Times"]),
+    ],
+    ids=["map", "state", "senator", "timeline", "article"],
+)
 def test_deep_links_reopen_the_view(server, context, path, charts_n, words):
     page = context.new_page()
     page.goto(f"{server.url}/{path}")
@@ -42,8 +46,11 @@ def test_a_choice_is_written_back_to_the_url(server, context):
     again = context.new_page()
     again.goto(page.url)
     wait_ready(again, 1)
-    again.wait_for_function("""() => [...document.querySelectorAll('[role=radio]')].some(
-        b => b.innerText.trim() === 'Participants' && b.getAttribute('aria-checked') === 'true')""", timeout=20_000)
+    again.wait_for_function(
+        """() => [...document.querySelectorAll('[role=radio]')].some(
+        b => b.innerText.trim() === 'Participants' && b.getAttribute('aria-checked') === 'true')""",
+        timeout=20_000,
+    )
     assert "show=participant" in again.url
 
 
@@ -110,8 +117,13 @@ def test_embed_mode_keeps_working(server, context):
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory):
     out = tmp_path_factory.mktemp("export")
-    result = subprocess.run([sys.executable, "-m", "dashboard.export", "--out", str(out)], cwd=ROOT,
-                            capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [sys.executable, "-m", "dashboard.export", "--out", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stderr
     return out, result
 
@@ -132,9 +144,27 @@ def test_export_writes_every_chart_in_every_frame(exported):
 
 
 def test_export_only_one_chart_at_another_scale(tmp_path):
-    result = subprocess.run([sys.executable, "-m", "dashboard.export", "--out", str(tmp_path), "--only",
-                             "senate-tally", "--format", "png", "--frame", "social", "--scale", "1"],
-                            cwd=ROOT, capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "dashboard.export",
+            "--out",
+            str(tmp_path),
+            "--only",
+            "senate-tally",
+            "--format",
+            "png",
+            "--frame",
+            "social",
+            "--scale",
+            "1",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stderr
     (png,) = (tmp_path / "images").glob("*.png")
     assert png.name == "senate-tally_social.png"
@@ -147,10 +177,11 @@ def test_static_site_opens_offline_from_file(exported, context):
     for slug, n in expected.items():
         page = context.new_page()
         errors: list[str] = []
-        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.on("pageerror", lambda e, errors=errors: errors.append(str(e)))
         page.goto((out / "site" / f"{slug}.html").as_uri())
-        page.wait_for_function("n => document.querySelectorAll('.js-plotly-plot .main-svg').length >= 2 * n",
-                               arg=n, timeout=20_000)
+        page.wait_for_function(
+            "n => document.querySelectorAll('.js-plotly-plot .main-svg').length >= 2 * n", arg=n, timeout=20_000
+        )
         assert errors == []
         text = page.inner_text("body")
         assert "Overview" in text and "Article & data" in text
