@@ -66,10 +66,12 @@ def write_images(jobs, load, meta, out: Path, scale: float, progress: Progress) 
     import kaleido
 
     os.environ.setdefault("BROWSER_PATH", "/usr/bin/chromium")
-    specs, paths = [], []
+    specs, paths, figs = [], [], {}
     for chart_id, frame, fmt in jobs:
         width, height = theme.FRAMES[frame]
-        fig = charts.build(chart_id, load, meta, size=(width, height))
+        if (chart_id, frame) not in figs:  # one build serves both formats
+            figs[chart_id, frame] = charts.build(chart_id, load, meta, size=(width, height))
+        fig = figs[chart_id, frame]
         path = out / "images" / f"{chart_id}_{frame}.{fmt}"
         specs.append(
             {"fig": fig, "path": path, "opts": {"format": fmt, "width": width, "height": height, "scale": scale}}

@@ -48,3 +48,17 @@ def quality_view(dq: pd.DataFrame) -> pd.DataFrame:
 
 def positions_view(positions: pd.DataFrame) -> pd.DataFrame:
     return positions[["senator", "party", "state", "position", "derived", "source"]]
+
+
+ENTITY_COLUMNS = {"cities": "city_id", "votes": "nominee", "quotes": "speaker_entity_id"}
+
+
+def entity_rows(entity_id: str, load) -> dict[str, pd.DataFrame]:
+    """Rows of the other tables that name an entity (a city's row, a nominee's vote, a speaker's quote)."""
+    out = {}
+    for table, column in ENTITY_COLUMNS.items():
+        frame = load(table)
+        rows = frame[frame[column] == entity_id]
+        if len(rows):
+            out[table] = rows
+    return out

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import hashlib
+import signal
 import sys
 import tempfile
 import time
@@ -52,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
     out = args.out.resolve()
     with write.lock(out):
         write.recover(out)
-        tables = build(args.seeds, args.reference)
+        tables = build(args.seeds, args.reference, previous=out)
         dq = tables["data_quality"]
         errors = dq[dq["severity"] == "error"]
         inputs = _inputs(args.seeds, args.reference)
@@ -68,9 +70,12 @@ def run(args: argparse.Namespace) -> int:
                 return 1
             print(f"data is up to date ({len(schema.TABLES)} tables, {paths.display(out)})")
         else:
-            old = write.read_existing(out)
-            write.publish(tables, out, inputs)
-            changes = write.diff(old, tables)
+            blobs = write.encode(tables)
+            before = {r["name"]: r["sha256"] for r in write.read_descriptor(out).get("resources", [])}
+            touched = [n for n, b in blobs.items() if before.get(n) != hashlib.sha256(b).hexdigest()]
+            old = write.read_existing(out, touched)  # only tables whose bytes change need a row diff
+            write.publish(tables, out, inputs, blobs)
+            changes = write.diff(old, {n: tables[n] for n in touched})
             print(f"{'table':<16}{'rows':>6}{'added':>8}{'removed':>9}{'changed':>9}")
             for name, frame in tables.items():
                 a, r, c = changes[name]
@@ -93,6 +98,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # Behave like a Unix tool when piped into `head`: stop quietly instead of reporting a broken pipe.
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     args = _parser().parse_args(argv)
     try:
         return run(args)

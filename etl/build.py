@@ -16,6 +16,7 @@ from etl.link import cities_table, date_range, expected_outcome, link_dates
 from etl.paths import display
 from etl.reference import check_event_entities, load_reference
 from etl.seed import read_seeds
+from etl.write import reusable
 
 
 def _article_rows(ex: Extract) -> dict[str, list[dict]]:
@@ -191,8 +192,12 @@ def _events(extracts: list[Extract], links_by_article: dict, ref: dict) -> pd.Da
     return pd.DataFrame(list(rows.values()))
 
 
-def build(seeds_dir: Path, reference_dir: Path) -> dict[str, pd.DataFrame]:
-    """Every table, validated. Raises EtlError with a one-line reason on bad input."""
+def build(seeds_dir: Path, reference_dir: Path, previous: Path | None = None) -> dict[str, pd.DataFrame]:
+    """Every table, validated. Raises EtlError with a one-line reason on bad input.
+
+    ``previous`` is the last output: tables there whose inputs and code are unchanged (by fingerprint) are reused
+    instead of recomputed.
+    """
     articles = read_seeds(seeds_dir)
     ref = load_reference(reference_dir)
     gazetteer = Gazetteer()
@@ -238,7 +243,8 @@ def build(seeds_dir: Path, reference_dir: Path) -> dict[str, pd.DataFrame]:
     ]
     dq += crosscheck.open_questions(ref)
     tables["data_quality"] = pd.DataFrame(dq)
-    tables["state_shapes"] = geo.state_shapes()
+    shapes = reusable(previous, "state_shapes", geo.fingerprint())
+    tables["state_shapes"] = shapes if shapes is not None else geo.state_shapes()
     return schema.validate(tables)
 
 

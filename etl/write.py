@@ -22,9 +22,10 @@ from importlib import metadata
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
 import pyarrow.parquet as pq
 
-from etl import schema
+from etl import geo, schema
 from etl.errors import EtlError
 from etl.paths import ROOT, previous_of
 
@@ -47,60 +48,52 @@ def _rel(path: Path, base: Path) -> str:
         return path.name
 
 
-def write_parquet(name: str, frame: pd.DataFrame, path: Path) -> None:
+def parquet_bytes(name: str, frame: pd.DataFrame) -> bytes:
     """Deterministic bytes: declared Arrow schema, no pandas metadata, fixed compression and row-group size."""
+    sink = pa.BufferOutputStream()
     pq.write_table(
         schema.to_arrow(name, frame),
-        path,
+        sink,
         compression="zstd",
         compression_level=9,
         row_group_size=1_000_000,
         write_statistics=False,
         use_dictionary=False,
     )
+    return sink.getvalue().to_pybytes()
 
 
-def datapackage(out: Path, tables: dict[str, pd.DataFrame], inputs: list[Path]) -> dict:
-    resources = []
-    for name, spec in schema.TABLES.items():
-        path = out / f"{name}.parquet"
-        resources.append(
-            {
-                "name": name,
-                "path": path.name,
-                "format": "parquet",
-                "description": spec.doc,
-                "rows": len(tables[name]),
-                "sha256": sha256(path),
-                "schema": {
-                    "primaryKey": list(spec.key),
-                    "fields": [
-                        {
-                            "name": c.name,
-                            "type": {
-                                "string": "string",
-                                "int": "integer",
-                                "float": "number",
-                                "bool": "boolean",
-                                "float_list": "array",
-                            }[c.type],
-                            "description": c.doc,
-                            "constraints": {
-                                k: v
-                                for k, v in {
-                                    "required": not c.nullable,
-                                    "enum": list(c.allowed) if c.allowed else None,
-                                    "minimum": c.lo,
-                                    "maximum": c.hi,
-                                }.items()
-                                if v is not None
-                            },
-                        }
-                        for c in spec.cols
-                    ],
-                },
-            }
-        )
+_FIELD_TYPES = {"string": "string", "int": "integer", "float": "number", "bool": "boolean", "float_list": "array"}
+
+
+def _field(c: schema.Col) -> dict:
+    constraints = {
+        "required": not c.nullable,
+        "enum": list(c.allowed) if c.allowed else None,
+        "minimum": c.lo,
+        "maximum": c.hi,
+    }
+    return {
+        "name": c.name,
+        "type": _FIELD_TYPES[c.type],
+        "description": c.doc,
+        "constraints": {k: v for k, v in constraints.items() if v is not None},
+    }
+
+
+def datapackage(tables: dict[str, pd.DataFrame], hashes: dict[str, str], inputs: list[Path]) -> dict:
+    resources = [
+        {
+            "name": name,
+            "path": f"{name}.parquet",
+            "format": "parquet",
+            "description": spec.doc,
+            "rows": len(tables[name]),
+            "sha256": hashes[name],
+            "schema": {"primaryKey": list(spec.key), "fields": [_field(c) for c in spec.cols]},
+        }
+        for name, spec in schema.TABLES.items()
+    ]
     return {
         "name": "sessions-psp-aug-2017",
         "profile": "data-package",
@@ -109,15 +102,54 @@ def datapackage(out: Path, tables: dict[str, pd.DataFrame], inputs: list[Path]) 
         "resources": resources,
         "sources": [{"path": _rel(p, ROOT), "sha256": sha256(p)} for p in sorted(inputs, key=lambda p: _rel(p, ROOT))],
         "software": {pkg: metadata.version(pkg) for pkg in PACKAGES},
+        # Lets the next refresh reuse tables whose inputs and code are unchanged (see ``reusable``).
+        "fingerprints": {"state_shapes": geo.fingerprint()},
     }
 
 
-def render(tables: dict[str, pd.DataFrame], folder: Path, inputs: list[Path]) -> None:
+def encode(tables: dict[str, pd.DataFrame]) -> dict[str, bytes]:
+    return {name: parquet_bytes(name, frame) for name, frame in tables.items()}
+
+
+def render(
+    tables: dict[str, pd.DataFrame], folder: Path, inputs: list[Path], blobs: dict[str, bytes] | None = None
+) -> None:
     """Write every table and the descriptor into ``folder`` (which must exist and be empty)."""
-    for name, frame in tables.items():
-        write_parquet(name, frame, folder / f"{name}.parquet")
-    desc = datapackage(folder, tables, inputs)
+    blobs = blobs or encode(tables)
+    for name, blob in blobs.items():
+        (folder / f"{name}.parquet").write_bytes(blob)
+    hashes = {name: hashlib.sha256(blob).hexdigest() for name, blob in blobs.items()}
+    desc = datapackage(tables, hashes, inputs)
     (folder / "datapackage.json").write_text(json.dumps(desc, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def read_descriptor(folder: Path) -> dict:
+    try:
+        return json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def reusable(folder: Path | None, name: str, fingerprint: str) -> pd.DataFrame | None:
+    """A table from the previous output, when it was built from the same inputs and code (same fingerprint) and
+    its file still has the hash the descriptor recorded; otherwise None and the caller rebuilds it."""
+    if folder is None:
+        return None
+    desc = read_descriptor(folder)
+    if desc.get("fingerprints", {}).get(name) != fingerprint:
+        return None
+    recorded = {r["name"]: r["sha256"] for r in desc.get("resources", [])}
+    path = folder / f"{name}.parquet"
+    try:
+        if sha256(path) != recorded.get(name):
+            return None
+        frame = pq.read_table(path).to_pandas()
+    except Exception:
+        return None
+    for col in schema.TABLES[name].cols:
+        if col.type == "float_list":
+            frame[col.name] = [list(v) for v in frame[col.name]]
+    return frame
 
 
 def recover(out: Path) -> None:
@@ -162,12 +194,14 @@ def _crash_point(name: str) -> None:
         os.kill(os.getpid(), signal.SIGKILL)
 
 
-def publish(tables: dict[str, pd.DataFrame], out: Path, inputs: list[Path]) -> None:
+def publish(
+    tables: dict[str, pd.DataFrame], out: Path, inputs: list[Path], blobs: dict[str, bytes] | None = None
+) -> None:
     """Atomically replace ``out`` with the new tables."""
     recover(out)
     building = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
     try:
-        render(tables, building, inputs)
+        render(tables, building, inputs, blobs)
         os.chmod(building, 0o755)
         _crash_point("built")
         previous = previous_of(out)
@@ -182,9 +216,9 @@ def publish(tables: dict[str, pd.DataFrame], out: Path, inputs: list[Path]) -> N
         raise
 
 
-def read_existing(out: Path) -> dict[str, pd.DataFrame]:
+def read_existing(out: Path, names=schema.TABLES) -> dict[str, pd.DataFrame]:
     tables = {}
-    for name in schema.TABLES:
+    for name in names:
         path = out / f"{name}.parquet"
         if path.is_file():
             try:
@@ -212,8 +246,10 @@ def _rows(frame: pd.DataFrame, key: list[str]) -> dict:
 
 def diff(old: dict[str, pd.DataFrame], new: dict[str, pd.DataFrame]) -> dict[str, tuple[int, int, int]]:
     """Rows added, removed and changed per table, by primary key."""
-    out = {}
+    out = {name: (0, 0, 0) for name in schema.TABLES}  # tables not in ``new`` did not change
     for name, spec in schema.TABLES.items():
+        if name not in new:
+            continue
         key = list(spec.key)
         after = new[name]
         before = old.get(name)

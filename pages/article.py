@@ -38,6 +38,9 @@ with right:
         mine = mentions[mentions["entity_id"] == picked].merge(sentences[["sentence_id", "text"]], on="sentence_id")
         st.dataframe(mine[["surface", "sentence_id", "start", "end", "text"]], hide_index=True, width="stretch")
         st.caption("Source: " + ui.source_link(entities.set_index("entity_id").loc[picked, "source"]))
+        for table, rows in views.entity_rows(picked, data.table).items():
+            st.caption(f"In `{table}`")
+            st.dataframe(rows, hide_index=True, width="stretch")
     st.subheader("Every figure, next to its sentence")
     st.dataframe(
         views.figures_view(figures, sentences),

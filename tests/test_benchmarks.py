@@ -42,4 +42,4 @@ def test_harness_runs_and_reports_every_measure(tmp_path):
     assert len(numbers["baseline"]) == 5 and all(v > 0 for v in numbers["baseline"])
     assert set(numbers["pages"]) == {"overview", "map", "senate-vote", "timeline", "article"}
     assert numbers["json_kb"]["map"] > 10  # the map's outlines are really sent
-    assert numbers["rss_10"] > 0 and numbers["export_site"] > 0
+    assert numbers["rss_10"] > 0 and numbers["export_site"] > 0 and numbers["export_png"] > 0
