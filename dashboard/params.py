@@ -31,6 +31,25 @@ def set(key: str, value: str | None, default: str | None = None) -> None:
         st.query_params[key] = value
 
 
+def picker(
+    param: str, options: dict[str, str], label: str, *, key: str, placeholder: str, noun: str, container=st
+) -> str | None:
+    """A select box whose choice lives in the URL: read ``param``, offer ``options`` (id -> label), write the
+    choice back. An unknown id in the link is ignored with a note."""
+    ids = list(options)
+    chosen = get(param, ids, label=noun)
+    chosen = container.selectbox(
+        label,
+        ids,
+        index=ids.index(chosen) if chosen else None,
+        format_func=options.get,
+        placeholder=placeholder,
+        key=key,
+    )
+    set(param, chosen)
+    return chosen
+
+
 def clear_unknown(known: Iterable[str]) -> None:
     """Drop parameters this page does not use (keeps links clean; never trusts them)."""
     keep = {*known, "embed", "embed_options", "card", "frame"}

@@ -72,7 +72,7 @@ def _overview(load: Loader, meta: Meta) -> str:
     return (
         f"<h1>{esc(meta.article_title)}</h1><p class='caption'>A sourced reading of one news article (as of "
         f"{esc(meta.as_of_human)}; publisher unknown). Static copy; data stamp {esc(meta.stamp)}.</p>"
-        f"{sentences}<div class='metrics'>{metrics}</div>{_chart(load, meta, 'map', size=(760, 470), compact=True)}"
+        f"{sentences}<div class='metrics'>{metrics}</div>{_chart(load, meta, 'map', size=(620, 470), compact=True)}"
     )
 
 

@@ -17,16 +17,14 @@ text = articles["text"].iloc[0]
 st.title("The article, and what the data took from it")
 mentioned = entities[entities["n_mentions"] > 0].sort_values(["type", "name"])
 labels = dict(zip(mentioned["entity_id"], mentioned["name"] + " (" + mentioned["type"] + ")", strict=True))
-picked = params.get("entity", labels, label="entity")
-picked = st.selectbox(
+picked = params.picker(
+    "entity",
+    labels,
     "Select an entity",
-    list(labels),
-    index=list(labels).index(picked) if picked else None,
-    format_func=labels.get,
-    placeholder="Choose an entity to outline its mentions",
     key="article_entity",
+    noun="entity",
+    placeholder="Choose an entity to outline its mentions",
 )
-params.set("entity", picked)
 
 left, right = st.columns([3, 2])
 with left:

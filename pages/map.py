@@ -38,16 +38,7 @@ with st.expander(f"Table of these {len(table)} cities, with sources", expanded=F
 ui.csv_download(table, f"cities_{show}", key="map_csv")
 
 city_ids = dict(zip(cities["city_id"], cities["name"] + ", " + cities["state"], strict=True))
-picked = params.get("city", city_ids, label="city")
-picked = st.selectbox(
-    "Look up a city",
-    list(city_ids),
-    index=list(city_ids).index(picked) if picked else None,
-    format_func=city_ids.get,
-    placeholder="Choose a city",
-    key="map_city",
-)
-params.set("city", picked)
+picked = params.picker("city", city_ids, "Look up a city", key="map_city", noun="city", placeholder="Choose a city")
 if picked:
     row = cities.set_index("city_id").loc[picked]
     st.markdown(

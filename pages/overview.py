@@ -19,7 +19,7 @@ for col, m in zip(st.columns(5), story.metrics(cities, events, votes), strict=Tr
 
 left, right = st.columns([3, 2])
 with left:
-    ui.chart("map", key="overview_map", size=(760, 470), compact=True)
+    ui.chart("map", key="overview_map", size=(620, 470), compact=True)
 with right:
     st.subheader("Go deeper")
     n_ex, n_part = (cities["status"] == "excluded").sum(), (cities["status"] == "participant").sum()

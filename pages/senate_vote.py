@@ -21,23 +21,25 @@ if positions["derived"].all():
         icon="ℹ️",
     )
 
-states = sorted(positions["state"].unique())
-state = params.get("state", states, label="state")
-names = sorted(positions["senator"])
-typed = params.get("senator", names, label="senator")
 c1, c2 = st.columns(2)
-state = c1.selectbox(
+state = params.picker(
+    "state",
+    {s: s for s in sorted(positions["state"].unique())},
     "Find your senators: state",
-    states,
-    index=states.index(state) if state else None,
-    placeholder="Choose a state",
     key="vote_state",
+    noun="state",
+    placeholder="Choose a state",
+    container=c1,
 )
-typed = c2.selectbox(
-    "…or a name", names, index=names.index(typed) if typed else None, placeholder="Type a name", key="vote_senator"
+typed = params.picker(
+    "senator",
+    {n: n for n in sorted(positions["senator"])},
+    "…or a name",
+    key="vote_senator",
+    noun="senator",
+    placeholder="Type a name",
+    container=c2,
 )
-params.set("state", state)
-params.set("senator", typed)
 found = positions[(positions["state"] == state) | (positions["senator"] == typed)]
 if len(found):
     st.dataframe(views.positions_view(found), hide_index=True, width="stretch")

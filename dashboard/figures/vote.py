@@ -56,6 +56,34 @@ def _senator_hover(r) -> str:
     )
 
 
+def _senator_traces(fig: go.Figure, seated: pd.DataFrame, *, size: int, counted: bool, customdata: str) -> None:
+    """One trace per (vote, party): colour = vote, shape = party, so the legend explains both."""
+    for pos in POSITION_ORDER:
+        for party in ("R", "D", "I"):
+            sub = seated[(seated["position"] == pos) & (seated["party"] == party)]
+            if sub.empty:
+                continue
+            name = f"{pos} · {theme.PARTY_NAME[party]}" + (f" ({len(sub)})" if counted else "")
+            marker = dict(
+                color=theme.POSITION_COLOUR[pos],
+                symbol=theme.PARTY_SYMBOL[party],
+                size=size,
+                line=dict(color=theme.INK, width=0.8),
+            )
+            fig.add_trace(
+                go.Scatter(
+                    x=sub["x"],
+                    y=sub["y"],
+                    mode="markers",
+                    name=name,
+                    marker=marker,
+                    customdata=sub[customdata],
+                    hovertext=[_senator_hover(r) for _, r in sub.iterrows()],
+                    hovertemplate="%{hovertext}<extra></extra>",
+                )
+            )
+
+
 def hemicycle(
     positions: pd.DataFrame,
     vote: pd.Series,
@@ -69,28 +97,7 @@ def hemicycle(
     xy = seat_positions(len(seated))
     seated["x"], seated["y"] = xy[:, 0], xy[:, 1]
     fig = go.Figure()
-    for pos in POSITION_ORDER:
-        for party in ("R", "D", "I"):
-            sub = seated[(seated["position"] == pos) & (seated["party"] == party)]
-            if sub.empty:
-                continue
-            fig.add_trace(
-                go.Scatter(
-                    x=sub["x"],
-                    y=sub["y"],
-                    mode="markers",
-                    name=f"{pos} · {theme.PARTY_NAME[party]} ({len(sub)})",
-                    marker=dict(
-                        color=theme.POSITION_COLOUR[pos],
-                        symbol=theme.PARTY_SYMBOL[party],
-                        size=15,
-                        line=dict(color=theme.INK, width=0.8),
-                    ),
-                    customdata=sub["senator"],
-                    hovertext=[_senator_hover(r) for _, r in sub.iterrows()],
-                    hovertemplate="%{hovertext}<extra></extra>",
-                )
-            )
+    _senator_traces(fig, seated, size=15, counted=True, customdata="senator")
     if highlight:
         sub = seated[seated["senator"].isin(highlight)]
         fig.add_trace(
@@ -231,28 +238,7 @@ def state_grid(
     seated["slot"] = seated.groupby("state").cumcount()
     seated["x"] = seated["col"] + np.where(seated["slot"] == 0, -0.17, 0.17)
     seated["y"] = -seated["row"] - 0.12
-    for pos in POSITION_ORDER:
-        for party in ("R", "D", "I"):
-            sub = seated[(seated["position"] == pos) & (seated["party"] == party)]
-            if sub.empty:
-                continue
-            fig.add_trace(
-                go.Scatter(
-                    x=sub["x"],
-                    y=sub["y"],
-                    mode="markers",
-                    name=f"{pos} · {theme.PARTY_NAME[party]}",
-                    marker=dict(
-                        color=theme.POSITION_COLOUR[pos],
-                        symbol=theme.PARTY_SYMBOL[party],
-                        size=13,
-                        line=dict(color=theme.INK, width=0.7),
-                    ),
-                    customdata=sub["state"],
-                    hovertext=[_senator_hover(r) for _, r in sub.iterrows()],
-                    hovertemplate="%{hovertext}<extra></extra>",
-                )
-            )
+    _senator_traces(fig, seated, size=13, counted=False, customdata="state")
     if highlight_state:
         t = tiles[tiles["state"] == highlight_state]
         fig.add_trace(
