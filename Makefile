@@ -49,7 +49,7 @@ bench: test-deps ## measure page load, ETL, memory and export; writes BENCHMARKS
 	$(BIN)/python -m benchmarks
 
 lint: $(BIN)/.test ## ruff lint and format check
-	$(BIN)/pip install --quiet ruff && $(BIN)/ruff check . && $(BIN)/ruff format --check .
+	$(BIN)/ruff check . && $(BIN)/ruff format --check .
 
 clean: ## remove the virtual environment and caches
 	rm -rf $(VENV) .pytest_cache test-artifacts export
