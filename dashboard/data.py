@@ -102,12 +102,19 @@ def meta_from(folder: Path) -> Meta:
 
 
 def freshness(folder: Path) -> dict:
-    """When the data files were written (file time, not stored in the tables), and the hashes."""
+    """When the ETL last wrote this folder (its stamp file; the tables hold no clock time), and the hashes. Data
+    committed to git and never refreshed here has no stamp: then the files' time is shown, and said to be that."""
     desc = read_descriptor(folder)
-    written = dt.datetime.fromtimestamp((folder / "datapackage.json").stat().st_mtime, tz=dt.UTC)
+    try:
+        stamp_file = json.loads((folder / ".last-refresh.json").read_text(encoding="utf-8"))
+        ran = dt.datetime.fromisoformat(stamp_file["finished_at"]).strftime("%Y-%m-%d %H:%M UTC")
+        written = f"ETL run {ran}"
+    except (OSError, ValueError, KeyError):
+        mtime = dt.datetime.fromtimestamp((folder / "datapackage.json").stat().st_mtime, tz=dt.UTC)
+        written = f"files dated {mtime:%Y-%m-%d %H:%M UTC} (no refresh recorded here)"
     articles = read_table(folder, "articles")
     return {
-        "written": written.strftime("%Y-%m-%d %H:%M UTC"),
+        "written": written,
         "stamp": stamp(desc),
         "article_sha256": str(articles["sha256"].iloc[0]),
         "rows": {r["name"]: r["rows"] for r in desc["resources"]},

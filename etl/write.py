@@ -194,6 +194,17 @@ def _crash_point(name: str) -> None:
         os.kill(os.getpid(), signal.SIGKILL)
 
 
+REFRESH_STAMP = ".last-refresh.json"  # when this output was written; outside the contract and not committed
+
+
+def stamp_refresh(folder: Path) -> None:
+    """Record when the refresh ran, beside (not inside) the deterministic tables."""
+    import datetime as dt
+
+    now = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
+    (folder / REFRESH_STAMP).write_text(json.dumps({"finished_at": now}) + "\n", encoding="utf-8")
+
+
 def publish(
     tables: dict[str, pd.DataFrame], out: Path, inputs: list[Path], blobs: dict[str, bytes] | None = None
 ) -> None:
@@ -202,6 +213,7 @@ def publish(
     building = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
     try:
         render(tables, building, inputs, blobs)
+        stamp_refresh(building)
         os.chmod(building, 0o755)
         _crash_point("built")
         previous = previous_of(out)
@@ -271,6 +283,7 @@ def compare_folders(built: Path, existing: Path) -> list[str]:
     names = sorted(
         {p.name for p in built.iterdir()} | ({p.name for p in existing.iterdir()} if existing.is_dir() else set())
     )
+    names = [n for n in names if not n.startswith(".")]  # the refresh stamp is not part of the output
     return [
         n
         for n in names

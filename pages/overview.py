@@ -40,7 +40,7 @@ with right:
     fresh = data.freshness(data.data_dir())
     st.subheader("Data freshness")
     st.markdown(
-        f"- Data files written: **{fresh['written']}**\n"
+        f"- Data refreshed: **{fresh['written']}**\n"
         f"- Data stamp (on every chart): `{fresh['stamp']}`\n"
         f"- Article SHA-256: `{fresh['article_sha256'][:16]}…`\n"
         f"- Refresh by hand: `make etl`"

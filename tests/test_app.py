@@ -187,3 +187,16 @@ def test_damaged_data_gives_a_clear_message_on_every_page(page, damage, broken_d
     at = open_page(page, data_dir=str(broken_data), monkeypatch=monkeypatch)
     assert not at.exception
     assert at.error and expected in at.error[0].value and "make etl" in at.error[0].value
+
+
+def test_freshness_says_when_the_etl_ran(built_data, tmp_path, monkeypatch):
+    import shutil
+
+    at = open_page(PAGES[0], data_dir=str(built_data), monkeypatch=monkeypatch)
+    text = " ".join(m.value for m in at.markdown)
+    assert "Data refreshed: **ETL run 20" in text
+    bare = tmp_path / "committed"
+    shutil.copytree(built_data, bare)
+    (bare / ".last-refresh.json").unlink()
+    at = open_page(PAGES[0], data_dir=str(bare), monkeypatch=monkeypatch)
+    assert "no refresh recorded here" in " ".join(m.value for m in at.markdown)
