@@ -5,7 +5,7 @@ from pathlib import Path
 import streamlit as st
 
 st.set_page_config(
-    page_title="Sessions, PSP and the Kaplan vote · Aug 2017",
+    page_title="Article dashboard",
     page_icon=str(Path(__file__).parent / "dashboard" / "assets" / "favicon.png"),
     layout="wide",
 )

@@ -16,7 +16,6 @@ from dashboard.figures import vote as vote_fig
 from dashboard.figures.framing import Meta
 
 Loader = Callable[[str], pd.DataFrame]
-KAPLAN = "senate-2017-08-02-kaplan"
 
 
 def article_vote(votes: pd.DataFrame) -> pd.Series:
@@ -76,25 +75,25 @@ CHARTS: dict[str, Chart] = {
         Chart(
             "map",
             "map",
-            "Map of the 16 cities",
-            "Map of the lower 48 states: four excluded cities marked with vermillion diamonds, twelve 2017 "
-            "participants with blue circles (operations) and light-blue squares (diagnostic).",
+            "Map of the cities",
+            "Map of the lower 48 states: the excluded cities marked with vermillion diamonds, the participants "
+            "with blue circles (operations sites) and light-blue squares (diagnostic sites).",
             _map,
             (1100, 680),
         ),
         Chart(
             "senate-seats",
             "senate-vote",
-            "Seat chart of the Kaplan vote",
-            "Half-circle of 100 senators: blue yea markers on the left, grey not-voting in the middle, orange nay on "
-            "the right; circles are Republicans, squares Democrats, diamonds independents.",
+            "Seat chart of the vote",
+            "Half-circle with one marker per senator: blue yea markers on the left, grey not-voting in the "
+            "middle, orange nay on the right; circles are Republicans, squares Democrats, diamonds independents.",
             _seats,
         ),
         Chart(
             "senate-tally",
             "senate-vote",
             "Tally bars",
-            "Stacked bars of yea, nay and not-voting counts for the Kaplan and Emanuel confirmations, with the "
+            "Stacked bars of yea, nay and not-voting counts for each recorded confirmation vote, with the "
             "majority of senators voting marked by a dotted line.",
             _tally,
             (1100, 420),
@@ -102,7 +101,7 @@ CHARTS: dict[str, Chart] = {
         Chart(
             "senate-states",
             "senate-vote",
-            "State grid of the Kaplan vote",
+            "State grid of the vote",
             "A tile per state with its two senators, coloured by vote and shaped by party.",
             _states,
             (1100, 640),
@@ -111,8 +110,8 @@ CHARTS: dict[str, Chart] = {
             "timeline",
             "timeline",
             "Policy timeline",
-            "Timeline of 2017 events on five lanes; diamonds mark events the article mentions, and later outcomes "
-            "such as Baltimore joining the partnership in 2019 sit in a separate panel.",
+            "Timeline of the story's events on lanes by topic; diamonds mark events the article mentions, circles "
+            "context from cited sources, and later outcomes sit in a separate panel on the right.",
             _timeline,
             (1200, 640),
         ),

@@ -52,7 +52,7 @@ def metrics(cities: pd.DataFrame, events: pd.DataFrame, votes: pd.DataFrame) -> 
             str(len(excluded)),
             f"Listed in the article (sentence {excluded['sentence_id'].iloc[0]}); see Article & data.",
         ),
-        Metric("2017 PSP participants", str(len(participants)), f"Reference: {participants['source'].iloc[0]}"),
+        Metric("PSP participants", str(len(participants)), f"Reference: {participants['source'].iloc[0]}"),
         Metric(
             f"Senate vote on {vote['nominee_name'].split()[-1]}",
             f"{vote['yea']}–{vote['nay']}",
@@ -63,5 +63,5 @@ def metrics(cities: pd.DataFrame, events: pd.DataFrame, votes: pd.DataFrame) -> 
             short(letters["date"]),
             f"The article's “{letters['surface']}”, resolved against the as-of date; reference: {letters['source']}",
         ),
-        Metric("Kaplan confirmed", short(vote["date"]), f"Reference: {vote['source']}"),
+        Metric(f"{vote['nominee_name'].split()[-1]} confirmed", short(vote["date"]), f"Reference: {vote['source']}"),
     ]

@@ -27,7 +27,7 @@ ORANGE, SKY, GREEN, YELLOW, BLUE, VERMILLION, PURPLE, GREY = (
 )
 
 CITY_STYLE = {  # group -> (label, colour, symbol, size)
-    "excluded": ("Excluded by Sessions (article)", VERMILLION, "diamond", 15),
+    "excluded": ("Excluded (named in the article)", VERMILLION, "diamond", 15),
     "operations": ("2017 PSP operations site", BLUE, "circle", 11),
     "diagnostic": ("2017 PSP diagnostic site", SKY, "square", 10),
 }
@@ -37,7 +37,7 @@ PARTY_NAME = {"R": "Republican", "D": "Democrat", "I": "Independent"}
 CATEGORY = {  # lane id -> (label, colour); order is top to bottom
     "psp": ("Public Safety Partnership", VERMILLION),
     "immigration": ("Immigration enforcement", PURPLE),
-    "legislation": ("Legislation (RAISE Act)", GREEN),
+    "legislation": ("Legislation", GREEN),
     "nlrb": ("NLRB nominations", BLUE),
     "doj": ("Justice Department", ORANGE),
 }

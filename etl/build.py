@@ -180,7 +180,7 @@ def _events(extracts: list[Extract], links_by_article: dict, ref: dict) -> pd.Da
                     "date_end": None,
                     "title": f"Vote on {nominee} expected {d.surface}" if nominee else sentence,
                     "category": category,
-                    "phase": "2017",
+                    "phase": "story",
                     "in_article": True,
                     "status": "expected",
                     "outcome_event_id": outcome or None,

@@ -128,7 +128,7 @@ def link_dates(ex: Extract, ref: dict) -> list[EventLink]:
     """Match each article date to the reference event it speaks of.
 
     First the events inside the date's window (same day, or same month for "in June"), best entity and cue
-    score first; when none is there, the best-scoring 2017 event overall, if the evidence is strong enough.
+    score first; when none is there, the best-scoring event of the story period, if the evidence is strong enough.
     Dates after the as-of date (a photo caption) are no events.
     """
     events = ref["events"]
@@ -153,7 +153,7 @@ def link_dates(ex: Extract, ref: dict) -> list[EventLink]:
         if window and (window[0][1] > 0 or len(window) == 1):
             links.append(EventLink(i, window[0][3], "window"))
             continue
-        fallback = sorted((s for s in scored if s[4] == "2017"), key=lambda s: (s[1], s[2]), reverse=True)
+        fallback = sorted((s for s in scored if s[4] == "story"), key=lambda s: (s[1], s[2]), reverse=True)
         if fallback and fallback[0][1] >= MIN_FALLBACK_SCORE:
             links.append(EventLink(i, fallback[0][3], "fallback"))
         else:

@@ -244,7 +244,7 @@ FILES = {
             "date_precision": one_of("day", "month", "year"),
             "title": nonempty,
             "category": one_of(*CATEGORIES),
-            "phase": one_of("2017", "later"),
+            "phase": one_of("story", "later"),
             "match_entities": lambda v: None,
             "cues": lambda v: None,
             "vote_id": lambda v: None,

@@ -155,7 +155,7 @@ TABLES: dict[str, Table] = {
         ),
         Table(
             "cities",
-            "The four excluded cities (from the article) and the twelve 2017 PSP participants (reference).",
+            "The excluded cities (listed in the article) and the 2017 PSP participants (reference).",
             ("city_id",),
             (
                 Col("city_id", S, "slug of name and state, e.g. san-bernardino-ca"),
@@ -164,7 +164,7 @@ TABLES: dict[str, Table] = {
                 Col(
                     "status",
                     S,
-                    "excluded: named by Sessions on 3 Aug 2017; participant: a 2017 PSP site",
+                    "excluded: listed in the article; participant: a 2017 PSP site in the reference",
                     allowed=("excluded", "participant"),
                 ),
                 Col(
@@ -230,7 +230,12 @@ TABLES: dict[str, Table] = {
                 Col("date_end", S, "last ISO day it can mean; empty when open-ended", True),
                 Col("title", S, "what happened"),
                 Col("category", S, "timeline lane", allowed=("psp", "immigration", "legislation", "nlrb", "doj")),
-                Col("phase", S, "2017 (the story) or later (outcomes, drawn after a break)", allowed=("2017", "later")),
+                Col(
+                    "phase",
+                    S,
+                    "story (the period the article covers) or later (outcomes, drawn after a break)",
+                    allowed=("story", "later"),
+                ),
                 Col("in_article", B, "the article mentions it"),
                 Col("surface", S, "the words as written, when in the article", True),
                 Col("article_date", S, "the date as the article gives it, resolved", True),

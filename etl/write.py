@@ -95,10 +95,10 @@ def datapackage(tables: dict[str, pd.DataFrame], hashes: dict[str, str], inputs:
         for name, spec in schema.TABLES.items()
     ]
     return {
-        "name": "sessions-psp-aug-2017",
+        "name": "article-" + "-".join(tables["articles"]["article_id"]).lower().replace("_", "-"),
         "profile": "data-package",
         "schema_version": schema.SCHEMA_VERSION,
-        "title": "Sessions, the Public Safety Partnership and the Kaplan vote (August 2017)",
+        "title": " / ".join(tables["articles"]["title"]),
         "resources": resources,
         "sources": [{"path": _rel(p, ROOT), "sha256": sha256(p)} for p in sorted(inputs, key=lambda p: _rel(p, ROOT))],
         "software": {pkg: metadata.version(pkg) for pkg in PACKAGES},

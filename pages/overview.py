@@ -32,7 +32,9 @@ with right:
         "pages/senate_vote.py", label="Senate vote: every senator, and find yours", icon=":material/how_to_vote:"
     )
     st.page_link(
-        "pages/timeline.py", label="Policy timeline, January 2017 to later outcomes", icon=":material/timeline:"
+        "pages/timeline.py",
+        label="Policy timeline, from the first events to later outcomes",
+        icon=":material/timeline:",
     )
     st.page_link(
         "pages/article.py", label="The article, its figures, data quality and downloads", icon=":material/article:"

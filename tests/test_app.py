@@ -65,7 +65,7 @@ def test_map_page_holds_sixteen_cities_four_and_twelve():
     (spec,) = specs(at)
     markers = {t["name"]: len(values(t["x"])) for t in spec["data"] if t.get("mode") == "markers"}
     assert sum(markers.values()) == 16
-    assert markers["Excluded by Sessions (article) (4)"] == 4
+    assert markers["Excluded (named in the article) (4)"] == 4
     assert sum(n for name, n in markers.items() if name.startswith("2017 PSP")) == 12
     table = at.dataframe[0].value
     assert len(table) == 16 and (table["status"] == "excluded").sum() == 4
@@ -111,7 +111,7 @@ def test_overview_metrics_and_story():
     at = open_page("pages/overview.py")
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Cities excluded"] == "4"
-    assert metrics["2017 PSP participants"] == "12"
+    assert metrics["PSP participants"] == "12"
     assert metrics["Senate vote on Kaplan"] == "50–48"
     assert metrics["Announcement"] == "3 Aug 2017"
     text = " ".join(m.value for m in at.markdown)

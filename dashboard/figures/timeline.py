@@ -1,4 +1,4 @@
-"""The policy timeline: 2017 events on lanes by category, later outcomes behind a visible break."""
+"""The policy timeline: the story's events on lanes by category, later outcomes behind a visible break."""
 
 from __future__ import annotations
 
@@ -63,8 +63,15 @@ def hover(row, events_by_id: dict[str, pd.Series]) -> str:
 
 
 LEFT = 190  # room for the lane names
-MAIN_RANGE = ("2017-01-01", "2017-10-10")
 MAIN_WIDTH = 0.8
+
+
+def story_range(ev: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """The main panel's span: from the first of the month of the story's first event to ten days past its last."""
+    story = ev[ev["phase"] == "story"]
+    ends = pd.to_datetime(story["date_end"].fillna(story["date_start"]))
+    first = pd.to_datetime(story["date_start"]).min()
+    return first.replace(day=1), max(ends.max(), story["mid"].max()) + pd.Timedelta(days=10)
 
 
 def _label_article_events(fig: go.Figure, ev: pd.DataFrame, lanes: list[str], size: tuple[int, int]) -> None:
@@ -72,7 +79,7 @@ def _label_article_events(fig: go.Figure, ev: pd.DataFrame, lanes: list[str], si
     width, height = size
     x0, x1 = LEFT, LEFT + (width - LEFT - MARGIN["r"]) * (MAIN_WIDTH - 0.0175)
     y0, y1 = MARGIN["t"], height - MARGIN["b"]
-    lo, hi = (pd.Timestamp(d) for d in MAIN_RANGE)
+    lo, hi = story_range(ev)
     span = (hi - lo).total_seconds()
 
     def px(row) -> tuple[float, float]:
@@ -80,7 +87,7 @@ def _label_article_events(fig: go.Figure, ev: pd.DataFrame, lanes: list[str], si
         fy = (row["y"] + 0.6) / len(lanes)
         return x0 + fx * (x1 - x0), y1 - fy * (y1 - y0)
 
-    main = ev[ev["phase"] == "2017"]
+    main = ev[ev["phase"] == "story"]
     labelled = main[main["in_article"]].sort_values("mid")
     points = [px(r) for _, r in labelled.iterrows()]
     texts = [f"“{s}”" for s in labelled["surface"]]  # measured as shown; escaped when drawn
@@ -125,7 +132,7 @@ def timeline(
         pd.to_datetime(ev.loc[month, "date_start"])
         + (pd.to_datetime(ev.loc[month, "date_end"]) - pd.to_datetime(ev.loc[month, "date_start"])) / 2
     )
-    for col, phase in ((1, "2017"), (2, "later")):
+    for col, phase in ((1, "story"), (2, "later")):
         part = ev[ev["phase"] == phase]
         for _, r in part[part["date_precision"].isin(["month", "year"])].iterrows():  # month/year spans
             fig.add_trace(
@@ -200,7 +207,7 @@ def timeline(
     _label_article_events(fig, ev, lanes, size)
     if highlight and highlight in by_id:
         h = ev[ev["event_id"] == highlight].iloc[0]
-        col = 1 if h["phase"] == "2017" else 2
+        col = 1 if h["phase"] == "story" else 2
         fig.add_trace(
             go.Scatter(
                 x=[h["mid"]],
@@ -223,7 +230,7 @@ def timeline(
         col=1,
     )
     fig.update_yaxes(zeroline=False, row=1, col=2)
-    fig.update_xaxes(range=list(MAIN_RANGE), dtick="M1", tickformat="%b<br>%Y", gridcolor=theme.GRID, row=1, col=1)
+    fig.update_xaxes(range=list(story_range(ev)), dtick="M1", tickformat="%b<br>%Y", gridcolor=theme.GRID, row=1, col=1)
     later = ev[ev["phase"] == "later"]
     if not later.empty:
         fig.update_xaxes(
@@ -257,7 +264,7 @@ def timeline(
     n_art = int(ev["in_article"].sum())
     return frame(
         fig,
-        title=f"The article's {n_art} events on the 2017 policy timeline",
+        title=f"The article's {n_art} events on the policy timeline",
         subtitle=f"Diamonds: in the article; circles: {len(ev) - n_art} context events from cited sources; "
         "hover for the words as written",
         source="the article; DOJ, Senate, White House and press sources cited per event (see data)",
