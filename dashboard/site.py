@@ -70,8 +70,8 @@ def _overview(load: Loader, meta: Meta) -> str:
     )
     sentences = "".join(f"<p>{esc(s)}</p>" for s in story.story(events))
     return (
-        f"<h1>{esc(meta.article_title)}</h1><p class='caption'>A sourced reading of one news article (as of "
-        f"{esc(meta.as_of_human)}; publisher unknown). Static copy; data stamp {esc(meta.stamp)}.</p>"
+        f"<h1>{esc(meta.article_title)}</h1><p class='caption'>{esc(story.byline(load('articles')))} "
+        f"Static copy; data stamp {esc(meta.stamp)}.</p>"
         f"{sentences}<div class='metrics'>{metrics}</div>{_chart(load, meta, 'map', size=(620, 470), compact=True)}"
     )
 

@@ -25,6 +25,13 @@ class Metric:
     help: str  # where the number comes from
 
 
+def byline(articles: pd.DataFrame) -> str:
+    """What is known of the article's origin, and what is not."""
+    a = articles.iloc[0]
+    publisher = a["publisher"] if isinstance(a["publisher"], str) and a["publisher"] else "publisher unknown"
+    return f"A sourced reading of one news article (as of {short(a['as_of'])}; {publisher})."
+
+
 def story(events: pd.DataFrame, n: int = 3) -> list[str]:
     """The story in ``n`` sentences: the article's own events, newest first, one sentence per day, each in the
     words of its cited reference title."""

@@ -10,7 +10,7 @@ meta = data.meta()
 cities, events, votes = data.table("cities"), data.table("events"), data.table("votes")
 
 st.title(ui.md_escape(meta.article_title))
-st.caption(f"A sourced reading of one news article (as of {meta.as_of_human}; publisher unknown).")
+st.caption(ui.md_escape(story.byline(data.table("articles"))))
 for sentence in story.story(events):
     st.markdown(ui.md_escape(sentence))
 
