@@ -16,6 +16,7 @@ import pandas as pd
 CRS_SOURCE = "EPSG:4269"  # NAD83: the Census cartographic boundary files ship without a .prj
 CRS_MAP = "EPSG:5070"  # CONUS Albers equal-area
 SHAPEFILE = "cb_2016_us_state_500k.shp"
+CENSUS_URL = "https://www.census.gov/geographies/mapping-files/time-series/geo/carto-boundary-file.html"
 SIMPLIFY_M = 4_000  # 4 km: invisible at dashboard scale, keeps the figure JSON small
 NOT_LOWER_48 = {"AK", "HI", "PR", "VI", "GU", "AS", "MP"}
 
@@ -62,7 +63,16 @@ def state_shapes() -> pd.DataFrame:
                 ys.append(float("nan"))
             xs.extend(np.round(ring[:, 0] / 1000, 1).tolist())
             ys.extend(np.round(ring[:, 1] / 1000, 1).tolist())
-        rows.append({"state": rec.STUSPS, "name": rec.NAME, "x_km": xs, "y_km": ys, "source": shapes_source()})
+        rows.append(
+            {
+                "state": rec.STUSPS,
+                "name": rec.NAME,
+                "x_km": xs,
+                "y_km": ys,
+                "source": CENSUS_URL,
+                "source_note": shapes_source(),
+            }
+        )
     return pd.DataFrame(rows)
 
 

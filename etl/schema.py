@@ -335,10 +335,10 @@ TABLES: dict[str, Table] = {
                 Col("name", S, "state name"),
                 Col("x_km", "float_list", "outline x in km (EPSG:5070), rings separated by NaN"),
                 Col("y_km", "float_list", "outline y in km (EPSG:5070), rings separated by NaN"),
-                Col("source", S, "Census cartographic boundary file and package version"),
+                Col("source", S, "the Census Bureau's page for its cartographic boundary files"),
+                Col("source_note", S, "the file, the package that ships it, and the projection"),
             ),
             sort=("state",),
-            sourced=False,
         ),
     ]
 }
