@@ -62,8 +62,6 @@ def _timeline(load: Loader, meta: Meta, size, event: str | None = None, **_) -> 
 @dataclass(frozen=True)
 class Chart:
     chart_id: str
-    page: str  # url path of the page that shows it
-    label: str
     alt: str  # one sentence for screen readers and captions
     build: Callable[..., go.Figure]
     size: tuple[int, int] = theme.DEFAULT_SIZE
@@ -74,8 +72,6 @@ CHARTS: dict[str, Chart] = {
     for c in [
         Chart(
             "map",
-            "map",
-            "Map of the cities",
             "Map of the lower 48 states: the excluded cities marked with vermillion diamonds, the participants "
             "with blue circles (operations sites) and light-blue squares (diagnostic sites).",
             _map,
@@ -83,16 +79,12 @@ CHARTS: dict[str, Chart] = {
         ),
         Chart(
             "senate-seats",
-            "senate-vote",
-            "Seat chart of the vote",
             "Half-circle with one marker per senator: blue yea markers on the left, grey not-voting in the "
             "middle, orange nay on the right; circles are Republicans, squares Democrats, diamonds independents.",
             _seats,
         ),
         Chart(
             "senate-tally",
-            "senate-vote",
-            "Tally bars",
             "Stacked bars of yea, nay and not-voting counts for each recorded confirmation vote, with the "
             "majority of senators voting marked by a dotted line.",
             _tally,
@@ -100,16 +92,12 @@ CHARTS: dict[str, Chart] = {
         ),
         Chart(
             "senate-states",
-            "senate-vote",
-            "State grid of the vote",
             "A tile per state with its two senators, coloured by vote and shaped by party.",
             _states,
             (1100, 640),
         ),
         Chart(
             "timeline",
-            "timeline",
-            "Policy timeline",
             "Timeline of the story's events on lanes by topic; diamonds mark events the article mentions, circles "
             "context from cited sources, and later outcomes sit in a separate panel on the right.",
             _timeline,

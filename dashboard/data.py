@@ -135,6 +135,7 @@ def parquet_zip(folder: Path) -> bytes:
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _load_table(folder: str, name: str, version: tuple[float, int]) -> pd.DataFrame:
+    read_descriptor(Path(folder))  # schema version checked once per data version, not on every rerun
     return read_table(Path(folder), name)
 
 
@@ -147,7 +148,6 @@ def table(name: str) -> pd.DataFrame:
     """A table for a page; on failure shows the reason and the refresh command, then stops the page."""
     folder = data_dir()
     try:
-        read_descriptor(folder)
         return _load_table(str(folder), name, _version(folder))
     except DataUnavailable as exc:
         stop(exc)

@@ -48,11 +48,3 @@ def picker(
     )
     set(param, chosen)
     return chosen
-
-
-def clear_unknown(known: Iterable[str]) -> None:
-    """Drop parameters this page does not use (keeps links clean; never trusts them)."""
-    keep = {*known, "embed", "embed_options", "card", "frame"}
-    for key in list(st.query_params.keys()):
-        if key not in keep:
-            del st.query_params[key]

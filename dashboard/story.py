@@ -2,20 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
 import pandas as pd
 
-
-def human(iso: str) -> str:
-    d = dt.date.fromisoformat(iso)
-    return f"{d:%A} {d.day} {d:%B %Y}"
-
-
-def short(iso: str) -> str:
-    d = dt.date.fromisoformat(iso)
-    return f"{d.day} {d:%b %Y}"
+from dashboard import fmt
 
 
 @dataclass(frozen=True)
@@ -29,7 +20,7 @@ def byline(articles: pd.DataFrame) -> str:
     """What is known of the article's origin, and what is not."""
     a = articles.iloc[0]
     publisher = a["publisher"] if isinstance(a["publisher"], str) and a["publisher"] else "publisher unknown"
-    return f"A sourced reading of one news article (as of {short(a['as_of'])}; {publisher})."
+    return f"A sourced reading of one news article (as of {fmt.day(a['as_of'])}; {publisher})."
 
 
 def story(events: pd.DataFrame, n: int = 3) -> list[str]:
@@ -39,9 +30,7 @@ def story(events: pd.DataFrame, n: int = 3) -> list[str]:
     out = []
     for date, group in told.groupby("date_start", sort=False):
         titles = "; ".join(group["title"])
-        when = (
-            human(date) if (group["date_precision"] == "day").all() else dt.date.fromisoformat(date).strftime("%B %Y")
-        )
+        when = fmt.long(date) if (group["date_precision"] == "day").all() else fmt.month(date)
         out.append(f"{when}: {titles}.")
         if len(out) == n:
             break
@@ -67,8 +56,8 @@ def metrics(cities: pd.DataFrame, events: pd.DataFrame, votes: pd.DataFrame) -> 
         ),
         Metric(
             "Announcement",
-            short(letters["date"]),
+            fmt.day(letters["date"]),
             f"The article's “{letters['surface']}”, resolved against the as-of date; reference: {letters['source']}",
         ),
-        Metric(f"{vote['nominee_name'].split()[-1]} confirmed", short(vote["date"]), f"Reference: {vote['source']}"),
+        Metric(f"{vote['nominee_name'].split()[-1]} confirmed", fmt.day(vote["date"]), f"Reference: {vote['source']}"),
     ]

@@ -7,7 +7,7 @@ import re
 
 import streamlit as st
 
-from dashboard import charts
+from dashboard import charts, fmt
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~<$:])")
 
@@ -24,7 +24,7 @@ def source_link(source: str) -> str:
     """A source as markdown: a clickable link when it is a plain http(s) URL, inert text otherwise."""
     source = str(source)
     if _SAFE_URL.match(source) and not any(c in source for c in '()[]<>"\\'):
-        label = source.split("/")[2].removeprefix("www.")
+        label = fmt.domain(source)
         return f"[{md_escape(label)}]({source})"
     return md_escape(source)
 

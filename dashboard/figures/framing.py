@@ -3,13 +3,12 @@ inside the figure, on an opaque card, so a screenshot or exported PNG carries it
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 from dataclasses import dataclass
 
 import plotly.graph_objects as go
 
-from dashboard import theme
+from dashboard import fmt, theme
 
 MARGIN = dict(t=118, b=64, l=24, r=24)  # the title block above, the credit line below
 
@@ -24,8 +23,7 @@ class Meta:
 
     @property
     def as_of_human(self) -> str:
-        d = dt.date.fromisoformat(self.as_of)
-        return f"{d.day} {d:%b %Y}"
+        return fmt.day(self.as_of)
 
 
 WRAP_MAX = 900  # px: on screen a chart stretches to its column; wrap as if it were at most this wide
@@ -34,17 +32,7 @@ CHAR_EM = 0.55  # average glyph width of the sans-serif stack, in ems
 
 def wrap(text: str, width_px: float, font_px: int, tail: str = "") -> str:
     """Break ``text`` at spaces into lines that fit ``width_px``; ``tail`` is kept whole on the last line."""
-    limit = max(20, int(width_px / (CHAR_EM * font_px)))
-    lines: list[str] = []
-    line = ""
-    words = text.split(" ") + ([tail] if tail else [])
-    for word in words:
-        if line and len(line) + 1 + len(word) > limit:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}" if line else word
-    return "<br>".join([*lines, line])
+    return "<br>".join(fmt.wrap_words(text, max(20, int(width_px / (CHAR_EM * font_px))), tail))
 
 
 def esc(value) -> str:

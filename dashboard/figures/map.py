@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard import theme
+from dashboard import fmt, theme
 from dashboard.figures.framing import MARGIN, Meta, esc, frame
 from dashboard.figures.labels import LABEL_SIZE, Box, place_labels
 
@@ -59,20 +59,10 @@ def _hover(row, sentences: dict[str, str]) -> str:
         f"Population: {pop}<br><span style='font-size:11px'>{esc(row['population_source'])}</span>",
     ]
     if row["status"] == "excluded" and isinstance(row.get("sentence_id"), str):
-        lines.append("Article: “" + _wrap(esc(sentences.get(row["sentence_id"], ""))) + "”")
+        lines.append("Article: “" + "<br>".join(fmt.wrap_words(esc(sentences.get(row["sentence_id"], "")), 70)) + "”")
     else:
         lines.append(f"Source: {esc(row['source'])}")
     return "<br>".join(lines)
-
-
-def _wrap(text: str, width: int = 70) -> str:
-    out, line = [], ""
-    for word in text.split():
-        if len(line) + len(word) > width:
-            out.append(line)
-            line = ""
-        line += (" " if line else "") + word
-    return "<br>".join([*out, line])
 
 
 def city_map(

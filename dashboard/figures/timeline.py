@@ -2,42 +2,29 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from dashboard import theme
+from dashboard import fmt, theme
 from dashboard.figures.framing import MARGIN, Meta, esc, frame
 from dashboard.figures.labels import Box, place_labels
-
-
-def _human(iso: str) -> str:
-    d = dt.date.fromisoformat(iso)
-    return f"{d:%a} {d.day} {d:%b %Y}"
 
 
 def when(row) -> str:
     """The date as a reader should see it, at its real precision."""
     if row["status"] == "expected":
-        return f"expected, not before {_human(row['date_start'])}"
+        return f"expected, not before {fmt.weekday(row['date_start'])}"
     p = row["date_precision"]
     if p == "day":
-        return _human(row["date"])
+        return fmt.weekday(row["date"])
     if p == "month":
-        return dt.date.fromisoformat(row["date"] + "-01").strftime("%B %Y") + " (day not confirmed)"
+        return fmt.month(row["date"]) + " (day not confirmed)"
     return f"{row['date']} (year only)"
 
 
-def _wrap(text: str, width: int = 60) -> str:
-    out, line = [], ""
-    for word in str(text).split():
-        if len(line) + len(word) > width:
-            out.append(line)
-            line = ""
-        line += (" " if line else "") + word
-    return "<br>".join([*out, line])
+def _wrap(text: str) -> str:
+    return "<br>".join(fmt.wrap_words(text, 60))
 
 
 def hover(row, events_by_id: dict[str, pd.Series]) -> str:
@@ -54,11 +41,7 @@ def hover(row, events_by_id: dict[str, pd.Series]) -> str:
     if isinstance(row.get("note"), str):
         lines.append(_wrap(esc(row["note"])))
     src = str(row["source"])
-    lines.append(
-        "Source: "
-        + esc(src if src.startswith("article:") or "://" not in src else src.split("/")[2])
-        + f" · {esc(row['confidence'])}"
-    )
+    lines.append("Source: " + esc(fmt.domain(src)) + f" · {esc(row['confidence'])}")
     return "<br>".join(lines)
 
 

@@ -9,18 +9,11 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard import theme
+from dashboard import fmt, theme
 from dashboard.figures.framing import Meta, esc, frame
 
 POSITION_ORDER = ("Yea", "Not Voting", "Present", "Nay")  # left to right across the chamber
 PARTY_ORDER = {"R": 0, "I": 1, "D": 2}
-
-
-def human_date(iso: str) -> str:
-    import datetime as dt
-
-    d = dt.date.fromisoformat(iso)
-    return f"{d.day} {d:%b %Y}"
 
 
 def seat_positions(n: int, rows: int = 5, inner: float = 0.42) -> np.ndarray:
@@ -118,7 +111,7 @@ def hemicycle(
     fig.add_annotation(
         x=0,
         y=-0.06,
-        text=f"{vote['not_voting']} not voting · {esc(vote['result'].lower())} {human_date(vote['date'])}",
+        text=f"{vote['not_voting']} not voting · {esc(vote['result'].lower())} {fmt.day(vote['date'])}",
         showarrow=False,
         font=dict(size=14, color=theme.MUTED),
     )
@@ -140,7 +133,7 @@ def hemicycle(
 
 
 def _domain(url: str) -> str:
-    return esc(url.split("/")[2].removeprefix("www.") if "://" in url else url)
+    return esc(fmt.domain(url))
 
 
 def _domains(urls) -> str:
@@ -151,7 +144,7 @@ def tally_bars(votes: pd.DataFrame, meta: Meta, size: tuple[int, int] = (1100, 4
     """Yea, nay and not voting for each recorded vote, with the majority of those voting marked."""
     votes = votes.sort_values("date")
     labels = [
-        f"{esc(r.nominee_name)}<br><span style='font-size:11px'>{human_date(r.date)}"
+        f"{esc(r.nominee_name)}<br><span style='font-size:11px'>{fmt.day(r.date)}"
         f"{' · in the article' if r.in_article else ' · later outcome'}</span>"
         for r in votes.itertuples()
     ]

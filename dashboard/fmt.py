@@ -1,0 +1,47 @@
+"""How the dashboard writes dates, source names and long lines: one definition each, used by every chart,
+page and the static site."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+
+def day(iso: str) -> str:
+    """'3 Aug 2017'."""
+    d = dt.date.fromisoformat(iso)
+    return f"{d.day} {d:%b %Y}"
+
+
+def weekday(iso: str) -> str:
+    """'Thu 3 Aug 2017': the weekday matters when the article says "on Thursday"."""
+    d = dt.date.fromisoformat(iso)
+    return f"{d:%a} {d.day} {d:%b %Y}"
+
+
+def long(iso: str) -> str:
+    """'Thursday 3 August 2017', for sentences."""
+    d = dt.date.fromisoformat(iso)
+    return f"{d:%A} {d.day} {d:%B %Y}"
+
+
+def month(iso: str) -> str:
+    """'June 2017' from '2017-06' or any ISO date in that month."""
+    return dt.date.fromisoformat(iso[:7] + "-01").strftime("%B %Y")
+
+
+def domain(url: str) -> str:
+    """'bja.gov' from a URL; anything that is not a URL comes back as it is."""
+    return url.split("/")[2].removeprefix("www.") if "://" in url else url
+
+
+def wrap_words(text: str, limit: int, tail: str = "") -> list[str]:
+    """Greedy word wrap into lines of at most ``limit`` characters; ``tail`` is kept whole on the last line."""
+    lines: list[str] = []
+    line = ""
+    for word in [*str(text).split(), *([tail] if tail else [])]:
+        if line and len(line) + 1 + len(word) > limit:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    return [*lines, line]
