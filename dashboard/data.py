@@ -191,6 +191,17 @@ def figure(chart_id: str, size: tuple[int, int] | None = None, **view):
         raise
 
 
+@st.cache_data(show_spinner=False, max_entries=4)
+def _zip(folder: str, version: tuple[float, int]) -> bytes:
+    return parquet_zip(Path(folder))
+
+
+def download_zip() -> bytes:
+    """All Parquet files and the descriptor as one zip, built once per data version (not on every rerun)."""
+    folder = data_dir()
+    return _zip(str(folder), _version(folder))
+
+
 def stop(exc: Exception) -> None:
     st.error(f"**The dashboard's data cannot be read.** {exc}", icon="⚠️")
     st.stop()

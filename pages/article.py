@@ -63,7 +63,7 @@ ui.csv_download(data.table(name), name, key="article_csv")
 c1, c2 = st.columns(2)
 c1.download_button(
     "All Parquet files (zip)",
-    data.parquet_zip(folder),
+    data.download_zip(),
     file_name=f"data_{meta.stamp}.zip",
     mime="application/zip",
     key="article_zip",
