@@ -47,11 +47,12 @@ def _inputs(seeds: Path, reference: Path) -> list[Path]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from etl import write
+    from etl import target, write
     from etl.build import build
 
     started = time.perf_counter()
     out = args.out.resolve()
+    target.check(out, args.seeds, args.reference)  # before anything is touched: refuse what is not ours
     with write.lock(out):
         write.recover(out)
         tables = build(args.seeds, args.reference, previous=out)
@@ -87,7 +88,8 @@ def run(args: argparse.Namespace) -> int:
         counts = dq["severity"].value_counts().to_dict()
         print("data quality: " + ", ".join(f"{counts.get(s, 0)} {s}" for s in ("error", "warning", "info")))
         for row in errors.itertuples():
-            print(f"  error [{row.kind}] {row.sentence_id or ''} {row.message}", file=sys.stderr)
+            where = row.sentence_id if isinstance(row.sentence_id, str) else row.article_id or ""
+            print(f"  error [{row.kind}] {where} {row.message}", file=sys.stderr)
         if args.strict and len(errors):
             print(
                 f"--strict: {len(errors)} unreviewed data-quality error(s); first: {errors.iloc[0]['message']}",

@@ -189,7 +189,7 @@ def _events(extracts: list[Extract], links_by_article: dict, ref: dict) -> pd.Da
                     "note": None,
                     **spans,
                 }
-    return pd.DataFrame(list(rows.values()))
+    return schema.frame("events", list(rows.values()))
 
 
 def build(seeds_dir: Path, reference_dir: Path, previous: Path | None = None) -> dict[str, pd.DataFrame]:
@@ -209,7 +209,7 @@ def build(seeds_dir: Path, reference_dir: Path, previous: Path | None = None) ->
     for ex in extracts:
         for name, part in _article_rows(ex).items():
             rows.setdefault(name, []).extend(part)
-    tables = {name: pd.DataFrame(part) for name, part in rows.items()}
+    tables = {name: schema.frame(name, part) for name, part in rows.items()}
 
     cities = cities_table(extracts, ref, gazetteer)
     tables["cities"] = cities
@@ -230,7 +230,7 @@ def build(seeds_dir: Path, reference_dir: Path, previous: Path | None = None) ->
                     "end": q.end,
                 }
             )
-    tables["quotes"] = pd.DataFrame(quotes, columns=schema.TABLES["quotes"].columns)
+    tables["quotes"] = schema.frame("quotes", quotes)
 
     tables["entities"] = _entities(tables["mentions"], cities, ref)
     tables["events"] = _events(extracts, links, ref)
@@ -241,8 +241,9 @@ def build(seeds_dir: Path, reference_dir: Path, previous: Path | None = None) ->
         for ex in extracts
         for row in crosscheck.check_article(ex, links[ex.article.article_id], ref, n_participants)
     ]
+    dq += crosscheck.missing_elements(extracts)
     dq += crosscheck.open_questions(ref)
-    tables["data_quality"] = pd.DataFrame(dq)
+    tables["data_quality"] = schema.frame("data_quality", dq)
     shapes = reusable(previous, "state_shapes", geo.fingerprint())
     tables["state_shapes"] = shapes if shapes is not None else geo.state_shapes()
     return schema.validate(tables)
@@ -304,7 +305,7 @@ def _entities(mentions: pd.DataFrame, cities: pd.DataFrame, ref: dict) -> pd.Dat
                     "source": article_ref(m["article_id"], m["sentence_id"]),
                 }
             )
-    return pd.DataFrame(rows)
+    return schema.frame("entities", rows)
 
 
 def _votes(extracts: list[Extract], ref: dict) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -360,4 +361,4 @@ def _votes(extracts: list[Extract], ref: dict) -> tuple[pd.DataFrame, pd.DataFra
                     f"{v.yea}-{v.nay}-{v.not_voting}",
                     v.positions_file,
                 )
-    return pd.DataFrame(rows), pd.DataFrame(positions)
+    return schema.frame("votes", rows), schema.frame("vote_positions", positions)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 
 import pandas as pd
 
@@ -276,6 +277,50 @@ def check_article(ex: Extract, links: list[EventLink], ref: dict, n_participants
             article_ref(ex.article.article_id, ex.sentence_ids[0]),
         )
     return f.rows
+
+
+# What a reader expects an article of this story to give, and whether the data package is useless without it.
+# (label, how to count it in one article, required)
+ELEMENTS: tuple[tuple[str, Callable[[Extract], int], bool], ...] = (
+    ("excluded cities (a sentence that lists “City, St.” places)", lambda ex: len(ex.list_sentence_ids), True),
+    ("known entities (names or aliases from etl/reference/entities.csv)", lambda ex: len(ex.mentions), False),
+    ("places (“City, St.”)", lambda ex: len(ex.places), False),
+    ("counts (a number word before a noun)", lambda ex: len(ex.counts), False),
+    ("vote tallies (“50-48”)", lambda ex: len(ex.tallies), False),
+    ("dates", lambda ex: len(ex.dates), False),
+    ("quotations", lambda ex: len(ex.quotes), False),
+)
+
+
+def missing_elements(extracts: list[Extract]) -> list[dict]:
+    """A row for each expected element an article does not give. A required one that no article gives is an
+    error (``--strict`` fails); otherwise the row is information."""
+    rows = []
+    for i, (label, count, required) in enumerate(ELEMENTS):
+        found = [count(ex) > 0 for ex in extracts]
+        severity = "error" if required and not any(found) else "info"
+        for ex, ok in zip(extracts, found, strict=True):
+            if ok:
+                continue
+            art = ex.article.article_id
+            rows.append(
+                {
+                    "check_id": f"not_found:{art}:{i}",
+                    "article_id": art,
+                    "severity": severity,
+                    "kind": "not_found",
+                    "message": f"The article gives no {label}.",
+                    "sentence_id": None,
+                    "surface": None,
+                    "start": None,
+                    "end": None,
+                    "resolution": "No rows of this kind come from this article."
+                    if not required
+                    else "No city is marked excluded; the map shows only the reference participants.",
+                    "source": article_ref(art, ex.sentence_ids[0]),
+                }
+            )
+    return rows
 
 
 def open_questions(ref: dict) -> list[dict]:

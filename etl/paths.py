@@ -23,6 +23,15 @@ def previous_of(out: Path) -> Path:
     return out.with_name(f".{out.name}.previous")
 
 
+def lock_of(out: Path) -> Path:
+    """The empty file a refresh locks so that two refreshes of one output never interleave."""
+    return out.with_name(f".{out.name}.lock")
+
+
+# When the output was last written: a side file inside it, outside the deterministic contract and not committed.
+REFRESH_STAMP = ".last-refresh.json"
+
+
 def display(path: Path) -> str:
     """A path as a reader wants it in a message: relative to the repository when it is inside it."""
     try:

@@ -16,6 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from etl.errors import EtlError
+from etl.schema import EVENT_CATEGORIES
 
 Check = Callable[[str], str | None]  # returns an error message, or None when the value is fine
 
@@ -175,7 +176,6 @@ STATES = [
     "WI",
     "WY",
 ]
-CATEGORIES = ("psp", "immigration", "legislation", "nlrb", "doj")
 ENTITY_TYPES = ("person", "organization", "city", "state", "program", "legislation", "policy", "publication")
 
 FILES = {
@@ -243,7 +243,7 @@ FILES = {
             "date": iso_date(("day", "month", "year")),
             "date_precision": one_of("day", "month", "year"),
             "title": nonempty,
-            "category": one_of(*CATEGORIES),
+            "category": one_of(*EVENT_CATEGORIES),
             "phase": one_of("story", "later"),
             "match_entities": lambda v: None,
             "cues": lambda v: None,

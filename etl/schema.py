@@ -16,6 +16,9 @@ from etl.errors import EtlError
 
 SCHEMA_VERSION = "1.0"
 
+# Timeline lanes, top to bottom: the one list of event categories (reference files, tables and charts use it).
+EVENT_CATEGORIES = ("psp", "immigration", "legislation", "nlrb", "doj")
+
 _ARROW = {
     "string": pa.string(),
     "int": pa.int64(),
@@ -229,7 +232,7 @@ TABLES: dict[str, Table] = {
                 Col("date_start", S, "first ISO day the date can mean (for drawing)"),
                 Col("date_end", S, "last ISO day it can mean; empty when open-ended", True),
                 Col("title", S, "what happened"),
-                Col("category", S, "timeline lane", allowed=("psp", "immigration", "legislation", "nlrb", "doj")),
+                Col("category", S, "timeline lane", allowed=EVENT_CATEGORIES),
                 Col(
                     "phase",
                     S,
@@ -399,6 +402,11 @@ def _check_spans(name: str, frame: pd.DataFrame, texts: dict[str, str], spec: Ta
             raise _fail(name, f"span without a known article_id ({art!r})", _row(frame, i))
         if texts[art][int(s) : int(e)] != surface:
             raise _fail(name, f"text[{int(s)}:{int(e)}] != {spec.span_of} {surface!r}", _row(frame, i))
+
+
+def frame(name: str, rows: list[dict]) -> pd.DataFrame:
+    """Rows as a table with its declared columns, so that a table with no rows still has them."""
+    return pd.DataFrame(rows, columns=TABLES[name].columns)
 
 
 def validate(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:

