@@ -1,4 +1,4 @@
-"""Stage 2, extract: sentences, entity mentions, places, figures, dates and quotes, all as article spans.
+"""Stage 2, extract: text to spans. Sentences, entity mentions, places, figures, dates and quotes.
 
 Everything the article says is found by reading it: the canonical entities, their aliases and the state
 abbreviations come from ``etl/reference``; the patterns are generic (see ``etl.textsteps``).
@@ -16,13 +16,6 @@ from etl import textsteps as ts
 from etl.errors import EtlError, line_of
 from etl.gazetteer import FUZZY_CUTOFF, Gazetteer, Place
 from etl.seed import Article
-
-SPEAKER_TYPES = ("person", "organization")
-
-
-def article_ref(article_id: str, sentence_id: str) -> str:
-    """The source of a row that comes from the article: ``article:<id>#<sentence>``."""
-    return f"article:{article_id}#{sentence_id}"
 
 
 @dataclass
@@ -65,6 +58,10 @@ class Extract:
             self._ends = [s.end for s in self.sentences]
         i = bisect.bisect_right(self._ends, offset)
         return self.sentence_ids[min(i, len(self.sentence_ids) - 1)]
+
+    def sentence(self, sentence_id: str) -> ts.Span:
+        """The sentence with this id."""
+        return self.sentences[self.sentence_ids.index(sentence_id)]
 
     def mentions_in(self, sentence_id: str) -> list[Mention]:
         """Mentions of one sentence, in reading order (indexed once the mentions are final)."""
@@ -189,14 +186,3 @@ def extract(article: Article, ref: dict, gazetteer: Gazetteer) -> Extract:
     ex.counts = ts.counts(text, numbers, skip)
     ex.quotes = ts.quotes(text)
     return ex
-
-
-def speaker_of(ex: Extract, quote: ts.Span, entity_types: dict[str, str]) -> str | None:
-    """Who said it: the first person or organisation named after the quote in its sentence, else the last before."""
-    sid = ex.sentence_at(quote.start)
-    in_sentence = [m for m in ex.mentions_in(sid) if entity_types.get(m.entity_id) in SPEAKER_TYPES]
-    after = [m for m in in_sentence if m.start >= quote.end]
-    if after:
-        return after[0].entity_id
-    before = [m for m in in_sentence if m.end <= quote.start]
-    return before[-1].entity_id if before else None

@@ -1,7 +1,8 @@
 """Stage 1b, read: the cited reference facts in ``etl/reference/`` (CSV, one source URL per row).
 
 Each file is declared once below: its columns, its key, and per-column checks. A bad file stops the run with
-a one-line reason naming the file and the line.
+a one-line reason naming the file and the line. Every row names its source (a URL); files that hold facts about
+the story also say how firm each one is (``confidence``). ``etl/reference/SOURCES.md`` describes each file.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from etl.errors import EtlError
-from etl.schema import EVENT_CATEGORIES
+from etl.schema import CONFIDENCE, EVENT_CATEGORIES
 
 Check = Callable[[str], str | None]  # returns an error message, or None when the value is fine
 
@@ -177,17 +178,27 @@ STATES = [
     "WY",
 ]
 ENTITY_TYPES = ("person", "organization", "city", "state", "program", "legislation", "policy", "publication")
+confidence = one_of(*CONFIDENCE)  # UNCONFIRMED facts never get a row: they are listed in open_questions.csv
 
 FILES = {
     "entities": RefFile(
         "entities.csv",
         ("entity_id",),
-        {"entity_id": nonempty, "name": nonempty, "type": one_of(*ENTITY_TYPES), "aliases": nonempty, "source": url},
+        {
+            "entity_id": nonempty,
+            "name": nonempty,
+            "type": one_of(*ENTITY_TYPES),
+            "aliases": nonempty,
+            "source": url,
+            "confidence": confidence,
+        },
     ),
     "ap_states": RefFile(
         "ap_states.csv", ("usps",), {"usps": one_of(*STATES), "name": nonempty, "ap": nonempty, "source": url}
     ),
-    "number_words": RefFile("number_words.csv", ("word",), {"word": nonempty, "value": integer(0, 10**6)}),
+    "number_words": RefFile(  # language, not facts: a source but no confidence
+        "number_words.csv", ("word",), {"word": nonempty, "value": integer(0, 10**6), "source": url}
+    ),
     "psp_sites": RefFile(
         "psp_sites_2017.csv",
         ("city", "state"),
@@ -196,7 +207,7 @@ FILES = {
             "state": one_of(*STATES),
             "site_type": one_of("operations", "diagnostic"),
             "source": url,
-            "confidence": one_of("confirmed", "derived"),
+            "confidence": confidence,
             "note": lambda v: None,
         },
         frozenset({"note"}),
@@ -210,6 +221,7 @@ FILES = {
             "lat": number(-90, 90),
             "lon": number(-180, 180),
             "source": url,
+            "confidence": confidence,
             "note": lambda v: None,
         },
         frozenset({"note"}),
@@ -228,7 +240,7 @@ FILES = {
             "not_voting": integer(0, 435),
             "result": nonempty,
             "source": url,
-            "confidence": one_of("confirmed", "derived"),
+            "confidence": confidence,
             "positions_file": lambda v: None,
             "positions_derived": boolean,
             "note": lambda v: None,
@@ -250,7 +262,7 @@ FILES = {
             "vote_id": lambda v: None,
             "source": url,
             "more_sources": optional_urls,
-            "confidence": one_of("confirmed", "derived"),
+            "confidence": confidence,
             "note": lambda v: None,
         },
         frozenset({"match_entities", "cues", "vote_id", "more_sources", "note"}),
@@ -264,7 +276,7 @@ FILES = {
             "start": iso_date(),
             "end": iso_date(),
             "source": url,
-            "confidence": one_of("confirmed", "derived"),
+            "confidence": confidence,
         },
     ),
     "occasions": RefFile(
@@ -276,13 +288,13 @@ FILES = {
             "start": iso_date(),
             "end": iso_date(),
             "source": url,
-            "confidence": one_of("confirmed", "derived"),
+            "confidence": confidence,
         },
     ),
     "corrections": RefFile(
         "corrections.csv",
         ("kind", "surface"),
-        {"kind": nonempty, "surface": nonempty, "resolution": nonempty, "source": url},
+        {"kind": nonempty, "surface": nonempty, "resolution": nonempty, "source": url, "confidence": confidence},
     ),
     "open_questions": RefFile(
         "open_questions.csv",

@@ -47,7 +47,6 @@ class Table:
     cols: tuple[Col, ...]
     sort: tuple[str, ...] = ()
     span_of: str | None = None  # the column a [start, end) article span must reproduce
-    sourced: bool = True  # every row carries a source (an article span or a URL)
     extra: dict = field(default_factory=dict)
 
     @property
@@ -65,6 +64,11 @@ S, I, F, B = "string", "int", "float", "bool"  # noqa: E741 - short names keep t
 SEVERITIES = ("info", "warning", "error")
 CONFIDENCE = ("confirmed", "derived")
 SOURCE_DOC = "where the row comes from: article:<article_id>#<sentence_id>, or a URL"
+
+
+def article_source(article_id: str, sentence_id: str) -> str:
+    """The source of a row that comes from an article: ``article:<id>#<sentence>``."""
+    return f"article:{article_id}#{sentence_id}"
 
 
 def _span_cols(nullable: bool = False) -> tuple[Col, ...]:
@@ -106,10 +110,10 @@ TABLES: dict[str, Table] = {
                 *_span_cols(),
                 Col("text", S, "the sentence as written"),
                 Col("paragraph", I, "1-based paragraph (line) number", lo=1),
+                Col("source", S, SOURCE_DOC),
             ),
             sort=("article_id", "start"),
             span_of="text",
-            sourced=False,
         ),
         Table(
             "entities",
@@ -151,10 +155,10 @@ TABLES: dict[str, Table] = {
                 *_span_cols(),
                 Col("surface", S, "the words as written"),
                 Col("match", S, "how it was found", allowed=("alias", "place", "fuzzy")),
+                Col("source", S, SOURCE_DOC),
             ),
             sort=("article_id", "start", "end"),
             span_of="surface",
-            sourced=False,
         ),
         Table(
             "cities",
@@ -210,10 +214,10 @@ TABLES: dict[str, Table] = {
                 Col("sentence_id", S, "sentence"),
                 *_span_cols(),
                 Col("method", S, "how the words were resolved"),
+                Col("source", S, SOURCE_DOC),
             ),
             sort=("article_id", "start"),
             span_of="surface",
-            sourced=False,
         ),
         Table(
             "events",
@@ -236,8 +240,9 @@ TABLES: dict[str, Table] = {
                 Col(
                     "phase",
                     S,
-                    "story (the period the article covers) or later (outcomes, drawn after a break)",
-                    allowed=("story", "later"),
+                    "story: on or before the as-of date (the period the article covers); after: past the as-of "
+                    "date; later: a long-run outcome, drawn after a break",
+                    allowed=("story", "after", "later"),
                 ),
                 Col("in_article", B, "the article mentions it"),
                 Col("surface", S, "the words as written, when in the article", True),
@@ -289,7 +294,7 @@ TABLES: dict[str, Table] = {
                 Col("party", S, "R, D or I", allowed=("R", "D", "I")),
                 Col("position", S, "the vote cast", allowed=("Yea", "Nay", "Not Voting", "Present")),
                 Col("source", S, SOURCE_DOC),
-                Col("derived", B, "true when inferred (FACTS.md §1b), not an official record"),
+                Col("derived", B, "true when inferred (see etl/reference/SOURCES.md), not an official record"),
             ),
             sort=("vote_id", "state", "senator"),
         ),
@@ -304,10 +309,10 @@ TABLES: dict[str, Table] = {
                 Col("text", S, "the quoted words"),
                 Col("sentence_id", S, "sentence"),
                 *_span_cols(),
+                Col("source", S, SOURCE_DOC),
             ),
             sort=("article_id", "start"),
             span_of="text",
-            sourced=False,
         ),
         Table(
             "data_quality",
@@ -429,10 +434,9 @@ def validate(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
             if k in seen:
                 raise _fail(name, "duplicate key", _row(frame, i))
             seen[k] = i
-        if spec.sourced:
-            for i, v in enumerate(frame["source"].tolist()):
-                if not (isinstance(v, str) and v.startswith(("http://", "https://", "article:"))):
-                    raise _fail(name, f"row without a source: {v!r}", _row(frame, i))
+        for i, v in enumerate(frame["source"].tolist()):  # every row of every table says where it comes from
+            if not (isinstance(v, str) and v.startswith(("http://", "https://", "article:"))):
+                raise _fail(name, f"row without a source: {v!r}", _row(frame, i))
         _check_spans(name, frame, texts, spec)
         if spec.sort:
             frame = frame.sort_values(list(spec.sort), kind="mergesort", na_position="first")

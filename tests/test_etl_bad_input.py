@@ -124,7 +124,7 @@ CASES = [
     Case(
         "reference coordinate out of range",
         lambda ws: _append_line(
-            ws.reference / "place_overrides.csv", "Baltimore,MD,139.3,-76.6,https://example.org/x,"
+            ws.reference / "place_overrides.csv", "Baltimore,MD,139.3,-76.6,https://example.org/x,confirmed,"
         ),
         "place_overrides.csv:2: column lat: 139.3 is out of range [-90, 90]",
     ),

@@ -145,11 +145,17 @@ def test_every_span_reproduces_its_surface(tables):
     assert checked > 100
 
 
-def test_every_row_has_a_source(tables):
-    for name, spec in schema.TABLES.items():
-        if not spec.sourced:
-            continue
+def test_every_row_of_every_table_has_a_source(tables):
+    for name in schema.TABLES:
         assert tables[name]["source"].str.match(r"^(https?://|article:)").all(), name
+
+
+def test_sentence_level_rows_cite_their_sentence(tables):
+    for name in ("sentences", "mentions", "figures", "quotes"):
+        frame = tables[name]
+        assert (frame["source"] == "article:" + frame["article_id"] + "#" + frame["sentence_id"]).all(), name
+    tally = tables["figures"].query("kind == 'vote_tally'").iloc[0]
+    assert (tally["surface"], tally["source"]) == ("50-48", "article:000_94e04342a6ea52d8#s021")
 
 
 def test_articles_row(tables):
@@ -158,3 +164,60 @@ def test_articles_row(tables):
     assert art.publisher is None or pd.isna(art.publisher)
     assert art.n_words == 418  # `wc -w` of the seed file
     assert art.title.startswith("As Part of Trump Assault")
+
+
+def test_events_after_the_as_of_date_have_their_own_phase(tables):
+    events = tables["events"].set_index("event_id")
+    as_of = tables["articles"]["as_of"].iloc[0]
+    after = events[events["phase"] == "after"]
+    assert sorted(after.index) == sorted(
+        [
+            "kaplan-sworn-in",
+            "psp-response-deadline",
+            "emanuel-cloture",
+            "emanuel-confirmed",
+            "art-000_94e04342a6ea52d8-s022",  # "will likely get a vote after the August recess"
+        ]
+    )
+    assert (after["date_start"] > as_of).all()
+    assert (events.loc[events["phase"] == "story", "date_start"] <= as_of).all()
+    assert events.loc["psp-four-cities-letters", "phase"] == "story"  # the article's own day
+
+
+def test_the_expected_event_is_titled_in_the_articles_words(tables):
+    events = tables["events"]
+    (expected,) = events[events["status"] == "expected"].itertuples()
+    sentences = tables["sentences"].set_index("sentence_id")
+    assert expected.title == sentences.loc[expected.sentence_id, "text"]
+    assert expected.category == "nlrb"  # the lane of its outcome, emanuel-confirmed
+
+
+def test_every_check_kind_comes_from_one_registered_check(tables):
+    from etl import check
+
+    registered = {fn.__name__ for fn in check.CHECKS}
+    assert len(registered) == len(check.CHECKS)
+    kinds = set(tables["data_quality"]["kind"])
+    article_kinds = {k for k in kinds if not k.startswith("reference_") and k != "not_found"}
+    assert article_kinds <= registered
+    assert {"spelling", "repeated_word", "role_at_date", "occasion_date", "tally_check", "count_check"} <= kinds
+
+
+def test_nothing_cites_a_path_outside_the_repository():
+    from etl.paths import ROOT
+
+    cited = [
+        ROOT / "README.md",
+        ROOT / "data" / "datapackage.json",
+        *sorted((ROOT / "etl").rglob("*.*")),
+        *sorted((ROOT / "dashboard").rglob("*.*")),
+        *sorted((ROOT / "pages").glob("*.py")),
+        *sorted((ROOT / "seeds").glob("*.toml")),
+    ]
+    offenders = [
+        p.relative_to(ROOT).as_posix()
+        for p in cited
+        if p.suffix in {".py", ".md", ".csv", ".toml", ".json", ".html", ".j2"}
+        and any(s in p.read_text(encoding="utf-8") for s in ("FACTS.md", "shared/"))
+    ]
+    assert offenders == []

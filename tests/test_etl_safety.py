@@ -85,9 +85,12 @@ def test_two_different_refreshes_never_mix(workspace):
     assert articles == [expected[tally[0]]]  # tables from one run only
 
 
-def _crash(workspace, point: str):
-    result = workspace.etl(ETL_CRASH_AT=point)
-    assert result.returncode == -9  # killed
+def _crash(workspace, step: str):
+    args = ["--seeds", str(workspace.seeds), "--out", str(workspace.out), "--reference", str(workspace.reference)]
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "tests" / "crash_etl.py"), step, *args], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == -9, result.stderr  # killed
     return result
 
 

@@ -1,5 +1,6 @@
-"""Stage 4, cross-check: the article against itself and against the reference; every finding is a row.
+"""Stage 5, check: the articles against themselves and against the reference; every finding is a row.
 
+``CHECKS`` is the registry: one function per kind of check, each given the article's extract and resolutions.
 Agreements are ``info``. An anomaly is ``warning`` once a person has reviewed it (a row in
 ``etl/reference/corrections.csv``), and ``error`` until then; ``python -m etl --strict`` refuses errors.
 """
@@ -9,14 +10,27 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import pandas as pd
 
 from etl import textsteps as ts
-from etl.extract import Extract, article_ref, speaker_of
-from etl.link import EventLink, date_range, expected_outcome
+from etl.extract import Extract
+from etl.resolve import EventLink, TallyLink, date_range, expected_outcome, speaker_of
+from etl.schema import article_source
 
 UNREVIEWED = "Unreviewed: check it, then record the decision in etl/reference/corrections.csv."
+
+
+@dataclass
+class Context:
+    """What every check may look at: one article's extract, how its spans were resolved, and the reference."""
+
+    ex: Extract
+    date_links: list[EventLink]
+    tally_links: list[TallyLink]
+    ref: dict
+    n_participants: int
 
 
 class Findings:
@@ -59,56 +73,75 @@ class Findings:
                 "start": span.start if span is not None else None,
                 "end": span.end if span is not None else None,
                 "resolution": resolution,
-                "source": source or (article_ref(art, sid) if sid else ""),
+                "source": source or (article_source(art, sid) if sid else ""),
             }
         )
 
 
-def _sentence_of(ex: Extract, offset: int) -> ts.Span:
-    return ex.sentences[ex.sentence_ids.index(ex.sentence_at(offset))]
+def _absolute_dates(c: Context) -> list[ts.DateExpr]:
+    return [d for d in c.ex.dates if d.kind == "absolute"]
 
 
-def check_article(ex: Extract, links: list[EventLink], ref: dict, n_participants: int) -> list[dict]:
-    f = Findings(ex, ref["corrections"])
-    text = ex.article.text
-    as_of = ex.article.as_of
+def _span(x) -> ts.Span:
+    return ts.Span(x.start, x.end, x.surface)
 
-    for mention, canonical, score in ex.fuzzy:
+
+# ---- the text against itself ---------------------------------------------------------------------------------
+
+
+def spelling(f: Findings, c: Context) -> None:
+    """A place name the gazetteer knows only by a close match."""
+    for mention, canonical, score in c.ex.fuzzy:
         f.add(
             "spelling",
             f"“{mention.surface}” is not a place name in the gazetteer; read as {canonical} (similarity {score:.2f}).",
-            ts.Span(mention.start, mention.end, mention.surface),
+            _span(mention),
         )
-    for span in ts.repeated_words(text):
+
+
+def repeated_word(f: Findings, c: Context) -> None:
+    for span in ts.repeated_words(c.ex.article.text):
         f.add("repeated_word", f"“{span.surface}”: a word is printed twice in a row.", span)
-    for span in ts.doubled_paragraphs(text):
+
+
+def repeated_text(f: Findings, c: Context) -> None:
+    for span in ts.doubled_paragraphs(c.ex.article.text):
         f.add(
             "repeated_text",
             "A passage is printed twice back to back (the second copy starts right after the first).",
             span,
         )
 
-    # Titles and occasions that a dated sentence gets wrong.
-    entity_aliases = {r.entity_id: r.aliases.split("|") for r in ref["entities"].itertuples()}
-    absolute = [d for d in ex.dates if d.kind == "absolute"]
-    for d in absolute:
-        sentence = _sentence_of(ex, d.start)
+
+def after_as_of(f: Findings, c: Context) -> None:
+    """A written date later than the day the article's relative dates are read against."""
+    as_of = c.ex.article.as_of
+    for d in _absolute_dates(c):
         if d.date_start > as_of:
             f.add(
-                "after_as_of",
-                f"“{d.surface}” is later than the article's as-of date ({as_of.isoformat()}).",
-                ts.Span(d.start, d.end, d.surface),
+                "after_as_of", f"“{d.surface}” is later than the article's as-of date ({as_of.isoformat()}).", _span(d)
             )
-        for role in ref["roles"].itertuples():
-            alias_re = "|".join(re.escape(a) for a in sorted(entity_aliases[role.entity_id], key=len, reverse=True))
+
+
+# ---- the text against the reference ------------------------------------------------------------------------
+
+
+def role_at_date(f: Findings, c: Context) -> None:
+    """A title ("Then-Senator Jeff Sessions") that the person did not hold on the date of its sentence."""
+    roles = c.ref["roles"]
+    aliases = {r.entity_id: r.aliases.split("|") for r in c.ref["entities"].itertuples()}
+    text = c.ex.article.text
+    for d in _absolute_dates(c):
+        sentence = c.ex.sentence(c.ex.sentence_at(d.start))
+        for role in roles.itertuples():
+            alias_re = "|".join(re.escape(a) for a in sorted(aliases[role.entity_id], key=len, reverse=True))
             pattern = re.compile(rf"(?:[Tt]hen-|[Ff]ormer\s+)?{re.escape(role.title)}\s+(?:{alias_re})\b")
             for m in pattern.finditer(text, sentence.start, sentence.end):
-                lo, hi = dt.date.fromisoformat(role.start), dt.date.fromisoformat(role.end)
-                if lo <= d.date_start <= hi:
+                if dt.date.fromisoformat(role.start) <= d.date_start <= dt.date.fromisoformat(role.end):
                     continue
                 actual = [
                     r
-                    for r in ref["roles"].itertuples()
+                    for r in roles.itertuples()
                     if r.entity_id == role.entity_id
                     and dt.date.fromisoformat(r.start) <= d.date_start <= dt.date.fromisoformat(r.end)
                 ]
@@ -123,7 +156,13 @@ def check_article(ex: Extract, links: list[EventLink], ref: dict, n_participants
                     ts.Span(m.start(), m.end(), m.group(0)),
                     source=role.source,
                 )
-        for name, group in ref["occasions"].groupby("name"):
+
+
+def occasion_date(f: Findings, c: Context) -> None:
+    """A named occasion ("the Values Voter Summit") dated to a day it did not take place that year."""
+    for d in _absolute_dates(c):
+        sentence = c.ex.sentence(c.ex.sentence_at(d.start))
+        for name, group in c.ref["occasions"].groupby("name"):
             if name not in sentence.surface:
                 continue
             same_year = group[group["start"].str[:4] == str(d.date_start.year)]
@@ -139,33 +178,45 @@ def check_article(ex: Extract, links: list[EventLink], ref: dict, n_participants
                 "occasion_date",
                 f"The {name} of {d.date_start.year} ran {r['start']} to {r['end']}; "
                 f"{d.surface} was not one of its days.",
-                ts.Span(d.start, d.end, d.surface),
+                _span(d),
                 source=r["source"],
             )
 
-    # Counts of cities against the list the article gives and the reference participants.
+
+def count_check(f: Findings, c: Context) -> None:
+    """A count of cities against the list the article gives and the reference participants."""
+    ex = c.ex
     list_counts = {sid: sum(1 for p in ex.places if p.sentence_id == sid) for sid in ex.list_sentence_ids}
-    for c in ex.counts:
-        if c.unit != "city":
+    listed = sum(list_counts.values())
+    for n in ex.counts:
+        if n.unit != "city":
             continue
-        sid = ex.sentence_at(c.start)
-        span = ts.Span(c.start, c.end, c.surface)
-        listed = sum(list_counts.values())
+        sid = ex.sentence_at(n.start)
         if sid in list_counts:
             expected = {list_counts[sid]: "the cities listed in the same sentence"}
         else:
             expected = {
                 listed: "the cities the article lists",
-                n_participants: "the 2017 PSP participants in the reference",
+                c.n_participants: "the 2017 PSP participants in the reference",
             }
-        if c.value in expected:
-            f.add("count_check", f"“{c.surface}” agrees with {expected[c.value]} ({c.value}).", span, "info", "Agrees.")
+        if n.value in expected:
+            f.add(
+                "count_check",
+                f"“{n.surface}” agrees with {expected[n.value]} ({n.value}).",
+                _span(n),
+                "info",
+                "Agrees.",
+            )
         else:
-            said = "; ".join(f"{what}: {n}" for n, what in expected.items())
-            f.add("count_check", f"“{c.surface}” says {c.value}, but {said}.", span)
-    participants = {(r.city, r.state) for r in ref["psp_sites"].itertuples()}
-    for p in ex.places:
-        if p.sentence_id in ex.list_sentence_ids and (p.place.name, p.place.state) in participants:
+            said = "; ".join(f"{what}: {k}" for k, what in expected.items())
+            f.add("count_check", f"“{n.surface}” says {n.value}, but {said}.", _span(n))
+
+
+def status_conflict(f: Findings, c: Context) -> None:
+    """A city the article lists as excluded that the reference has as a participant."""
+    participants = {(r.city, r.state) for r in c.ref["psp_sites"].itertuples()}
+    for p in c.ex.places:
+        if p.sentence_id in c.ex.list_sentence_ids and (p.place.name, p.place.state) in participants:
             f.add(
                 "status_conflict",
                 f"{p.place.name}, {p.place.state} is listed among the excluded cities but the "
@@ -173,71 +224,77 @@ def check_article(ex: Extract, links: list[EventLink], ref: dict, n_participants
                 p.city,
             )
 
-    # Tallies against the recorded votes of the nominee the sentence names.
-    votes = ref["votes"]
-    for t in ex.tallies:
-        sid = ex.sentence_at(t.start)
-        named = votes[votes["nominee"].isin(ex.entities_in(sid))]
-        span = ts.Span(t.start, t.end, t.surface)
-        if named.empty:
+
+def tally_check(f: Findings, c: Context) -> None:
+    """A tally against the recorded vote it was resolved to."""
+    for link in c.tally_links:
+        t, v = link.tally, link.vote
+        if v is None:
             f.add(
                 "tally_check",
                 f"“{t.surface}”: no recorded vote in the reference names a nominee of this sentence.",
-                span,
+                _span(t),
             )
-            continue
-        near = [v for v in named.itertuples() if dt.date.fromisoformat(v.date) <= as_of] or list(named.itertuples())
-        v = near[-1]
-        if (int(v.yea), int(v.nay)) == (t.yea, t.nay):
+        elif (int(v["yea"]), int(v["nay"])) == (t.yea, t.nay):
             f.add(
                 "tally_check",
-                f"“{t.surface}” matches the recorded vote {v.vote_id} ({v.yea}-{v.nay}, {v.not_voting} not voting).",
-                span,
+                f"“{t.surface}” matches the recorded vote {v['vote_id']} ({v['yea']}-{v['nay']}, "
+                f"{v['not_voting']} not voting).",
+                _span(t),
                 "info",
                 "Agrees.",
-                v.source,
+                v["source"],
             )
         else:
             f.add(
                 "tally_check",
-                f"The article says {t.yea}-{t.nay}; the reference ({v.vote_id}) records {v.yea}-{v.nay}.",
-                span,
-                source=v.source,
+                f"The article says {t.yea}-{t.nay}; the reference ({v['vote_id']}) records {v['yea']}-{v['nay']}.",
+                _span(t),
+                source=v["source"],
             )
 
-    # Dates against the reference events they were matched to.
-    events = ref["events"].set_index("event_id")
-    for link in links:
-        d = ex.dates[link.date_index]
-        span = ts.Span(d.start, d.end, d.surface)
-        if link.how == "expected":
-            found = expected_outcome(ex, link.date_index, ref)
-            if found is None:
-                f.add(
-                    "expected_check",
-                    f"“{d.surface}”: an expected event with no recorded outcome in the reference.",
-                    span,
-                    "info",
-                    "Shown as expected.",
-                )
-            else:
-                vote, _ = found
-                f.add(
-                    "expected_check",
-                    f"“{d.surface}” (expected): the vote came on {vote['date']}, "
-                    f"{vote['yea']}-{vote['nay']} ({vote['vote_id']}).",
-                    span,
-                    "info",
-                    "Paired with its outcome on the timeline.",
-                    vote["source"],
-                )
+
+def expected_check(f: Findings, c: Context) -> None:
+    """An expected event ("after the August recess") and what the reference says came of it."""
+    for link in c.date_links:
+        if link.how != "expected":
             continue
+        d = c.ex.dates[link.date_index]
+        found = expected_outcome(c.ex, link.date_index, c.ref)
+        drawn = "Shown as expected on the timeline." if found.category else "Not drawn: no timeline lane fits it."
+        if found.vote is None:
+            f.add(
+                "expected_check",
+                f"“{d.surface}”: an expected event with no recorded outcome in the reference.",
+                _span(d),
+                "info",
+                drawn,
+            )
+        else:
+            v = found.vote
+            f.add(
+                "expected_check",
+                f"“{d.surface}” (expected): the vote came on {v['date']}, {v['yea']}-{v['nay']} ({v['vote_id']}).",
+                _span(d),
+                "info",
+                "Paired with its outcome on the timeline." if found.outcome_event_id else drawn,
+                v["source"],
+            )
+
+
+def date_check(f: Findings, c: Context) -> None:
+    """A resolved date against the reference event it was matched to."""
+    events = c.ref["events"].set_index("event_id")
+    for link in c.date_links:
+        if link.how == "expected":
+            continue
+        d = c.ex.dates[link.date_index]
         if link.event_id is None:
-            if d.date_start <= as_of:
+            if d.date_start <= c.ex.article.as_of:
                 f.add(
                     "date_check",
                     f"“{d.surface}” ({d.value}) matches no reference event.",
-                    span,
+                    _span(d),
                     "info",
                     "Shown as an article-only event.",
                 )
@@ -248,7 +305,7 @@ def check_article(ex: Extract, links: list[EventLink], ref: dict, n_participants
             f.add(
                 "date_check",
                 f"“{d.surface}” → {d.value} agrees with the reference date {ev['date']} of {link.event_id}.",
-                span,
+                _span(d),
                 "info",
                 "Agrees.",
                 ev["source"],
@@ -257,25 +314,52 @@ def check_article(ex: Extract, links: list[EventLink], ref: dict, n_participants
             f.add(
                 "date_check",
                 f"“{d.surface}” resolves to {d.value}, but the reference dates {link.event_id} to {ev['date']}.",
-                span,
+                _span(d),
                 source=ev["source"],
             )
 
-    # Quotes must have a speaker.
-    types = dict(zip(ref["entities"]["entity_id"], ref["entities"]["type"], strict=True))
-    for q in ex.quotes:
-        if speaker_of(ex, q, types) is None:
+
+def quote_speaker(f: Findings, c: Context) -> None:
+    types = dict(zip(c.ref["entities"]["entity_id"], c.ref["entities"]["type"], strict=True))
+    for q in c.ex.quotes:
+        if speaker_of(c.ex, q, types) is None:
             f.add("quote_speaker", "A quotation with no named speaker in its sentence.", q)
 
-    if not ex.article.publisher:
+
+def unknown_publisher(f: Findings, c: Context) -> None:
+    if not c.ex.article.publisher:
         f.add(
             "unknown_publisher",
             "The seed does not name its publisher; it is left unknown, not guessed.",
             None,
             "info",
             "publisher left empty in articles.",
-            article_ref(ex.article.article_id, ex.sentence_ids[0]),
+            article_source(c.ex.article.article_id, c.ex.sentence_ids[0]),
         )
+
+
+CHECKS: tuple[Callable[[Findings, Context], None], ...] = (
+    spelling,
+    repeated_word,
+    repeated_text,
+    after_as_of,
+    role_at_date,
+    occasion_date,
+    count_check,
+    status_conflict,
+    tally_check,
+    expected_check,
+    date_check,
+    quote_speaker,
+    unknown_publisher,
+)
+
+
+def check_article(c: Context) -> list[dict]:
+    """Every registered check over one article."""
+    f = Findings(c.ex, c.ref["corrections"])
+    for run in CHECKS:
+        run(f, c)
     return f.rows
 
 
@@ -317,14 +401,14 @@ def missing_elements(extracts: list[Extract]) -> list[dict]:
                     "resolution": "No rows of this kind come from this article."
                     if not required
                     else "No city is marked excluded; the map shows only the reference participants.",
-                    "source": article_ref(art, ex.sentence_ids[0]),
+                    "source": article_source(art, ex.sentence_ids[0]),
                 }
             )
     return rows
 
 
 def open_questions(ref: dict) -> list[dict]:
-    """What FACTS.md leaves UNCONFIRMED or disputed: left out of the tables, and said here."""
+    """What the reference research leaves UNCONFIRMED or disputed (``open_questions.csv``): left out, and said here."""
     return [
         {
             "check_id": r.check_id,

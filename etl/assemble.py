@@ -1,0 +1,336 @@
+"""Stage 4, assemble: the extracted spans and their resolutions, laid out as the output tables' rows.
+
+One function per table (or per group of tables that come from the same pass). Every row says where it comes from:
+an article sentence (``article:<id>#<sentence>``) or the reference row's URL.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+import pandas as pd
+
+from etl import geo, schema
+from etl import textsteps as ts
+from etl.errors import EtlError
+from etl.extract import Extract
+from etl.gazetteer import Gazetteer
+from etl.paths import REFERENCE_DIR, display
+from etl.resolve import EventLink, TallyLink, date_range, expected_outcome, speaker_of
+from etl.schema import article_source
+
+
+def article_tables(ex: Extract, entity_types: dict[str, str]) -> dict[str, list[dict]]:
+    """The rows one article gives on its own: the article, its sentences, mentions, figures and quotes."""
+    a = ex.article
+    art = a.article_id
+    para_starts = [p.start for p in ts.paragraphs(a.text)]
+
+    def spanned(start: int, end: int, surface_col: str, surface: str) -> dict:
+        sid = ex.sentence_at(start)
+        return {
+            "article_id": art,
+            "sentence_id": sid,
+            "start": start,
+            "end": end,
+            surface_col: surface,
+            "source": article_source(art, sid),
+        }
+
+    rows: dict[str, list[dict]] = {
+        "articles": [
+            {
+                "article_id": art,
+                "title": ex.sentences[0].surface,
+                "as_of": a.as_of.isoformat(),
+                "as_of_method": a.as_of_method,
+                "publisher": a.publisher or None,
+                "sha256": a.sha256,
+                "n_words": len(a.text.split()),
+                "n_chars": len(a.text),
+                "path": display(a.path),
+                "text": a.text,
+                "source": a.url or article_source(art, ex.sentence_ids[0]),
+            }
+        ],
+        "sentences": [
+            {**spanned(s.start, s.end, "text", s.surface), "paragraph": bisect.bisect_right(para_starts, s.start)}
+            for s in ex.sentences
+        ],
+        "mentions": [
+            {
+                "mention_id": f"{art}-m{m.start:06d}",
+                "entity_id": m.entity_id,
+                "match": m.how,
+                **spanned(m.start, m.end, "surface", m.surface),
+            }
+            for m in ex.mentions
+        ],
+        "quotes": [
+            {
+                "quote_id": f"{art}-q{q.start:06d}",
+                "speaker_entity_id": speaker_of(ex, q, entity_types),
+                **spanned(q.start, q.end, "text", q.surface),
+            }
+            for q in ex.quotes
+        ],
+    }
+
+    def figure(span, kind: str, value, value_num, unit: str, method: str) -> dict:
+        return {
+            "figure_id": f"{art}-f{span.start:06d}",
+            "kind": kind,
+            "value": value,
+            "value_num": value_num,
+            "unit": unit,
+            "method": method,
+            **spanned(span.start, span.end, "surface", span.surface),
+        }
+
+    rows["figures"] = [
+        *(
+            figure(c, "count", str(c.value), float(c.value), c.unit, f"number “{c.surface.split()[0]}” = {c.value}")
+            for c in ex.counts
+        ),
+        *(
+            figure(t, "vote_tally", f"{t.yea}-{t.nay}", None, "votes", f"{t.yea} in favour, {t.nay} against")
+            for t in ex.tallies
+        ),
+        *(
+            figure(
+                d, "date_expected" if d.precision == "after" else "date", d.value or None, None, d.precision, d.method
+            )
+            for d in ex.dates
+        ),
+    ]
+    return rows
+
+
+def _date_kind(d: ts.DateExpr) -> str:
+    return "date_expected" if d.precision == "after" else "date"
+
+
+def cities(extracts: list[Extract], ref: dict, gazetteer: Gazetteer) -> pd.DataFrame:
+    """The excluded cities (listed in the article) and the 2017 participants (reference), with coordinates."""
+    rows: dict[str, dict] = {}
+    participants = {(r.city, r.state) for r in ref["psp_sites"].itertuples()}
+    for ex in extracts:
+        for p in ex.places:
+            if p.sentence_id not in ex.list_sentence_ids or p.place.city_id in rows:
+                continue
+            rows[p.place.city_id] = {
+                **_place(p.place, gazetteer),
+                "status": "participant" if (p.place.name, p.place.state) in participants else "excluded",
+                "psp_site_type": None,
+                "source_kind": "article",
+                "source": article_source(ex.article.article_id, p.sentence_id),
+                "article_id": ex.article.article_id,
+                "sentence_id": p.sentence_id,
+                "start": p.city.start,
+                "end": p.city.end,
+                "surface": p.city.surface,
+                "confidence": "confirmed",
+            }
+    for site in ref["psp_sites"].itertuples():
+        place = gazetteer.resolve(site.city, site.state)
+        if place is None:
+            raise EtlError(
+                f"cannot resolve the participant “{site.city}, {site.state}” in the gazetteer",
+                REFERENCE_DIR / "psp_sites_2017.csv",
+            )
+        if place.city_id in rows:
+            rows[place.city_id].update(status="participant", psp_site_type=site.site_type)
+            continue
+        rows[place.city_id] = {
+            **_place(place, gazetteer),
+            "status": "participant",
+            "psp_site_type": site.site_type,
+            "source_kind": "reference",
+            "source": site.source,
+            "confidence": site.confidence,
+        }
+    overrides = {(r.city, r.state): r for r in ref["place_overrides"].itertuples()}
+    for row in rows.values():
+        o = overrides.get((row["name"], row["state"]))
+        if o is not None:
+            row.update(
+                lat=float(o.lat),
+                lon=float(o.lon),
+                population_source=row["population_source"] + f"; coordinates corrected by hand ({o.source})",
+            )
+    frame = schema.frame("cities", list(rows.values()))
+    frame["x_km"], frame["y_km"] = geo.project(frame["lon"], frame["lat"])
+    return frame
+
+
+def _place(place, gazetteer: Gazetteer) -> dict:
+    return {
+        "city_id": place.city_id,
+        "name": place.name,
+        "state": place.state,
+        "lat": place.lat,
+        "lon": place.lon,
+        "population": place.population,
+        "population_source": gazetteer.source,
+        "geonameid": place.geonameid,
+    }
+
+
+def entities(mentions: pd.DataFrame, cities: pd.DataFrame, ref: dict) -> pd.DataFrame:
+    """Reference entities, the sixteen cities, and the states and other places the articles name in passing."""
+    counts = mentions["entity_id"].value_counts().to_dict()
+
+    def row(entity_id: str, name: str, type_: str, aliases: list[str], src: str) -> dict:
+        return {
+            "entity_id": entity_id,
+            "name": name,
+            "type": type_,
+            "aliases": "|".join(dict.fromkeys(aliases)),
+            "n_mentions": counts.get(entity_id, 0),
+            "source": src,
+        }
+
+    def written(entity_id: str) -> list[str]:
+        return mentions.loc[mentions["entity_id"] == entity_id, "surface"].unique().tolist()
+
+    rows = [row(r.entity_id, r.name, r.type, r.aliases.split("|"), r.source) for r in ref["entities"].itertuples()]
+    rows += [row(c.city_id, c.name, "city", [c.name, *written(c.city_id)], c.source) for c in cities.itertuples()]
+    known = {r["entity_id"] for r in rows}
+    states = ref["ap_states"].set_index("usps")
+    first = mentions.drop_duplicates("entity_id").set_index("entity_id")
+    for eid in sorted(set(counts) - known):
+        if eid.startswith("state-"):
+            usps = eid.removeprefix("state-").upper()
+            state = states.loc[usps]
+            rows.append(row(eid, state["name"], "state", [usps, *state["ap"].split("|")], state["source"]))
+        else:  # a place named in passing ("Washington, DC"): a city entity, not one of the sixteen
+            surfaces = written(eid)
+            m = first.loc[eid]
+            rows.append(row(eid, surfaces[0], "city", surfaces, m["source"]))
+    return schema.frame("entities", rows)
+
+
+def phase(reference_phase: str | None, date_start: str, as_of: str) -> str:
+    """story up to the as-of date; after it, ``after``; a long-run outcome the reference sets apart stays ``later``."""
+    if reference_phase == "later":
+        return "later"
+    return "after" if date_start > as_of else "story"
+
+
+def events(extracts: list[Extract], links: dict[str, list[EventLink]], ref: dict) -> pd.DataFrame:
+    """Reference events, each tied to the first article date that speaks of it, and the article's expected events."""
+    as_of = max((ex.article.as_of.isoformat() for ex in extracts), default="")
+    rows = {}
+    for r in ref["events"].itertuples():
+        lo, hi = date_range(r.date, r.date_precision)
+        rows[r.event_id] = {
+            "event_id": r.event_id,
+            "date": r.date,
+            "date_precision": r.date_precision,
+            "date_start": lo.isoformat(),
+            "date_end": hi.isoformat(),
+            "title": r.title,
+            "category": r.category,
+            "phase": phase(r.phase, lo.isoformat(), as_of),
+            "in_article": False,
+            "status": "happened",
+            "source": r.source,
+            "confidence": r.confidence,
+            "note": r.note or None,
+        }
+    for ex in extracts:
+        art = ex.article.article_id
+        for link in links[art]:
+            d = ex.dates[link.date_index]
+            sid = ex.sentence_at(d.start)
+            spans = {
+                "article_id": art,
+                "sentence_id": sid,
+                "start": d.start,
+                "end": d.end,
+                "surface": d.surface,
+                "resolution": d.method,
+                "article_date": d.value or None,
+            }
+            if link.event_id is not None:
+                row = rows[link.event_id]
+                if not row["in_article"]:
+                    row.update(in_article=True, **spans)
+                continue
+            if link.how != "expected":
+                continue
+            found = expected_outcome(ex, link.date_index, ref)
+            if found.category is None:
+                continue  # no lane to draw it in: the data-quality row says so
+            start = d.date_start.isoformat()
+            rows[f"art-{art}-{sid}"] = {
+                "event_id": f"art-{art}-{sid}",
+                "date_start": start,
+                "title": ex.sentence(sid).surface,  # the article's own words, not a paraphrase
+                "category": found.category,
+                "phase": phase(None, start, as_of),
+                "in_article": True,
+                "status": "expected",
+                "outcome_event_id": found.outcome_event_id,
+                "source": article_source(art, sid),
+                "confidence": "confirmed",
+                **spans,
+            }
+    return schema.frame("events", list(rows.values()))
+
+
+def votes(tally_links: list[TallyLink], ref: dict) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The recorded votes, each with the article's tally when an article reports it, and the per-senator roll."""
+    names = ref["entities"].set_index("entity_id")["name"]
+    reported: dict[str, str] = {}
+    for link in tally_links:
+        if link.vote is not None:
+            reported.setdefault(link.vote["vote_id"], link.tally.surface)
+    rows, positions = [], []
+    for v in ref["votes"].itertuples():
+        rows.append(
+            {
+                "vote_id": v.vote_id,
+                "chamber": v.chamber,
+                "date": v.date,
+                "question": v.question,
+                "nominee": v.nominee,
+                "nominee_name": names[v.nominee],
+                "yea": int(v.yea),
+                "nay": int(v.nay),
+                "not_voting": int(v.not_voting),
+                "result": v.result,
+                "in_article": v.vote_id in reported,
+                "article_tally": reported.get(v.vote_id),
+                "source": v.source,
+                "confidence": v.confidence,
+                "note": v.note or None,
+            }
+        )
+        roll = ref["positions"].get(v.vote_id)
+        if roll is None:
+            continue
+        counted = roll["vote"].value_counts()
+        if (counted.get("Yea", 0), counted.get("Nay", 0), counted.get("Not Voting", 0)) != (
+            int(v.yea),
+            int(v.nay),
+            int(v.not_voting),
+        ):
+            raise EtlError(
+                f"roll call {v.positions_file} sums to {dict(counted)}, but votes.csv says "
+                f"{v.yea}-{v.nay}-{v.not_voting}",
+                v.positions_file,
+            )
+        positions += [
+            {
+                "vote_id": v.vote_id,
+                "senator": p.senator,
+                "state": p.state,
+                "party": p.party,
+                "position": p.vote,
+                "source": p.source_url,
+                "derived": v.positions_derived == "true",
+            }
+            for p in roll.itertuples()
+        ]
+    return schema.frame("votes", rows), schema.frame("vote_positions", positions)

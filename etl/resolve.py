@@ -1,0 +1,144 @@
+"""Stage 3, resolve: tie the article's spans to reference ids (events, votes, speakers).
+
+``extract`` found the spans; this stage decides what each one refers to. ``assemble`` and ``check`` both use these
+answers, so a span is never resolved twice in two different ways.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pandas as pd
+
+from etl import textsteps as ts
+from etl.extract import Extract
+
+MIN_FALLBACK_SCORE = 2  # an article date that matches no reference date needs this much other evidence
+SPEAKER_TYPES = ("person", "organization")
+
+
+def date_range(date: str, precision: str) -> tuple[dt.date, dt.date]:
+    """The first and last day a reference date at its precision can mean."""
+    if precision == "day":
+        d = dt.date.fromisoformat(date)
+        return d, d
+    if precision == "month":
+        start = dt.date.fromisoformat(date + "-01")
+        nxt = (start.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        return start, nxt - dt.timedelta(days=1)
+    return dt.date(int(date), 1, 1), dt.date(int(date), 12, 31)
+
+
+@dataclass
+class EventLink:
+    """An article date tied to a reference event (or to none)."""
+
+    date_index: int
+    event_id: str | None
+    how: str  # window | fallback | none | expected
+
+
+def _score(row, entities: set[str], sentence: str) -> int:
+    wanted = {e for e in row.match_entities.split("|") if e}
+    lower = sentence.lower()
+    cues = sum(1 for c in row.cues.split("|") if c and c.lower() in lower)
+    return len(wanted & entities) + cues
+
+
+def _scored_events(ex: Extract, d: ts.DateExpr, events: pd.DataFrame) -> list[tuple]:
+    sid = ex.sentence_at(d.start)
+    sentence = ex.sentence(sid).surface
+    entities = ex.entities_in(sid)
+    scored = []
+    for row in events.itertuples():
+        lo, hi = date_range(row.date, row.date_precision)
+        inside = lo <= (d.date_end or d.date_start) and d.date_start <= hi
+        distance = abs((lo - d.date_start).days)
+        scored.append((inside, _score(row, entities, sentence), -distance, row.event_id, row.phase))
+    return scored
+
+
+def link_dates(ex: Extract, ref: dict) -> list[EventLink]:
+    """Match each article date to the reference event it speaks of.
+
+    First the events inside the date's window (same day, or same month for "in June"), best entity and cue
+    score first; when none is there, the best-scoring event of the story period, if the evidence is strong enough.
+    Dates after the as-of date (a photo caption) are no events.
+    """
+    links = []
+    for i, d in enumerate(ex.dates):
+        if d.precision == "after":
+            links.append(EventLink(i, None, "expected"))
+            continue
+        if d.date_start > ex.article.as_of:
+            links.append(EventLink(i, None, "none"))
+            continue
+        scored = _scored_events(ex, d, ref["events"])
+        window = sorted((s for s in scored if s[0]), key=lambda s: (s[1], s[2]), reverse=True)
+        if window and (window[0][1] > 0 or len(window) == 1):
+            links.append(EventLink(i, window[0][3], "window"))
+            continue
+        fallback = sorted((s for s in scored if s[4] == "story"), key=lambda s: (s[1], s[2]), reverse=True)
+        if fallback and fallback[0][1] >= MIN_FALLBACK_SCORE:
+            links.append(EventLink(i, fallback[0][3], "fallback"))
+        else:
+            links.append(EventLink(i, None, "none"))
+    return links
+
+
+@dataclass
+class Expected:
+    """An expected event ("after the August recess"): the recorded vote that answered it, and its timeline lane."""
+
+    vote: pd.Series | None
+    outcome_event_id: str | None
+    category: str | None  # None when no reference event shares the sentence's entities or cues
+
+
+def expected_outcome(ex: Extract, date_index: int, ref: dict) -> Expected:
+    d = ex.dates[date_index]
+    entities = ex.entities_in(ex.sentence_at(d.start))
+    votes, events = ref["votes"], ref["events"]
+    later = votes[votes["nominee"].isin(entities) & (votes["date"] >= d.date_start.isoformat())]
+    if len(later):
+        vote = later.sort_values("date").iloc[0]
+        ev = events[events["vote_id"] == vote["vote_id"]]
+        if len(ev):
+            return Expected(vote, ev["event_id"].iloc[0], ev["category"].iloc[0])
+    else:
+        vote = None
+    best = max(_scored_events(ex, d, events), key=lambda s: (s[1], s[2]), default=None)
+    category = events.set_index("event_id").loc[best[3], "category"] if best and best[1] > 0 else None
+    return Expected(vote, None, category)
+
+
+@dataclass
+class TallyLink:
+    """An article tally ("50-48") and the recorded vote of the nominee its sentence names (None: no such vote)."""
+
+    tally: ts.Tally
+    vote: pd.Series | None
+
+
+def link_tallies(ex: Extract, ref: dict) -> list[TallyLink]:
+    """The latest recorded vote on or before the as-of date whose nominee the tally's sentence names."""
+    votes = ref["votes"]
+    links = []
+    for t in ex.tallies:
+        named = votes[votes["nominee"].isin(ex.entities_in(ex.sentence_at(t.start)))].sort_values("date")
+        before = named[named["date"] <= ex.article.as_of.isoformat()]
+        chosen = before if len(before) else named
+        links.append(TallyLink(t, chosen.iloc[-1] if len(chosen) else None))
+    return links
+
+
+def speaker_of(ex: Extract, quote: ts.Span, entity_types: dict[str, str]) -> str | None:
+    """Who said it: the first person or organisation named after the quote in its sentence, else the last before."""
+    sid = ex.sentence_at(quote.start)
+    in_sentence = [m for m in ex.mentions_in(sid) if entity_types.get(m.entity_id) in SPEAKER_TYPES]
+    after = [m for m in in_sentence if m.start >= quote.end]
+    if after:
+        return after[0].entity_id
+    before = [m for m in in_sentence if m.end <= quote.start]
+    return before[-1].entity_id if before else None
