@@ -77,6 +77,13 @@ class Findings:
             }
         )
 
+    def agreement(self, kind: str, agrees: bool, yes: str, no: str, span, source: str = "") -> None:
+        """A comparison: ``info`` when the article agrees with what it is checked against, an anomaly when not."""
+        if agrees:
+            self.add(kind, yes, span, "info", "Agrees.", source)
+        else:
+            self.add(kind, no, span, source=source)
+
 
 def _absolute_dates(c: Context) -> list[ts.DateExpr]:
     return [d for d in c.ex.dates if d.kind == "absolute"]
@@ -199,17 +206,14 @@ def count_check(f: Findings, c: Context) -> None:
                 listed: "the cities the article lists",
                 c.n_participants: "the 2017 PSP participants in the reference",
             }
-        if n.value in expected:
-            f.add(
-                "count_check",
-                f"“{n.surface}” agrees with {expected[n.value]} ({n.value}).",
-                _span(n),
-                "info",
-                "Agrees.",
-            )
-        else:
-            said = "; ".join(f"{what}: {k}" for k, what in expected.items())
-            f.add("count_check", f"“{n.surface}” says {n.value}, but {said}.", _span(n))
+        said = "; ".join(f"{what}: {k}" for k, what in expected.items())
+        f.agreement(
+            "count_check",
+            n.value in expected,
+            f"“{n.surface}” agrees with {expected.get(n.value)} ({n.value}).",
+            f"“{n.surface}” says {n.value}, but {said}.",
+            _span(n),
+        )
 
 
 def status_conflict(f: Findings, c: Context) -> None:
@@ -235,22 +239,15 @@ def tally_check(f: Findings, c: Context) -> None:
                 f"“{t.surface}”: no recorded vote in the reference names a nominee of this sentence.",
                 _span(t),
             )
-        elif (int(v["yea"]), int(v["nay"])) == (t.yea, t.nay):
-            f.add(
+        else:
+            f.agreement(
                 "tally_check",
+                (int(v["yea"]), int(v["nay"])) == (t.yea, t.nay),
                 f"“{t.surface}” matches the recorded vote {v['vote_id']} ({v['yea']}-{v['nay']}, "
                 f"{v['not_voting']} not voting).",
-                _span(t),
-                "info",
-                "Agrees.",
-                v["source"],
-            )
-        else:
-            f.add(
-                "tally_check",
                 f"The article says {t.yea}-{t.nay}; the reference ({v['vote_id']}) records {v['yea']}-{v['nay']}.",
                 _span(t),
-                source=v["source"],
+                v["source"],
             )
 
 
@@ -296,27 +293,19 @@ def date_check(f: Findings, c: Context) -> None:
                     f"“{d.surface}” ({d.value}) matches no reference event.",
                     _span(d),
                     "info",
-                    "Shown as an article-only event.",
+                    "Not drawn: the date stays in the figures table.",
                 )
             continue
         ev = events.loc[link.event_id]
         lo, hi = date_range(ev["date"], ev["date_precision"])
-        if lo <= (d.date_end or d.date_start) and d.date_start <= hi:
-            f.add(
-                "date_check",
-                f"“{d.surface}” → {d.value} agrees with the reference date {ev['date']} of {link.event_id}.",
-                _span(d),
-                "info",
-                "Agrees.",
-                ev["source"],
-            )
-        else:
-            f.add(
-                "date_check",
-                f"“{d.surface}” resolves to {d.value}, but the reference dates {link.event_id} to {ev['date']}.",
-                _span(d),
-                source=ev["source"],
-            )
+        f.agreement(
+            "date_check",
+            lo <= (d.date_end or d.date_start) and d.date_start <= hi,
+            f"“{d.surface}” → {d.value} agrees with the reference date {ev['date']} of {link.event_id}.",
+            f"“{d.surface}” resolves to {d.value}, but the reference dates {link.event_id} to {ev['date']}.",
+            _span(d),
+            ev["source"],
+        )
 
 
 def quote_speaker(f: Findings, c: Context) -> None:
