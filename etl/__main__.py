@@ -75,8 +75,8 @@ def run(args: argparse.Namespace) -> int:
             before = {r["name"]: r["sha256"] for r in write.read_descriptor(out).get("resources", [])}
             touched = [n for n, b in blobs.items() if before.get(n) != hashlib.sha256(b).hexdigest()]
             old = write.read_existing(out, touched)  # only tables whose bytes change need a row diff
-            write.publish(tables, out, inputs, blobs)
             changes = write.diff(old, {n: tables[n] for n in touched})
+            write.publish(tables, out, inputs, blobs, changes)
             print(f"{'table':<16}{'rows':>6}{'added':>8}{'removed':>9}{'changed':>9}")
             for name, frame in tables.items():
                 a, r, c = changes[name]

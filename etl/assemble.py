@@ -334,3 +334,46 @@ def votes(tally_links: list[TallyLink], ref: dict) -> tuple[pd.DataFrame, pd.Dat
             for p in roll.itertuples()
         ]
     return schema.frame("votes", rows), schema.frame("vote_positions", positions)
+
+
+EXCLUDED_LIST = "excluded-cities"  # the ref_id of a count of the cities an article lists as excluded
+
+
+def _claim(ex: Extract, kind: str, ref_id: str, value: str, span) -> dict:
+    art = ex.article.article_id
+    sid = ex.sentence_at(span.start)
+    return {
+        "claim_id": f"{art}-c{span.start:06d}",
+        "kind": kind,
+        "ref_id": ref_id,
+        "value": value,
+        "article_id": art,
+        "sentence_id": sid,
+        "start": span.start,
+        "end": span.end,
+        "surface": span.surface,
+        "source": article_source(art, sid),
+    }
+
+
+def claims(extracts: list[Extract], date_links: dict[str, list[EventLink]], tally_links: dict[str, list[TallyLink]]):
+    """Every statement an article makes about a reference fact, so that facts named by several articles list
+    every mention (and ``check.across_articles`` can compare them)."""
+    rows = []
+    for ex in extracts:
+        art = ex.article.article_id
+        for link in date_links[art]:
+            if link.event_id is not None:
+                d = ex.dates[link.date_index]
+                rows.append(_claim(ex, "event", link.event_id, d.value, d))
+        for link in tally_links[art]:
+            if link.vote is not None:
+                t = link.tally
+                rows.append(_claim(ex, "vote", link.vote["vote_id"], f"{t.yea}-{t.nay}", t))
+        for p in ex.places:
+            if p.sentence_id in ex.list_sentence_ids:
+                rows.append(_claim(ex, "city", p.place.city_id, "excluded", p.city))
+        for n in ex.counts:
+            if n.unit == "city" and ex.sentence_at(n.start) in ex.list_sentence_ids:
+                rows.append(_claim(ex, "city_count", EXCLUDED_LIST, str(n.value), n))
+    return schema.frame("claims", rows)

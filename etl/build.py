@@ -43,14 +43,17 @@ def build(seeds_dir: Path, reference_dir: Path, previous: Path | None = None) ->
     tables["votes"], tables["vote_positions"] = assemble.votes(
         [link for ex in extracts for link in tally_links[ex.article.article_id]], ref
     )
+    tables["claims"] = assemble.claims(extracts, date_links, tally_links)
     shapes = reusable(previous, "state_shapes", geo.fingerprint())
     tables["state_shapes"] = shapes if shapes is not None else geo.state_shapes()
     # check
     n_participants = int((tables["cities"]["status"] == "participant").sum())
+    n_listed = int((tables["cities"]["source_kind"] == "article").sum())
     dq = []
     for ex in extracts:
         art = ex.article.article_id
-        dq += check.check_article(check.Context(ex, date_links[art], tally_links[art], ref, n_participants))
+        dq += check.check_article(check.Context(ex, date_links[art], tally_links[art], ref, n_participants, n_listed))
+    dq += check.across_articles(tables["claims"], extracts, ref["corrections"])
     dq += check.missing_elements(extracts)
     dq += check.open_questions(ref)
     tables["data_quality"] = schema.frame("data_quality", dq)

@@ -31,6 +31,7 @@ class Context:
     tally_links: list[TallyLink]
     ref: dict
     n_participants: int
+    n_listed: int  # the distinct cities every article together lists as excluded
 
 
 class Findings:
@@ -199,13 +200,13 @@ def count_check(f: Findings, c: Context) -> None:
         if n.unit != "city":
             continue
         sid = ex.sentence_at(n.start)
+        participants = (c.n_participants, "the 2017 PSP participants in the reference")
         if sid in list_counts:
             expected = {list_counts[sid]: "the cities listed in the same sentence"}
-        else:
-            expected = {
-                listed: "the cities the article lists",
-                c.n_participants: "the 2017 PSP participants in the reference",
-            }
+        elif listed:
+            expected = dict([(listed, "the cities the article lists"), participants])
+        else:  # a follow-up that lists no city: compare with what the other articles list
+            expected = dict([(c.n_listed, "the cities the articles list as excluded"), participants])
         said = "; ".join(f"{what}: {k}" for k, what in expected.items())
         f.agreement(
             "count_check",
@@ -393,6 +394,37 @@ def missing_elements(extracts: list[Extract]) -> list[dict]:
                     "source": article_source(art, ex.sentence_ids[0]),
                 }
             )
+    return rows
+
+
+def _disagree(kind: str, a: str, b: str) -> bool:
+    if kind == "event":  # dates at different precisions ("in June", "June 20") agree when their ranges meet
+        (a0, a1), (b0, b1) = (date_range(v, "day" if len(v) == 10 else "month") for v in (a, b))
+        return a1 < b0 or b1 < a0
+    return a != b
+
+
+def across_articles(claims: pd.DataFrame, extracts: list[Extract], corrections: pd.DataFrame) -> list[dict]:
+    """Two articles that say different things about one fact (a date, a tally, how many cities are excluded):
+    an anomaly on the later article's span, naming both spans."""
+    by_id = {ex.article.article_id: ex for ex in extracts}
+    rows = []
+    for (kind, ref_id), group in claims[claims["kind"] != "city"].groupby(["kind", "ref_id"], sort=True):
+        seen: dict[str, pd.Series] = {}  # the first claim of each article
+        for _, c in group.sort_values(["article_id", "start"]).iterrows():
+            seen.setdefault(c["article_id"], c)
+        first, *others = seen.values()
+        for c in others:
+            if not _disagree(kind, first["value"], c["value"]):
+                continue
+            f = Findings(by_id[c["article_id"]], corrections)
+            f.add(
+                "across_articles",
+                f"About {ref_id}: “{c['surface']}” ({c['source']}) says {c['value']}; "
+                f"“{first['surface']}” ({first['source']}) says {first['value']}.",
+                ts.Span(int(c["start"]), int(c["end"]), c["surface"]),
+            )
+            rows += f.rows
     return rows
 
 

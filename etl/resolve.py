@@ -7,6 +7,7 @@ answers, so a span is never resolved twice in two different ways.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 import pandas as pd
@@ -121,14 +122,35 @@ class TallyLink:
     vote: pd.Series | None
 
 
+_CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]")
+
+
+def _distance(text: str, a, b) -> tuple[int, int]:
+    """How far apart two spans of one sentence are: clause breaks (commas, dashes...) between them, then characters."""
+    between = text[min(a.end, b.end) : max(a.start, b.start)]
+    return len(_CLAUSE_BREAK.findall(between)), len(between)
+
+
 def link_tallies(ex: Extract, ref: dict) -> list[TallyLink]:
-    """The latest recorded vote on or before the as-of date whose nominee the tally's sentence names."""
+    """Each tally's recorded vote: that of the nominee named nearest to it in its sentence (fewest clause breaks
+    between them, then fewest characters), or, with no nominee named, the vote held on a day the sentence's own
+    dates resolve to. Among several votes on one nominee, the one on a date the sentence gives, else the latest on
+    or before the as-of date. Never merely the first vote."""
     votes = ref["votes"]
+    nominees = set(votes["nominee"])
     links = []
     for t in ex.tallies:
-        named = votes[votes["nominee"].isin(ex.entities_in(ex.sentence_at(t.start)))].sort_values("date")
-        before = named[named["date"] <= ex.article.as_of.isoformat()]
-        chosen = before if len(before) else named
+        sid = ex.sentence_at(t.start)
+        days = {d.value for d in ex.dates if ex.sentence_at(d.start) == sid and d.precision == "day"}
+        named = [m for m in ex.mentions_in(sid) if m.entity_id in nominees]
+        if named:
+            nearest = min(named, key=lambda m: (*_distance(ex.article.text, m, t), m.start))
+            candidates = votes[votes["nominee"] == nearest.entity_id]
+        else:
+            candidates = votes[votes["date"].isin(days)]
+        on_day = candidates[candidates["date"].isin(days)]
+        before = candidates[candidates["date"] <= ex.article.as_of.isoformat()]
+        chosen = (on_day if len(on_day) else before if len(before) else candidates).sort_values("date")
         links.append(TallyLink(t, chosen.iloc[-1] if len(chosen) else None))
     return links
 

@@ -315,6 +315,26 @@ TABLES: dict[str, Table] = {
             span_of="text",
         ),
         Table(
+            "claims",
+            "What each article says about a reference fact, one row per mention: an event it dates, a vote whose "
+            "tally it gives, a city it lists as excluded and how many it lists. A fact several articles name has "
+            "a row for each.",
+            ("claim_id",),
+            (
+                Col("claim_id", S, "<article_id>-c<start>"),
+                Col("kind", S, "what the claim is about", allowed=("event", "vote", "city", "city_count")),
+                Col("ref_id", S, "the event_id, vote_id or city_id it ties to; excluded-cities for a count"),
+                Col("value", S, "what the article says: a resolved date, a tally, excluded, or a number"),
+                Col("article_id", S, "article"),
+                Col("sentence_id", S, "sentence"),
+                *_span_cols(),
+                Col("surface", S, "the words as written"),
+                Col("source", S, SOURCE_DOC),
+            ),
+            sort=("kind", "ref_id", "article_id", "start"),
+            span_of="surface",
+        ),
+        Table(
             "data_quality",
             "Every check: agreements (info), reviewed anomalies (warning), unreviewed ones (error), "
             "and what the reference leaves unconfirmed.",

@@ -13,11 +13,20 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-# English month and weekday names: language, not article content. calendar gives them in the C locale.
+from dateutil import parser as dateutil_parser
+
+# English month and weekday names: language, not article content. calendar gives them in the C locale; the
+# abbreviations ("Aug.", "Sept.") are python-dateutil's, which also parses the dates written with them.
 MONTHS = {name: i for i, name in enumerate(calendar.month_name) if name}
 WEEKDAYS = {name: i for i, name in enumerate(calendar.day_name)}
 _MONTH_RE = "|".join(MONTHS)
 _WEEKDAY_RE = "|".join(WEEKDAYS)
+_MONTH_ABBREVIATIONS = sorted(
+    {name for names in dateutil_parser.parserinfo().MONTHS for name in names if name not in MONTHS},
+    key=len,
+    reverse=True,
+)
+_ANY_MONTH_RE = "|".join([*MONTHS, *(rf"{a}\." for a in _MONTH_ABBREVIATIONS)])
 
 # Words that cannot be the unit of a count ("One of the picks").
 _NOT_A_UNIT = frozenset(
@@ -90,6 +99,7 @@ def paragraphs(text: str) -> list[Span]:
 
 _BOUNDARY = re.compile(r"[.!?][”\"’)]*(?=\s+[“\"‘(\[A-Z0-9])")
 _INITIALISM = re.compile(r"(?:\b[A-Z]\.){2,}$")
+_MONTH_ABBREVIATION = re.compile(rf"\b(?:{'|'.join(_MONTH_ABBREVIATIONS)})\.$")
 
 
 def sentences(text: str) -> list[Span]:
@@ -99,8 +109,10 @@ def sentences(text: str) -> list[Span]:
         start = para.start
         for m in _BOUNDARY.finditer(text, para.start, para.end):
             head = text[max(para.start, m.start() - 8) : m.start() + 1]
-            if _INITIALISM.search(head):
-                continue
+            if _INITIALISM.search(head) or (
+                _MONTH_ABBREVIATION.search(head) and text[m.end() + 1 : m.end() + 2].isdigit()
+            ):
+                continue  # "L.A. Times", "Aug. 18": a period inside the sentence
             s, e = _trimmed(text, start, m.end())
             if s < e:
                 out.append(_span(text, s, e))
@@ -168,7 +180,8 @@ def tallies(text: str) -> list[Tally]:
     return [Tally(m.start(), m.end(), m.group(0), int(m.group(1)), int(m.group(2))) for m in _TALLY.finditer(text)]
 
 
-_ABSOLUTE = re.compile(rf"\b({_MONTH_RE})\s+(\d{{1,2}}),\s+(\d{{4}})\b")
+# A day of a month, AP style or spelled out, with or without the year: "Oct. 11, 2017", "Aug. 18", "June 20".
+_ABSOLUTE = re.compile(rf"\b(?:{_ANY_MONTH_RE})\s+\d{{1,2}}\b(?:,\s+\d{{4}}\b)?")
 _AFTER = re.compile(rf"\bafter\s+the\s+({_MONTH_RE})\s+recess\b")
 _IN_MONTH = re.compile(rf"\b[Ii]n\s+({_MONTH_RE})\b(?!\s+\d)")
 _WEEKDAY = re.compile(rf"\b(?:[Oo]n\s+)?({_WEEKDAY_RE})\b")
@@ -199,22 +212,25 @@ def dates(text: str, as_of: dt.date) -> list[DateExpr]:
         return False
 
     for m in _ABSOLUTE.finditer(text):
-        try:
-            day = dt.date(int(m.group(3)), MONTHS[m.group(1)], int(m.group(2)))
-        except ValueError:
-            continue
+        written = m.group(0)
+        has_year = "," in written
+        try:  # dateutil reads the words; a missing year is the as-of year, as AP style leaves out the current year
+            day = dateutil_parser.parse(written, default=dt.datetime(as_of.year, 1, 1)).date()
+        except (ValueError, OverflowError):
+            continue  # "Feb. 30": not a date
         free(m.start(), m.end())
+        how = "a full date" if has_year else f"a day of the as-of year {as_of.year} (AP style leaves the year out)"
         out.append(
             DateExpr(
                 m.start(),
                 m.end(),
-                m.group(0),
+                written,
                 "absolute",
                 day.isoformat(),
                 "day",
                 day,
                 day,
-                f"“{m.group(0)}” is a full date: {human(day)}",
+                f"“{written}” is {how}: {human(day)}",
             )
         )
     for m in _AFTER.finditer(text):

@@ -191,23 +191,34 @@ def checkpoint(step: str) -> None:
     """Marks each step of the swap. Does nothing; a seam where the crash tests (tests/crash_etl.py) kill the run."""
 
 
-def stamp_refresh(folder: Path) -> None:
-    """Record when the refresh ran, beside (not inside) the deterministic tables."""
+def stamp_refresh(folder: Path, changes: dict[str, tuple[int, int, int]] | None = None) -> None:
+    """Record when the refresh ran and what it changed (rows added, removed, changed per table), beside (not
+    inside) the deterministic tables: the dashboard's "What changed" reads it."""
     import datetime as dt
 
     now = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
-    (folder / REFRESH_STAMP).write_text(json.dumps({"finished_at": now}) + "\n", encoding="utf-8")
+    record = {
+        "finished_at": now,
+        "changes": {
+            name: dict(zip(("added", "removed", "changed"), abc, strict=True)) for name, abc in (changes or {}).items()
+        },
+    }
+    (folder / REFRESH_STAMP).write_text(json.dumps(record, indent=1) + "\n", encoding="utf-8")
 
 
 def publish(
-    tables: dict[str, pd.DataFrame], out: Path, inputs: list[Path], blobs: dict[str, bytes] | None = None
+    tables: dict[str, pd.DataFrame],
+    out: Path,
+    inputs: list[Path],
+    blobs: dict[str, bytes] | None = None,
+    changes: dict[str, tuple[int, int, int]] | None = None,
 ) -> None:
-    """Atomically replace ``out`` with the new tables."""
+    """Atomically replace ``out`` with the new tables (and the record of what changed)."""
     recover(out)
     building = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
     try:
         render(tables, building, inputs, blobs)
-        stamp_refresh(building)
+        stamp_refresh(building, changes)
         os.chmod(building, 0o755)
         checkpoint("built")
         previous = previous_of(out)

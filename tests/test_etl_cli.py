@@ -37,6 +37,7 @@ def test_same_input_gives_byte_identical_output(workspace):
                 "votes",
                 "vote_positions",
                 "quotes",
+                "claims",
                 "data_quality",
                 "state_shapes",
             )

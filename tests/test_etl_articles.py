@@ -1,0 +1,143 @@
+"""Several articles in one data package: every mention kept, tallies matched to the right vote, AP-style dates,
+disagreements between articles reported, and what a refresh changed recorded for the dashboard."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from etl import textsteps as ts
+
+ARTICLES = Path(__file__).parent / "articles"
+FOLLOW_UP = "followup_2017-09-26"  # test material written for these tests, never a seed
+SEED = "000_94e04342a6ea52d8"
+
+
+@pytest.fixture
+def two(workspace):
+    """The seed and the follow-up in one seeds folder."""
+    for suffix in (".txt", ".toml"):
+        shutil.copy(ARTICLES / f"{FOLLOW_UP}{suffix}", workspace.seeds)
+    return workspace
+
+
+def _edit_follow_up(ws, old: str, new: str) -> None:
+    path = ws.seeds / f"{FOLLOW_UP}.txt"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_every_article_is_in_the_package_and_every_mention_is_kept(two):
+    assert two.etl().returncode == 0
+    assert sorted(two.read("articles")["article_id"]) == [SEED, FOLLOW_UP]
+    claims = two.read("claims")
+    by_ref = claims.groupby("ref_id")["article_id"].apply(sorted).to_dict()
+    assert by_ref["psp-launched"] == [SEED, FOLLOW_UP]
+    assert by_ref["senate-2017-08-02-kaplan"] == [SEED, FOLLOW_UP]
+    assert by_ref["senate-2017-09-25-emanuel"] == [FOLLOW_UP]
+    assert by_ref["psp-response-deadline"] == [FOLLOW_UP]
+    assert (claims["source"] == "article:" + claims["article_id"] + "#" + claims["sentence_id"]).all()
+    mentions = two.read("mentions")
+    assert set(mentions.loc[mentions["entity_id"] == "marvin-kaplan", "article_id"]) == {SEED, FOLLOW_UP}
+
+
+def test_each_tally_goes_to_the_nominee_named_nearest_in_its_clause(two):
+    assert two.etl().returncode == 0
+    votes = two.read("claims").query("kind == 'vote'").set_index("surface")
+    assert votes.loc["49-47", "ref_id"] == "senate-2017-09-25-emanuel"
+    follow_up = votes[votes["article_id"] == FOLLOW_UP]
+    assert follow_up.loc["50-48", "ref_id"] == "senate-2017-08-02-kaplan"
+    dq = two.read("data_quality")
+    tallies = dq[(dq["kind"] == "tally_check") & (dq["article_id"] == FOLLOW_UP)]
+    assert sorted(tallies["severity"]) == ["info", "info"]
+    assert not (dq["severity"] == "error").any(), dq[dq["severity"] == "error"]["message"].tolist()
+
+
+def test_a_tally_that_disagrees_with_its_vote_is_an_error_and_the_other_article_is_named(two):
+    _edit_follow_up(two, "in a 50-48 vote", "in a 51-47 vote")
+    assert two.etl().returncode == 0
+    dq = two.read("data_quality").set_index("kind")
+    tally = dq.loc["tally_check"].query("severity == 'error'")
+    assert tally["message"].tolist() == [
+        "The article says 51-47; the reference (senate-2017-08-02-kaplan) records 50-48."
+    ]
+    (across,) = dq.loc[["across_articles"]].itertuples()
+    assert across.severity == "error" and across.surface == "51-47"
+    assert across.message == (
+        f"About senate-2017-08-02-kaplan: “51-47” (article:{FOLLOW_UP}#s004) says 51-47; "
+        f"“50-48” (article:{SEED}#s021) says 50-48."
+    )
+
+
+def test_two_articles_that_date_one_event_differently_are_reported(two):
+    _edit_follow_up(two, "launched in June", "launched in May")
+    assert two.etl().returncode == 0
+    dq = two.read("data_quality").set_index("kind")
+    (across,) = dq.loc[["across_articles"]].itertuples()
+    assert across.message == (
+        f"About psp-launched: “in May” (article:{FOLLOW_UP}#s003) says 2017-05; "
+        f"“in June” (article:{SEED}#s009) says 2017-06."
+    )
+
+
+def test_two_articles_that_list_a_different_number_of_cities_are_reported(two):
+    _edit_follow_up(
+        two,
+        "The Public Safety Partnership",
+        "The five cities are: Baltimore, Md., Albuquerque, N.M., San Bernardino, Calif., Stockton, Calif., "
+        "and Fresno, Calif. The Public Safety Partnership",
+    )
+    assert two.etl().returncode == 0
+    dq = two.read("data_quality").set_index("kind")
+    (across,) = dq.loc[["across_articles"]].itertuples()
+    assert across.message.startswith("About excluded-cities: “five cities”")
+    assert across.message.endswith(f"“four cities” (article:{SEED}#s007) says 4.")
+    cities = two.read("cities").set_index("city_id")
+    assert cities.loc["fresno-ca", "status"] == "excluded"
+
+
+@pytest.mark.parametrize(
+    ("written", "as_of", "value"),
+    [
+        ("Aug. 18", "2017-08-03", "2017-08-18"),
+        ("Sept. 25", "2017-09-26", "2017-09-25"),
+        ("Oct. 11, 2017", "2017-08-03", "2017-10-11"),
+        ("Aug. 18, 2017", "2017-09-26", "2017-08-18"),
+        ("Aug. 18", "2018-03-01", "2018-08-18"),  # no year: the article's own as-of year
+    ],
+)
+def test_ap_style_dates_resolve_against_the_articles_own_as_of_date(written, as_of, value):
+    import datetime as dt
+
+    text = f"The cities had until {written} to answer 18 questions."
+    (d,) = ts.dates(text, dt.date.fromisoformat(as_of))
+    assert (d.surface, d.value, d.precision) == (written, value, "day")
+    skip = [(d.start, d.end)]
+    assert [c.surface for c in ts.counts(text, {}, skip)] == ["18 questions"]  # never the date's day
+    assert len(ts.sentences(text)) == 1  # "Aug." does not end the sentence
+
+
+def test_the_follow_ups_dates_are_dates_never_counts(two):
+    assert two.etl().returncode == 0
+    figures = two.read("figures").query("article_id == @FOLLOW_UP")
+    dates = figures.query("kind == 'date'").set_index("surface")["value"].to_dict()
+    assert dates == {"Aug. 18": "2017-08-18", "in June": "2017-06", "On Monday": "2017-09-25", "Aug. 10": "2017-08-10"}
+    counts = figures.query("kind == 'count'")["surface"].tolist()
+    assert counts == ["four cities", "twelve cities", "two months"]
+
+
+def test_a_refresh_records_what_it_changed_beside_the_tables(two):
+    assert two.etl().returncode == 0
+    first = json.loads((two.out / ".last-refresh.json").read_text(encoding="utf-8"))
+    assert first["changes"]["articles"] == {"added": 2, "removed": 0, "changed": 0}
+    (two.seeds / f"{FOLLOW_UP}.txt").unlink()
+    (two.seeds / f"{FOLLOW_UP}.toml").unlink()
+    assert two.etl().returncode == 0
+    second = json.loads((two.out / ".last-refresh.json").read_text(encoding="utf-8"))
+    assert second["changes"]["articles"] == {"added": 0, "removed": 1, "changed": 0}
+    assert second["changes"]["claims"]["removed"] == 6
+    assert second["changes"]["state_shapes"] == {"added": 0, "removed": 0, "changed": 0}
