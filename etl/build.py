@@ -53,7 +53,7 @@ def build(seeds_dir: Path, reference_dir: Path, previous: Path | None = None) ->
     for ex in extracts:
         art = ex.article.article_id
         dq += check.check_article(check.Context(ex, date_links[art], tally_links[art], ref, n_participants, n_listed))
-    dq += check.across_articles(tables["claims"], extracts, ref["corrections"])
+    dq += check.across_articles(tables["claims"], extracts, ref.rows("corrections"))
     dq += check.missing_elements(extracts)
     dq += check.open_questions(ref)
     tables["data_quality"] = schema.frame("data_quality", dq)

@@ -35,14 +35,14 @@ class Context:
 
 
 class Findings:
-    def __init__(self, ex: Extract, corrections: pd.DataFrame):
+    def __init__(self, ex: Extract, corrections: list):
         self.ex = ex
         self.corrections = corrections
         self.rows: list[dict] = []
         self._seen: set[tuple[str, str, str]] = set()
 
     def _correction(self, kind: str, surface: str):
-        for row in self.corrections.itertuples():
+        for row in self.corrections:
             if row.kind == kind and row.surface in surface:
                 return row
         return None
@@ -136,12 +136,12 @@ def after_as_of(f: Findings, c: Context) -> None:
 
 def role_at_date(f: Findings, c: Context) -> None:
     """A title ("Then-Senator Jeff Sessions") that the person did not hold on the date of its sentence."""
-    roles = c.ref["roles"]
-    aliases = {r.entity_id: r.aliases.split("|") for r in c.ref["entities"].itertuples()}
+    roles = c.ref.rows("roles")
+    aliases = {r.entity_id: r.aliases.split("|") for r in c.ref.rows("entities")}
     text = c.ex.article.text
     for d in _absolute_dates(c):
         sentence = c.ex.sentence(c.ex.sentence_at(d.start))
-        for role in roles.itertuples():
+        for role in roles:
             alias_re = "|".join(re.escape(a) for a in sorted(aliases[role.entity_id], key=len, reverse=True))
             pattern = re.compile(rf"(?:[Tt]hen-|[Ff]ormer\s+)?{re.escape(role.title)}\s+(?:{alias_re})\b")
             for m in pattern.finditer(text, sentence.start, sentence.end):
@@ -149,7 +149,7 @@ def role_at_date(f: Findings, c: Context) -> None:
                     continue
                 actual = [
                     r
-                    for r in roles.itertuples()
+                    for r in roles
                     if r.entity_id == role.entity_id
                     and dt.date.fromisoformat(r.start) <= d.date_start <= dt.date.fromisoformat(r.end)
                 ]
@@ -170,24 +170,22 @@ def occasion_date(f: Findings, c: Context) -> None:
     """A named occasion ("the Values Voter Summit") dated to a day it did not take place that year."""
     for d in _absolute_dates(c):
         sentence = c.ex.sentence(c.ex.sentence_at(d.start))
-        for name, group in c.ref["occasions"].groupby("name"):
+        for name in dict.fromkeys(r.name for r in c.ref.rows("occasions")):
             if name not in sentence.surface:
                 continue
-            same_year = group[group["start"].str[:4] == str(d.date_start.year)]
+            year = str(d.date_start.year)
+            same_year = [r for r in c.ref.rows("occasions") if r.name == name and r.start[:4] == year]
             inside = [
-                r
-                for r in same_year.itertuples()
-                if dt.date.fromisoformat(r.start) <= d.date_start <= dt.date.fromisoformat(r.end)
+                r for r in same_year if dt.date.fromisoformat(r.start) <= d.date_start <= dt.date.fromisoformat(r.end)
             ]
-            if same_year.empty or inside:
+            if not same_year or inside:
                 continue
-            r = same_year.iloc[0]
+            r = same_year[0]
             f.add(
                 "occasion_date",
-                f"The {name} of {d.date_start.year} ran {r['start']} to {r['end']}; "
-                f"{d.surface} was not one of its days.",
+                f"The {name} of {year} ran {r.start} to {r.end}; {d.surface} was not one of its days.",
                 _span(d),
-                source=r["source"],
+                source=r.source,
             )
 
 
@@ -219,7 +217,7 @@ def count_check(f: Findings, c: Context) -> None:
 
 def status_conflict(f: Findings, c: Context) -> None:
     """A city the article lists as excluded that the reference has as a participant."""
-    participants = {(r.city, r.state) for r in c.ref["psp_sites"].itertuples()}
+    participants = {(r.city, r.state) for r in c.ref.rows("psp_sites")}
     for p in c.ex.places:
         if p.sentence_id in c.ex.list_sentence_ids and (p.place.name, p.place.state) in participants:
             f.add(
@@ -282,7 +280,7 @@ def expected_check(f: Findings, c: Context) -> None:
 
 def date_check(f: Findings, c: Context) -> None:
     """A resolved date against the reference event it was matched to."""
-    events = c.ref["events"].set_index("event_id")
+    events = c.ref.by_id("events", "event_id")
     for link in c.date_links:
         if link.how == "expected":
             continue
@@ -297,20 +295,20 @@ def date_check(f: Findings, c: Context) -> None:
                     "Not drawn: the date stays in the figures table.",
                 )
             continue
-        ev = events.loc[link.event_id]
-        lo, hi = date_range(ev["date"], ev["date_precision"])
+        ev = events[link.event_id]
+        lo, hi = date_range(ev.date, ev.date_precision)
         f.agreement(
             "date_check",
             lo <= (d.date_end or d.date_start) and d.date_start <= hi,
-            f"“{d.surface}” → {d.value} agrees with the reference date {ev['date']} of {link.event_id}.",
-            f"“{d.surface}” resolves to {d.value}, but the reference dates {link.event_id} to {ev['date']}.",
+            f"“{d.surface}” → {d.value} agrees with the reference date {ev.date} of {link.event_id}.",
+            f"“{d.surface}” resolves to {d.value}, but the reference dates {link.event_id} to {ev.date}.",
             _span(d),
-            ev["source"],
+            ev.source,
         )
 
 
 def quote_speaker(f: Findings, c: Context) -> None:
-    types = dict(zip(c.ref["entities"]["entity_id"], c.ref["entities"]["type"], strict=True))
+    types = {r.entity_id: r.type for r in c.ref.rows("entities")}
     for q in c.ex.quotes:
         if speaker_of(c.ex, q, types) is None:
             f.add("quote_speaker", "A quotation with no named speaker in its sentence.", q)
@@ -347,7 +345,7 @@ CHECKS: tuple[Callable[[Findings, Context], None], ...] = (
 
 def check_article(c: Context) -> list[dict]:
     """Every registered check over one article."""
-    f = Findings(c.ex, c.ref["corrections"])
+    f = Findings(c.ex, c.ref.rows("corrections"))
     for run in CHECKS:
         run(f, c)
     return f.rows
@@ -404,7 +402,7 @@ def _disagree(kind: str, a: str, b: str) -> bool:
     return a != b
 
 
-def across_articles(claims: pd.DataFrame, extracts: list[Extract], corrections: pd.DataFrame) -> list[dict]:
+def across_articles(claims: pd.DataFrame, extracts: list[Extract], corrections: list) -> list[dict]:
     """Two articles that say different things about one fact (a date, a tally, how many cities are excluded):
     an anomaly on the later article's span, naming both spans."""
     by_id = {ex.article.article_id: ex for ex in extracts}

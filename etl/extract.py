@@ -113,7 +113,7 @@ def extract(article: Article, ref: dict, gazetteer: Gazetteer) -> Extract:
 
     # Entities from the reference gazetteer of canonical names and aliases.
     alias_to_entity = {}
-    for row in ref["entities"].itertuples():
+    for row in ref.rows("entities"):
         for alias in row.aliases.split("|"):
             alias_to_entity.setdefault(alias.strip(), row.entity_id)
     for m in ts.alias_pattern(alias_to_entity).finditer(text):
@@ -181,7 +181,7 @@ def extract(article: Article, ref: dict, gazetteer: Gazetteer) -> Extract:
     # Figures: dates and tallies first, so their digits are not read again as counts.
     ex.dates = ts.dates(text, article.as_of)
     ex.tallies = ts.tallies(text)
-    numbers = {row.word: int(row.value) for row in ref["number_words"].itertuples()}
+    numbers = {row.word: int(row.value) for row in ref.rows("number_words")}
     skip = [(d.start, d.end) for d in ex.dates] + [(t.start, t.end) for t in ex.tallies]
     ex.counts = ts.counts(text, numbers, skip)
     ex.quotes = ts.quotes(text)

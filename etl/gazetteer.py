@@ -101,6 +101,10 @@ class Gazetteer:
             score,
         )
 
+    def places(self) -> list[Place]:
+        """Every US city in the gazetteer, by state, most populous first (for synthetic test articles)."""
+        return [self._place(r, state, "exact", 1.0) for state, recs in sorted(self._by_state.items()) for r in recs]
+
     def resolve(self, name: str, state: str) -> Place | None:
         """Exact name in the state (most populous first), then the name minus leading words, then fuzzy."""
         recs = self._by_state.get(state, [])

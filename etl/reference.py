@@ -331,11 +331,28 @@ def _dangling(frame: pd.DataFrame, col: str, known: set[str], path: Path, multi:
                 raise EtlError(f"column {col}: unknown entity id {v!r}", path, i + 2)
 
 
-def load_reference(folder: Path) -> dict[str, pd.DataFrame]:
+class Reference(dict):
+    """The reference tables by name. Stages that run once per article read ``rows`` (plain tuples, built once)
+    and ``by_id`` rather than DataFrame lookups, so the ETL's cost grows linearly with the number of articles."""
+
+    def rows(self, name: str) -> list:
+        cache = self.__dict__.setdefault("_rows", {})
+        if name not in cache:
+            cache[name] = list(self[name].itertuples(index=False))
+        return cache[name]
+
+    def by_id(self, name: str, key: str) -> dict:
+        cache = self.__dict__.setdefault("_by_id", {})
+        if (name, key) not in cache:
+            cache[name, key] = {getattr(r, key): r for r in self.rows(name)}
+        return cache[name, key]
+
+
+def load_reference(folder: Path) -> Reference:
     """Every reference table, checked one by one and then against each other (no dangling ids)."""
     if not folder.is_dir():
         raise EtlError("reference folder not found", folder)
-    ref = {key: spec.load(folder) for key, spec in FILES.items()}
+    ref = Reference({key: spec.load(folder) for key, spec in FILES.items()})
     positions = {}
     for row in ref["votes"].itertuples():
         if row.positions_file:

@@ -47,12 +47,12 @@ def _score(row, entities: set[str], sentence: str) -> int:
     return len(wanted & entities) + cues
 
 
-def _scored_events(ex: Extract, d: ts.DateExpr, events: pd.DataFrame) -> list[tuple]:
+def _scored_events(ex: Extract, d: ts.DateExpr, events: list) -> list[tuple]:
     sid = ex.sentence_at(d.start)
     sentence = ex.sentence(sid).surface
     entities = ex.entities_in(sid)
     scored = []
-    for row in events.itertuples():
+    for row in events:
         lo, hi = date_range(row.date, row.date_precision)
         inside = lo <= (d.date_end or d.date_start) and d.date_start <= hi
         distance = abs((lo - d.date_start).days)
@@ -75,7 +75,7 @@ def link_dates(ex: Extract, ref: dict) -> list[EventLink]:
         if d.date_start > ex.article.as_of:
             links.append(EventLink(i, None, "none"))
             continue
-        scored = _scored_events(ex, d, ref["events"])
+        scored = _scored_events(ex, d, ref.rows("events"))
         window = sorted((s for s in scored if s[0]), key=lambda s: (s[1], s[2]), reverse=True)
         if window and (window[0][1] > 0 or len(window) == 1):
             links.append(EventLink(i, window[0][3], "window"))
@@ -109,8 +109,8 @@ def expected_outcome(ex: Extract, date_index: int, ref: dict) -> Expected:
             return Expected(vote, ev["event_id"].iloc[0], ev["category"].iloc[0])
     else:
         vote = None
-    best = max(_scored_events(ex, d, events), key=lambda s: (s[1], s[2]), default=None)
-    category = events.set_index("event_id").loc[best[3], "category"] if best and best[1] > 0 else None
+    best = max(_scored_events(ex, d, ref.rows("events")), key=lambda s: (s[1], s[2]), default=None)
+    category = ref.by_id("events", "event_id")[best[3]].category if best and best[1] > 0 else None
     return Expected(vote, None, category)
 
 
