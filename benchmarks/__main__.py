@@ -20,18 +20,14 @@ from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
+from benchmarks import etl_scale
+from dashboard import spec
 from devtools.browser import READY_JS, launch
 from devtools.server import Server
 from etl.paths import ROOT
 
 BASELINE = Path(__file__).with_name("baseline_app.py")
-PAGES = {
-    "overview": ("", 1),
-    "map": ("map", 1),
-    "senate-vote": ("senate-vote", 3),
-    "timeline": ("timeline", 1),
-    "article": ("article", 0),
-}
+PAGES = {p.slug: (p.url, spec.chart_count(p.slug)) for p in spec.PAGES}  # name -> (url path, charts)
 BUDGET = {"page": 1.2, "cold": 1.5, "etl": 1.5, "json_kb": 300, "rss_mb": 400, "export_s": 20}
 
 
@@ -43,6 +39,7 @@ class Results:
     cold: float = 0.0
     cold_baseline: float = 0.0
     etl: list[float] = field(default_factory=list)
+    scale: dict = field(default_factory=dict)  # benchmarks.etl_scale.measure
     floor: list[float] = field(default_factory=list)
     rss_1: float = 0.0
     rss_10: float = 0.0
@@ -118,18 +115,11 @@ def measure_json(res: Results) -> None:
     """Bytes of figure JSON each page sends (the Plotly specs in Streamlit's messages)."""
     from streamlit.testing.v1 import AppTest
 
-    files = {
-        "overview": None,
-        "map": "pages/map.py",
-        "senate-vote": "pages/senate_vote.py",
-        "timeline": "pages/timeline.py",
-        "article": "pages/article.py",
-    }
-    for name, page in files.items():
+    for page in spec.PAGES:
         at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
-        if page:
-            at.switch_page(page).run()
-        res.json_kb[name] = sum(len(c.proto.spec.encode()) for c in at.get("plotly_chart")) / 1024
+        if not page.default:
+            at.switch_page(page.file).run()
+        res.json_kb[page.slug] = sum(len(c.proto.spec.encode()) for c in at.get("plotly_chart")) / 1024
 
 
 def measure_export(res: Results) -> None:
@@ -210,7 +200,7 @@ def report(res: Results) -> str:
         f"| server memory after 1 session | {res.rss_1:.0f} MB | | |",
         f"| server memory after 10 sessions | {res.rss_10:.0f} MB | ≤ {BUDGET['rss_mb']} MB | "
         f"{verdict(res.rss_10 <= BUDGET['rss_mb'])} |",
-        f"| export: every PNG (5 charts × 3 frames, 2×) | {res.export_png:.1f} s | | |",
+        f"| export: every PNG ({len(spec.chart_ids())} charts × 3 frames, 2×) | {res.export_png:.1f} s | | |",
         f"| export: static site | {res.export_site:.1f} s | | |",
         f"| export: every PNG and the static site | {res.export_png + res.export_site:.1f} s | "
         f"< {BUDGET['export_s']} s | {verdict(res.export_png + res.export_site < BUDGET['export_s'])} |",
@@ -219,6 +209,8 @@ def report(res: Results) -> str:
     lines += ["", "## Figure JSON sent per page", "", "| page | KB | budget | |", "|---|---:|---:|---|"]
     for name, kb in res.json_kb.items():
         lines.append(f"| {name} | {kb:.0f} | ≤ {BUDGET['json_kb']} | {verdict(kb <= BUDGET['json_kb'])} |")
+    if res.scale:
+        lines += ["", "## ETL scale: 1 to many articles (`benchmarks/etl_scale.py`)", "", etl_scale.report(res.scale)]
     analysis = Path(__file__).with_name("analysis.md")
     if analysis.is_file():
         lines += ["", analysis.read_text(encoding="utf-8").rstrip()]
@@ -230,12 +222,15 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("-n", type=int, default=5, help="loads per page (default 5)")
     p.add_argument("--out", type=Path, default=ROOT / "BENCHMARKS.md", help="Markdown report (default BENCHMARKS.md)")
     p.add_argument("--json", type=Path, help="also write the raw numbers here")
+    p.add_argument("--scale", type=int, default=200, help="most synthetic articles for the ETL scale run (default 200)")
     args = p.parse_args(argv)
     res = Results(n=args.n)
     print("ETL and import floor…", file=sys.stderr)
     with tempfile.TemporaryDirectory() as tmp:
         res.etl = _timed([sys.executable, "-m", "etl", "--out", tmp], max(args.n, 3))
     res.floor = _timed([sys.executable, "-c", "import pandas, pyarrow, geopandas"], max(args.n, 3))
+    print(f"ETL on 1 to {args.scale} synthetic articles…", file=sys.stderr)
+    res.scale = etl_scale.measure(args.scale)
     print("pages…", file=sys.stderr)
     measure_pages(res, args.n)
     print("figure JSON…", file=sys.stderr)

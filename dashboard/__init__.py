@@ -1,4 +1,7 @@
-"""The dashboard half: cached loaders (``data``), pure figure builders (``figures``), the theme and URL state.
+"""The dashboard half. ``spec`` declares every page once; ``streamlit_page`` (the app) and ``site`` (the static
+copy) render it. Below them: ``figures`` (the chart registry and pure builders), ``tables`` (table views),
+``story`` (sentences and metrics), ``markup`` (HTML from Jinja2 templates), ``data`` (cached loaders),
+``words.toml`` (every word on screen), ``theme``, ``fmt`` and ``meta``.
 
 It reads only ``data/`` (plus the schema declarations in ``etl.schema``); it never runs the ETL.
 """

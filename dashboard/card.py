@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import charts, data, params, theme
+from dashboard import data, figures, params, theme, ui
+from dashboard.words import say
 
 _CHROME = """
 <style>
@@ -24,16 +25,21 @@ def requested() -> bool:
 
 
 def render() -> None:
-    chart_id = params.get("card", charts.CHARTS, label="chart")
+    chart_id = params.get("card", figures.CHARTS, label="chart")
     frame = params.get("frame", theme.FRAMES, "social", label="frame")
     if chart_id is None:
-        st.warning("Unknown chart for card mode. Try one of: " + ", ".join(f"`?card={c}`" for c in charts.CHARTS))
+        st.warning(say("card.unknown", ids=", ".join(f"`?card={c}`" for c in figures.CHARTS)))
         return
     st.html(_CHROME)
-    meta = data.meta()
     width, height = theme.FRAMES[frame]
-    fig = data.figure(chart_id, (width, height))
-    cfg = charts.export_config(chart_id, meta) | {"displayModeBar": False, "responsive": False}
+    fig = ui.figure(chart_id, (width, height))
+    cfg = figures.export_config(chart_id, data.meta()) | {"displayModeBar": False, "responsive": False}
     st.plotly_chart(
-        fig, theme=None, config=cfg, width=width, height=height, key=f"card_{chart_id}", alt=charts.CHARTS[chart_id].alt
+        fig,
+        theme=None,
+        config=cfg,
+        width=width,
+        height=height,
+        key=f"card_{chart_id}",
+        alt=figures.CHARTS[chart_id].alt,
     )

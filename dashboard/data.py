@@ -18,7 +18,7 @@ import pandas as pd
 import pyarrow.parquet as pq
 import streamlit as st
 
-from dashboard.figures.framing import Meta
+from dashboard.meta import Meta
 from etl.schema import SCHEMA_VERSION, TABLES
 
 REFRESH = "make etl  (or: python -m etl)"
@@ -41,13 +41,15 @@ def _version(folder: Path) -> tuple[float, int]:
     """Changes whenever a refresh replaces the folder: used as the cache key."""
     desc = folder / "datapackage.json"
     try:
-        st = desc.stat()
+        info = desc.stat()
     except OSError:
         return (0.0, 0)
-    return (st.st_mtime, st.st_size)
+    return (info.st_mtime, info.st_size)
 
 
-def read_descriptor(folder: Path) -> dict:
+def checked_descriptor(folder: Path) -> dict:
+    """``datapackage.json``, checked to be readable and of this dashboard's schema version; otherwise a
+    :class:`DataUnavailable` that says how to fix it. (The ETL's reader, for reuse, treats a bad file as none.)"""
     path = folder / "datapackage.json"
     if not folder.is_dir():
         raise DataUnavailable(f"The data folder {folder} does not exist. Build it with: {REFRESH}")
@@ -96,7 +98,7 @@ def stamp(desc: dict) -> str:
 
 
 def meta_from(folder: Path) -> Meta:
-    desc = read_descriptor(folder)
+    desc = checked_descriptor(folder)
     articles = read_table(folder, "articles")
     return Meta(as_of=str(articles["as_of"].max()), stamp=stamp(desc), article_title=str(articles["title"].iloc[0]))
 
@@ -104,7 +106,7 @@ def meta_from(folder: Path) -> Meta:
 def freshness(folder: Path) -> dict:
     """When the ETL last wrote this folder (its stamp file; the tables hold no clock time), and the hashes. Data
     committed to git and never refreshed here has no stamp: then the files' time is shown, and said to be that."""
-    desc = read_descriptor(folder)
+    desc = checked_descriptor(folder)
     try:
         stamp_file = json.loads((folder / ".last-refresh.json").read_text(encoding="utf-8"))
         ran = dt.datetime.fromisoformat(stamp_file["finished_at"]).strftime("%Y-%m-%d %H:%M UTC")
@@ -135,13 +137,19 @@ def parquet_zip(folder: Path) -> bytes:
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _load_table(folder: str, name: str, version: tuple[float, int]) -> pd.DataFrame:
-    read_descriptor(Path(folder))  # schema version checked once per data version, not on every rerun
+    checked_descriptor(Path(folder))  # schema version checked once per data version, not on every rerun
     return read_table(Path(folder), name)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def _load_meta(folder: str, version: tuple[float, int]) -> Meta:
     return meta_from(Path(folder))
+
+
+def version_key() -> tuple[str, tuple[float, int]]:
+    """(folder, version): what a cache keyed on the data must include."""
+    folder = data_dir()
+    return str(folder), _version(folder)
 
 
 def table(name: str) -> pd.DataFrame:
@@ -159,33 +167,6 @@ def meta() -> Meta:
     folder = data_dir()
     try:
         return _load_meta(str(folder), _version(folder))
-    except DataUnavailable as exc:
-        stop(exc)
-        raise
-
-
-@st.cache_resource(show_spinner=False, max_entries=256)
-def _figure(
-    folder: str,
-    version: tuple[float, int],
-    chart_id: str,
-    size: tuple[int, int] | None,
-    view: tuple[tuple[str, object], ...],
-):
-    from dashboard import charts
-
-    return charts.build(
-        chart_id, lambda name: read_table(Path(folder), name), meta_from(Path(folder)), size, **dict(view)
-    )
-
-
-def figure(chart_id: str, size: tuple[int, int] | None = None, **view):
-    """A chart for a page, built once per data version and view and then shared by every session (figures are
-    never mutated after they are built). Stops the page with a message when the data cannot be read."""
-    folder = data_dir()
-    frozen = tuple(sorted((k, tuple(sorted(v)) if isinstance(v, set) else v) for k, v in view.items()))
-    try:
-        return _figure(str(folder), _version(folder), chart_id, size, frozen)
     except DataUnavailable as exc:
         stop(exc)
         raise

@@ -1,7 +1,8 @@
 """``python -m dashboard.export --out DIR``: every chart as PNG and SVG in the card frames, and a static site.
 
 Images go through kaleido with the system Chromium (``BROWSER_PATH``, default ``/usr/bin/chromium``), with
-MathJax off so nothing is fetched. The figures come from ``dashboard.charts``: the same builders as the app.
+MathJax off so nothing is fetched. The charts are those the page spec (``dashboard.spec``) shows, built by
+``dashboard.figures``: the same builders as the app.
 
 Layout of DIR::
 
@@ -23,7 +24,7 @@ import time
 from importlib import resources
 from pathlib import Path
 
-from dashboard import charts, data, site, theme
+from dashboard import data, figures, site, spec, theme
 
 FORMATS = ("png", "svg", "html")
 
@@ -70,7 +71,7 @@ def write_images(jobs, load, meta, out: Path, scale: float, progress: Progress) 
     for chart_id, frame, fmt in jobs:
         width, height = theme.FRAMES[frame]
         if (chart_id, frame) not in figs:  # one build serves both formats
-            figs[chart_id, frame] = charts.build(chart_id, load, meta, size=(width, height))
+            figs[chart_id, frame] = figures.build(chart_id, load, meta, size=(width, height))
         fig = figs[chart_id, frame]
         path = out / "images" / f"{chart_id}_{frame}.{fmt}"
         specs.append(
@@ -96,8 +97,8 @@ def write_site(load, meta, folder: Path, out: Path, progress: Progress) -> list[
     js = resources.files("plotly") / "package_data" / "plotly.min.js"
     shutil.copyfile(str(js), root / "plotly.min.js")
     written.append(root / "plotly.min.js")
-    for page in site.PAGES:
-        path = root / f"{page.slug}.html"
+    for page in spec.PAGES:
+        path = root / page.site_file
         path.write_text(site.render_page(page, load, meta), encoding="utf-8")
         written.append(path)
         progress.step(f"site {path.name}")
@@ -130,14 +131,14 @@ def manifest(out: Path, paths: list[Path]) -> dict:
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m dashboard.export", description=__doc__.split("\n\n")[0])
     p.add_argument("--out", type=Path, required=True, help="output folder (created if missing)")
-    p.add_argument("--only", choices=list(charts.CHARTS), help="one chart only")
+    p.add_argument("--only", choices=spec.chart_ids(), help="one chart only")
     p.add_argument("--format", choices=FORMATS, action="append", help="png, svg or html (repeatable; default all)")
     p.add_argument("--frame", choices=list(theme.FRAMES), action="append", help="card frame (default all)")
     p.add_argument("--scale", type=float, default=theme.EXPORT_SCALE, help="pixel scale of PNGs (default 2)")
     args = p.parse_args(argv)
     formats = args.format or list(FORMATS)
     frames = args.frame or list(theme.FRAMES)
-    chart_ids = [args.only] if args.only else list(charts.CHARTS)
+    chart_ids = [args.only] if args.only else spec.chart_ids()
     folder = data.data_dir()
     try:
         meta = data.meta_from(folder)
@@ -147,7 +148,7 @@ def main(argv: list[str] | None = None) -> int:
     load = _loader(folder)
     started = time.perf_counter()
     jobs = image_jobs(chart_ids, formats, frames)
-    progress = Progress(len(jobs) + (len(site.PAGES) + 1 if "html" in formats else 0))
+    progress = Progress(len(jobs) + (len(spec.PAGES) + 1 if "html" in formats else 0))
     args.out.mkdir(parents=True, exist_ok=True)
     paths = write_images(jobs, load, meta, args.out, args.scale, progress)
     if "html" in formats:

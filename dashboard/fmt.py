@@ -45,3 +45,15 @@ def wrap_words(text: str, limit: int, tail: str = "") -> list[str]:
         else:
             line = f"{line} {word}" if line else word
     return [*lines, line]
+
+
+def when(row) -> str:
+    """An event's date as a reader should see it, at its real precision (``row`` is an events row)."""
+    if row["status"] == "expected":
+        return f"expected, not before {weekday(row['date_start'])}"
+    p = row["date_precision"]
+    if p == "day":
+        return weekday(row["date"])
+    if p == "month":
+        return month(row["date"]) + " (day not confirmed)"
+    return f"{row['date']} (year only)"

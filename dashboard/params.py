@@ -22,7 +22,7 @@ def get(key: str, allowed: Iterable[str], default: str | None = None, *, label: 
     return default
 
 
-def set(key: str, value: str | None, default: str | None = None) -> None:
+def write(key: str, value: str | None, default: str | None = None) -> None:
     """Write a view choice to the URL; the default value is left out to keep links short."""
     if value is None or value == default:
         if key in st.query_params:
@@ -46,5 +46,5 @@ def picker(
         placeholder=placeholder,
         key=key,
     )
-    set(param, chosen)
+    write(param, chosen)
     return chosen

@@ -1,140 +1,116 @@
-"""The static copy of the dashboard: one self-contained HTML page per dashboard page, for when a crowd arrives.
+"""The static copy of the dashboard: one HTML page per page of ``dashboard.spec``, for when a crowd arrives.
 
-It reads the same ``data/`` and draws the same figures (``dashboard.charts``), the same story
-(``dashboard.story``) and the same article view (``dashboard.article_view``) as the app. Plotly's JS is copied
-beside the pages, so the site opens from ``file://`` with no network.
+It reads the same ``data/`` and draws the same blocks as the app (charts from ``dashboard.figures``, tables from
+``dashboard.tables``, sentences from ``dashboard.story``) into the Jinja2 template ``templates/site.html``,
+autoescaped. Plotly's JS is copied beside the pages, so the site opens from ``file://`` with no network.
 """
 
 from __future__ import annotations
 
-import html
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
+from itertools import count
 
 import pandas as pd
-import plotly.graph_objects as go
+from markupsafe import Markup
 
-from dashboard import article_view, charts, story, views
-from dashboard.figures.framing import Meta
+from dashboard import figures, markup, spec, story, tables
+from dashboard.meta import Meta
+from dashboard.words import say
+from etl.schema import TABLES
 
 Loader = Callable[[str], pd.DataFrame]
 
-CSS = """
-body{font-family:'Source Sans Pro','DejaVu Sans',Arial,sans-serif;color:#1A1A1A;margin:0;background:#FAFAF8}
-header{background:#1A1A1A;color:#fff;padding:10px 24px}header a{color:#fff;margin-right:18px;text-decoration:none}
-header a.on{border-bottom:2px solid #D55E00}main{padding:16px 24px;max-width:1280px}
-.chart{overflow-x:auto;margin:12px 0}.caption{color:#5A5A5A;font-size:.9rem;margin:2px 0 18px}
-table{border-collapse:collapse;font-size:.85rem;margin:8px 0 20px}th,td{border:1px solid #ddd;padding:3px 6px;
-vertical-align:top;text-align:left}th{background:#F1F1EF}.metrics{display:flex;gap:28px;flex-wrap:wrap}
-.metric b{display:block;font-size:1.9rem}.note{background:#EAF2FB;padding:8px 12px;border-radius:6px}
-"""
+
+def table_rows(frame: pd.DataFrame) -> list[list[str]]:
+    return [["" if pd.isna(v) else str(v) for v in row] for row in frame.itertuples(index=False)]
 
 
-@dataclass(frozen=True)
-class SitePage:
-    slug: str  # file name without .html
-    title: str
-    body: Callable[[Loader, Meta], str]
+class Renderer:
+    """Turns one page's blocks into what the template shows; a block the static site cannot draw (a slot, the
+    data freshness) is left out."""
+
+    def __init__(self, page: spec.Page, load: Loader, meta: Meta):
+        self.page, self.load, self.meta = page, load, meta
+        self.facts = tables.facts(load)
+        self.n = count()
+
+    def blocks(self, blocks: tuple[spec.Block, ...]) -> list[dict]:
+        out = []
+        for b in blocks:
+            if spec.SITE in b.on:
+                out += getattr(self, "_" + b.kind.replace("-", "_"))(b)
+        return out
+
+    def _columns(self, b: spec.Block) -> list[dict]:
+        parts = [self.blocks(p) for p in b.parts]
+        return [{"kind": "columns", "parts": list(zip(parts, b.opts["widths"], strict=True))}]
+
+    def _heading(self, b: spec.Block) -> list[dict]:
+        return [{"kind": "heading", "text": say(f"pages.{self.page.slug}.heading", **self.facts)}]
+
+    def _byline(self, b: spec.Block) -> list[dict]:
+        text = story.byline(self.load("articles")) + " " + say("blocks.static-copy", stamp=self.meta.stamp)
+        return [{"kind": "byline", "text": text}]
+
+    def _story(self, b: spec.Block) -> list[dict]:
+        return [{"kind": "paragraphs", "lines": story.story(self.load("events"))}]
+
+    def _metrics(self, b: spec.Block) -> list[dict]:
+        return [
+            {"kind": "metrics", "metrics": story.metrics(self.load("cities"), self.load("events"), self.load("votes"))}
+        ]
+
+    def _links(self, b: spec.Block) -> list[dict]:
+        links = [(p.site_file, say(f"links.{p.slug}", **self.facts)) for p in spec.PAGES if not p.default]
+        return [{"kind": "links", "title": say("blocks.go-deeper"), "links": links}]
+
+    def _derived_note(self, b: spec.Block) -> list[dict]:
+        note = story.derived_note(self.load)
+        return [{"kind": "note", "text": note}] if note else []
+
+    def _later_outcomes(self, b: spec.Block) -> list[dict]:
+        return [{"kind": "paragraphs", "lines": story.later_outcomes(self.load("votes"))}]
+
+    def _article(self, b: spec.Block) -> list[dict]:
+        text = self.load("articles")["text"].iloc[0]
+        html = markup.legend() + markup.article_html(text, self.load("mentions"), self.load("entities"))
+        return [{"kind": "html", "html": Markup(html)}]  # rendered by markup's own autoescaped templates
+
+    def _quality_counts(self, b: spec.Block) -> list[dict]:
+        return [{"kind": "caption", "text": story.quality_counts(self.load("data_quality"))}]
+
+    def _downloads(self, b: spec.Block) -> list[dict]:
+        return [{"kind": "downloads", "title": say("blocks.downloads"), "tables": list(TABLES)}]
+
+    def _chart(self, b: spec.Block) -> list[dict]:
+        view = {k: v for k, v in b.view.items() if not isinstance(v, spec.State)}
+        fig = figures.build(b.ref, self.load, self.meta, size=b.opts.get("size"), **view)
+        return [
+            {
+                "kind": "chart",
+                "chart_id": b.ref,
+                "div": f"chart-{b.ref}-{next(self.n)}",
+                "figure": json.loads(fig.to_json()),
+                "config": figures.export_config(b.ref, self.meta) | {"responsive": False},
+                "alt": figures.CHARTS[b.ref].alt,
+            }
+        ]
+
+    def _table(self, b: spec.Block) -> list[dict]:
+        view = {k: v for k, v in b.view.items() if not isinstance(v, spec.State)}
+        frame = tables.VIEWS[b.ref](self.load, **view)
+        title = b.opts.get("title") or b.opts.get("expander")
+        return [
+            {
+                "kind": "table",
+                "title": say(title, n=len(frame)) if title else "",
+                "columns": list(frame.columns),
+                "rows": table_rows(frame),
+            }
+        ]
 
 
-def esc(text) -> str:
-    return html.escape("" if text is None else str(text))
-
-
-def table_html(frame: pd.DataFrame) -> str:
-    return frame.to_html(index=False, escape=True, na_rep="", border=0)
-
-
-def figure_html(fig: go.Figure, chart_id: str, meta: Meta, n: int) -> str:
-    """A div and the script that draws the figure into it. The JSON is made safe for a <script> block."""
-    payload = fig.to_json().replace("</", "<\\/")
-    config = json.dumps(charts.export_config(chart_id, meta) | {"responsive": False})
-    div = f"chart-{chart_id}-{n}"
-    return (
-        f'<div class="chart"><div id="{div}" data-chart="{esc(chart_id)}"></div></div>'
-        f'<script>(function(){{var f={payload};Plotly.newPlot("{div}",f.data,f.layout,{config});}})();</script>'
-        f'<p class="caption">{esc(charts.CHARTS[chart_id].alt)}</p>'
-    )
-
-
-def _chart(load: Loader, meta: Meta, chart_id: str, n: int = 0, **view) -> str:
-    return figure_html(charts.build(chart_id, load, meta, **view), chart_id, meta, n)
-
-
-def _overview(load: Loader, meta: Meta) -> str:
-    cities, events, votes = load("cities"), load("events"), load("votes")
-    metrics = "".join(
-        f'<div class="metric" title="{esc(m.help)}">{esc(m.label)}<b>{esc(m.value)}</b></div>'
-        for m in story.metrics(cities, events, votes)
-    )
-    sentences = "".join(f"<p>{esc(s)}</p>" for s in story.story(events))
-    return (
-        f"<h1>{esc(meta.article_title)}</h1><p class='caption'>{esc(story.byline(load('articles')))} "
-        f"Static copy; data stamp {esc(meta.stamp)}.</p>"
-        f"{sentences}<div class='metrics'>{metrics}</div>{_chart(load, meta, 'map', size=(620, 470), compact=True)}"
-    )
-
-
-def _map(load: Loader, meta: Meta) -> str:
-    table = views.cities_view(load("cities"), load("sentences"))
-    return f"<h1>Shut out, and already in</h1>{_chart(load, meta, 'map')}{table_html(table)}"
-
-
-def _senate(load: Loader, meta: Meta) -> str:
-    vote = charts.article_vote(load("votes"))
-    positions = load("vote_positions")
-    positions = positions[positions["vote_id"] == vote["vote_id"]]
-    note = (
-        "<p class='note'>Per-senator positions are <b>derived</b> from the party-line record and the two named "
-        "absences, not copied from the official roll call.</p>"
-        if positions["derived"].all()
-        else ""
-    )
-    return (
-        f"<h1>Senate vote: {esc(vote['nominee_name'])}, {esc(vote['yea'])}–{esc(vote['nay'])}</h1>{note}"
-        + "".join(_chart(load, meta, c) for c in ("senate-seats", "senate-tally", "senate-states"))
-        + table_html(views.positions_view(positions))
-    )
-
-
-def _timeline(load: Loader, meta: Meta) -> str:
-    table = views.events_view(load("events"))
-    return f"<h1>Policy timeline</h1>{_chart(load, meta, 'timeline')}{table_html(table)}"
-
-
-def _article(load: Loader, meta: Meta) -> str:
-    from etl.schema import TABLES
-
-    text = load("articles")["text"].iloc[0]
-    links = " · ".join(f'<a href="data/{n}.csv">{n}.csv</a>' for n in TABLES)
-    return (
-        "<h1>The article, and what the data took from it</h1>"
-        + article_view.legend()
-        + article_view.article_html(text, load("mentions"), load("entities"))
-        + "<h2>Every figure, next to its sentence</h2>"
-        + table_html(views.figures_view(load("figures"), load("sentences")))
-        + "<h2>Data quality</h2>"
-        + table_html(views.quality_view(load("data_quality")))
-        + f"<h2>Downloads</h2><p>{links}</p><p><a href='data/data.zip'>All Parquet files (zip)</a> · "
-        "<a href='data/datapackage.json'>datapackage.json</a></p>"
-    )
-
-
-PAGES = [
-    SitePage("index", "Overview", _overview),
-    SitePage("map", "Map", _map),
-    SitePage("senate-vote", "Senate vote", _senate),
-    SitePage("timeline", "Policy timeline", _timeline),
-    SitePage("article", "Article & data", _article),
-]
-
-
-def render_page(page: SitePage, load: Loader, meta: Meta) -> str:
-    nav = "".join(f'<a href="{p.slug}.html"{" class=on" if p is page else ""}>{esc(p.title)}</a>' for p in PAGES)
-    return (
-        f"<!doctype html><html lang='en'><head><meta charset='utf-8'><title>{esc(page.title)} · "
-        f"{esc(meta.article_title)}</title><meta name='viewport' content='width=device-width,initial-scale=1'>"
-        f"<style>{CSS}</style><script src='plotly.min.js'></script></head><body><header>{nav}</header>"
-        f"<main>{page.body(load, meta)}</main></body></html>"
-    )
+def render_page(page: spec.Page, load: Loader, meta: Meta) -> str:
+    blocks = Renderer(page, load, meta).blocks(page.blocks)
+    return markup.render("site.html", page=page, pages=spec.PAGES, meta=meta, blocks=blocks)

@@ -1,12 +1,15 @@
-"""The overview's words and numbers, written from the tables (nothing from the article is typed here)."""
+"""The pages' sentences and numbers, written from the tables with the words of ``words.toml`` (nothing from the
+article is typed here). Shared by the app and the static site."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pandas as pd
 
-from dashboard import fmt
+from dashboard import fmt, tables
+from dashboard.words import say
 
 
 @dataclass(frozen=True)
@@ -19,8 +22,8 @@ class Metric:
 def byline(articles: pd.DataFrame) -> str:
     """What is known of the article's origin, and what is not."""
     a = articles.iloc[0]
-    publisher = a["publisher"] if isinstance(a["publisher"], str) and a["publisher"] else "publisher unknown"
-    return f"A sourced reading of one news article (as of {fmt.day(a['as_of'])}; {publisher})."
+    publisher = a["publisher"] if isinstance(a["publisher"], str) and a["publisher"] else None
+    return say("story.byline", as_of=fmt.day(a["as_of"]), publisher=publisher or say("story.publisher-unknown"))
 
 
 def story(events: pd.DataFrame, n: int = 3) -> list[str]:
@@ -40,24 +43,66 @@ def story(events: pd.DataFrame, n: int = 3) -> list[str]:
 def metrics(cities: pd.DataFrame, events: pd.DataFrame, votes: pd.DataFrame) -> list[Metric]:
     excluded = cities[cities["status"] == "excluded"]
     participants = cities[cities["status"] == "participant"]
-    vote = votes[votes["in_article"]].sort_values("date").iloc[0]
-    letters = events[events["in_article"] & (events["category"] == "psp")].sort_values("date_start").iloc[-1]
+    vote = tables.article_vote(votes)
+    surname = vote["nominee_name"].split()[-1]
+    lane = say("metrics.announcement-lane")
+    told = events[events["in_article"] & (events["category"] == lane)].sort_values("date_start").iloc[-1]
     return [
         Metric(
-            "Cities excluded",
+            say("metrics.excluded"),
             str(len(excluded)),
-            f"Listed in the article (sentence {excluded['sentence_id'].iloc[0]}); see Article & data.",
+            say("metrics.excluded-help", sentence=excluded["sentence_id"].iloc[0]),
         ),
-        Metric("PSP participants", str(len(participants)), f"Reference: {participants['source'].iloc[0]}"),
         Metric(
-            f"Senate vote on {vote['nominee_name'].split()[-1]}",
+            say("metrics.participants"),
+            str(len(participants)),
+            say("metrics.participants-help", source=participants["source"].iloc[0]),
+        ),
+        Metric(
+            say("metrics.vote", nominee=surname),
             f"{vote['yea']}–{vote['nay']}",
-            f"{vote['not_voting']} not voting. Article tally “{vote['article_tally']}”; record: {vote['source']}",
+            say("metrics.vote-help", not_voting=vote["not_voting"], tally=vote["article_tally"], source=vote["source"]),
         ),
         Metric(
-            "Announcement",
-            fmt.day(letters["date"]),
-            f"The article's “{letters['surface']}”, resolved against the as-of date; reference: {letters['source']}",
+            say("metrics.announcement"),
+            fmt.day(told["date"]),
+            say("metrics.announcement-help", surface=told["surface"], source=told["source"]),
         ),
-        Metric(f"{vote['nominee_name'].split()[-1]} confirmed", fmt.day(vote["date"]), f"Reference: {vote['source']}"),
+        Metric(
+            say("metrics.confirmed", nominee=surname),
+            fmt.day(vote["date"]),
+            say("metrics.confirmed-help", source=vote["source"]),
+        ),
     ]
+
+
+def derived_note(load: Callable[[str], pd.DataFrame]) -> str:
+    """When the per-senator positions are derived: the vote's own caveat (its ``note`` column, which cites the
+    sources), or a plain line when it has none. Empty when they are the official record."""
+    if not tables.article_positions(load)["derived"].all():
+        return ""
+    note = tables.article_vote(load("votes"))["note"]
+    return note if isinstance(note, str) and note else say("blocks.derived-note")
+
+
+def later_outcomes(votes: pd.DataFrame) -> list[str]:
+    """A sentence per vote after the article's."""
+    later = votes[votes["vote_id"] != tables.article_vote(votes)["vote_id"]]
+    return [
+        say(
+            "blocks.later-outcome",
+            nominee=r.nominee_name,
+            date=fmt.day(r.date),
+            yea=r.yea,
+            nay=r.nay,
+            not_voting=r.not_voting,
+            note=r.note or "",
+        ).strip()
+        for r in later.itertuples()
+    ]
+
+
+def quality_counts(dq: pd.DataFrame) -> str:
+    counts = dq["severity"].value_counts()
+    listed = " · ".join(f"{counts.get(s, 0)} {s}" for s in tables.SEVERITY_ORDER)
+    return say("blocks.quality-caption", counts=listed)

@@ -2,6 +2,7 @@
 
 Colours are Okabe-Ito (safe for the common colour-vision deficiencies), and every colour distinction is doubled
 by a marker shape, so a greyscale print still reads. Charts sit on an opaque white card in light and dark mode.
+Labels are words, not style: they live in ``words.toml``.
 """
 
 from __future__ import annotations
@@ -26,20 +27,29 @@ ORANGE, SKY, GREEN, YELLOW, BLUE, VERMILLION, PURPLE, GREY = (
     "#8C8C8C",
 )
 
-CITY_STYLE = {  # group -> (label, colour, symbol, size)
-    "excluded": ("Excluded (named in the article)", VERMILLION, "diamond", 15),
-    "operations": ("2017 PSP operations site", BLUE, "circle", 11),
-    "diagnostic": ("2017 PSP diagnostic site", SKY, "square", 10),
+CITY_STYLE = {  # group -> (colour, symbol, size)
+    "excluded": (VERMILLION, "diamond", 15),
+    "operations": (BLUE, "circle", 11),
+    "diagnostic": (SKY, "square", 10),
 }
 POSITION_COLOUR = {"Yea": BLUE, "Nay": ORANGE, "Not Voting": GREY, "Present": YELLOW}
 PARTY_SYMBOL = {"R": "circle", "D": "square", "I": "diamond"}
-PARTY_NAME = {"R": "Republican", "D": "Democrat", "I": "Independent"}
-CATEGORY = {  # lane id -> (label, colour); order is top to bottom
-    "psp": ("Public Safety Partnership", VERMILLION),
-    "immigration": ("Immigration enforcement", PURPLE),
-    "legislation": ("Legislation", GREEN),
-    "nlrb": ("NLRB nominations", BLUE),
-    "doj": ("Justice Department", ORANGE),
+CATEGORY_COLOUR = {  # keyed by etl.schema.EVENT_CATEGORIES (a test checks they match)
+    "psp": VERMILLION,
+    "immigration": PURPLE,
+    "legislation": GREEN,
+    "nlrb": BLUE,
+    "doj": ORANGE,
+}
+ENTITY_COLOUR = {  # the article view's highlights, by entity type
+    "person": "#CCE3F2",
+    "organization": "#FBE3C2",
+    "city": "#F7CDB3",
+    "state": "#EFE7B0",
+    "program": "#C7E9DE",
+    "legislation": "#D9EFC7",
+    "policy": "#EBD3E4",
+    "publication": "#E2E2E2",
 }
 
 TITLE_SIZE = 22

@@ -1,13 +1,15 @@
-"""Small Streamlit helpers shared by the pages: one way to show a chart, text that is always inert."""
+"""Small Streamlit helpers shared by the renderer, the page files and card mode: one way to show a chart, text
+that is always inert."""
 
 from __future__ import annotations
 
 import html
 import re
+from pathlib import Path
 
 import streamlit as st
 
-from dashboard import charts, fmt
+from dashboard import data, figures, fmt
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~<$:])")
 
@@ -29,20 +31,38 @@ def source_link(source: str) -> str:
     return md_escape(source)
 
 
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _figure(
+    folder: str,
+    version: tuple[float, int],
+    chart_id: str,
+    size: tuple[int, int] | None,
+    view: tuple[tuple[str, object], ...],
+):
+    return figures.build(
+        chart_id, lambda name: data.read_table(Path(folder), name), data.meta_from(Path(folder)), size, **dict(view)
+    )
+
+
+def figure(chart_id: str, size: tuple[int, int] | None = None, **view):
+    """A chart for a page, built once per data version and view and then shared by every session (figures are
+    never mutated after they are built). Stops the page with a message when the data cannot be read."""
+    frozen = tuple(sorted((k, tuple(sorted(v)) if isinstance(v, set) else v) for k, v in view.items()))
+    try:
+        return _figure(*data.version_key(), chart_id, size, frozen)
+    except data.DataUnavailable as exc:
+        data.stop(exc)
+        raise
+
+
 def chart(chart_id: str, key: str, size: tuple[int, int] | None = None, **view) -> None:
     """A framed chart, exactly as exported (theme=None), with its PNG button and a one-sentence caption."""
-    from dashboard import data
-
-    fig = data.figure(chart_id, size, **view)
+    fig = figure(chart_id, size, **view)
+    alt = figures.CHARTS[chart_id].alt
     st.plotly_chart(
-        fig,
-        theme=None,
-        config=charts.export_config(chart_id, data.meta()),
-        key=key,
-        width="stretch",
-        alt=charts.CHARTS[chart_id].alt,
+        fig, theme=None, config=figures.export_config(chart_id, data.meta()), key=key, width="stretch", alt=alt
     )
-    st.caption(charts.CHARTS[chart_id].alt)
+    st.caption(alt)
 
 
 def csv_download(frame, name: str, key: str, label: str | None = None) -> None:

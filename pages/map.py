@@ -1,54 +1,35 @@
-"""Map: the excluded cities against the participants, with a filter, a table and a CSV download."""
+"""Map: the cities not considered against the participants, with a filter, a table and a city lookup."""
 
 import streamlit as st
 
-from dashboard import boot, data, params, ui, views
+from dashboard import params, streamlit_page, ui
+from dashboard.streamlit_page import Context, picker
+from dashboard.words import say, section
 
-boot.through_app()
 
-meta = data.meta()
-cities = data.table("cities")
-SHOW = {
-    "all": f"All {len(cities)}",
-    "excluded": "Excluded",
-    "participant": "Participants",
-    "operations": "Operations sites",
-    "diagnostic": "Diagnostic sites",
-}
-sentences = data.table("sentences")
-
-st.title("Shut out, and already in")
-show = params.get("show", SHOW, "all", label="filter")
-show = st.segmented_control("Show", list(SHOW), default=show, format_func=SHOW.get, key="map_show") or "all"
-params.set("show", show, "all")
-
-ui.chart("map", key="map_chart", show=show)
-
-table = views.cities_view(cities, sentences, show)
-with st.expander(f"Table of these {len(table)} cities, with sources", expanded=False):
-    st.dataframe(
-        table,
-        hide_index=True,
-        width="stretch",
-        column_config={
-            "population": st.column_config.NumberColumn("population (GeoNames)", format="localized"),
-            "article_sentence": st.column_config.TextColumn("the article's words", width="large"),
-        },
+def show_filter(ctx: Context) -> None:
+    labels = {k: say(f"show.{k}", n=len(ctx.load("cities"))) for k in section("show")}
+    show = params.get("show", labels, "all", label="filter")
+    show = st.segmented_control(
+        say("pickers.show"), list(labels), default=show, format_func=labels.get, key=ctx.key("show")
     )
-ui.csv_download(table, f"cities_{show}", key="map_csv")
+    ctx.state["show"] = show or "all"
+    params.write("show", ctx.state["show"], "all")
 
-city_ids = dict(zip(cities["city_id"], cities["name"] + ", " + cities["state"], strict=True))
-picked = params.picker("city", city_ids, "Look up a city", key="map_city", noun="city", placeholder="Choose a city")
-if picked:
+
+def city_lookup(ctx: Context) -> None:
+    cities, sentences = ctx.load("cities"), ctx.load("sentences")
+    names = dict(zip(cities["city_id"], cities["name"] + ", " + cities["state"], strict=True))
+    picked = picker(ctx, "city", names, noun="city")
+    if not picked:
+        return
     row = cities.set_index("city_id").loc[picked]
-    st.markdown(
-        f"**{ui.md_escape(city_ids[picked])}** · {row['status']}"
-        + (f" · {row['psp_site_type']} site" if isinstance(row["psp_site_type"], str) else "")
-    )
+    site = f" · {row['psp_site_type']} site" if isinstance(row["psp_site_type"], str) else ""
+    st.markdown(f"**{ui.md_escape(names[picked])}** · {ui.md_escape(row['status'] + site)}")
     if isinstance(row["sentence_id"], str):
         st.markdown("> " + ui.md_escape(sentences.set_index("sentence_id").loc[row["sentence_id"], "text"]))
-    st.caption(
-        "Source: "
-        + ui.source_link(row["source"])
-        + ui.md_escape(f" · population {int(row['population']):,} ({row['population_source']})")
-    )
+    population = f" · population {int(row['population']):,} ({row['population_source']})"
+    st.caption("Source: " + ui.source_link(row["source"]) + ui.md_escape(population))
+
+
+streamlit_page.render("map", show=show_filter, city=city_lookup)

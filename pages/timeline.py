@@ -2,34 +2,22 @@
 
 import streamlit as st
 
-from dashboard import boot, data, params, ui, views
-from dashboard.figures.timeline import when
+from dashboard import fmt, streamlit_page, ui
+from dashboard.streamlit_page import Context, picker
 
-boot.through_app()
 
-meta = data.meta()
-events = data.table("events")
-
-st.title("Policy timeline")
-titles = dict(zip(events["event_id"], events["title"], strict=True))
-picked = params.picker(
-    "event", titles, "Highlight an event", key="timeline_event", noun="event", placeholder="Choose an event"
-)
-
-ui.chart("timeline", key="timeline_chart", event=picked)
-
-if picked:
+def event_picker(ctx: Context) -> None:
+    events = ctx.load("events")
+    picked = ctx.state["event"] = picker(
+        ctx, "event", dict(zip(events["event_id"], events["title"], strict=True)), "event"
+    )
+    if not picked:
+        return
     row = events.set_index("event_id").loc[picked]
-    st.markdown(f"**{ui.md_escape(row['title'])}** — {ui.md_escape(when(row.to_dict() | {'event_id': picked}))}")
+    st.markdown(f"**{ui.md_escape(row['title'])}** — {ui.md_escape(fmt.when(row))}")
     if row["in_article"]:
         st.markdown(f"As written: “{ui.md_escape(row['surface'])}” → {ui.md_escape(row['resolution'])}")
     st.caption(f"Source: {ui.source_link(row['source'])} ({ui.md_escape(row['confidence'])})")
 
-with st.expander(f"All {len(events)} events, with sources", expanded=False):
-    st.dataframe(
-        views.events_view(events),
-        hide_index=True,
-        width="stretch",
-        column_config={"surface": st.column_config.TextColumn("as written in the article")},
-    )
-ui.csv_download(events, "events", key="timeline_csv")
+
+streamlit_page.render("timeline", event=event_picker)

@@ -7,9 +7,18 @@ import json
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from dashboard import spec, tables
+from dashboard.data import read_table
+from dashboard.words import say, section
 from etl.paths import ROOT
 
-PAGES = ["pages/overview.py", "pages/map.py", "pages/senate_vote.py", "pages/timeline.py", "pages/article.py"]
+PAGES = [p.file for p in spec.PAGES]
+
+
+@pytest.fixture(autouse=True)
+def _built_data(built_data, monkeypatch):
+    """Every page reads the data the ETL of this working tree builds (not a possibly stale data/)."""
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(built_data))
 
 
 def open_page(page: str, params: dict[str, str] | None = None, data_dir: str | None = None, monkeypatch=None):
@@ -47,13 +56,17 @@ def test_every_page_renders(page):
     assert at.title
 
 
-@pytest.mark.parametrize("page", PAGES[:4])
-def test_every_chart_has_title_and_source(page):
-    at = open_page(page)
+@pytest.mark.parametrize("page", spec.PAGES, ids=lambda p: p.slug)
+def test_every_page_draws_the_charts_its_spec_declares(page, built_data):
+    at = open_page(page.file)
     charts = specs(at)
-    assert charts
-    for spec in charts:
-        layout = spec["layout"]
+    assert [c["layout"]["meta"]["chart_id"] for c in charts] == [
+        b.ref for b in spec.walk(page.blocks) if b.kind == "chart"
+    ]
+    facts = tables.facts(lambda name: read_table(built_data, name))
+    assert at.title[0].value.replace("\\", "") == say(f"pages.{page.slug}.heading", **facts)  # markdown-escaped
+    for spec_ in charts:
+        layout = spec_["layout"]
         assert layout["title"]["text"]
         assert layout["paper_bgcolor"] == "#FFFFFF"
         credit = [a["text"] for a in layout["annotations"] if a.get("name") == "credit"]
@@ -65,7 +78,7 @@ def test_map_page_holds_sixteen_cities_four_and_twelve():
     (spec,) = specs(at)
     markers = {t["name"]: len(values(t["x"])) for t in spec["data"] if t.get("mode") == "markers"}
     assert sum(markers.values()) == 16
-    assert markers["Excluded (named in the article) (4)"] == 4
+    assert markers[section("charts.map.groups")["excluded"] + " (4)"] == 4
     assert sum(n for name, n in markers.items() if name.startswith("2017 PSP")) == 12
     table = at.dataframe[0].value
     assert len(table) == 16 and (table["status"] == "excluded").sum() == 4
@@ -78,7 +91,7 @@ def test_map_filter_and_city_from_the_url():
     assert any("The four cities are" in m.value for m in at.markdown)
 
 
-def test_vote_page_shows_fifty_forty_eight_two():
+def test_vote_page_shows_fifty_forty_eight_two(built_data):
     at = open_page("pages/senate_vote.py")
     assert at.title[0].value.replace("\\", "") == "Senate vote: Marvin Kaplan, 50–48"  # markdown-escaped
     seats, tally, _states = specs(at)
@@ -86,7 +99,8 @@ def test_vote_page_shows_fifty_forty_eight_two():
     assert "<b>50–48</b>" in texts and any(t.startswith("2 not voting") for t in texts)
     bars = {t["name"]: values(t["x"]) for t in tally["data"]}
     assert bars["Yea"][0] == 50 and bars["Nay"][0] == 48 and bars["Not Voting"][0] == 2
-    assert "derived" in at.info[0].value
+    note = tables.article_vote(read_table(built_data, "votes"))["note"]
+    assert "derived" in note and at.info[0].value.replace("\\", "") == note  # the vote's own note, from the data
     assert any("Later outcome" in m.value and "49–47" in m.value for m in at.markdown)
 
 
@@ -95,7 +109,7 @@ def test_find_your_senators():
     found = at.dataframe[0].value
     assert set(found["senator"]) == {"Jeff Flake", "John McCain"}
     assert dict(zip(found["senator"], found["position"], strict=True))["John McCain"] == "Not Voting"
-    at.selectbox(key="vote_senator").set_value("Bernard Sanders").run()
+    at.selectbox(key="senate-vote_senator").set_value("Bernard Sanders").run()
     assert "Bernard Sanders" in set(at.dataframe[0].value["senator"])
     assert at.query_params["senator"] == "Bernard Sanders"
 
@@ -110,7 +124,7 @@ def test_timeline_has_the_key_dates():
 def test_overview_metrics_and_story():
     at = open_page("pages/overview.py")
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics["Cities excluded"] == "4"
+    assert metrics[say("metrics.excluded")] == "4"
     assert metrics["PSP participants"] == "12"
     assert metrics["Senate vote on Kaplan"] == "50–48"
     assert metrics["Announcement"] == "3 Aug 2017"
@@ -159,12 +173,12 @@ def test_missing_data_gives_a_clear_message(page, tmp_path, monkeypatch):
 
 
 @pytest.fixture
-def broken_data(tmp_path):
-    """A copy of data/ to damage."""
+def broken_data(tmp_path, built_data):
+    """A copy of the data to damage."""
     import shutil
 
     out = tmp_path / "data"
-    shutil.copytree(ROOT / "data", out)
+    shutil.copytree(built_data, out)
     return out
 
 

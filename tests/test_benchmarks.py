@@ -16,7 +16,7 @@ pytestmark = pytest.mark.browser
 def test_harness_runs_and_reports_every_measure(tmp_path):
     out, raw = tmp_path / "BENCHMARKS.md", tmp_path / "raw.json"
     result = subprocess.run(
-        [sys.executable, "-m", "benchmarks", "-n", "1", "--out", str(out), "--json", str(raw)],
+        [sys.executable, "-m", "benchmarks", "-n", "1", "--scale", "8", "--out", str(out), "--json", str(raw)],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -36,10 +36,12 @@ def test_harness_runs_and_reports_every_measure(tmp_path):
         "after 10 sessions",
         "static site",
         "Figure JSON",
+        "ms per article",
     ):
         assert row in text, row
     numbers = json.loads(raw.read_text())
     assert len(numbers["baseline"]) == 5 and all(v > 0 for v in numbers["baseline"])
     assert set(numbers["pages"]) == {"overview", "map", "senate-vote", "timeline", "article"}
     assert numbers["json_kb"]["map"] > 10  # the map's outlines are really sent
+    assert sorted(int(n) for n in numbers["scale"]["seconds"]) == [1, 2, 4, 8]
     assert numbers["rss_10"] > 0 and numbers["export_site"] > 0 and numbers["export_png"] > 0

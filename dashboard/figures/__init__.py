@@ -1,5 +1,89 @@
-"""Pure figure builders: DataFrames in, ``plotly.graph_objects.Figure`` out. No Streamlit here."""
+"""Every shareable chart by id, and the pure builders behind them (DataFrames in, ``go.Figure`` out; no
+Streamlit). Pages, card mode, the static site and the export all build charts through :func:`build`, so each
+chart has exactly one definition. Its words (title, subtitle, source, alt text) are in ``words.toml``.
 
-from dashboard.figures.framing import Meta, frame
+Add a chart: a builder module here, one line in ``CHARTS``, one line in ``dashboard/spec.py``.
+"""
 
-__all__ = ["Meta", "frame"]
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard import tables, theme
+from dashboard.figures import map as map_fig
+from dashboard.figures import timeline as timeline_fig
+from dashboard.figures import vote as vote_fig
+from dashboard.meta import Meta
+from dashboard.words import say
+
+Loader = Callable[[str], pd.DataFrame]
+
+
+def _map(load: Loader, meta: Meta, size, show: str = "all", compact: bool = False, **_) -> go.Figure:
+    sentences = tables.sentence_text(load("sentences"))
+    return map_fig.city_map(
+        load("cities"), load("state_shapes"), sentences, meta, show=show, size=size, compact=compact
+    )
+
+
+def _seats(load: Loader, meta: Meta, size, senators: set[str] | None = None, **_) -> go.Figure:
+    vote = tables.article_vote(load("votes"))
+    return vote_fig.hemicycle(tables.article_positions(load), vote, meta, highlight=senators, size=size)
+
+
+def _tally(load: Loader, meta: Meta, size, **_) -> go.Figure:
+    return vote_fig.tally_bars(load("votes"), meta, size=size)
+
+
+def _states(load: Loader, meta: Meta, size, state: str | None = None, **_) -> go.Figure:
+    return vote_fig.state_grid(tables.article_positions(load), meta, highlight_state=state, size=size)
+
+
+def _timeline(load: Loader, meta: Meta, size, event: str | None = None, **_) -> go.Figure:
+    return timeline_fig.timeline(load("events"), meta, highlight=event, size=size)
+
+
+@dataclass(frozen=True)
+class Chart:
+    chart_id: str
+    build: Callable[..., go.Figure]  # (load, meta, size, **view) -> Figure
+    size: tuple[int, int] = theme.DEFAULT_SIZE
+
+    @property
+    def alt(self) -> str:
+        """One sentence for screen readers and captions."""
+        return say(f"charts.{self.chart_id}.alt")
+
+
+CHARTS: dict[str, Chart] = {
+    c.chart_id: c
+    for c in [
+        Chart("map", _map, (1100, 680)),
+        Chart("senate-seats", _seats),
+        Chart("senate-tally", _tally, (1100, 420)),
+        Chart("senate-states", _states, (1100, 640)),
+        Chart("timeline", _timeline, (1200, 640)),
+    ]
+}
+
+
+def build(chart_id: str, load: Loader, meta: Meta, size: tuple[int, int] | None = None, **view) -> go.Figure:
+    chart = CHARTS[chart_id]
+    return chart.build(load, meta, size or chart.size, **view)
+
+
+def export_config(chart_id: str, meta: Meta) -> dict:
+    """Plotly modebar config: PNG at 2x with a file name that says what and which data."""
+    return {
+        "displaylogo": False,
+        "toImageButtonOptions": {
+            "format": "png",
+            "scale": theme.EXPORT_SCALE,
+            "filename": f"{chart_id}_{meta.as_of}_{meta.stamp}",
+        },
+        "modeBarButtonsToRemove": ["select2d", "lasso2d"],
+    }

@@ -4,30 +4,19 @@ inside the figure, on an opaque card, so a screenshot or exported PNG carries it
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
 
 import plotly.graph_objects as go
 
 from dashboard import fmt, theme
+from dashboard.meta import Meta
 
 MARGIN = dict(t=118, b=64, l=24, r=24)  # the title block above, the credit line below
 
 
-@dataclass(frozen=True)
-class Meta:
-    """What every chart must say about where it comes from."""
-
-    as_of: str  # ISO date of the article
-    stamp: str  # first characters of the datapackage hash
-    article_title: str = ""
-
-    @property
-    def as_of_human(self) -> str:
-        return fmt.day(self.as_of)
-
-
 WRAP_MAX = 900  # px: on screen a chart stretches to its column; wrap as if it were at most this wide
 CHAR_EM = 0.55  # average glyph width of the sans-serif stack, in ems
+BOLD = 1.1  # bold glyphs are wider
+TITLE_LINE = 28  # px per extra line of a wrapped title
 
 
 def wrap(text: str, width_px: float, font_px: int, tail: str = "") -> str:
@@ -55,11 +44,13 @@ def frame(
     lines wrap to the figure's width (Plotly does not wrap text), and the margins grow to hold them."""
     width, height = size
     room = min(width, WRAP_MAX) - 40
+    title = wrap(title, room, round(theme.TITLE_SIZE * BOLD))
     subtitle = wrap(subtitle, room, theme.SUBTITLE_SIZE)
     credit = wrap(
         f"Source: {source}", room, theme.NOTE_SIZE, tail=f"· Article as of {meta.as_of_human} · data {meta.stamp}"
     )
-    extra_top = 18 * subtitle.count("<br>")
+    title_lines = title.count("<br>")
+    extra_top = (TITLE_LINE + 12) * title_lines + 18 * subtitle.count("<br>")  # the subtitle moves down more
     extra_bottom = 14 * credit.count("<br>")
     margin = dict(margin or {})
     margin["t"] = margin.get("t", MARGIN["t"]) + extra_top
@@ -69,7 +60,7 @@ def frame(
             text=f"<b>{title}</b>",
             x=0.01,
             xanchor="left",
-            y=0.975,
+            y=0.975 - TITLE_LINE * title_lines / height,  # Plotly sets a wrapped title's first line above y
             yanchor="top",
             yref="container",
             font=dict(size=theme.TITLE_SIZE, color=theme.INK),

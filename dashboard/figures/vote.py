@@ -10,7 +10,9 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import fmt, theme
-from dashboard.figures.framing import Meta, esc, frame
+from dashboard.figures.framing import esc, frame
+from dashboard.meta import Meta
+from dashboard.words import say
 
 POSITION_ORDER = ("Yea", "Not Voting", "Present", "Nay")  # left to right across the chamber
 PARTY_ORDER = {"R": 0, "I": 1, "D": 2}
@@ -44,7 +46,7 @@ def _order(positions: pd.DataFrame) -> pd.DataFrame:
 def _senator_hover(r) -> str:
     derived = " (derived)" if r["derived"] else ""
     return (
-        f"<b>{esc(r['senator'])}</b> ({r['party']}-{r['state']})<br>{theme.PARTY_NAME[r['party']]}<br>"
+        f"<b>{esc(r['senator'])}</b> ({r['party']}-{r['state']})<br>{say('parties.' + r['party'])}<br>"
         f"Vote: <b>{r['position']}</b>{derived}"
     )
 
@@ -56,7 +58,7 @@ def _senator_traces(fig: go.Figure, seated: pd.DataFrame, *, size: int, counted:
             sub = seated[(seated["position"] == pos) & (seated["party"] == party)]
             if sub.empty:
                 continue
-            name = f"{pos} · {theme.PARTY_NAME[party]}" + (f" ({len(sub)})" if counted else "")
+            name = f"{pos} · {say('parties.' + party)}" + (f" ({len(sub)})" if counted else "")
             marker = dict(
                 color=theme.POSITION_COLOUR[pos],
                 symbol=theme.PARTY_SYMBOL[party],
@@ -121,11 +123,11 @@ def hemicycle(
     derived = bool(positions["derived"].all())
     return frame(
         fig,
-        title=f"Senate confirms {esc(vote['nominee_name'])} to the NLRB, {vote['yea']}–{vote['nay']}",
-        subtitle="One marker per senator: colour = vote, shape = party"
-        + (" · positions derived, not the official roll call" if derived else ""),
-        source=f"the article (tally); {_domain(vote['source'])} (record); "
-        f"{_domains(positions['source'])} (party-line positions)",
+        title=say("charts.senate-seats.title", nominee=esc(vote["nominee_name"]), yea=vote["yea"], nay=vote["nay"]),
+        subtitle=say("charts.senate-seats.subtitle") + (say("charts.senate-seats.derived") if derived else ""),
+        source=say(
+            "charts.senate-seats.source", record=_domain(vote["source"]), positions=_domains(positions["source"])
+        ),
         meta=meta,
         size=size,
         chart_id="senate-seats",
@@ -145,7 +147,7 @@ def tally_bars(votes: pd.DataFrame, meta: Meta, size: tuple[int, int] = (1100, 4
     votes = votes.sort_values("date")
     labels = [
         f"{esc(r.nominee_name)}<br><span style='font-size:11px'>{fmt.day(r.date)}"
-        f"{' · in the article' if r.in_article else ' · later outcome'}</span>"
+        f" · {say('charts.senate-tally.in-article' if r.in_article else 'charts.senate-tally.later')}</span>"
         for r in votes.itertuples()
     ]
     fig = go.Figure()
@@ -177,7 +179,7 @@ def tally_bars(votes: pd.DataFrame, meta: Meta, size: tuple[int, int] = (1100, 4
         fig.add_annotation(
             x=needed,
             y=i + 0.45,
-            text=f"majority of {voting} voting: {needed}",
+            text=say("charts.senate-tally.majority", voting=voting, needed=needed),
             showarrow=False,
             yanchor="bottom",
             font=dict(size=11, color=theme.INK),
@@ -188,11 +190,17 @@ def tally_bars(votes: pd.DataFrame, meta: Meta, size: tuple[int, int] = (1100, 4
     first = votes.iloc[0]
     return frame(
         fig,
-        title=f"{esc(first['nominee_name'])} won {first['yea']}–{first['nay']}; "
-        + ", ".join(f"{esc(r.nominee_name)} later {r.yea}–{r.nay}" for r in votes.iloc[1:].itertuples()),
-        subtitle="Senate confirmation votes for the two NLRB nominees; the dotted line is the majority "
-        "of senators voting",
-        source="the article; " + "; ".join(sorted({_domain(u) for u in votes["source"]})),
+        title="; ".join(
+            [
+                say("charts.senate-tally.title", first=esc(first["nominee_name"]), yea=first["yea"], nay=first["nay"]),
+                ", ".join(
+                    say("charts.senate-tally.title-later", nominee=esc(r.nominee_name), yea=r.yea, nay=r.nay)
+                    for r in votes.iloc[1:].itertuples()
+                ),
+            ]
+        ).rstrip("; "),
+        subtitle=say("charts.senate-tally.subtitle", n=len(votes)),
+        source=say("charts.senate-tally.source", records=_domains(votes["source"])),
         meta=meta,
         size=size,
         chart_id="senate-tally",
@@ -249,10 +257,10 @@ def state_grid(
     fig.update_layout(legend=dict(orientation="h", x=0.01, y=1.0, yanchor="bottom", font=dict(size=12)))
     return frame(
         fig,
-        title="How each state's senators voted",
-        subtitle="Two markers per state: colour = vote, shape = party"
-        + (" · positions derived, not the official roll call" if positions["derived"].all() else ""),
-        source=f"{_domains(positions['source'])} (party-line positions)",
+        title=say("charts.senate-states.title"),
+        subtitle=say("charts.senate-states.subtitle")
+        + (say("charts.senate-states.derived") if positions["derived"].all() else ""),
+        source=say("charts.senate-states.source", positions=_domains(positions["source"])),
         meta=meta,
         size=size,
         chart_id="senate-states",

@@ -16,8 +16,9 @@ ARTIFACTS = ROOT / "test-artifacts"
 
 
 @pytest.fixture(scope="session")
-def server() -> Iterator[Server]:
-    with Server() as srv:
+def server(built_data) -> Iterator[Server]:
+    """The app on the data the ETL of this working tree builds."""
+    with Server(data_dir=built_data) as srv:
         yield srv
 
 

@@ -10,6 +10,8 @@ import sys
 
 import pytest
 
+from dashboard import spec
+from dashboard.words import say
 from devtools.browser import wait_for_words, wait_ready
 from devtools.server import Server
 from etl.paths import REFERENCE_DIR, ROOT, SEEDS_DIR
@@ -83,25 +85,25 @@ def _sweep_hover(page) -> None:
 
 
 @pytest.mark.parametrize(
-    ("path", "charts", "words"),
+    ("slug", "query", "words"),
     [
         (
-            "article?entity=la-times",
-            0,
+            "article",
+            "?entity=la-times",
             ["<script>window.pwned=1</script>", 'L.A. Times <img src=x onerror="window.pwned=4">'],
         ),
-        ("timeline?event=psp-launched", 1, ["<script>window.pwned=6</script>"]),
-        ("", 1, ["Cities excluded"]),
-        ("map?city=baltimore-md", 1, ["Baltimore, MD"]),
+        ("timeline", "?event=psp-launched", ["<script>window.pwned=6</script>"]),
+        ("overview", "", [say("metrics.excluded")]),
+        ("map", "?city=baltimore-md", ["Baltimore, MD"]),
     ],
     ids=["article", "timeline", "overview", "map"],
 )
-def test_payloads_stay_inert(hostile_server, context, path, charts, words):
+def test_payloads_stay_inert(hostile_server, context, slug, query, words):
     page = context.new_page()
     dialogs: list[str] = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-    page.goto(f"{hostile_server.url}/{path}")
-    wait_ready(page, charts)
+    page.goto(f"{hostile_server.url}/{spec.page(slug).url}{query}")
+    wait_ready(page, spec.chart_count(slug))
     wait_for_words(page, words)  # the payloads are shown, as text
     _sweep_hover(page)
     assert page.evaluate("() => window.pwned") is None
@@ -110,11 +112,11 @@ def test_payloads_stay_inert(hostile_server, context, path, charts, words):
     assert context.offline_guard.blocked == []
 
 
-def test_many_readers_at_once(browser, capsys):
+def test_many_readers_at_once(browser, capsys, built_data):
     """20 sessions across all pages on one server: every one renders, the server stays up, memory stays bounded."""
-    srv = Server()
-    paths = ["", "map", "senate-vote", "timeline", "article"]
-    expect = {"": 1, "map": 1, "senate-vote": 3, "timeline": 1, "article": 0}
+    srv = Server(data_dir=built_data)
+    paths = [p.url for p in spec.PAGES]
+    expect = {p.url: spec.chart_count(p.slug) for p in spec.PAGES}
     contexts = []
     try:
         warm = browser.new_context()

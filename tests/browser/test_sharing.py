@@ -4,34 +4,37 @@ static export opens from file:// with the network blocked."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
 import pytest
 from PIL import Image
 
-from dashboard import charts, theme
+from dashboard import spec, theme
+from dashboard.words import say
 from devtools.browser import wait_for_words, wait_ready
 from etl.paths import ROOT
 
 pytestmark = pytest.mark.browser
+MAP_TITLE = "".join(say("charts.map.title", n_excluded=4, n_participants=12).split())  # SVG text loses the breaks
 
 
 @pytest.mark.parametrize(
-    ("path", "charts_n", "words"),
+    ("path", "words"),
     [
-        ("map?show=excluded&city=baltimore-md", 1, ["Baltimore, MD", "The four cities are: Baltimore, Md."]),
-        ("senate-vote?state=AZ", 3, ["Selected: AZ"]),
-        ("senate-vote?senator=John+McCain", 3, ["John McCain"]),
-        ("timeline?event=baltimore-joins-psp", 1, ["Baltimore named a PSP site by Attorney General Barr", "Selected"]),
-        ("article?entity=la-times", 0, ["Los Angeles Times (publication)", "The L.A. Times"]),
+        ("map?show=excluded&city=baltimore-md", ["Baltimore, MD", "The four cities are: Baltimore, Md."]),
+        ("senate-vote?state=AZ", ["Selected: AZ"]),
+        ("senate-vote?senator=John+McCain", ["John McCain"]),
+        ("timeline?event=baltimore-joins-psp", ["Baltimore named a PSP site by Attorney General Barr", "Selected"]),
+        ("article?entity=la-times", ["Los Angeles Times (publication)", "The L.A. Times"]),
     ],
     ids=["map", "state", "senator", "timeline", "article"],
 )
-def test_deep_links_reopen_the_view(server, context, path, charts_n, words):
+def test_deep_links_reopen_the_view(server, context, path, words):
     page = context.new_page()
     page.goto(f"{server.url}/{path}")
-    wait_ready(page, charts_n)
+    wait_ready(page, spec.chart_count(path.split("?")[0]))
     wait_for_words(page, words)
     assert path.split("?")[1].split("=")[0] in page.url  # the link keeps its state
     assert context.offline_guard.blocked == []
@@ -91,8 +94,7 @@ def test_card_mode_fits_the_frame(server, browser, frame):
         chart.screenshot(path=str(shot))
         assert Image.open(shot).size == (width, height)
         svg = " ".join(page.locator(".js-plotly-plot .main-svg").all_text_contents())
-        stamp = json.loads((ROOT / "data" / "datapackage.json").read_text())  # noqa: F841 - the file must exist
-        assert "4 cities shut out, 12 already in" in svg
+        assert MAP_TITLE in "".join(svg.split())
         assert "Source: the article" in svg and "Article as of 3 Aug 2017" in svg
         assert "data " in svg.split("Article as of 3 Aug 2017")[1][:16]
         assert page.locator('[data-testid="stSidebar"]').is_hidden()
@@ -111,11 +113,11 @@ def test_embed_mode_keeps_working(server, context):
     page.goto(f"{server.url}/map?embed=true")
     wait_ready(page, 1)
     assert page.locator('[data-testid="stMainMenu"]').count() == 0  # embed hides Streamlit's own menus
-    assert "4 cities shut out" in " ".join(page.locator(".js-plotly-plot .main-svg").all_text_contents())
+    assert MAP_TITLE in "".join("".join(page.locator(".js-plotly-plot .main-svg").all_text_contents()).split())
 
 
 @pytest.fixture(scope="module")
-def exported(tmp_path_factory):
+def exported(tmp_path_factory, built_data):
     out = tmp_path_factory.mktemp("export")
     result = subprocess.run(
         [sys.executable, "-m", "dashboard.export", "--out", str(out)],
@@ -123,6 +125,7 @@ def exported(tmp_path_factory):
         capture_output=True,
         text=True,
         timeout=300,
+        env={**os.environ, "DASHBOARD_DATA_DIR": str(built_data)},
     )
     assert result.returncode == 0, result.stderr
     return out, result
@@ -130,7 +133,7 @@ def exported(tmp_path_factory):
 
 def test_export_writes_every_chart_in_every_frame(exported):
     out, result = exported
-    for chart_id in charts.CHARTS:
+    for chart_id in spec.chart_ids():
         for frame, (w, h) in theme.FRAMES.items():
             png = out / "images" / f"{chart_id}_{frame}.png"
             with Image.open(png) as im:
@@ -143,7 +146,7 @@ def test_export_writes_every_chart_in_every_frame(exported):
     assert "manifest.json lists them" in result.stdout
 
 
-def test_export_only_one_chart_at_another_scale(tmp_path):
+def test_export_only_one_chart_at_another_scale(tmp_path, built_data):
     result = subprocess.run(
         [
             sys.executable,
@@ -164,6 +167,7 @@ def test_export_only_one_chart_at_another_scale(tmp_path):
         capture_output=True,
         text=True,
         timeout=300,
+        env={**os.environ, "DASHBOARD_DATA_DIR": str(built_data)},
     )
     assert result.returncode == 0, result.stderr
     (png,) = (tmp_path / "images").glob("*.png")
@@ -173,21 +177,21 @@ def test_export_only_one_chart_at_another_scale(tmp_path):
 
 def test_static_site_opens_offline_from_file(exported, context):
     out, _ = exported
-    expected = {"index": 1, "map": 1, "senate-vote": 3, "timeline": 1, "article": 0}
-    for slug, n in expected.items():
+    for p in spec.PAGES:
+        n = spec.chart_count(p.slug, spec.SITE)
         page = context.new_page()
         errors: list[str] = []
         page.on("pageerror", lambda e, errors=errors: errors.append(str(e)))
-        page.goto((out / "site" / f"{slug}.html").as_uri())
+        page.goto((out / "site" / p.site_file).as_uri())
         page.wait_for_function(
             "n => document.querySelectorAll('.js-plotly-plot .main-svg').length >= 2 * n", arg=n, timeout=20_000
         )
         assert errors == []
         text = page.inner_text("body")
-        assert "Overview" in text and "Article & data" in text
-        if slug == "article":
+        assert all(q.title in text for q in spec.PAGES)
+        if p.slug == "article":
             assert "San Bernadino" in text and "datapackage.json" in text
-        if slug == "map":
+        if p.slug == "map":
             labels = page.locator(".annotation-text").all_text_contents()
             assert "Stockton" in labels and "Springfield" in labels
     assert context.offline_guard.blocked == []

@@ -1,0 +1,70 @@
+"""HTML views: the article with its entity mentions highlighted, the highlight legend, and the static site's
+pages. All HTML comes from the Jinja2 templates in ``dashboard/templates/`` with autoescaping on, so nothing in
+the data (a pasted <script>, a javascript: URL) can reach a page as markup."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pandas as pd
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from dashboard import theme
+from dashboard.words import section
+
+
+@cache
+def env() -> Environment:
+    return Environment(
+        loader=PackageLoader("dashboard", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
+
+
+def render(template: str, **context) -> str:
+    return env().get_template(template).render(ink=theme.INK, **context)
+
+
+def legend() -> str:
+    types = section("entity-types")
+    return render("legend.html", types=[(types[t], c) for t, c in theme.ENTITY_COLOUR.items()])
+
+
+def paragraphs(text: str, mentions: pd.DataFrame, entities: pd.DataFrame, selected: str | None = None) -> list:
+    """The article as paragraphs of pieces: plain text, or a mention with its entity's name, type and colour."""
+    info = entities.set_index("entity_id")
+    pieces, pos = [], 0
+    for m in mentions.sort_values(["start", "end"]).itertuples():
+        if m.start < pos:
+            continue
+        pieces.append({"text": text[pos : m.start]})
+        known = m.entity_id in info.index
+        kind = info.loc[m.entity_id, "type"] if known else "publication"
+        pieces.append(
+            {
+                "text": text[m.start : m.end],
+                "name": info.loc[m.entity_id, "name"] if known else m.entity_id,
+                "kind": kind,
+                "colour": theme.ENTITY_COLOUR.get(kind, theme.ENTITY_COLOUR["publication"]),
+                "selected": m.entity_id == selected,
+            }
+        )
+        pos = m.end
+    pieces.append({"text": text[pos:]})
+    out: list[list[dict]] = [[]]
+    for piece in pieces:
+        if "kind" in piece:
+            out[-1].append(piece)
+            continue
+        first, *rest = piece["text"].split("\n")
+        out[-1].append({"text": first})
+        out += [[{"text": line}] for line in rest]
+    return [p for p in out if "".join(x["text"] for x in p).strip()]
+
+
+def article_html(text: str, mentions: pd.DataFrame, entities: pd.DataFrame, selected: str | None = None) -> str:
+    """Paragraphs with <mark> around each mention; the selected entity's mentions are outlined."""
+    return render("article.html", paragraphs=paragraphs(text, mentions, entities, selected))

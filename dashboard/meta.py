@@ -1,0 +1,21 @@
+"""The credit every chart carries (``Meta``): the article's as-of date, the data stamp and the headline. A
+low-level value shared by the data layer, the figures and both renderers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from dashboard import fmt
+
+
+@dataclass(frozen=True)
+class Meta:
+    """What every chart must say about where it comes from."""
+
+    as_of: str  # ISO date of the article
+    stamp: str  # first characters of the datapackage hash
+    article_title: str = ""
+
+    @property
+    def as_of_human(self) -> str:
+        return fmt.day(self.as_of)

@@ -1,0 +1,181 @@
+"""Every page of the dashboard, declared once: its address, its name, its icon and the blocks it shows, in order.
+
+Two renderers read this: ``dashboard.streamlit_page`` (the app; ``pages/*.py`` call it) and ``dashboard.site``
+(the static copy). The chart counts in the tests and benchmarks, and the export's chart list, come from here
+too. Words are keys into ``words.toml``; numbers, names and dates come from the tables when a page is drawn.
+
+Block kinds: ``chart`` (a chart id from ``dashboard.figures``), ``table`` (a view id from
+``dashboard.tables``), ``heading``, ``byline``, ``story``, ``metrics``, ``links``, ``freshness``,
+``derived-note``, ``later-outcomes``, ``article``, ``quality-counts``, ``downloads``, ``method``, ``columns``,
+and ``slot``: an interactive widget only the app draws, supplied by the page file (a picker and what it shows).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from dashboard.words import say
+
+APP = "app"
+SITE = "site"
+BOTH = (APP, SITE)
+
+
+@dataclass(frozen=True)
+class State:
+    """A view argument taken from the page's state (a choice made in a slot); the static site leaves it out."""
+
+    name: str
+
+
+@dataclass(frozen=True)
+class Block:
+    kind: str
+    ref: str = ""  # chart id, table view id, words key or slot name
+    view: dict = field(default_factory=dict)  # arguments for the chart or table view; values may be State(...)
+    opts: dict = field(default_factory=dict)  # how it is shown: size, title, expander, csv name
+    on: tuple[str, ...] = BOTH  # which renderers draw it
+    parts: tuple[tuple[Block, ...], ...] = ()  # for columns
+
+
+def chart(chart_id: str, *, size: tuple[int, int] | None = None, **view) -> Block:
+    return Block("chart", chart_id, view, {"size": size})
+
+
+def table(view_id: str, *, title: str = "", expander: str = "", csv: str = "", **view) -> Block:
+    """A table view. ``title``/``expander``: words keys (the app folds it into an expander); ``csv``: the
+    download's file name, formatted with the page's facts and state (the app offers it)."""
+    return Block("table", view_id, view, {"title": title, "expander": expander, "csv": csv})
+
+
+def block(kind: str, ref: str = "", *, on: tuple[str, ...] = BOTH) -> Block:
+    return Block(kind, ref, on=on)
+
+
+def slot(name: str) -> Block:
+    return Block("slot", name, on=(APP,))
+
+
+def columns(widths: tuple[int, ...], *parts: tuple[Block, ...]) -> Block:
+    return Block("columns", opts={"widths": widths}, parts=parts)
+
+
+@dataclass(frozen=True)
+class Page:
+    slug: str  # the app's url path; the static site's file name (the default page is index.html)
+    icon: str
+    blocks: tuple[Block, ...]
+    default: bool = False
+
+    @property
+    def title(self) -> str:
+        return say(f"pages.{self.slug}.nav")
+
+    @property
+    def file(self) -> str:
+        return f"pages/{self.slug.replace('-', '_')}.py"
+
+    @property
+    def url(self) -> str:
+        """The path a browser opens in the app ('' for the default page)."""
+        return "" if self.default else self.slug
+
+    @property
+    def site_file(self) -> str:
+        return "index.html" if self.default else f"{self.slug}.html"
+
+
+PAGES: tuple[Page, ...] = (
+    Page(
+        "overview",
+        ":material/dashboard:",
+        (
+            block("heading"),
+            block("byline"),
+            block("story"),
+            block("metrics"),
+            columns(
+                (3, 2),
+                (chart("map", size=(620, 470), compact=True),),
+                (block("links"), block("freshness", on=(APP,))),
+            ),
+        ),
+        default=True,
+    ),
+    Page(
+        "map",
+        ":material/map:",
+        (
+            block("heading"),
+            slot("show"),
+            chart("map", show=State("show")),
+            table("cities", expander="blocks.cities-table", csv="cities_{show}", show=State("show")),
+            slot("city"),
+        ),
+    ),
+    Page(
+        "senate-vote",
+        ":material/how_to_vote:",
+        (
+            block("heading"),
+            block("derived-note"),
+            slot("find"),
+            chart("senate-seats", senators=State("senators")),
+            chart("senate-tally"),
+            block("later-outcomes"),
+            chart("senate-states", state=State("state")),
+            table("positions", expander="blocks.positions-table", csv="vote_positions_{vote_id}"),
+        ),
+    ),
+    Page(
+        "timeline",
+        ":material/timeline:",
+        (
+            block("heading"),
+            slot("event"),
+            chart("timeline", event=State("event")),
+            table("events", expander="blocks.events-table", csv="events"),
+        ),
+    ),
+    Page(
+        "article",
+        ":material/article:",
+        (
+            block("heading"),
+            slot("entity"),
+            columns(
+                (3, 2),
+                (block("article"),),
+                (slot("detail"), table("figures", title="blocks.figures-table")),
+            ),
+            block("quality-counts"),
+            table("quality", title="blocks.quality-table"),
+            block("downloads"),
+            block("method", on=(APP,)),
+        ),
+    ),
+)
+
+
+def page(slug: str) -> Page:
+    return next(p for p in PAGES if p.slug == slug)
+
+
+def walk(blocks: tuple[Block, ...]):
+    """Every block, columns opened, in reading order."""
+    for b in blocks:
+        if b.kind == "columns":
+            for part in b.parts:
+                yield from walk(part)
+        else:
+            yield b
+
+
+def chart_count(slug: str, renderer: str = APP) -> int:
+    """How many charts a page draws (what the browser tests and benchmarks wait for)."""
+    return sum(1 for b in walk(page(slug).blocks) if b.kind == "chart" and renderer in b.on)
+
+
+def chart_ids() -> list[str]:
+    """Every chart the pages show, in page order, once each (what the export renders)."""
+    return list(dict.fromkeys(b.ref for p in PAGES for b in walk(p.blocks) if b.kind == "chart"))
