@@ -25,6 +25,7 @@ def requested() -> bool:
 
 
 def render() -> None:
+    data.pin()
     chart_id = params.get("card", figures.CHARTS, label="chart")
     frame = params.get("frame", theme.FRAMES, "social", label="frame")
     if chart_id is None:

@@ -11,10 +11,14 @@ import hashlib
 import io
 import json
 import os
+import threading
+import time
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
 import pyarrow.parquet as pq
 import streamlit as st
 
@@ -37,14 +41,17 @@ def data_dir() -> Path:
     return previous if not folder.exists() and previous.is_dir() else folder
 
 
-def _version(folder: Path) -> tuple[float, int]:
-    """Changes whenever a refresh replaces the folder: used as the cache key."""
-    desc = folder / "datapackage.json"
+def _version(folder: Path) -> tuple[float, int, float]:
+    """Changes whenever a refresh replaces the folder (or its record of the last refresh): the cache key."""
     try:
-        info = desc.stat()
+        info = (folder / "datapackage.json").stat()
     except OSError:
-        return (0.0, 0)
-    return (info.st_mtime, info.st_size)
+        return (0.0, 0, 0.0)
+    try:
+        ran = (folder / ".last-refresh.json").stat().st_mtime
+    except OSError:
+        ran = 0.0
+    return (info.st_mtime, info.st_size, ran)
 
 
 def checked_descriptor(folder: Path) -> dict:
@@ -69,13 +76,13 @@ def checked_descriptor(folder: Path) -> dict:
     return desc
 
 
-def read_table(folder: Path, name: str) -> pd.DataFrame:
-    """One table, checked against its declared columns."""
+def read_table(folder: Path, name: str, raw: bytes | None = None) -> pd.DataFrame:
+    """One table (from ``raw`` when the bytes are already read), checked against its declared columns."""
     if name not in TABLES:
         raise DataUnavailable(f"Unknown table {name!r}.")
     path = folder / f"{name}.parquet"
     try:
-        frame = pq.read_table(path).to_pandas()
+        frame = pq.read_table(pa.BufferReader(raw) if raw is not None else path).to_pandas()
     except FileNotFoundError:
         raise DataUnavailable(f"{path.name} is missing from {folder}. Rebuild the data with: {REFRESH}") from None
     except Exception as exc:
@@ -97,90 +104,183 @@ def stamp(desc: dict) -> str:
     return digest[:8]
 
 
+def _meta(desc: dict, articles: pd.DataFrame) -> Meta:
+    """The credit of the newest article (by as-of date)."""
+    newest = articles.sort_values(["as_of", "article_id"], ascending=[False, True]).iloc[0]
+    return Meta(as_of=str(newest["as_of"]), stamp=stamp(desc), article_title=str(newest["title"]))
+
+
 def meta_from(folder: Path) -> Meta:
-    desc = checked_descriptor(folder)
-    articles = read_table(folder, "articles")
-    return Meta(as_of=str(articles["as_of"].max()), stamp=stamp(desc), article_title=str(articles["title"].iloc[0]))
+    return _meta(checked_descriptor(folder), read_table(folder, "articles"))
 
 
-def freshness(folder: Path) -> dict:
-    """When the ETL last wrote this folder (its stamp file; the tables hold no clock time), and the hashes. Data
+@dataclass(frozen=True)
+class Snapshot:
+    """One data package read whole: every table checked against the SHA-256 its ``datapackage.json`` records, the
+    record of the last refresh, and the time the files were written. A page draws from one snapshot per run."""
+
+    folder: Path
+    desc: dict
+    files: dict[str, bytes]  # table name -> Parquet bytes, as hashed in desc
+    tables: dict[str, pd.DataFrame]
+    refresh: dict | None
+    written: float  # mtime of datapackage.json
+    descriptor: bytes  # datapackage.json as written
+
+    @property
+    def meta(self) -> Meta:
+        return _meta(self.desc, self.tables["articles"])
+
+
+def _where() -> tuple[Path, tuple[float, int, float]]:
+    folder = data_dir()
+    return folder, _version(folder)
+
+
+def read_snapshot(tries: int = 50) -> Snapshot:
+    """Every table of the package in the data folder (or in ``.data.previous`` while a refresh swaps folders).
+    When a refresh replaces the folder mid-read, a file vanishes or no longer matches its recorded hash: the read
+    starts over on what is there now, so a reader gets the old package or the new one, never a mix. When nothing
+    moved, the failure is the data's own (missing, damaged) and is reported."""
+    for _ in range(tries):
+        start = _where()
+        here = start[0]
+        try:
+            desc = checked_descriptor(here)
+            written = (here / "datapackage.json").stat().st_mtime
+            descriptor = (here / "datapackage.json").read_bytes()
+            if json.loads(descriptor) != desc:
+                raise DataUnavailable("datapackage.json changed while it was read.")
+            files = {}
+            for r in desc["resources"]:
+                path = here / r["path"]
+                try:
+                    raw = path.read_bytes()
+                except FileNotFoundError:
+                    raise DataUnavailable(
+                        f"{path.name} is missing from {here}. Rebuild the data with: {REFRESH}"
+                    ) from None
+                if r.get("sha256") and hashlib.sha256(raw).hexdigest() != r["sha256"]:
+                    raise DataUnavailable(
+                        f"{path.name} is damaged (it does not match the SHA-256 in datapackage.json). "
+                        f"Rebuild the data with: {REFRESH}"
+                    )
+                files[r["name"]] = raw
+            tables = {name: read_table(here, name, files.get(name)) for name in TABLES}
+            refresh = last_refresh(here)
+        except (OSError, DataUnavailable) as exc:
+            if _where() == start:
+                raise exc if isinstance(exc, DataUnavailable) else DataUnavailable(str(exc)) from None
+            time.sleep(0.05)  # a refresh moved the folder under us: read what is there now
+            continue
+        if _where() != start:
+            continue
+        return Snapshot(here, desc, files, tables, refresh, written, descriptor)
+    raise DataUnavailable("The data kept changing while it was read. Reload the page in a moment.")
+
+
+def freshness(snap: Snapshot) -> dict:
+    """When the ETL last wrote this package (its stamp file; the tables hold no clock time), and the hashes. Data
     committed to git and never refreshed here has no stamp: then the files' time is shown, and said to be that."""
-    desc = checked_descriptor(folder)
-    try:
-        stamp_file = json.loads((folder / ".last-refresh.json").read_text(encoding="utf-8"))
-        ran = dt.datetime.fromisoformat(stamp_file["finished_at"]).strftime("%Y-%m-%d %H:%M UTC")
-        written = f"ETL run {ran}"
-    except (OSError, ValueError, KeyError):
-        mtime = dt.datetime.fromtimestamp((folder / "datapackage.json").stat().st_mtime, tz=dt.UTC)
+    desc, refresh = snap.desc, snap.refresh
+    if refresh:
+        written = f"ETL run {refresh['finished_at']:%Y-%m-%d %H:%M UTC}"
+    else:
+        mtime = dt.datetime.fromtimestamp(snap.written, tz=dt.UTC)
         written = f"files dated {mtime:%Y-%m-%d %H:%M UTC} (no refresh recorded here)"
-    articles = read_table(folder, "articles")
+    articles = snap.tables["articles"]
     return {
         "written": written,
         "stamp": stamp(desc),
-        "article_sha256": str(articles["sha256"].iloc[0]),
+        "article_sha256": dict(zip(articles["article_id"], articles["sha256"], strict=True)),
         "rows": {r["name"]: r["rows"] for r in desc["resources"]},
     }
 
 
-def parquet_zip(folder: Path) -> bytes:
+def last_refresh(folder: Path) -> dict | None:
+    """What the last refresh here recorded (``.last-refresh.json``: when it finished, and the rows it added,
+    removed and changed per table), or None when no refresh was recorded here (a fresh clone) or it is unreadable."""
+    try:
+        raw = json.loads((folder / ".last-refresh.json").read_text(encoding="utf-8"))
+        finished = dt.datetime.fromisoformat(raw["finished_at"])
+        changes = {
+            str(t): {k: int(c.get(k, 0)) for k in ("added", "removed", "changed")}
+            for t, c in (raw.get("changes") or {}).items()
+        }
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+    return {"finished_at": finished, "changes": changes}
+
+
+def parquet_zip(files: dict[str, bytes], descriptor: bytes) -> bytes:
+    """Every table's Parquet bytes and the descriptor as one zip."""
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
-        for name in TABLES:
-            z.write(folder / f"{name}.parquet", f"{name}.parquet")
-        z.write(folder / "datapackage.json", "datapackage.json")
+        for name, raw in files.items():
+            z.writestr(f"{name}.parquet", raw)
+        z.writestr("datapackage.json", descriptor)
     return buf.getvalue()
 
 
-# --- Streamlit side: cached wrappers over the pure readers above. ---
+def folder_zip(folder: Path) -> bytes:
+    files = {name: (folder / f"{name}.parquet").read_bytes() for name in TABLES}
+    return parquet_zip(files, (folder / "datapackage.json").read_bytes())
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
-def _load_table(folder: str, name: str, version: tuple[float, int]) -> pd.DataFrame:
-    checked_descriptor(Path(folder))  # schema version checked once per data version, not on every rerun
-    return read_table(Path(folder), name)
+# --- Streamlit side: one cached snapshot per data version, pinned for the length of a script run. ---
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
-def _load_meta(folder: str, version: tuple[float, int]) -> Meta:
-    return meta_from(Path(folder))
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _load_snapshot(folder: str, version: tuple[float, int, float]) -> Snapshot:
+    """Shared by every session (never mutated: :func:`table` hands out copies)."""
+    return read_snapshot()
 
 
-def version_key() -> tuple[str, tuple[float, int]]:
+_run = threading.local()  # the snapshot this thread's script run draws from
+
+
+def pin() -> Snapshot:
+    """Take the current data package for this script run: every table, chart and number the run draws comes from
+    it, even when a refresh swaps the folder halfway through the page. Stops the page when it cannot be read."""
+    try:
+        _run.snapshot = _load_snapshot(*version_key())
+    except DataUnavailable as exc:
+        _run.snapshot = None
+        stop(exc)
+        raise
+    return _run.snapshot
+
+
+def snapshot() -> Snapshot:
+    """The pinned snapshot of this run (pinned now when the run has none)."""
+    return getattr(_run, "snapshot", None) or pin()
+
+
+def version_key() -> tuple[str, tuple[float, int, float]]:
     """(folder, version): what a cache keyed on the data must include."""
     folder = data_dir()
     return str(folder), _version(folder)
 
 
 def table(name: str) -> pd.DataFrame:
-    """A table for a page; on failure shows the reason and the refresh command, then stops the page."""
-    folder = data_dir()
-    try:
-        return _load_table(str(folder), name, _version(folder))
-    except DataUnavailable as exc:
-        stop(exc)
-        raise
+    """A table of this run's data package (a copy: pages may change it freely)."""
+    return snapshot().tables[name].copy()
 
 
 def meta() -> Meta:
-    """The chart credit for this data folder (stops the page when the data cannot be read)."""
-    folder = data_dir()
-    try:
-        return _load_meta(str(folder), _version(folder))
-    except DataUnavailable as exc:
-        stop(exc)
-        raise
+    """The chart credit of this run's data package."""
+    return snapshot().meta
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
-def _zip(folder: str, version: tuple[float, int]) -> bytes:
-    return parquet_zip(Path(folder))
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _zip(stamp_: str, _snap: Snapshot) -> bytes:
+    return parquet_zip(_snap.files, _snap.descriptor)
 
 
 def download_zip() -> bytes:
-    """All Parquet files and the descriptor as one zip, built once per data version (not on every rerun)."""
-    folder = data_dir()
-    return _zip(str(folder), _version(folder))
+    """All Parquet files and the descriptor as one zip, built once per data package (not on every rerun)."""
+    snap = snapshot()
+    return _zip(stamp(snap.desc), snap)
 
 
 def stop(exc: Exception) -> None:

@@ -107,7 +107,7 @@ def write_site(load, meta, folder: Path, out: Path, progress: Progress) -> list[
         path = root / "data" / f"{name}.csv"
         frame.to_csv(path, index=False)
         written.append(path)
-    (root / "data" / "data.zip").write_bytes(data.parquet_zip(folder))
+    (root / "data" / "data.zip").write_bytes(data.folder_zip(folder))
     shutil.copyfile(folder / "datapackage.json", root / "data" / "datapackage.json")
     written += [root / "data" / "data.zip", root / "data" / "datapackage.json"]
     progress.step("site data")

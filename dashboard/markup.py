@@ -65,6 +65,13 @@ def paragraphs(text: str, mentions: pd.DataFrame, entities: pd.DataFrame, select
     return [p for p in out if "".join(x["text"] for x in p).strip()]
 
 
+def one_article(load, article_id: str, selected: str | None = None) -> str:
+    """One article of the tables, its own mentions highlighted (spans index that article's text only)."""
+    articles, mentions = load("articles"), load("mentions")
+    text = articles.loc[articles["article_id"] == article_id, "text"].iloc[0]
+    return article_html(text, mentions[mentions["article_id"] == article_id], load("entities"), selected)
+
+
 def article_html(text: str, mentions: pd.DataFrame, entities: pd.DataFrame, selected: str | None = None) -> str:
     """Paragraphs with <mark> around each mention; the selected entity's mentions are outlined."""
     return render("article.html", paragraphs=paragraphs(text, mentions, entities, selected))

@@ -32,12 +32,20 @@ def write(key: str, value: str | None, default: str | None = None) -> None:
 
 
 def picker(
-    param: str, options: dict[str, str], label: str, *, key: str, placeholder: str, noun: str, container=st
+    param: str,
+    options: dict[str, str],
+    label: str,
+    *,
+    key: str,
+    placeholder: str,
+    noun: str,
+    container=st,
+    default: str | None = None,
 ) -> str | None:
     """A select box whose choice lives in the URL: read ``param``, offer ``options`` (id -> label), write the
-    choice back. An unknown id in the link is ignored with a note."""
+    choice back (the ``default`` is left out of the link). An unknown id in the link is ignored with a note."""
     ids = list(options)
-    chosen = get(param, ids, label=noun)
+    chosen = get(param, ids, default, label=noun)
     chosen = container.selectbox(
         label,
         ids,
@@ -46,5 +54,5 @@ def picker(
         placeholder=placeholder,
         key=key,
     )
-    write(param, chosen)
+    write(param, chosen, default)
     return chosen

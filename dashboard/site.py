@@ -33,6 +33,7 @@ class Renderer:
     def __init__(self, page: spec.Page, load: Loader, meta: Meta):
         self.page, self.load, self.meta = page, load, meta
         self.facts = tables.facts(load)
+        self.article = str(tables.article(load("articles"))["article_id"])  # the newest: no picker here
         self.n = count()
 
     def blocks(self, blocks: tuple[spec.Block, ...]) -> list[dict]:
@@ -50,16 +51,16 @@ class Renderer:
         return [{"kind": "heading", "text": say(f"pages.{self.page.slug}.heading", **self.facts)}]
 
     def _byline(self, b: spec.Block) -> list[dict]:
-        text = story.byline(self.load("articles")) + " " + say("blocks.static-copy", stamp=self.meta.stamp)
+        text = (
+            story.byline(self.load("articles"), self.article) + " " + say("blocks.static-copy", stamp=self.meta.stamp)
+        )
         return [{"kind": "byline", "text": text}]
 
     def _story(self, b: spec.Block) -> list[dict]:
-        return [{"kind": "paragraphs", "lines": story.story(self.load("events"))}]
+        return [{"kind": "paragraphs", "lines": story.story(self.load("events"), self.load("claims"), self.article)}]
 
     def _metrics(self, b: spec.Block) -> list[dict]:
-        return [
-            {"kind": "metrics", "metrics": story.metrics(self.load("cities"), self.load("events"), self.load("votes"))}
-        ]
+        return [{"kind": "metrics", "metrics": story.metrics(self.load, self.article)}]
 
     def _links(self, b: spec.Block) -> list[dict]:
         links = [(p.site_file, say(f"links.{p.slug}", **self.facts)) for p in spec.PAGES if not p.default]
@@ -73,9 +74,14 @@ class Renderer:
         return [{"kind": "paragraphs", "lines": story.later_outcomes(self.load("votes"))}]
 
     def _article(self, b: spec.Block) -> list[dict]:
-        text = self.load("articles")["text"].iloc[0]
-        html = markup.legend() + markup.article_html(text, self.load("mentions"), self.load("entities"))
-        return [{"kind": "html", "html": Markup(html)}]  # rendered by markup's own autoescaped templates
+        """Every article, newest first, each under its as-of date and headline (the app shows the one picked)."""
+        out = [{"kind": "html", "html": Markup(markup.legend())}]  # markup's own autoescaped templates
+        labels = tables.article_labels(self.load("articles"))
+        for article_id, label in labels.items():
+            if len(labels) > 1:
+                out.append({"kind": "subheading", "text": label})
+            out.append({"kind": "html", "html": Markup(markup.one_article(self.load, article_id))})
+        return out
 
     def _quality_counts(self, b: spec.Block) -> list[dict]:
         return [{"kind": "caption", "text": story.quality_counts(self.load("data_quality"))}]

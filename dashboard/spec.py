@@ -5,7 +5,8 @@ Two renderers read this: ``dashboard.streamlit_page`` (the app; ``pages/*.py`` c
 too. Words are keys into ``words.toml``; numbers, names and dates come from the tables when a page is drawn.
 
 Block kinds: ``chart`` (a chart id from ``dashboard.figures``), ``table`` (a view id from
-``dashboard.tables``), ``heading``, ``byline``, ``story``, ``metrics``, ``links``, ``freshness``,
+``dashboard.tables``), ``heading``, ``article-picker`` (which article a page is about; the static site shows the
+newest, or every article), ``byline``, ``story``, ``metrics``, ``links``, ``freshness``, ``changes``,
 ``derived-note``, ``later-outcomes``, ``article``, ``quality-counts``, ``downloads``, ``method``, ``columns``,
 and ``slot``: an interactive widget only the app draws, supplied by the page file (a picker and what it shows).
 """
@@ -90,6 +91,7 @@ PAGES: tuple[Page, ...] = (
         "overview",
         ":material/dashboard:",
         (
+            block("article-picker", on=(APP,)),
             block("heading"),
             block("byline"),
             block("story"),
@@ -97,7 +99,7 @@ PAGES: tuple[Page, ...] = (
             columns(
                 (3, 2),
                 (chart("map", size=(620, 470), compact=True),),
-                (block("links"), block("freshness", on=(APP,))),
+                (block("links"), block("freshness", on=(APP,)), block("changes", on=(APP,))),
             ),
         ),
         default=True,
@@ -142,11 +144,13 @@ PAGES: tuple[Page, ...] = (
         ":material/article:",
         (
             block("heading"),
+            block("article-picker", on=(APP,)),
+            block("byline"),
             slot("entity"),
             columns(
                 (3, 2),
                 (block("article"),),
-                (slot("detail"), table("figures", title="blocks.figures-table")),
+                (slot("detail"), table("figures", title="blocks.figures-table", article=State("article"))),
             ),
             block("quality-counts"),
             table("quality", title="blocks.quality-table"),

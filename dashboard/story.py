@@ -19,17 +19,27 @@ class Metric:
     help: str  # where the number comes from
 
 
-def byline(articles: pd.DataFrame) -> str:
-    """What is known of the article's origin, and what is not."""
-    a = articles.iloc[0]
+def byline(articles: pd.DataFrame, article_id: str | None = None) -> str:
+    """Which article the story and numbers below come from, and what is known of its origin."""
+    a = tables.article(articles, article_id)
     publisher = a["publisher"] if isinstance(a["publisher"], str) and a["publisher"] else None
-    return say("story.byline", as_of=fmt.day(a["as_of"]), publisher=publisher or say("story.publisher-unknown"))
+    words = dict(as_of=fmt.day(a["as_of"]), publisher=publisher or say("story.publisher-unknown"))
+    if len(articles) == 1:
+        return say("story.byline", **words)
+    return say("story.byline-several", title=a["title"], article_id=a["article_id"], n=len(articles), **words)
 
 
-def story(events: pd.DataFrame, n: int = 3) -> list[str]:
-    """The story in ``n`` sentences: the article's own events, newest first, one sentence per day, each in the
-    words of its cited reference title."""
-    told = events[events["in_article"] & (events["status"] == "happened")].sort_values("date_start", ascending=False)
+def told_by(events: pd.DataFrame, claims: pd.DataFrame, article_id: str) -> pd.DataFrame:
+    """The events an article names: those it dates (``claims``) and its own article-only events."""
+    named = set(claims.loc[(claims["kind"] == "event") & (claims["article_id"] == article_id), "ref_id"])
+    return events[events["event_id"].isin(named) | (events["article_id"] == article_id)]
+
+
+def story(events: pd.DataFrame, claims: pd.DataFrame, article_id: str, n: int = 3) -> list[str]:
+    """The story of one article in ``n`` sentences: the events it names, newest first, one sentence per day,
+    each in the words of its cited reference title."""
+    told = told_by(events, claims, article_id)
+    told = told[told["status"] == "happened"].sort_values("date_start", ascending=False)
     out = []
     for date, group in told.groupby("date_start", sort=False):
         titles = "; ".join(group["title"])
@@ -40,18 +50,30 @@ def story(events: pd.DataFrame, n: int = 3) -> list[str]:
     return out
 
 
-def metrics(cities: pd.DataFrame, events: pd.DataFrame, votes: pd.DataFrame) -> list[Metric]:
-    excluded = cities[cities["status"] == "excluded"]
+def metrics(load: Callable[[str], pd.DataFrame], article_id: str) -> list[Metric]:
+    """The key numbers, each saying where it comes from: the chosen article's sentence when it gives the number,
+    the article that does when it does not, the reference otherwise."""
+    cities, events, votes, claims = load("cities"), load("events"), load("votes"), load("claims")
+    mine = claims[claims["article_id"] == article_id]
     participants = cities[cities["status"] == "participant"]
     vote = tables.article_vote(votes)
     surname = vote["nominee_name"].split()[-1]
     lane = say("metrics.announcement-lane")
-    told = events[events["in_article"] & (events["category"] == lane)].sort_values("date_start").iloc[-1]
+    in_lane = told_by(events, claims, article_id).query("category == @lane and status == 'happened'")
+    if in_lane.empty:  # the article names nothing in that lane: the latest any article names
+        in_lane = events[events["in_article"] & (events["category"] == lane)]
+    told = in_lane.sort_values("date_start").iloc[-1]
+    said = dict(zip(mine["ref_id"], mine["surface"], strict=True))  # the chosen article's own words
+    listed = mine[mine["kind"] == "city"]
+    tally = mine[(mine["kind"] == "vote") & (mine["ref_id"] == vote["vote_id"])]
+    tally_source = tally["source"].iloc[0] if len(tally) else say("metrics.not-in-this-article")
     return [
         Metric(
             say("metrics.excluded"),
-            str(len(excluded)),
-            say("metrics.excluded-help", sentence=excluded["sentence_id"].iloc[0]),
+            str(len(listed)) if len(listed) else str(int((cities["status"] == "excluded").sum())),
+            say("metrics.excluded-help", source=listed["source"].iloc[0])
+            if len(listed)
+            else say("metrics.excluded-elsewhere", articles=", ".join(sorted(set(cities["article_id"].dropna())))),
         ),
         Metric(
             say("metrics.participants"),
@@ -61,12 +83,23 @@ def metrics(cities: pd.DataFrame, events: pd.DataFrame, votes: pd.DataFrame) -> 
         Metric(
             say("metrics.vote", nominee=surname),
             f"{vote['yea']}–{vote['nay']}",
-            say("metrics.vote-help", not_voting=vote["not_voting"], tally=vote["article_tally"], source=vote["source"]),
+            say(
+                "metrics.vote-help",
+                not_voting=vote["not_voting"],
+                tally=tally["surface"].iloc[0] if len(tally) else vote["article_tally"],
+                tally_source=tally_source,
+                source=vote["source"],
+            ),
         ),
         Metric(
             say("metrics.announcement"),
             fmt.day(told["date"]),
-            say("metrics.announcement-help", surface=told["surface"], source=told["source"]),
+            say(
+                "metrics.announcement-help",
+                title=told["title"],
+                surface=said.get(told["event_id"], told["surface"]),
+                source=told["source"],
+            ),
         ),
         Metric(
             say("metrics.confirmed", nominee=surname),

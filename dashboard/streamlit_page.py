@@ -19,12 +19,20 @@ class Context:
     slots set (a picker's choice) for the charts and tables below them."""
 
     page: spec.Page
-    facts: dict
     state: dict = field(default_factory=dict)
 
     @staticmethod
     def load(name: str):
         return data.table(name)
+
+    @property
+    def article(self) -> str:
+        """The article a block is about: the one picked, or the newest."""
+        return self.state.get("article") or str(tables.article(self.load("articles"))["article_id"])
+
+    @property
+    def facts(self) -> dict:
+        return tables.facts(self.load, self.state.get("article"))
 
     def key(self, name: str) -> str:
         """A widget key namespaced by page."""
@@ -40,6 +48,11 @@ COLUMN_CONFIG = {  # how a table view's columns read on screen
     },
     "events": {"surface": st.column_config.TextColumn("as written in the article")},
     "figures": {"text": st.column_config.TextColumn("sentence", width="large")},
+    "mentions": {
+        "title": st.column_config.TextColumn("article"),
+        "surface": st.column_config.TextColumn("as written"),
+        "sentence": st.column_config.TextColumn("sentence", width="large"),
+    },
 }
 
 
@@ -55,7 +68,9 @@ def resolve(view: dict, state: dict) -> dict:
     return out
 
 
-def picker(ctx: Context, param: str, options: dict[str, str], noun: str, container=st) -> str | None:
+def picker(
+    ctx: Context, param: str, options: dict[str, str], noun: str, container=st, default: str | None = None
+) -> str | None:
     """A select box whose choice lives in the URL (``param``), labelled with ``pickers.<param>`` of the words."""
     return params.picker(
         param,
@@ -65,6 +80,7 @@ def picker(ctx: Context, param: str, options: dict[str, str], noun: str, contain
         noun=noun,
         placeholder=say(f"pickers.{param}-placeholder"),
         container=container,
+        default=default,
     )
 
 
@@ -72,21 +88,39 @@ def dataframe(frame, view_id: str = "") -> None:
     st.dataframe(frame, hide_index=True, width="stretch", column_config=COLUMN_CONFIG.get(view_id))
 
 
+def mentions(ctx: Context, ref_id: str) -> None:
+    """Where the articles name a fact or entity, newest article first, with each sentence (the lookups)."""
+    rows = tables.mentions_of(tables.coverage(ctx.load), ref_id)
+    if rows.empty:
+        return
+    text = tables.sentence_text(ctx.load("sentences"))
+    shown = rows.assign(sentence=[text.get(k) for k in zip(rows["article_id"], rows["sentence_id"], strict=True)])
+    st.caption(say("coverage.lookup"))
+    dataframe(shown[["as_of", "surface", "sentence", "title", "article_id", "sentence_id"]], "mentions")
+
+
 def _heading(b: spec.Block, ctx: Context) -> None:
     st.title(ui.md_escape(say(f"pages.{ctx.page.slug}.heading", **ctx.facts)))
 
 
+def _article_picker(b: spec.Block, ctx: Context) -> None:
+    """Which article the page is about (in the URL as ``article``); with one article there is nothing to pick."""
+    labels = tables.article_labels(ctx.load("articles"))
+    if len(labels) > 1:
+        ctx.state["article"] = picker(ctx, "article", labels, noun="article", default=next(iter(labels)))
+
+
 def _byline(b: spec.Block, ctx: Context) -> None:
-    st.caption(ui.md_escape(story.byline(ctx.load("articles"))))
+    st.caption(ui.md_escape(story.byline(ctx.load("articles"), ctx.article)))
 
 
 def _story(b: spec.Block, ctx: Context) -> None:
-    for sentence in story.story(ctx.load("events")):
+    for sentence in story.story(ctx.load("events"), ctx.load("claims"), ctx.article):
         st.markdown(ui.md_escape(sentence))
 
 
 def _metrics(b: spec.Block, ctx: Context) -> None:
-    shown = story.metrics(ctx.load("cities"), ctx.load("events"), ctx.load("votes"))
+    shown = story.metrics(ctx.load, ctx.article)
     for col, m in zip(st.columns(len(shown)), shown, strict=True):
         col.metric(ui.md_escape(m.label), m.value, help=ui.md_escape(m.help))
 
@@ -99,14 +133,25 @@ def _links(b: spec.Block, ctx: Context) -> None:
 
 
 def _freshness(b: spec.Block, ctx: Context) -> None:
-    fresh = data.freshness(data.data_dir())
+    fresh = data.freshness(data.snapshot())
     st.subheader(say("blocks.freshness"))
+    hashes = "".join(f"- SHA-256 of {ui.md_escape(a)}: `{sha[:16]}…`\n" for a, sha in fresh["article_sha256"].items())
     st.markdown(
         f"- Data refreshed: **{fresh['written']}**\n"
         f"- Data stamp (on every chart): `{fresh['stamp']}`\n"
-        f"- Article SHA-256: `{fresh['article_sha256'][:16]}…`\n"
+        f"{hashes}"
         f"- Refresh by hand: `make etl`"
     )
+
+
+def _changes(b: spec.Block, ctx: Context) -> None:
+    st.subheader(say("blocks.changes"))
+    refresh = data.snapshot().refresh
+    if refresh is None:
+        st.caption(say("blocks.changes-none"))
+        return
+    st.caption(say("blocks.changes-when", when=f"{refresh['finished_at']:%Y-%m-%d %H:%M UTC}"))
+    dataframe(tables.changes(refresh["changes"]))
 
 
 def _derived_note(b: spec.Block, ctx: Context) -> None:
@@ -121,9 +166,8 @@ def _later_outcomes(b: spec.Block, ctx: Context) -> None:
 
 
 def _article(b: spec.Block, ctx: Context) -> None:
-    text = ctx.load("articles")["text"].iloc[0]
     st.markdown(markup.legend(), unsafe_allow_html=True)
-    html = markup.article_html(text, ctx.load("mentions"), ctx.load("entities"), ctx.state.get("entity"))
+    html = markup.one_article(ctx.load, ctx.article, ctx.state.get("entity"))
     st.markdown(html, unsafe_allow_html=True)
 
 
@@ -146,7 +190,7 @@ def _downloads(b: spec.Block, ctx: Context) -> None:
     )
     c2.download_button(
         "datapackage.json",
-        (data.data_dir() / "datapackage.json").read_bytes(),
+        data.snapshot().descriptor,
         file_name="datapackage.json",
         mime="application/json",
         key=ctx.key("datapackage"),
@@ -178,11 +222,13 @@ def _table(b: spec.Block, ctx: Context) -> None:
 
 DRAW: dict[str, Callable[[spec.Block, Context], None]] = {
     "heading": _heading,
+    "article-picker": _article_picker,
     "byline": _byline,
     "story": _story,
     "metrics": _metrics,
     "links": _links,
     "freshness": _freshness,
+    "changes": _changes,
     "derived-note": _derived_note,
     "later-outcomes": _later_outcomes,
     "article": _article,
@@ -211,7 +257,8 @@ def draw(blocks: tuple[spec.Block, ...], ctx: Context, slots: dict[str, Slot]) -
 def render(slug: str, **slots: Slot) -> Context:
     """Draw one page of the spec. ``slots``: the page's own widgets, by the names its spec gives them."""
     boot.through_app()
+    data.pin()
     page = spec.page(slug)
-    ctx = Context(page, tables.facts(data.table))
+    ctx = Context(page)
     draw(page.blocks, ctx, slots)
     return ctx

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import pandas as pd
 
-from dashboard.fmt import when
+from dashboard.fmt import day, when
 
 Loader = Callable[[str], pd.DataFrame]
 
@@ -24,12 +24,31 @@ def article_positions(load: Loader) -> pd.DataFrame:
     return positions[positions["vote_id"] == article_vote(load("votes"))["vote_id"]]
 
 
-def facts(load: Loader) -> dict[str, object]:
-    """The numbers and names the pages' words are filled with (``{nominee}``, ``{yea}``...), from the tables."""
+def newest_first(articles: pd.DataFrame) -> pd.DataFrame:
+    """Articles, the newest (by as-of date) first; ties by id, so the order never depends on the file order."""
+    return articles.sort_values(["as_of", "article_id"], ascending=[False, True])
+
+
+def article(articles: pd.DataFrame, article_id: str | None = None) -> pd.Series:
+    """One article's row: the one asked for, or the newest."""
+    ordered = newest_first(articles)
+    chosen = ordered[ordered["article_id"] == article_id]
+    return (chosen if len(chosen) else ordered).iloc[0]
+
+
+def article_labels(articles: pd.DataFrame) -> dict[str, str]:
+    """Article id -> what a picker shows: the as-of date and the headline, newest first."""
+    ordered = newest_first(articles)
+    return {r.article_id: f"{day(r.as_of)} · {r.title}" for r in ordered.itertuples()}
+
+
+def facts(load: Loader, article_id: str | None = None) -> dict[str, object]:
+    """The numbers and names the pages' words are filled with (``{nominee}``, ``{yea}``...), from the tables;
+    ``{article_title}`` is the chosen article's headline (the newest when none is chosen)."""
     vote = article_vote(load("votes"))
     status = load("cities")["status"]
     return {
-        "article_title": str(load("articles")["title"].iloc[0]),
+        "article_title": str(article(load("articles"), article_id)["title"]),
         "nominee": vote["nominee_name"],
         "yea": vote["yea"],
         "nay": vote["nay"],
@@ -40,8 +59,45 @@ def facts(load: Loader) -> dict[str, object]:
     }
 
 
-def sentence_text(sentences: pd.DataFrame) -> dict[str, str]:
-    return dict(zip(sentences["sentence_id"], sentences["text"], strict=True))
+SentenceKey = tuple[str, str]  # (article_id, sentence_id): sentence ids restart at s001 in every article
+
+
+def sentence_text(sentences: pd.DataFrame) -> dict[SentenceKey, str]:
+    return dict(
+        zip(zip(sentences["article_id"], sentences["sentence_id"], strict=True), sentences["text"], strict=True)
+    )
+
+
+def coverage(load: Loader) -> pd.DataFrame:
+    """Every mention of a reference fact (``claims``) and of an entity (``mentions``), one row each, with its
+    article's headline and as-of date: ``ref_id`` is the event, vote, city or entity id. Newest article first,
+    then in reading order."""
+    claims = load("claims")[["ref_id", "kind", "article_id", "sentence_id", "start", "surface"]]
+    mentions = load("mentions").rename(columns={"entity_id": "ref_id"}).assign(kind="entity")[claims.columns]
+    articles = load("articles")[["article_id", "title", "as_of"]]
+    rows = pd.concat([claims, mentions], ignore_index=True).merge(articles, on="article_id", how="left")
+    return rows.sort_values(["as_of", "article_id", "start"], ascending=[False, True, True], ignore_index=True)
+
+
+def mentions_of(cover: pd.DataFrame, ref_id: str) -> pd.DataFrame:
+    """The mentions of one fact or entity, newest article first; a fact named as a claim and as an entity (a
+    city) is listed once per span."""
+    rows = cover[cover["ref_id"] == ref_id]
+    return rows.drop_duplicates(["article_id", "start"])
+
+
+def mention_lines(cover: pd.DataFrame, ref_id: str) -> list[str]:
+    """One line per mention: the article's as-of date and headline, the sentence, the words as written (plain
+    text)."""
+    return [
+        f"{day(r.as_of)} · {r.title} · {r.sentence_id}: “{r.surface}”" for r in mentions_of(cover, ref_id).itertuples()
+    ]
+
+
+def n_articles(cover: pd.DataFrame, ids: pd.Series) -> list[int]:
+    """How many articles mention each id."""
+    counts = cover.groupby("ref_id")["article_id"].nunique()
+    return [int(counts.get(i, 0)) for i in ids]
 
 
 def cities(load: Loader, show: str = "all") -> pd.DataFrame:
@@ -49,7 +105,10 @@ def cities(load: Loader, show: str = "all") -> pd.DataFrame:
     if show != "all":
         rows = rows[(rows["status"] == show) | (rows["psp_site_type"] == show)]
     text = sentence_text(load("sentences"))
-    return rows.assign(article_sentence=rows["sentence_id"].map(text))[
+    keys = zip(rows["article_id"], rows["sentence_id"], strict=True)
+    return rows.assign(
+        article_sentence=[text.get(k) for k in keys], articles=n_articles(coverage(load), rows["city_id"])
+    )[
         [
             "name",
             "state",
@@ -60,6 +119,8 @@ def cities(load: Loader, show: str = "all") -> pd.DataFrame:
             "lat",
             "lon",
             "source",
+            "articles",
+            "article_id",
             "article_sentence",
         ]
     ].sort_values(["status", "name"])
@@ -67,14 +128,44 @@ def cities(load: Loader, show: str = "all") -> pd.DataFrame:
 
 def events(load: Loader) -> pd.DataFrame:
     frame = load("events")
-    return frame.assign(when=[when(r) for _, r in frame.iterrows()])[
-        ["when", "title", "category", "in_article", "surface", "status", "phase", "source", "confidence"]
+    return frame.assign(
+        when=[when(r) for _, r in frame.iterrows()], articles=n_articles(coverage(load), frame["event_id"])
+    )[
+        [
+            "when",
+            "title",
+            "category",
+            "in_article",
+            "articles",
+            "surface",
+            "article_id",
+            "sentence_id",
+            "status",
+            "phase",
+            "source",
+            "confidence",
+        ]
     ]
 
 
-def figures(load: Loader) -> pd.DataFrame:
-    shown = load("figures").merge(load("sentences")[["sentence_id", "text"]], on="sentence_id")
-    return shown[["surface", "kind", "value", "unit", "method", "text"]]
+def figures(load: Loader, article: str | None = None) -> pd.DataFrame:
+    """Every figure next to its sentence; only the chosen article's when one is chosen."""
+    shown = load("figures").merge(
+        load("sentences")[["article_id", "sentence_id", "text"]], on=["article_id", "sentence_id"]
+    )
+    if article is not None:
+        shown = shown[shown["article_id"] == article]
+    return shown[["surface", "kind", "value", "unit", "method", "article_id", "sentence_id", "text"]]
+
+
+def changes(by_table: dict[str, dict[str, int]]) -> pd.DataFrame:
+    """What the last refresh did, one row per table (``.last-refresh.json``), tables it touched first."""
+    rows = pd.DataFrame(
+        [{"table": t, **{k: c.get(k, 0) for k in ("added", "removed", "changed")}} for t, c in by_table.items()],
+        columns=["table", "added", "removed", "changed"],
+    )
+    touched = rows[["added", "removed", "changed"]].sum(axis=1) > 0
+    return pd.concat([rows[touched], rows[~touched]], ignore_index=True)
 
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
@@ -84,7 +175,7 @@ def quality(load: Loader) -> pd.DataFrame:
     """Errors first, then reviewed warnings, then agreements and open questions."""
     dq = load("data_quality")
     ordered = dq.assign(_o=dq["severity"].map(SEVERITY_ORDER)).sort_values(["_o", "kind", "check_id"])
-    return ordered[["severity", "kind", "surface", "message", "resolution", "sentence_id", "source"]]
+    return ordered[["severity", "kind", "surface", "message", "resolution", "article_id", "sentence_id", "source"]]
 
 
 def positions(load: Loader, found: pd.DataFrame | None = None) -> pd.DataFrame:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import html
 import re
-from pathlib import Path
 
 import streamlit as st
 
@@ -33,26 +32,21 @@ def source_link(source: str) -> str:
 
 @st.cache_resource(show_spinner=False, max_entries=256)
 def _figure(
-    folder: str,
-    version: tuple[float, int],
+    stamp: str,
     chart_id: str,
     size: tuple[int, int] | None,
     view: tuple[tuple[str, object], ...],
+    _snap: data.Snapshot,
 ):
-    return figures.build(
-        chart_id, lambda name: data.read_table(Path(folder), name), data.meta_from(Path(folder)), size, **dict(view)
-    )
+    return figures.build(chart_id, lambda name: _snap.tables[name].copy(), _snap.meta, size, **dict(view))
 
 
 def figure(chart_id: str, size: tuple[int, int] | None = None, **view):
-    """A chart for a page, built once per data version and view and then shared by every session (figures are
-    never mutated after they are built). Stops the page with a message when the data cannot be read."""
+    """A chart for a page from this run's data package, built once per package (its stamp) and view and then
+    shared by every session (figures are never mutated after they are built)."""
     frozen = tuple(sorted((k, tuple(sorted(v)) if isinstance(v, set) else v) for k, v in view.items()))
-    try:
-        return _figure(*data.version_key(), chart_id, size, frozen)
-    except data.DataUnavailable as exc:
-        data.stop(exc)
-        raise
+    snap = data.snapshot()
+    return _figure(snap.meta.stamp, chart_id, size, frozen, snap)
 
 
 def chart(chart_id: str, key: str, size: tuple[int, int] | None = None, **view) -> None:

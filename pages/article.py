@@ -22,9 +22,7 @@ def entity_detail(ctx: Context) -> None:
     if not picked:
         return
     st.subheader(ui.md_escape(entity_labels(ctx)[picked]))
-    mentions, sentences = ctx.load("mentions"), ctx.load("sentences")
-    mine = mentions[mentions["entity_id"] == picked].merge(sentences[["sentence_id", "text"]], on="sentence_id")
-    streamlit_page.dataframe(mine[["surface", "sentence_id", "start", "end", "text"]])
+    streamlit_page.mentions(ctx, picked)
     st.caption("Source: " + ui.source_link(ctx.load("entities").set_index("entity_id").loc[picked, "source"]))
     for table, rows in tables.entity_rows(picked, ctx.load).items():
         st.caption(f"In `{table}`")

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import params, streamlit_page, ui
+from dashboard import params, streamlit_page, tables, ui
 from dashboard.streamlit_page import Context, picker
 from dashboard.words import say, section
 
@@ -18,7 +18,7 @@ def show_filter(ctx: Context) -> None:
 
 
 def city_lookup(ctx: Context) -> None:
-    cities, sentences = ctx.load("cities"), ctx.load("sentences")
+    cities = ctx.load("cities")
     names = dict(zip(cities["city_id"], cities["name"] + ", " + cities["state"], strict=True))
     picked = picker(ctx, "city", names, noun="city")
     if not picked:
@@ -26,10 +26,12 @@ def city_lookup(ctx: Context) -> None:
     row = cities.set_index("city_id").loc[picked]
     site = f" · {row['psp_site_type']} site" if isinstance(row["psp_site_type"], str) else ""
     st.markdown(f"**{ui.md_escape(names[picked])}** · {ui.md_escape(row['status'] + site)}")
-    if isinstance(row["sentence_id"], str):
-        st.markdown("> " + ui.md_escape(sentences.set_index("sentence_id").loc[row["sentence_id"], "text"]))
+    listed = tables.sentence_text(ctx.load("sentences")).get((row["article_id"], row["sentence_id"]))
+    if listed:
+        st.markdown("> " + ui.md_escape(listed))
     population = f" · population {int(row['population']):,} ({row['population_source']})"
     st.caption("Source: " + ui.source_link(row["source"]) + ui.md_escape(population))
+    streamlit_page.mentions(ctx, picked)
 
 
 streamlit_page.render("map", show=show_filter, city=city_lookup)

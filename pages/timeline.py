@@ -18,6 +18,7 @@ def event_picker(ctx: Context) -> None:
     if row["in_article"]:
         st.markdown(f"As written: “{ui.md_escape(row['surface'])}” → {ui.md_escape(row['resolution'])}")
     st.caption(f"Source: {ui.source_link(row['source'])} ({ui.md_escape(row['confidence'])})")
+    streamlit_page.mentions(ctx, picked)
 
 
 streamlit_page.render("timeline", event=event_picker)

@@ -89,6 +89,9 @@ def test_map_filter_and_city_from_the_url():
     assert len(at.dataframe[0].value) == 4
     assert at.selectbox(key="map_city").value == "baltimore-md"
     assert any("The four cities are" in m.value for m in at.markdown)
+    mentions = at.dataframe[1].value
+    assert list(mentions["sentence_id"]) == ["s007", "s011"]
+    assert mentions["sentence"].iloc[0].startswith("The four cities are")
 
 
 def test_vote_page_shows_fifty_forty_eight_two(built_data):
@@ -127,7 +130,7 @@ def test_overview_metrics_and_story():
     assert metrics[say("metrics.excluded")] == "4"
     assert metrics["PSP participants"] == "12"
     assert metrics["Senate vote on Kaplan"] == "50–48"
-    assert metrics["Announcement"] == "3 Aug 2017"
+    assert metrics[say("metrics.announcement")] == "3 Aug 2017"
     text = " ".join(m.value for m in at.markdown)
     assert "Thursday 3 August 2017" in text and "Stockton" in text
 
@@ -214,3 +217,103 @@ def test_freshness_says_when_the_etl_ran(built_data, tmp_path, monkeypatch):
     (bare / ".last-refresh.json").unlink()
     at = open_page(PAGES[0], data_dir=str(bare), monkeypatch=monkeypatch)
     assert "no refresh recorded here" in " ".join(m.value for m in at.markdown)
+
+
+# --- several articles: the seed and the follow-up TEST article (tests/articles/), built by the real CLI ---
+
+SEED_ID, FOLLOW_UP_ID = "000_94e04342a6ea52d8", "followup_2017-09-26"
+
+
+@pytest.fixture(scope="module")
+def two_articles(tmp_path_factory):
+    from devtools import articles
+
+    return articles.build(tmp_path_factory.mktemp("two"))
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_renders_with_two_articles(page, two_articles, monkeypatch):
+    at = open_page(page, data_dir=str(two_articles), monkeypatch=monkeypatch)
+    assert not at.exception, [e.message for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+    assert at.title
+
+
+def test_one_article_needs_no_picker():
+    at = open_page("pages/overview.py")
+    assert not [s for s in at.selectbox if s.key == "overview_article"]
+
+
+def test_overview_picker_switches_the_story_and_says_which_article(two_articles, monkeypatch):
+    at = open_page(PAGES[0], data_dir=str(two_articles), monkeypatch=monkeypatch)
+    picker = at.selectbox(key="overview_article")
+    assert picker.value == FOLLOW_UP_ID  # the newest by as-of date
+    assert picker.options[0].startswith("26 Sep 2017 · Senate Seats Second Labor Board Pick")
+    assert at.title[0].value.replace("\\", "") == "Senate Seats Second Labor Board Pick as Cities Answer Sessions"
+    assert FOLLOW_UP_ID in at.caption[0].value.replace("\\", "") and "26 Sep 2017" in at.caption[0].value
+    text = " ".join(m.value for m in at.markdown)
+    assert "Monday 25 September 2017" in text and "Thursday 3 August 2017" not in text
+    metrics = {m.label: m for m in at.metric}
+    assert metrics[say("metrics.announcement")].value == "18 Aug 2017"  # "Aug. 18", the follow-up's own words
+    assert f"article:{FOLLOW_UP_ID}#s004" in metrics["Senate vote on Kaplan"].help.replace("\\", "")
+
+    picker.set_value(SEED_ID).run()
+    assert at.query_params["article"] == SEED_ID  # shareable
+    text = " ".join(m.value for m in at.markdown)
+    assert "Thursday 3 August 2017" in text and "Monday 25 September 2017" not in text
+    assert at.title[0].value.replace("\\", "").startswith("As Part of Trump Assault on Immigrant Communities")
+    metrics = {m.label: m for m in at.metric}
+    assert metrics[say("metrics.excluded")].value == "4"
+    assert f"article:{SEED_ID}#s007" in metrics[say("metrics.excluded")].help.replace("\\", "")
+
+
+def test_article_link_opens_that_article(two_articles, monkeypatch):
+    at = open_page("pages/article.py", {"article": SEED_ID}, data_dir=str(two_articles), monkeypatch=monkeypatch)
+    assert at.selectbox(key="article_article").value == SEED_ID
+    figures_table = next(d.value for d in at.dataframe if "method" in d.value.columns)
+    assert set(figures_table["article_id"]) == {SEED_ID} and "50-48" in set(figures_table["surface"])
+    html = " ".join(m.value for m in at.markdown)
+    assert "Dangles Carrot to Cops" in html and "Second Labor Board Pick" not in html
+    at.selectbox(key="article_article").set_value(FOLLOW_UP_ID).run()
+    figures_table = next(d.value for d in at.dataframe if "method" in d.value.columns)
+    assert set(figures_table["article_id"]) == {FOLLOW_UP_ID}
+    assert "Second Labor Board Pick" in " ".join(m.value for m in at.markdown)
+
+
+def test_lookups_list_every_mention_newest_first(two_articles, monkeypatch):
+    at = open_page("pages/timeline.py", {"event": "psp-launched"}, data_dir=str(two_articles), monkeypatch=monkeypatch)
+    listed = at.dataframe[0].value
+    assert list(listed["article_id"]) == [FOLLOW_UP_ID, SEED_ID]
+    assert list(listed["surface"]) == ["in June", "in June"]
+    at = open_page("pages/article.py", {"entity": "marvin-kaplan"}, data_dir=str(two_articles), monkeypatch=monkeypatch)
+    assert list(dict.fromkeys(at.dataframe[0].value["article_id"])) == [FOLLOW_UP_ID, SEED_ID]
+
+
+def test_tables_count_the_articles_that_name_each_fact(two_articles, monkeypatch):
+    at = open_page("pages/timeline.py", data_dir=str(two_articles), monkeypatch=monkeypatch)
+    shown = at.dataframe[0].value  # one row per event, in the events table's order
+    by_id = dict(zip(read_table(two_articles, "events")["event_id"], shown["articles"], strict=True))
+    assert by_id["psp-launched"] == 2 and by_id["emanuel-confirmed"] == 1 and by_id["eo-13768-signed"] == 0
+    at = open_page("pages/map.py", data_dir=str(two_articles), monkeypatch=monkeypatch)
+    cities = at.dataframe[0].value.set_index("name")
+    assert cities.loc["Baltimore", "articles"] == 1 and cities.loc["Baltimore", "article_id"] == SEED_ID
+
+
+def test_what_changed_shows_the_last_refresh(two_articles, tmp_path, monkeypatch):
+    import shutil
+
+    folder = tmp_path / "data"
+    shutil.copytree(two_articles, folder)
+    changes = {"articles": {"added": 1, "removed": 0, "changed": 0}, "claims": {"added": 7, "removed": 2, "changed": 3}}
+    (folder / ".last-refresh.json").write_text(
+        json.dumps({"finished_at": "2017-09-26T08:15:00+00:00", "changes": changes})
+    )
+    at = open_page(PAGES[0], data_dir=str(folder), monkeypatch=monkeypatch)
+    assert any(h.value == say("blocks.changes") for h in at.subheader)
+    table = next(d.value for d in at.dataframe if "removed" in d.value.columns).set_index("table")
+    assert table.loc["claims"].tolist() == [7, 2, 3] and table.loc["articles"].tolist() == [1, 0, 0]
+    assert any("2017-09-26 08:15 UTC" in c.value for c in at.caption)
+    (folder / ".last-refresh.json").unlink()
+    at = open_page(PAGES[0], data_dir=str(folder), monkeypatch=monkeypatch)
+    assert any(c.value == say("blocks.changes-none") for c in at.caption)
+    assert not [d for d in at.dataframe if "removed" in d.value.columns]

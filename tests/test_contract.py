@@ -186,3 +186,18 @@ def test_a_chart_added_to_the_spec_appears_everywhere(dummy_chart, tmp_path, bui
     assert "site/timeline.html" in files
     if "svg" in formats:
         assert "images/dummy_social.svg" in files
+
+
+def test_the_static_site_renders_every_page_with_two_articles(tmp_path):
+    """The static copy has no picker: the overview tells the newest article, the article page holds them all."""
+    from dashboard import site, spec
+    from dashboard.data import meta_from, read_table
+    from devtools import articles
+
+    folder = articles.build(tmp_path)
+    html = {p.slug: site.render_page(p, lambda name: read_table(folder, name), meta_from(folder)) for p in spec.PAGES}
+    assert "Senate Seats Second Labor Board Pick as Cities Answer Sessions</h1>" in html["overview"]
+    assert "followup_2017-09-26; as of 26 Sep 2017" in html["overview"]
+    article = html["article"]
+    assert article.index("26 Sep 2017 · Senate Seats") < article.index("3 Aug 2017 · As Part of Trump")
+    assert "Mentions in the articles (2), newest first:" in html["timeline"]

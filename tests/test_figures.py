@@ -201,18 +201,19 @@ def test_export_config_names_the_png(meta):
 def test_story_is_written_from_the_tables(load):
     from dashboard import story
 
-    sentences = story.story(load("events"))
+    (seed,) = load("articles")["article_id"]
+    sentences = story.story(load("events"), load("claims"), seed)
     assert len(sentences) == 3
     assert sentences[0].startswith("Thursday 3 August 2017: ")
     assert "Baltimore, Albuquerque, San Bernardino and Stockton" in sentences[0]
     assert sentences[1].startswith("Wednesday 2 August 2017: ") and "50-48" in sentences[1]
     assert sentences[2].startswith("Tuesday 20 June 2017: ") and "12 cities" in sentences[2]
-    metrics = {m.label: m.value for m in story.metrics(load("cities"), load("events"), load("votes"))}
+    metrics = {m.label: m.value for m in story.metrics(load, seed)}
     assert metrics == {
         "Cities not considered": "4",
         "PSP participants": "12",
         "Senate vote on Kaplan": "50–48",
-        "Announcement": "3 Aug 2017",
+        "Latest on the partnership": "3 Aug 2017",
         "Kaplan confirmed": "2 Aug 2017",
     }
 
@@ -239,3 +240,44 @@ def test_data_folder_is_the_default(monkeypatch):
     assert data.data_dir() == ROOT / "data"
     monkeypatch.setenv("DASHBOARD_DATA_DIR", "/tmp/elsewhere")
     assert data.data_dir() == Path("/tmp/elsewhere")
+
+
+@pytest.fixture(scope="module")
+def two(tmp_path_factory):
+    """A loader and chart credit over the seed plus the follow-up TEST article."""
+    from devtools import articles
+
+    folder = articles.build(tmp_path_factory.mktemp("two"))
+    return (lambda name: read_table(folder, name)), meta_from(folder)
+
+
+def _hover_of(fig, item_id: str) -> str:
+    return next(
+        h
+        for t in fig.data
+        if t.customdata is not None
+        for c, h in zip(t.customdata, t.hovertext, strict=True)
+        if c == item_id
+    )
+
+
+def test_timeline_hover_lists_every_mention_newest_first(two):
+    load, meta = two
+    text = _hover_of(figures.build("timeline", load, meta), "psp-launched")
+    head = text.index("Mentions in the articles (2), newest first:")
+    follow_up, seed = text.index("26 Sep 2017 · Senate Seats"), text.index("3 Aug 2017 · As Part of Trump")
+    assert head < follow_up < seed
+    assert text.count("“in June”") >= 2
+    assert "Mentions in the articles (1)" in _hover_of(figures.build("timeline", load, meta), "emanuel-confirmed")
+
+
+def test_map_hover_lists_a_citys_mentions(two):
+    load, meta = two
+    text = _hover_of(figures.build("map", load, meta), "baltimore-md")
+    assert "Mentions in the articles (2), newest first:" in text and "s011: “Baltimore”" in text
+    assert "The four cities are: Baltimore" in text  # the listing sentence, looked up in its own article
+
+
+def test_charts_are_credited_to_the_newest_article(two):
+    _, meta = two
+    assert meta.as_of == "2017-09-26" and meta.article_title.startswith("Senate Seats Second Labor Board Pick")

@@ -23,10 +23,24 @@ from dashboard.words import say
 Loader = Callable[[str], pd.DataFrame]
 
 
+def _mentions(load: Loader, ids) -> dict[str, list[str]]:
+    """Id -> where the articles name it, newest article first (for the hover)."""
+    cover = tables.coverage(load)
+    return {i: tables.mention_lines(cover, i) for i in ids}
+
+
 def _map(load: Loader, meta: Meta, size, show: str = "all", compact: bool = False, **_) -> go.Figure:
     sentences = tables.sentence_text(load("sentences"))
+    cities = load("cities")
     return map_fig.city_map(
-        load("cities"), load("state_shapes"), sentences, meta, show=show, size=size, compact=compact
+        cities,
+        load("state_shapes"),
+        sentences,
+        meta,
+        mentions=_mentions(load, cities["city_id"]),
+        show=show,
+        size=size,
+        compact=compact,
     )
 
 
@@ -44,7 +58,15 @@ def _states(load: Loader, meta: Meta, size, state: str | None = None, **_) -> go
 
 
 def _timeline(load: Loader, meta: Meta, size, event: str | None = None, **_) -> go.Figure:
-    return timeline_fig.timeline(load("events"), meta, highlight=event, size=size)
+    events = load("events")
+    return timeline_fig.timeline(
+        events,
+        meta,
+        highlight=event,
+        size=size,
+        mentions=_mentions(load, events["event_id"]),
+        n_articles=len(load("articles")),
+    )
 
 
 @dataclass(frozen=True)

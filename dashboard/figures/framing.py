@@ -9,6 +9,7 @@ import plotly.graph_objects as go
 
 from dashboard import fmt, theme
 from dashboard.meta import Meta
+from dashboard.words import say
 
 MARGIN = dict(t=118, b=64, l=24, r=24)  # the title block above, the credit line below
 
@@ -27,6 +28,15 @@ def wrap(text: str, width_px: float, font_px: int, tail: str = "") -> str:
 def esc(value) -> str:
     """Data text made inert for Plotly's pseudo-HTML (titles, hover, labels): no tags, no links."""
     return html.escape("" if value is None else str(value), quote=False)
+
+
+def mention_lines(mentions: list[str], limit: int = 60) -> list[str]:
+    """Hover lines listing where a fact is named, newest article first (``tables.mention_lines``), escaped."""
+    if not mentions:
+        return []
+    return [say("coverage.hover", n=len(mentions))] + [
+        "· " + "<br>  ".join(fmt.wrap_words(esc(m), limit)) for m in mentions
+    ]
 
 
 def frame(

@@ -13,7 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import fmt, theme
-from dashboard.figures.framing import MARGIN, esc, frame
+from dashboard.figures.framing import MARGIN, esc, frame, mention_lines
 from dashboard.figures.labels import LABEL_SIZE, Box, place_labels
 from dashboard.meta import Meta
 from dashboard.words import say, section
@@ -46,7 +46,7 @@ def _screen(cities: pd.DataFrame, xr, yr, size) -> tuple[list[tuple[float, float
     return pts, Box(ox, oy, ox + scale * (xr[1] - xr[0]), oy + scale * (yr[1] - yr[0]))
 
 
-def _hover(row, sentences: dict[str, str]) -> str:
+def _hover(row, sentences: dict[tuple[str, str], str], mentions: dict[str, list[str]]) -> str:
     pop = f"{int(row['population']):,}" if pd.notna(row["population"]) else "unknown"
     lines = [
         f"<b>{esc(row['name'])}, {esc(row['state'])}</b>",
@@ -57,24 +57,28 @@ def _hover(row, sentences: dict[str, str]) -> str:
         f"Population: {pop}<br><span style='font-size:11px'>{esc(row['population_source'])}</span>",
     ]
     if row["status"] == "excluded" and isinstance(row.get("sentence_id"), str):
-        lines.append("Article: “" + "<br>".join(fmt.wrap_words(esc(sentences.get(row["sentence_id"], "")), 70)) + "”")
+        said = sentences.get((row["article_id"], row["sentence_id"]), "")
+        lines.append("Article: “" + "<br>".join(fmt.wrap_words(esc(said), 70)) + "”")
     else:
         lines.append(f"Source: {esc(row['source'])}")
-    return "<br>".join(lines)
+    return "<br>".join(lines + mention_lines(mentions.get(row["city_id"], []), 70))
 
 
 def city_map(
     cities: pd.DataFrame,
     shapes: pd.DataFrame,
-    sentences: dict[str, str],
+    sentences: dict[tuple[str, str], str],
     meta: Meta,
     *,
+    mentions: dict[str, list[str]] | None = None,
     show: str = "all",
     size: tuple[int, int] = theme.DEFAULT_SIZE,
     compact: bool = False,
 ) -> go.Figure:
     """16 markers on the lower 48. ``show`` dims the groups not selected (all, excluded, participant,
-    operations, diagnostic) rather than hiding them, so the comparison stays in view."""
+    operations, diagnostic) rather than hiding them, so the comparison stays in view. ``mentions``: city id ->
+    where the articles name it, newest first (listed in the hover)."""
+    mentions = mentions or {}
     fig = go.Figure()
     xs: list[float | None] = []
     ys: list[float | None] = []
@@ -122,7 +126,7 @@ def city_map(
                 ),
                 text=sub["name"],
                 customdata=sub["city_id"],
-                hovertext=[_hover(r, sentences) for _, r in sub.iterrows()],
+                hovertext=[_hover(r, sentences, mentions) for _, r in sub.iterrows()],
                 hovertemplate="%{hovertext}<extra></extra>",
             )
         )

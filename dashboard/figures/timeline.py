@@ -8,7 +8,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from dashboard import fmt, theme
-from dashboard.figures.framing import MARGIN, esc, frame
+from dashboard.figures.framing import MARGIN, esc, frame, mention_lines
 from dashboard.figures.labels import Box, place_labels
 from dashboard.fmt import when
 from dashboard.meta import Meta
@@ -19,7 +19,7 @@ def _wrap(text: str) -> str:
     return "<br>".join(fmt.wrap_words(text, 60))
 
 
-def hover(row, events_by_id: dict[str, pd.Series]) -> str:
+def hover(row, events_by_id: dict[str, pd.Series], mentions: list[str] | None = None) -> str:
     lines = [f"<b>{_wrap(esc(row['title']))}</b>", when(row)]
     if row["in_article"]:
         lines.append(say("charts.timeline.in-article", surface=esc(row["surface"])))
@@ -32,6 +32,7 @@ def hover(row, events_by_id: dict[str, pd.Series]) -> str:
         lines.append(say("charts.timeline.outcome", title=_wrap(esc(out["title"])), when=when(out)))
     if isinstance(row.get("note"), str):
         lines.append(_wrap(esc(row["note"])))
+    lines += mention_lines(mentions or [])
     src = str(row["source"])
     lines.append("Source: " + esc(fmt.domain(src)) + f" · {esc(row['confidence'])}")
     return "<br>".join(lines)
@@ -103,10 +104,18 @@ def _label_article_events(fig: go.Figure, ev: pd.DataFrame, lanes: list[str], si
 
 
 def timeline(
-    events: pd.DataFrame, meta: Meta, *, highlight: str | None = None, size: tuple[int, int] = theme.DEFAULT_SIZE
+    events: pd.DataFrame,
+    meta: Meta,
+    *,
+    highlight: str | None = None,
+    size: tuple[int, int] = theme.DEFAULT_SIZE,
+    mentions: dict[str, list[str]] | None = None,
+    n_articles: int = 1,
 ) -> go.Figure:
     """Events as markers on category lanes; month-precision events span their month; expected events point at
-    what happened. ``highlight`` rings one event id."""
+    what happened. ``highlight`` rings one event id; ``mentions``: event id -> where the articles name it,
+    newest first (listed in the hover)."""
+    mentions = mentions or {}
     lanes = [c for c in section("lanes") if c in set(events["category"])]
     lane_y = {c: len(lanes) - 1 - i for i, c in enumerate(lanes)}
     by_id = {r["event_id"]: r for _, r in events.iterrows()}
@@ -168,7 +177,7 @@ def timeline(
                     legendgroup=kind,
                     showlegend=col == 1,
                     customdata=sub["event_id"],
-                    hovertext=[hover(r, by_id) for _, r in sub.iterrows()],
+                    hovertext=[hover(r, by_id, mentions.get(r["event_id"])) for _, r in sub.iterrows()],
                     hovertemplate="%{hovertext}<extra></extra>",
                 ),
                 row=1,
@@ -267,9 +276,10 @@ def timeline(
         )
     fig.update_layout(legend=dict(orientation="h", x=0.01, y=1.0, yanchor="bottom", font=dict(size=12)))
     n_art = int(ev["in_article"].sum())
+    title = "title-several" if n_articles > 1 else "title"
     return frame(
         fig,
-        title=say("charts.timeline.title", n_article=n_art),
+        title=say(f"charts.timeline.{title}", n_article=n_art, n_articles=n_articles),
         subtitle=say("charts.timeline.subtitle", n_context=len(ev) - n_art),
         source=say("charts.timeline.source"),
         meta=meta,
