@@ -16,7 +16,21 @@ pytestmark = pytest.mark.browser
 def test_harness_runs_and_reports_every_measure(tmp_path):
     out, raw = tmp_path / "BENCHMARKS.md", tmp_path / "raw.json"
     result = subprocess.run(
-        [sys.executable, "-m", "benchmarks", "-n", "1", "--scale", "8", "--out", str(out), "--json", str(raw)],
+        [
+            sys.executable,
+            "-m",
+            "benchmarks",
+            "-n",
+            "1",
+            "--scale",
+            "8",
+            "--sessions",
+            "2",
+            "--out",
+            str(out),
+            "--json",
+            str(raw),
+        ],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -33,7 +47,7 @@ def test_harness_runs_and_reports_every_measure(tmp_path):
         "*baseline*",
         "cold server start",
         "`python -m etl`",
-        "after 10 sessions",
+        "after 2 sessions",
         "static site",
         "Figure JSON",
         "ms per article",
