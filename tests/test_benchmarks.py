@@ -26,6 +26,8 @@ def test_harness_runs_and_reports_every_measure(tmp_path):
             "8",
             "--sessions",
             "2",
+            "--export-only",
+            "map",
             "--out",
             str(out),
             "--json",
@@ -58,4 +60,5 @@ def test_harness_runs_and_reports_every_measure(tmp_path):
     assert set(numbers["pages"]) == {"overview", "map", "senate-vote", "timeline", "article"}
     assert numbers["json_kb"]["map"] > 10  # the map's outlines are really sent
     assert sorted(int(n) for n in numbers["scale"]["seconds"]) == [1, 2, 4, 8]
+    assert numbers["export_charts"] == ["map"]
     assert numbers["rss_10"] > 0 and numbers["export_site"] > 0 and numbers["export_png"] > 0
