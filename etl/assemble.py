@@ -16,7 +16,7 @@ from etl.errors import EtlError
 from etl.extract import Extract
 from etl.gazetteer import Gazetteer
 from etl.paths import REFERENCE_DIR, display
-from etl.resolve import EventLink, TallyLink, date_range, expected_outcome, speaker_of
+from etl.resolve import EventLink, TallyLink, date_range, speaker_of
 from etl.schema import article_source
 
 
@@ -259,7 +259,7 @@ def events(extracts: list[Extract], links: dict[str, list[EventLink]], ref: dict
                 continue
             if link.how != "expected":
                 continue
-            found = expected_outcome(ex, link.date_index, ref)
+            found = link.expected
             if found.category is None:
                 continue  # no lane to draw it in: the data-quality row says so
             start = d.date_start.isoformat()

@@ -16,7 +16,7 @@ import pandas as pd
 
 from etl import textsteps as ts
 from etl.extract import Extract
-from etl.resolve import EventLink, TallyLink, date_range, expected_outcome, speaker_of
+from etl.resolve import EventLink, TallyLink, date_range, speaker_of
 from etl.schema import article_source
 
 UNREVIEWED = "Unreviewed: check it, then record the decision in etl/reference/corrections.csv."
@@ -256,7 +256,7 @@ def expected_check(f: Findings, c: Context) -> None:
         if link.how != "expected":
             continue
         d = c.ex.dates[link.date_index]
-        found = expected_outcome(c.ex, link.date_index, c.ref)
+        found = link.expected
         drawn = "Shown as expected on the timeline." if found.category else "Not drawn: no timeline lane fits it."
         if found.vote is None:
             f.add(

@@ -38,6 +38,7 @@ class EventLink:
     date_index: int
     event_id: str | None
     how: str  # window | fallback | none | expected
+    expected: Expected | None = None  # for an expected event: its recorded outcome and lane, resolved once
 
 
 def _score(row, entities: set[str], sentence: str) -> int:
@@ -70,7 +71,7 @@ def link_dates(ex: Extract, ref: dict) -> list[EventLink]:
     links = []
     for i, d in enumerate(ex.dates):
         if d.precision == "after":
-            links.append(EventLink(i, None, "expected"))
+            links.append(EventLink(i, None, "expected", expected_outcome(ex, i, ref)))
             continue
         if d.date_start > ex.article.as_of:
             links.append(EventLink(i, None, "none"))
