@@ -57,6 +57,17 @@ SUBTITLE_SIZE = 14
 BODY_SIZE = 13
 NOTE_SIZE = 11
 
+# Width classes: a chart lays out for the width of its own box (CSS px). Narrow: below 500; medium: below 900;
+# wide: the rest. The app measures each chart's box in the browser; the static site ships one variant per class
+# at the design width below and picks, at load, the widest that fits the chart's box.
+NARROW, MEDIUM, WIDE = "narrow", "medium", "wide"
+SITE_WIDTHS = {NARROW: 340, MEDIUM: 700, WIDE: 1100}
+
+
+def width_class(width: float) -> str:
+    return NARROW if width < 500 else MEDIUM if width < 900 else WIDE
+
+
 # Card frames for sharing (width, height) in CSS pixels; PNGs are written at 2x.
 FRAMES = {"social": (1200, 675), "slide": (1600, 900), "square": (1080, 1080)}
 DEFAULT_SIZE = (1100, 640)

@@ -93,9 +93,14 @@ CHARTS: dict[str, Chart] = {
 }
 
 
-def build(chart_id: str, load: Loader, meta: Meta, size: tuple[int, int] | None = None, **view) -> go.Figure:
+def build(
+    chart_id: str, load: Loader, meta: Meta, size: tuple[int, int | None] | None = None, **view
+) -> go.Figure:
+    """One chart at ``size`` = (width, height) in CSS px. It lays out for its width class
+    (``theme.width_class``); a height of ``None`` lets the chart choose the height its width needs."""
     chart = CHARTS[chart_id]
-    return chart.build(load, meta, size or chart.size, **view)
+    width, height = size or chart.size
+    return chart.build(load, meta, (width, height or chart.size[1]), **view)
 
 
 def export_config(chart_id: str, meta: Meta) -> dict:
