@@ -98,7 +98,7 @@ PAGES: tuple[Page, ...] = (
             block("metrics"),
             columns(
                 (3, 2),
-                (chart("map", size=(620, 470), compact=True),),
+                (chart("map", compact=True),),
                 (block("links"), block("freshness", on=(APP,)), block("changes", on=(APP,))),
             ),
         ),

@@ -70,5 +70,5 @@ def width_class(width: float) -> str:
 
 # Card frames for sharing (width, height) in CSS pixels; PNGs are written at 2x.
 FRAMES = {"social": (1200, 675), "slide": (1600, 900), "square": (1080, 1080)}
-DEFAULT_SIZE = (1100, 640)
+DEFAULT_WIDTH = 1100  # a chart drawn before its box is measured (a first paint, the tests without a browser)
 EXPORT_SCALE = 2

@@ -36,12 +36,20 @@ def test_data_folder_matches_the_schema():
     assert [r["name"] for r in desc["resources"]] == list(TABLES)
 
 
+def _is_module(name: str) -> bool:
+    path = ROOT.joinpath(*name.split("."))
+    return path.with_suffix(".py").exists() or (path / "__init__.py").exists()
+
+
 def _imports(path):
     tree = ast.parse(path.read_text(encoding="utf-8"))
     for node in ast.walk(tree):
         if isinstance(node, ast.ImportFrom) and node.module:
-            yield node.module
-            yield from (f"{node.module}.{a.name}" for a in node.names)  # `from dashboard import data`: a module
+            names = [f"{node.module}.{a.name}" for a in node.names]
+            submodules = [n for n in names if _is_module(n)]  # `from dashboard import data`: a module
+            yield from submodules
+            if len(submodules) < len(names):  # a name defined in the package itself
+                yield node.module
         elif isinstance(node, ast.Import):
             yield from (a.name for a in node.names)
 
@@ -151,7 +159,7 @@ def dummy_chart(monkeypatch):
             chart_id="dummy",
         )
 
-    monkeypatch.setitem(figures.CHARTS, "dummy", figures.Chart("dummy", build, (600, 400)))
+    monkeypatch.setitem(figures.CHARTS, "dummy", figures.Chart("dummy", build))
     pages = tuple(
         dataclasses.replace(p, blocks=(*p.blocks, spec.chart("dummy"))) if p.slug == "timeline" else p
         for p in spec.PAGES

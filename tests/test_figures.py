@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import math
 from pathlib import Path
 
 import pandas as pd
@@ -79,9 +80,13 @@ def test_map_has_sixteen_cities_split_four_and_twelve(load, meta):
         fig.layout.title.text.replace("<br>", " ")
         == "<b>4 cities not considered until they help ICE; 12 taking part</b>"
     )
-    compact = figures.build("map", load, meta, size=(620, 470), compact=True)
+    compact = figures.build("map", load, meta, size=(620, None), compact=True)
     assert compact.layout.title.text.count("<br>") == 1  # wrapped to the width, not cut off
-    assert compact.layout.margin.t == fig.layout.margin.t + framing.TITLE_LINE + 12 + 18
+    assert compact.layout.margin.t > fig.layout.margin.t - framing.legend_rows(GROUPS.values(), 1100)[0] * 20
+    assert not [a for a in compact.layout.annotations if (a.name or "").startswith("label:")]
+    phone = figures.build("map", load, meta, size=(360, None))
+    names = {a.name for a in phone.layout.annotations if (a.name or "").startswith("label:")}
+    assert names == {"label:baltimore-md", "label:albuquerque-nm", "label:san-bernardino-ca", "label:stockton-ca"}
 
 
 def test_map_draws_states_without_geo_traces(load, meta):
@@ -100,11 +105,14 @@ def test_map_hover_carries_the_article_sentence_and_sources(load, meta):
     assert all("https://www.bja.gov/Events/national-psp-symposium-2018.html" in h for h in ops.hovertext)
 
 
-@pytest.mark.parametrize("size", [theme.DEFAULT_SIZE, *theme.FRAMES.values()])
-def test_map_labels_do_not_collide(load, size):
+@pytest.mark.parametrize("size", [(theme.DEFAULT_WIDTH, None), (700, None), *theme.FRAMES.values()])
+def test_map_labels_do_not_collide(load, meta, size):
     cities = load("cities").sort_values("city_id")
     xr, yr = _ranges(load("state_shapes"))
-    points, bounds = _screen(cities, xr, yr, size)
+    p = framing.plan(
+        size, title="t", subtitle="s", source="x", meta=meta, legend=list(GROUPS.values()), plot_height=500
+    )
+    points, bounds = _screen(cities, xr, yr, p)
     texts = cities["name"].tolist()
     offsets = place_labels(points, texts, bounds)
     boxes = [text_box(x + dx, y + dy, t) for (x, y), (dx, dy), t in zip(points, offsets, texts, strict=True)]
@@ -281,3 +289,63 @@ def test_map_hover_lists_a_citys_mentions(two):
 def test_charts_are_credited_to_the_newest_article(two):
     _, meta = two
     assert meta.as_of == "2017-09-26" and meta.article_title.startswith("Senate Seats Second Labor Board Pick")
+
+
+@pytest.mark.parametrize("width", [340, 360, 390, 700, 768, 1100, 1400])
+@pytest.mark.parametrize("chart_id", list(figures.CHARTS))
+def test_every_chart_lays_out_for_its_width(load, meta, chart_id, width):
+    """Drawn at exactly the width it was built for; the legend below the plot on narrow and medium widths, above
+    it on wide ones; every title and credit line wrapped to fit (estimated at the bold/regular glyph width)."""
+    fig = figures.build(chart_id, load, meta, size=(width, None))
+    cls = theme.width_class(width)
+    assert fig.layout.width == width and fig.layout.meta["width_class"] == cls
+    legend_top = (1 - fig.layout.legend.y) * fig.layout.height  # px from the top of the card
+    plot_bottom = fig.layout.height - fig.layout.margin.b
+    assert (legend_top < fig.layout.margin.t) == (cls == theme.WIDE)
+    assert (legend_top > plot_bottom) == (cls != theme.WIDE)
+    f = framing.fonts(width)
+    for line in fig.layout.title.text.removeprefix("<b>").removesuffix("</b>").split("<br>"):
+        assert framing.text_width(line, f.title * framing.BOLD) <= width - 2 * f.pad, line
+    for line in framing.credit_text(fig).split(" · Article")[0:1]:
+        assert framing.text_width(line, f.note) <= (width - 2 * f.pad) * (line.count(" ") + 1), line
+
+
+def test_timeline_runs_down_the_screen_on_a_phone(load, meta):
+    phone = figures.build("timeline", load, meta, size=(360, None))
+    desk = figures.build("timeline", load, meta, size=(1100, None))
+    article = next(t for t in phone.data if t.name == "In the article")
+    assert str(article.y[0])[:7] == "2017-06" and set(article.x) <= {0, 1, 2, 3, 4}  # time on y, lanes on x
+    assert list(phone.layout.yaxis.range) == sorted(phone.layout.yaxis.range, reverse=True)  # time goes down
+    assert phone.layout.xaxis.ticktext == ("PSP", "Immigration", "Legislation", "NLRB", "Justice Dept.")
+    assert phone.layout.height > desk.layout.height
+    assert str(next(t for t in desk.data if t.name == "In the article").x[0])[:7] == "2017-06"
+
+
+def test_legend_rows_follow_the_plot_width():
+    names = ["Context event (reference)", "In the article", "After the article", "Expected in the article"]
+    text = math.ceil(framing.text_width(names[0], framing.LEGEND_FONT) + 10)  # the longest name sets every entry
+    assert framing.legend_rows(names, 4 * (text + framing.LEGEND_SYMBOL)) == (1, text)
+    assert framing.legend_rows(names, 2 * (text + framing.LEGEND_SYMBOL))[0] == 2
+    assert framing.legend_rows(names, text)[0] == 4
+    assert framing.legend_rows([], 300) == (0, 0)
+
+
+def test_tally_rows_say_the_tally_in_words(load, meta):
+    fig = figures.build("senate-tally", load, meta, size=(360, None))
+    rows = [a.text.replace("<br>", " ") for a in fig.layout.annotations if (a.name or "").startswith("row:")]
+    assert rows == [
+        "Marvin Kaplan · 2 Aug 2017 · 50–48, 2 not voting · in the article",
+        "William Emanuel · 25 Sep 2017 · 49–47, 4 not voting · later outcome",
+    ]
+    assert fig.layout.uniformtext.mode == "hide"  # a number too big for its slice is hidden, not shrunk
+
+
+def test_state_grid_codes_sit_above_their_senators(load, meta):
+    fig = figures.build("senate-states", load, meta, size=(360, None))
+    codes = next(t for t in fig.data if t.name == "codes")
+    assert len(codes.text) == 50 and codes.mode == "text"
+    ys = {s: y for s, y in zip(codes.text, codes.y, strict=True)}
+    senators = [t for t in fig.data if t.customdata is not None]
+    for t in senators:
+        for state, y in zip(t.customdata, t.y, strict=True):
+            assert ys[state] - y == pytest.approx(0.38)  # the code 0.38 tiles above its two markers

@@ -73,7 +73,6 @@ def _timeline(load: Loader, meta: Meta, size, event: str | None = None, **_) -> 
 class Chart:
     chart_id: str
     build: Callable[..., go.Figure]  # (load, meta, size, **view) -> Figure
-    size: tuple[int, int] = theme.DEFAULT_SIZE
 
     @property
     def alt(self) -> str:
@@ -84,23 +83,20 @@ class Chart:
 CHARTS: dict[str, Chart] = {
     c.chart_id: c
     for c in [
-        Chart("map", _map, (1100, 680)),
+        Chart("map", _map),
         Chart("senate-seats", _seats),
-        Chart("senate-tally", _tally, (1100, 420)),
-        Chart("senate-states", _states, (1100, 640)),
-        Chart("timeline", _timeline, (1200, 640)),
+        Chart("senate-tally", _tally),
+        Chart("senate-states", _states),
+        Chart("timeline", _timeline),
     ]
 }
 
 
-def build(
-    chart_id: str, load: Loader, meta: Meta, size: tuple[int, int | None] | None = None, **view
-) -> go.Figure:
+def build(chart_id: str, load: Loader, meta: Meta, size: tuple[int, int | None] | None = None, **view) -> go.Figure:
     """One chart at ``size`` = (width, height) in CSS px. It lays out for its width class
-    (``theme.width_class``); a height of ``None`` lets the chart choose the height its width needs."""
-    chart = CHARTS[chart_id]
-    width, height = size or chart.size
-    return chart.build(load, meta, (width, height or chart.size[1]), **view)
+    (``theme.width_class``); a height of ``None`` (the default) lets the chart take the height its width needs.
+    Without a size it is drawn at ``theme.DEFAULT_WIDTH``."""
+    return CHARTS[chart_id].build(load, meta, size or (theme.DEFAULT_WIDTH, None), **view)
 
 
 def export_config(chart_id: str, meta: Meta) -> dict:

@@ -1,9 +1,19 @@
-"""The one helper that makes every chart stand alone: title, subtitle, source line, as-of date and data stamp
-inside the figure, on an opaque card, so a screenshot or exported PNG carries its own credit."""
+"""The one helper that makes every chart stand alone: title, subtitle, legend, source line, as-of date and data
+stamp inside the figure, on an opaque card, so a screenshot or exported PNG carries its own credit.
+
+Every chart is built for the width it will be drawn at (``size[0]``, CSS px) and lays out for its width class
+(``theme.width_class``): fonts, wrapping and the legend's place follow the width. Plotly does not wrap text or
+keep its legend clear of titles, so the layout is computed here, in pixels, top to bottom:
+
+    title lines · subtitle lines · [legend rows: wide] · plot · axis room · [legend rows: narrow, medium] · credit
+"""
 
 from __future__ import annotations
 
 import html
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
 
 import plotly.graph_objects as go
 
@@ -11,18 +21,40 @@ from dashboard import fmt, theme
 from dashboard.meta import Meta
 from dashboard.words import say
 
-MARGIN = dict(t=118, b=64, l=24, r=24)  # the title block above, the credit line below
-
-
-WRAP_MAX = 900  # px: on screen a chart stretches to its column; wrap as if it were at most this wide
 CHAR_EM = 0.55  # average glyph width of the sans-serif stack, in ems
 BOLD = 1.1  # bold glyphs are wider
-TITLE_LINE = 28  # px per extra line of a wrapped title
+LEGEND_FONT = 12
+LEGEND_ROW = 20  # px per legend row (12 px text)
+LEGEND_SYMBOL = 56  # px Plotly adds to an entry's text: the symbol, its gap, the space to the next entry
 
 
-def wrap(text: str, width_px: float, font_px: int, tail: str = "") -> str:
+@dataclass(frozen=True)
+class Fonts:
+    title: int
+    subtitle: int
+    note: int
+    pad: int  # px of card around the text
+
+
+FONTS = {
+    theme.NARROW: Fonts(title=18, subtitle=13, note=11, pad=10),
+    theme.MEDIUM: Fonts(title=20, subtitle=14, note=11, pad=16),
+    theme.WIDE: Fonts(title=theme.TITLE_SIZE, subtitle=theme.SUBTITLE_SIZE, note=theme.NOTE_SIZE, pad=20),
+}
+
+
+def fonts(width: float) -> Fonts:
+    return FONTS[theme.width_class(width)]
+
+
+def text_width(text: str, font_px: float) -> float:
+    """Estimated px width of one line of plain text."""
+    return len(text) * CHAR_EM * font_px
+
+
+def wrap(text: str, width_px: float, font_px: float, tail: str = "") -> str:
     """Break ``text`` at spaces into lines that fit ``width_px``; ``tail`` is kept whole on the last line."""
-    return "<br>".join(fmt.wrap_words(text, max(20, int(width_px / (CHAR_EM * font_px))), tail))
+    return "<br>".join(fmt.wrap_words(text, max(12, int(width_px / (CHAR_EM * font_px))), tail))
 
 
 def esc(value) -> str:
@@ -39,6 +71,147 @@ def mention_lines(mentions: list[str], limit: int = 60) -> list[str]:
     ]
 
 
+def legend_entries(fig: go.Figure) -> list[str]:
+    return [t.name for t in fig.data if t.name and t.showlegend is not False]
+
+
+def legend_rows(names: list[str], width: float) -> tuple[int, int]:
+    """(rows, text width in px of every entry) of a horizontal legend with equal entries across ``width`` px;
+    Plotly adds the symbol's room to each entry's text width."""
+    if not names:
+        return 0, 0
+    text = math.ceil(max(text_width(html.unescape(n), LEGEND_FONT) for n in names) + 10)
+    per_row = max(1, int(width // (text + LEGEND_SYMBOL)))
+    return math.ceil(len(names) / per_row), text
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Where everything goes, in px: the wrapped texts, the margins Plotly gets, the legend's row."""
+
+    width: int
+    height: int
+    top: int
+    bottom: int
+    left: int
+    right: int
+    title: str
+    subtitle: str
+    credit: str
+    credit_h: int
+    legend_y: int
+    legend_entry: int
+    fonts: Fonts
+
+    @property
+    def plot_width(self) -> int:
+        return self.width - self.left - self.right
+
+    @property
+    def plot_height(self) -> int:
+        return self.height - self.top - self.bottom
+
+    @property
+    def cls(self) -> str:
+        return theme.width_class(self.width)
+
+
+def plan(
+    size: tuple[int, int | None],
+    *,
+    title: str,
+    subtitle: str,
+    source: str,
+    meta: Meta,
+    legend: list[str] = (),
+    margin: dict | None = None,
+    axis_room: int = 0,
+    axis_top: int = 0,
+    plot_height: float | Callable[[int], float] | None = None,
+) -> Plan:
+    """Lay a chart out for its width. ``size``: (width, height); a height of ``None`` is the title block + the
+    plot's height (``plot_height``: px, or a function of the plot's width) + the bottom block. ``legend``: the
+    entries' names. ``margin``: extra left/right px the plot needs (tick labels). ``axis_room``: px under the
+    plot for its axis; ``axis_top``: above it."""
+    width, height = size
+    f = fonts(width)
+    room = width - 2 * f.pad
+    title = wrap(title, room, f.title * BOLD)
+    subtitle = wrap(subtitle, room, f.subtitle)
+    credit = wrap(f"Source: {source}", room, f.note, tail=f"· Article as of {meta.as_of_human} · data {meta.stamp}")
+    n_title, n_sub, n_credit = (t.count("<br>") + 1 for t in (title, subtitle, credit))
+    margin = margin or {}
+    left, right = f.pad + margin.get("l", 0), f.pad + margin.get("r", 0)
+    rows, entry = legend_rows(list(legend), width - left - right)  # Plotly wraps a legend to the plot's width
+    legend_h = rows * LEGEND_ROW + (6 if rows else 0)
+    top_of_legend = f.pad + round(n_title * f.title * 1.3) + round(n_sub * f.subtitle * 1.4) + 12
+    on_top = theme.width_class(width) == theme.WIDE
+    top = top_of_legend + (legend_h if on_top else 0) + 10 + axis_top
+    credit_h = round(n_credit * f.note * 1.35) + f.pad
+    bottom = axis_room + (0 if on_top else legend_h + 4) + credit_h + 6
+    if height is None:
+        ph = plot_height(width - left - right) if callable(plot_height) else plot_height
+        height = round(top + (ph if ph is not None else 0.55 * width) + bottom)
+    legend_y = top_of_legend if on_top else height - credit_h - legend_h - 2
+    return Plan(width, height, top, bottom, left, right, title, subtitle, credit, credit_h, legend_y, entry, f)
+
+
+def apply(fig: go.Figure, p: Plan, chart_id: str, meta: Meta) -> go.Figure:
+    """Put the planned title block, legend and credit line on ``fig``; fix the size, fonts and background."""
+    f = p.fonts
+    fig.update_layout(
+        title=dict(
+            text=f"<b>{p.title}</b>",
+            x=f.pad / p.width,
+            xanchor="left",
+            y=1 - (f.pad + p.title.count("<br>") * f.title * 1.3) / p.height,  # Plotly hangs extra lines above y
+            yanchor="top",
+            yref="container",
+            pad=dict(t=0, b=0, l=0, r=0),
+            font=dict(size=f.title, color=theme.INK),
+            subtitle=dict(text=p.subtitle, font=dict(size=f.subtitle, color=theme.MUTED)),
+        ),
+        font=dict(family=theme.FONT, size=theme.BODY_SIZE, color=theme.INK),
+        paper_bgcolor=theme.CARD,
+        plot_bgcolor=theme.CARD,
+        width=p.width,
+        height=p.height,
+        margin=dict(t=p.top, b=p.bottom, l=p.left, r=p.right, autoexpand=False),
+        showlegend=bool(p.legend_entry),
+        legend=dict(
+            orientation="h",
+            x=f.pad / p.width,
+            xanchor="left",
+            y=1 - p.legend_y / p.height,
+            yanchor="top",
+            yref="container",
+            entrywidth=p.legend_entry,
+            entrywidthmode="pixels",
+            font=dict(size=LEGEND_FONT),
+            tracegroupgap=0,
+            itemsizing="constant",
+        ),
+        hoverlabel=dict(font=dict(family=theme.FONT, size=13), align="left"),
+        meta=dict(chart_id=chart_id, stamp=meta.stamp, as_of=meta.as_of, width_class=p.cls),
+    )
+    fig.add_annotation(
+        text=p.credit,
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=0,
+        yshift=-(p.bottom - p.credit_h + 2),
+        xshift=-(p.left - f.pad),
+        xanchor="left",
+        yanchor="top",
+        showarrow=False,
+        align="left",
+        font=dict(size=f.note, color=theme.MUTED),
+        name="credit",
+    )
+    return fig
+
+
 def frame(
     fig: go.Figure,
     *,
@@ -46,60 +219,13 @@ def frame(
     subtitle: str,
     source: str,
     meta: Meta,
-    size: tuple[int, int] = theme.DEFAULT_SIZE,
+    size: tuple[int, int | None],
     chart_id: str = "",
-    margin: dict | None = None,
+    **layout,
 ) -> go.Figure:
-    """Add the title block and the credit line; fix the size, fonts and background. Long subtitles and credit
-    lines wrap to the figure's width (Plotly does not wrap text), and the margins grow to hold them."""
-    width, height = size
-    room = min(width, WRAP_MAX) - 40
-    title = wrap(title, room, round(theme.TITLE_SIZE * BOLD))
-    subtitle = wrap(subtitle, room, theme.SUBTITLE_SIZE)
-    credit = wrap(
-        f"Source: {source}", room, theme.NOTE_SIZE, tail=f"· Article as of {meta.as_of_human} · data {meta.stamp}"
-    )
-    title_lines = title.count("<br>")
-    extra_top = (TITLE_LINE + 12) * title_lines + 18 * subtitle.count("<br>")  # the subtitle moves down more
-    extra_bottom = 14 * credit.count("<br>")
-    margin = dict(margin or {})
-    margin["t"] = margin.get("t", MARGIN["t"]) + extra_top
-    margin["b"] = margin.get("b", MARGIN["b"]) + extra_bottom
-    fig.update_layout(
-        title=dict(
-            text=f"<b>{title}</b>",
-            x=0.01,
-            xanchor="left",
-            y=0.975 - TITLE_LINE * title_lines / height,  # Plotly sets a wrapped title's first line above y
-            yanchor="top",
-            yref="container",
-            font=dict(size=theme.TITLE_SIZE, color=theme.INK),
-            subtitle=dict(text=subtitle, font=dict(size=theme.SUBTITLE_SIZE, color=theme.MUTED)),
-        ),
-        font=dict(family=theme.FONT, size=theme.BODY_SIZE, color=theme.INK),
-        paper_bgcolor=theme.CARD,
-        plot_bgcolor=theme.CARD,
-        width=width,
-        height=height,
-        margin=MARGIN | margin,
-        hoverlabel=dict(font=dict(family=theme.FONT, size=13), align="left"),
-        meta=dict(chart_id=chart_id, stamp=meta.stamp, as_of=meta.as_of),
-    )
-    fig.add_annotation(
-        text=credit,
-        xref="paper",
-        yref="paper",
-        x=0,
-        y=0,
-        yshift=-44,
-        xanchor="left",
-        yanchor="top",
-        showarrow=False,
-        align="left",
-        font=dict(size=theme.NOTE_SIZE, color=theme.MUTED),
-        name="credit",
-    )
-    return fig
+    """``plan`` + ``apply`` for a chart that needs no pixel positions before it is framed."""
+    p = plan(size, title=title, subtitle=subtitle, source=source, meta=meta, legend=legend_entries(fig), **layout)
+    return apply(fig, p, chart_id, meta)
 
 
 def credit_text(fig: go.Figure) -> str:

@@ -23,9 +23,10 @@ class Box:
 
 
 def text_box(cx: float, cy: float, text: str, size: int = LABEL_SIZE) -> Box:
-    """Approximate screen box of a label centred at (cx, cy); y grows downwards."""
-    w = 0.58 * size * len(text) + 6
-    h = 1.35 * size
+    """Approximate screen box of a label centred at (cx, cy); y grows downwards. Lines break at ``<br>``."""
+    lines = text.split("<br>")
+    w = 0.62 * size * max(len(line) for line in lines) + 6
+    h = 1.35 * size * len(lines)
     return Box(cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
 
 
@@ -37,12 +38,15 @@ def place_labels(
     *,
     obstacles: list[tuple[float, float]] = (),
     radii: tuple[int, ...] = (12, 30, 52, 78),
+    blocked: list[Box] = (),
+    prefer_right: bool = False,
 ) -> list[tuple[float, float]]:
-    """For each point (screen px), an offset (dx, dy) for its label so labels avoid each other and all markers.
+    """For each point (screen px), an offset (dx, dy) for its label so labels avoid each other, all markers
+    and the ``blocked`` boxes (other text). ``prefer_right``: labels go right of their points when they can.
 
     Greedy: the most crowded points choose first, each the cheapest of 12 directions x the given distances.
     """
-    markers = [Box(x - 8, y - 8, x + 8, y + 8) for x, y in [*points, *obstacles]]
+    markers = [Box(x - 9, y - 9, x + 9, y + 9) for x, y in [*points, *obstacles]]
     crowd = [sum(1 for q in points if math.dist(p, q) < 120) for p in points]
     order = sorted(range(len(points)), key=lambda i: (-crowd[i], points[i][0]))
     placed: dict[int, Box] = {}
@@ -50,8 +54,8 @@ def place_labels(
     for i in order:
         x, y = points[i]
         best = None
-        w = text_box(0, 0, texts[i], size).x1 * 2
-        h = 1.35 * size
+        first = text_box(0, 0, texts[i], size)
+        w, h = first.x1 * 2, first.y1 * 2
         for radius in radii:
             for angle in (0, 180, 90, 270, 45, 135, 225, 315, 30, 150, 210, 330):
                 ux, uy = math.cos(math.radians(angle)), -math.sin(math.radians(angle))
@@ -60,13 +64,15 @@ def place_labels(
                 box = text_box(x + dx, y + dy, texts[i], size)
                 cost = sum(box.overlap(b) for b in placed.values()) * 10
                 cost += sum(box.overlap(m) for m in markers) * 10
+                cost += sum(box.overlap(b) for b in blocked) * 40
                 outside = (
                     max(0, bounds.x0 - box.x0)
                     + max(0, box.x1 - bounds.x1)
                     + max(0, bounds.y0 - box.y0)
                     + max(0, box.y1 - bounds.y1)
                 )
-                cost += outside * 50 + radius * 2 + (0 if angle in (0, 180) else 5)
+                side = (0 if angle in (0, 180) else 5) + (8 if prefer_right and ux < 0 else 0)
+                cost += outside * 50 + radius * 2 + side
                 if best is None or cost < best[0]:
                     best = (cost, dx, dy, box)
         _, dx, dy, box = best

@@ -13,7 +13,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import fmt, theme
-from dashboard.figures.framing import MARGIN, esc, frame, mention_lines
+from dashboard.figures import framing
+from dashboard.figures.framing import esc, mention_lines
 from dashboard.figures.labels import LABEL_SIZE, Box, place_labels
 from dashboard.meta import Meta
 from dashboard.words import say, section
@@ -32,13 +33,12 @@ def _ranges(shapes: pd.DataFrame) -> tuple[tuple[float, float], tuple[float, flo
     return (np.nanmin(xs) - pad, np.nanmax(xs) + pad), (np.nanmin(ys) - pad, np.nanmax(ys) + pad)
 
 
-def _screen(cities: pd.DataFrame, xr, yr, size) -> tuple[list[tuple[float, float]], Box]:
+def _screen(cities: pd.DataFrame, xr, yr, p: framing.Plan) -> tuple[list[tuple[float, float]], Box]:
     """Data km -> screen px, as Plotly lays out an equal-aspect plot centred in its area."""
-    width, height = size
-    pw, ph = width - MARGIN["l"] - MARGIN["r"], height - MARGIN["t"] - MARGIN["b"]
+    pw, ph = p.plot_width, p.plot_height
     scale = min(pw / (xr[1] - xr[0]), ph / (yr[1] - yr[0]))
-    ox = MARGIN["l"] + (pw - scale * (xr[1] - xr[0])) / 2
-    oy = MARGIN["t"] + (ph - scale * (yr[1] - yr[0])) / 2
+    ox = p.left + (pw - scale * (xr[1] - xr[0])) / 2
+    oy = p.top + (ph - scale * (yr[1] - yr[0])) / 2
     pts = [
         (ox + (x - xr[0]) * scale, oy + (yr[1] - y) * scale)
         for x, y in zip(cities["x_km"], cities["y_km"], strict=True)
@@ -72,12 +72,13 @@ def city_map(
     *,
     mentions: dict[str, list[str]] | None = None,
     show: str = "all",
-    size: tuple[int, int] = theme.DEFAULT_SIZE,
+    size: tuple[int, int | None] = (1100, None),
     compact: bool = False,
 ) -> go.Figure:
     """16 markers on the lower 48. ``show`` dims the groups not selected (all, excluded, participant,
     operations, diagnostic) rather than hiding them, so the comparison stays in view. ``mentions``: city id ->
-    where the articles name it, newest first (listed in the hover)."""
+    where the articles name it, newest first (listed in the hover). Labels: every city from medium widths up,
+    the cities not considered on narrow ones (the rest are in the hover and the table), none when ``compact``."""
     mentions = mentions or {}
     fig = go.Figure()
     xs: list[float | None] = []
@@ -131,11 +132,27 @@ def city_map(
             )
         )
     xr, yr = _ranges(shapes)
+    n_ex = int((cities["status"] == "excluded").sum())
+    n_part = int((cities["status"] == "participant").sum())
+    p = framing.plan(
+        size,
+        title=say("charts.map.title", n_excluded=n_ex, n_participants=n_part),
+        subtitle=say("charts.map.subtitle"),
+        source=say("charts.map.source"),
+        meta=meta,
+        legend=framing.legend_entries(fig),
+        plot_height=lambda w: w * (yr[1] - yr[0]) / (xr[1] - xr[0]),
+    )
     if not compact:
         ordered = cities.sort_values("city_id")
-        points, bounds = _screen(ordered, xr, yr, size)
+        points, _ = _screen(ordered, xr, yr, p)
+        labelled = ordered["status"].eq("excluded") | (p.cls != theme.NARROW)
+        others = [pt for pt, keep in zip(points, labelled, strict=True) if not keep]
+        ordered, points = ordered[labelled], [pt for pt, keep in zip(points, labelled, strict=True) if keep]
         texts = ordered["name"].astype(str).tolist()
-        for (dx, dy), (_, row) in zip(place_labels(points, texts, bounds), ordered.iterrows(), strict=True):
+        bounds = Box(p.left, p.top, p.left + p.plot_width, p.top + p.plot_height)
+        offsets = place_labels(points, texts, bounds, obstacles=others)
+        for (dx, dy), (_, row) in zip(offsets, ordered.iterrows(), strict=True):
             far = math.hypot(dx, dy) > 45
             on = row["group"] in selected
             fig.add_annotation(
@@ -158,20 +175,7 @@ def city_map(
                 borderpad=1,
                 name=f"label:{row['city_id']}",
             )
-    n_ex = int((cities["status"] == "excluded").sum())
-    n_part = int((cities["status"] == "participant").sum())
     fig.update_xaxes(visible=False, range=list(xr), fixedrange=compact)
     fig.update_yaxes(visible=False, range=list(yr), scaleanchor="x", scaleratio=1, fixedrange=compact)
-    fig.update_layout(
-        legend=dict(orientation="h", x=0.01, y=1.0, yanchor="bottom", font=dict(size=12)),
-        dragmode="pan" if not compact else False,
-    )
-    return frame(
-        fig,
-        title=say("charts.map.title", n_excluded=n_ex, n_participants=n_part),
-        subtitle=say("charts.map.subtitle"),
-        source=say("charts.map.source"),
-        meta=meta,
-        size=size,
-        chart_id="map",
-    )
+    fig.update_layout(dragmode="pan" if not compact else False)
+    return framing.apply(fig, p, "map", meta)

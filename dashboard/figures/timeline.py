@@ -1,14 +1,21 @@
 """The policy timeline: the story's events on lanes by category, what came after the article past a dashed
-as-of line, later outcomes behind a visible break."""
+as-of line, later outcomes behind a visible break.
+
+Wide and medium: time runs left to right, one lane per category, later outcomes in a panel on the right.
+Narrow: time runs down, one column per category, later outcomes in a panel below, the article's words to the
+right of the columns."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from dashboard import fmt, theme
-from dashboard.figures.framing import MARGIN, esc, frame, mention_lines
+from dashboard.figures import framing
+from dashboard.figures.framing import esc, mention_lines
 from dashboard.figures.labels import Box, place_labels
 from dashboard.fmt import when
 from dashboard.meta import Meta
@@ -38,8 +45,28 @@ def hover(row, events_by_id: dict[str, pd.Series], mentions: list[str] | None = 
     return "<br>".join(lines)
 
 
-LEFT = 190  # room for the lane names
-MAIN_WIDTH = 0.8
+MAIN_SHARE = 0.8  # of the time axis: the story's panel; the rest holds the later outcomes
+
+
+@dataclass(frozen=True)
+class Geometry:
+    """Where the two panels sit, in px, and how a (date, lane) becomes a point on screen."""
+
+    vertical: bool
+    x0: float  # the main panel's box
+    y0: float
+    x1: float
+    y1: float
+    lo: pd.Timestamp
+    hi: pd.Timestamp
+    lane_range: tuple[float, float]
+
+    def px(self, when: pd.Timestamp, lane: float) -> tuple[float, float]:
+        ft = (when - self.lo).total_seconds() / (self.hi - self.lo).total_seconds()
+        fl = (lane - self.lane_range[0]) / (self.lane_range[1] - self.lane_range[0])
+        if self.vertical:
+            return self.x0 + fl * (self.x1 - self.x0), self.y0 + ft * (self.y1 - self.y0)
+        return self.x0 + ft * (self.x1 - self.x0), self.y1 - fl * (self.y1 - self.y0)
 
 
 def main_panel(events: pd.DataFrame) -> pd.Series:
@@ -62,29 +89,29 @@ def story_range(ev: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp]:
     return first.replace(day=1), max(ends.max(), story["mid"].max()) + pd.Timedelta(days=10)
 
 
-def _label_article_events(fig: go.Figure, ev: pd.DataFrame, lanes: list[str], size: tuple[int, int]) -> None:
+def _label_article_events(fig: go.Figure, ev: pd.DataFrame, geo: Geometry, size: int, blocked) -> None:
     """The article's own words next to its events, placed so no label covers another or a marker."""
-    width, height = size
-    x0, x1 = LEFT, LEFT + (width - LEFT - MARGIN["r"]) * (MAIN_WIDTH - 0.0175)
-    y0, y1 = MARGIN["t"], height - MARGIN["b"]
-    lo, hi = story_range(ev)
-    span = (hi - lo).total_seconds()
-
-    def px(row) -> tuple[float, float]:
-        fx = (row["mid"] - lo).total_seconds() / span
-        fy = (row["y"] + 0.6) / len(lanes)
-        return x0 + fx * (x1 - x0), y1 - fy * (y1 - y0)
-
     main = ev[main_panel(ev)]
     labelled = main[main["in_article"]].sort_values("mid")
-    points = [px(r) for _, r in labelled.iterrows()]
+    points = [geo.px(r["mid"], r["lane"]) for _, r in labelled.iterrows()]
     texts = [f"“{s}”" for s in labelled["surface"]]  # measured as shown; escaped when drawn
-    others = [px(r) for _, r in main[~main["in_article"]].iterrows()]
-    offsets = place_labels(points, texts, Box(x0, y0, x1, y1), obstacles=others, radii=(16, 34, 56))
+    others = [geo.px(r["mid"], r["lane"]) for _, r in main[~main["in_article"]].iterrows()]
+    bounds = Box(geo.x0, geo.y0, geo.x1, geo.y1)
+    offsets = place_labels(
+        points,
+        texts,
+        bounds,
+        size,
+        obstacles=others,
+        radii=(16, 34, 56, 80),
+        blocked=blocked,
+        prefer_right=geo.vertical,
+    )
     for (dx, dy), (_, r), text in zip(offsets, labelled.iterrows(), texts, strict=True):
+        x, y = (r["lane"], r["mid"]) if geo.vertical else (r["mid"], r["lane"])
         fig.add_annotation(
-            x=r["mid"],
-            y=r["y"],
+            x=x,
+            y=y,
             text=esc(text),
             showarrow=True,
             arrowhead=0,
@@ -95,7 +122,7 @@ def _label_article_events(fig: go.Figure, ev: pd.DataFrame, lanes: list[str], si
             axref="pixel",
             ayref="pixel",
             standoff=8,
-            font=dict(size=12, color=theme.INK),
+            font=dict(size=size, color=theme.INK),
             bgcolor="rgba(255,255,255,0.85)",
             name=f"label:{r['event_id']}",
             row=1,
@@ -108,7 +135,7 @@ def timeline(
     meta: Meta,
     *,
     highlight: str | None = None,
-    size: tuple[int, int] = theme.DEFAULT_SIZE,
+    size: tuple[int, int | None] = (1100, None),
     mentions: dict[str, list[str]] | None = None,
     n_articles: int = 1,
 ) -> go.Figure:
@@ -116,38 +143,50 @@ def timeline(
     what happened. ``highlight`` rings one event id; ``mentions``: event id -> where the articles name it,
     newest first (listed in the hover)."""
     mentions = mentions or {}
+    vertical = theme.width_class(size[0]) == theme.NARROW
     lanes = [c for c in section("lanes") if c in set(events["category"])]
-    lane_y = {c: len(lanes) - 1 - i for i, c in enumerate(lanes)}
+    lane_of = {c: (i if vertical else len(lanes) - 1 - i) for i, c in enumerate(lanes)}
     by_id = {r["event_id"]: r for _, r in events.iterrows()}
-    fig = make_subplots(
-        rows=1, cols=2, shared_yaxes=True, column_widths=[MAIN_WIDTH, 1 - MAIN_WIDTH], horizontal_spacing=0.035
-    )
     ev = events.assign(
-        y=events["category"].map(lane_y),
+        lane=events["category"].map(lane_of),
         mid=pd.to_datetime(events["date_start"]),
         after=after_article(events, meta.as_of),
-        col=main_panel(events).map({True: 1, False: 2}),
+        panel=main_panel(events).map({True: 1, False: 2}),
     )
     month = ev["date_precision"].isin(["month", "year"])
     ev.loc[month, "mid"] = (
         pd.to_datetime(ev.loc[month, "date_start"])
         + (pd.to_datetime(ev.loc[month, "date_end"]) - pd.to_datetime(ev.loc[month, "date_start"])) / 2
     )
-    for col in (1, 2):
-        part = ev[ev["col"] == col]
+    later = ev[ev["phase"] == "later"]
+    if vertical:
+        fig = make_subplots(
+            rows=2, cols=1, shared_xaxes=True, row_heights=[MAIN_SHARE, 1 - MAIN_SHARE], vertical_spacing=0.06
+        )
+    else:
+        fig = make_subplots(
+            rows=1, cols=2, shared_yaxes=True, column_widths=[MAIN_SHARE, 1 - MAIN_SHARE], horizontal_spacing=0.035
+        )
+
+    def cell(panel: int) -> dict:
+        return dict(row=panel, col=1) if vertical else dict(row=1, col=panel)
+
+    def xy(when, lane) -> dict:
+        return dict(x=lane, y=when) if vertical else dict(x=when, y=lane)
+
+    for panel in (1, 2):
+        part = ev[ev["panel"] == panel]
         for _, r in part[part["date_precision"].isin(["month", "year"])].iterrows():  # month/year spans
             fig.add_trace(
                 go.Scatter(
-                    x=[r["date_start"], r["date_end"]],
-                    y=[r["y"], r["y"]],
+                    **xy([r["date_start"], r["date_end"]], [r["lane"], r["lane"]]),
                     mode="lines",
                     line=dict(color=theme.CATEGORY_COLOUR[r["category"]], width=6),
                     opacity=0.35,
                     hoverinfo="skip",
                     showlegend=False,
                 ),
-                row=1,
-                col=col,
+                **cell(panel),
             )
         happened = part["status"] == "happened"
         kinds = {
@@ -166,33 +205,31 @@ def timeline(
                 "after": dict(symbol="circle-open", size=12, color=colours, line=dict(width=2.5)),
                 "expected": dict(symbol="diamond-open", size=17, color=colours, line=dict(width=2.5)),
             }[kind]
-            name = say(f"charts.timeline.{kind}")
             fig.add_trace(
                 go.Scatter(
-                    x=sub["mid"],
-                    y=sub["y"],
+                    **xy(sub["mid"], sub["lane"]),
                     mode="markers",
                     marker=marker,
-                    name=name,
+                    name=say(f"charts.timeline.{kind}"),
                     legendgroup=kind,
-                    showlegend=col == 1,
+                    showlegend=panel == 1,
                     customdata=sub["event_id"],
                     hovertext=[hover(r, by_id, mentions.get(r["event_id"])) for _, r in sub.iterrows()],
                     hovertemplate="%{hovertext}<extra></extra>",
                 ),
-                row=1,
-                col=col,
+                **cell(panel),
             )
     for _, r in ev[(ev["status"] == "expected") & ev["outcome_event_id"].notna()].iterrows():
         out = ev[ev["event_id"] == r["outcome_event_id"]]
         if out.empty:
             continue
         o = out.iloc[0]
+        head, tail = xy(o["mid"], o["lane"]), xy(r["mid"], r["lane"])
         fig.add_annotation(
-            x=o["mid"],
-            y=o["y"],
-            ax=r["mid"],
-            ay=r["y"],
+            x=head["x"],
+            y=head["y"],
+            ax=tail["x"],
+            ay=tail["y"],
             axref="x",
             ayref="y",
             xref="x",
@@ -205,85 +242,137 @@ def timeline(
             startstandoff=9,
             text="",
         )
-    _label_article_events(fig, ev, lanes, size)
+    n_art = int(ev["in_article"].sum())
+    title = "title-several" if n_articles > 1 else "title"
+    lo, hi = story_range(ev)
+    lane_names = section("lanes-short" if vertical else "lanes")
+    if theme.width_class(size[0]) == theme.MEDIUM:  # two lines each, so the plot keeps its width
+        lane_names = {c: "<br>".join(fmt.wrap_words(n, 14)) for c, n in lane_names.items()}
+    if vertical:
+        tick_px = 62  # the month labels on the left
+        p = framing.plan(
+            size,
+            title=say(f"charts.timeline.{title}", n_article=n_art, n_articles=n_articles),
+            subtitle=say("charts.timeline.subtitle", n_context=len(ev) - n_art),
+            source=say("charts.timeline.source"),
+            meta=meta,
+            legend=framing.legend_entries(fig),
+            margin=dict(l=tick_px),
+            axis_top=max(len(lane_names[c]) for c in lanes) * 7 + 10,
+            plot_height=(hi - lo).days * 2.6 / MAIN_SHARE,
+        )
+        lane_px = min(30, p.plot_width * 0.45 / len(lanes))
+        lane_range = (-0.6, -0.6 + p.plot_width / lane_px)
+        main_h = p.plot_height * (1 - 0.06) * MAIN_SHARE
+        geo = Geometry(True, p.left, p.top, p.left + p.plot_width, p.top + main_h, lo, hi, lane_range)
+    else:
+        left = 190 if theme.width_class(size[0]) == theme.WIDE else 124
+        p = framing.plan(
+            size,
+            title=say(f"charts.timeline.{title}", n_article=n_art, n_articles=n_articles),
+            subtitle=say("charts.timeline.subtitle", n_context=len(ev) - n_art),
+            source=say("charts.timeline.source"),
+            meta=meta,
+            legend=framing.legend_entries(fig),
+            margin=dict(l=left - framing.fonts(size[0]).pad),
+            axis_room=40,
+            plot_height=86 * len(lanes),
+        )
+        lane_range = (-0.6, len(lanes) - 0.4)
+        main_w = p.plot_width * (1 - 0.035) * MAIN_SHARE
+        geo = Geometry(False, p.left, p.top, p.left + main_w, p.top + p.plot_height, lo, hi, lane_range)
+    label_px = 11 if vertical else 12
+    blocked = []
+    if ev["after"].any():
+        as_of = pd.Timestamp(meta.as_of)
+        text = say("charts.timeline.as-of", date=meta.as_of_human)
+        line = dict(color=theme.MUTED, width=1.2, dash="dash")
+        note = dict(text=text, font=dict(size=11, color=theme.MUTED), bgcolor="rgba(255,255,255,0.85)")
+        w = framing.text_width(text, 11) + 16
+        if vertical:
+            fig.add_hline(
+                y=as_of.timestamp() * 1000, line=line, annotation=note, annotation_position="bottom right", row=1, col=1
+            )
+            _, y = geo.px(as_of, 0)
+            blocked.append(Box(geo.x1 - w, y - 2, geo.x1, y + 22))
+        else:
+            fig.add_vline(
+                x=as_of.timestamp() * 1000, line=line, annotation=note, annotation_position="top right", row=1, col=1
+            )
+            x, _ = geo.px(as_of, 0)
+            blocked.append(Box(x, geo.y0, x + w, geo.y0 + 18))
+    _label_article_events(fig, ev, geo, label_px, blocked)
     if highlight and highlight in by_id:
         h = ev[ev["event_id"] == highlight].iloc[0]
-        col = int(h["col"])
         fig.add_trace(
             go.Scatter(
-                x=[h["mid"]],
-                y=[h["y"]],
+                **xy([h["mid"]], [h["lane"]]),
                 mode="markers",
                 name="Selected",
                 hoverinfo="skip",
+                showlegend=False,
                 marker=dict(symbol="circle-open", size=30, color=theme.INK, line=dict(width=3)),
             ),
-            row=1,
-            col=col,
+            **cell(int(h["panel"])),
         )
-    fig.update_yaxes(
-        tickvals=list(lane_y.values()),
-        ticktext=[section("lanes")[c] for c in lane_y],
-        range=[-0.6, len(lanes) - 0.4],
+    lane_axis = dict(
+        tickvals=list(lane_of.values()),
+        ticktext=[lane_names[c] for c in lane_of],
+        range=list(lane_range),
         gridcolor=theme.GRID,
         zeroline=False,
-        row=1,
-        col=1,
     )
-    fig.update_yaxes(zeroline=False, row=1, col=2)
-    fig.update_xaxes(range=list(story_range(ev)), dtick="M1", tickformat="%b<br>%Y", gridcolor=theme.GRID, row=1, col=1)
-    if ev["after"].any():
-        fig.add_vline(
-            x=pd.Timestamp(meta.as_of).timestamp() * 1000,
-            line=dict(color=theme.MUTED, width=1.2, dash="dash"),
-            annotation=dict(
-                text=say("charts.timeline.as-of", date=meta.as_of_human),
-                font=dict(size=11, color=theme.MUTED),
-                bgcolor="rgba(255,255,255,0.85)",
-            ),
-            annotation_position="top right",
-            row=1,
-            col=1,
-        )
-    later = ev[ev["phase"] == "later"]
-    if not later.empty:
-        fig.update_xaxes(
-            range=[later["mid"].min() - pd.Timedelta(days=200), later["mid"].max() + pd.Timedelta(days=200)],
-            dtick="M24",
+    months = dict(range=list(story_range(ev)), dtick="M1", gridcolor=theme.GRID)
+    later_range = (
+        [later["mid"].min() - pd.Timedelta(days=200), later["mid"].max() + pd.Timedelta(days=200)]
+        if not later.empty
+        else None
+    )
+    if vertical:
+        fig.update_xaxes(**lane_axis, side="top", tickangle=-90, showticklabels=True, row=1, col=1)
+        fig.update_xaxes(showticklabels=False, zeroline=False, range=list(lane_range), row=2, col=1)
+        fig.update_yaxes(**months, autorange=None, tickformat="%b %Y", row=1, col=1)
+        fig.update_yaxes(range=list(reversed(months["range"])), row=1, col=1)
+    else:
+        fig.update_yaxes(**lane_axis, row=1, col=1)
+        fig.update_yaxes(zeroline=False, row=1, col=2)
+        per_month = (geo.x1 - geo.x0) / max(1, (hi - lo).days / 30.4)
+        fig.update_xaxes(**months | {"dtick": "M1" if per_month >= 44 else "M2"}, tickformat="%b<br>%Y", row=1, col=1)
+    if later_range:
+        span = dict(
             tickformat="%Y",
+            dtick="M48" if theme.width_class(size[0]) == theme.MEDIUM else "M12" if vertical else "M24",
             gridcolor=theme.GRID,
-            row=1,
-            col=2,
         )
-        fig.add_annotation(
-            xref="x2 domain",
-            yref="paper",
-            x=0.5,
-            y=1.0,
-            yanchor="top",  # inside the panel: the legend runs along the top edge
-            showarrow=False,
-            text=f"<i>{say('charts.timeline.later')}</i>",
-            font=dict(size=12, color=theme.MUTED),
-        )
-        fig.add_vrect(
-            x0=later["mid"].min() - pd.Timedelta(days=200),
-            x1=later["mid"].max() + pd.Timedelta(days=200),
-            fillcolor="#F6F6F6",
-            line_width=0,
-            layer="below",
-            row=1,
-            col=2,
-        )
-    fig.update_layout(legend=dict(orientation="h", x=0.01, y=1.0, yanchor="bottom", font=dict(size=12)))
-    n_art = int(ev["in_article"].sum())
-    title = "title-several" if n_articles > 1 else "title"
-    return frame(
-        fig,
-        title=say(f"charts.timeline.{title}", n_article=n_art, n_articles=n_articles),
-        subtitle=say("charts.timeline.subtitle", n_context=len(ev) - n_art),
-        source=say("charts.timeline.source"),
-        meta=meta,
-        size=size,
-        chart_id="timeline",
-        margin=dict(l=LEFT),
-    )
+        if vertical:
+            fig.update_yaxes(range=list(reversed(later_range)), **span, row=2, col=1)
+            fig.add_annotation(
+                xref="x2 domain",
+                yref="y2 domain",
+                x=1,
+                y=1,
+                xanchor="right",
+                yanchor="top",
+                showarrow=False,
+                text=f"<i>{say('charts.timeline.later')}</i>",
+                font=dict(size=12, color=theme.MUTED),
+            )
+            fig.add_hrect(
+                y0=later_range[0], y1=later_range[1], fillcolor="#F6F6F6", line_width=0, layer="below", row=2, col=1
+            )
+        else:
+            fig.update_xaxes(range=later_range, **span, row=1, col=2)
+            fig.add_annotation(
+                xref="x2 domain",
+                yref="paper",
+                x=0.5,
+                y=0,
+                yanchor="bottom",  # the as-of note takes the top edge
+                showarrow=False,
+                text=f"<i>{say('charts.timeline.later')}</i>",
+                font=dict(size=12, color=theme.MUTED),
+            )
+            fig.add_vrect(
+                x0=later_range[0], x1=later_range[1], fillcolor="#F6F6F6", line_width=0, layer="below", row=1, col=2
+            )
+    return framing.apply(fig, p, "timeline", meta)

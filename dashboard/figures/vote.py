@@ -10,7 +10,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import fmt, theme
-from dashboard.figures.framing import esc, frame
+from dashboard.figures import framing
+from dashboard.figures.framing import esc
 from dashboard.meta import Meta
 from dashboard.words import say
 
@@ -85,14 +86,32 @@ def hemicycle(
     meta: Meta,
     *,
     highlight: set[str] | None = None,
-    size: tuple[int, int] = theme.DEFAULT_SIZE,
+    size: tuple[int, int | None] = (1100, None),
 ) -> go.Figure:
-    """One marker per senator: colour = how they voted, shape = party. ``highlight`` rings chosen senators."""
+    """One marker per senator: colour = how they voted, shape = party. ``highlight`` rings chosen senators.
+    Markers and the tally in the middle scale with the width; the line under the chamber sits clear of it."""
     seated = _order(positions).reset_index(drop=True)
     xy = seat_positions(len(seated))
     seated["x"], seated["y"] = xy[:, 0], xy[:, 1]
     fig = go.Figure()
-    _senator_traces(fig, seated, size=15, counted=True, customdata="senator")
+    _senator_traces(fig, seated, size=15, counted=True, customdata="senator")  # sized below, once laid out
+    derived = bool(positions["derived"].all())
+    x_span, y_top = 2.2, 1.1
+    p = framing.plan(
+        size,
+        title=say("charts.senate-seats.title", nominee=esc(vote["nominee_name"]), yea=vote["yea"], nay=vote["nay"]),
+        subtitle=say("charts.senate-seats.subtitle") + (say("charts.senate-seats.derived") if derived else ""),
+        source=say(
+            "charts.senate-seats.source", record=_domain(vote["source"]), positions=_domains(positions["source"])
+        ),
+        meta=meta,
+        legend=framing.legend_entries(fig),
+        plot_height=lambda w: w / x_span * (y_top + 0.3),
+    )
+    ppu = min(p.plot_width / x_span, p.plot_height / (y_top + 0.3))  # px per unit of the chamber's radius
+    seat = max(6.0, min(15.0, 0.041 * ppu))
+    for trace in fig.data:
+        trace.marker.size = seat
     if highlight:
         sub = seated[seated["senator"].isin(highlight)]
         fig.add_trace(
@@ -103,35 +122,33 @@ def hemicycle(
                 text=sub["senator"].map(esc),
                 textposition="top center",
                 name="Selected",
-                marker=dict(size=26, symbol="circle-open", color=theme.INK, line=dict(width=2.5)),
+                marker=dict(size=seat * 1.8, symbol="circle-open", color=theme.INK, line=dict(width=2.5)),
                 hoverinfo="skip",
+                showlegend=False,
             )
         )
+    big = min(44.0, 0.2 * ppu)
     fig.add_annotation(
-        x=0, y=0.08, text=f"<b>{vote['yea']}–{vote['nay']}</b>", showarrow=False, font=dict(size=44, color=theme.INK)
+        x=0,
+        y=0.02,
+        yanchor="bottom",
+        text=f"<b>{vote['yea']}–{vote['nay']}</b>",
+        showarrow=False,
+        font=dict(size=big, color=theme.INK),
     )
     fig.add_annotation(
         x=0,
-        y=-0.06,
+        y=0,
+        yshift=-(seat / 2 + 4),
+        yanchor="top",
         text=f"{vote['not_voting']} not voting · {esc(vote['result'].lower())} {fmt.day(vote['date'])}",
         showarrow=False,
-        font=dict(size=14, color=theme.MUTED),
+        font=dict(size=14 if p.cls != theme.NARROW else 13, color=theme.MUTED),
     )
-    fig.update_xaxes(visible=False, range=[-1.1, 1.1])
-    fig.update_yaxes(visible=False, range=[-0.15, 1.1], scaleanchor="x", scaleratio=1)
-    fig.update_layout(legend=dict(orientation="h", x=0.01, y=1.0, yanchor="bottom", font=dict(size=12)))
-    derived = bool(positions["derived"].all())
-    return frame(
-        fig,
-        title=say("charts.senate-seats.title", nominee=esc(vote["nominee_name"]), yea=vote["yea"], nay=vote["nay"]),
-        subtitle=say("charts.senate-seats.subtitle") + (say("charts.senate-seats.derived") if derived else ""),
-        source=say(
-            "charts.senate-seats.source", record=_domain(vote["source"]), positions=_domains(positions["source"])
-        ),
-        meta=meta,
-        size=size,
-        chart_id="senate-seats",
-    )
+    y_bottom = -(seat / 2 + 4 + 24) / ppu
+    fig.update_xaxes(visible=False, range=[-x_span / 2, x_span / 2])
+    fig.update_yaxes(visible=False, range=[y_bottom, y_top], scaleanchor="x", scaleratio=1)
+    return framing.apply(fig, p, "senate-seats", meta)
 
 
 def _domain(url: str) -> str:
@@ -142,19 +159,19 @@ def _domains(urls) -> str:
     return ", ".join(sorted({_domain(u) for u in urls}))
 
 
-def tally_bars(votes: pd.DataFrame, meta: Meta, size: tuple[int, int] = (1100, 420)) -> go.Figure:
-    """Yea, nay and not voting for each recorded vote, with the majority of those voting marked."""
-    votes = votes.sort_values("date")
-    labels = [
-        f"{esc(r.nominee_name)}<br><span style='font-size:11px'>{fmt.day(r.date)}"
-        f" · {say('charts.senate-tally.in-article' if r.in_article else 'charts.senate-tally.later')}</span>"
-        for r in votes.itertuples()
-    ]
+ROW_PX, BAR_PX = 92, 28  # a tally row: its label above, the bar, the majority note below
+
+
+def tally_bars(votes: pd.DataFrame, meta: Meta, size: tuple[int, int | None] = (1100, None)) -> go.Figure:
+    """Yea, nay and not voting for each recorded vote, with the majority of those voting marked. Each bar's
+    label sits above it (the tally in words, so a number too big for its slice is still on the chart), the
+    majority note below it."""
+    votes = votes.sort_values("date").reset_index(drop=True)
     fig = go.Figure()
     for col, name in (("yea", "Yea"), ("nay", "Nay"), ("not_voting", "Not Voting")):
         fig.add_trace(
             go.Bar(
-                y=labels,
+                y=list(range(len(votes))),
                 x=votes[col],
                 orientation="h",
                 name=name,
@@ -167,29 +184,13 @@ def tally_bars(votes: pd.DataFrame, meta: Meta, size: tuple[int, int] = (1100, 4
                 textposition="inside",
                 insidetextanchor="middle",
                 textfont=dict(color="white" if name != "Not Voting" else theme.INK, size=15),
-                hovertemplate=f"%{{y}}<br>{name}: %{{x}}<extra></extra>",
+                hovertext=[esc(n) for n in votes["nominee_name"]],
+                hovertemplate=f"%{{hovertext}}<br>{name}: %{{x}}<extra></extra>",
             )
         )
-    for i, r in enumerate(votes.itertuples()):
-        voting = int(r.yea) + int(r.nay)
-        needed = voting // 2 + 1
-        fig.add_shape(
-            type="line", x0=needed, x1=needed, y0=i - 0.45, y1=i + 0.45, line=dict(color=theme.INK, width=2, dash="dot")
-        )
-        fig.add_annotation(
-            x=needed,
-            y=i + 0.45,
-            text=say("charts.senate-tally.majority", voting=voting, needed=needed),
-            showarrow=False,
-            yanchor="bottom",
-            font=dict(size=11, color=theme.INK),
-        )
-    fig.update_layout(barmode="stack", legend=dict(orientation="h", x=0.01, y=1.0, yanchor="bottom"), bargap=0.45)
-    fig.update_xaxes(range=[0, 100], dtick=10, gridcolor=theme.GRID, title="senators (of 100)")
-    fig.update_yaxes(autorange="reversed")
     first = votes.iloc[0]
-    return frame(
-        fig,
+    p = framing.plan(
+        size,
         title="; ".join(
             [
                 say("charts.senate-tally.title", first=esc(first["nominee_name"]), yea=first["yea"], nay=first["nay"]),
@@ -202,9 +203,70 @@ def tally_bars(votes: pd.DataFrame, meta: Meta, size: tuple[int, int] = (1100, 4
         subtitle=say("charts.senate-tally.subtitle", n=len(votes)),
         source=say("charts.senate-tally.source", records=_domains(votes["source"])),
         meta=meta,
-        size=size,
-        chart_id="senate-tally",
+        legend=framing.legend_entries(fig),
+        axis_room=46,
+        plot_height=ROW_PX * len(votes),
     )
+    row_px = p.plot_height / len(votes)
+    half = BAR_PX / 2 / row_px  # half a bar, in rows
+    label_px = 13 if p.cls == theme.NARROW else 14
+    for i, r in enumerate(votes.itertuples()):
+        when = say("charts.senate-tally.in-article" if r.in_article else "charts.senate-tally.later")
+        label = say(
+            "charts.senate-tally.row",
+            nominee=esc(r.nominee_name),
+            date=fmt.day(r.date),
+            yea=r.yea,
+            nay=r.nay,
+            not_voting=r.not_voting,
+            when=when,
+        )
+        fig.add_annotation(
+            xref="paper",
+            x=0,
+            y=i,
+            yshift=BAR_PX / 2 + 2,
+            xanchor="left",
+            yanchor="bottom",
+            align="left",
+            text=framing.wrap(label, p.plot_width, label_px),
+            showarrow=False,
+            font=dict(size=label_px, color=theme.INK),
+            name=f"row:{r.vote_id}",
+        )
+        voting = int(r.yea) + int(r.nay)
+        needed = voting // 2 + 1
+        fig.add_shape(
+            type="line",
+            x0=needed,
+            x1=needed,
+            y0=i - half - 4 / row_px,
+            y1=i + half + 4 / row_px,
+            line=dict(color=theme.INK, width=2, dash="dot"),
+        )
+        fig.add_annotation(
+            x=needed,
+            y=i,
+            yshift=-(BAR_PX / 2 + 6),
+            text=say("charts.senate-tally.majority", voting=voting, needed=needed),
+            showarrow=False,
+            yanchor="top",
+            font=dict(size=11, color=theme.INK),
+        )
+    fig.update_layout(
+        barmode="stack",
+        bargap=1 - BAR_PX / row_px,
+        uniformtext=dict(mode="hide", minsize=12),
+        legend_traceorder="normal",
+    )
+    fig.update_xaxes(
+        range=[0, 100],
+        dtick=25 if p.cls == theme.NARROW else 10,
+        gridcolor=theme.GRID,
+        title=dict(text="senators (of 100)", standoff=6, font=dict(size=12)),
+    )
+    fig.update_yaxes(visible=False, autorange="reversed", range=None)
+    return framing.apply(fig, p, "senate-tally", meta)
 
 
 def tile_layout() -> pd.DataFrame:
@@ -215,53 +277,65 @@ def tile_layout() -> pd.DataFrame:
 
 
 def state_grid(
-    positions: pd.DataFrame, meta: Meta, *, highlight_state: str | None = None, size: tuple[int, int] = (1100, 620)
+    positions: pd.DataFrame,
+    meta: Meta,
+    *,
+    highlight_state: str | None = None,
+    size: tuple[int, int | None] = (1100, None),
 ) -> go.Figure:
-    """Each state a tile with its two senators side by side, coloured by vote, shaped by party."""
+    """Each state a tile: its code on top, its two senators side by side below it, coloured by vote, shaped by
+    party. Codes and markers scale with the tile, and never cover one another."""
     tiles = tile_layout()
-    fig = go.Figure()
-    has = tiles[tiles["state"].isin(positions["state"])]
-    fig.add_trace(
-        go.Scatter(
-            x=has["col"],
-            y=-has["row"],
-            mode="markers+text",
-            text=has["state"],
-            textposition="top center",
-            textfont=dict(size=12, color=theme.INK),
-            marker=dict(symbol="square", size=46, color=theme.LAND, line=dict(color=theme.BORDER, width=1)),
-            hoverinfo="skip",
-            showlegend=False,
-            name="tiles",
-        )
-    )
+    cols, rows = int(tiles["col"].max()) + 1, int(tiles["row"].max()) + 1
     seated = positions.merge(tiles, on="state").sort_values(["state", "party", "senator"])
     seated["slot"] = seated.groupby("state").cumcount()
-    seated["x"] = seated["col"] + np.where(seated["slot"] == 0, -0.17, 0.17)
-    seated["y"] = -seated["row"] - 0.12
-    _senator_traces(fig, seated, size=13, counted=False, customdata="state")
-    if highlight_state:
-        t = tiles[tiles["state"] == highlight_state]
-        fig.add_trace(
-            go.Scatter(
-                x=t["col"],
-                y=-t["row"],
-                mode="markers",
-                name=f"Selected: {highlight_state}",
-                marker=dict(symbol="square-open", size=54, color=theme.INK, line=dict(width=3)),
-                hoverinfo="skip",
-            )
-        )
-    fig.update_xaxes(visible=False, range=[-0.7, tiles["col"].max() + 0.7])
-    fig.update_yaxes(visible=False, range=[-tiles["row"].max() - 0.7, 0.7], scaleanchor="x", scaleratio=1)
-    fig.update_layout(legend=dict(orientation="h", x=0.01, y=1.0, yanchor="bottom", font=dict(size=12)))
-    return frame(
-        fig,
+    seated["x"] = seated["col"] + np.where(seated["slot"] == 0, -0.2, 0.2)
+    seated["y"] = -seated["row"] - 0.18
+    fig = go.Figure()
+    _senator_traces(fig, seated, size=13, counted=False, customdata="state")  # sized below, once laid out
+    p = framing.plan(
+        size,
         title=say("charts.senate-states.title"),
         subtitle=say("charts.senate-states.subtitle")
         + (say("charts.senate-states.derived") if positions["derived"].all() else ""),
         source=say("charts.senate-states.source", positions=_domains(positions["source"])),
         meta=meta,
-        size=size,
-        chart_id="senate-states",
+        legend=framing.legend_entries(fig),
+        plot_height=lambda w: w * (rows + 0.2) / (cols + 0.2),
     )
+    ppu = min(p.plot_width / (cols + 0.2), p.plot_height / (rows + 0.2))  # px per tile
+    mark = max(5.0, min(13.0, 0.24 * ppu))
+    for trace in fig.data:
+        trace.marker.size = mark
+    has = tiles[tiles["state"].isin(positions["state"])]
+    for t in has.itertuples():
+        on = t.state == highlight_state
+        fig.add_shape(
+            type="rect",
+            x0=t.col - 0.46,
+            x1=t.col + 0.46,
+            y0=-t.row - 0.46,
+            y1=-t.row + 0.46,
+            fillcolor=theme.LAND,
+            line=dict(color=theme.INK if on else theme.BORDER, width=3 if on else 1),
+            layer="below",
+        )
+    fig.add_trace(
+        go.Scatter(
+            x=has["col"],
+            y=-has["row"] + 0.2,
+            mode="text",
+            text=has["state"],
+            textfont=dict(size=max(9.0, min(13.0, 0.3 * ppu)), color=theme.INK),
+            hoverinfo="skip",
+            showlegend=False,
+            name="codes",
+        )
+    )
+    if highlight_state:
+        fig.add_trace(  # named, so the selection is in the data as well as drawn as a thick tile outline
+            go.Scatter(x=[None], y=[None], mode="markers", name=f"Selected: {highlight_state}", showlegend=False)
+        )
+    fig.update_xaxes(visible=False, range=[-0.6, cols - 0.4])
+    fig.update_yaxes(visible=False, range=[-rows + 0.4, 0.6], scaleanchor="x", scaleratio=1)
+    return framing.apply(fig, p, "senate-states", meta)
