@@ -1,0 +1,65 @@
+"""axe-core (through axe-playwright-python) on every app page and every static page, at 1400x1000 and 390x844,
+limited to WCAG 2.1 A and AA: no violations. A failure lists each rule, its impact, what it asks for and the
+first elements it found, with the page they are on."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from dashboard import spec
+from devtools import legibility
+
+pytestmark = pytest.mark.browser
+
+TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+OPTIONS = {"runOnly": {"type": "tag", "values": TAGS}, "resultTypes": ["violations"]}
+SIZES = [(1400, 1000), (390, 844)]
+SHOWN = 3  # elements listed per violation
+
+
+@pytest.fixture(scope="session")
+def static_site(tmp_path_factory, built_data) -> Path:
+    """The static site exported once per session (test_legibility shares the same folder)."""
+    return legibility.export_site(tmp_path_factory.getbasetemp() / "static-export", built_data)
+
+
+def describe(where: str, violation: dict) -> str:
+    nodes = violation["nodes"]
+    lines = [f"{where}: {violation['id']} ({violation['impact']}) {violation['help']} — {len(nodes)} element(s)"]
+    for node in nodes[:SHOWN]:
+        html = " ".join(node.get("html", "").split())
+        why = " ".join((node.get("failureSummary") or "").split())
+        lines.append(f"    {', '.join(map(str, node['target']))}  {html[:160]}")
+        if why:
+            lines.append(f"      {why[:300]}")
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+@pytest.mark.parametrize("renderer", ["app", "site"])
+def test_no_wcag21_aa_violations(server, browser, static_site, renderer, size):
+    started = time.perf_counter()
+    axe = Axe()
+    found: list[str] = []
+    ctx = browser.new_context(viewport={"width": size[0], "height": size[1]})
+    try:
+        pages = [(p, ctx.new_page()) for p in spec.PAGES]
+        for p, page in pages:  # all load at once; each is checked when its charts are drawn
+            url = f"{server.url}/{p.url}" if renderer == "app" else (static_site / p.site_file).as_uri()
+            page.goto(url, wait_until="commit")
+        for p, page in pages:
+            charts = spec.chart_count(p.slug, spec.APP if renderer == "app" else spec.SITE)
+            legibility.wait_drawn(page, legibility.View(renderer, p.slug, page.url, size, charts))
+            results = axe.run(page, options=OPTIONS)
+            where = f"{renderer}:{p.slug}@{size[0]}x{size[1]}"
+            found += [describe(where, v) for v in results.response["violations"]]
+    finally:
+        ctx.close()
+    report = "\n".join(found)
+    print(f"\naxe {renderer} {size[0]}x{size[1]}: {len(found)} violation(s) in {time.perf_counter() - started:.1f}s")
+    print(report)
+    assert found == [], report
