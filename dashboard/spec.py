@@ -34,13 +34,14 @@ class Block:
     kind: str
     ref: str = ""  # chart id, table view id, words key or slot name
     view: dict = field(default_factory=dict)  # arguments for the chart or table view; values may be State(...)
-    opts: dict = field(default_factory=dict)  # how it is shown: size, title, expander, csv name
+    opts: dict = field(default_factory=dict)  # how it is shown: title, expander, csv name
     on: tuple[str, ...] = BOTH  # which renderers draw it
     parts: tuple[tuple[Block, ...], ...] = ()  # for columns
 
 
-def chart(chart_id: str, *, size: tuple[int, int] | None = None, **view) -> Block:
-    return Block("chart", chart_id, view, {"size": size})
+def chart(chart_id: str, **view) -> Block:
+    """A chart from ``dashboard.figures``; each renderer builds it for the width of the box it lands in."""
+    return Block("chart", chart_id, view)
 
 
 def table(view_id: str, *, title: str = "", expander: str = "", csv: str = "", **view) -> Block:

@@ -203,7 +203,7 @@ def _method(b: spec.Block, ctx: Context) -> None:
 
 
 def _chart(b: spec.Block, ctx: Context) -> None:
-    ui.chart(b.ref, key=ctx.key(b.ref), size=b.opts.get("size"), **resolve(b.view, ctx.state))
+    ui.chart(b.ref, key=ctx.key(b.ref), **resolve(b.view, ctx.state))
 
 
 def _table(b: spec.Block, ctx: Context) -> None:

@@ -1,5 +1,5 @@
-"""Small Streamlit helpers shared by the renderer, the page files and card mode: one way to show a chart, text
-that is always inert."""
+"""Small Streamlit helpers shared by the renderer, the page files and card mode: one way to show a chart (laid out
+for the width of its own box, measured in the browser), text that is always inert."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import re
 
 import streamlit as st
 
-from dashboard import data, figures, fmt
+from dashboard import data, figures, fmt, theme
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~<$:])")
 
@@ -49,12 +49,58 @@ def figure(chart_id: str, size: tuple[int, int] | None = None, **view):
     return _figure(snap.meta.stamp, chart_id, size, frozen, snap)
 
 
-def chart(chart_id: str, key: str, size: tuple[int, int] | None = None, **view) -> None:
-    """A framed chart, exactly as exported (theme=None), with its PNG button and a one-sentence caption."""
-    fig = figure(chart_id, size, **view)
+# How the app learns a chart's width: an inline component (no iframe, no network) mounted just above the chart
+# reports the width of the box it sits in, in steps of STEP px, on load and whenever the box changes size (a
+# rotated phone, a resized window, the sidebar opened). Setting its state reruns the script, which builds the
+# chart for that width. Until the first report a chart is drawn for a guess from the browser's user agent.
+STEP = 10
+_WIDTH_JS = """
+export default function ({ parentElement, setStateValue, data }) {
+  let last = data.known, timer;
+  const report = () => {
+    const w = Math.floor(parentElement.getBoundingClientRect().width / data.step) * data.step;
+    if (w > 0 && w !== last) { last = w; setStateValue("width", w); }
+  };
+  const observer = new ResizeObserver(() => { clearTimeout(timer); timer = setTimeout(report, 120); });
+  observer.observe(parentElement);
+  report();
+  return () => { observer.disconnect(); clearTimeout(timer); };
+}
+"""
+_measure = st.components.v2.component("chart_box_width", js=_WIDTH_JS, isolate_styles=False)
+_PHONE = re.compile(r"Mobi|Android|iPhone|iPod", re.I)
+
+
+def box_width(key: str) -> int | None:
+    """The width in px of the box a chart is about to be drawn in, as the browser last reported it (kept for the
+    session, so another page or a rerun draws at once); ``None`` before the first report."""
+    known = st.session_state.setdefault("_box_widths", {})
+    result = _measure(key=f"width_{key}", data={"known": known.get(key), "step": STEP}, on_width_change=lambda: None)
+    width = result.get("width") or known.get(key)
+    if width:
+        known[key] = int(width)
+    return known.get(key)
+
+
+def guessed_width() -> int:
+    """Before the browser reports: a phone's width for a phone's user agent, else the desktop default."""
+    agent = st.context.headers.get("User-Agent", "") if st.context.headers else ""
+    return theme.SITE_WIDTHS[theme.NARROW] if _PHONE.search(agent) else theme.DEFAULT_WIDTH
+
+
+def chart(chart_id: str, key: str, **view) -> None:
+    """A framed chart, exactly as exported (theme=None), built for the width of its box, with its PNG button and
+    a one-sentence caption. Until the box is measured it is built for a guessed width and squeezed to fit."""
+    width = box_width(key)
+    fig = figure(chart_id, (width or guessed_width(), None), **view)
     alt = figures.CHARTS[chart_id].alt
     st.plotly_chart(
-        fig, theme=None, config=figures.export_config(chart_id, data.meta()), key=key, width="stretch", alt=alt
+        fig,
+        theme=None,
+        config=figures.export_config(chart_id, data.meta()),
+        key=key,
+        width=width or "stretch",
+        alt=alt,
     )
     st.caption(alt)
 
