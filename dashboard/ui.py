@@ -52,7 +52,7 @@ def figure(chart_id: str, size: tuple[int, int] | None = None, **view):
 # How the app learns a chart's width: an inline component (no iframe, no network) mounted just above the chart
 # reports the width of the box it sits in, in steps of STEP px, on load and whenever the box changes size (a
 # rotated phone, a resized window, the sidebar opened). Setting its state reruns the script, which builds the
-# chart for that width. Until the first report a chart is drawn for a guess from the browser's user agent.
+# chart for that width; Plotly then fills the box (at most STEP px wider than the width it was built for).
 STEP = 10
 _WIDTH_JS = """
 export default function ({ parentElement, setStateValue, data }) {
@@ -68,7 +68,6 @@ export default function ({ parentElement, setStateValue, data }) {
 }
 """
 _measure = st.components.v2.component("chart_box_width", js=_WIDTH_JS, isolate_styles=False)
-_PHONE = re.compile(r"Mobi|Android|iPhone|iPod", re.I)
 
 
 def box_width(key: str) -> int | None:
@@ -82,25 +81,24 @@ def box_width(key: str) -> int | None:
     return known.get(key)
 
 
-def guessed_width() -> int:
-    """Before the browser reports: a phone's width for a phone's user agent, else the desktop default."""
-    agent = st.context.headers.get("User-Agent", "") if st.context.headers else ""
-    return theme.SITE_WIDTHS[theme.NARROW] if _PHONE.search(agent) else theme.DEFAULT_WIDTH
+def in_browser() -> bool:
+    """A real browser session (it sends headers), not a script run by ``AppTest``, which reports no width."""
+    return bool(st.context.headers and st.context.headers.get("User-Agent"))
 
 
 def chart(chart_id: str, key: str, **view) -> None:
     """A framed chart, exactly as exported (theme=None), built for the width of its box, with its PNG button and
-    a one-sentence caption. Until the box is measured it is built for a guessed width and squeezed to fit."""
+    a one-sentence caption. In a browser, nothing is drawn until the box has been measured (one short rerun on
+    a session's first page), so no reader ever sees a layout meant for another width; without a browser
+    (``AppTest``) the chart is built at ``theme.DEFAULT_WIDTH``."""
     width = box_width(key)
-    fig = figure(chart_id, (width or guessed_width(), None), **view)
+    if width is None and in_browser():
+        st.empty()
+        return
+    fig = figure(chart_id, (width or theme.DEFAULT_WIDTH, None), **view)
     alt = figures.CHARTS[chart_id].alt
     st.plotly_chart(
-        fig,
-        theme=None,
-        config=figures.export_config(chart_id, data.meta()),
-        key=key,
-        width=width or "stretch",
-        alt=alt,
+        fig, theme=None, config=figures.export_config(chart_id, data.meta()), key=key, width="stretch", alt=alt
     )
     st.caption(alt)
 
