@@ -248,36 +248,23 @@ def timeline(
     lane_names = section("lanes-short" if vertical else "lanes")
     if theme.width_class(size[0]) == theme.MEDIUM:  # two lines each, so the plot keeps its width
         lane_names = {c: "<br>".join(fmt.wrap_words(n, 14)) for c, n in lane_names.items()}
-    if vertical:
-        tick_px = 62  # the month labels on the left
-        p = framing.plan(
-            size,
-            title=say(f"charts.timeline.{title}", n_article=n_art, n_articles=n_articles),
-            subtitle=say("charts.timeline.subtitle", n_context=len(ev) - n_art),
-            source=say("charts.timeline.source"),
-            meta=meta,
-            legend=framing.legend_entries(fig),
-            margin=dict(l=tick_px),
-            axis_top=max(len(lane_names[c]) for c in lanes) * 7 + 10,
-            plot_height=(hi - lo).days * 2.6 / MAIN_SHARE,
-        )
+    words = dict(
+        title=say(f"charts.timeline.{title}", n_article=n_art, n_articles=n_articles),
+        subtitle=say("charts.timeline.subtitle", n_context=len(ev) - n_art),
+        source=say("charts.timeline.source"),
+        meta=meta,
+        legend=framing.legend_entries(fig),
+    )
+    if vertical:  # month labels on the left, lane names standing above their columns
+        top = max(len(lane_names[c]) for c in lanes) * 7 + 10
+        p = framing.plan(size, **words, margin=dict(l=62), axis_top=top, plot_height=(hi - lo).days * 2.6 / MAIN_SHARE)
         lane_px = min(30, p.plot_width * 0.45 / len(lanes))
         lane_range = (-0.6, -0.6 + p.plot_width / lane_px)
         main_h = p.plot_height * (1 - 0.06) * MAIN_SHARE
         geo = Geometry(True, p.left, p.top, p.left + p.plot_width, p.top + main_h, lo, hi, lane_range)
-    else:
-        left = 190 if theme.width_class(size[0]) == theme.WIDE else 124
-        p = framing.plan(
-            size,
-            title=say(f"charts.timeline.{title}", n_article=n_art, n_articles=n_articles),
-            subtitle=say("charts.timeline.subtitle", n_context=len(ev) - n_art),
-            source=say("charts.timeline.source"),
-            meta=meta,
-            legend=framing.legend_entries(fig),
-            margin=dict(l=left - framing.fonts(size[0]).pad),
-            axis_room=40,
-            plot_height=86 * len(lanes),
-        )
+    else:  # lane names on the left
+        left = (190 if theme.width_class(size[0]) == theme.WIDE else 124) - framing.fonts(size[0]).pad
+        p = framing.plan(size, **words, margin=dict(l=left), axis_room=40, plot_height=86 * len(lanes))
         lane_range = (-0.6, len(lanes) - 0.4)
         main_w = p.plot_width * (1 - 0.035) * MAIN_SHARE
         geo = Geometry(False, p.left, p.top, p.left + main_w, p.top + p.plot_height, lo, hi, lane_range)
@@ -331,8 +318,7 @@ def timeline(
     if vertical:
         fig.update_xaxes(**lane_axis, side="top", tickangle=-90, showticklabels=True, row=1, col=1)
         fig.update_xaxes(showticklabels=False, zeroline=False, range=list(lane_range), row=2, col=1)
-        fig.update_yaxes(**months, autorange=None, tickformat="%b %Y", row=1, col=1)
-        fig.update_yaxes(range=list(reversed(months["range"])), row=1, col=1)
+        fig.update_yaxes(**months | {"range": [hi, lo]}, tickformat="%b %Y", row=1, col=1)  # time runs down
     else:
         fig.update_yaxes(**lane_axis, row=1, col=1)
         fig.update_yaxes(zeroline=False, row=1, col=2)
