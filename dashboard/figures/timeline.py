@@ -253,7 +253,7 @@ def timeline(
         subtitle=say("charts.timeline.subtitle", n_context=len(ev) - n_art),
         source=say("charts.timeline.source"),
         meta=meta,
-        legend=framing.legend_entries(fig),
+        legend=framing.legend_entries(fig) + (["Selected"] if highlight in by_id else []),
     )
     if vertical:  # month labels on the left, lane names standing above their columns
         top = max(len(lane_names[c]) for c in lanes) * 7 + 10
@@ -297,7 +297,6 @@ def timeline(
                 mode="markers",
                 name="Selected",
                 hoverinfo="skip",
-                showlegend=False,
                 marker=dict(symbol="circle-open", size=30, color=theme.INK, line=dict(width=3)),
             ),
             **cell(int(h["panel"])),

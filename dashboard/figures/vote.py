@@ -96,7 +96,7 @@ def hemicycle(
     fig = go.Figure()
     _senator_traces(fig, seated, size=15, counted=True, customdata="senator")  # sized below, once laid out
     derived = bool(positions["derived"].all())
-    x_span, y_top = 2.2, 1.1
+    x_span, y_top = 2.2, 1.25 if highlight else 1.1  # room above the chamber for a chosen senator's name
     p = framing.plan(
         size,
         title=say("charts.senate-seats.title", nominee=esc(vote["nominee_name"]), yea=vote["yea"], nay=vote["nay"]),
@@ -105,7 +105,7 @@ def hemicycle(
             "charts.senate-seats.source", record=_domain(vote["source"]), positions=_domains(positions["source"])
         ),
         meta=meta,
-        legend=framing.legend_entries(fig),
+        legend=framing.legend_entries(fig) + (["Selected"] if highlight else []),
         plot_height=lambda w: w / x_span * (y_top + 0.3),
     )
     ppu = min(p.plot_width / x_span, p.plot_height / (y_top + 0.3))  # px per unit of the chamber's radius
@@ -124,7 +124,6 @@ def hemicycle(
                 name="Selected",
                 marker=dict(size=seat * 1.8, symbol="circle-open", color=theme.INK, line=dict(width=2.5)),
                 hoverinfo="skip",
-                showlegend=False,
             )
         )
     big = min(44.0, 0.2 * ppu)
@@ -300,7 +299,7 @@ def state_grid(
         + (say("charts.senate-states.derived") if positions["derived"].all() else ""),
         source=say("charts.senate-states.source", positions=_domains(positions["source"])),
         meta=meta,
-        legend=framing.legend_entries(fig),
+        legend=framing.legend_entries(fig) + ([f"Selected: {highlight_state}"] if highlight_state else []),
         plot_height=lambda w: w * (rows + 0.2) / (cols + 0.2),
     )
     ppu = min(p.plot_width / (cols + 0.2), p.plot_height / (rows + 0.2))  # px per tile
@@ -332,9 +331,15 @@ def state_grid(
             name="codes",
         )
     )
-    if highlight_state:
-        fig.add_trace(  # named, so the selection is in the data as well as drawn as a thick tile outline
-            go.Scatter(x=[None], y=[None], mode="markers", name=f"Selected: {highlight_state}", showlegend=False)
+    if highlight_state:  # the tile's thick outline, explained in the legend
+        fig.add_trace(
+            go.Scatter(
+                x=[None],
+                y=[None],
+                mode="markers",
+                name=f"Selected: {highlight_state}",
+                marker=dict(symbol="square-open", size=14, color=theme.INK, line=dict(width=3)),
+            )
         )
     fig.update_xaxes(visible=False, range=[-0.6, cols - 0.4])
     fig.update_yaxes(visible=False, range=[-rows + 0.4, 0.6], scaleanchor="x", scaleratio=1)
