@@ -4,23 +4,30 @@ The floor is a one-file Streamlit app drawing one trivial Plotly chart (``benchm
 the same session on the same machine. Pages and baseline are opened alternately, each in a fresh browser
 context; a page is ready when every chart has drawn its SVG and Streamlit's running indicator is gone. Timings
 are reported as ratios to the baseline, so they compare across machines. Nothing here is a pass/fail test.
+
+Phones: the static site's overview and the app's, alternately, at 390×844 with Chromium's CPU slowed 4× (CDP
+``Emulation.setCPUThrottlingRate``), timed to the first chart drawn; and the bytes each static page loads
+(``benchmarks/site_weight.py``).
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
+import http.server
 import json
 import platform
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
-from benchmarks import etl_scale
+from benchmarks import etl_scale, site_weight
 from dashboard import spec
 from devtools.browser import READY_JS, launch
 from devtools.server import Server
@@ -28,7 +35,10 @@ from etl.paths import ROOT
 
 BASELINE = Path(__file__).with_name("baseline_app.py")
 PAGES = {p.slug: (p.url, spec.chart_count(p.slug)) for p in spec.PAGES}  # name -> (url path, charts)
-BUDGET = {"page": 1.2, "cold": 1.5, "etl": 1.5, "json_kb": 300, "rss_mb": 400, "export_s": 20}
+BUDGET = {"page": 1.2, "cold": 1.5, "etl": 1.5, "json_kb": 300, "rss_mb": 400, "export_s": 20, "phone": 0.3}
+PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 3, "is_mobile": True, "has_touch": True}
+CPU_SLOWDOWN = 4  # a mid-range phone against this machine's cores (--phone-cpu)
+FIRST_CHART_JS = "() => !!document.querySelector('.js-plotly-plot .main-svg g.trace')"  # a trace drawn in its SVG
 
 
 @dataclass
@@ -49,6 +59,10 @@ class Results:
     export_site: float = 0.0
     export_charts: list[str] = field(default_factory=list)  # the charts the PNG and SVG rows rendered
     json_kb: dict[str, float] = field(default_factory=dict)
+    site_bytes: dict[str, dict[str, int]] = field(default_factory=dict)  # page file -> width class -> bytes
+    phone_static: list[float] = field(default_factory=list)  # ms to the first chart, static overview
+    phone_app: list[float] = field(default_factory=list)  # the same, the app's overview
+    phone_cpu: float = CPU_SLOWDOWN
 
 
 def ready_ms(browser, url: str, charts: int) -> float:
@@ -63,6 +77,55 @@ def ready_ms(browser, url: str, charts: int) -> float:
         return page.evaluate("performance.now()")
     finally:
         ctx.close()
+
+
+def first_chart_ms(browser, url: str, cpu: float = CPU_SLOWDOWN) -> float:
+    """Milliseconds from navigation start to the first chart drawn, as a phone whose CPU is ``cpu`` times slower,
+    in a fresh context (nothing cached)."""
+    ctx = browser.new_context(**PHONE)
+    try:
+        page = ctx.new_page()
+        ctx.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": cpu})
+        page.goto(url, wait_until="commit")
+        page.wait_for_function(FIRST_CHART_JS, timeout=120_000, polling="raf")
+        return page.evaluate("performance.now()")
+    finally:
+        ctx.close()
+
+
+class StaticServer:
+    """``http.server`` on a free local port in a thread, serving a folder (the exported site)."""
+
+    def __init__(self, folder: Path):
+        handler = functools.partial(_QuietHandler, directory=str(folder))
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    def __enter__(self) -> StaticServer:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+def measure_phone(res: Results, browser, app_url: str, site: Path, n: int) -> None:
+    """The static overview and the app's, alternately, ``n`` times each, at phone size with a slow CPU."""
+    with StaticServer(site) as static:
+        for _ in range(n):
+            res.phone_static.append(first_chart_ms(browser, f"{static.url}/index.html", res.phone_cpu))
+            res.phone_app.append(first_chart_ms(browser, app_url + "/", res.phone_cpu))
+            print(
+                f"  phone        static {res.phone_static[-1]:6.0f} ms   app {res.phone_app[-1]:6.0f} ms",
+                file=sys.stderr,
+            )
 
 
 def _median(xs: list[float]) -> float:
@@ -82,7 +145,7 @@ def _timed(cmd: list[str], n: int) -> list[float]:
     return out
 
 
-def measure_pages(res: Results, n: int, sessions: int = 10) -> None:
+def measure_pages(res: Results, n: int, sessions: int = 10, site: Path | None = None) -> None:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
@@ -99,6 +162,8 @@ def measure_pages(res: Results, n: int, sessions: int = 10) -> None:
                         f"  {name:<12} {res.pages[name][-1]:7.0f} ms   baseline {res.baseline[-1]:6.0f} ms",
                         file=sys.stderr,
                     )
+            if site is not None:
+                measure_phone(res, browser, app.url, site, n)
             contexts = [browser.new_context() for _ in range(sessions)]
             try:
                 for i, ctx in enumerate(contexts):
@@ -134,7 +199,9 @@ def measure_export(res: Results, only: str | None = None) -> None:
             subprocess.run(cmd, cwd=ROOT, check=True, capture_output=True)
             return time.perf_counter() - started
 
-    res.export_png, res.export_site, res.export_svg = run("png"), run("html"), run("svg")
+    res.export_png, res.export_svg = run("png"), run("svg")
+    if not res.export_site:  # main() times the site's export when it writes the site for the phone runs
+        res.export_site = run("html")
     res.export_charts = [only] if only else spec.chart_ids()
 
 
@@ -214,12 +281,43 @@ def report(res: Results) -> str:
     lines += ["", "## Figure JSON sent per page", "", "| page | KB | budget | |", "|---|---:|---:|---|"]
     for name, kb in res.json_kb.items():
         lines.append(f"| {name} | {kb:.0f} | ≤ {BUDGET['json_kb']} | {verdict(kb <= BUDGET['json_kb'])} |")
+    if res.site_bytes or res.phone_static:
+        lines += _phone_report(res)
     if res.scale:
         lines += ["", "## ETL scale: 1 to many articles (`benchmarks/etl_scale.py`)", "", etl_scale.report(res.scale)]
     analysis = Path(__file__).with_name("analysis.md")
     if analysis.is_file():
         lines += ["", analysis.read_text(encoding="utf-8").rstrip()]
     return "\n".join(lines) + "\n"
+
+
+def _phone_report(res: Results) -> list[str]:
+    lines = [
+        "",
+        "## Static site on phones",
+        "",
+        "Bytes each static page loads (`benchmarks/site_weight.py`): the page, every script it names and the chart "
+        "variants its script picks, for the narrowest and the widest pick; kB = 1,000 bytes.",
+        "",
+        site_weight.report(res.site_bytes),
+    ]
+    if res.phone_static and res.phone_app:
+        static, app = _median(res.phone_static), _median(res.phone_app)
+        ratio = static / app
+        lines += [
+            "",
+            f"Time to the first chart drawn, from navigation start, at 390×844 (mobile, 3× pixels) with the CPU slowed "
+            f"{res.phone_cpu:g}× (CDP `Emulation.setCPUThrottlingRate`), each load in a fresh context, the two "
+            f"alternating, {len(res.phone_static)} each:",
+            "",
+            "| measure | median ms | spread ms | budget | |",
+            "|---|---:|---:|---:|---|",
+            f"| static overview (`index.html` from a local `http.server`) | {static:.0f} | "
+            f"{_spread(res.phone_static)} | | |",
+            f"| the app's overview (`/`) | {app:.0f} | {_spread(res.phone_app)} | | |",
+            f"| static ÷ app | {ratio:.2f}× | | ≤ {BUDGET['phone']}× | {verdict(ratio <= BUDGET['phone'])} |",
+        ]
+    return lines
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -230,16 +328,24 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--scale", type=int, default=200, help="most synthetic articles for the ETL scale run (default 200)")
     p.add_argument("--sessions", type=int, default=10, help="sessions held open for the memory row (default 10)")
     p.add_argument("--export-only", metavar="CHART_ID", help="export one chart instead of every one (a quick run)")
+    p.add_argument(
+        "--phone-cpu", type=float, default=CPU_SLOWDOWN, help=f"CPU slowdown of the phone runs (default {CPU_SLOWDOWN})"
+    )
     args = p.parse_args(argv)
-    res = Results(n=args.n)
+    res = Results(n=args.n, phone_cpu=args.phone_cpu)
     print("ETL and import floor…", file=sys.stderr)
     with tempfile.TemporaryDirectory() as tmp:
         res.etl = _timed([sys.executable, "-m", "etl", "--out", tmp], max(args.n, 3))
     res.floor = _timed([sys.executable, "-c", "import pandas, pyarrow, geopandas"], max(args.n, 3))
     print(f"ETL on 1 to {args.scale} synthetic articles…", file=sys.stderr)
     res.scale = etl_scale.measure(args.scale)
-    print("pages…", file=sys.stderr)
-    measure_pages(res, args.n, args.sessions)
+    print("pages, and phones…", file=sys.stderr)
+    with tempfile.TemporaryDirectory() as tmp:
+        started = time.perf_counter()
+        site = site_weight.export_site(Path(tmp))
+        res.export_site = time.perf_counter() - started
+        res.site_bytes = site_weight.weights(site)
+        measure_pages(res, args.n, args.sessions, site)
     print("figure JSON…", file=sys.stderr)
     measure_json(res)
     print("export…", file=sys.stderr)

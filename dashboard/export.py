@@ -7,7 +7,9 @@ MathJax off so nothing is fetched. The charts are those the page spec (``dashboa
 Layout of DIR::
 
     images/<chart>_<frame>.png|svg   one per chart and frame (social 1200x675, slide 1600x900, square 1080x1080)
-    site/*.html, site/plotly.min.js  the static site, openable from file:// with no network
+    site/*.html                      the static site, openable from file:// with no network
+    site/plotly-basic.min.js         Plotly's basic bundle (scatter, bar), vendored in dashboard/assets/vendor/
+    site/charts/*.js                 chart variants too big to ride in their page, one per width class
     site/data/                       CSV per table, all Parquet as a zip, datapackage.json
     manifest.json                    every file written, with its size and sha256
 """
@@ -21,7 +23,6 @@ import os
 import shutil
 import sys
 import time
-from importlib import resources
 from pathlib import Path
 
 from dashboard import data, figures, site, spec, theme
@@ -93,15 +94,7 @@ def write_site(load, meta, folder: Path, out: Path, progress: Progress) -> list[
 
     root = out / "site"
     (root / "data").mkdir(parents=True, exist_ok=True)
-    written = []
-    js = resources.files("plotly") / "package_data" / "plotly.min.js"
-    shutil.copyfile(str(js), root / "plotly.min.js")
-    written.append(root / "plotly.min.js")
-    for page in spec.PAGES:
-        path = root / page.site_file
-        path.write_text(site.render_page(page, load, meta), encoding="utf-8")
-        written.append(path)
-        progress.step(f"site {path.name}")
+    written = site.write(root, load, meta, progress.step)
     for name in TABLES:
         frame = load(name)
         path = root / "data" / f"{name}.csv"

@@ -28,6 +28,8 @@ def test_harness_runs_and_reports_every_measure(tmp_path):
             "2",
             "--export-only",
             "map",
+            "--phone-cpu",
+            "1",  # the phone step's wiring only: the real run slows the CPU 4×
             "--out",
             str(out),
             "--json",
@@ -53,6 +55,9 @@ def test_harness_runs_and_reports_every_measure(tmp_path):
         "static site",
         "Figure JSON",
         "ms per article",
+        "Static site on phones",
+        "| index.html |",
+        "static ÷ app",
     ):
         assert row in text, row
     numbers = json.loads(raw.read_text())
@@ -61,4 +66,6 @@ def test_harness_runs_and_reports_every_measure(tmp_path):
     assert numbers["json_kb"]["map"] > 10  # the map's outlines are really sent
     assert sorted(int(n) for n in numbers["scale"]["seconds"]) == [1, 2, 4, 8]
     assert numbers["export_charts"] == ["map"]
+    assert len(numbers["phone_static"]) == len(numbers["phone_app"]) == 1 and numbers["phone_cpu"] == 1
+    assert 0 < numbers["site_bytes"]["index.html"]["narrow"] <= 1_500_000
     assert numbers["rss_10"] > 0 and numbers["export_site"] > 0 and numbers["export_png"] > 0
