@@ -442,9 +442,16 @@ def run(
 ) -> Result:
     """Open every view in its viewport (one browser context per viewport size), wait until its charts are drawn
     and the layout holds still, probe it and check it, in order. Up to ``parallel`` pages are open at once: the
-    next ones load while one is probed. ``after(page, view)`` runs before the page closes (for screenshots)."""
+    next ones load while one is probed. ``after(page, view)`` runs before the page closes (for screenshots).
+
+    App pages are opened once, at their first viewport, and then resized to the next ones, as a reader turning a
+    phone or resizing a window would: the app must lay its charts out again for the new width."""
     started = time.perf_counter()
     result = Result()
+    views = list(views)
+    apps = [v for v in views if v.kind == "app"]
+    _run_resized(browser, apps, result, after, settle_timeout)
+    views = [v for v in views if v.kind != "app"]
     contexts: dict[tuple[int, int], object] = {}
     waiting = deque(views)
     open_: deque = deque()
@@ -482,6 +489,44 @@ def run(
             ctx.close()
     result.seconds = time.perf_counter() - started
     return result
+
+
+def _run_resized(browser, views: list[View], result: Result, after, settle_timeout: float) -> None:
+    """Each app page once, in one context: drawn at its first viewport, then resized to each of the next."""
+    by_url: dict[str, list[View]] = {}
+    for v in views:
+        by_url.setdefault(v.url, []).append(v)
+    if not by_url:
+        return
+    first = views[0].size
+    ctx = browser.new_context(viewport={"width": first[0], "height": first[1]})
+    try:
+        for url, sized in by_url.items():
+            page = ctx.new_page()
+            try:
+                t0 = time.perf_counter()
+                page.set_viewport_size({"width": sized[0].size[0], "height": sized[0].size[1]})
+                page.goto(url, wait_until="commit")
+                for i, view in enumerate(sized):
+                    t = time.perf_counter()
+                    if i:
+                        page.set_viewport_size({"width": view.size[0], "height": view.size[1]})
+                        page.wait_for_timeout(700)  # the width report (debounced) and the rerun it starts
+                    wait_drawn(page, view)
+                    t = result._took("load", t)
+                    probe, still = settle(page, settle_timeout)
+                    t = result._took("settle", t)
+                    _record(result, view, probe, still)
+                    if after is not None:
+                        after(page, view)
+                        result._took("after", t)
+                result.kinds["app"] = result.kinds.get("app", 0.0) + time.perf_counter() - t0
+            finally:
+                page.close()
+    finally:
+        ctx.close()
+    order = {v.label: i for i, v in enumerate(views)}
+    result.views.sort(key=lambda label: order.get(label, len(order)))
 
 
 def _record(result: Result, view: View, probe: dict, still: bool) -> None:
