@@ -36,7 +36,16 @@ MIN_OPACITY = 0.01  # a marker at or below this is fully transparent (a hover ta
 VIEWPORTS = ((390, 844), (768, 1024), (1400, 1000))
 SHOT_WIDTHS = (390, 1400)
 
-KINDS = ("text-overlap", "text-under-marker", "text-clipped", "text-offscreen", "page-too-wide", "charts-missing")
+KINDS = (
+    "text-overlap",
+    "text-under-marker",
+    "text-clipped",
+    "text-offscreen",
+    "page-too-wide",
+    "charts-missing",
+    "built-for-another-width",
+)
+WIDTH_SLACK = 12.0  # px a chart's box may be wider than the width it was built for (the app measures in 10 px steps)
 
 PROBE_JS = r"""() => {
   const alpha = c => {
@@ -98,7 +107,8 @@ PROBE_JS = r"""() => {
       if (r.width < 0.5 && r.height < 0.5) continue;
       markers.push({box: box(r), opacity: Math.round(ink(p) * 1000) / 1000});
     }
-    return {name: meta.chart_id || String(index), index, box: drawn, div: own, texts, markers};
+    return {name: meta.chart_id || String(index), index, box: drawn, div: own, texts, markers,
+            built: meta.width || null, width_class: meta.width_class || null};
   });
   const main = document.querySelector('[data-testid="stMain"]');
   return {
@@ -260,6 +270,21 @@ def page_too_wide(probe: dict, view: str, tol: float = TOL) -> list[Defect]:
     return out
 
 
+def built_for_another_width(chart: dict, view: str) -> list[Defect]:
+    """A chart drawn in a box it was not laid out for: built narrower than its box by more than the measuring
+    step, or wider than it (squeezed), or labelled with a width class that is not its width's."""
+    from dashboard import theme
+
+    built, drawn = chart.get("built"), chart["box"][2] - chart["box"][0]  # the width the SVG is drawn at
+    if not built:
+        return []
+    wrong_class = chart.get("width_class") and chart["width_class"] != theme.width_class(built)
+    if wrong_class or not (built - TOL <= drawn <= built + WIDTH_SLACK):
+        detail = f"built {built:.0f} px ({chart.get('width_class')}), drawn {drawn:.0f} px"
+        return [Defect("built-for-another-width", view, chart["name"], (), detail)]
+    return []
+
+
 def check(view: str, probe: dict, tol: float = TOL) -> list[Defect]:
     """Every defect of one page view, page first, then chart by chart."""
     out = page_too_wide(probe, view, tol)
@@ -268,6 +293,7 @@ def check(view: str, probe: dict, tol: float = TOL) -> list[Defect]:
         out += text_under_markers(chart, view, tol)
         out += text_clipped(chart, view, tol)
         out += text_offscreen(chart, view, probe["inner_width"], tol)
+        out += built_for_another_width(chart, view)
     return out
 
 
@@ -470,15 +496,8 @@ def run(
                 open_next()
             view, page = open_.popleft()
             try:
-                t = t0 = time.perf_counter()
-                wait_drawn(page, view)
-                t = result._took("load", t)
-                probe, still = settle(page, settle_timeout)
-                t = result._took("settle", t)
-                _record(result, view, probe, still)
-                if after is not None:
-                    after(page, view)
-                    result._took("after", t)
+                t0 = time.perf_counter()
+                _check_drawn(page, view, result, after, settle_timeout)
                 result.kinds[view.kind] = result.kinds.get(view.kind, 0.0) + time.perf_counter() - t0
             finally:
                 page.close()
@@ -508,18 +527,10 @@ def _run_resized(browser, views: list[View], result: Result, after, settle_timeo
                 page.set_viewport_size({"width": sized[0].size[0], "height": sized[0].size[1]})
                 page.goto(url, wait_until="commit")
                 for i, view in enumerate(sized):
-                    t = time.perf_counter()
                     if i:
                         page.set_viewport_size({"width": view.size[0], "height": view.size[1]})
                         page.wait_for_timeout(700)  # the width report (debounced) and the rerun it starts
-                    wait_drawn(page, view)
-                    t = result._took("load", t)
-                    probe, still = settle(page, settle_timeout)
-                    t = result._took("settle", t)
-                    _record(result, view, probe, still)
-                    if after is not None:
-                        after(page, view)
-                        result._took("after", t)
+                    _check_drawn(page, view, result, after, settle_timeout)
                 result.kinds["app"] = result.kinds.get("app", 0.0) + time.perf_counter() - t0
             finally:
                 page.close()
@@ -527,6 +538,19 @@ def _run_resized(browser, views: list[View], result: Result, after, settle_timeo
         ctx.close()
     order = {v.label: i for i, v in enumerate(views)}
     result.views.sort(key=lambda label: order.get(label, len(order)))
+
+
+def _check_drawn(page, view: View, result: Result, after, settle_timeout: float) -> None:
+    """Wait until the view's charts are drawn and hold still, probe and check it, then ``after`` it."""
+    t = time.perf_counter()
+    wait_drawn(page, view)
+    t = result._took("load", t)
+    probe, still = settle(page, settle_timeout)
+    t = result._took("settle", t)
+    _record(result, view, probe, still)
+    if after is not None:
+        after(page, view)
+        result._took("after", t)
 
 
 def _record(result: Result, view: View, probe: dict, still: bool) -> None:

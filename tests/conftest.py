@@ -102,3 +102,18 @@ def built_data(tmp_path_factory) -> Path:
     result = ws.etl()
     assert result.returncode == 0, result.stderr
     return ws.out
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's chromium through Playwright, once per session (tests/browser/ and the static site's checks)."""
+    from playwright.sync_api import sync_playwright
+
+    from devtools.browser import CHROMIUM, launch
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (make test-deps does it)")
+    with sync_playwright() as p:
+        b = launch(p)
+        yield b
+        b.close()

@@ -8,6 +8,7 @@ import math
 from hypothesis import given
 from hypothesis import strategies as st
 
+from devtools import legibility
 from devtools.legibility import (
     Defect,
     boxes_overlap,
@@ -239,3 +240,16 @@ def test_the_report_counts_and_lists():
     assert (
         report([], views=3, charts=4, seconds=2.04) == "legibility: 3 page views, 4 charts checked, 0 defects in 2.0s"
     )
+
+
+def test_a_chart_drawn_at_another_width_than_it_was_built_for():
+    v = "app:map@768x1024"
+    fits = chart(box=(0, 0, 736, 300)) | {"built": 730, "width_class": "medium"}
+    stretched = chart(box=(0, 0, 736, 300)) | {"built": 350, "width_class": "narrow"}
+    squeezed = chart(box=(0, 0, 358, 300)) | {"built": 1100, "width_class": "wide"}
+    mislabelled = chart(box=(0, 0, 736, 300)) | {"built": 730, "width_class": "wide"}
+    assert legibility.built_for_another_width(fits, v) == []
+    assert legibility.built_for_another_width(chart(), v) == []  # a figure that does not say its width
+    for c in (stretched, squeezed, mislabelled):
+        assert legibility.built_for_another_width(c, v) == [legibility.Defect("built-for-another-width", v, "map", ())]
+    assert legibility.built_for_another_width(stretched, v)[0].detail == "built 350 px (narrow), drawn 736 px"

@@ -146,20 +146,6 @@ def test_write_lists_every_file_and_drops_stale_variants(site_dir):
     assert not (site_dir / site.CHARTS_DIR / STALE).exists()
 
 
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    from devtools.browser import CHROMIUM, launch
-
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (make test-deps does it)")
-    with sync_playwright() as p:
-        b = launch(p)
-        yield b
-        b.close()
-
-
 DRAWN_JS = """() => [...document.querySelectorAll('.chart')].every(box => {
     const gd = box.firstElementChild;
     return box.dataset.drawn && gd._fullData && gd._fullData.length === gd.data.length

@@ -192,7 +192,7 @@ def apply(fig: go.Figure, p: Plan, chart_id: str, meta: Meta) -> go.Figure:
             itemsizing="constant",
         ),
         hoverlabel=dict(font=dict(family=theme.FONT, size=13), align="left"),
-        meta=dict(chart_id=chart_id, stamp=meta.stamp, as_of=meta.as_of, width_class=p.cls),
+        meta=dict(chart_id=chart_id, stamp=meta.stamp, as_of=meta.as_of, width=p.width, width_class=p.cls),
     )
     fig.add_annotation(
         text=p.credit,

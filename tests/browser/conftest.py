@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from devtools.browser import CHROMIUM, Offline, launch
+from devtools.browser import Offline
 from devtools.server import Server
 from etl.paths import ROOT
 
@@ -20,18 +20,6 @@ def server(built_data) -> Iterator[Server]:
     """The app on the data the ETL of this working tree builds."""
     with Server(data_dir=built_data) as srv:
         yield srv
-
-
-@pytest.fixture(scope="session")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (make test-deps does it)")
-    with sync_playwright() as p:
-        b = launch(p)
-        yield b
-        b.close()
 
 
 @pytest.fixture
