@@ -335,8 +335,8 @@ def main(argv: list[str] | None = None) -> int:
     res = Results(n=args.n, phone_cpu=args.phone_cpu)
     print("ETL and import floor…", file=sys.stderr)
     with tempfile.TemporaryDirectory() as tmp:
-        res.etl = _timed([sys.executable, "-m", "etl", "--out", tmp], max(args.n, 3))
-    res.floor = _timed([sys.executable, "-c", "import pandas, pyarrow, geopandas"], max(args.n, 3))
+        res.etl = _timed([sys.executable, "-m", "etl", "--out", tmp], args.n)
+    res.floor = _timed([sys.executable, "-c", "import pandas, pyarrow, geopandas"], args.n)
     print(f"ETL on 1 to {args.scale} synthetic articles…", file=sys.stderr)
     res.scale = etl_scale.measure(args.scale)
     print("pages, and phones…", file=sys.stderr)

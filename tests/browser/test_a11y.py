@@ -39,8 +39,12 @@ def describe(where: str, violation: dict) -> str:
     return "\n".join(lines)
 
 
-@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
-@pytest.mark.parametrize("renderer", ["app", "site"])
+# Every page once per renderer at the desktop size; the static site also at phone size, where its own CSS lays
+# the page out differently. (The app at 390 px was clean when last run by hand; it costs 20 s, so CI leaves it out.)
+RUNS = [("app", SIZES[0]), ("site", SIZES[0]), ("site", SIZES[1])]
+
+
+@pytest.mark.parametrize(("renderer", "size"), RUNS, ids=[f"{r}-{w}x{h}" for r, (w, h) in RUNS])
 def test_no_wcag21_aa_violations(server, browser, static_site, renderer, size):
     started = time.perf_counter()
     axe = Axe()
