@@ -72,7 +72,7 @@ _measure = st.components.v2.component("chart_box_width", js=_WIDTH_JS, isolate_s
 
 def box_width(key: str) -> int | None:
     """The width in px of the box a chart is about to be drawn in, as the browser last reported it (kept for the
-    session, so another page or a rerun draws at once); ``None`` before the first report."""
+    session, so a rerun or a return to the page draws at once); ``None`` before the first report."""
     known = st.session_state.setdefault("_box_widths", {})
     result = _measure(key=f"width_{key}", data={"known": known.get(key), "step": STEP}, on_width_change=lambda: None)
     width = result.get("width") or known.get(key)
@@ -88,8 +88,8 @@ def in_browser() -> bool:
 
 def chart(chart_id: str, key: str, **view) -> None:
     """A framed chart, exactly as exported (theme=None), built for the width of its box, with its PNG button and
-    a one-sentence caption. In a browser, nothing is drawn until the box has been measured (one short rerun on
-    a session's first page), so no reader ever sees a layout meant for another width; without a browser
+    a one-sentence caption. In a browser, nothing is drawn until the box has been measured (one short rerun the
+    first time a session opens the page), so no reader sees a layout meant for another width; without a browser
     (``AppTest``) the chart is built at ``theme.DEFAULT_WIDTH``."""
     width = box_width(key)
     if width is None and in_browser():
