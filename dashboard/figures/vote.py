@@ -307,18 +307,21 @@ def state_grid(
     for trace in fig.data:
         trace.marker.size = mark
     has = tiles[tiles["state"].isin(positions["state"])]
-    for t in has.itertuples():
-        on = t.state == highlight_state
-        fig.add_shape(
+    chosen, plain = dict(color=theme.INK, width=3), dict(color=theme.BORDER, width=1)
+    tiles_drawn = [  # one layout update for all 50 (add_shape one by one costs ~15 ms each)
+        dict(
             type="rect",
             x0=t.col - 0.46,
             x1=t.col + 0.46,
             y0=-t.row - 0.46,
             y1=-t.row + 0.46,
             fillcolor=theme.LAND,
-            line=dict(color=theme.INK if on else theme.BORDER, width=3 if on else 1),
+            line=chosen if t.state == highlight_state else plain,
             layer="below",
         )
+        for t in has.itertuples()
+    ]
+    fig.update_layout(shapes=tiles_drawn)
     fig.add_trace(
         go.Scatter(
             x=has["col"],
