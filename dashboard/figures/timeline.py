@@ -242,6 +242,18 @@ def timeline(
             startstandoff=9,
             text="",
         )
+    if highlight and highlight in by_id:
+        h = ev[ev["event_id"] == highlight].iloc[0]
+        fig.add_trace(
+            go.Scatter(
+                **xy([h["mid"]], [h["lane"]]),
+                mode="markers",
+                name="Selected",
+                hoverinfo="skip",
+                marker=dict(symbol="circle-open", size=30, color=theme.INK, line=dict(width=3)),
+            ),
+            **cell(int(h["panel"])),
+        )
     n_art = int(ev["in_article"].sum())
     title = "title-several" if n_articles > 1 else "title"
     lo, hi = story_range(ev)
@@ -253,7 +265,7 @@ def timeline(
         subtitle=say("charts.timeline.subtitle", n_context=len(ev) - n_art),
         source=say("charts.timeline.source"),
         meta=meta,
-        legend=framing.legend_entries(fig) + (["Selected"] if highlight in by_id else []),
+        legend=framing.legend_entries(fig),
     )
     if vertical:  # month labels on the left, lane names standing above their columns
         top = max(len(lane_names[c]) for c in lanes) * 7 + 10
@@ -289,18 +301,6 @@ def timeline(
             x, _ = geo.px(as_of, 0)
             blocked.append(Box(x, geo.y0, x + w, geo.y0 + 18))
     _label_article_events(fig, ev, geo, label_px, blocked)
-    if highlight and highlight in by_id:
-        h = ev[ev["event_id"] == highlight].iloc[0]
-        fig.add_trace(
-            go.Scatter(
-                **xy([h["mid"]], [h["lane"]]),
-                mode="markers",
-                name="Selected",
-                hoverinfo="skip",
-                marker=dict(symbol="circle-open", size=30, color=theme.INK, line=dict(width=3)),
-            ),
-            **cell(int(h["panel"])),
-        )
     lane_axis = dict(
         tickvals=list(lane_of.values()),
         ticktext=[lane_names[c] for c in lane_of],

@@ -95,6 +95,20 @@ def hemicycle(
     seated["x"], seated["y"] = xy[:, 0], xy[:, 1]
     fig = go.Figure()
     _senator_traces(fig, seated, size=15, counted=True, customdata="senator")  # sized below, once laid out
+    if highlight:  # rings (sized with the seats below) and names
+        sub = seated[seated["senator"].isin(highlight)]
+        fig.add_trace(
+            go.Scatter(
+                x=sub["x"],
+                y=sub["y"],
+                mode="markers+text",
+                text=sub["senator"].map(esc),
+                textposition="top center",
+                name="Selected",
+                marker=dict(symbol="circle-open", color=theme.INK, line=dict(width=2.5)),
+                hoverinfo="skip",
+            )
+        )
     derived = bool(positions["derived"].all())
     x_span, y_top = 2.2, 1.25 if highlight else 1.1  # room above the chamber for a chosen senator's name
     p = framing.plan(
@@ -105,27 +119,13 @@ def hemicycle(
             "charts.senate-seats.source", record=_domain(vote["source"]), positions=_domains(positions["source"])
         ),
         meta=meta,
-        legend=framing.legend_entries(fig) + (["Selected"] if highlight else []),
+        legend=framing.legend_entries(fig),
         plot_height=lambda w: w / x_span * (y_top + 0.3),
     )
     ppu = min(p.plot_width / x_span, p.plot_height / (y_top + 0.3))  # px per unit of the chamber's radius
     seat = max(6.0, min(15.0, 0.041 * ppu))
     for trace in fig.data:
-        trace.marker.size = seat
-    if highlight:
-        sub = seated[seated["senator"].isin(highlight)]
-        fig.add_trace(
-            go.Scatter(
-                x=sub["x"],
-                y=sub["y"],
-                mode="markers+text",
-                text=sub["senator"].map(esc),
-                textposition="top center",
-                name="Selected",
-                marker=dict(size=seat * 1.8, symbol="circle-open", color=theme.INK, line=dict(width=2.5)),
-                hoverinfo="skip",
-            )
-        )
+        trace.marker.size = seat if trace.name != "Selected" else seat * 1.8
     big = min(44.0, 0.2 * ppu)
     fig.add_annotation(
         x=0,
@@ -292,6 +292,16 @@ def state_grid(
     seated["y"] = -seated["row"] - 0.18
     fig = go.Figure()
     _senator_traces(fig, seated, size=13, counted=False, customdata="state")  # sized below, once laid out
+    if highlight_state:  # the tile's thick outline, explained in the legend
+        fig.add_trace(
+            go.Scatter(
+                x=[None],
+                y=[None],
+                mode="markers",
+                name=f"Selected: {highlight_state}",
+                marker=dict(symbol="square-open", size=14, color=theme.INK, line=dict(width=3)),
+            )
+        )
     p = framing.plan(
         size,
         title=say("charts.senate-states.title"),
@@ -299,13 +309,14 @@ def state_grid(
         + (say("charts.senate-states.derived") if positions["derived"].all() else ""),
         source=say("charts.senate-states.source", positions=_domains(positions["source"])),
         meta=meta,
-        legend=framing.legend_entries(fig) + ([f"Selected: {highlight_state}"] if highlight_state else []),
+        legend=framing.legend_entries(fig),
         plot_height=lambda w: w * (rows + 0.2) / (cols + 0.2),
     )
     ppu = min(p.plot_width / (cols + 0.2), p.plot_height / (rows + 0.2))  # px per tile
     mark = max(5.0, min(13.0, 0.24 * ppu))
     for trace in fig.data:
-        trace.marker.size = mark
+        if trace.customdata is not None:  # the senators, not the selection's legend entry
+            trace.marker.size = mark
     has = tiles[tiles["state"].isin(positions["state"])]
     chosen, plain = dict(color=theme.INK, width=3), dict(color=theme.BORDER, width=1)
     tiles_drawn = [  # one layout update for all 50 (add_shape one by one costs ~15 ms each)
@@ -334,16 +345,6 @@ def state_grid(
             name="codes",
         )
     )
-    if highlight_state:  # the tile's thick outline, explained in the legend
-        fig.add_trace(
-            go.Scatter(
-                x=[None],
-                y=[None],
-                mode="markers",
-                name=f"Selected: {highlight_state}",
-                marker=dict(symbol="square-open", size=14, color=theme.INK, line=dict(width=3)),
-            )
-        )
     fig.update_xaxes(visible=False, range=[-0.6, cols - 0.4])
     fig.update_yaxes(visible=False, range=[-rows + 0.4, 0.6], scaleanchor="x", scaleratio=1)
     return framing.apply(fig, p, "senate-states", meta)
