@@ -72,7 +72,7 @@ def city_map(
     *,
     mentions: dict[str, list[str]] | None = None,
     show: str = "all",
-    size: tuple[int, int | None] = (1100, None),
+    size: tuple[int, int | None] = (theme.DEFAULT_WIDTH, None),
     compact: bool = False,
 ) -> go.Figure:
     """16 markers on the lower 48. ``show`` dims the groups not selected (all, excluded, participant,

@@ -135,7 +135,7 @@ def timeline(
     meta: Meta,
     *,
     highlight: str | None = None,
-    size: tuple[int, int | None] = (1100, None),
+    size: tuple[int, int | None] = (theme.DEFAULT_WIDTH, None),
     mentions: dict[str, list[str]] | None = None,
     n_articles: int = 1,
 ) -> go.Figure:

@@ -86,7 +86,7 @@ def hemicycle(
     meta: Meta,
     *,
     highlight: set[str] | None = None,
-    size: tuple[int, int | None] = (1100, None),
+    size: tuple[int, int | None] = (theme.DEFAULT_WIDTH, None),
 ) -> go.Figure:
     """One marker per senator: colour = how they voted, shape = party. ``highlight`` rings chosen senators.
     Markers and the tally in the middle scale with the width; the line under the chamber sits clear of it."""
@@ -161,7 +161,9 @@ def _domains(urls) -> str:
 ROW_PX, BAR_PX = 92, 28  # a tally row: its label above, the bar, the majority note below
 
 
-def tally_bars(votes: pd.DataFrame, meta: Meta, size: tuple[int, int | None] = (1100, None)) -> go.Figure:
+def tally_bars(
+    votes: pd.DataFrame, meta: Meta, size: tuple[int, int | None] = (theme.DEFAULT_WIDTH, None)
+) -> go.Figure:
     """Yea, nay and not voting for each recorded vote, with the majority of those voting marked. Each bar's
     label sits above it (the tally in words, so a number too big for its slice is still on the chart), the
     majority note below it."""
@@ -280,7 +282,7 @@ def state_grid(
     meta: Meta,
     *,
     highlight_state: str | None = None,
-    size: tuple[int, int | None] = (1100, None),
+    size: tuple[int, int | None] = (theme.DEFAULT_WIDTH, None),
 ) -> go.Figure:
     """Each state a tile: its code on top, its two senators side by side below it, coloured by vote, shaped by
     party. Codes and markers scale with the tile, and never cover one another."""
