@@ -7,15 +7,17 @@ an article sentence (``article:<id>#<sentence>``) or the reference row's URL.
 from __future__ import annotations
 
 import bisect
+from urllib.parse import urlsplit
 
 import pandas as pd
 
 from etl import geo, schema
+from etl.reference import FILES, Reference, cited_files
 from etl import textsteps as ts
 from etl.errors import EtlError
 from etl.extract import Extract
 from etl.gazetteer import Gazetteer
-from etl.paths import REFERENCE_DIR, display
+from etl.paths import display
 from etl.resolve import EventLink, TallyLink, date_range, speaker_of
 from etl.schema import article_source
 
@@ -44,6 +46,7 @@ def article_tables(ex: Extract, entity_types: dict[str, str]) -> dict[str, list[
                 "title": ex.sentences[0].surface,
                 "as_of": a.as_of.isoformat(),
                 "as_of_method": a.as_of_method,
+                "as_of_inferred": a.as_of_inferred,
                 "publisher": a.publisher or None,
                 "sha256": a.sha256,
                 "n_words": len(a.text.split()),
@@ -106,10 +109,6 @@ def article_tables(ex: Extract, entity_types: dict[str, str]) -> dict[str, list[
     return rows
 
 
-def _date_kind(d: ts.DateExpr) -> str:
-    return "date_expected" if d.precision == "after" else "date"
-
-
 def cities(extracts: list[Extract], ref: dict, gazetteer: Gazetteer) -> pd.DataFrame:
     """The excluded cities (listed in the article) and the 2017 participants (reference), with coordinates."""
     rows: dict[str, dict] = {}
@@ -136,7 +135,7 @@ def cities(extracts: list[Extract], ref: dict, gazetteer: Gazetteer) -> pd.DataF
         if place is None:
             raise EtlError(
                 f"cannot resolve the participant “{site.city}, {site.state}” in the gazetteer",
-                REFERENCE_DIR / "psp_sites_2017.csv",
+                ref.folder / FILES["psp_sites"].name,
             )
         if place.city_id in rows:
             rows[place.city_id].update(status="participant", psp_site_type=site.site_type)
@@ -377,3 +376,43 @@ def claims(extracts: list[Extract], date_links: dict[str, list[EventLink]], tall
             if n.unit == "city" and ex.sentence_at(n.start) in ex.list_sentence_ids:
                 rows.append(_claim(ex, "city_count", EXCLUDED_LIST, str(n.value), n))
     return schema.frame("claims", rows)
+
+
+def _site_of(url: str, sites: list, folder) -> object:
+    """The source_sites.csv row for a URL: same domain, longest matching path prefix."""
+    parts = urlsplit(url)
+    found = [s for s in sites if s.domain == parts.netloc and parts.path.startswith(s.path_prefix)]
+    if not found:
+        raise EtlError(
+            f"no row for the domain {parts.netloc} (cited as {url}): add who publishes it and its kind",
+            folder / FILES["source_sites"].name,
+        )
+    return max(found, key=lambda s: len(s.path_prefix))
+
+
+def sources(ref: Reference) -> pd.DataFrame:
+    """One row per page a reference file cites, with who publishes it (from source_sites.csv) and the rows citing it."""
+    cites: dict[tuple[str, str], dict[str, str]] = {}  # (group, url) -> {row key: its confidence}
+    for group, spec, rows in cited_files(ref):
+        for r in rows.to_dict("records"):
+            key = "/".join(r[k] for k in spec.key)
+            for col in spec.url_columns:
+                for url in r[col].split():
+                    cites.setdefault((group, url), {})[key] = r.get("confidence", "")
+    sites = ref.rows("source_sites")
+    out = []
+    for (group, url), by_key in cites.items():
+        site = _site_of(url, sites, ref.folder)
+        out.append(
+            {
+                "group": group,
+                "url": url,
+                "site": site.site,
+                "kind": site.kind,
+                "confidence": ", ".join(sorted({c for c in by_key.values() if c})),
+                "cited_by": " | ".join(sorted(by_key)),
+                "n_rows": len(by_key),
+                "source": url,
+            }
+        )
+    return schema.frame("sources", out)

@@ -44,6 +44,7 @@ def build(seeds_dir: Path, reference_dir: Path, previous: Path | None = None) ->
         [link for ex in extracts for link in tally_links[ex.article.article_id]], ref
     )
     tables["claims"] = assemble.claims(extracts, date_links, tally_links)
+    tables["sources"] = assemble.sources(ref)
     shapes = reusable(previous, "state_shapes", geo.fingerprint())
     tables["state_shapes"] = shapes if shapes is not None else geo.state_shapes()
     # check

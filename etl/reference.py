@@ -17,7 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from etl.errors import EtlError
-from etl.schema import CONFIDENCE, EVENT_CATEGORIES
+from etl.schema import CONFIDENCE, EVENT_CATEGORIES, SOURCE_KINDS
 
 Check = Callable[[str], str | None]  # returns an error message, or None when the value is fine
 
@@ -87,6 +87,11 @@ class RefFile:
     key: tuple[str, ...]
     checks: dict[str, Check] = field(default_factory=dict)
     optional: frozenset[str] = frozenset()  # columns that may be empty
+
+    @property
+    def url_columns(self) -> list[str]:
+        """The columns that cite pages (checked as one URL, or as URLs separated by spaces)."""
+        return [col for col, check in self.checks.items() if check in (url, optional_urls)]
 
     def load(self, folder: Path) -> pd.DataFrame:
         path = folder / self.name
@@ -296,6 +301,18 @@ FILES = {
         ("kind", "surface"),
         {"kind": nonempty, "surface": nonempty, "resolution": nonempty, "source": url, "confidence": confidence},
     ),
+    "source_sites": RefFile(  # who published each cited page: read by assemble.sources, never written in Python
+        "source_sites.csv",
+        ("domain", "path_prefix"),
+        {
+            "domain": nonempty,
+            "path_prefix": lambda v: None if v.startswith("/") else f"{v!r} does not start with /",
+            "site": nonempty,
+            "kind": one_of(*SOURCE_KINDS),
+            "note": lambda v: None,
+        },
+        frozenset({"path_prefix", "note"}),
+    ),
     "open_questions": RefFile(
         "open_questions.csv",
         ("check_id",),
@@ -332,7 +349,7 @@ def _dangling(frame: pd.DataFrame, col: str, known: set[str], path: Path, multi:
 
 
 class Reference(dict):
-    """The reference tables by name. Stages that run once per article read ``rows`` (plain tuples, built once)
+    """The reference tables by name, and the folder they were read from (``folder``, for messages). Stages that run once per article read ``rows`` (plain tuples, built once)
     and ``by_id`` rather than DataFrame lookups, so the ETL's cost grows linearly with the number of articles."""
 
     def rows(self, name: str) -> list:
@@ -353,6 +370,7 @@ def load_reference(folder: Path) -> Reference:
     if not folder.is_dir():
         raise EtlError("reference folder not found", folder)
     ref = Reference({key: spec.load(folder) for key, spec in FILES.items()})
+    ref.folder = folder
     positions = {}
     for row in ref["votes"].itertuples():
         if row.positions_file:
@@ -367,6 +385,16 @@ def load_reference(folder: Path) -> Reference:
         if v and v not in vote_ids:
             raise EtlError(f"column vote_id: unknown vote {v!r}", folder / FILES["events"].name, i + 2)
     return ref
+
+
+def cited_files(ref: Reference) -> list[tuple[str, RefFile, pd.DataFrame]]:
+    """Every reference file that cites pages, as (file stem, declaration, rows): the declared files and the roll
+    calls the votes file points at."""
+    files = [(Path(spec.name).stem, spec, ref[key]) for key, spec in FILES.items()]
+    for row in ref["votes"].itertuples():
+        if row.positions_file:
+            files.append((Path(row.positions_file).stem, ROLLCALL_FILE, ref["positions"][row.vote_id]))
+    return [f for f in files if f[1].url_columns]
 
 
 def check_event_entities(ref: dict, city_ids: set[str], folder: Path) -> None:

@@ -63,6 +63,9 @@ class Table:
 S, I, F, B = "string", "int", "float", "bool"  # noqa: E741 - short names keep the declarations readable
 SEVERITIES = ("info", "warning", "error")
 CONFIDENCE = ("confirmed", "derived")
+# Who published a cited page: official (a government page), press, copy (a copy of an official page on another
+# site), mirror (a mirror of Wikipedia), reference (Wikipedia itself, standards, Wikimedia, GitHub data), blog.
+SOURCE_KINDS = ("official", "press", "copy", "mirror", "reference", "blog")
 SOURCE_DOC = "where the row comes from: article:<article_id>#<sentence_id>, or a URL"
 
 
@@ -90,6 +93,12 @@ TABLES: dict[str, Table] = {
                 Col("title", S, "the first line of the article (its headline)"),
                 Col("as_of", S, "ISO date the relative dates are resolved against (from the sidecar)"),
                 Col("as_of_method", S, "how the as-of date was inferred (from the sidecar)"),
+                Col(
+                    "as_of_inferred",
+                    B,
+                    "true when the as-of date is inferred, not printed in the article (the sidecar's as_of_printed "
+                    "is false or absent)",
+                ),
                 Col("publisher", S, "publisher, empty when the seed does not say", nullable=True),
                 Col("sha256", S, "SHA-256 of the seed file's bytes"),
                 Col("n_words", I, "number of whitespace-separated words", lo=1),
@@ -353,6 +362,29 @@ TABLES: dict[str, Table] = {
             ),
             sort=("severity", "check_id"),
             span_of="surface",
+        ),
+        Table(
+            "sources",
+            "Every page the reference files cite, once per reference file, with who published it and how firm "
+            "the facts that rest on it are.",
+            ("group", "url"),
+            (
+                Col("group", S, "the reference file it is cited in, without .csv (events, votes, psp_sites_2017, ...)"),
+                Col("url", S, "the page cited"),
+                Col("site", S, "who published the page, for a reader (from etl/reference/source_sites.csv)"),
+                Col("kind", S, "what kind of page it is (from etl/reference/source_sites.csv)", allowed=SOURCE_KINDS),
+                Col(
+                    "confidence",
+                    S,
+                    "the confidence words of the rows that cite it, sorted, joined by “, ”; empty where the file "
+                    "has no confidence column",
+                    True,
+                ),
+                Col("cited_by", S, "the ids of the rows that cite it (key columns joined by /), sorted, joined by “ | ”"),
+                Col("n_rows", I, "how many rows of the file cite it", lo=1),
+                Col("source", S, "the page itself (the same as url)"),
+            ),
+            sort=("group", "url"),
         ),
         Table(
             "state_shapes",

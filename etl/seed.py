@@ -24,6 +24,7 @@ class Article:
     sha256: str  # of the raw file bytes
     as_of: dt.date
     as_of_method: str
+    as_of_inferred: bool  # true unless the sidecar says the date is printed in the article (as_of_printed = true)
     publisher: str
     url: str
 
@@ -62,6 +63,8 @@ def _sidecar(path: Path) -> tuple[Path, dict]:
         raise EtlError(f"as_of must be a date like 2017-08-03, got {as_of!r}", side)
     if not str(meta.get("as_of_method", "")).strip():
         raise EtlError("as_of_method is empty: say how the as-of date was inferred", side)
+    if not isinstance(meta.get("as_of_printed", False), bool):
+        raise EtlError(f"as_of_printed must be true or false, got {meta['as_of_printed']!r}", side)
     return side, meta
 
 
@@ -85,6 +88,7 @@ def read_seed(path: Path) -> Article:
         sha256=hashlib.sha256(raw).hexdigest(),
         as_of=meta["as_of"],
         as_of_method=str(meta["as_of_method"]).strip(),
+        as_of_inferred=not meta.get("as_of_printed", False),
         publisher=str(meta.get("publisher", "")).strip(),
         url=str(meta.get("url", "")).strip(),
     )

@@ -39,6 +39,7 @@ def test_same_input_gives_byte_identical_output(workspace):
                 "quotes",
                 "claims",
                 "data_quality",
+                "sources",
                 "state_shapes",
             )
         ),
