@@ -24,10 +24,8 @@ from pathlib import Path
 import pandas as pd
 from markupsafe import Markup
 
-from dashboard import figures, markup, spec, story, tables, theme
+from dashboard import blocks, figures, markup, spec, theme
 from dashboard.meta import Meta
-from dashboard.words import say
-from etl.schema import TABLES
 
 Loader = Callable[[str], pd.DataFrame]
 
@@ -49,75 +47,34 @@ def figure_json(fig) -> str:
 
 
 class Renderer:
-    """Turns one page's blocks into what the template shows; a block the static site cannot draw (a slot, the
-    data freshness) is left out. Chart variants too big to inline are collected in ``files``."""
+    """Draws one page's blocks as what the template shows, from each block's content (``blocks.CONTENT``); a block
+    the static site does not draw (a slot, the data freshness) is left out. Chart variants too big to inline are
+    collected in ``files``."""
 
     def __init__(self, page: spec.Page, load: Loader, meta: Meta):
-        self.page, self.load, self.meta = page, load, meta
-        self.facts = tables.facts(load)
-        self.article = str(tables.article(load("articles"))["article_id"])  # the newest: no picker here
+        self.ctx = blocks.Context(page, load, meta=meta, static=True)
+        self.meta = meta
         self.n = count()
         self.files: dict[str, str] = {}  # path relative to the site -> text
 
-    def blocks(self, blocks: tuple[spec.Block, ...]) -> list[dict]:
+    def blocks(self, page_blocks: tuple[spec.Block, ...]) -> list[dict]:
         out = []
-        for b in blocks:
+        for b in page_blocks:
             if spec.SITE in b.on:
-                out += getattr(self, "_" + b.kind.replace("-", "_"))(b)
+                shown = blocks.content(b, self.ctx)
+                if shown is not None:
+                    out += DRAW[b.kind](self, shown)
         return out
 
-    def _columns(self, b: spec.Block) -> list[dict]:
-        parts = [self.blocks(p) for p in b.parts]
-        return [{"kind": "columns", "parts": list(zip(parts, b.opts["widths"], strict=True))}]
+    def columns(self, c: blocks.Columns) -> list[dict]:
+        parts = [self.blocks(p) for p in c.parts]
+        return [{"kind": "columns", "parts": list(zip(parts, c.widths, strict=True))}]
 
-    def _heading(self, b: spec.Block) -> list[dict]:
-        return [{"kind": "heading", "text": say(f"pages.{self.page.slug}.heading", **self.facts)}]
-
-    def _byline(self, b: spec.Block) -> list[dict]:
-        text = (
-            story.byline(self.load("articles"), self.article) + " " + say("blocks.static-copy", stamp=self.meta.stamp)
-        )
-        return [{"kind": "byline", "text": text}]
-
-    def _story(self, b: spec.Block) -> list[dict]:
-        return [{"kind": "paragraphs", "lines": story.story(self.load("events"), self.load("claims"), self.article)}]
-
-    def _metrics(self, b: spec.Block) -> list[dict]:
-        return [{"kind": "metrics", "metrics": story.metrics(self.load, self.article)}]
-
-    def _links(self, b: spec.Block) -> list[dict]:
-        links = [(p.site_file, say(f"links.{p.slug}", **self.facts)) for p in spec.PAGES if not p.default]
-        return [{"kind": "links", "title": say("blocks.go-deeper"), "links": links}]
-
-    def _derived_note(self, b: spec.Block) -> list[dict]:
-        note = story.derived_note(self.load)
-        return [{"kind": "note", "text": note}] if note else []
-
-    def _later_outcomes(self, b: spec.Block) -> list[dict]:
-        return [{"kind": "paragraphs", "lines": story.later_outcomes(self.load("votes"))}]
-
-    def _article(self, b: spec.Block) -> list[dict]:
-        """Every article, newest first, each under its as-of date and headline (the app shows the one picked)."""
-        out = [{"kind": "html", "html": Markup(markup.legend())}]  # markup's own autoescaped templates
-        labels = tables.article_labels(self.load("articles"))
-        for article_id, label in labels.items():
-            if len(labels) > 1:
-                out.append({"kind": "subheading", "text": label})
-            out.append({"kind": "html", "html": Markup(markup.one_article(self.load, article_id))})
-        return out
-
-    def _quality_counts(self, b: spec.Block) -> list[dict]:
-        return [{"kind": "caption", "text": story.quality_counts(self.load("data_quality"))}]
-
-    def _downloads(self, b: spec.Block) -> list[dict]:
-        return [{"kind": "downloads", "title": say("blocks.downloads"), "tables": list(TABLES)}]
-
-    def _chart(self, b: spec.Block) -> list[dict]:
+    def chart(self, c: blocks.Chart) -> list[dict]:
         """One figure per width class, each built for its design width in ``theme.SITE_WIDTHS``."""
-        view = {k: v for k, v in b.view.items() if not isinstance(v, spec.State)}
-        div = f"chart-{b.ref}-{next(self.n)}"
+        div = f"chart-{c.chart_id}-{next(self.n)}"
         built = {
-            cls: figure_json(figures.build(b.ref, self.load, self.meta, size=(width, None), **view))
+            cls: figure_json(figures.build(c.chart_id, self.ctx.load, self.meta, size=(width, None), **c.view))
             for cls, width in theme.SITE_WIDTHS.items()
         }
         inline = sum(len(text.encode()) for text in built.values()) <= INLINE_BYTES
@@ -128,35 +85,94 @@ class Renderer:
                 data.append((f"{div}-{cls}", Markup(text.replace("<", "\\u003c"))))  # no </script> inside
             else:
                 digest = hashlib.sha256(text.encode()).hexdigest()[:12]
-                path = f"{CHARTS_DIR}/{b.ref}-{cls}-{digest}.js"
+                path = f"{CHARTS_DIR}/{c.chart_id}-{cls}-{digest}.js"
                 self.files[path] = f"{CALLBACK}({json.dumps(path)},{text});\n"
                 variants[cls] = {"src": path}
         return [
             {
                 "kind": "chart",
-                "chart_id": b.ref,
+                "chart_id": c.chart_id,
                 "div": div,
                 "variants": variants,
                 "data": data,
                 # no modebar: its buttons would sit inside the role="img" box; the page has its own PNG button
-                "config": figures.export_config(b.ref, self.meta) | {"responsive": False, "displayModeBar": False},
-                "alt": figures.CHARTS[b.ref].alt,
+                "config": figures.export_config(c.chart_id, self.meta) | {"responsive": False, "displayModeBar": False},
+                "alt": c.alt,
             }
         ]
 
-    def _table(self, b: spec.Block) -> list[dict]:
-        view = {k: v for k, v in b.view.items() if not isinstance(v, spec.State)}
-        frame = tables.VIEWS[b.ref](self.load, **view)
-        title = b.opts.get("title") or b.opts.get("expander")
-        return [
-            {
-                "kind": "table",
-                "title": say(title, n=len(frame)) if title else "",
-                "label": say(title, n=len(frame)) if title else say(f"pages.{self.page.slug}.nav"),
-                "columns": list(frame.columns),
-                "rows": table_rows(frame),
-            }
-        ]
+
+def _text(r: Renderer, c: blocks.Text) -> list[dict]:
+    return [{"kind": c.kind, "text": c.text}]
+
+
+def _lines(r: Renderer, c: blocks.Lines) -> list[dict]:
+    return [{"kind": "paragraphs", "lines": c.lines}]
+
+
+def _metrics(r: Renderer, c: blocks.Metrics) -> list[dict]:
+    return [{"kind": "metrics", "metrics": c.metrics}]
+
+
+def href(link: blocks.Link) -> str:
+    """Where a link goes on the static site: a page's file (and anchor), or the outside URL."""
+    if link.page is None:
+        return link.url
+    return link.page.site_file + (f"#{link.anchor}" if link.anchor else "")
+
+
+def _links(r: Renderer, c: blocks.Links) -> list[dict]:
+    return [{"kind": "links", "title": c.title, "links": [(href(link), link.label) for link in c.links]}]
+
+
+def _article(r: Renderer, c: blocks.ArticleText) -> list[dict]:
+    out = [{"kind": "html", "html": Markup(c.legend)}]  # markup's own autoescaped templates
+    for label, html in c.parts:
+        if label:
+            out.append({"kind": "subheading", "text": label})
+        out.append({"kind": "html", "html": Markup(html)})
+    return out
+
+
+def _downloads(r: Renderer, c: blocks.Downloads) -> list[dict]:
+    return [
+        {
+            "kind": "downloads",
+            "title": c.title,
+            "tables": c.tables,
+            "zip_label": c.zip_label,
+            "datapackage_label": c.datapackage_label,
+        }
+    ]
+
+
+def _table(r: Renderer, c: blocks.Table) -> list[dict]:
+    return [
+        {
+            "kind": "table",
+            "title": c.title,
+            "label": c.label,
+            "columns": list(c.frame.columns),
+            "rows": table_rows(c.frame),
+        }
+    ]
+
+
+DRAW: dict[str, Callable[[Renderer, object], list[dict]]] = {  # block kind -> template blocks of its content
+    "heading": _text,
+    "byline": _text,
+    "story": _lines,
+    "metrics": _metrics,
+    "links": _links,
+    "derived-note": _text,
+    "later-outcomes": _lines,
+    "article": _article,
+    "quality-counts": _text,
+    "downloads": _downloads,
+    "chart": Renderer.chart,
+    "table": _table,
+    "columns": Renderer.columns,
+}
 
 
 def _has_chart(blocks: list[dict]) -> bool:
@@ -178,10 +194,6 @@ def render(page: spec.Page, load: Loader, meta: Meta) -> tuple[str, dict[str, st
         callback=CALLBACK,
     )
     return html, r.files
-
-
-def render_page(page: spec.Page, load: Loader, meta: Meta) -> str:
-    return render(page, load, meta)[0]
 
 
 def write(root: Path, load: Loader, meta: Meta, step: Callable[[str], None] = lambda label: None) -> list[Path]:

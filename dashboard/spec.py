@@ -1,7 +1,8 @@
 """Every page of the dashboard, declared once: its address, its name, its icon and the blocks it shows, in order.
 
-Two renderers read this: ``dashboard.streamlit_page`` (the app; ``pages/*.py`` call it) and ``dashboard.site``
-(the static copy). The chart counts in the tests and benchmarks, and the export's chart list, come from here
+What each block holds is worked out once, by its kind's content function in ``dashboard.blocks``; the renderers
+only draw it: ``dashboard.streamlit_page`` (the app; ``pages/*.py`` call it) and ``dashboard.site`` (the static
+copy). The chart counts in the tests and benchmarks, and the export's chart list, come from here
 too. Words are keys into ``words.toml``; numbers, names and dates come from the tables when a page is drawn.
 
 Block kinds: ``chart`` (a chart id from ``dashboard.figures``), ``table`` (a view id from

@@ -4,35 +4,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import streamlit as st
 
-from dashboard import boot, data, markup, params, spec, story, tables, ui
+from dashboard import blocks, boot, data, params, spec, tables, ui
 from dashboard.words import say
-from etl.schema import TABLES
 
 
 @dataclass
-class Context:
-    """What a page's blocks and slots share: the loader, the facts its words are filled with, and the state its
-    slots set (a picker's choice) for the charts and tables below them."""
-
-    page: spec.Page
-    state: dict = field(default_factory=dict)
-
-    @staticmethod
-    def load(name: str):
-        return data.table(name)
-
-    @property
-    def article(self) -> str:
-        """The article a block is about: the one picked, or the newest."""
-        return self.state.get("article") or str(tables.article(self.load("articles"))["article_id"])
-
-    @property
-    def facts(self) -> dict:
-        return tables.facts(self.load, self.state.get("article"))
+class Context(blocks.Context):
+    """What a page's blocks and slots share (see ``blocks.Context``), with the page's widget keys."""
 
     def key(self, name: str) -> str:
         """A widget key namespaced by page."""
@@ -54,18 +36,6 @@ COLUMN_CONFIG = {  # how a table view's columns read on screen
         "sentence": st.column_config.TextColumn("sentence", width="large"),
     },
 }
-
-
-def resolve(view: dict, state: dict) -> dict:
-    """View arguments with each ``State`` replaced by the slot's choice; an unset one is left out."""
-    out = {}
-    for k, v in view.items():
-        if isinstance(v, spec.State):
-            if state.get(v.name) is not None:
-                out[k] = state[v.name]
-        else:
-            out[k] = v
-    return out
 
 
 def picker(
@@ -99,97 +69,71 @@ def mentions(ctx: Context, ref_id: str) -> None:
     dataframe(shown[["as_of", "surface", "sentence", "title", "article_id", "sentence_id"]], "mentions")
 
 
-def _heading(b: spec.Block, ctx: Context) -> None:
-    st.title(ui.md_escape(say(f"pages.{ctx.page.slug}.heading", **ctx.facts)))
+def _text(c: blocks.Text, ctx: Context) -> None:
+    if c.kind == "heading":
+        st.title(ui.md_escape(c.text))
+    elif c.kind == "note":
+        st.info(ui.md_escape(c.text), icon="ℹ️")
+    else:
+        st.caption(ui.md_escape(c.text))
 
 
-def _article_picker(b: spec.Block, ctx: Context) -> None:
-    """Which article the page is about (in the URL as ``article``); with one article there is nothing to pick."""
-    labels = tables.article_labels(ctx.load("articles"))
-    if len(labels) > 1:
-        ctx.state["article"] = picker(ctx, "article", labels, noun="article", default=next(iter(labels)))
+def _article_picker(c: blocks.Picker, ctx: Context) -> None:
+    ctx.state[c.param] = picker(ctx, c.param, c.options, noun=c.param, default=c.default)
 
 
-def _byline(b: spec.Block, ctx: Context) -> None:
-    st.caption(ui.md_escape(story.byline(ctx.load("articles"), ctx.article)))
+def _lines(c: blocks.Lines, ctx: Context) -> None:
+    for line in c.lines:
+        st.markdown(ui.md_escape(line))
 
 
-def _story(b: spec.Block, ctx: Context) -> None:
-    for sentence in story.story(ctx.load("events"), ctx.load("claims"), ctx.article):
-        st.markdown(ui.md_escape(sentence))
-
-
-def _metrics(b: spec.Block, ctx: Context) -> None:
-    shown = story.metrics(ctx.load, ctx.article)
-    for col, m in zip(st.columns(len(shown)), shown, strict=True):
+def _metrics(c: blocks.Metrics, ctx: Context) -> None:
+    for col, m in zip(st.columns(len(c.metrics)), c.metrics, strict=True):
         col.metric(ui.md_escape(m.label), m.value, help=ui.md_escape(m.help))
 
 
-def _links(b: spec.Block, ctx: Context) -> None:
-    st.subheader(say("blocks.go-deeper"))
-    for p in spec.PAGES:
-        if p is not ctx.page and not p.default:
-            st.page_link(p.file, label=say(f"links.{p.slug}", **ctx.facts), icon=p.icon)
+def _links(c: blocks.Links, ctx: Context) -> None:
+    st.subheader(ui.md_escape(c.title))
+    for link in c.links:
+        st.page_link(link.page.file, label=link.label, icon=link.icon or None)
 
 
-def _freshness(b: spec.Block, ctx: Context) -> None:
-    fresh = data.freshness(data.snapshot())
-    st.subheader(say("blocks.freshness"))
-    hashes = "".join(f"- SHA-256 of {ui.md_escape(a)}: `{sha[:16]}…`\n" for a, sha in fresh["article_sha256"].items())
+def _freshness(c: blocks.Freshness, ctx: Context) -> None:
+    st.subheader(c.title)
+    hashes = "".join(f"- SHA-256 of {ui.md_escape(a)}: `{sha[:16]}…`\n" for a, sha in c.hashes.items())
     st.markdown(
-        f"- Data refreshed: **{fresh['written']}**\n"
-        f"- Data stamp (on every chart): `{fresh['stamp']}`\n"
+        f"- Data refreshed: **{c.written}**\n"
+        f"- Data stamp (on every chart): `{c.stamp}`\n"
         f"{hashes}"
         f"- Refresh by hand: `make etl`"
     )
 
 
-def _changes(b: spec.Block, ctx: Context) -> None:
-    st.subheader(say("blocks.changes"))
-    refresh = data.snapshot().refresh
-    if refresh is None:
-        st.caption(say("blocks.changes-none"))
-        return
-    st.caption(say("blocks.changes-when", when=f"{refresh['finished_at']:%Y-%m-%d %H:%M UTC}"))
-    dataframe(tables.changes(refresh["changes"]))
+def _changes(c: blocks.Changes, ctx: Context) -> None:
+    st.subheader(c.title)
+    st.caption(c.caption)
+    if c.frame is not None:
+        dataframe(c.frame)
 
 
-def _derived_note(b: spec.Block, ctx: Context) -> None:
-    note = story.derived_note(ctx.load)
-    if note:
-        st.info(ui.md_escape(note), icon="ℹ️")
+def _article(c: blocks.ArticleText, ctx: Context) -> None:
+    st.markdown(c.legend, unsafe_allow_html=True)  # markup's own autoescaped templates
+    for label, html in c.parts:
+        if label:
+            st.subheader(ui.md_escape(label))
+        st.markdown(html, unsafe_allow_html=True)
 
 
-def _later_outcomes(b: spec.Block, ctx: Context) -> None:
-    for line in story.later_outcomes(ctx.load("votes")):
-        st.markdown(ui.md_escape(line))
-
-
-def _article(b: spec.Block, ctx: Context) -> None:
-    st.markdown(markup.legend(), unsafe_allow_html=True)
-    html = markup.one_article(ctx.load, ctx.article, ctx.state.get("entity"))
-    st.markdown(html, unsafe_allow_html=True)
-
-
-def _quality_counts(b: spec.Block, ctx: Context) -> None:
-    st.caption(story.quality_counts(ctx.load("data_quality")))
-
-
-def _downloads(b: spec.Block, ctx: Context) -> None:
-    st.subheader(say("blocks.downloads"))
-    name = st.selectbox("Table as CSV", list(TABLES), key=ctx.key("table"))
+def _downloads(c: blocks.Downloads, ctx: Context) -> None:
+    st.subheader(c.title)
+    name = st.selectbox(c.csv_label, c.tables, key=ctx.key("table"))
     ui.csv_download(ctx.load(name), name, key=ctx.key("csv"))
     c1, c2 = st.columns(2)
-    stamp = data.meta().stamp
     c1.download_button(
-        "All Parquet files (zip)",
-        data.download_zip(),
-        file_name=f"data_{stamp}.zip",
-        mime="application/zip",
-        key=ctx.key("zip"),
+        c.zip_label, data.download_zip(), file_name=c.zip_name, mime="application/zip", key=ctx.key("zip")
     )
     c2.download_button(
-        "datapackage.json",
+        c.datapackage_label,
         data.snapshot().descriptor,
         file_name="datapackage.json",
         mime="application/json",
@@ -197,68 +141,81 @@ def _downloads(b: spec.Block, ctx: Context) -> None:
     )
 
 
-def _method(b: spec.Block, ctx: Context) -> None:
-    st.subheader(say("blocks.method"))
-    st.markdown(say("blocks.method-text"))
+def _prose(c: blocks.Prose, ctx: Context) -> None:
+    st.subheader(c.title)
+    st.markdown(c.markdown)
 
 
-def _chart(b: spec.Block, ctx: Context) -> None:
-    ui.chart(b.ref, key=ctx.key(b.ref), **resolve(b.view, ctx.state))
+def _chart(c: blocks.Chart, ctx: Context) -> None:
+    ui.chart(c.chart_id, key=ctx.key(c.chart_id), **c.view)
 
 
-def _table(b: spec.Block, ctx: Context) -> None:
-    frame = tables.VIEWS[b.ref](ctx.load, **resolve(b.view, ctx.state))
-    if b.opts.get("expander"):
-        with st.expander(say(b.opts["expander"], n=len(frame)), expanded=False):
-            dataframe(frame, b.ref)
+def _table(c: blocks.Table, ctx: Context) -> None:
+    if c.folded:
+        with st.expander(c.title, expanded=False):
+            dataframe(c.frame, c.view_id)
     else:
-        if b.opts.get("title"):
-            st.subheader(say(b.opts["title"]))
-        dataframe(frame, b.ref)
-    if b.opts.get("csv"):
-        name = b.opts["csv"].format(**(ctx.facts | {"show": "all"} | ctx.state))
-        ui.csv_download(frame, name, key=ctx.key(f"{b.ref}_csv"))
+        if c.title:
+            st.subheader(c.title)
+        dataframe(c.frame, c.view_id)
+    if c.csv_name:
+        ui.csv_download(c.frame, c.csv_name, key=ctx.key(f"{c.view_id}_csv"))
 
 
-DRAW: dict[str, Callable[[spec.Block, Context], None]] = {
-    "heading": _heading,
+def _columns(c: blocks.Columns, ctx: Context, slots: dict[str, Slot]) -> None:
+    for col, part in zip(st.columns(list(c.widths)), c.parts, strict=True):
+        with col:
+            draw(part, ctx, slots)
+
+
+DRAW: dict[str, Callable] = {  # block kind -> how the app draws its content (blocks.CONTENT)
+    "heading": _text,
     "article-picker": _article_picker,
-    "byline": _byline,
-    "story": _story,
+    "byline": _text,
+    "story": _lines,
     "metrics": _metrics,
     "links": _links,
     "freshness": _freshness,
     "changes": _changes,
-    "derived-note": _derived_note,
-    "later-outcomes": _later_outcomes,
+    "derived-note": _text,
+    "later-outcomes": _lines,
     "article": _article,
-    "quality-counts": _quality_counts,
+    "quality-counts": _text,
     "downloads": _downloads,
-    "method": _method,
+    "method": _prose,
     "chart": _chart,
     "table": _table,
+    "columns": _columns,
+    "slot": None,  # the page file's own widget
 }
 
 
-def draw(blocks: tuple[spec.Block, ...], ctx: Context, slots: dict[str, Slot]) -> None:
-    for b in blocks:
+def draw(page_blocks: tuple[spec.Block, ...], ctx: Context, slots: dict[str, Slot]) -> None:
+    for b in page_blocks:
         if spec.APP not in b.on:
             continue
-        if b.kind == "columns":
-            for col, part in zip(st.columns(list(b.opts["widths"])), b.parts, strict=True):
-                with col:
-                    draw(part, ctx, slots)
-        elif b.kind == "slot":
+        if b.kind == "slot":
             slots[b.ref](ctx)
+            continue
+        shown = blocks.content(b, ctx)
+        if shown is None:
+            continue
+        if b.kind == "columns":
+            _columns(shown, ctx, slots)
         else:
-            DRAW[b.kind](b, ctx)
+            DRAW[b.kind](shown, ctx)
 
 
 def render(slug: str, **slots: Slot) -> Context:
     """Draw one page of the spec. ``slots``: the page's own widgets, by the names its spec gives them."""
     boot.through_app()
-    data.pin()
-    page = spec.page(slug)
-    ctx = Context(page)
-    draw(page.blocks, ctx, slots)
+    snap = data.pin()
+    ctx = Context(
+        spec.page(slug),
+        data.table,
+        meta=snap.meta,
+        fresh=lambda: data.freshness(data.snapshot()),
+        refresh=lambda: data.snapshot().refresh,
+    )
+    draw(ctx.page.blocks, ctx, slots)
     return ctx

@@ -56,11 +56,13 @@ def _imports(path):
 
 # The dashboard's layers, lowest first: a module may import only from layers below its own.
 LAYERS = [
-    {"dashboard.fmt", "dashboard.words", "dashboard.theme", "dashboard.boot", "dashboard.params"},
+    {"dashboard.words", "dashboard.theme", "dashboard.boot", "dashboard.params"},
+    {"dashboard.fmt"},
     {"dashboard.meta", "dashboard.figures.labels"},
     {"dashboard.data", "dashboard.tables", "dashboard.figures.framing", "dashboard.markup"},
     {"dashboard.figures.map", "dashboard.figures.vote", "dashboard.figures.timeline", "dashboard.story"},
     {"dashboard.figures", "dashboard.spec"},
+    {"dashboard.blocks"},
     {"dashboard.ui", "dashboard.site"},
     {"dashboard.card", "dashboard.export", "dashboard.streamlit_page"},
     {"pages", "app"},
@@ -136,6 +138,25 @@ def test_spec_counts_match_the_pages():
     assert all((ROOT / p.file).is_file() for p in spec.PAGES)
 
 
+def renderers() -> dict[str, dict]:
+    """Each renderer's drawers by block kind (an embed renderer registers here too)."""
+    from dashboard import site, streamlit_page
+
+    return {"app": streamlit_page.DRAW, "site": site.DRAW}
+
+
+def test_every_block_kind_in_the_spec_has_content_and_a_drawer_in_every_renderer():
+    from dashboard import blocks, spec
+
+    drawers = renderers()
+    used = {(b.kind, r) for p in spec.PAGES for b in [*p.blocks, *spec.walk(p.blocks)] for r in b.on}
+    assert used and set(drawers) >= {r for _, r in used}
+    for kind, renderer in sorted(used):
+        assert kind in drawers[renderer], f"the {renderer} renderer has no drawer for block kind {kind!r}"
+        if kind != "slot":  # a slot is the page file's own widget
+            assert kind in blocks.CONTENT, f"block kind {kind!r} has no content function in dashboard.blocks"
+
+
 @pytest.fixture
 def dummy_chart(monkeypatch):
     """A chart added the way the README says: a builder, a registry line, a spec line (and its words)."""
@@ -203,7 +224,7 @@ def test_the_static_site_renders_every_page_with_two_articles(tmp_path):
     from devtools import articles
 
     folder = articles.build(tmp_path)
-    html = {p.slug: site.render_page(p, lambda name: read_table(folder, name), meta_from(folder)) for p in spec.PAGES}
+    html = {p.slug: site.render(p, lambda name: read_table(folder, name), meta_from(folder))[0] for p in spec.PAGES}
     assert "Senate Seats Second Labor Board Pick as Cities Answer Sessions</h1>" in html["overview"]
     assert "followup_2017-09-26; as of 26 Sep 2017" in html["overview"]
     article = html["article"]

@@ -1,0 +1,302 @@
+"""What each block of ``dashboard.spec`` holds, worked out once for every renderer.
+
+One content function per block kind (``CONTENT``): it reads the tables and the words and returns plain data
+(headings, lines, links with their targets, a table's title and frame, a chart's id and view). The renderers
+(``dashboard.streamlit_page`` for the app, ``dashboard.site`` for the static copy) only draw what it returns:
+state filtering, headings, link labels and table titles are decided here and nowhere else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from dashboard import figures, markup, spec, story, tables
+from dashboard.meta import Meta
+from dashboard.words import say
+from etl.schema import TABLES
+
+Loader = Callable[[str], pd.DataFrame]
+
+
+@dataclass
+class Context:
+    """What a page's blocks share: the loader, the article they are about, the state the app's slots set (empty on
+    the static site), and whether the page shows every article at once (the static site has no picker)."""
+
+    page: spec.Page
+    load: Loader
+    meta: Meta | None = None
+    state: dict = field(default_factory=dict)
+    static: bool = False  # the static site: no picker, every article on the article page, the data stamp in the byline
+    fresh: Callable[[], dict] | None = None  # the app's data freshness (data.freshness of the pinned snapshot)
+    refresh: Callable[[], dict | None] | None = None  # the app's last recorded refresh
+
+    @property
+    def article(self) -> str:
+        """The article a block is about: the one picked, or the newest."""
+        return self.state.get("article") or str(tables.article(self.load("articles"))["article_id"])
+
+    @property
+    def facts(self) -> dict:
+        return tables.facts(self.load, self.state.get("article"))
+
+
+# ---- what the content functions return ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Text:
+    """One line of plain text (a heading, a byline, a caption, a note); ``kind`` says which."""
+
+    kind: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Lines:
+    lines: list[str]
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link to a page of the spec (``page``, optionally an ``anchor`` on it) or to an outside ``url``."""
+
+    label: str
+    page: spec.Page | None = None
+    anchor: str = ""
+    url: str = ""
+    icon: str = ""
+
+
+@dataclass(frozen=True)
+class Links:
+    title: str
+    links: list[Link]
+
+
+@dataclass(frozen=True)
+class Metrics:
+    metrics: list[story.Metric]
+
+
+@dataclass(frozen=True)
+class Picker:
+    """Which article the page is about: the app's select box (``param`` in the URL); None with one article."""
+
+    param: str
+    options: dict[str, str]
+    default: str
+
+
+@dataclass(frozen=True)
+class ArticleText:
+    """The highlight legend, then each article shown: (its label, or '' when it is the only one; its HTML)."""
+
+    legend: str
+    parts: list[tuple[str, str]]
+
+
+@dataclass(frozen=True)
+class Downloads:
+    title: str
+    tables: list[str]
+    csv_label: str
+    zip_label: str
+    zip_name: str
+    datapackage_label: str
+
+
+@dataclass(frozen=True)
+class Prose:
+    title: str
+    markdown: str
+
+
+@dataclass(frozen=True)
+class Freshness:
+    title: str
+    written: str
+    stamp: str
+    hashes: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Changes:
+    title: str
+    caption: str
+    frame: pd.DataFrame | None
+
+
+@dataclass(frozen=True)
+class Chart:
+    chart_id: str
+    view: dict  # the view arguments, each State replaced by the slot's choice (left out when unset)
+    alt: str
+
+
+@dataclass(frozen=True)
+class Table:
+    view_id: str
+    frame: pd.DataFrame
+    title: str  # '' when the table has none
+    folded: bool  # the app folds it into an expander titled ``title``
+    label: str  # the accessible name of its scrolling box
+    csv_name: str  # the download's file name without '.csv' ('' when none is offered)
+
+
+@dataclass(frozen=True)
+class Columns:
+    widths: tuple[int, ...]
+    parts: tuple[tuple[spec.Block, ...], ...]
+
+
+# ---- one content function per block kind -----------------------------------------------------------------------
+
+
+def resolve(view: dict, state: dict) -> dict:
+    """View arguments with each ``State`` replaced by the slot's choice; an unset one is left out."""
+    out = {}
+    for k, v in view.items():
+        if isinstance(v, spec.State):
+            if state.get(v.name) is not None:
+                out[k] = state[v.name]
+        else:
+            out[k] = v
+    return out
+
+
+def heading(b: spec.Block, ctx: Context) -> Text:
+    return Text("heading", say(f"pages.{ctx.page.slug}.heading", **ctx.facts))
+
+
+def article_picker(b: spec.Block, ctx: Context) -> Picker | None:
+    labels = tables.article_labels(ctx.load("articles"))
+    return Picker("article", labels, next(iter(labels))) if len(labels) > 1 else None
+
+
+def byline(b: spec.Block, ctx: Context) -> Text:
+    text = story.byline(ctx.load("articles"), ctx.article)
+    if ctx.static and ctx.meta is not None:
+        text += " " + say("blocks.static-copy", stamp=ctx.meta.stamp)
+    return Text("byline", text)
+
+
+def story_(b: spec.Block, ctx: Context) -> Lines:
+    return Lines(story.story(ctx.load("events"), ctx.load("claims"), ctx.article))
+
+
+def metrics(b: spec.Block, ctx: Context) -> Metrics:
+    return Metrics(story.metrics(ctx.load, ctx.article))
+
+
+def links(b: spec.Block, ctx: Context) -> Links:
+    """Every other page but the default one, labelled with the page's facts."""
+    facts = ctx.facts
+    shown = [p for p in spec.PAGES if p is not ctx.page and not p.default]
+    return Links(say("blocks.go-deeper"), [Link(say(f"links.{p.slug}", **facts), page=p, icon=p.icon) for p in shown])
+
+
+def freshness(b: spec.Block, ctx: Context) -> Freshness:
+    fresh = ctx.fresh()
+    return Freshness(say("blocks.freshness"), fresh["written"], fresh["stamp"], fresh["article_sha256"])
+
+
+def changes(b: spec.Block, ctx: Context) -> Changes:
+    refresh = ctx.refresh()
+    if refresh is None:
+        return Changes(say("blocks.changes"), say("blocks.changes-none"), None)
+    when = f"{refresh['finished_at']:%Y-%m-%d %H:%M UTC}"
+    return Changes(say("blocks.changes"), say("blocks.changes-when", when=when), tables.changes(refresh["changes"]))
+
+
+def derived_note(b: spec.Block, ctx: Context) -> Text | None:
+    note = story.derived_note(ctx.load)
+    return Text("note", note) if note else None
+
+
+def later_outcomes(b: spec.Block, ctx: Context) -> Lines:
+    return Lines(story.later_outcomes(ctx.load("votes")))
+
+
+def article(b: spec.Block, ctx: Context) -> ArticleText:
+    """The app shows the article picked, its chosen entity outlined; the static site every article, newest first,
+    each under its as-of date and headline when there are several."""
+    if not ctx.static:
+        return ArticleText(markup.legend(), [("", markup.one_article(ctx.load, ctx.article, ctx.state.get("entity")))])
+    labels = tables.article_labels(ctx.load("articles"))
+    return ArticleText(
+        markup.legend(),
+        [(label if len(labels) > 1 else "", markup.one_article(ctx.load, a)) for a, label in labels.items()],
+    )
+
+
+def quality_counts(b: spec.Block, ctx: Context) -> Text:
+    return Text("caption", story.quality_counts(ctx.load("data_quality")))
+
+
+def downloads(b: spec.Block, ctx: Context) -> Downloads:
+    stamp = ctx.meta.stamp if ctx.meta is not None else ""
+    return Downloads(
+        say("blocks.downloads"),
+        list(TABLES),
+        say("blocks.downloads-csv"),
+        say("blocks.downloads-zip"),
+        f"data_{stamp}.zip",
+        say("blocks.downloads-datapackage"),
+    )
+
+
+def method(b: spec.Block, ctx: Context) -> Prose:
+    return Prose(say("blocks.method"), say("blocks.method-text"))
+
+
+def chart(b: spec.Block, ctx: Context) -> Chart:
+    return Chart(b.ref, resolve(b.view, ctx.state), figures.CHARTS[b.ref].alt)
+
+
+def table(b: spec.Block, ctx: Context) -> Table:
+    frame = tables.VIEWS[b.ref](ctx.load, **resolve(b.view, ctx.state))
+    key = b.opts.get("title") or b.opts.get("expander")
+    title = say(key, n=len(frame)) if key else ""
+    csv = b.opts.get("csv")
+    return Table(
+        b.ref,
+        frame,
+        title,
+        folded=bool(b.opts.get("expander")),
+        label=title or say(f"pages.{ctx.page.slug}.nav"),
+        csv_name=csv.format(**(ctx.facts | {"show": "all"} | ctx.state)) if csv else "",
+    )
+
+
+def columns(b: spec.Block, ctx: Context) -> Columns:
+    return Columns(b.opts["widths"], b.parts)
+
+
+CONTENT: dict[str, Callable[[spec.Block, Context], object]] = {
+    "heading": heading,
+    "article-picker": article_picker,
+    "byline": byline,
+    "story": story_,
+    "metrics": metrics,
+    "links": links,
+    "freshness": freshness,
+    "changes": changes,
+    "derived-note": derived_note,
+    "later-outcomes": later_outcomes,
+    "article": article,
+    "quality-counts": quality_counts,
+    "downloads": downloads,
+    "method": method,
+    "chart": chart,
+    "table": table,
+    "columns": columns,
+}
+
+
+def content(b: spec.Block, ctx: Context):
+    """What one block shows (None: nothing to show here)."""
+    return CONTENT[b.kind](b, ctx)
