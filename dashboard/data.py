@@ -107,7 +107,12 @@ def stamp(desc: dict) -> str:
 def _meta(desc: dict, articles: pd.DataFrame) -> Meta:
     """The credit of the newest article (by as-of date)."""
     newest = articles.sort_values(["as_of", "article_id"], ascending=[False, True]).iloc[0]
-    return Meta(as_of=str(newest["as_of"]), stamp=stamp(desc), article_title=str(newest["title"]))
+    return Meta(
+        as_of=str(newest["as_of"]),
+        stamp=stamp(desc),
+        article_title=str(newest["title"]),
+        as_of_inferred=bool(newest["as_of_inferred"]),
+    )
 
 
 def meta_from(folder: Path) -> Meta:

@@ -5,11 +5,31 @@ from __future__ import annotations
 
 import datetime as dt
 
+from dashboard.words import say
+
 
 def day(iso: str) -> str:
     """'3 Aug 2017'."""
     d = dt.date.fromisoformat(iso)
     return f"{d.day} {d:%b %Y}"
+
+
+def as_of(iso: str, inferred: bool) -> str:
+    """An article's as-of date as a reader should see it: '3 Aug 2017 (inferred)' when it is not printed."""
+    return say("charts.credit.inferred", date=day(iso)) if inferred else day(iso)
+
+
+def source_line(source: str) -> str:
+    """'Source: …': the one template for a source line, on charts and pages alike."""
+    return say("charts.credit.source", source=source)
+
+
+def listing(items: list[str]) -> str:
+    """'a, b and c'."""
+    items = list(items)
+    if len(items) < 2:
+        return "".join(items)
+    return say("charts.credit.listing", head=", ".join(items[:-1]), last=items[-1])
 
 
 def weekday(iso: str) -> str:

@@ -15,7 +15,9 @@ class Meta:
     as_of: str  # ISO date of the article
     stamp: str  # first characters of the datapackage hash
     article_title: str = ""
+    as_of_inferred: bool = False  # the as-of date is inferred, not printed in the article (its sidecar says so)
 
     @property
     def as_of_human(self) -> str:
-        return fmt.day(self.as_of)
+        """'3 Aug 2017', or '3 Aug 2017 (inferred)' when the article does not print it."""
+        return fmt.as_of(self.as_of, self.as_of_inferred)

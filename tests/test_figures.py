@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import math
 from pathlib import Path
@@ -57,7 +58,7 @@ def test_every_chart_stands_alone(chart_id, load, meta):
     assert fig.layout.title.subtitle.text
     credit = framing.credit_text(fig)
     assert credit.startswith("Source: ")
-    assert "Article as of 3 Aug 2017" in credit
+    assert "Article as of 3 Aug 2017 (inferred)" in credit  # the seed's sidecar: inferred, not printed
     assert f"data {meta.stamp}" in credit
     assert fig.layout.paper_bgcolor == theme.CARD  # opaque, never transparent in an export
     assert fig.layout.meta["chart_id"] == chart_id
@@ -78,7 +79,7 @@ def test_map_has_sixteen_cities_split_four_and_twelve(load, meta):
     assert len(labels) == 16
     assert (
         fig.layout.title.text.replace("<br>", " ")
-        == "<b>4 cities not considered until they help ICE; 12 taking part</b>"
+        == "<b>4 cities not considered until they agree to step up assistance to ICE; 12 participating</b>"
     )
     compact = figures.build("map", load, meta, size=(620, None), compact=True)
     assert compact.layout.title.text.count("<br>") == 1  # wrapped to the width, not cut off
@@ -187,7 +188,7 @@ def test_timeline_draws_what_came_after_the_article_past_the_as_of_line(load, me
     assert "psp-four-cities-letters" in article and not article & set(after.customdata)
     (line,) = [s for s in fig.layout.shapes if s.line.dash == "dash"]
     assert pd.Timestamp(line.x0, unit="ms") == pd.Timestamp("2017-08-03")
-    assert any(a.text == "as of 3 Aug 2017" for a in fig.layout.annotations)
+    assert any(a.text == "as of 3 Aug 2017 (inferred)" for a in fig.layout.annotations)  # the sidecar infers it
 
 
 def test_timeline_reads_two_or_three_phases_alike(load, meta):
@@ -196,8 +197,31 @@ def test_timeline_reads_two_or_three_phases_alike(load, meta):
         phase=events["phase"].where((events["phase"] == "later") | (events["date_start"] <= meta.as_of), "after")
     )
     two = three.assign(phase=three["phase"].replace("after", "story"))
-    figs = [timeline.timeline(e, meta) for e in (two, three)]
+    figs = [timeline.timeline(e, meta, sources=load("sources")) for e in (two, three)]
     assert figs[0].to_json() == figs[1].to_json()
+
+
+def test_a_printed_as_of_date_is_not_called_inferred(load, meta):
+    printed = dataclasses.replace(meta, as_of_inferred=False)
+    for chart_id in figures.CHARTS:
+        credit = framing.credit_text(figures.build(chart_id, load, printed, size=(390, None)))
+        assert "Article as of 3 Aug 2017 · data" in credit and "inferred" not in credit, chart_id
+    fig = figures.build("timeline", load, printed)
+    assert any(a.text == "as of 3 Aug 2017" for a in fig.layout.annotations)
+
+
+def test_timeline_source_line_names_what_its_events_cite(load, meta):
+    """Written from the sources the events cite (etl/reference/events.csv, source_sites.csv), not by hand."""
+    credit = framing.credit_text(figures.build("timeline", load, meta, size=(390, None)))
+    assert credit.startswith("Source: the article; per event: ")
+    assert "copies of a Justice Department release, a White House fact sheet and an abc.org Newsline page" in credit
+    assert "; 3 Wikipedia mirrors;" in credit and "; Wikipedia;" in credit
+    assert "14 news reports" in credit
+    events = load("events")
+    one = events[events["event_id"] == "eo-13768-injunction"]  # cites only askwikinow.com, a Wikipedia mirror
+    assert timeline.cited_line(one, load("sources")) == "the article; per event: a Wikipedia mirror"
+    letters = events[events["event_id"] == "psp-four-cities-letters"]  # West Hawaii Today (AP), Route Fifty
+    assert timeline.cited_line(letters, load("sources")) == "the article; per event: 2 news reports"
 
 
 def test_export_config_names_the_png(meta):

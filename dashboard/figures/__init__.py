@@ -62,6 +62,7 @@ def _timeline(load: Loader, meta: Meta, size, event: str | None = None, **_) -> 
     return timeline_fig.timeline(
         events,
         meta,
+        sources=load("sources"),
         highlight=event,
         size=size,
         mentions=_mentions(load, events["event_id"]),

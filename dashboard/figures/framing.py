@@ -138,7 +138,8 @@ def plan(
     room = width - 2 * f.pad
     title = wrap(title, room, f.title * BOLD)
     subtitle = wrap(subtitle, room, f.subtitle)
-    credit = wrap(f"Source: {source}", room, f.note, tail=f"· Article as of {meta.as_of_human} · data {meta.stamp}")
+    tail = say("charts.credit.tail", as_of=meta.as_of_human, stamp=meta.stamp)
+    credit = wrap(fmt.source_line(source), room, f.note, tail=tail)
     n_title, n_sub, n_credit = (t.count("<br>") + 1 for t in (title, subtitle, credit))
     margin = margin or {}
     left, right = f.pad + margin.get("l", 0), f.pad + margin.get("r", 0)

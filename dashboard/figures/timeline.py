@@ -7,6 +7,7 @@ right of the columns."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import pandas as pd
@@ -43,6 +44,39 @@ def hover(row, events_by_id: dict[str, pd.Series], mentions: list[str] | None = 
     src = str(row["source"])
     lines.append("Source: " + esc(fmt.domain(src)) + f" · {esc(row['confidence'])}")
     return "<br>".join(lines)
+
+
+COPY_OF = re.compile(r"copy of (?P<what>[^)]+)\)")  # what a copy copies, as etl/reference/source_sites.csv says it
+CITED_ORDER = ("official", "press", "blog", "reference", "mirror", "copy")  # the kinds, as the line names them
+
+
+def _count(kind: str, n: int) -> str:
+    words = section("charts.timeline.cited")
+    return words[f"{kind}-one"] if n == 1 and f"{kind}-one" in words else words[kind].format(n=n)
+
+
+def cited_line(events: pd.DataFrame, sources: pd.DataFrame) -> str:
+    """The timeline's source line, written from the pages its events cite (``sources`` rows of the group
+    ``events``), by kind: pages counted, copies named by what they copy, mirrors named as mirrors."""
+    ids = set(events["event_id"])
+    cited = sources[
+        (sources["group"] == "events") & sources["cited_by"].map(lambda c: bool(ids & set(c.split(" | "))))
+    ]
+    parts = []
+    for kind in CITED_ORDER:
+        sub = cited[cited["kind"] == kind]
+        if sub.empty:
+            continue
+        if kind == "reference":
+            parts.append(fmt.listing(sorted(set(sub["site"]))))
+        elif kind == "mirror":
+            parts.append(_count(kind, sub["site"].nunique()))
+        elif kind == "copy":
+            what = [m["what"] if (m := COPY_OF.search(s)) else s for s in sub["site"]]
+            parts.append(say("charts.timeline.cited.copy", what=fmt.listing(sorted(set(what)))))
+        else:
+            parts.append(_count(kind, len(sub)))
+    return say("charts.timeline.cited.line", kinds="; ".join(parts))
 
 
 MAIN_SHARE = 0.8  # of the time axis: the story's panel; the rest holds the later outcomes
@@ -134,6 +168,7 @@ def timeline(
     events: pd.DataFrame,
     meta: Meta,
     *,
+    sources: pd.DataFrame,
     highlight: str | None = None,
     size: tuple[int, int | None] = (theme.DEFAULT_WIDTH, None),
     mentions: dict[str, list[str]] | None = None,
@@ -263,7 +298,7 @@ def timeline(
     words = dict(
         title=say(f"charts.timeline.{title}", n_article=n_art, n_articles=n_articles),
         subtitle=say("charts.timeline.subtitle", n_context=len(ev) - n_art),
-        source=say("charts.timeline.source"),
+        source=cited_line(events, sources),
         meta=meta,
         legend=framing.legend_entries(fig),
     )
