@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from dashboard import figures, markup, spec, story, tables
+from dashboard import figures, fmt, markup, spec, story, tables
 from dashboard.meta import Meta
-from dashboard.words import say
+from dashboard.words import say, section
 from etl.schema import TABLES
 
 Loader = Callable[[str], pd.DataFrame]
@@ -48,19 +48,6 @@ class Context:
 
 
 @dataclass(frozen=True)
-class Text:
-    """One line of plain text (a heading, a byline, a caption, a note); ``kind`` says which."""
-
-    kind: str
-    text: str
-
-
-@dataclass(frozen=True)
-class Lines:
-    lines: list[str]
-
-
-@dataclass(frozen=True)
 class Link:
     """A link to a page of the spec (``page``, optionally an ``anchor`` on it) or to an outside ``url``."""
 
@@ -69,6 +56,35 @@ class Link:
     anchor: str = ""
     url: str = ""
     icon: str = ""
+
+
+Piece = str | Link  # a line of text is plain text and links, in reading order
+
+
+@dataclass(frozen=True)
+class Text:
+    """One line of plain text (a heading, a byline, a caption, a note); ``kind`` says which. ``links`` follow it
+    (the sources of what it says, one tap away)."""
+
+    kind: str
+    text: str
+    links: tuple[Link, ...] = ()
+
+
+@dataclass(frozen=True)
+class Lines:
+    lines: list[str]
+
+
+@dataclass(frozen=True)
+class Section:
+    """A titled part of a page with an anchor to link to: paragraphs, then a list of items, then its own parts."""
+
+    title: str
+    anchor: str
+    paragraphs: list[list[Piece]] = field(default_factory=list)
+    items: list[list[Piece]] = field(default_factory=list)
+    parts: list[Section] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -177,11 +193,18 @@ def article_picker(b: spec.Block, ctx: Context) -> Picker | None:
     return Picker("article", labels, next(iter(labels))) if len(labels) > 1 else None
 
 
+def sources_link(anchor: str, label: str = "") -> Link:
+    """A link to a part of the Sources and method page (``spec.SOURCES``)."""
+    return Link(label or say("sources.see"), page=spec.page(spec.SOURCES), anchor=anchor)
+
+
 def byline(b: spec.Block, ctx: Context) -> Text:
+    """The article's byline; an inferred as-of date says so, with how it was inferred one tap away."""
     text = story.byline(ctx.load("articles"), ctx.article)
     if ctx.static and ctx.meta is not None:
         text += " " + say("blocks.static-copy", stamp=ctx.meta.stamp)
-    return Text("byline", text)
+    inferred = bool(tables.article(ctx.load("articles"), ctx.article)["as_of_inferred"])
+    return Text("byline", text, (sources_link(spec.AS_OF, say("story.as-of-how")),) if inferred else ())
 
 
 def story_(b: spec.Block, ctx: Context) -> Lines:
@@ -214,7 +237,7 @@ def changes(b: spec.Block, ctx: Context) -> Changes:
 
 def derived_note(b: spec.Block, ctx: Context) -> Text | None:
     note = story.derived_note(ctx.load)
-    return Text("note", note) if note else None
+    return Text("note", note, (sources_link(spec.DERIVED, say("sources.derived")),)) if note else None
 
 
 def later_outcomes(b: spec.Block, ctx: Context) -> Lines:
@@ -272,6 +295,100 @@ def table(b: spec.Block, ctx: Context) -> Table:
     )
 
 
+def _source(url: str, sites: dict[str, str]) -> Piece:
+    """'Source: <site>', linked to the page; a source that is no web page (the article itself) as plain text."""
+    line = fmt.source_line(sites.get(url) or fmt.domain(url))
+    return Link(line, url=url) if url.startswith(("https://", "http://")) else line
+
+
+def _sites(load: Loader) -> dict[str, str]:
+    return dict(zip(load("sources")["url"], load("sources")["site"], strict=False))
+
+
+def sources_intro(b: spec.Block, ctx: Context) -> Lines:
+    return Lines([say("sources.intro")])
+
+
+def as_of_method(b: spec.Block, ctx: Context) -> Section:
+    """Each article's as-of date: how it was inferred, or that the article prints it."""
+    articles = tables.newest_first(ctx.load("articles"))
+    lines = []
+    for a in articles.itertuples():
+        line = (
+            say("sources.as-of-inferred", date=fmt.day(a.as_of), method=a.as_of_method)
+            if a.as_of_inferred
+            else say("sources.as-of-printed", date=fmt.day(a.as_of))
+        )
+        lines.append([say("sources.as-of-article", title=a.title) + line if len(articles) > 1 else line])
+    return Section(say("sources.as-of"), spec.AS_OF, paragraphs=lines)
+
+
+def derived_method(b: spec.Block, ctx: Context) -> Section:
+    """What "derived" means for the per-senator positions, with the pages the data cites for them: the vote's own
+    source and the positions' sources."""
+    sites = _sites(ctx.load)
+    urls = [tables.article_vote(ctx.load("votes"))["source"], *tables.article_positions(ctx.load)["source"]]
+    links = [_source(u, sites) for u in dict.fromkeys(urls) if isinstance(u, str) and u]
+    return Section(
+        say("sources.derived"),
+        spec.DERIVED,
+        paragraphs=[[say("sources.derived-text")], [say("sources.derived-cited")]],
+        items=[[link] for link in links],
+    )
+
+
+def _cited(row) -> str:
+    ids = [i for i in str(row.cited_by).split(" | ") if i]
+    return say("sources.cited-by", ids=", ".join(ids)) if len(ids) <= 4 else say("sources.cited-by-many", n=row.n_rows)
+
+
+def source_groups(b: spec.Block, ctx: Context) -> Section:
+    """Every cited page, one part per reference file (in the order of ``words.toml``), each page a link with who
+    publishes it, its kind, the confidence of the rows citing it and which rows they are."""
+    frame = ctx.load("sources")
+    named = section("sources.group")
+    order = [g for g in named if g in set(frame["group"])] + sorted(set(frame["group"]) - set(named))
+    parts = []
+    for group in order:
+        rows = frame[frame["group"] == group].sort_values("url")
+        words = named.get(group, {"title": group, "about": ""})
+        items = [
+            [
+                Link(r.url, url=r.url),
+                " — "
+                + say(
+                    "sources.item",
+                    site=r.site,
+                    kind=say(f"sources.kinds.{r.kind}"),
+                    confidence=say("sources.confidence", words=r.confidence) if r.confidence else "",
+                    cited=_cited(r),
+                ),
+            ]
+            for r in rows.itertuples()
+        ]
+        about = [[words["about"]]] if words["about"] else []
+        parts.append(Section(words["title"], group, paragraphs=about, items=items))
+    return Section(say("sources.groups"), "groups", parts=parts)
+
+
+def corrections(b: spec.Block, ctx: Context) -> Section:
+    sites = _sites(ctx.load)
+    items = [
+        [say("sources.correction", surface=r.surface, resolution=r.resolution), " ", _source(r.source, sites)]
+        for r in tables.corrections(ctx.load).itertuples()
+    ]
+    return Section(say("sources.corrections"), spec.CORRECTIONS, [[say("sources.corrections-intro")]], items)
+
+
+def open_questions(b: spec.Block, ctx: Context) -> Section:
+    sites = _sites(ctx.load)
+    items = [
+        [say("sources.open-question", message=r.message, resolution=r.resolution), " ", _source(r.source, sites)]
+        for r in tables.open_questions(ctx.load).itertuples()
+    ]
+    return Section(say("sources.open-questions"), spec.OPEN_QUESTIONS, [[say("sources.open-questions-intro")]], items)
+
+
 def columns(b: spec.Block, ctx: Context) -> Columns:
     return Columns(b.opts["widths"], b.parts)
 
@@ -294,6 +411,12 @@ CONTENT: dict[str, Callable[[spec.Block, Context], object]] = {
     "chart": chart,
     "table": table,
     "columns": columns,
+    "sources-intro": sources_intro,
+    "as-of-method": as_of_method,
+    "derived-method": derived_method,
+    "source-groups": source_groups,
+    "corrections": corrections,
+    "open-questions": open_questions,
 }
 
 

@@ -103,7 +103,29 @@ class Renderer:
 
 
 def _text(r: Renderer, c: blocks.Text) -> list[dict]:
+    if c.links:  # a line with its links (an inferred as-of date, a derived note): one of markup's own templates
+        items = pieces([c.text, *(x for link in c.links for x in (" ", link))])
+        cls = "note" if c.kind == "note" else "caption"
+        return [{"kind": "html", "html": Markup(markup.render("line.html", cls=cls, items=items))}]
     return [{"kind": c.kind, "text": c.text}]
+
+
+def pieces(items: list[blocks.Piece]) -> list[dict]:
+    """Text and links as the templates show them: each link with its href."""
+    return [{"text": p.label, "href": href(p)} if isinstance(p, blocks.Link) else {"text": p} for p in items]
+
+
+def _section(r: Renderer, c: blocks.Section) -> list[dict]:
+    def resolved(s: blocks.Section) -> dict:
+        return {
+            "title": s.title,
+            "anchor": s.anchor,
+            "paragraphs": [pieces(p) for p in s.paragraphs],
+            "items": [pieces(i) for i in s.items],
+            "parts": [resolved(p) for p in s.parts],
+        }
+
+    return [{"kind": "html", "html": Markup(markup.render("section.html", section=resolved(c)))}]
 
 
 def _lines(r: Renderer, c: blocks.Lines) -> list[dict]:
@@ -172,6 +194,12 @@ DRAW: dict[str, Callable[[Renderer, object], list[dict]]] = {  # block kind -> t
     "chart": Renderer.chart,
     "table": _table,
     "columns": Renderer.columns,
+    "sources-intro": _lines,
+    "as-of-method": _section,
+    "derived-method": _section,
+    "source-groups": _section,
+    "corrections": _section,
+    "open-questions": _section,
 }
 
 

@@ -9,6 +9,8 @@ Block kinds: ``chart`` (a chart id from ``dashboard.figures``), ``table`` (a vie
 ``dashboard.tables``), ``heading``, ``article-picker`` (which article a page is about; the static site shows the
 newest, or every article), ``byline``, ``story``, ``metrics``, ``links``, ``freshness``, ``changes``,
 ``derived-note``, ``later-outcomes``, ``article``, ``quality-counts``, ``downloads``, ``method``, ``columns``,
+the Sources page's ``sources-intro``, ``as-of-method``, ``derived-method``, ``source-groups``, ``corrections``,
+``open-questions``,
 and ``slot``: an interactive widget only the app draws, supplied by the page file (a picker and what it shows).
 """
 
@@ -160,7 +162,23 @@ PAGES: tuple[Page, ...] = (
             block("method", on=(APP,)),
         ),
     ),
+    Page(
+        "sources",
+        ":material/menu_book:",
+        (
+            block("heading"),
+            block("sources-intro"),
+            block("as-of-method"),
+            block("derived-method"),
+            block("source-groups"),
+            block("corrections"),
+            block("open-questions"),
+        ),
+    ),
 )
+
+# The Sources and method page, and the anchors other pages link to (each reference group is an anchor too).
+SOURCES, AS_OF, DERIVED, CORRECTIONS, OPEN_QUESTIONS = "sources", "as-of", "derived", "corrections", "open-questions"
 
 
 def page(slug: str) -> Page:

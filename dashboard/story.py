@@ -23,7 +23,8 @@ def byline(articles: pd.DataFrame, article_id: str | None = None) -> str:
     """Which article the story and numbers below come from, and what is known of its origin."""
     a = tables.article(articles, article_id)
     publisher = a["publisher"] if isinstance(a["publisher"], str) and a["publisher"] else None
-    words = dict(as_of=fmt.day(a["as_of"]), publisher=publisher or say("story.publisher-unknown"))
+    as_of = fmt.as_of(a["as_of"], bool(a["as_of_inferred"]))  # '3 Aug 2017 (inferred)' when not printed
+    words = dict(as_of=as_of, publisher=publisher or say("story.publisher-unknown"))
     if len(articles) == 1:
         return say("story.byline", **words)
     return say("story.byline-several", title=a["title"], article_id=a["article_id"], n=len(articles), **words)

@@ -69,13 +69,44 @@ def mentions(ctx: Context, ref_id: str) -> None:
     dataframe(shown[["as_of", "surface", "sentence", "title", "article_id", "sentence_id"]], "mentions")
 
 
+def href(link: blocks.Link) -> str:
+    """Where a link goes in the app: a page's address relative to the current one (and its anchor)."""
+    return (link.page.url or ".") + (f"#{link.anchor}" if link.anchor else "")
+
+
+def md_link(link: blocks.Link) -> str:
+    """A link as markdown: a page of the app, or an outside page when its URL is a plain http(s) one (inert text
+    otherwise, see ``ui.source_link``)."""
+    label = ui.md_escape(link.label)
+    if link.page is not None:
+        return f"[{label}]({href(link)})"
+    if ui.source_link(link.url).endswith(f"]({link.url})"):
+        return f"[{label}]({link.url})"
+    return label
+
+
+def md_pieces(pieces: list[blocks.Piece]) -> str:
+    return "".join(md_link(p) if isinstance(p, blocks.Link) else ui.md_escape(p) for p in pieces)
+
+
 def _text(c: blocks.Text, ctx: Context) -> None:
+    text = md_pieces([c.text, *(x for link in c.links for x in (" ", link))])
     if c.kind == "heading":
-        st.title(ui.md_escape(c.text))
+        st.title(text)
     elif c.kind == "note":
-        st.info(ui.md_escape(c.text), icon="ℹ️")
+        st.info(text, icon="ℹ️")
     else:
-        st.caption(ui.md_escape(c.text))
+        st.caption(text)
+
+
+def _section(c: blocks.Section, ctx: Context, level: int = 2) -> None:
+    (st.header if level == 2 else st.subheader)(ui.md_escape(c.title), anchor=c.anchor)
+    for paragraph in c.paragraphs:
+        st.markdown(md_pieces(paragraph))
+    if c.items:
+        st.markdown("\n".join("- " + md_pieces(item) for item in c.items))
+    for part in c.parts:
+        _section(part, ctx, level + 1)
 
 
 def _article_picker(c: blocks.Picker, ctx: Context) -> None:
@@ -186,6 +217,12 @@ DRAW: dict[str, Callable] = {  # block kind -> how the app draws its content (bl
     "chart": _chart,
     "table": _table,
     "columns": _columns,
+    "sources-intro": _lines,
+    "as-of-method": _section,
+    "derived-method": _section,
+    "source-groups": _section,
+    "corrections": _section,
+    "open-questions": _section,
     "slot": None,  # the page file's own widget
 }
 

@@ -178,6 +178,23 @@ def quality(load: Loader) -> pd.DataFrame:
     return ordered[["severity", "kind", "surface", "message", "resolution", "article_id", "sentence_id", "source"]]
 
 
+REVIEWED = "warning"  # a data-quality row a correction turned from an error into a warning
+OPEN_QUESTION = "reference_"  # data-quality kinds copied from the reference's open questions start with this
+
+
+def open_questions(load: Loader) -> pd.DataFrame:
+    """What the reference leaves unconfirmed or disputed (``open_questions.csv``, copied to ``data_quality``)."""
+    dq = load("data_quality")
+    return dq[dq["kind"].str.startswith(OPEN_QUESTION)].sort_values("check_id")
+
+
+def corrections(load: Loader) -> pd.DataFrame:
+    """The article's reviewed anomalies (``corrections.csv``): warnings that are not open questions."""
+    dq = load("data_quality")
+    reviewed = dq[(dq["severity"] == REVIEWED) & ~dq["kind"].str.startswith(OPEN_QUESTION)]
+    return reviewed.sort_values(["article_id", "start", "kind"])
+
+
 def positions(load: Loader, found: pd.DataFrame | None = None) -> pd.DataFrame:
     rows = article_positions(load) if found is None else found
     return rows[["senator", "party", "state", "position", "derived", "source"]]
