@@ -12,13 +12,13 @@ from urllib.parse import urlsplit
 import pandas as pd
 
 from etl import geo, schema
-from etl.reference import FILES, Reference, cited_files
 from etl import textsteps as ts
 from etl.errors import EtlError
 from etl.extract import Extract
 from etl.gazetteer import Gazetteer
 from etl.paths import display
-from etl.resolve import EventLink, TallyLink, date_range, speaker_of
+from etl.reference import FILES, Reference, cited_files
+from etl.resolve import EventLink, TallyLink, counted_cities, date_range, speaker_of
 from etl.schema import article_source
 
 
@@ -210,7 +210,8 @@ def entities(mentions: pd.DataFrame, cities: pd.DataFrame, ref: dict) -> pd.Data
 
 
 def phase(reference_phase: str | None, date_start: str, as_of: str) -> str:
-    """story up to the as-of date; after it, ``after``; a long-run outcome the reference sets apart stays ``later``."""
+    """story up to the as-of date; after it, ``after``; a long-run outcome the reference sets apart (phase
+    ``later``; otherwise the reference leaves phase empty) stays ``later``."""
     if reference_phase == "later":
         return "later"
     return "after" if date_start > as_of else "story"
@@ -335,9 +336,6 @@ def votes(tally_links: list[TallyLink], ref: dict) -> tuple[pd.DataFrame, pd.Dat
     return schema.frame("votes", rows), schema.frame("vote_positions", positions)
 
 
-EXCLUDED_LIST = "excluded-cities"  # the ref_id of a count of the cities an article lists as excluded
-
-
 def _claim(ex: Extract, kind: str, ref_id: str, value: str, span) -> dict:
     art = ex.article.article_id
     sid = ex.sentence_at(span.start)
@@ -355,9 +353,16 @@ def _claim(ex: Extract, kind: str, ref_id: str, value: str, span) -> dict:
     }
 
 
-def claims(extracts: list[Extract], date_links: dict[str, list[EventLink]], tally_links: dict[str, list[TallyLink]]):
+def claims(
+    extracts: list[Extract],
+    date_links: dict[str, list[EventLink]],
+    tally_links: dict[str, list[TallyLink]],
+    n_listed: int,
+    n_participants: int,
+) -> pd.DataFrame:
     """Every statement an article makes about a reference fact, so that facts named by several articles list
-    every mention (and ``check.across_articles`` can compare them)."""
+    every mention (and ``check.across_articles`` can compare them). A count of cities ties to the
+    ``cities.status`` it counts (excluded or participant)."""
     rows = []
     for ex in extracts:
         art = ex.article.article_id
@@ -373,8 +378,9 @@ def claims(extracts: list[Extract], date_links: dict[str, list[EventLink]], tall
             if p.sentence_id in ex.list_sentence_ids:
                 rows.append(_claim(ex, "city", p.place.city_id, "excluded", p.city))
         for n in ex.counts:
-            if n.unit == "city" and ex.sentence_at(n.start) in ex.list_sentence_ids:
-                rows.append(_claim(ex, "city_count", EXCLUDED_LIST, str(n.value), n))
+            status = counted_cities(ex, n, n_listed, n_participants)
+            if status is not None:
+                rows.append(_claim(ex, "city_count", status, str(n.value), n))
     return schema.frame("claims", rows)
 
 
@@ -398,6 +404,8 @@ def sources(ref: Reference) -> pd.DataFrame:
             key = "/".join(r[k] for k in spec.key)
             for col in spec.url_columns:
                 for url in r[col].split():
+                    if not url.startswith(("http://", "https://")):
+                        continue  # an article sentence, not a page
                     cites.setdefault((group, url), {})[key] = r.get("confidence", "")
     sites = ref.rows("source_sites")
     out = []

@@ -9,7 +9,7 @@ import pandas as pd
 from etl import assemble, check, geo, schema
 from etl.extract import extract
 from etl.gazetteer import Gazetteer
-from etl.reference import check_event_entities, load_reference
+from etl.reference import check_as_of_events, check_event_entities, load_reference
 from etl.resolve import link_dates, link_tallies
 from etl.seed import read_seeds
 from etl.write import reusable
@@ -26,6 +26,7 @@ def build(seeds_dir: Path, reference_dir: Path, previous: Path | None = None) ->
     ref = load_reference(reference_dir)
     gazetteer = Gazetteer()
     check_event_entities(ref, gazetteer.city_ids, reference_dir)
+    check_as_of_events(ref, articles)
     # extract, resolve
     extracts = [extract(a, ref, gazetteer) for a in articles]
     date_links = {ex.article.article_id: link_dates(ex, ref) for ex in extracts}
@@ -43,13 +44,13 @@ def build(seeds_dir: Path, reference_dir: Path, previous: Path | None = None) ->
     tables["votes"], tables["vote_positions"] = assemble.votes(
         [link for ex in extracts for link in tally_links[ex.article.article_id]], ref
     )
-    tables["claims"] = assemble.claims(extracts, date_links, tally_links)
+    n_participants = int((tables["cities"]["status"] == "participant").sum())
+    n_listed = int((tables["cities"]["source_kind"] == "article").sum())
+    tables["claims"] = assemble.claims(extracts, date_links, tally_links, n_listed, n_participants)
     tables["sources"] = assemble.sources(ref)
     shapes = reusable(previous, "state_shapes", geo.fingerprint())
     tables["state_shapes"] = shapes if shapes is not None else geo.state_shapes()
     # check
-    n_participants = int((tables["cities"]["status"] == "participant").sum())
-    n_listed = int((tables["cities"]["source_kind"] == "article").sum())
     dq = []
     for ex in extracts:
         art = ex.article.article_id

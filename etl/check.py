@@ -62,6 +62,9 @@ class Findings:
             resolution = fix.resolution if fix is not None else UNREVIEWED
             source = source or (fix.source if fix is not None else "")
         sid = self.ex.sentence_at(span.start) if span is not None else None
+        last = self.ex.sentence_at(span.end - 1) if span is not None else None
+        if last != sid:  # the row is tagged with the sentence it starts in; say where it ends
+            message += f" The words run from {sid} into {last}."
         self.rows.append(
             {
                 "check_id": f"{kind}:{art}:{span.start if span is not None else 0}",
@@ -297,9 +300,22 @@ def date_check(f: Findings, c: Context) -> None:
             continue
         ev = events[link.event_id]
         lo, hi = date_range(ev.date, ev.date_precision)
+        agrees = lo <= (d.date_end or d.date_start) and d.date_start <= hi
+        a = c.ex.article
+        if agrees and a.as_of_inferred and link.event_id == a.as_of_event:
+            f.add(
+                "date_check",
+                f"“{d.surface}” → {d.value} agrees with the reference date {ev.date} of {link.event_id}; this holds "
+                "by construction, because the as-of date was inferred from this event.",
+                _span(d),
+                "info",
+                "Not evidence: the agreement follows from how the as-of date was chosen.",
+                ev.source,
+            )
+            continue
         f.agreement(
             "date_check",
-            lo <= (d.date_end or d.date_start) and d.date_start <= hi,
+            agrees,
             f"“{d.surface}” → {d.value} agrees with the reference date {ev.date} of {link.event_id}.",
             f"“{d.surface}” resolves to {d.value}, but the reference dates {link.event_id} to {ev.date}.",
             _span(d),
@@ -416,9 +432,10 @@ def across_articles(claims: pd.DataFrame, extracts: list[Extract], corrections: 
             if not _disagree(kind, first["value"], c["value"]):
                 continue
             f = Findings(by_id[c["article_id"]], corrections)
+            about = f"the number of {ref_id} cities" if kind == "city_count" else ref_id
             f.add(
                 "across_articles",
-                f"About {ref_id}: “{c['surface']}” ({c['source']}) says {c['value']}; "
+                f"About {about}: “{c['surface']}” ({c['source']}) says {c['value']}; "
                 f"“{first['surface']}” ({first['source']}) says {first['value']}.",
                 ts.Span(int(c["start"]), int(c["end"]), c["surface"]),
             )

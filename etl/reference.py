@@ -28,6 +28,16 @@ def url(value: str) -> str | None:
     return None if _URL.match(value) else f"not a URL: {value!r}"
 
 
+_ARTICLE_SPAN = re.compile(r"^article:[^\s#]+#s\d{3}$")
+
+
+def url_or_article(value: str) -> str | None:
+    """A URL, or the article sentence itself (``article:<article_id>#<sentence_id>``)."""
+    if _URL.match(value) or _ARTICLE_SPAN.match(value):
+        return None
+    return f"not a URL or article:<id>#<sentence>: {value!r}"
+
+
 def optional_urls(value: str) -> str | None:
     bad = [u for u in value.split() if not _URL.match(u)]
     return f"not a URL: {bad[0]!r}" if bad else None
@@ -91,7 +101,7 @@ class RefFile:
     @property
     def url_columns(self) -> list[str]:
         """The columns that cite pages (checked as one URL, or as URLs separated by spaces)."""
-        return [col for col, check in self.checks.items() if check in (url, optional_urls)]
+        return [col for col, check in self.checks.items() if check in (url, url_or_article, optional_urls)]
 
     def load(self, folder: Path) -> pd.DataFrame:
         path = folder / self.name
@@ -261,7 +271,7 @@ FILES = {
             "date_precision": one_of("day", "month", "year"),
             "title": nonempty,
             "category": one_of(*EVENT_CATEGORIES),
-            "phase": one_of("story", "later"),
+            "phase": one_of("later"),  # set apart as a long-run outcome; story or after is the ETL's, from as_of
             "match_entities": lambda v: None,
             "cues": lambda v: None,
             "vote_id": lambda v: None,
@@ -270,7 +280,7 @@ FILES = {
             "confidence": confidence,
             "note": lambda v: None,
         },
-        frozenset({"match_entities", "cues", "vote_id", "more_sources", "note"}),
+        frozenset({"phase", "match_entities", "cues", "vote_id", "more_sources", "note"}),
     ),
     "roles": RefFile(
         "roles.csv",
@@ -299,7 +309,13 @@ FILES = {
     "corrections": RefFile(
         "corrections.csv",
         ("kind", "surface"),
-        {"kind": nonempty, "surface": nonempty, "resolution": nonempty, "source": url, "confidence": confidence},
+        {
+            "kind": nonempty,
+            "surface": nonempty,
+            "resolution": nonempty,
+            "source": url_or_article,  # what the article itself shows (a caption printed twice) cites the sentence
+            "confidence": confidence,
+        },
     ),
     "source_sites": RefFile(  # who published each cited page: read by assemble.sources, never written in Python
         "source_sites.csv",
@@ -349,8 +365,9 @@ def _dangling(frame: pd.DataFrame, col: str, known: set[str], path: Path, multi:
 
 
 class Reference(dict):
-    """The reference tables by name, and the folder they were read from (``folder``, for messages). Stages that run once per article read ``rows`` (plain tuples, built once)
-    and ``by_id`` rather than DataFrame lookups, so the ETL's cost grows linearly with the number of articles."""
+    """The reference tables by name, and the folder they were read from (``folder``, for messages). Stages that
+    run once per article read ``rows`` (plain tuples, built once) and ``by_id`` rather than DataFrame lookups, so
+    the ETL's cost grows linearly with the number of articles."""
 
     def rows(self, name: str) -> list:
         cache = self.__dict__.setdefault("_rows", {})
@@ -395,6 +412,14 @@ def cited_files(ref: Reference) -> list[tuple[str, RefFile, pd.DataFrame]]:
         if row.positions_file:
             files.append((Path(row.positions_file).stem, ROLLCALL_FILE, ref["positions"][row.vote_id]))
     return [f for f in files if f[1].url_columns]
+
+
+def check_as_of_events(ref: Reference, articles: list) -> None:
+    """A sidecar's ``as_of_event`` names a reference event."""
+    known = set(ref["events"]["event_id"])
+    for a in articles:
+        if a.as_of_event and a.as_of_event not in known:
+            raise EtlError(f"as_of_event {a.as_of_event!r} is not an event in {FILES['events'].name}", a.sidecar)
 
 
 def check_event_entities(ref: dict, city_ids: set[str], folder: Path) -> None:

@@ -81,7 +81,7 @@ def link_dates(ex: Extract, ref: dict) -> list[EventLink]:
         if window and (window[0][1] > 0 or len(window) == 1):
             links.append(EventLink(i, window[0][3], "window"))
             continue
-        fallback = sorted((s for s in scored if s[4] == "story"), key=lambda s: (s[1], s[2]), reverse=True)
+        fallback = sorted((s for s in scored if s[4] != "later"), key=lambda s: (s[1], s[2]), reverse=True)
         if fallback and fallback[0][1] >= MIN_FALLBACK_SCORE:
             links.append(EventLink(i, fallback[0][3], "fallback"))
         else:
@@ -165,3 +165,17 @@ def speaker_of(ex: Extract, quote: ts.Span, entity_types: dict[str, str]) -> str
         return after[0].entity_id
     before = [m for m in in_sentence if m.end <= quote.start]
     return before[-1].entity_id if before else None
+
+
+def counted_cities(ex: Extract, n: ts.Count, n_listed: int, n_participants: int) -> str | None:
+    """Which cities a count of cities counts, as a ``cities.status``: ``excluded`` when its sentence lists them or
+    it equals the number listed (in this article, or in all of them when it lists none), ``participant`` when it
+    equals the reference's participants; None when it matches neither (``check.count_check`` reports it)."""
+    if n.unit != "city":
+        return None
+    if ex.sentence_at(n.start) in ex.list_sentence_ids:
+        return "excluded"
+    listed = sum(1 for p in ex.places if p.sentence_id in ex.list_sentence_ids) or n_listed
+    if n.value == listed:
+        return "excluded"
+    return "participant" if n.value == n_participants else None

@@ -326,13 +326,18 @@ TABLES: dict[str, Table] = {
         Table(
             "claims",
             "What each article says about a reference fact, one row per mention: an event it dates, a vote whose "
-            "tally it gives, a city it lists as excluded and how many it lists. A fact several articles name has "
-            "a row for each.",
+            "tally it gives, a city it lists as excluded, and how many cities are excluded or participating. A fact "
+            "several articles name has a row for each.",
             ("claim_id",),
             (
                 Col("claim_id", S, "<article_id>-c<start>"),
                 Col("kind", S, "what the claim is about", allowed=("event", "vote", "city", "city_count")),
-                Col("ref_id", S, "the event_id, vote_id or city_id it ties to; excluded-cities for a count"),
+                Col(
+                    "ref_id",
+                    S,
+                    "what it ties to: an events.event_id, votes.vote_id or cities.city_id; for a city_count the "
+                    "cities.status it counts (excluded or participant)",
+                ),
                 Col("value", S, "what the article says: a resolved date, a tally, excluded, or a number"),
                 Col("article_id", S, "article"),
                 Col("sentence_id", S, "sentence"),
@@ -380,7 +385,9 @@ TABLES: dict[str, Table] = {
                     "has no confidence column",
                     True,
                 ),
-                Col("cited_by", S, "the ids of the rows that cite it (key columns joined by /), sorted, joined by “ | ”"),
+                Col(
+                    "cited_by", S, "the ids of the rows that cite it (key columns joined by /), sorted, joined by “ | ”"
+                ),
                 Col("n_rows", I, "how many rows of the file cite it", lo=1),
                 Col("source", S, "the page itself (the same as url)"),
             ),

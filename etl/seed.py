@@ -25,6 +25,7 @@ class Article:
     as_of: dt.date
     as_of_method: str
     as_of_inferred: bool  # true unless the sidecar says the date is printed in the article (as_of_printed = true)
+    as_of_event: str  # the reference event the as-of date was inferred from; empty when none
     publisher: str
     url: str
 
@@ -65,6 +66,8 @@ def _sidecar(path: Path) -> tuple[Path, dict]:
         raise EtlError("as_of_method is empty: say how the as-of date was inferred", side)
     if not isinstance(meta.get("as_of_printed", False), bool):
         raise EtlError(f"as_of_printed must be true or false, got {meta['as_of_printed']!r}", side)
+    if not isinstance(meta.get("as_of_event", ""), str):
+        raise EtlError(f"as_of_event must be a reference event id in quotes, got {meta['as_of_event']!r}", side)
     return side, meta
 
 
@@ -89,6 +92,7 @@ def read_seed(path: Path) -> Article:
         as_of=meta["as_of"],
         as_of_method=str(meta["as_of_method"]).strip(),
         as_of_inferred=not meta.get("as_of_printed", False),
+        as_of_event=meta.get("as_of_event", "").strip(),
         publisher=str(meta.get("publisher", "")).strip(),
         url=str(meta.get("url", "")).strip(),
     )

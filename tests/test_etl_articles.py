@@ -94,8 +94,10 @@ def test_two_articles_that_list_a_different_number_of_cities_are_reported(two):
     assert two.etl().returncode == 0
     dq = two.read("data_quality").set_index("kind")
     (across,) = dq.loc[["across_articles"]].itertuples()
-    assert across.message.startswith("About excluded-cities: “five cities”")
-    assert across.message.endswith(f"“four cities” (article:{SEED}#s007) says 4.")
+    assert across.message.startswith("About the number of excluded cities: “five cities”")
+    assert across.message.endswith(
+        f"“Four Cities” (article:{SEED}#s001) says 4."
+    )  # the seed's first count: its headline
     cities = two.read("cities").set_index("city_id")
     assert cities.loc["fresno-ca", "status"] == "excluded"
 
@@ -139,5 +141,6 @@ def test_a_refresh_records_what_it_changed_beside_the_tables(two):
     assert two.etl().returncode == 0
     second = json.loads((two.out / ".last-refresh.json").read_text(encoding="utf-8"))
     assert second["changes"]["articles"] == {"added": 0, "removed": 1, "changed": 0}
-    assert second["changes"]["claims"]["removed"] == 6
+    # the follow-up's six dates and tallies, and its two counts ("the four cities", "twelve cities")
+    assert second["changes"]["claims"]["removed"] == 8
     assert second["changes"]["state_shapes"] == {"added": 0, "removed": 0, "changed": 0}

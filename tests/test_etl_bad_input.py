@@ -169,6 +169,35 @@ CASES = [
         ),
         "kaplan_rollcall_2017-08-02.csv: roll call kaplan_rollcall_2017-08-02.csv sums to",
     ),
+    Case(
+        "a cited site nobody classified",
+        lambda ws: _edit(ws.reference / "source_sites.csv", "www.reuters.com,", "www.reuters.example,"),
+        "source_sites.csv: no row for the domain www.reuters.com (cited as https://www.reuters.com/",
+    ),
+    Case(
+        "a site of an unknown kind",
+        lambda ws: _edit(ws.reference / "source_sites.csv", "Reuters,press,", "Reuters,news,"),
+        "source_sites.csv:40: column kind: 'news' is not one of official, press, copy, mirror, reference, blog",
+    ),
+    Case(
+        "a phase the refresh works out, written in the reference",
+        lambda ws: _edit(
+            ws.reference / "events.csv",
+            "day,Kaplan sworn in at the NLRB,nlrb,,",
+            "day,Kaplan sworn in at the NLRB,nlrb,story,",
+        ),
+        "events.csv:16: column phase: 'story' is not one of later",
+    ),
+    Case(
+        "as_of_printed not true or false",
+        lambda ws: _edit(ws.article.with_suffix(".toml"), "as_of_printed = false", 'as_of_printed = "no"'),
+        "as_of_printed must be true or false, got 'no'",
+    ),
+    Case(
+        "as_of_event not in the reference",
+        lambda ws: _edit(ws.article.with_suffix(".toml"), '"psp-four-cities-letters"', '"psp-four-city-letters"'),
+        "000_94e04342a6ea52d8.toml: as_of_event 'psp-four-city-letters' is not an event in events.csv",
+    ),
     # --- inputs that must work
     Case("byte-order mark", lambda ws: ws.article.write_bytes(b"\xef\xbb\xbf" + ws.article.read_bytes()), None),
     Case("CRLF line endings", lambda ws: ws.article.write_bytes(ws.article.read_bytes().replace(b"\n", b"\r\n")), None),
