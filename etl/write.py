@@ -62,7 +62,12 @@ def parquet_bytes(name: str, frame: pd.DataFrame) -> bytes:
     return sink.getvalue().to_pybytes()
 
 
-_FIELD_TYPES = {"string": "string", "int": "integer", "float": "number", "bool": "boolean", "float_list": "array"}
+# Table Schema types. A list of numbers is ``any``: Parquet stores it as list<double>, which the standard reader
+# (frictionless, through pandas) hands over as an array that its ``array`` type refuses.
+_FIELD_TYPES = {"string": "string", "int": "integer", "float": "number", "bool": "boolean", "float_list": "any"}
+# A null in a nullable number column reaches the standard reader as NaN (pandas has no null integer by default):
+# it is declared missing, beside the empty string.
+_NUMBER_MISSING = ["", "nan"]
 
 
 def _field(c: schema.Col) -> dict:
@@ -72,12 +77,15 @@ def _field(c: schema.Col) -> dict:
         "minimum": c.lo,
         "maximum": c.hi,
     }
-    return {
+    field = {
         "name": c.name,
         "type": _FIELD_TYPES[c.type],
         "description": c.doc,
         "constraints": {k: v for k, v in constraints.items() if v is not None},
     }
+    if c.nullable and c.type in ("int", "float"):
+        field["missingValues"] = _NUMBER_MISSING
+    return field
 
 
 def datapackage(tables: dict[str, pd.DataFrame], hashes: dict[str, str], inputs: list[Path]) -> dict:
