@@ -70,10 +70,10 @@ def wrap_words(text: str, limit: int, tail: str = "") -> list[str]:
 def when(row) -> str:
     """An event's date as a reader should see it, at its real precision (``row`` is an events row)."""
     if row["status"] == "expected":
-        return f"expected, not before {weekday(row['date_start'])}"
+        return say("dates.expected", date=weekday(row["date_start"]))
     p = row["date_precision"]
     if p == "day":
         return weekday(row["date"])
     if p == "month":
-        return month(row["date"]) + " (day not confirmed)"
-    return f"{row['date']} (year only)"
+        return say("dates.month", month=month(row["date"]))
+    return say("dates.year", year=row["date"])

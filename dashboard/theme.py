@@ -72,3 +72,30 @@ def width_class(width: float) -> str:
 FRAMES = {"social": (1200, 675), "slide": (1600, 900), "square": (1080, 1080)}
 DEFAULT_WIDTH = 1100  # a chart drawn before its box is measured (a first paint, the tests without a browser)
 EXPORT_SCALE = 2
+
+# Timeline layout (px unless named otherwise). Wide and medium: lanes across, time left to right; narrow: time down.
+TIMELINE_MAIN_SHARE = 0.8  # of the time axis: the story's panel; the rest holds the later outcomes
+TIMELINE_LANE_LABELS = {WIDE: 190, MEDIUM: 124}  # room left of the plot for the lane names, card padding included
+TIMELINE_LANE_PX = 86  # height of one lane, across
+TIMELINE_DAY_PX = 2.6  # height of one day, down (narrow)
+TIMELINE_COLUMN_PX = 30  # widest column per lane, down (narrow)
+TIMELINE_MONTH_AXIS = 62  # room left of the plot for the month labels, down (narrow)
+TIMELINE_AXIS_ROOM = 40  # room under the plot for the month labels, across
+TIMELINE_LATER_PAD_DAYS = 200  # the later-outcomes panel runs this many days past its first and last event
+TIMELINE_STORY_PAD_DAYS = 10  # the story's panel ends this many days past its last event
+TIMELINE_GAP = {"across": 0.035, "down": 0.06}  # between the two panels, as a share of the figure
+TIMELINE_MONTH_MIN_PX = 44  # below this many px per month, tick every other month
+LATER_PANEL = "#F6F6F6"  # the later outcomes' background
+TRANSLUCENT = "rgba(255,255,255,0.85)"  # behind a label over the plot
+TIMELINE_TURNED_CHAR_PX = 7  # height per character of a lane name turned upright above its column (narrow)
+
+# Map layout.
+MAP_PAD_KM = 60  # land shown past the outermost state outline
+MAP_LABEL_FAR = 45  # px: a label placed farther than this from its city gets a leader line
+LABEL_BACKING = "rgba(255,255,255,0.75)"  # behind a city's name
+
+# Senate charts.
+SEAT_PX = (6.0, 15.0)  # a senator's marker in the seat chart, smallest and largest
+RING_SCALE = 1.8  # a chosen senator's ring, in seat sizes
+TALLY_ROW_PX, TALLY_BAR_PX = 92, 28  # a tally row (its label above, the bar, the majority note below) and its bar
+TALLY_AXIS_ROOM = 46  # under the bars: the axis and its title

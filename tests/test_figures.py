@@ -40,6 +40,12 @@ def meta(built_data):
     return meta_from(built_data)
 
 
+def credit_text(fig) -> str:
+    """The source line of a framed figure, on one line."""
+    (credit,) = [a.text for a in fig.layout.annotations if a.name == "credit"]
+    return credit.replace("<br>", " ")
+
+
 def _markers(fig):
     return [
         t
@@ -56,7 +62,7 @@ def test_every_chart_stands_alone(chart_id, load, meta):
     fig = figures.build(chart_id, load, meta)
     assert fig.layout.title.text.strip("<b>/")
     assert fig.layout.title.subtitle.text
-    credit = framing.credit_text(fig)
+    credit = credit_text(fig)
     assert credit.startswith("Source: ")
     assert "Article as of 3 Aug 2017 (inferred)" in credit  # the seed's sidecar: inferred, not printed
     assert f"data {meta.stamp}" in credit
@@ -204,7 +210,7 @@ def test_timeline_reads_two_or_three_phases_alike(load, meta):
 def test_a_printed_as_of_date_is_not_called_inferred(load, meta):
     printed = dataclasses.replace(meta, as_of_inferred=False)
     for chart_id in figures.CHARTS:
-        credit = framing.credit_text(figures.build(chart_id, load, printed, size=(390, None)))
+        credit = credit_text(figures.build(chart_id, load, printed, size=(390, None)))
         assert "Article as of 3 Aug 2017 · data" in credit and "inferred" not in credit, chart_id
     fig = figures.build("timeline", load, printed)
     assert any(a.text == "as of 3 Aug 2017" for a in fig.layout.annotations)
@@ -212,7 +218,7 @@ def test_a_printed_as_of_date_is_not_called_inferred(load, meta):
 
 def test_timeline_source_line_names_what_its_events_cite(load, meta):
     """Written from the sources the events cite (etl/reference/events.csv, source_sites.csv), not by hand."""
-    credit = framing.credit_text(figures.build("timeline", load, meta, size=(390, None)))
+    credit = credit_text(figures.build("timeline", load, meta, size=(390, None)))
     assert credit.startswith("Source: the article; per event: ")
     assert "copies of a Justice Department release, a White House fact sheet and an abc.org Newsline page" in credit
     assert "; 3 Wikipedia mirrors;" in credit and "; Wikipedia;" in credit
@@ -330,7 +336,7 @@ def test_every_chart_lays_out_for_its_width(load, meta, chart_id, width):
     f = framing.fonts(width)
     for line in fig.layout.title.text.removeprefix("<b>").removesuffix("</b>").split("<br>"):
         assert framing.text_width(line, f.title * framing.BOLD) <= width - 2 * f.pad, line
-    for line in framing.credit_text(fig).split(" · Article")[0:1]:
+    for line in credit_text(fig).split(" · Article")[0:1]:
         assert framing.text_width(line, f.note) <= (width - 2 * f.pad) * (line.count(" ") + 1), line
 
 

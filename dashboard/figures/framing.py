@@ -224,14 +224,7 @@ def frame(
     chart_id: str = "",
     **layout,
 ) -> go.Figure:
-    """``plan`` + ``apply`` for a chart that needs no pixel positions before it is framed."""
+    """``plan`` + ``apply`` for a chart that needs no pixel positions before it is framed (the README's recipe
+    for adding a chart)."""
     p = plan(size, title=title, subtitle=subtitle, source=source, meta=meta, legend=legend_entries(fig), **layout)
     return apply(fig, p, chart_id, meta)
-
-
-def credit_text(fig: go.Figure) -> str:
-    """The source line of a framed figure (for tests and alt text)."""
-    for ann in fig.layout.annotations:
-        if ann.name == "credit":
-            return ann.text.replace("<br>", " ")
-    return ""

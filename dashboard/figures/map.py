@@ -29,7 +29,7 @@ def group_of(row) -> str:
 def _ranges(shapes: pd.DataFrame) -> tuple[tuple[float, float], tuple[float, float]]:
     xs = np.concatenate([np.asarray(v, float) for v in shapes["x_km"]])
     ys = np.concatenate([np.asarray(v, float) for v in shapes["y_km"]])
-    pad = 60
+    pad = theme.MAP_PAD_KM
     return (np.nanmin(xs) - pad, np.nanmax(xs) + pad), (np.nanmin(ys) - pad, np.nanmax(ys) + pad)
 
 
@@ -47,21 +47,112 @@ def _screen(cities: pd.DataFrame, xr, yr, p: framing.Plan) -> tuple[list[tuple[f
 
 
 def _hover(row, sentences: dict[tuple[str, str], str], mentions: dict[str, list[str]]) -> str:
-    pop = f"{int(row['population']):,}" if pd.notna(row["population"]) else "unknown"
+    pop = f"{int(row['population']):,}" if pd.notna(row["population"]) else say("charts.map.population-unknown")
+    site = esc(row["psp_site_type"]) if isinstance(row["psp_site_type"], str) else say("charts.map.no-site")
     lines = [
         f"<b>{esc(row['name'])}, {esc(row['state'])}</b>",
-        "Status: " + say(f"charts.map.status-{row['status']}"),
-        say("charts.map.site-type")
-        + ": "
-        + (esc(row["psp_site_type"]) if isinstance(row["psp_site_type"], str) else say("charts.map.no-site")),
-        f"Population: {pop}<br><span style='font-size:11px'>{esc(row['population_source'])}</span>",
+        say("charts.map.hover-status", status=say(f"charts.map.status-{row['status']}")),
+        say("charts.map.hover-site", site=site),
+        say("charts.map.hover-population", population=pop)
+        + f"<br><span style='font-size:11px'>{esc(row['population_source'])}</span>",
     ]
     if row["status"] == "excluded" and isinstance(row.get("sentence_id"), str):
         said = sentences.get((row["article_id"], row["sentence_id"]), "")
-        lines.append("Article: “" + "<br>".join(fmt.wrap_words(esc(said), 70)) + "”")
+        lines.append(say("charts.map.hover-article", sentence="<br>".join(fmt.wrap_words(esc(said), 70))))
     else:
-        lines.append(f"Source: {esc(row['source'])}")
+        lines.append(fmt.source_line(esc(row["source"])))
     return "<br>".join(lines + mention_lines(mentions.get(row["city_id"], []), 70))
+
+
+SHOW = {  # the map filter -> the groups drawn at full strength
+    "all": set(GROUPS),
+    "excluded": {"excluded"},
+    "participant": {"operations", "diagnostic"},
+    "operations": {"operations"},
+    "diagnostic": {"diagnostic"},
+}
+
+
+def _outlines(shapes: pd.DataFrame) -> go.Scatter:
+    """Every state outline as one filled trace, rings separated by gaps."""
+    xs: list[float | None] = []
+    ys: list[float | None] = []
+    for x, y in zip(shapes["x_km"], shapes["y_km"], strict=True):
+        xs += [None if math.isnan(v) else v for v in x] + [None]
+        ys += [None if math.isnan(v) else v for v in y] + [None]
+    return go.Scatter(
+        x=xs,
+        y=ys,
+        mode="lines",
+        fill="toself",
+        fillcolor=theme.LAND,
+        line=dict(color=theme.BORDER, width=0.7),
+        hoverinfo="skip",
+        showlegend=False,
+        name="states",
+    )
+
+
+def _city_traces(fig: go.Figure, cities: pd.DataFrame, selected: set[str], hovers: dict[str, str]) -> None:
+    """One trace per group: colour and shape from the theme, the groups not selected dimmed."""
+    for group in GROUPS:
+        sub = cities[cities["group"] == group]
+        colour, symbol, msize = theme.CITY_STYLE[group]
+        label = section("charts.map.groups")[group]
+        fig.add_trace(
+            go.Scatter(
+                x=sub["x_km"],
+                y=sub["y_km"],
+                mode="markers",
+                name=say("charts.common.counted", label=label, n=len(sub)),
+                marker=dict(
+                    color=colour,
+                    symbol=symbol,
+                    size=msize,
+                    line=dict(color=theme.INK, width=1),
+                    opacity=1.0 if group in selected else 0.25,
+                ),
+                text=sub["name"],
+                customdata=sub["city_id"],
+                hovertext=[hovers[c] for c in sub["city_id"]],
+                hovertemplate="%{hovertext}<extra></extra>",
+            )
+        )
+
+
+def _labels(fig: go.Figure, cities: pd.DataFrame, p: framing.Plan, xr, yr, selected: set[str]) -> None:
+    """City names placed in screen space so none collides: every city from medium widths up, the cities not
+    considered on narrow ones (the others stay markers the labels avoid)."""
+    ordered = cities.sort_values("city_id")
+    points, _ = _screen(ordered, xr, yr, p)
+    labelled = ordered["status"].eq("excluded") | (p.cls != theme.NARROW)
+    others = [pt for pt, keep in zip(points, labelled, strict=True) if not keep]
+    ordered, points = ordered[labelled], [pt for pt, keep in zip(points, labelled, strict=True) if keep]
+    texts = ordered["name"].astype(str).tolist()
+    bounds = Box(p.left, p.top, p.left + p.plot_width, p.top + p.plot_height)
+    offsets = place_labels(points, texts, bounds, obstacles=others)
+    for (dx, dy), (_, row) in zip(offsets, ordered.iterrows(), strict=True):
+        far = math.hypot(dx, dy) > theme.MAP_LABEL_FAR
+        fig.add_annotation(
+            x=row["x_km"],
+            y=row["y_km"],
+            text=f"<b>{esc(row['name'])}</b>" if row["status"] == "excluded" else esc(row["name"]),
+            showarrow=far,
+            ax=dx if far else None,
+            ay=dy if far else None,
+            axref="pixel",
+            ayref="pixel",
+            arrowhead=0,
+            arrowwidth=0.8,
+            arrowcolor=theme.MUTED,
+            standoff=7,
+            xshift=0 if far else dx,
+            yshift=0 if far else -dy,
+            font=dict(size=LABEL_SIZE, color=theme.INK if row["group"] in selected else theme.BORDER),
+            bgcolor=theme.LABEL_BACKING,
+            borderpad=1,
+            name=f"label:{row['city_id']}",
+        )
 
 
 def city_map(
@@ -79,64 +170,19 @@ def city_map(
     operations, diagnostic) rather than hiding them, so the comparison stays in view. ``mentions``: city id ->
     where the articles name it, newest first (listed in the hover). Labels: every city from medium widths up,
     the cities not considered on narrow ones (the rest are in the hover and the table), none when ``compact``."""
-    mentions = mentions or {}
-    fig = go.Figure()
-    xs: list[float | None] = []
-    ys: list[float | None] = []
-    for x, y in zip(shapes["x_km"], shapes["y_km"], strict=True):
-        xs += [None if math.isnan(v) else v for v in x] + [None]
-        ys += [None if math.isnan(v) else v for v in y] + [None]
-    fig.add_trace(
-        go.Scatter(
-            x=xs,
-            y=ys,
-            mode="lines",
-            fill="toself",
-            fillcolor=theme.LAND,
-            line=dict(color=theme.BORDER, width=0.7),
-            hoverinfo="skip",
-            showlegend=False,
-            name="states",
-        )
-    )
     cities = cities.assign(group=cities.apply(group_of, axis=1))
-    selected = {
-        "all": set(GROUPS),
-        "excluded": {"excluded"},
-        "participant": {"operations", "diagnostic"},
-        "operations": {"operations"},
-        "diagnostic": {"diagnostic"},
-    }.get(show, set(GROUPS))
-    for group in GROUPS:
-        sub = cities[cities["group"] == group]
-        colour, symbol, msize = theme.CITY_STYLE[group]
-        label = section("charts.map.groups")[group]
-        on = group in selected
-        fig.add_trace(
-            go.Scatter(
-                x=sub["x_km"],
-                y=sub["y_km"],
-                mode="markers",
-                name=f"{label} ({len(sub)})",
-                marker=dict(
-                    color=colour,
-                    symbol=symbol,
-                    size=msize,
-                    line=dict(color=theme.INK, width=1),
-                    opacity=1.0 if on else 0.25,
-                ),
-                text=sub["name"],
-                customdata=sub["city_id"],
-                hovertext=[_hover(r, sentences, mentions) for _, r in sub.iterrows()],
-                hovertemplate="%{hovertext}<extra></extra>",
-            )
-        )
+    selected = SHOW.get(show, set(GROUPS))
+    hovers = {r["city_id"]: _hover(r, sentences, mentions or {}) for _, r in cities.iterrows()}
+    fig = go.Figure(_outlines(shapes))
+    _city_traces(fig, cities, selected, hovers)
     xr, yr = _ranges(shapes)
-    n_ex = int((cities["status"] == "excluded").sum())
-    n_part = int((cities["status"] == "participant").sum())
     p = framing.plan(
         size,
-        title=say("charts.map.title", n_excluded=n_ex, n_participants=n_part),
+        title=say(
+            "charts.map.title",
+            n_excluded=int((cities["status"] == "excluded").sum()),
+            n_participants=int((cities["status"] == "participant").sum()),
+        ),
         subtitle=say("charts.map.subtitle"),
         source=say("charts.map.source"),
         meta=meta,
@@ -144,37 +190,7 @@ def city_map(
         plot_height=lambda w: w * (yr[1] - yr[0]) / (xr[1] - xr[0]),
     )
     if not compact:
-        ordered = cities.sort_values("city_id")
-        points, _ = _screen(ordered, xr, yr, p)
-        labelled = ordered["status"].eq("excluded") | (p.cls != theme.NARROW)
-        others = [pt for pt, keep in zip(points, labelled, strict=True) if not keep]
-        ordered, points = ordered[labelled], [pt for pt, keep in zip(points, labelled, strict=True) if keep]
-        texts = ordered["name"].astype(str).tolist()
-        bounds = Box(p.left, p.top, p.left + p.plot_width, p.top + p.plot_height)
-        offsets = place_labels(points, texts, bounds, obstacles=others)
-        for (dx, dy), (_, row) in zip(offsets, ordered.iterrows(), strict=True):
-            far = math.hypot(dx, dy) > 45
-            on = row["group"] in selected
-            fig.add_annotation(
-                x=row["x_km"],
-                y=row["y_km"],
-                text=f"<b>{esc(row['name'])}</b>" if row["status"] == "excluded" else esc(row["name"]),
-                showarrow=far,
-                ax=dx if far else None,
-                ay=dy if far else None,
-                axref="pixel",
-                ayref="pixel",
-                arrowhead=0,
-                arrowwidth=0.8,
-                arrowcolor=theme.MUTED,
-                standoff=7,
-                xshift=0 if far else dx,
-                yshift=0 if far else -dy,
-                font=dict(size=LABEL_SIZE, color=theme.INK if on else theme.BORDER),
-                bgcolor="rgba(255,255,255,0.75)",
-                borderpad=1,
-                name=f"label:{row['city_id']}",
-            )
+        _labels(fig, cities, p, xr, yr, selected)
     fig.update_xaxes(visible=False, range=list(xr), fixedrange=compact)
     fig.update_yaxes(visible=False, range=list(yr), scaleanchor="x", scaleratio=1, fixedrange=compact)
     fig.update_layout(dragmode="pan" if not compact else False)

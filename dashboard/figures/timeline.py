@@ -3,10 +3,15 @@ as-of line, later outcomes behind a visible break.
 
 Wide and medium: time runs left to right, one lane per category, later outcomes in a panel on the right.
 Narrow: time runs down, one column per category, later outcomes in a panel below, the article's words to the
-right of the columns."""
+right of the columns.
+
+Built in steps: ``prepare`` (events on lanes, with a point in time each) → traces (spans, markers, arrows, the
+chosen event) → ``_lay_out`` (the plan and the ``Geometry`` in px) → annotations (the as-of line, the article's
+words) → axes and the later-outcomes panel. Everything that depends on the orientation asks the ``Geometry``."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -21,6 +26,10 @@ from dashboard.figures.labels import Box, place_labels
 from dashboard.fmt import when
 from dashboard.meta import Meta
 from dashboard.words import say, section
+
+MAIN_SHARE = theme.TIMELINE_MAIN_SHARE
+SPANNED = ("month", "year")  # date precisions drawn as a span over their month or year
+KINDS = ("context", "article", "after", "expected")  # marker kinds, in legend order
 
 
 def _wrap(text: str) -> str:
@@ -41,8 +50,7 @@ def hover(row, events_by_id: dict[str, pd.Series], mentions: list[str] | None = 
     if isinstance(row.get("note"), str):
         lines.append(_wrap(esc(row["note"])))
     lines += mention_lines(mentions or [])
-    src = str(row["source"])
-    lines.append("Source: " + esc(fmt.domain(src)) + f" · {esc(row['confidence'])}")
+    lines.append(fmt.source_line(f"{esc(fmt.domain(str(row['source'])))} · {esc(row['confidence'])}"))
     return "<br>".join(lines)
 
 
@@ -59,9 +67,7 @@ def cited_line(events: pd.DataFrame, sources: pd.DataFrame) -> str:
     """The timeline's source line, written from the pages its events cite (``sources`` rows of the group
     ``events``), by kind: pages counted, copies named by what they copy, mirrors named as mirrors."""
     ids = set(events["event_id"])
-    cited = sources[
-        (sources["group"] == "events") & sources["cited_by"].map(lambda c: bool(ids & set(c.split(" | "))))
-    ]
+    cited = sources[(sources["group"] == "events") & sources["cited_by"].map(lambda c: bool(ids & set(c.split(" | "))))]
     parts = []
     for kind in CITED_ORDER:
         sub = cited[cited["kind"] == kind]
@@ -79,28 +85,54 @@ def cited_line(events: pd.DataFrame, sources: pd.DataFrame) -> str:
     return say("charts.timeline.cited.line", kinds="; ".join(parts))
 
 
-MAIN_SHARE = 0.8  # of the time axis: the story's panel; the rest holds the later outcomes
+UNPLACED = Box(0, 0, 1, 1)  # a Geometry's box before the chart is planned
 
 
 @dataclass(frozen=True)
 class Geometry:
-    """Where the two panels sit, in px, and how a (date, lane) becomes a point on screen."""
+    """The orientation, and (once the chart is planned, ``placed``) where the main panel sits in px and how a
+    (date, lane) becomes a point on screen. Every step that differs across and down asks this object."""
 
-    vertical: bool
-    x0: float  # the main panel's box
-    y0: float
-    x1: float
-    y1: float
-    lo: pd.Timestamp
+    vertical: bool  # time runs down (narrow widths)
+    lo: pd.Timestamp  # the main panel's time span
     hi: pd.Timestamp
-    lane_range: tuple[float, float]
+    box: Box = UNPLACED  # the main panel, px
+    lane_range: tuple[float, float] = (0.0, 1.0)
+
+    def placed(self, box: Box, lane_range: tuple[float, float]) -> Geometry:
+        return dataclasses.replace(self, box=box, lane_range=lane_range)
+
+    def subplots(self) -> go.Figure:
+        """The main panel and the later-outcomes panel: side by side across, one above the other down."""
+        if self.vertical:
+            return make_subplots(
+                rows=2,
+                cols=1,
+                shared_xaxes=True,
+                row_heights=[MAIN_SHARE, 1 - MAIN_SHARE],
+                vertical_spacing=theme.TIMELINE_GAP["down"],
+            )
+        return make_subplots(
+            rows=1,
+            cols=2,
+            shared_yaxes=True,
+            column_widths=[MAIN_SHARE, 1 - MAIN_SHARE],
+            horizontal_spacing=theme.TIMELINE_GAP["across"],
+        )
+
+    def cell(self, panel: int) -> dict:
+        return dict(row=panel, col=1) if self.vertical else dict(row=1, col=panel)
+
+    def xy(self, when, lane) -> dict:
+        return dict(x=lane, y=when) if self.vertical else dict(x=when, y=lane)
 
     def px(self, when: pd.Timestamp, lane: float) -> tuple[float, float]:
+        b = self.box
         ft = (when - self.lo).total_seconds() / (self.hi - self.lo).total_seconds()
         fl = (lane - self.lane_range[0]) / (self.lane_range[1] - self.lane_range[0])
         if self.vertical:
-            return self.x0 + fl * (self.x1 - self.x0), self.y0 + ft * (self.y1 - self.y0)
-        return self.x0 + ft * (self.x1 - self.x0), self.y1 - fl * (self.y1 - self.y0)
+            return b.x0 + fl * (b.x1 - b.x0), b.y0 + ft * (b.y1 - b.y0)
+        return b.x0 + ft * (b.x1 - b.x0), b.y1 - fl * (b.y1 - b.y0)
 
 
 def main_panel(events: pd.DataFrame) -> pd.Series:
@@ -116,150 +148,103 @@ def after_article(events: pd.DataFrame, as_of: str) -> pd.Series:
 
 
 def story_range(ev: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp]:
-    """The main panel's span: from the first of the month of its first event to ten days past its last."""
+    """The main panel's span: from the first of the month of its first event to a few days past its last."""
     story = ev[main_panel(ev)]
     ends = pd.to_datetime(story["date_end"].fillna(story["date_start"]))
     first = pd.to_datetime(story["date_start"]).min()
-    return first.replace(day=1), max(ends.max(), story["mid"].max()) + pd.Timedelta(days=10)
+    pad = pd.Timedelta(days=theme.TIMELINE_STORY_PAD_DAYS)
+    return first.replace(day=1), max(ends.max(), story["mid"].max()) + pad
 
 
-def _label_article_events(fig: go.Figure, ev: pd.DataFrame, geo: Geometry, size: int, blocked) -> None:
-    """The article's own words next to its events, placed so no label covers another or a marker."""
-    main = ev[main_panel(ev)]
-    labelled = main[main["in_article"]].sort_values("mid")
-    points = [geo.px(r["mid"], r["lane"]) for _, r in labelled.iterrows()]
-    texts = [f"“{s}”" for s in labelled["surface"]]  # measured as shown; escaped when drawn
-    others = [geo.px(r["mid"], r["lane"]) for _, r in main[~main["in_article"]].iterrows()]
-    bounds = Box(geo.x0, geo.y0, geo.x1, geo.y1)
-    offsets = place_labels(
-        points,
-        texts,
-        bounds,
-        size,
-        obstacles=others,
-        radii=(16, 34, 56, 80),
-        blocked=blocked,
-        prefer_right=geo.vertical,
-    )
-    for (dx, dy), (_, r), text in zip(offsets, labelled.iterrows(), texts, strict=True):
-        x, y = (r["lane"], r["mid"]) if geo.vertical else (r["mid"], r["lane"])
-        fig.add_annotation(
-            x=x,
-            y=y,
-            text=esc(text),
-            showarrow=True,
-            arrowhead=0,
-            arrowwidth=0.8,
-            arrowcolor=theme.MUTED,
-            ax=dx,
-            ay=dy,
-            axref="pixel",
-            ayref="pixel",
-            standoff=8,
-            font=dict(size=size, color=theme.INK),
-            bgcolor="rgba(255,255,255,0.85)",
-            name=f"label:{r['event_id']}",
-            row=1,
-            col=1,
-        )
+# ---- prepare ----------------------------------------------------------------------------------------------------
 
 
-def timeline(
-    events: pd.DataFrame,
-    meta: Meta,
-    *,
-    sources: pd.DataFrame,
-    highlight: str | None = None,
-    size: tuple[int, int | None] = (theme.DEFAULT_WIDTH, None),
-    mentions: dict[str, list[str]] | None = None,
-    n_articles: int = 1,
-) -> go.Figure:
-    """Events as markers on category lanes; month-precision events span their month; expected events point at
-    what happened. ``highlight`` rings one event id; ``mentions``: event id -> where the articles name it,
-    newest first (listed in the hover)."""
-    mentions = mentions or {}
-    vertical = theme.width_class(size[0]) == theme.NARROW
+def prepare(events: pd.DataFrame, meta: Meta, vertical: bool) -> tuple[pd.DataFrame, dict[str, int]]:
+    """Each event on its lane (across: the first lane on top; down: on the left), at its point in time (a
+    month- or year-precision event at the middle of its span), in its panel, and whether it came after the
+    article. Returns the events and lane id -> position."""
     lanes = [c for c in section("lanes") if c in set(events["category"])]
     lane_of = {c: (i if vertical else len(lanes) - 1 - i) for i, c in enumerate(lanes)}
-    by_id = {r["event_id"]: r for _, r in events.iterrows()}
     ev = events.assign(
         lane=events["category"].map(lane_of),
         mid=pd.to_datetime(events["date_start"]),
         after=after_article(events, meta.as_of),
         panel=main_panel(events).map({True: 1, False: 2}),
     )
-    month = ev["date_precision"].isin(["month", "year"])
-    ev.loc[month, "mid"] = (
-        pd.to_datetime(ev.loc[month, "date_start"])
-        + (pd.to_datetime(ev.loc[month, "date_end"]) - pd.to_datetime(ev.loc[month, "date_start"])) / 2
-    )
-    later = ev[ev["phase"] == "later"]
-    if vertical:
-        fig = make_subplots(
-            rows=2, cols=1, shared_xaxes=True, row_heights=[MAIN_SHARE, 1 - MAIN_SHARE], vertical_spacing=0.06
+    spanned = ev["date_precision"].isin(SPANNED)
+    start, end = pd.to_datetime(ev.loc[spanned, "date_start"]), pd.to_datetime(ev.loc[spanned, "date_end"])
+    ev.loc[spanned, "mid"] = start + (end - start) / 2
+    return ev, lane_of
+
+
+# ---- traces -----------------------------------------------------------------------------------------------------
+
+
+MARKERS = {  # kind -> marker (its colour comes from the lane)
+    "context": dict(symbol="circle", size=11, line=dict(color=theme.INK, width=0.8)),
+    "article": dict(symbol="diamond", size=17, line=dict(color=theme.INK, width=2)),
+    "after": dict(symbol="circle-open", size=12, line=dict(width=2.5)),
+    "expected": dict(symbol="diamond-open", size=17, line=dict(width=2.5)),
+}
+
+
+def _kinds(part: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    happened = part["status"] == "happened"
+    return {
+        "context": part[happened & ~part["in_article"] & ~part["after"]],
+        "article": part[happened & part["in_article"] & ~part["after"]],
+        "after": part[happened & part["after"]],
+        "expected": part[part["status"] == "expected"],
+    }
+
+
+def _spans(fig: go.Figure, part: pd.DataFrame, geo: Geometry, panel: int) -> None:
+    """A month- or year-precision event as a translucent bar over its span."""
+    for _, r in part[part["date_precision"].isin(SPANNED)].iterrows():
+        fig.add_trace(
+            go.Scatter(
+                **geo.xy([r["date_start"], r["date_end"]], [r["lane"], r["lane"]]),
+                mode="lines",
+                line=dict(color=theme.CATEGORY_COLOUR[r["category"]], width=6),
+                opacity=0.35,
+                hoverinfo="skip",
+                showlegend=False,
+            ),
+            **geo.cell(panel),
         )
-    else:
-        fig = make_subplots(
-            rows=1, cols=2, shared_yaxes=True, column_widths=[MAIN_SHARE, 1 - MAIN_SHARE], horizontal_spacing=0.035
+
+
+def _markers(fig: go.Figure, part: pd.DataFrame, geo: Geometry, panel: int, hovers: dict[str, str]) -> None:
+    """One trace per kind of event, named once in the legend (from the main panel)."""
+    for kind, sub in _kinds(part).items():
+        if sub.empty:
+            continue
+        colours = [theme.CATEGORY_COLOUR[c] for c in sub["category"]]
+        marker = MARKERS[kind]
+        fig.add_trace(
+            go.Scatter(
+                **geo.xy(sub["mid"], sub["lane"]),
+                mode="markers",
+                marker={**marker, "color": colours},
+                name=say(f"charts.timeline.{kind}"),
+                legendgroup=kind,
+                showlegend=panel == 1,
+                customdata=sub["event_id"],
+                hovertext=[hovers[i] for i in sub["event_id"]],
+                hovertemplate="%{hovertext}<extra></extra>",
+            ),
+            **geo.cell(panel),
         )
 
-    def cell(panel: int) -> dict:
-        return dict(row=panel, col=1) if vertical else dict(row=1, col=panel)
 
-    def xy(when, lane) -> dict:
-        return dict(x=lane, y=when) if vertical else dict(x=when, y=lane)
-
-    for panel in (1, 2):
-        part = ev[ev["panel"] == panel]
-        for _, r in part[part["date_precision"].isin(["month", "year"])].iterrows():  # month/year spans
-            fig.add_trace(
-                go.Scatter(
-                    **xy([r["date_start"], r["date_end"]], [r["lane"], r["lane"]]),
-                    mode="lines",
-                    line=dict(color=theme.CATEGORY_COLOUR[r["category"]], width=6),
-                    opacity=0.35,
-                    hoverinfo="skip",
-                    showlegend=False,
-                ),
-                **cell(panel),
-            )
-        happened = part["status"] == "happened"
-        kinds = {
-            "context": part[happened & ~part["in_article"] & ~part["after"]],
-            "article": part[happened & part["in_article"] & ~part["after"]],
-            "after": part[happened & part["after"]],
-            "expected": part[part["status"] == "expected"],
-        }
-        for kind, sub in kinds.items():
-            if sub.empty:
-                continue
-            colours = [theme.CATEGORY_COLOUR[c] for c in sub["category"]]
-            marker = {
-                "context": dict(symbol="circle", size=11, color=colours, line=dict(color=theme.INK, width=0.8)),
-                "article": dict(symbol="diamond", size=17, color=colours, line=dict(color=theme.INK, width=2)),
-                "after": dict(symbol="circle-open", size=12, color=colours, line=dict(width=2.5)),
-                "expected": dict(symbol="diamond-open", size=17, color=colours, line=dict(width=2.5)),
-            }[kind]
-            fig.add_trace(
-                go.Scatter(
-                    **xy(sub["mid"], sub["lane"]),
-                    mode="markers",
-                    marker=marker,
-                    name=say(f"charts.timeline.{kind}"),
-                    legendgroup=kind,
-                    showlegend=panel == 1,
-                    customdata=sub["event_id"],
-                    hovertext=[hover(r, by_id, mentions.get(r["event_id"])) for _, r in sub.iterrows()],
-                    hovertemplate="%{hovertext}<extra></extra>",
-                ),
-                **cell(panel),
-            )
+def _outcome_arrows(fig: go.Figure, ev: pd.DataFrame, geo: Geometry) -> None:
+    """From an expected event to what happened."""
     for _, r in ev[(ev["status"] == "expected") & ev["outcome_event_id"].notna()].iterrows():
         out = ev[ev["event_id"] == r["outcome_event_id"]]
         if out.empty:
             continue
         o = out.iloc[0]
-        head, tail = xy(o["mid"], o["lane"]), xy(r["mid"], r["lane"])
+        head, tail = geo.xy(o["mid"], o["lane"]), geo.xy(r["mid"], r["lane"])
         fig.add_annotation(
             x=head["x"],
             y=head["y"],
@@ -277,122 +262,220 @@ def timeline(
             startstandoff=9,
             text="",
         )
-    if highlight and highlight in by_id:
-        h = ev[ev["event_id"] == highlight].iloc[0]
-        fig.add_trace(
-            go.Scatter(
-                **xy([h["mid"]], [h["lane"]]),
-                mode="markers",
-                name="Selected",
-                hoverinfo="skip",
-                marker=dict(symbol="circle-open", size=30, color=theme.INK, line=dict(width=3)),
-            ),
-            **cell(int(h["panel"])),
-        )
-    n_art = int(ev["in_article"].sum())
-    title = "title-several" if n_articles > 1 else "title"
-    lo, hi = story_range(ev)
-    lane_names = section("lanes-short" if vertical else "lanes")
-    if theme.width_class(size[0]) == theme.MEDIUM:  # two lines each, so the plot keeps its width
-        lane_names = {c: "<br>".join(fmt.wrap_words(n, 14)) for c, n in lane_names.items()}
-    words = dict(
-        title=say(f"charts.timeline.{title}", n_article=n_art, n_articles=n_articles),
-        subtitle=say("charts.timeline.subtitle", n_context=len(ev) - n_art),
-        source=cited_line(events, sources),
-        meta=meta,
-        legend=framing.legend_entries(fig),
+
+
+def _chosen(fig: go.Figure, ev: pd.DataFrame, geo: Geometry, event_id: str) -> None:
+    """A ring around the chosen event, named in the legend."""
+    h = ev[ev["event_id"] == event_id].iloc[0]
+    fig.add_trace(
+        go.Scatter(
+            **geo.xy([h["mid"]], [h["lane"]]),
+            mode="markers",
+            name=say("charts.common.selected"),
+            hoverinfo="skip",
+            marker=dict(symbol="circle-open", size=30, color=theme.INK, line=dict(width=3)),
+        ),
+        **geo.cell(int(h["panel"])),
     )
-    if vertical:  # month labels on the left, lane names standing above their columns
-        top = max(len(lane_names[c]) for c in lanes) * 7 + 10
-        p = framing.plan(size, **words, margin=dict(l=62), axis_top=top, plot_height=(hi - lo).days * 2.6 / MAIN_SHARE)
-        lane_px = min(30, p.plot_width * 0.45 / len(lanes))
-        lane_range = (-0.6, -0.6 + p.plot_width / lane_px)
-        main_h = p.plot_height * (1 - 0.06) * MAIN_SHARE
-        geo = Geometry(True, p.left, p.top, p.left + p.plot_width, p.top + main_h, lo, hi, lane_range)
-    else:  # lane names on the left
-        left = (190 if theme.width_class(size[0]) == theme.WIDE else 124) - framing.fonts(size[0]).pad
-        p = framing.plan(size, **words, margin=dict(l=left), axis_room=40, plot_height=86 * len(lanes))
-        lane_range = (-0.6, len(lanes) - 0.4)
-        main_w = p.plot_width * (1 - 0.035) * MAIN_SHARE
-        geo = Geometry(False, p.left, p.top, p.left + main_w, p.top + p.plot_height, lo, hi, lane_range)
-    label_px = 11 if vertical else 12
-    blocked = []
-    if ev["after"].any():
-        as_of = pd.Timestamp(meta.as_of)
-        text = say("charts.timeline.as-of", date=meta.as_of_human)
-        line = dict(color=theme.MUTED, width=1.2, dash="dash")
-        note = dict(text=text, font=dict(size=11, color=theme.MUTED), bgcolor="rgba(255,255,255,0.85)")
-        w = framing.text_width(text, 11) + 16
-        if vertical:
-            fig.add_hline(
-                y=as_of.timestamp() * 1000, line=line, annotation=note, annotation_position="bottom right", row=1, col=1
-            )
-            _, y = geo.px(as_of, 0)
-            blocked.append(Box(geo.x1 - w, y - 2, geo.x1, y + 22))
-        else:
-            fig.add_vline(
-                x=as_of.timestamp() * 1000, line=line, annotation=note, annotation_position="top right", row=1, col=1
-            )
-            x, _ = geo.px(as_of, 0)
-            blocked.append(Box(x, geo.y0, x + w, geo.y0 + 18))
-    _label_article_events(fig, ev, geo, label_px, blocked)
+
+
+def traces(fig: go.Figure, ev: pd.DataFrame, geo: Geometry, highlight: str | None, mentions) -> None:
+    by_id = {r["event_id"]: r for _, r in ev.iterrows()}
+    hovers = {i: hover(r, by_id, mentions.get(i)) for i, r in by_id.items()}
+    for panel in (1, 2):
+        part = ev[ev["panel"] == panel]
+        _spans(fig, part, geo, panel)
+        _markers(fig, part, geo, panel, hovers)
+    _outcome_arrows(fig, ev, geo)
+    if highlight and highlight in by_id:
+        _chosen(fig, ev, geo, highlight)
+
+
+# ---- lay out ----------------------------------------------------------------------------------------------------
+
+
+def _lane_names(lanes, width: int, vertical: bool) -> dict[str, str]:
+    """Short names above narrow columns; on medium widths two lines each, so the plot keeps its width."""
+    names = section("lanes-short" if vertical else "lanes")
+    if theme.width_class(width) == theme.MEDIUM:
+        names = {c: "<br>".join(fmt.wrap_words(n, 14)) for c, n in names.items()}
+    return {c: names[c] for c in lanes}
+
+
+def _lay_out(geo: Geometry, lane_names: dict[str, str], words: dict, size) -> tuple[framing.Plan, Geometry]:
+    """The plan (title, legend, credit, margins) and where the main panel then sits, in px."""
+    n_lanes = len(lane_names)
+    if geo.vertical:  # month labels on the left, lane names standing above their columns
+        top = max(len(n) for n in lane_names.values()) * theme.TIMELINE_TURNED_CHAR_PX + 10
+        days = (geo.hi - geo.lo).days
+        p = framing.plan(
+            size,
+            **words,
+            margin=dict(l=theme.TIMELINE_MONTH_AXIS),
+            axis_top=top,
+            plot_height=days * theme.TIMELINE_DAY_PX / MAIN_SHARE,
+        )
+        lane_px = min(theme.TIMELINE_COLUMN_PX, p.plot_width * 0.45 / n_lanes)
+        main_h = p.plot_height * (1 - theme.TIMELINE_GAP["down"]) * MAIN_SHARE
+        box = Box(p.left, p.top, p.left + p.plot_width, p.top + main_h)
+        return p, geo.placed(box, (-0.6, -0.6 + p.plot_width / lane_px))
+    left = theme.TIMELINE_LANE_LABELS[theme.width_class(size[0])] - framing.fonts(size[0]).pad  # lane names
+    p = framing.plan(
+        size,
+        **words,
+        margin=dict(l=left),
+        axis_room=theme.TIMELINE_AXIS_ROOM,
+        plot_height=theme.TIMELINE_LANE_PX * n_lanes,
+    )
+    main_w = p.plot_width * (1 - theme.TIMELINE_GAP["across"]) * MAIN_SHARE
+    box = Box(p.left, p.top, p.left + main_w, p.top + p.plot_height)
+    return p, geo.placed(box, (-0.6, n_lanes - 0.4))
+
+
+# ---- annotate ---------------------------------------------------------------------------------------------------
+
+
+def _as_of_line(fig: go.Figure, ev: pd.DataFrame, meta: Meta, geo: Geometry) -> list[Box]:
+    """The dashed as-of line with its note, when anything came after the article; returns the note's box."""
+    if not ev["after"].any():
+        return []
+    as_of = pd.Timestamp(meta.as_of)
+    text = say("charts.timeline.as-of", date=meta.as_of_human)
+    line = dict(color=theme.MUTED, width=1.2, dash="dash")
+    note = dict(text=text, font=dict(size=11, color=theme.MUTED), bgcolor=theme.TRANSLUCENT)
+    w = framing.text_width(text, 11) + 16
+    at = as_of.timestamp() * 1000
+    b = geo.box
+    if geo.vertical:
+        fig.add_hline(y=at, line=line, annotation=note, annotation_position="bottom right", row=1, col=1)
+        _, y = geo.px(as_of, 0)
+        return [Box(b.x1 - w, y - 2, b.x1, y + 22)]
+    fig.add_vline(x=at, line=line, annotation=note, annotation_position="top right", row=1, col=1)
+    x, _ = geo.px(as_of, 0)
+    return [Box(x, b.y0, x + w, b.y0 + 18)]
+
+
+def _label_article_events(fig: go.Figure, ev: pd.DataFrame, geo: Geometry, size: int, blocked) -> None:
+    """The article's own words next to its events, placed so no label covers another or a marker."""
+    main = ev[main_panel(ev)]
+    labelled = main[main["in_article"]].sort_values("mid")
+    points = [geo.px(r["mid"], r["lane"]) for _, r in labelled.iterrows()]
+    texts = [f"“{s}”" for s in labelled["surface"]]  # measured as shown; escaped when drawn
+    others = [geo.px(r["mid"], r["lane"]) for _, r in main[~main["in_article"]].iterrows()]
+    offsets = place_labels(
+        points,
+        texts,
+        geo.box,
+        size,
+        obstacles=others,
+        radii=(16, 34, 56, 80),
+        blocked=blocked,
+        prefer_right=geo.vertical,
+    )
+    for (dx, dy), (_, r), text in zip(offsets, labelled.iterrows(), texts, strict=True):
+        fig.add_annotation(
+            **geo.xy(r["mid"], r["lane"]),
+            text=esc(text),
+            showarrow=True,
+            arrowhead=0,
+            arrowwidth=0.8,
+            arrowcolor=theme.MUTED,
+            ax=dx,
+            ay=dy,
+            axref="pixel",
+            ayref="pixel",
+            standoff=8,
+            font=dict(size=size, color=theme.INK),
+            bgcolor=theme.TRANSLUCENT,
+            name=f"label:{r['event_id']}",
+            row=1,
+            col=1,
+        )
+
+
+# ---- axes -------------------------------------------------------------------------------------------------------
+
+
+def _axes(fig: go.Figure, geo: Geometry, lane_of: dict[str, int], lane_names) -> None:
+    """Lanes on one axis, months on the other (time runs down on a phone)."""
     lane_axis = dict(
         tickvals=list(lane_of.values()),
         ticktext=[lane_names[c] for c in lane_of],
-        range=list(lane_range),
+        range=list(geo.lane_range),
         gridcolor=theme.GRID,
         zeroline=False,
     )
-    months = dict(range=list(story_range(ev)), dtick="M1", gridcolor=theme.GRID)
-    later_range = (
-        [later["mid"].min() - pd.Timedelta(days=200), later["mid"].max() + pd.Timedelta(days=200)]
-        if not later.empty
-        else None
-    )
-    if vertical:
+    lo, hi = geo.lo, geo.hi
+    months = dict(range=[lo, hi], dtick="M1", gridcolor=theme.GRID)
+    if geo.vertical:
         fig.update_xaxes(**lane_axis, side="top", tickangle=-90, showticklabels=True, row=1, col=1)
-        fig.update_xaxes(showticklabels=False, zeroline=False, range=list(lane_range), row=2, col=1)
-        fig.update_yaxes(**months | {"range": [hi, lo]}, tickformat="%b %Y", row=1, col=1)  # time runs down
-    else:
-        fig.update_yaxes(**lane_axis, row=1, col=1)
-        fig.update_yaxes(zeroline=False, row=1, col=2)
-        per_month = (geo.x1 - geo.x0) / max(1, (hi - lo).days / 30.4)
-        fig.update_xaxes(**months | {"dtick": "M1" if per_month >= 44 else "M2"}, tickformat="%b<br>%Y", row=1, col=1)
-    if later_range:
-        span = dict(
-            tickformat="%Y",
-            dtick="M48" if theme.width_class(size[0]) == theme.MEDIUM else "M12" if vertical else "M24",
-            gridcolor=theme.GRID,
-        )
-        if vertical:
-            fig.update_yaxes(range=list(reversed(later_range)), **span, row=2, col=1)
-            fig.add_annotation(
-                xref="x2 domain",
-                yref="y2 domain",
-                x=1,
-                y=1,
-                xanchor="right",
-                yanchor="top",
-                showarrow=False,
-                text=f"<i>{say('charts.timeline.later')}</i>",
-                font=dict(size=12, color=theme.MUTED),
-            )
-            fig.add_hrect(
-                y0=later_range[0], y1=later_range[1], fillcolor="#F6F6F6", line_width=0, layer="below", row=2, col=1
-            )
-        else:
-            fig.update_xaxes(range=later_range, **span, row=1, col=2)
-            fig.add_annotation(
-                xref="x2 domain",
-                yref="paper",
-                x=0.5,
-                y=0,
-                yanchor="bottom",  # the as-of note takes the top edge
-                showarrow=False,
-                text=f"<i>{say('charts.timeline.later')}</i>",
-                font=dict(size=12, color=theme.MUTED),
-            )
-            fig.add_vrect(
-                x0=later_range[0], x1=later_range[1], fillcolor="#F6F6F6", line_width=0, layer="below", row=1, col=2
-            )
+        fig.update_xaxes(showticklabels=False, zeroline=False, range=list(geo.lane_range), row=2, col=1)
+        fig.update_yaxes(**months | {"range": [hi, lo]}, tickformat="%b %Y", row=1, col=1)
+        return
+    fig.update_yaxes(**lane_axis, row=1, col=1)
+    fig.update_yaxes(zeroline=False, row=1, col=2)
+    per_month = (geo.box.x1 - geo.box.x0) / max(1, (hi - lo).days / 30.4)
+    dtick = "M1" if per_month >= theme.TIMELINE_MONTH_MIN_PX else "M2"
+    fig.update_xaxes(**months | {"dtick": dtick}, tickformat="%b<br>%Y", row=1, col=1)
+
+
+def _later_panel(fig: go.Figure, ev: pd.DataFrame, geo: Geometry, width: int) -> None:
+    """The later outcomes behind a visible break: their own years axis, a grey panel and its name."""
+    later = ev[ev["phase"] == "later"]
+    if later.empty:
+        return
+    pad = pd.Timedelta(days=theme.TIMELINE_LATER_PAD_DAYS)
+    span_range = [later["mid"].min() - pad, later["mid"].max() + pad]
+    every = "M48" if theme.width_class(width) == theme.MEDIUM else "M12" if geo.vertical else "M24"
+    span = dict(tickformat="%Y", dtick=every, gridcolor=theme.GRID)
+    name = dict(showarrow=False, text=f"<i>{say('charts.timeline.later')}</i>", font=dict(size=12, color=theme.MUTED))
+    grey = dict(fillcolor=theme.LATER_PANEL, line_width=0, layer="below")
+    if geo.vertical:
+        fig.update_yaxes(range=list(reversed(span_range)), **span, row=2, col=1)
+        fig.add_annotation(xref="x2 domain", yref="y2 domain", x=1, y=1, xanchor="right", yanchor="top", **name)
+        fig.add_hrect(y0=span_range[0], y1=span_range[1], **grey, row=2, col=1)
+        return
+    fig.update_xaxes(range=span_range, **span, row=1, col=2)
+    fig.add_annotation(xref="x2 domain", yref="paper", x=0.5, y=0, yanchor="bottom", **name)  # as-of note on top
+    fig.add_vrect(x0=span_range[0], x1=span_range[1], **grey, row=1, col=2)
+
+
+# ---- the chart --------------------------------------------------------------------------------------------------
+
+
+def _words(ev: pd.DataFrame, sources: pd.DataFrame, n_articles: int) -> dict:
+    n_art = int(ev["in_article"].sum())
+    title = "title-several" if n_articles > 1 else "title"
+    return dict(
+        title=say(f"charts.timeline.{title}", n_article=n_art, n_articles=n_articles),
+        subtitle=say("charts.timeline.subtitle", n_context=len(ev) - n_art),
+        source=cited_line(ev, sources),
+    )
+
+
+def timeline(
+    events: pd.DataFrame,
+    meta: Meta,
+    *,
+    sources: pd.DataFrame,
+    highlight: str | None = None,
+    size: tuple[int, int | None] = (theme.DEFAULT_WIDTH, None),
+    mentions: dict[str, list[str]] | None = None,
+    n_articles: int = 1,
+) -> go.Figure:
+    """Events as markers on category lanes; month-precision events span their month; expected events point at
+    what happened. ``highlight`` rings one event id; ``mentions``: event id -> where the articles name it,
+    newest first (listed in the hover); ``sources``: the sources table, for the source line."""
+    vertical = theme.width_class(size[0]) == theme.NARROW
+    ev, lane_of = prepare(events, meta, vertical)
+    geo = Geometry(vertical, *story_range(ev))
+    fig = geo.subplots()
+    traces(fig, ev, geo, highlight, mentions or {})
+    lane_names = _lane_names(lane_of, size[0], vertical)
+    words = _words(ev, sources, n_articles) | dict(meta=meta, legend=framing.legend_entries(fig))
+    p, geo = _lay_out(geo, lane_names, words, size)
+    blocked = _as_of_line(fig, ev, meta, geo)
+    _label_article_events(fig, ev, geo, 11 if vertical else 12, blocked)
+    _axes(fig, geo, lane_of, lane_names)
+    _later_panel(fig, ev, geo, size[0])
     return framing.apply(fig, p, "timeline", meta)

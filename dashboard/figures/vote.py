@@ -1,4 +1,7 @@
-"""The Senate vote: a seat chart of the 100 senators, a tally bar with the majority line, and a state grid."""
+"""The Senate vote: a seat chart of the senators, a tally bar with the majority line, and a state grid.
+
+Each builder runs in steps: seat the senators (data → x, y) → traces → plan (``framing.plan``) → marks sized
+for the planned px → annotations → axes → ``framing.apply``."""
 
 from __future__ import annotations
 
@@ -13,10 +16,15 @@ from dashboard import fmt, theme
 from dashboard.figures import framing
 from dashboard.figures.framing import esc
 from dashboard.meta import Meta
-from dashboard.words import say
+from dashboard.words import say, section
 
-POSITION_ORDER = ("Yea", "Not Voting", "Present", "Nay")  # left to right across the chamber
+POSITION_ORDER = ("Yea", "Not Voting", "Present", "Nay")  # the roll call's positions, left to right
 PARTY_ORDER = {"R": 0, "I": 1, "D": 2}
+TALLY_COLUMNS = {"yea": "Yea", "nay": "Nay", "not_voting": "Not Voting"}  # votes column -> position
+
+
+def position_label(position: str) -> str:
+    return section("charts.positions")[position]
 
 
 def seat_positions(n: int, rows: int = 5, inner: float = 0.42) -> np.ndarray:
@@ -45,11 +53,9 @@ def _order(positions: pd.DataFrame) -> pd.DataFrame:
 
 
 def _senator_hover(r) -> str:
-    derived = " (derived)" if r["derived"] else ""
-    return (
-        f"<b>{esc(r['senator'])}</b> ({r['party']}-{r['state']})<br>{say('parties.' + r['party'])}<br>"
-        f"Vote: <b>{r['position']}</b>{derived}"
-    )
+    derived = say("charts.senate-seats.hover-derived") if r["derived"] else ""
+    vote = say("charts.senate-seats.hover-vote", position=f"<b>{position_label(r['position'])}</b>", derived=derived)
+    return f"<b>{esc(r['senator'])}</b> ({r['party']}-{r['state']})<br>{say('parties.' + r['party'])}<br>{vote}"
 
 
 def _senator_traces(fig: go.Figure, seated: pd.DataFrame, *, size: int, counted: bool, customdata: str) -> None:
@@ -59,7 +65,9 @@ def _senator_traces(fig: go.Figure, seated: pd.DataFrame, *, size: int, counted:
             sub = seated[(seated["position"] == pos) & (seated["party"] == party)]
             if sub.empty:
                 continue
-            name = f"{pos} · {say('parties.' + party)}" + (f" ({len(sub)})" if counted else "")
+            name = say("charts.senate-seats.legend", position=position_label(pos), party=say("parties." + party))
+            if counted:
+                name = say("charts.common.counted", label=name, n=len(sub))
             marker = dict(
                 color=theme.POSITION_COLOUR[pos],
                 symbol=theme.PARTY_SYMBOL[party],
@@ -80,74 +88,9 @@ def _senator_traces(fig: go.Figure, seated: pd.DataFrame, *, size: int, counted:
             )
 
 
-def hemicycle(
-    positions: pd.DataFrame,
-    vote: pd.Series,
-    meta: Meta,
-    *,
-    highlight: set[str] | None = None,
-    size: tuple[int, int | None] = (theme.DEFAULT_WIDTH, None),
-) -> go.Figure:
-    """One marker per senator: colour = how they voted, shape = party. ``highlight`` rings chosen senators.
-    Markers and the tally in the middle scale with the width; the line under the chamber sits clear of it."""
-    seated = _order(positions).reset_index(drop=True)
-    xy = seat_positions(len(seated))
-    seated["x"], seated["y"] = xy[:, 0], xy[:, 1]
-    fig = go.Figure()
-    _senator_traces(fig, seated, size=15, counted=True, customdata="senator")  # sized below, once laid out
-    if highlight:  # rings (sized with the seats below) and names
-        sub = seated[seated["senator"].isin(highlight)]
-        fig.add_trace(
-            go.Scatter(
-                x=sub["x"],
-                y=sub["y"],
-                mode="markers+text",
-                text=sub["senator"].map(esc),
-                textposition="top center",
-                name="Selected",
-                marker=dict(symbol="circle-open", color=theme.INK, line=dict(width=2.5)),
-                hoverinfo="skip",
-            )
-        )
-    derived = bool(positions["derived"].all())
-    x_span, y_top = 2.2, 1.25 if highlight else 1.1  # room above the chamber for a chosen senator's name
-    p = framing.plan(
-        size,
-        title=say("charts.senate-seats.title", nominee=esc(vote["nominee_name"]), yea=vote["yea"], nay=vote["nay"]),
-        subtitle=say("charts.senate-seats.subtitle") + (say("charts.senate-seats.derived") if derived else ""),
-        source=say(
-            "charts.senate-seats.source", record=_domain(vote["source"]), positions=_domains(positions["source"])
-        ),
-        meta=meta,
-        legend=framing.legend_entries(fig),
-        plot_height=lambda w: w / x_span * (y_top + 0.3),
-    )
-    ppu = min(p.plot_width / x_span, p.plot_height / (y_top + 0.3))  # px per unit of the chamber's radius
-    seat = max(6.0, min(15.0, 0.041 * ppu))
-    for trace in fig.data:
-        trace.marker.size = seat if trace.name != "Selected" else seat * 1.8
-    big = min(44.0, 0.2 * ppu)
-    fig.add_annotation(
-        x=0,
-        y=0.02,
-        yanchor="bottom",
-        text=f"<b>{vote['yea']}–{vote['nay']}</b>",
-        showarrow=False,
-        font=dict(size=big, color=theme.INK),
-    )
-    fig.add_annotation(
-        x=0,
-        y=0,
-        yshift=-(seat / 2 + 4),
-        yanchor="top",
-        text=f"{vote['not_voting']} not voting · {esc(vote['result'].lower())} {fmt.day(vote['date'])}",
-        showarrow=False,
-        font=dict(size=14 if p.cls != theme.NARROW else 13, color=theme.MUTED),
-    )
-    y_bottom = -(seat / 2 + 4 + 24) / ppu
-    fig.update_xaxes(visible=False, range=[-x_span / 2, x_span / 2])
-    fig.update_yaxes(visible=False, range=[y_bottom, y_top], scaleanchor="x", scaleratio=1)
-    return framing.apply(fig, p, "senate-seats", meta)
+def _is_senators(trace) -> bool:
+    """The senators' traces carry an id per marker; a chosen senator's ring or a legend-only entry does not."""
+    return trace.customdata is not None
 
 
 def _domain(url: str) -> str:
@@ -158,18 +101,118 @@ def _domains(urls) -> str:
     return ", ".join(sorted({_domain(u) for u in urls}))
 
 
-ROW_PX, BAR_PX = 92, 28  # a tally row: its label above, the bar, the majority note below
+def _derived_note(positions: pd.DataFrame, chart_id: str) -> str:
+    return say(f"charts.{chart_id}.derived") if positions["derived"].all() else ""
 
 
-def tally_bars(
-    votes: pd.DataFrame, meta: Meta, size: tuple[int, int | None] = (theme.DEFAULT_WIDTH, None)
+# ---- the seat chart -----------------------------------------------------------------------------------------
+
+
+def _seated(positions: pd.DataFrame) -> pd.DataFrame:
+    """The senators in chamber order, each at a seat (x, y) of the half-circle."""
+    seated = _order(positions).reset_index(drop=True)
+    xy = seat_positions(len(seated))
+    seated["x"], seated["y"] = xy[:, 0], xy[:, 1]
+    return seated
+
+
+def _rings(fig: go.Figure, seated: pd.DataFrame, highlight: set[str]) -> None:
+    """Rings (sized with the seats, once laid out) and names over the chosen senators."""
+    sub = seated[seated["senator"].isin(highlight)]
+    fig.add_trace(
+        go.Scatter(
+            x=sub["x"],
+            y=sub["y"],
+            mode="markers+text",
+            text=sub["senator"].map(esc),
+            textposition="top center",
+            name=say("charts.common.selected"),
+            marker=dict(symbol="circle-open", color=theme.INK, line=dict(width=2.5)),
+            hoverinfo="skip",
+        )
+    )
+
+
+def _centre(fig: go.Figure, vote: pd.Series, seat: float, ppu: float, narrow: bool) -> None:
+    """The tally in the middle of the chamber, and the line under it (clear of the innermost seats)."""
+    fig.add_annotation(
+        x=0,
+        y=0.02,
+        yanchor="bottom",
+        text=f"<b>{vote['yea']}–{vote['nay']}</b>",
+        showarrow=False,
+        font=dict(size=min(44.0, 0.2 * ppu), color=theme.INK),
+    )
+    under = say(
+        "charts.senate-seats.under",
+        not_voting=vote["not_voting"],
+        result=esc(vote["result"].lower()),
+        date=fmt.day(vote["date"]),
+    )
+    fig.add_annotation(
+        x=0,
+        y=0,
+        yshift=-(seat / 2 + 4),
+        yanchor="top",
+        text=under,
+        showarrow=False,
+        font=dict(size=14 if not narrow else 13, color=theme.MUTED),
+    )
+
+
+def hemicycle(
+    positions: pd.DataFrame,
+    vote: pd.Series,
+    meta: Meta,
+    *,
+    highlight: set[str] | None = None,
+    size: tuple[int, int | None] = (theme.DEFAULT_WIDTH, None),
 ) -> go.Figure:
-    """Yea, nay and not voting for each recorded vote, with the majority of those voting marked. Each bar's
-    label sits above it (the tally in words, so a number too big for its slice is still on the chart), the
-    majority note below it."""
-    votes = votes.sort_values("date").reset_index(drop=True)
+    """One marker per senator: colour = how they voted, shape = party. ``highlight`` rings chosen senators.
+    Markers and the tally in the middle scale with the width; the line under the chamber sits clear of it."""
+    seated = _seated(positions)
     fig = go.Figure()
-    for col, name in (("yea", "Yea"), ("nay", "Nay"), ("not_voting", "Not Voting")):
+    _senator_traces(fig, seated, size=15, counted=True, customdata="senator")  # sized below, once laid out
+    if highlight:
+        _rings(fig, seated, highlight)
+    x_span, y_top = 2.2, 1.25 if highlight else 1.1  # room above the chamber for a chosen senator's name
+    p = framing.plan(
+        size,
+        title=say("charts.senate-seats.title", nominee=esc(vote["nominee_name"]), yea=vote["yea"], nay=vote["nay"]),
+        subtitle=say("charts.senate-seats.subtitle") + _derived_note(positions, "senate-seats"),
+        source=say(
+            "charts.senate-seats.source", record=_domain(vote["source"]), positions=_domains(positions["source"])
+        ),
+        meta=meta,
+        legend=framing.legend_entries(fig),
+        plot_height=lambda w: w / x_span * (y_top + 0.3),
+    )
+    ppu = min(p.plot_width / x_span, p.plot_height / (y_top + 0.3))  # px per unit of the chamber's radius
+    smallest, largest = theme.SEAT_PX
+    seat = max(smallest, min(largest, 0.041 * ppu))
+    for trace in fig.data:
+        trace.marker.size = seat if _is_senators(trace) else seat * theme.RING_SCALE
+    _centre(fig, vote, seat, ppu, p.cls == theme.NARROW)
+    y_bottom = -(seat / 2 + 4 + 24) / ppu
+    fig.update_xaxes(visible=False, range=[-x_span / 2, x_span / 2])
+    fig.update_yaxes(visible=False, range=[y_bottom, y_top], scaleanchor="x", scaleratio=1)
+    return framing.apply(fig, p, "senate-seats", meta)
+
+
+# ---- the tally bars -----------------------------------------------------------------------------------------
+
+
+def chamber_size(votes: pd.DataFrame) -> int:
+    """Seats in the chamber, from the votes themselves: every member is yea, nay or not voting on a roll call
+    (the largest total in any chamber drawn)."""
+    members = votes["yea"] + votes["nay"] + votes["not_voting"]
+    return int(members.groupby(votes["chamber"]).max().max())
+
+
+def _bars(fig: go.Figure, votes: pd.DataFrame) -> None:
+    """Yea, nay and not voting stacked per vote; the count inside each slice that holds it."""
+    for col, pos in TALLY_COLUMNS.items():
+        name = position_label(pos)
         fig.add_trace(
             go.Bar(
                 y=list(range(len(votes))),
@@ -177,97 +220,120 @@ def tally_bars(
                 orientation="h",
                 name=name,
                 marker=dict(
-                    color=theme.POSITION_COLOUR[name],
+                    color=theme.POSITION_COLOUR[pos],
                     line=dict(color=theme.INK, width=0.6),
-                    pattern=dict(shape="/" if name == "Not Voting" else ""),
+                    pattern=dict(shape="/" if pos == "Not Voting" else ""),
                 ),
                 text=votes[col],
                 textposition="inside",
                 insidetextanchor="middle",
-                textfont=dict(color="white" if name != "Not Voting" else theme.INK, size=15),
+                textfont=dict(color="white" if pos != "Not Voting" else theme.INK, size=15),
                 hovertext=[esc(n) for n in votes["nominee_name"]],
                 hovertemplate=f"%{{hovertext}}<br>{name}: %{{x}}<extra></extra>",
             )
         )
+
+
+def _tally_title(votes: pd.DataFrame) -> str:
+    """The first vote's result, then the later ones."""
     first = votes.iloc[0]
+    later = ", ".join(
+        say("charts.senate-tally.title-later", nominee=esc(r.nominee_name), yea=r.yea, nay=r.nay)
+        for r in votes.iloc[1:].itertuples()
+    )
+    head = say("charts.senate-tally.title", first=esc(first["nominee_name"]), yea=first["yea"], nay=first["nay"])
+    return "; ".join([head, later]).rstrip("; ")
+
+
+def _row(fig: go.Figure, i: int, r, p: framing.Plan, row_px: float) -> None:
+    """One vote's label above its bar, and the majority of those voting as a dotted line with its note."""
+    label_px = 13 if p.cls == theme.NARROW else 14
+    bar = theme.TALLY_BAR_PX
+    when = say("charts.senate-tally.in-article" if r.in_article else "charts.senate-tally.later")
+    label = say(
+        "charts.senate-tally.row",
+        nominee=esc(r.nominee_name),
+        date=fmt.day(r.date),
+        yea=r.yea,
+        nay=r.nay,
+        not_voting=r.not_voting,
+        when=when,
+    )
+    fig.add_annotation(
+        xref="paper",
+        x=0,
+        y=i,
+        yshift=bar / 2 + 2,
+        xanchor="left",
+        yanchor="bottom",
+        align="left",
+        text=framing.wrap(label, p.plot_width, label_px),
+        showarrow=False,
+        font=dict(size=label_px, color=theme.INK),
+        name=f"row:{r.vote_id}",
+    )
+    voting = int(r.yea) + int(r.nay)
+    needed = voting // 2 + 1
+    half = bar / 2 / row_px  # half a bar, in rows
+    fig.add_shape(
+        type="line",
+        x0=needed,
+        x1=needed,
+        y0=i - half - 4 / row_px,
+        y1=i + half + 4 / row_px,
+        line=dict(color=theme.INK, width=2, dash="dot"),
+    )
+    fig.add_annotation(
+        x=needed,
+        y=i,
+        yshift=-(bar / 2 + 6),
+        text=say("charts.senate-tally.majority", voting=voting, needed=needed),
+        showarrow=False,
+        yanchor="top",
+        font=dict(size=11, color=theme.INK),
+    )
+
+
+def tally_bars(
+    votes: pd.DataFrame, meta: Meta, size: tuple[int, int | None] = (theme.DEFAULT_WIDTH, None)
+) -> go.Figure:
+    """Yea, nay and not voting for each recorded vote, with the majority of those voting marked. Each bar's
+    label sits above it (the tally in words, so a number too big for its slice is still on the chart), the
+    majority note below it. The axis runs to the chamber's size, read from the votes."""
+    votes = votes.sort_values("date").reset_index(drop=True)
+    fig = go.Figure()
+    _bars(fig, votes)
     p = framing.plan(
         size,
-        title="; ".join(
-            [
-                say("charts.senate-tally.title", first=esc(first["nominee_name"]), yea=first["yea"], nay=first["nay"]),
-                ", ".join(
-                    say("charts.senate-tally.title-later", nominee=esc(r.nominee_name), yea=r.yea, nay=r.nay)
-                    for r in votes.iloc[1:].itertuples()
-                ),
-            ]
-        ).rstrip("; "),
+        title=_tally_title(votes),
         subtitle=say("charts.senate-tally.subtitle", n=len(votes)),
         source=say("charts.senate-tally.source", records=_domains(votes["source"])),
         meta=meta,
         legend=framing.legend_entries(fig),
-        axis_room=46,
-        plot_height=ROW_PX * len(votes),
+        axis_room=theme.TALLY_AXIS_ROOM,
+        plot_height=theme.TALLY_ROW_PX * len(votes),
     )
     row_px = p.plot_height / len(votes)
-    half = BAR_PX / 2 / row_px  # half a bar, in rows
-    label_px = 13 if p.cls == theme.NARROW else 14
     for i, r in enumerate(votes.itertuples()):
-        when = say("charts.senate-tally.in-article" if r.in_article else "charts.senate-tally.later")
-        label = say(
-            "charts.senate-tally.row",
-            nominee=esc(r.nominee_name),
-            date=fmt.day(r.date),
-            yea=r.yea,
-            nay=r.nay,
-            not_voting=r.not_voting,
-            when=when,
-        )
-        fig.add_annotation(
-            xref="paper",
-            x=0,
-            y=i,
-            yshift=BAR_PX / 2 + 2,
-            xanchor="left",
-            yanchor="bottom",
-            align="left",
-            text=framing.wrap(label, p.plot_width, label_px),
-            showarrow=False,
-            font=dict(size=label_px, color=theme.INK),
-            name=f"row:{r.vote_id}",
-        )
-        voting = int(r.yea) + int(r.nay)
-        needed = voting // 2 + 1
-        fig.add_shape(
-            type="line",
-            x0=needed,
-            x1=needed,
-            y0=i - half - 4 / row_px,
-            y1=i + half + 4 / row_px,
-            line=dict(color=theme.INK, width=2, dash="dot"),
-        )
-        fig.add_annotation(
-            x=needed,
-            y=i,
-            yshift=-(BAR_PX / 2 + 6),
-            text=say("charts.senate-tally.majority", voting=voting, needed=needed),
-            showarrow=False,
-            yanchor="top",
-            font=dict(size=11, color=theme.INK),
-        )
+        _row(fig, i, r, p, row_px)
     fig.update_layout(
         barmode="stack",
-        bargap=1 - BAR_PX / row_px,
+        bargap=1 - theme.TALLY_BAR_PX / row_px,
         uniformtext=dict(mode="hide", minsize=12),
         legend_traceorder="normal",
     )
+    seats = chamber_size(votes)
     fig.update_xaxes(
-        range=[0, 100],
+        range=[0, seats],
         dtick=25 if p.cls == theme.NARROW else 10,
         gridcolor=theme.GRID,
-        title=dict(text="senators (of 100)", standoff=6, font=dict(size=12)),
+        title=dict(text=say("charts.senate-tally.axis", n=seats), standoff=6, font=dict(size=12)),
     )
     fig.update_yaxes(visible=False, autorange="reversed", range=None)
     return framing.apply(fig, p, "senate-tally", meta)
+
+
+# ---- the state grid -----------------------------------------------------------------------------------------
 
 
 def tile_layout() -> pd.DataFrame:
@@ -275,6 +341,62 @@ def tile_layout() -> pd.DataFrame:
     path = resources.files("dashboard") / "assets" / "state_tiles.csv"
     with path.open(encoding="utf-8") as f:
         return pd.read_csv(f)
+
+
+def _grid_seats(positions: pd.DataFrame, tiles: pd.DataFrame) -> pd.DataFrame:
+    """Each senator under their state's code: the state's two side by side."""
+    seated = positions.merge(tiles, on="state").sort_values(["state", "party", "senator"])
+    seated["slot"] = seated.groupby("state").cumcount()
+    seated["x"] = seated["col"] + np.where(seated["slot"] == 0, -0.2, 0.2)
+    seated["y"] = -seated["row"] - 0.18
+    return seated
+
+
+def _chosen_state(fig: go.Figure, state: str) -> None:
+    """The chosen tile's thick outline, explained in the legend (a legend-only entry)."""
+    fig.add_trace(
+        go.Scatter(
+            x=[None],
+            y=[None],
+            mode="markers",
+            name=say("charts.common.selected-state", state=state),
+            marker=dict(symbol="square-open", size=14, color=theme.INK, line=dict(width=3)),
+        )
+    )
+
+
+def _tiles(fig: go.Figure, has: pd.DataFrame, chosen_state: str | None) -> None:
+    chosen, plain = dict(color=theme.INK, width=3), dict(color=theme.BORDER, width=1)
+    tiles_drawn = [  # one layout update for all 50 (add_shape one by one costs ~15 ms each)
+        dict(
+            type="rect",
+            x0=t.col - 0.46,
+            x1=t.col + 0.46,
+            y0=-t.row - 0.46,
+            y1=-t.row + 0.46,
+            fillcolor=theme.LAND,
+            line=chosen if t.state == chosen_state else plain,
+            layer="below",
+        )
+        for t in has.itertuples()
+    ]
+    fig.update_layout(shapes=tiles_drawn)
+
+
+def _codes(fig: go.Figure, has: pd.DataFrame, ppu: float) -> None:
+    """Each state's code above its two senators."""
+    fig.add_trace(
+        go.Scatter(
+            x=has["col"],
+            y=-has["row"] + 0.2,
+            mode="text",
+            text=has["state"],
+            textfont=dict(size=max(9.0, min(13.0, 0.3 * ppu)), color=theme.INK),
+            hoverinfo="skip",
+            showlegend=False,
+            name="codes",
+        )
+    )
 
 
 def state_grid(
@@ -288,27 +410,14 @@ def state_grid(
     party. Codes and markers scale with the tile, and never cover one another."""
     tiles = tile_layout()
     cols, rows = int(tiles["col"].max()) + 1, int(tiles["row"].max()) + 1
-    seated = positions.merge(tiles, on="state").sort_values(["state", "party", "senator"])
-    seated["slot"] = seated.groupby("state").cumcount()
-    seated["x"] = seated["col"] + np.where(seated["slot"] == 0, -0.2, 0.2)
-    seated["y"] = -seated["row"] - 0.18
     fig = go.Figure()
-    _senator_traces(fig, seated, size=13, counted=False, customdata="state")  # sized below, once laid out
-    if highlight_state:  # the tile's thick outline, explained in the legend
-        fig.add_trace(
-            go.Scatter(
-                x=[None],
-                y=[None],
-                mode="markers",
-                name=f"Selected: {highlight_state}",
-                marker=dict(symbol="square-open", size=14, color=theme.INK, line=dict(width=3)),
-            )
-        )
+    _senator_traces(fig, _grid_seats(positions, tiles), size=13, counted=False, customdata="state")
+    if highlight_state:
+        _chosen_state(fig, highlight_state)
     p = framing.plan(
         size,
         title=say("charts.senate-states.title"),
-        subtitle=say("charts.senate-states.subtitle")
-        + (say("charts.senate-states.derived") if positions["derived"].all() else ""),
+        subtitle=say("charts.senate-states.subtitle") + _derived_note(positions, "senate-states"),
         source=say("charts.senate-states.source", positions=_domains(positions["source"])),
         meta=meta,
         legend=framing.legend_entries(fig),
@@ -317,36 +426,11 @@ def state_grid(
     ppu = min(p.plot_width / (cols + 0.2), p.plot_height / (rows + 0.2))  # px per tile
     mark = max(5.0, min(13.0, 0.24 * ppu))
     for trace in fig.data:
-        if trace.customdata is not None:  # the senators, not the selection's legend entry
+        if _is_senators(trace):
             trace.marker.size = mark
     has = tiles[tiles["state"].isin(positions["state"])]
-    chosen, plain = dict(color=theme.INK, width=3), dict(color=theme.BORDER, width=1)
-    tiles_drawn = [  # one layout update for all 50 (add_shape one by one costs ~15 ms each)
-        dict(
-            type="rect",
-            x0=t.col - 0.46,
-            x1=t.col + 0.46,
-            y0=-t.row - 0.46,
-            y1=-t.row + 0.46,
-            fillcolor=theme.LAND,
-            line=chosen if t.state == highlight_state else plain,
-            layer="below",
-        )
-        for t in has.itertuples()
-    ]
-    fig.update_layout(shapes=tiles_drawn)
-    fig.add_trace(
-        go.Scatter(
-            x=has["col"],
-            y=-has["row"] + 0.2,
-            mode="text",
-            text=has["state"],
-            textfont=dict(size=max(9.0, min(13.0, 0.3 * ppu)), color=theme.INK),
-            hoverinfo="skip",
-            showlegend=False,
-            name="codes",
-        )
-    )
+    _tiles(fig, has, highlight_state)
+    _codes(fig, has, ppu)
     fig.update_xaxes(visible=False, range=[-0.6, cols - 0.4])
     fig.update_yaxes(visible=False, range=[-rows + 0.4, 0.6], scaleanchor="x", scaleratio=1)
     return framing.apply(fig, p, "senate-states", meta)
