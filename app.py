@@ -9,13 +9,12 @@ st.set_page_config(
     page_icon=str(Path(__file__).parent / "dashboard" / "assets" / "favicon.png"),
     layout="wide",
 )
+st.set_option("client.showSidebarNavigation", True)  # off in config.toml only for Streamlit's legacy pages/ mode
 
-from dashboard import card, spec  # noqa: E402 - after set_page_config, which must come first
+from dashboard import boot, card  # noqa: E402 - after set_page_config, which must come first
 
 if card.requested():
     card.render()
     st.stop()
 
-st.navigation(
-    [st.Page(p.file, title=p.title, icon=p.icon, url_path=p.slug, default=p.default) for p in spec.PAGES]
-).run()
+boot.navigation().run()

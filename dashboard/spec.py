@@ -78,7 +78,7 @@ class Page:
 
     @property
     def file(self) -> str:
-        return f"pages/{self.slug.replace('-', '_')}.py"
+        return f"pages/{self.slug}.py"  # named by its address: see dashboard/boot.py
 
     @property
     def url(self) -> str:

@@ -20,9 +20,24 @@ ARGS = [
 ]
 LOCAL = {"localhost", "127.0.0.1", "[::1]", "::1"}
 
-READY_JS = """n => document.querySelectorAll('.js-plotly-plot .main-svg').length >= 2 * n
-                 && !document.querySelector('[data-testid="stStatusWidget"]')
-                 && document.querySelectorAll('[data-testid="stMainBlockContainer"] *').length > 20"""
+# The page parts tests and devtools look for, named once: Streamlit's own test ids (not a public API: a Streamlit
+# upgrade that renames one is fixed here) and Plotly's classes. Dialogs and headings are found by role instead.
+APP = '[data-testid="stApp"]'
+MAIN = '[data-testid="stMain"]'  # the scrolling container of the page
+MAIN_BLOCK = '[data-testid="stMainBlockContainer"]'
+SIDEBAR = '[data-testid="stSidebar"]'
+SIDEBAR_NAV = '[data-testid="stSidebarNav"]'
+MAIN_MENU = '[data-testid="stMainMenu"]'
+STATUS = '[data-testid="stStatusWidget"]'  # shown while a script runs
+EXCEPTION = '[data-testid="stException"]'
+ALERT = '[data-testid="stAlert"]'
+ERROR = '[data-testid="stAlertContentError"]'
+CHART = ".js-plotly-plot"
+CHART_SVG = ".js-plotly-plot .main-svg"
+
+READY_JS = f"""n => document.querySelectorAll('{CHART_SVG}').length >= 2 * n
+                 && !document.querySelector('{STATUS}')
+                 && document.querySelectorAll('{MAIN_BLOCK} *').length > 20"""
 
 
 def launch(playwright):
@@ -48,18 +63,18 @@ class Offline:
 
 def wait_ready(page, charts: int = 0, timeout: float = 45_000) -> None:
     """Until the script has finished and ``charts`` Plotly charts have drawn their SVG."""
-    page.wait_for_selector('[data-testid="stApp"]', timeout=timeout)
+    page.wait_for_selector(APP, timeout=timeout)
     page.wait_for_function(READY_JS, arg=charts, timeout=timeout)
 
 
 def wait_for_words(page, words: list[str], timeout: float = 30_000) -> None:
     """Until every word is on screen, in the page text or inside a chart's SVG (elements stream in)."""
     page.wait_for_function(
-        """words => {
-             const svg = [...document.querySelectorAll('.js-plotly-plot .main-svg')].map(e => e.textContent).join(' ');
+        f"""words => {{
+             const svg = [...document.querySelectorAll('{CHART_SVG}')].map(e => e.textContent).join(' ');
              const text = document.body.innerText + ' ' + svg;
              return words.every(w => text.includes(w));
-           }""",
+           }}""",
         arg=words,
         timeout=timeout,
     )

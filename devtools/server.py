@@ -16,9 +16,17 @@ LOGS = ROOT / "test-artifacts"
 
 
 def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+    """A free local port: the first free one in ``DEVTOOLS_PORTS`` (``first-last``) when set, so that several people
+    on one machine keep to their own ranges; otherwise any port the system gives."""
+    first, _, last = os.environ.get("DEVTOOLS_PORTS", "0-0").partition("-")
+    for port in range(int(first), int(last or first) + 1):
+        with socket.socket() as s:
+            try:
+                s.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return s.getsockname()[1]
+    raise RuntimeError(f"no free port in DEVTOOLS_PORTS={os.environ['DEVTOOLS_PORTS']}")
 
 
 class Server:

@@ -3,11 +3,13 @@ no request leaves localhost, no error shows. Screenshots land in test-artifacts/
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from dashboard import spec
-from dashboard.words import say
-from devtools.browser import wait_for_words, wait_ready
+from dashboard.words import say, section
+from devtools.browser import CHART, CHART_SVG, ERROR, EXCEPTION, SIDEBAR_NAV, wait_for_words, wait_ready
 from devtools.server import Server
 from tests.browser.conftest import screenshot
 
@@ -52,11 +54,11 @@ def test_page_offline(server, context, slug):
     wait_for_words(page, words)
     screenshot(page, slug)
     text = page.inner_text("body")
-    svg = " ".join(page.locator(".js-plotly-plot .main-svg").all_text_contents())
+    svg = " ".join(page.locator(CHART_SVG).all_text_contents())
     for word in words:
         assert word in text or word in svg, word
-    assert page.locator('[data-testid="stException"]').count() == 0
-    assert page.locator('[data-testid="stAlertContentError"]').count() == 0
+    assert page.locator(EXCEPTION).count() == 0
+    assert page.locator(ERROR).count() == 0
     assert "Traceback" not in text
     assert context.offline_guard.blocked == []
     assert errors == []
@@ -66,17 +68,51 @@ def test_map_svg_labels_all_sixteen_cities(server, context):
     page = context.new_page()
     page.goto(f"{server.url}/map")
     wait_ready(page, spec.chart_count("map"))
-    labels = page.locator(".js-plotly-plot .annotation-text").all_text_contents()
+    labels = page.locator(f"{CHART} .annotation-text").all_text_contents()
     assert sorted(c for c in labels if c in CITIES) == sorted(CITIES)
-    assert page.locator(".js-plotly-plot .scatterlayer .point").count() >= 16
+    assert page.locator(f"{CHART} .scatterlayer .point").count() >= 16
 
 
-def test_deep_link_on_a_fresh_server_runs_through_the_app(context, built_data):
-    """The first visitor of a fresh server opening /timeline gets the real navigation, not the legacy one."""
+# Everything a reader sees while the first page loads, from the first byte: any dialog, every state of the sidebar
+# navigation, every page heading.
+WATCH = f"""
+window.__seen = {{dialogs: [], navs: [], headings: []}};
+const note = (list, text) => {{ if (text && list.at(-1) !== text) list.push(text); }};
+new MutationObserver(() => {{
+  document.querySelectorAll('[role="dialog"], [role="alertdialog"]')
+          .forEach(d => note(window.__seen.dialogs, d.innerText));
+  const nav = document.querySelector('{SIDEBAR_NAV}');
+  if (nav) note(window.__seen.navs, nav.innerText.replace(/\\s+/g, ' '));
+  document.querySelectorAll('h1').forEach(h => note(window.__seen.headings, h.innerText));
+}}).observe(document, {{subtree: true, childList: true, characterData: true}});
+"""
+
+
+def heading(slug: str, article_text: str) -> re.Pattern:
+    """The page's heading as words.toml writes it, facts left open; the overview's is the article's own title."""
+    if slug == "overview":
+        return re.compile(re.escape(article_text.splitlines()[0]))
+    template = section(f"pages.{slug}")["heading"]
+    return re.compile(".+".join(re.escape(part) for part in re.split(r"\{\w+\}", template)))
+
+
+@pytest.mark.parametrize("width", [390, 1400])
+@pytest.mark.parametrize("slug", [p.slug for p in spec.PAGES])
+def test_deep_link_on_a_fresh_server_runs_through_the_app(browser, built_data, article_text, slug, width):
+    """The first reader of a fresh server, arriving on a shared link, sees that page and only it: no "Page not
+    found" dialog, no other page first, no sidebar listing pages/ by file name."""
     with Server(data_dir=built_data) as srv:
+        context = browser.new_context(viewport={"width": width, "height": 900})
+        context.add_init_script(WATCH)
         page = context.new_page()
-        page.goto(f"{srv.url}/timeline")
-        wait_ready(page, spec.chart_count("timeline"))
-        nav = page.locator('[data-testid="stSidebarNav"]').inner_text()
-        assert all(p.title in nav for p in spec.PAGES)
-        assert "senate_vote" not in nav
+        page.goto(f"{srv.url}/{spec.page(slug).url}")
+        wait_ready(page, spec.chart_count(slug))
+        seen = page.evaluate("window.__seen")
+        assert page.get_by_role("dialog").count() == 0
+        assert "Page not found" not in page.inner_text("body")
+        assert seen["dialogs"] == []
+        assert len(seen["headings"]) == 1 and heading(slug, article_text).fullmatch(seen["headings"][0]), seen
+        titles = [p.title for p in spec.PAGES]
+        assert seen["navs"] and all(all(t in nav for t in titles) for nav in seen["navs"]), seen["navs"]
+        assert page.url.rstrip("/") == f"{srv.url}/{spec.page(slug).url}".rstrip("/")
+        context.close()
