@@ -128,7 +128,8 @@ class Downloads:
 @dataclass(frozen=True)
 class Prose:
     title: str
-    markdown: str
+    markdown: str  # from words.toml: an editor's markdown, no data in it
+    links: tuple[Link, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -257,7 +258,11 @@ def article(b: spec.Block, ctx: Context) -> ArticleText:
 
 
 def quality_counts(b: spec.Block, ctx: Context) -> Text:
-    return Text("caption", story.quality_counts(ctx.load("data_quality")))
+    links = (
+        sources_link(spec.CORRECTIONS, say("sources.corrections")),
+        sources_link(spec.OPEN_QUESTIONS, say("sources.open-questions")),
+    )
+    return Text("caption", story.quality_counts(ctx.load), links)
 
 
 def downloads(b: spec.Block, ctx: Context) -> Downloads:
@@ -273,7 +278,7 @@ def downloads(b: spec.Block, ctx: Context) -> Downloads:
 
 
 def method(b: spec.Block, ctx: Context) -> Prose:
-    return Prose(say("blocks.method"), say("blocks.method-text"))
+    return Prose(say("blocks.method"), say("blocks.method-text"), (sources_link(""),))
 
 
 def chart(b: spec.Block, ctx: Context) -> Chart:

@@ -11,6 +11,8 @@ import pandas as pd
 from dashboard import fmt, tables
 from dashboard.words import say
 
+CONFIRMED = "confirmed"  # the confidence of a fact its cited source states directly
+
 
 @dataclass(frozen=True)
 class Metric:
@@ -38,9 +40,12 @@ def told_by(events: pd.DataFrame, claims: pd.DataFrame, article_id: str) -> pd.D
 
 def story(events: pd.DataFrame, claims: pd.DataFrame, article_id: str, n: int = 3) -> list[str]:
     """The story of one article in ``n`` sentences: the events it names, newest first, one sentence per day,
-    each in the words of its cited reference title."""
+    each in the words of its cited reference title. Only ``confirmed`` events tell it: a sentence states its
+    event as fact, so an event that is only derived (or rests on weaker sources) stays on the timeline, where its
+    confidence is shown."""
     told = told_by(events, claims, article_id)
-    told = told[told["status"] == "happened"].sort_values("date_start", ascending=False)
+    told = told[(told["status"] == "happened") & (told["confidence"] == CONFIRMED)]
+    told = told.sort_values("date_start", ascending=False)
     out = []
     for date, group in told.groupby("date_start", sort=False):
         titles = "; ".join(group["title"])
@@ -55,6 +60,7 @@ def metrics(load: Callable[[str], pd.DataFrame], article_id: str) -> list[Metric
     """The key numbers, each saying where it comes from: the chosen article's sentence when it gives the number,
     the article that does when it does not, the reference otherwise."""
     cities, events, votes, claims = load("cities"), load("events"), load("votes"), load("claims")
+    article = tables.article(load("articles"), article_id)
     mine = claims[claims["article_id"] == article_id]
     participants = cities[cities["status"] == "participant"]
     vote = tables.article_vote(votes)
@@ -99,6 +105,7 @@ def metrics(load: Callable[[str], pd.DataFrame], article_id: str) -> list[Metric
                 "metrics.announcement-help",
                 title=told["title"],
                 surface=said.get(told["event_id"], told["surface"]),
+                as_of=fmt.as_of(article["as_of"], bool(article["as_of_inferred"])),
                 source=told["source"],
             ),
         ),
@@ -136,7 +143,13 @@ def later_outcomes(votes: pd.DataFrame) -> list[str]:
     ]
 
 
-def quality_counts(dq: pd.DataFrame) -> str:
-    counts = dq["severity"].value_counts()
+def quality_counts(load: Callable[[str], pd.DataFrame]) -> str:
+    """How many data-quality rows of each severity, and how many are corrections and open questions."""
+    counts = load("data_quality")["severity"].value_counts()
     listed = " · ".join(f"{counts.get(s, 0)} {s}" for s in tables.SEVERITY_ORDER)
-    return say("blocks.quality-caption", counts=listed)
+    return say(
+        "blocks.quality-caption",
+        counts=listed,
+        corrections=len(tables.corrections(load)),
+        questions=len(tables.open_questions(load)),
+    )

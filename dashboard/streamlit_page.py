@@ -175,6 +175,8 @@ def _downloads(c: blocks.Downloads, ctx: Context) -> None:
 def _prose(c: blocks.Prose, ctx: Context) -> None:
     st.subheader(c.title)
     st.markdown(c.markdown)
+    if c.links:
+        st.markdown(" · ".join(md_link(link) for link in c.links))
 
 
 def _chart(c: blocks.Chart, ctx: Context) -> None:

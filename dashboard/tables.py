@@ -8,6 +8,7 @@ from collections.abc import Callable
 import pandas as pd
 
 from dashboard.fmt import day, when
+from dashboard.words import say
 
 Loader = Callable[[str], pd.DataFrame]
 
@@ -100,6 +101,11 @@ def n_articles(cover: pd.DataFrame, ids: pd.Series) -> list[int]:
     return [int(counts.get(i, 0)) for i in ids]
 
 
+def status_label(status: str) -> str:
+    """A city's status in the article's words (the code stays in the Parquet)."""
+    return say(f"charts.map.status-{status}")
+
+
 def cities(load: Loader, show: str = "all") -> pd.DataFrame:
     rows = load("cities")
     if show != "all":
@@ -108,7 +114,7 @@ def cities(load: Loader, show: str = "all") -> pd.DataFrame:
     keys = zip(rows["article_id"], rows["sentence_id"], strict=True)
     return rows.assign(
         article_sentence=[text.get(k) for k in keys], articles=n_articles(coverage(load), rows["city_id"])
-    )[
+    ).sort_values(["status", "name"]).assign(status=lambda f: f["status"].map(status_label))[
         [
             "name",
             "state",
@@ -123,7 +129,7 @@ def cities(load: Loader, show: str = "all") -> pd.DataFrame:
             "article_id",
             "article_sentence",
         ]
-    ].sort_values(["status", "name"])
+    ]
 
 
 def events(load: Loader) -> pd.DataFrame:

@@ -1,8 +1,8 @@
-"""Map: the cities not considered against the participants, with a filter, a table and a city lookup."""
+"""Map: the cities not considered, and the participants, with a filter, a table and a city lookup."""
 
 import streamlit as st
 
-from dashboard import params, streamlit_page, tables, ui
+from dashboard import fmt, params, streamlit_page, tables, ui
 from dashboard.streamlit_page import Context, picker
 from dashboard.words import say, section
 
@@ -24,13 +24,16 @@ def city_lookup(ctx: Context) -> None:
     if not picked:
         return
     row = cities.set_index("city_id").loc[picked]
-    site = f" · {row['psp_site_type']} site" if isinstance(row["psp_site_type"], str) else ""
-    st.markdown(f"**{ui.md_escape(names[picked])}** · {ui.md_escape(row['status'] + site)}")
+    said = [tables.status_label(row["status"])]
+    if isinstance(row["psp_site_type"], str):
+        said.append(say("blocks.city-site", site_type=row["psp_site_type"]))
+    st.markdown(f"**{ui.md_escape(names[picked])}** · {ui.md_escape(' · '.join(said))}")
     listed = tables.sentence_text(ctx.load("sentences")).get((row["article_id"], row["sentence_id"]))
     if listed:
         st.markdown("> " + ui.md_escape(listed))
-    population = f" · population {int(row['population']):,} ({row['population_source']})"
-    st.caption("Source: " + ui.source_link(row["source"]) + ui.md_escape(population))
+    population = f"{int(row['population']):,}"
+    population = say("blocks.city-population", population=population, source=row["population_source"])
+    st.caption(ui.md_escape(fmt.source_line("")) + ui.source_link(row["source"]) + " · " + ui.md_escape(population))
     streamlit_page.mentions(ctx, picked)
 
 

@@ -13,6 +13,8 @@ from dashboard.words import say, section
 from etl.paths import ROOT
 
 PAGES = [p.file for p in spec.PAGES]
+VOTE_PAGE = spec.page("senate-vote").file
+ARTICLE_WORDS = "until they agree to step up assistance to ICE agents"  # Sessions, in the article (s007)
 
 
 @pytest.fixture(autouse=True)
@@ -81,7 +83,7 @@ def test_map_page_holds_sixteen_cities_four_and_twelve():
     assert markers[section("charts.map.groups")["excluded"] + " (4)"] == 4
     assert sum(n for name, n in markers.items() if name.startswith("2017 PSP")) == 12
     table = at.dataframe[0].value
-    assert len(table) == 16 and (table["status"] == "excluded").sum() == 4
+    assert len(table) == 16 and table["status"].str.contains(ARTICLE_WORDS).sum() == 4  # the article's words
 
 
 def test_map_filter_and_city_from_the_url():
@@ -89,13 +91,15 @@ def test_map_filter_and_city_from_the_url():
     assert len(at.dataframe[0].value) == 4
     assert at.selectbox(key="map_city").value == "baltimore-md"
     assert any("The four cities are" in m.value for m in at.markdown)
+    lookup = next(m.value for m in at.markdown if m.value.startswith("**Baltimore"))
+    assert ARTICLE_WORDS in lookup.replace("\\", "") and "excluded" not in lookup  # not the status code
     mentions = at.dataframe[1].value
     assert list(mentions["sentence_id"]) == ["s007", "s011"]
     assert mentions["sentence"].iloc[0].startswith("The four cities are")
 
 
 def test_vote_page_shows_fifty_forty_eight_two(built_data):
-    at = open_page("pages/senate_vote.py")
+    at = open_page(VOTE_PAGE)
     assert at.title[0].value.replace("\\", "") == "Senate vote: Marvin Kaplan, 50–48"  # markdown-escaped
     seats, tally, _states = specs(at)
     texts = [a["text"] for a in seats["layout"]["annotations"]]
@@ -103,12 +107,14 @@ def test_vote_page_shows_fifty_forty_eight_two(built_data):
     bars = {t["name"]: values(t["x"]) for t in tally["data"]}
     assert bars["Yea"][0] == 50 and bars["Nay"][0] == 48 and bars["Not Voting"][0] == 2
     note = tables.article_vote(read_table(built_data, "votes"))["note"]
-    assert "derived" in note and at.info[0].value.replace("\\", "") == note  # the vote's own note, from the data
+    shown = at.info[0].value.replace("\\", "")
+    assert "derived" in note and shown.startswith(note)  # the vote's own note, from the data
+    assert shown.endswith("](sources#derived)")  # what derived means, one tap away
     assert any("Later outcome" in m.value and "49–47" in m.value for m in at.markdown)
 
 
 def test_find_your_senators():
-    at = open_page("pages/senate_vote.py", {"state": "AZ"})
+    at = open_page(VOTE_PAGE, {"state": "AZ"})
     found = at.dataframe[0].value
     assert set(found["senator"]) == {"Jeff Flake", "John McCain"}
     assert dict(zip(found["senator"], found["position"], strict=True))["John McCain"] == "Not Voting"
@@ -159,7 +165,7 @@ def test_garbage_parameters_give_a_normal_page(params):
         "city": "pages/map.py",
         "show": "pages/map.py",
         "entity": "pages/article.py",
-        "state": "pages/senate_vote.py",
+        "state": VOTE_PAGE,
         "event": "pages/timeline.py",
     }[next(iter(params))]
     at = open_page(page, params)
@@ -317,3 +323,34 @@ def test_what_changed_shows_the_last_refresh(two_articles, tmp_path, monkeypatch
     at = open_page(PAGES[0], data_dir=str(folder), monkeypatch=monkeypatch)
     assert any(c.value == say("blocks.changes-none") for c in at.caption)
     assert not [d for d in at.dataframe if "removed" in d.value.columns]
+
+
+# --- the Sources and method page ---
+
+
+def reference_urls() -> set[str]:
+    """Every URL the reference files cite, read from the CSVs themselves (not from the sources table)."""
+    import csv
+
+    from etl.paths import REFERENCE_DIR
+
+    urls = set()
+    for path in REFERENCE_DIR.glob("*.csv"):
+        if path.name == "source_sites.csv":  # who publishes each domain: it cites nothing itself
+            continue
+        with path.open(encoding="utf-8", newline="") as f:
+            for row in csv.DictReader(f):
+                for cell in row.values():
+                    urls |= {t for t in (cell or "").replace("|", " ").split() if t.startswith(("http://", "https://"))}
+    return urls
+
+
+def test_sources_page_links_every_url_the_reference_cites():
+    at = open_page(spec.page("sources").file)
+    assert not at.exception
+    shown = " ".join(m.value for m in at.markdown)
+    urls = reference_urls()
+    assert len(urls) > 50  # the reference cites dozens of pages
+    assert not [u for u in sorted(urls) if f"]({u})" not in shown]
+    anchors = {h.proto.anchor for h in [*at.header, *at.subheader]}
+    assert {"as-of", "derived", "corrections", "open-questions", "events", "votes", "psp_sites_2017"} <= anchors

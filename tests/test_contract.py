@@ -62,7 +62,7 @@ LAYERS = [
     {"dashboard.data", "dashboard.tables", "dashboard.figures.framing", "dashboard.markup"},
     {"dashboard.figures.map", "dashboard.figures.vote", "dashboard.figures.timeline", "dashboard.story"},
     {"dashboard.figures", "dashboard.spec"},
-    {"dashboard.blocks"},
+    {"dashboard.blocks", "dashboard.embed"},
     {"dashboard.ui", "dashboard.site", "dashboard.boot"},
     {"dashboard.card", "dashboard.export", "dashboard.streamlit_page"},
     {"pages", "app"},
@@ -126,13 +126,14 @@ def test_nothing_cites_a_path_outside_the_repository():
 def test_spec_counts_match_the_pages():
     from dashboard import spec
 
-    assert [p.slug for p in spec.PAGES] == ["overview", "map", "senate-vote", "timeline", "article"]
+    assert [p.slug for p in spec.PAGES] == ["overview", "map", "senate-vote", "timeline", "article", "sources"]
     assert {p.slug: spec.chart_count(p.slug) for p in spec.PAGES} == {
         "overview": 1,
         "map": 1,
         "senate-vote": 3,
         "timeline": 1,
         "article": 0,
+        "sources": 0,
     }
     assert spec.chart_ids() == ["map", "senate-seats", "senate-tally", "senate-states", "timeline"]
     assert all((ROOT / p.file).is_file() for p in spec.PAGES)
