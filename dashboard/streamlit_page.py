@@ -124,9 +124,9 @@ def _metrics(c: blocks.Metrics, ctx: Context) -> None:
 
 
 def _links(c: blocks.Links, ctx: Context) -> None:
+    """Markdown links to the pages' addresses: they wrap on a phone, where st.page_link cuts a label short."""
     st.subheader(ui.md_escape(c.title))
-    for link in c.links:
-        st.page_link(link.page.file, label=link.label, icon=link.icon or None)
+    st.markdown("\n".join(f"- {link.icon} {md_link(link)}" if link.icon else f"- {md_link(link)}" for link in c.links))
 
 
 def _freshness(c: blocks.Freshness, ctx: Context) -> None:

@@ -112,24 +112,26 @@ def cities(load: Loader, show: str = "all") -> pd.DataFrame:
         rows = rows[(rows["status"] == show) | (rows["psp_site_type"] == show)]
     text = sentence_text(load("sentences"))
     keys = zip(rows["article_id"], rows["sentence_id"], strict=True)
-    return rows.assign(
-        article_sentence=[text.get(k) for k in keys], articles=n_articles(coverage(load), rows["city_id"])
-    ).sort_values(["status", "name"]).assign(status=lambda f: f["status"].map(status_label))[
-        [
-            "name",
-            "state",
-            "status",
-            "psp_site_type",
-            "population",
-            "population_source",
-            "lat",
-            "lon",
-            "source",
-            "articles",
-            "article_id",
-            "article_sentence",
+    return (
+        rows.assign(article_sentence=[text.get(k) for k in keys], articles=n_articles(coverage(load), rows["city_id"]))
+        .sort_values(["status", "name"])
+        .assign(status=lambda f: f["status"].map(status_label))[
+            [
+                "name",
+                "state",
+                "status",
+                "psp_site_type",
+                "population",
+                "population_source",
+                "lat",
+                "lon",
+                "source",
+                "articles",
+                "article_id",
+                "article_sentence",
+            ]
         ]
-    ]
+    )
 
 
 def events(load: Loader) -> pd.DataFrame:

@@ -141,6 +141,15 @@ def test_overview_metrics_and_story():
     assert "Thursday 3 August 2017" in text and "Stockton" in text
 
 
+def test_go_deeper_links_wrap_instead_of_being_cut_short():
+    """st.page_link cuts a label to one line on a phone; a markdown link to the page's address wraps."""
+    at = open_page("pages/overview.py")
+    assert not at.get("page_link")
+    text = " ".join(m.value for m in at.markdown).replace("\\", "")
+    assert "[Map: the 4 cities not considered, and the 12 participants](map)" in text
+    assert "](senate-vote)" in text and "](sources)" in text
+
+
 def test_article_page_entity_and_downloads():
     at = open_page("pages/article.py", {"entity": "san-bernardino-ca"})
     assert at.selectbox(key="article_entity").value == "san-bernardino-ca"
