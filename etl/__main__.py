@@ -62,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
         if args.check:
             with tempfile.TemporaryDirectory() as tmp:
                 built = Path(tmp)
-                write.render(tables, built, inputs)
+                write.write_tables(tables, built, inputs)
                 stale = write.compare_folders(built, out)
             if stale:
                 print(

@@ -1,4 +1,4 @@
-"""Stage 4, assemble: the extracted spans and their resolutions, laid out as the output tables' rows.
+"""Stage 7, assemble: the extracted spans and their resolutions, laid out as the output tables' rows.
 
 One function per table (or per group of tables that come from the same pass). Every row says where it comes from:
 an article sentence (``article:<id>#<sentence>``) or the reference row's URL.
@@ -22,91 +22,111 @@ from etl.resolve import EventLink, TallyLink, counted_cities, date_range, speake
 from etl.schema import article_source
 
 
-def article_tables(ex: Extract, entity_types: dict[str, str]) -> dict[str, list[dict]]:
-    """The rows one article gives on its own: the article, its sentences, mentions, figures and quotes."""
-    a = ex.article
-    art = a.article_id
-    para_starts = [p.start for p in ts.paragraphs(a.text)]
-
-    def spanned(start: int, end: int, surface_col: str, surface: str) -> dict:
-        sid = ex.sentence_at(start)
-        return {
-            "article_id": art,
-            "sentence_id": sid,
-            "start": start,
-            "end": end,
-            surface_col: surface,
-            "source": article_source(art, sid),
-        }
-
-    rows: dict[str, list[dict]] = {
-        "articles": [
-            {
-                "article_id": art,
-                "title": ex.sentences[0].surface,
-                "as_of": a.as_of.isoformat(),
-                "as_of_method": a.as_of_method,
-                "as_of_inferred": a.as_of_inferred,
-                "publisher": a.publisher or None,
-                "sha256": a.sha256,
-                "n_words": len(a.text.split()),
-                "n_chars": len(a.text),
-                "path": display(a.path),
-                "text": a.text,
-                "source": a.url or article_source(art, ex.sentence_ids[0]),
-            }
-        ],
-        "sentences": [
-            {**spanned(s.start, s.end, "text", s.surface), "paragraph": bisect.bisect_right(para_starts, s.start)}
-            for s in ex.sentences
-        ],
-        "mentions": [
-            {
-                "mention_id": f"{art}-m{m.start:06d}",
-                "entity_id": m.entity_id,
-                "match": m.how,
-                **spanned(m.start, m.end, "surface", m.surface),
-            }
-            for m in ex.mentions
-        ],
-        "quotes": [
-            {
-                "quote_id": f"{art}-q{q.start:06d}",
-                "speaker_entity_id": speaker_of(ex, q, entity_types),
-                **spanned(q.start, q.end, "text", q.surface),
-            }
-            for q in ex.quotes
-        ],
+def _spanned(ex: Extract, start: int, end: int, surface_col: str, surface: str) -> dict:
+    """The columns every row from an article span shares: where it is, its words, and its sentence as source."""
+    art = ex.article.article_id
+    sid = ex.sentence_at(start)
+    return {
+        "article_id": art,
+        "sentence_id": sid,
+        "start": start,
+        "end": end,
+        surface_col: surface,
+        "source": article_source(art, sid),
     }
 
-    def figure(span, kind: str, value, value_num, unit: str, method: str) -> dict:
-        return {
-            "figure_id": f"{art}-f{span.start:06d}",
-            "kind": kind,
-            "value": value,
-            "value_num": value_num,
-            "unit": unit,
-            "method": method,
-            **spanned(span.start, span.end, "surface", span.surface),
-        }
 
-    rows["figures"] = [
-        *(
-            figure(c, "count", str(c.value), float(c.value), c.unit, f"number “{c.surface.split()[0]}” = {c.value}")
-            for c in ex.counts
-        ),
-        *(
-            figure(t, "vote_tally", f"{t.yea}-{t.nay}", None, "votes", f"{t.yea} in favour, {t.nay} against")
-            for t in ex.tallies
-        ),
-        *(
-            figure(
-                d, "date_expected" if d.precision == "after" else "date", d.value or None, None, d.precision, d.method
-            )
-            for d in ex.dates
-        ),
+def _article_row(ex: Extract) -> dict:
+    a = ex.article
+    return {
+        "article_id": a.article_id,
+        "title": ex.sentences[0].surface,
+        "as_of": a.as_of.isoformat(),
+        "as_of_method": a.as_of_method,
+        "as_of_inferred": a.as_of_inferred,
+        "publisher": a.publisher or None,
+        "sha256": a.sha256,
+        "n_words": len(a.text.split()),
+        "n_chars": len(a.text),
+        "path": display(a.path),
+        "text": a.text,
+        "source": a.url or article_source(a.article_id, ex.sentence_ids[0]),
+    }
+
+
+def _sentence_rows(ex: Extract) -> list[dict]:
+    para_starts = [p.start for p in ts.paragraphs(ex.article.text)]
+    return [
+        {**_spanned(ex, s.start, s.end, "text", s.surface), "paragraph": bisect.bisect_right(para_starts, s.start)}
+        for s in ex.sentences
     ]
-    return rows
+
+
+def _mention_rows(ex: Extract) -> list[dict]:
+    art = ex.article.article_id
+    return [
+        {
+            "mention_id": f"{art}-m{m.start:06d}",
+            "entity_id": m.entity_id,
+            "match": m.how,
+            **_spanned(ex, m.start, m.end, "surface", m.surface),
+        }
+        for m in ex.mentions
+    ]
+
+
+def _quote_rows(ex: Extract, entity_types: dict[str, str]) -> list[dict]:
+    art = ex.article.article_id
+    return [
+        {
+            "quote_id": f"{art}-q{q.start:06d}",
+            "speaker_entity_id": speaker_of(ex, q, entity_types),
+            **_spanned(ex, q.start, q.end, "text", q.surface),
+        }
+        for q in ex.quotes
+    ]
+
+
+def _figure(ex: Extract, span, kind: str, value, value_num, unit: str, method: str) -> dict:
+    return {
+        "figure_id": f"{ex.article.article_id}-f{span.start:06d}",
+        "kind": kind,
+        "value": value,
+        "value_num": value_num,
+        "unit": unit,
+        "method": method,
+        **_spanned(ex, span.start, span.end, "surface", span.surface),
+    }
+
+
+def _figure_rows(ex: Extract) -> list[dict]:
+    """Counts, tallies and dates as written, with their resolved values."""
+    counts = [
+        _figure(ex, c, "count", str(c.value), float(c.value), c.unit, f"number “{c.surface.split()[0]}” = {c.value}")
+        for c in ex.counts
+    ]
+    tallies = [
+        _figure(ex, t, "vote_tally", f"{t.yea}-{t.nay}", None, "votes", f"{t.yea} in favour, {t.nay} against")
+        for t in ex.tallies
+    ]
+    dates = [
+        _figure(
+            ex, d, "date_expected" if d.precision == "after" else "date", d.value or None, None, d.precision, d.method
+        )
+        for d in ex.dates
+    ]
+    return [*counts, *tallies, *dates]
+
+
+def article_tables(ex: Extract, entity_types: dict[str, str]) -> dict[str, list[dict]]:
+    """The rows one article gives on its own: the article, its sentences, mentions, figures and quotes."""
+    return {
+        "articles": [_article_row(ex)],
+        "sentences": _sentence_rows(ex),
+        "mentions": _mention_rows(ex),
+        "quotes": _quote_rows(ex, entity_types),
+        "figures": _figure_rows(ex),
+    }
 
 
 def cities(extracts: list[Extract], ref: dict, gazetteer: Gazetteer) -> pd.DataFrame:
@@ -217,66 +237,117 @@ def phase(reference_phase: str | None, date_start: str, as_of: str) -> str:
     return "after" if date_start > as_of else "story"
 
 
+def _reference_event(r, as_of: str) -> dict:
+    lo, hi = date_range(r.date, r.date_precision)
+    return {
+        "event_id": r.event_id,
+        "date": r.date,
+        "date_precision": r.date_precision,
+        "date_start": lo.isoformat(),
+        "date_end": hi.isoformat(),
+        "title": r.title,
+        "category": r.category,
+        "phase": phase(r.phase, lo.isoformat(), as_of),
+        "in_article": False,
+        "status": "happened",
+        "source": r.source,
+        "confidence": r.confidence,
+        "note": r.note or None,
+    }
+
+
+def _article_event(ex: Extract, link: EventLink, as_of: str, spans: dict) -> dict:
+    """An event the article expects ("after the August recess"), titled in the article's own words."""
+    art, sid = ex.article.article_id, spans["sentence_id"]
+    start = ex.dates[link.date_index].date_start.isoformat()
+    return {
+        "event_id": f"art-{art}-{sid}",
+        "date_start": start,
+        "title": ex.sentence(sid).surface,  # the article's own words, not a paraphrase
+        "category": link.expected.category,
+        "phase": phase(None, start, as_of),
+        "in_article": True,
+        "status": "expected",
+        "outcome_event_id": link.expected.outcome_event_id,
+        "source": article_source(art, sid),
+        "confidence": "confirmed",
+        **spans,
+    }
+
+
+def _date_spans(ex: Extract, link: EventLink) -> dict:
+    d = ex.dates[link.date_index]
+    return {
+        "article_id": ex.article.article_id,
+        "sentence_id": ex.sentence_at(d.start),
+        "start": d.start,
+        "end": d.end,
+        "surface": d.surface,
+        "resolution": d.method,
+        "article_date": d.value or None,
+    }
+
+
 def events(extracts: list[Extract], links: dict[str, list[EventLink]], ref: dict) -> pd.DataFrame:
     """Reference events, each tied to the first article date that speaks of it, and the article's expected events."""
     as_of = max((ex.article.as_of.isoformat() for ex in extracts), default="")
-    rows = {}
-    for r in ref["events"].itertuples():
-        lo, hi = date_range(r.date, r.date_precision)
-        rows[r.event_id] = {
-            "event_id": r.event_id,
-            "date": r.date,
-            "date_precision": r.date_precision,
-            "date_start": lo.isoformat(),
-            "date_end": hi.isoformat(),
-            "title": r.title,
-            "category": r.category,
-            "phase": phase(r.phase, lo.isoformat(), as_of),
-            "in_article": False,
-            "status": "happened",
-            "source": r.source,
-            "confidence": r.confidence,
-            "note": r.note or None,
-        }
+    rows = {r.event_id: _reference_event(r, as_of) for r in ref["events"].itertuples()}
     for ex in extracts:
-        art = ex.article.article_id
-        for link in links[art]:
-            d = ex.dates[link.date_index]
-            sid = ex.sentence_at(d.start)
-            spans = {
-                "article_id": art,
-                "sentence_id": sid,
-                "start": d.start,
-                "end": d.end,
-                "surface": d.surface,
-                "resolution": d.method,
-                "article_date": d.value or None,
-            }
+        for link in links[ex.article.article_id]:
             if link.event_id is not None:
                 row = rows[link.event_id]
                 if not row["in_article"]:
-                    row.update(in_article=True, **spans)
-                continue
-            if link.how != "expected":
-                continue
-            found = link.expected
-            if found.category is None:
-                continue  # no lane to draw it in: the data-quality row says so
-            start = d.date_start.isoformat()
-            rows[f"art-{art}-{sid}"] = {
-                "event_id": f"art-{art}-{sid}",
-                "date_start": start,
-                "title": ex.sentence(sid).surface,  # the article's own words, not a paraphrase
-                "category": found.category,
-                "phase": phase(None, start, as_of),
-                "in_article": True,
-                "status": "expected",
-                "outcome_event_id": found.outcome_event_id,
-                "source": article_source(art, sid),
-                "confidence": "confirmed",
-                **spans,
-            }
+                    row.update(in_article=True, **_date_spans(ex, link))
+            elif link.how == "expected" and link.expected.category is not None:  # else no lane: a data-quality row
+                row = _article_event(ex, link, as_of, _date_spans(ex, link))
+                rows[row["event_id"]] = row
     return schema.frame("events", list(rows.values()))
+
+
+def _vote_row(v, nominee_name: str, article_tally: str | None) -> dict:
+    return {
+        "vote_id": v.vote_id,
+        "chamber": v.chamber,
+        "date": v.date,
+        "question": v.question,
+        "nominee": v.nominee,
+        "nominee_name": nominee_name,
+        "yea": int(v.yea),
+        "nay": int(v.nay),
+        "not_voting": int(v.not_voting),
+        "result": v.result,
+        "in_article": article_tally is not None,
+        "article_tally": article_tally,
+        "source": v.source,
+        "confidence": v.confidence,
+        "note": v.note or None,
+    }
+
+
+def _roll(v, roll: pd.DataFrame) -> list[dict]:
+    """The per-senator rows of a vote, once the roll call is seen to sum to the recorded tally."""
+    counted = roll["vote"].value_counts()
+    if (counted.get("Yea", 0), counted.get("Nay", 0), counted.get("Not Voting", 0)) != (
+        int(v.yea),
+        int(v.nay),
+        int(v.not_voting),
+    ):
+        raise EtlError(
+            f"roll call {v.positions_file} sums to {dict(counted)}, but votes.csv says {v.yea}-{v.nay}-{v.not_voting}",
+            v.positions_file,
+        )
+    return [
+        {
+            "vote_id": v.vote_id,
+            "senator": p.senator,
+            "state": p.state,
+            "party": p.party,
+            "position": p.vote,
+            "source": p.source_url,
+            "derived": v.positions_derived == "true",
+        }
+        for p in roll.itertuples()
+    ]
 
 
 def votes(tally_links: list[TallyLink], ref: dict) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -288,51 +359,10 @@ def votes(tally_links: list[TallyLink], ref: dict) -> tuple[pd.DataFrame, pd.Dat
             reported.setdefault(link.vote["vote_id"], link.tally.surface)
     rows, positions = [], []
     for v in ref["votes"].itertuples():
-        rows.append(
-            {
-                "vote_id": v.vote_id,
-                "chamber": v.chamber,
-                "date": v.date,
-                "question": v.question,
-                "nominee": v.nominee,
-                "nominee_name": names[v.nominee],
-                "yea": int(v.yea),
-                "nay": int(v.nay),
-                "not_voting": int(v.not_voting),
-                "result": v.result,
-                "in_article": v.vote_id in reported,
-                "article_tally": reported.get(v.vote_id),
-                "source": v.source,
-                "confidence": v.confidence,
-                "note": v.note or None,
-            }
-        )
+        rows.append(_vote_row(v, names[v.nominee], reported.get(v.vote_id)))
         roll = ref["positions"].get(v.vote_id)
-        if roll is None:
-            continue
-        counted = roll["vote"].value_counts()
-        if (counted.get("Yea", 0), counted.get("Nay", 0), counted.get("Not Voting", 0)) != (
-            int(v.yea),
-            int(v.nay),
-            int(v.not_voting),
-        ):
-            raise EtlError(
-                f"roll call {v.positions_file} sums to {dict(counted)}, but votes.csv says "
-                f"{v.yea}-{v.nay}-{v.not_voting}",
-                v.positions_file,
-            )
-        positions += [
-            {
-                "vote_id": v.vote_id,
-                "senator": p.senator,
-                "state": p.state,
-                "party": p.party,
-                "position": p.vote,
-                "source": p.source_url,
-                "derived": v.positions_derived == "true",
-            }
-            for p in roll.itertuples()
-        ]
+        if roll is not None:
+            positions += _roll(v, roll)
     return schema.frame("votes", rows), schema.frame("vote_positions", positions)
 
 

@@ -1,4 +1,4 @@
-"""Stage 5, check: the articles against themselves and against the reference; every finding is a row.
+"""Stage 8, check: the articles against themselves and against the reference; every finding is a row.
 
 ``CHECKS`` is the registry: one function per kind of check, each given the article's extract and resolutions.
 Agreements are ``info``. An anomaly is ``warning`` once a person has reviewed it (a row in

@@ -1,4 +1,4 @@
-"""Stage 2, extract: text to spans. Sentences, entity mentions, places, figures, dates and quotes.
+"""Stage 3, extract: text to spans. Sentences, entity mentions, places, figures, dates and quotes.
 
 Everything the article says is found by reading it: the canonical entities, their aliases and the state
 abbreviations come from ``etl/reference``; the patterns are generic (see ``etl.textsteps``).
@@ -104,42 +104,46 @@ class SpanSet:
         self._ends.insert(i, end)
 
 
-def extract(article: Article, ref: dict, gazetteer: Gazetteer) -> Extract:
-    """Read one article."""
-    text = article.text
-    sents = ts.sentences(text)
-    width = max(3, len(str(len(sents))))
-    ex = Extract(article, sents, [f"s{i + 1:0{width}d}" for i in range(len(sents))])
-
-    # Entities from the reference gazetteer of canonical names and aliases.
+def _alias_mentions(ex: Extract, ref: dict) -> None:
+    """Entities from the reference gazetteer of canonical names and aliases."""
     alias_to_entity = {}
     for row in ref.rows("entities"):
         for alias in row.aliases.split("|"):
             alias_to_entity.setdefault(alias.strip(), row.entity_id)
-    for m in ts.alias_pattern(alias_to_entity).finditer(text):
+    for m in ts.alias_pattern(alias_to_entity).finditer(ex.article.text):
         ex.mentions.append(Mention(alias_to_entity[m.group(0)], m.start(), m.end(), m.group(0)))
 
-    # Places written "City, St.": the state is the one the text gives. They replace alias mentions they overlap.
+
+def _resolve_place(ex: Extract, city: ts.Span, state: ts.Span, usps: str, gazetteer: Gazetteer) -> ArticlePlace:
+    """One "City, St." pair, resolved in the gazetteer; an unknown place stops the run."""
+    text = ex.article.text
+    place = gazetteer.resolve(city.surface, usps)
+    if place is None:
+        raise EtlError(
+            f"cannot resolve the place “{city.surface}, {state.surface}” in the gazetteer ({gazetteer.source})",
+            ex.article.path,
+            line_of(text, city.start),
+        )
+    if place.matched == "exact" and place.name != city.surface:
+        # Leading capitalised words were not part of the name ("Then Baltimore"): keep the name's span.
+        offset = city.surface.rindex(place.name)
+        city = ts.Span(city.start + offset, city.end, place.name)
+    return ArticlePlace(place, city, state, ex.sentence_at(city.start))
+
+
+def _places(ex: Extract, ref: dict, gazetteer: Gazetteer) -> SpanSet:
+    """Places written "City, St.": the state is the one the text gives. They replace alias mentions they overlap.
+    Returns the spans now taken by a mention."""
     states = _state_alternatives(ref["ap_states"])
     place_mentions: list[Mention] = []
-    for city, state in ts.city_state_pairs(text, states):
+    for city, state in ts.city_state_pairs(ex.article.text, states):
         usps = states[state.surface]
-        place = gazetteer.resolve(city.surface, usps)
-        if place is None:
-            raise EtlError(
-                f"cannot resolve the place “{city.surface}, {state.surface}” in the gazetteer ({gazetteer.source})",
-                article.path,
-                line_of(text, city.start),
-            )
-        if place.matched == "exact" and place.name != city.surface:
-            # Leading capitalised words were not part of the name ("Then Baltimore"): keep the name's span.
-            offset = city.surface.rindex(place.name)
-            city = ts.Span(city.start + offset, city.end, place.name)
-        ex.places.append(ArticlePlace(place, city, state, ex.sentence_at(city.start)))
-        place_mentions.append(Mention(place.city_id, city.start, city.end, city.surface, "place"))
+        p = _resolve_place(ex, city, state, usps, gazetteer)
+        ex.places.append(p)
+        place_mentions.append(Mention(p.place.city_id, p.city.start, p.city.end, p.city.surface, "place"))
         place_mentions.append(Mention(f"state-{usps.lower()}", state.start, state.end, state.surface, "place"))
-        if place.matched == "fuzzy":
-            ex.fuzzy.append((place_mentions[-2], place.name, place.score))
+        if p.place.matched == "fuzzy":
+            ex.fuzzy.append((place_mentions[-2], p.place.name, p.place.score))
     occupied = SpanSet(sorted(place_mentions, key=lambda m: m.start))
     ex.mentions = [m for m in ex.mentions if not occupied.overlaps(m.start, m.end)] + place_mentions
     for m in ex.mentions:
@@ -149,23 +153,28 @@ def extract(article: Article, ref: dict, gazetteer: Gazetteer) -> Extract:
     for p in ex.places:
         per_sentence[p.sentence_id] = per_sentence.get(p.sentence_id, 0) + 1
     ex.list_sentence_ids = {sid for sid, n in per_sentence.items() if n >= 2}
+    return occupied
 
-    # Bare mentions of the places found above ("Baltimore, Albuquerque, ... and Stockton").
+
+def _bare_place_mentions(ex: Extract, occupied: SpanSet) -> None:
+    """Bare mentions of the places found above ("Baltimore, Albuquerque, ... and Stockton")."""
     names = {}
     for p in ex.places:
         names.setdefault(p.place.name, p.place.city_id)
         names.setdefault(p.city.surface, p.place.city_id)
-    for m in ts.alias_pattern(names).finditer(text):
+    for m in ts.alias_pattern(names).finditer(ex.article.text):
         if not occupied.overlaps(m.start(), m.end()):
             ex.mentions.append(Mention(names[m.group(0)], m.start(), m.end(), m.group(0)))
             occupied.add(m.start(), m.end())
 
-    # Misspelt place names: capitalised runs close to, but not equal to, a place named in the article.
+
+def _misspelt_places(ex: Extract, occupied: SpanSet) -> None:
+    """Misspelt place names: capitalised runs close to, but not equal to, a place named in the article."""
     canonical = {p.place.name: p.place.city_id for p in ex.places}
     by_words: dict[int, list[str]] = {}
     for name in canonical:
         by_words.setdefault(len(name.split()), []).append(name)
-    for run in ts.capitalized_runs(text):
+    for run in ts.capitalized_runs(ex.article.text):
         if run.surface in canonical or occupied.overlaps(run.start, run.end):
             continue
         candidates = by_words.get(len(run.surface.split()), [])
@@ -176,13 +185,28 @@ def extract(article: Article, ref: dict, gazetteer: Gazetteer) -> Extract:
             ex.mentions.append(mention)
             ex.fuzzy.append((mention, close[0], score))
             occupied.add(run.start, run.end)
-    ex.mentions.sort(key=lambda m: (m.start, m.end))
 
-    # Figures: dates and tallies first, so their digits are not read again as counts.
-    ex.dates = ts.dates(text, article.as_of)
+
+def _figures(ex: Extract, ref: dict) -> None:
+    """Dates and tallies first, so their digits are not read again as counts; then quotations."""
+    text = ex.article.text
+    ex.dates = ts.dates(text, ex.article.as_of)
     ex.tallies = ts.tallies(text)
     numbers = {row.word: int(row.value) for row in ref.rows("number_words")}
     skip = [(d.start, d.end) for d in ex.dates] + [(t.start, t.end) for t in ex.tallies]
     ex.counts = ts.counts(text, numbers, skip)
     ex.quotes = ts.quotes(text)
+
+
+def extract(article: Article, ref: dict, gazetteer: Gazetteer) -> Extract:
+    """Read one article: sentences, entity mentions, places (with their misspellings), figures and quotes."""
+    sents = ts.sentences(article.text)
+    width = max(3, len(str(len(sents))))
+    ex = Extract(article, sents, [f"s{i + 1:0{width}d}" for i in range(len(sents))])
+    _alias_mentions(ex, ref)
+    occupied = _places(ex, ref, gazetteer)
+    _bare_place_mentions(ex, occupied)
+    _misspelt_places(ex, occupied)
+    ex.mentions.sort(key=lambda m: (m.start, m.end))
+    _figures(ex, ref)
     return ex

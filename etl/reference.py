@@ -1,4 +1,4 @@
-"""Stage 1b, read: the cited reference facts in ``etl/reference/`` (CSV, one source URL per row).
+"""Stage 2, read: the cited reference facts in ``etl/reference/`` (CSV, one source URL per row).
 
 Each file is declared once below: its columns, its key, and per-column checks. A bad file stops the run with
 a one-line reason naming the file and the line. Every row names its source (a URL); files that hold facts about

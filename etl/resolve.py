@@ -1,4 +1,4 @@
-"""Stage 3, resolve: tie the article's spans to reference ids (events, votes, speakers).
+"""Stage 5, resolve: tie the article's spans to reference ids (events, votes, speakers).
 
 ``extract`` found the spans; this stage decides what each one refers to. ``assemble`` and ``check`` both use these
 answers, so a span is never resolved twice in two different ways.

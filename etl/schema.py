@@ -1,4 +1,4 @@
-"""The data contract, and the one place it is enforced before anything is written.
+"""Stage 9, validate: the data contract, and the one place it is enforced before anything is written.
 
 Each table is declared once: its columns (type, nullability, allowed values, bounds, a one-line meaning), its
 key, and its sort order. The same declarations drive validation, the Arrow schema of every Parquet file, the
@@ -7,7 +7,7 @@ fields of ``datapackage.json`` and the README's data dictionary (a test checks t
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import pandas as pd
 import pyarrow as pa
@@ -47,7 +47,6 @@ class Table:
     cols: tuple[Col, ...]
     sort: tuple[str, ...] = ()
     span_of: str | None = None  # the column a [start, end) article span must reproduce
-    extra: dict = field(default_factory=dict)
 
     @property
     def columns(self) -> list[str]:

@@ -1,4 +1,4 @@
-"""Which folders a refresh may write to: its own output, and nothing else.
+"""Stage 10, target: which folders a refresh may write to: its own output, and nothing else.
 
 A refresh replaces its output folder whole, so a mistyped ``--out`` must never reach someone's files. The rules:
 the output folder is missing, empty, or a previous output of this tool (its ``datapackage.json`` and only the
@@ -18,7 +18,7 @@ from etl import paths
 from etl.errors import EtlError
 
 DESCRIPTOR = "datapackage.json"
-SIDE_FILES = frozenset({paths.REFRESH_STAMP})
+SIDE_FILES = frozenset({paths.REFRESH_RECORD})
 _TABLE_FILE = re.compile(r"^[a-z][a-z0-9_]*\.parquet$")
 
 

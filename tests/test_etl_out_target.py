@@ -153,14 +153,14 @@ def test_a_target_that_is_not_ours_is_refused_and_nothing_changes(case, workspac
 
 @pytest.mark.parametrize(
     "case",
-    ["missing", "empty", "our previous output", "our previous output, refresh stamp and all"],
+    ["missing", "empty", "our previous output", "our previous output, refresh record and all"],
 )
 def test_our_own_targets_are_written(case, workspace, built_data):
     if case == "empty":
         workspace.out.mkdir()
     elif case != "missing":
         _own_output(workspace.out, built_data)
-        if case.endswith("stamp and all"):
+        if case.endswith("record and all"):
             _write(workspace.out / ".last-refresh.json", '{"finished_at": "2017-08-03T00:00:00+00:00"}\n')
     code, err = _run(
         "--seeds", str(workspace.seeds), "--reference", str(workspace.reference), "--out", str(workspace.out)
