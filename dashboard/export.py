@@ -25,9 +25,10 @@ import sys
 import time
 from pathlib import Path
 
-from dashboard import data, figures, site, spec, theme
+from dashboard import data, embed, site, spec, theme
 
 FORMATS = ("png", "svg", "html")
+KALEIDO_PROCESSES = 2  # tabs in the one Chromium kaleido starts
 
 
 class Progress:
@@ -60,43 +61,50 @@ def _loader(folder: Path):
     return load
 
 
-def image_jobs(chart_ids: list[str], formats: list[str], frames: list[str]) -> list[tuple[str, str, str]]:
-    return [(c, f, fmt) for c in chart_ids for f in frames for fmt in formats if fmt in ("png", "svg")]
+def frame_images(chart_ids: list[str], formats: list[str], frames: list[str], figs: embed.Figures, scale: float):
+    """images/<chart>_<frame>.<fmt> -> (figure, format, width, height, scale): one figure serves both formats."""
+    return {
+        f"images/{c}_{f}.{fmt}": (figs.get(c, theme.FRAMES[f]), fmt, *theme.FRAMES[f], scale)
+        for c in chart_ids
+        for f in frames
+        for fmt in formats
+        if fmt in ("png", "svg")
+    }
 
 
-def write_images(jobs, load, meta, out: Path, scale: float, progress: Progress) -> list[Path]:
+def render_images(jobs: dict[str, tuple], out: Path, n: int = KALEIDO_PROCESSES) -> list[Path]:
+    """Every image in one kaleido session (one Chromium, ``n`` tabs): path relative to ``out`` ->
+    (figure, format, width, height[, scale])."""
     import kaleido
 
     os.environ.setdefault("BROWSER_PATH", "/usr/bin/chromium")
-    specs, paths, figs = [], [], {}
-    for chart_id, frame, fmt in jobs:
-        width, height = theme.FRAMES[frame]
-        if (chart_id, frame) not in figs:  # one build serves both formats
-            figs[chart_id, frame] = figures.build(chart_id, load, meta, size=(width, height))
-        fig = figs[chart_id, frame]
-        path = out / "images" / f"{chart_id}_{frame}.{fmt}"
-        specs.append(
-            {"fig": fig, "path": path, "opts": {"format": fmt, "width": width, "height": height, "scale": scale}}
-        )
+    specs, paths = [], []
+    for rel, (fig, fmt, width, height, *scale) in jobs.items():
+        path = out / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        opts = {"format": fmt, "width": width, "height": height, "scale": scale[0] if scale else 1}
+        specs.append({"fig": fig, "path": path, "opts": opts})
         paths.append(path)
-    (out / "images").mkdir(parents=True, exist_ok=True)
     if specs:
-        errors = kaleido.write_fig_from_object_sync(specs, kopts={"n": 2, "mathjax": False})
+        # Plotly's basic bundle, as on the static site: the pictures are what the interactive charts draw, and the
+        # tab kaleido reloads after every image parses a quarter of the full bundle (a third less time in all)
+        kopts = {"n": n, "mathjax": False, "plotlyjs": str(site.VENDOR / site.PLOTLY_JS)}
+        errors = kaleido.write_fig_from_object_sync(specs, kopts=kopts)
         if errors:
             raise RuntimeError(f"kaleido could not render: {errors[0]}")
-    for chart_id, frame, fmt in jobs:
-        progress.step(f"{chart_id} {frame}.{fmt}")
     return paths
 
 
-def write_site(load, meta, folder: Path, out: Path, progress: Progress) -> list[Path]:
+def write_site(figs: embed.Figures, folder: Path, out: Path, base_url: str, progress: Progress):
+    """The static site's pages, embed pages and data into out/site; returns (paths written, images to render
+    relative to ``out``)."""
     from etl.schema import TABLES
 
     root = out / "site"
     (root / "data").mkdir(parents=True, exist_ok=True)
-    written = site.write(root, load, meta, progress.step)
+    written, images = site.write(root, figs, base_url, progress.step)
     for name in TABLES:
-        frame = load(name)
+        frame = figs.load(name)
         path = root / "data" / f"{name}.csv"
         frame.to_csv(path, index=False)
         written.append(path)
@@ -104,10 +112,10 @@ def write_site(load, meta, folder: Path, out: Path, progress: Progress) -> list[
     shutil.copyfile(folder / "datapackage.json", root / "data" / "datapackage.json")
     written += [root / "data" / "data.zip", root / "data" / "datapackage.json"]
     progress.step("site data")
-    return written
+    return written, {f"site/{rel}": job for rel, job in images.items()}
 
 
-def manifest(out: Path, paths: list[Path]) -> dict:
+def manifest(out: Path, paths: list[Path], charts: dict | None = None) -> dict:
     files = [
         {
             "path": p.relative_to(out).as_posix(),
@@ -117,6 +125,8 @@ def manifest(out: Path, paths: list[Path]) -> dict:
         for p in sorted(paths)
     ]
     doc = {"files": files, "total_bytes": sum(f["bytes"] for f in files)}
+    if charts:
+        doc["charts"] = charts
     (out / "manifest.json").write_text(json.dumps(doc, indent=2) + "\n", encoding="utf-8")
     return doc
 
@@ -128,32 +138,44 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--format", choices=FORMATS, action="append", help="png, svg or html (repeatable; default all)")
     p.add_argument("--frame", choices=list(theme.FRAMES), action="append", help="card frame (default all)")
     p.add_argument("--scale", type=float, default=theme.EXPORT_SCALE, help="pixel scale of PNGs (default 2)")
+    p.add_argument("--base-url", default="", help="where site/ will be published, e.g. https://example.org/psp/")
+    p.add_argument("--processes", type=int, default=KALEIDO_PROCESSES, help="kaleido tabs at once")
     args = p.parse_args(argv)
     formats = args.format or list(FORMATS)
     frames = args.frame or list(theme.FRAMES)
     chart_ids = [args.only] if args.only else spec.chart_ids()
+    base_url = embed.normal_base(args.base_url.strip())
     folder = data.data_dir()
     try:
         meta = data.meta_from(folder)
     except data.DataUnavailable as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    load = _loader(folder)
+    figs = embed.Figures(_loader(folder), meta)
     started = time.perf_counter()
-    jobs = image_jobs(chart_ids, formats, frames)
-    progress = Progress(len(jobs) + (len(spec.PAGES) + 1 if "html" in formats else 0))
+    jobs = frame_images(chart_ids, formats, frames, figs, args.scale)
+    progress = Progress(2 + (len(spec.PAGES) + len(spec.chart_ids()) + 1 if "html" in formats else 0))
     args.out.mkdir(parents=True, exist_ok=True)
-    paths = write_images(jobs, load, meta, args.out, args.scale, progress)
+    paths: list[Path] = []
+    charts = None
     if "html" in formats:
-        paths += write_site(load, meta, folder, args.out, progress)
+        written, site_images = write_site(figs, folder, args.out, base_url, progress)
+        paths += written
+        jobs |= site_images
+        charts = embed.chart_manifest(base_url, figs, embed.Output())
+    progress.step(f"{len(jobs)} images: building")
+    paths += render_images(jobs, args.out, args.processes)
+    progress.step(f"{len(jobs)} images")
     progress.close()
-    doc = manifest(args.out, paths)
+    doc = manifest(args.out, paths, charts)
     for f in doc["files"]:
         print(f"{f['bytes']:>10,}  {f['path']}")
     print(
         f"{len(doc['files'])} files, {doc['total_bytes']:,} bytes in {args.out} "
         f"({time.perf_counter() - started:.1f}s); manifest.json lists them"
     )
+    if "html" in formats and not base_url:
+        print("no --base-url: the pages have no og:url, og:image or twitter:image (they need an absolute URL)")
     return 0
 
 

@@ -16,15 +16,14 @@ together, they are small (``INLINE_BYTES``); a bigger chart's variants are files
 from __future__ import annotations
 
 import hashlib
-import json
+import shutil
 from collections.abc import Callable
-from itertools import count
 from pathlib import Path
 
 import pandas as pd
 from markupsafe import Markup
 
-from dashboard import blocks, figures, markup, spec, theme
+from dashboard import blocks, embed, markup, spec
 from dashboard.meta import Meta
 
 Loader = Callable[[str], pd.DataFrame]
@@ -32,30 +31,23 @@ Loader = Callable[[str], pd.DataFrame]
 VENDOR = Path(__file__).with_name("assets") / "vendor"
 PLOTLY_JS = "plotly-basic.min.js"  # plotly.js-basic-dist-min 4.1.1 (see assets/vendor/README.md)
 PLOTLY_SHA256 = "99784e3abfb07b142a15e521a439e6d9addceadb3f79553fd24c72774f0649ba"
-INLINE_BYTES = 100_000  # a chart's variants, together, up to this many bytes ride in the page
-CHARTS_DIR = "charts"
-CALLBACK = "siteChart"  # what a variant file calls: siteChart("<its path>", {data, layout})
+CHARTS_DIR, CALLBACK = embed.CHARTS_DIR, embed.CALLBACK
 
 
 def table_rows(frame: pd.DataFrame) -> list[list[str]]:
     return [["" if pd.isna(v) else str(v) for v in row] for row in frame.itertuples(index=False)]
 
 
-def figure_json(fig) -> str:
-    """A figure as compact JSON: {"data": [...], "layout": {...}}."""
-    return json.dumps(json.loads(fig.to_json()), separators=(",", ":"), ensure_ascii=False)
-
-
 class Renderer:
     """Draws one page's blocks as what the template shows, from each block's content (``blocks.CONTENT``); a block
-    the static site does not draw (a slot, the data freshness) is left out. Chart variants too big to inline are
-    collected in ``files``."""
+    the static site does not draw (a slot, the data freshness) is left out. Chart variants and their pictures are
+    collected in ``out``."""
 
-    def __init__(self, page: spec.Page, load: Loader, meta: Meta):
-        self.ctx = blocks.Context(page, load, meta=meta, static=True)
-        self.meta = meta
-        self.n = count()
-        self.files: dict[str, str] = {}  # path relative to the site -> text
+    def __init__(self, page: spec.Page, figs: embed.Figures, out: embed.Output, base_url: str = ""):
+        self.ctx = blocks.Context(page, figs.load, meta=figs.meta, static=True)
+        self.figs, self.out, self.base_url = figs, out, base_url
+        self.box = embed.site_box()  # viewport width -> a chart box's width where the next chart lands
+        self.charts = 0
 
     def blocks(self, page_blocks: tuple[spec.Block, ...]) -> list[dict]:
         out = []
@@ -67,39 +59,20 @@ class Renderer:
         return out
 
     def columns(self, c: blocks.Columns) -> list[dict]:
-        parts = [self.blocks(p) for p in c.parts]
+        parts = []
+        for part, width in zip(c.parts, c.widths, strict=True):
+            self.box = embed.site_box(width / sum(c.widths), len(c.widths))
+            parts.append(self.blocks(part))
+        self.box = embed.site_box()
         return [{"kind": "columns", "parts": list(zip(parts, c.widths, strict=True))}]
 
     def chart(self, c: blocks.Chart) -> list[dict]:
-        """One figure per width class, each built for its design width in ``theme.SITE_WIDTHS``."""
-        div = f"chart-{c.chart_id}-{next(self.n)}"
-        built = {
-            cls: figure_json(figures.build(c.chart_id, self.ctx.load, self.meta, size=(width, None), **c.view))
-            for cls, width in theme.SITE_WIDTHS.items()
-        }
-        inline = sum(len(text.encode()) for text in built.values()) <= INLINE_BYTES
-        variants, data = {}, []
-        for cls, text in built.items():
-            if inline:
-                variants[cls] = {"json": f"{div}-{cls}"}
-                data.append((f"{div}-{cls}", Markup(text.replace("<", "\\u003c"))))  # no </script> inside
-            else:
-                digest = hashlib.sha256(text.encode()).hexdigest()[:12]
-                path = f"{CHARTS_DIR}/{c.chart_id}-{cls}-{digest}.js"
-                self.files[path] = f"{CALLBACK}({json.dumps(path)},{text});\n"
-                variants[cls] = {"src": path}
-        return [
-            {
-                "kind": "chart",
-                "chart_id": c.chart_id,
-                "div": div,
-                "variants": variants,
-                "data": data,
-                # no modebar: its buttons would sit inside the role="img" box; the page has its own PNG button
-                "config": figures.export_config(c.chart_id, self.meta) | {"responsive": False, "displayModeBar": False},
-                "alt": c.alt,
-            }
-        ]
+        """One figure per width class (``theme.SITE_WIDTHS``): a picture of each, and each interactive."""
+        shown = embed.chart_box(c.chart_id, c.view, self.figs, self.out, self.box)
+        heights = embed.fallback_heights(embed.chart_box(c.chart_id, {}, self.figs, embed.Output(), embed.embed_box))
+        shown |= {"alt": c.alt, "lazy": self.charts > 0, "share": embed.share_box(c.chart_id, self.base_url, heights)}
+        self.charts += 1
+        return [shown]
 
 
 def _text(r: Renderer, c: blocks.Text) -> list[dict]:
@@ -207,43 +180,60 @@ def _has_chart(blocks: list[dict]) -> bool:
     return any(b["kind"] == "chart" or any(_has_chart(p) for p, _ in b.get("parts", ())) for b in blocks)
 
 
-def render(page: spec.Page, load: Loader, meta: Meta) -> tuple[str, dict[str, str]]:
-    """The page's HTML and the chart variant files it may load (path relative to the site -> text)."""
-    r = Renderer(page, load, meta)
-    blocks = r.blocks(page.blocks)
-    html = markup.render(
+def render(page: spec.Page, figs: embed.Figures, out: embed.Output, base_url: str = "") -> str:
+    """The page's HTML; the chart variant files and pictures it needs are added to ``out``."""
+    r = Renderer(page, figs, out, base_url)
+    drawn = r.blocks(page.blocks)
+    title = f"{page.title} · {figs.meta.article_title}"
+    text = embed.description(page)
+    return markup.render(
         "site.html",
         page=page,
         pages=spec.PAGES,
-        meta=meta,
-        blocks=blocks,
-        plotly_js=PLOTLY_JS if _has_chart(blocks) else None,
-        widths=theme.SITE_WIDTHS,
-        callback=CALLBACK,
+        meta=figs.meta,
+        blocks=drawn,
+        plotly_js=PLOTLY_JS if _has_chart(drawn) else None,
+        scripts=embed.scripts(),
+        description=text,
+        favicon=embed.FAVICON,
+        tags=embed.social_tags(title, text, page.site_file, embed.lead_chart(page), base_url),
     )
-    return html, r.files
 
 
-def write(root: Path, load: Loader, meta: Meta, step: Callable[[str], None] = lambda label: None) -> list[Path]:
-    """Every page, the chart variant files and Plotly's basic bundle into ``root``; the paths written."""
+def render_page(page: spec.Page, load: Loader, meta: Meta) -> str:
+    """One page's HTML alone (its variant files and pictures are not written)."""
+    return render(page, embed.Figures(load, meta), embed.Output())
+
+
+def write(
+    root: Path,
+    figs: embed.Figures,
+    base_url: str = "",
+    step: Callable[[str], None] = lambda label: None,
+) -> tuple[list[Path], dict[str, tuple]]:
+    """Every page, every embed page, the chart variant files, the favicon and Plotly's basic bundle into
+    ``root``. Returns the paths written and the images still to render (path -> (figure, format, width, height)):
+    the pictures of the variants and the preview images, which the export renders in one kaleido session."""
     written = []
-    (root / CHARTS_DIR).mkdir(parents=True, exist_ok=True)
-    for old in (root / CHARTS_DIR).glob("*-*-*.js"):  # variants of an earlier export
-        old.unlink()
+    for folder in (embed.CHARTS_DIR, embed.EMBED_DIR, embed.PREVIEW_DIR):
+        (root / folder).mkdir(parents=True, exist_ok=True)
+    for old in [*(root / embed.CHARTS_DIR).glob("*-*-*.*"), *(root / embed.EMBED_DIR).glob("*.html")]:
+        old.unlink()  # variants and embeds of an earlier export
     js = (VENDOR / PLOTLY_JS).read_bytes()
     if hashlib.sha256(js).hexdigest() != PLOTLY_SHA256:
         raise RuntimeError(f"{VENDOR / PLOTLY_JS} is not the pinned plotly.js basic bundle")
     (root / PLOTLY_JS).write_bytes(js)
-    written.append(root / PLOTLY_JS)
-    files: dict[str, str] = {}
-    for page in spec.PAGES:
-        html, extra = render(page, load, meta)
-        path = root / page.site_file
-        path.write_text(html, encoding="utf-8")
-        written.append(path)
-        files |= extra
-        step(f"site {path.name}")
-    for name, text in files.items():
+    shutil.copyfile(embed.ASSETS / "favicon.png", root / embed.FAVICON)
+    written += [root / PLOTLY_JS, root / embed.FAVICON]
+    out = embed.Output()
+    pages = {page.site_file: render(page, figs, out, base_url) for page in spec.PAGES}
+    pages |= {embed.embed_file(c): embed.embed_page(c, figs, out, base_url) for c in spec.chart_ids()}
+    for name, html in pages.items():
+        (root / name).write_text(html, encoding="utf-8")
+        written.append(root / name)
+        step(f"site {name}")
+    for name, text in out.files.items():
         (root / name).write_text(text, encoding="utf-8")
         written.append(root / name)
-    return written
+    embed.previews(figs, out)
+    return written, out.images

@@ -1,0 +1,90 @@
+/* Charts that paint at once: each chart is a <picture> of its width class until the reader reaches for it. The
+   first pointer, focus or key on a chart loads Plotly's basic bundle (data-plotly on this script) and draws,
+   in the picture's place and at its size, the interactive variant of the class the picture shows. */
+(function () {
+  var me = document.currentScript, plotlySrc = me && me.getAttribute("data-plotly");
+  var boxes = [].slice.call(document.querySelectorAll(".chart[data-variants]"));
+  if (!boxes.length || !plotlySrc) return;
+  var figures = {}, waiting = {}, plotlyWaiting = null;
+  window.siteChart = function (src, fig) {
+    figures[src] = fig;
+    (waiting[src] || []).forEach(function (then) { then(fig); });
+    delete waiting[src];
+  };
+  function load(src, then) {
+    var s = document.createElement("script");
+    s.src = src;
+    s.onload = then;
+    document.head.appendChild(s);
+  }
+  function plotly(then) {
+    if (window.Plotly) return then();
+    if (plotlyWaiting) return plotlyWaiting.push(then);
+    plotlyWaiting = [then];
+    load(plotlySrc, function () { plotlyWaiting.forEach(function (f) { f(); }); plotlyWaiting = null; });
+  }
+  function figure(src, then) {
+    if (figures[src]) return then(figures[src]);
+    if (!waiting[src]) { waiting[src] = []; load(src); }
+    waiting[src].push(then);
+  }
+  function pick(box) {  /* the class the <picture> shows: its first source whose media query matches */
+    var sources = box.querySelectorAll("source");
+    for (var i = 0; i < sources.length; i++) {
+      if (window.matchMedia(sources[i].media).matches) return sources[i].getAttribute("data-class");
+    }
+    return box.querySelector("img").getAttribute("data-class");
+  }
+  function fit(box) {  /* a box narrower than the variant shows it scaled, as the picture is */
+    var plot = box.querySelector(".plot"), v = JSON.parse(box.getAttribute("data-variants"))[box.getAttribute("data-drawn")];
+    var scale = Math.min(1, box.clientWidth / v.width);
+    plot.style.transform = scale < 1 ? "scale(" + scale + ")" : "";
+    plot.parentNode.style.height = Math.round(v.height * scale) + "px";
+  }
+  function draw(box) {
+    var cls = pick(box);
+    if (cls === box.getAttribute("data-pick")) return;
+    box.setAttribute("data-pick", cls);
+    var v = JSON.parse(box.getAttribute("data-variants"))[cls];
+    figure(v.src, function (fig) {
+      plotly(function () {
+        if (box.getAttribute("data-pick") !== cls) return;
+        var plot = box.querySelector(".plot"), config = JSON.parse(box.getAttribute("data-config"));
+        var first = !box.getAttribute("data-drawn");
+        (first ? Plotly.newPlot : Plotly.react)(plot, fig.data, fig.layout, config).then(function () {
+          box.setAttribute("data-drawn", cls);
+          fit(box);
+          if (first) {
+            plot.parentNode.hidden = false;
+            box.querySelector("picture").hidden = true;
+          }
+        });
+      });
+    });
+  }
+  function wake(event) {
+    var box = event.currentTarget;
+    ["pointerdown", "pointerover", "focusin", "keydown"].forEach(function (t) { box.removeEventListener(t, wake); });
+    draw(box);
+  }
+  boxes.forEach(function (box) {
+    ["pointerdown", "pointerover", "focusin", "keydown"].forEach(function (t) { box.addEventListener(t, wake); });
+  });
+  var timer;
+  window.addEventListener("resize", function () {
+    clearTimeout(timer);
+    timer = setTimeout(function () {
+      boxes.forEach(function (box) { if (box.getAttribute("data-drawn")) { draw(box); fit(box); } });
+    }, 150);
+  });
+  [].slice.call(document.querySelectorAll("button.copy")).forEach(function (button) {
+    var area = document.getElementById(button.getAttribute("data-for"));
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      area.select();
+      var done = function () { button.textContent = button.getAttribute("data-done"); };
+      if (navigator.clipboard) navigator.clipboard.writeText(area.value).then(done, function () {});
+      else if (document.execCommand("copy")) done();
+    });
+  });
+})();
