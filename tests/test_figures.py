@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
+import html
 import itertools
-import math
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -13,9 +14,7 @@ import pytest
 from dashboard import figures, theme
 from dashboard.data import meta_from, read_table
 from dashboard.figures import framing, timeline
-from dashboard.figures.labels import text_box
-from dashboard.figures.map import _ranges, _screen, place_labels
-from dashboard.figures.vote import seat_positions
+from dashboard.figures.vote import seat_positions, tally_bars
 from dashboard.words import section
 from etl.paths import ROOT
 
@@ -38,6 +37,23 @@ def load(built_data):
 @pytest.fixture(scope="module")
 def meta(built_data):
     return meta_from(built_data)
+
+
+FONT_FILES = {
+    False: "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+    True: "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
+}
+
+
+def measure(text: str, px: float, bold: bool = False) -> float:
+    """Width in px of one line of chart text as Chromium draws it here: theme.FONT falls back to DejaVu Sans
+    (Debian's fonts-dejavu), measured glyph by glyph with Pillow, not with the builders' estimate."""
+    from PIL import ImageFont
+
+    if not Path(FONT_FILES[bold]).exists():
+        pytest.skip("DejaVu Sans is not installed (Debian: fonts-dejavu-core)")
+    plain = html.unescape(re.sub(r"<[^>]+>", "", text))
+    return ImageFont.truetype(FONT_FILES[bold], round(px)).getlength(plain)
 
 
 def credit_text(fig) -> str:
@@ -112,25 +128,47 @@ def test_map_hover_carries_the_article_sentence_and_sources(load, meta):
     assert all("https://www.bja.gov/Events/national-psp-symposium-2018.html" in h for h in ops.hovertext)
 
 
-@pytest.mark.parametrize("size", [(theme.DEFAULT_WIDTH, None), (700, None), *theme.FRAMES.values()])
+def _overlap(a, b) -> float:
+    """Area shared by two boxes (x0, y0, x1, y1)."""
+    return max(0, min(a[2], b[2]) - max(a[0], b[0])) * max(0, min(a[3], b[3]) - max(a[1], b[1]))
+
+
+def _map_px(fig):
+    """Data km -> screen px as Plotly draws an equal-aspect plot: the scale that fits both ranges, centred."""
+    lay = fig.layout
+    pw, ph = lay.width - lay.margin.l - lay.margin.r, lay.height - lay.margin.t - lay.margin.b
+    (x0, x1), (y0, y1) = lay.xaxis.range, lay.yaxis.range
+    scale = min(pw / (x1 - x0), ph / (y1 - y0))
+    ox, oy = lay.margin.l + (pw - scale * (x1 - x0)) / 2, lay.margin.t + (ph - scale * (y1 - y0)) / 2
+    return lambda x, y: (ox + (x - x0) * scale, oy + (y1 - y) * scale)
+
+
+@pytest.mark.parametrize("size", [(theme.DEFAULT_WIDTH, None), (700, None), (390, None), *theme.FRAMES.values()])
 def test_map_labels_do_not_collide(load, meta, size):
-    cities = load("cities").sort_values("city_id")
-    xr, yr = _ranges(load("state_shapes"))
-    p = framing.plan(
-        size, title="t", subtitle="s", source="x", meta=meta, legend=list(GROUPS.values()), plot_height=500
-    )
-    points, bounds = _screen(cities, xr, yr, p)
-    texts = cities["name"].tolist()
-    offsets = place_labels(points, texts, bounds)
-    boxes = [text_box(x + dx, y + dy, t) for (x, y), (dx, dy), t in zip(points, offsets, texts, strict=True)]
-    for a, b in itertools.combinations(range(len(boxes)), 2):
-        assert boxes[a].overlap(boxes[b]) == 0, (texts[a], texts[b])
-    markers = [text_box(x, y, "") for x, y in points]
-    for i, box in enumerate(boxes):
-        for j, (x, y) in enumerate(points):
-            marker = type(box)(x - 6, y - 6, x + 6, y + 6)
-            assert box.overlap(marker) == 0, (texts[i], texts[j])
-    assert markers  # the marker boxes were built for every point
+    """Each city name as drawn (its text measured in the chart's fallback font, DejaVu Sans; bold for the cities
+    not considered) covers no other name and no city's marker."""
+    fig = figures.build("map", load, meta, size=size)
+    px = _map_px(fig)
+    boxes = {}
+    for a in fig.layout.annotations:
+        if not (a.name or "").startswith("label:"):
+            continue
+        x, y = px(a.x, a.y)
+        x, y = (x + a.ax, y + a.ay) if a.showarrow else (x + a.xshift, y - a.yshift)
+        w, h = measure(a.text, a.font.size, bold="<b>" in a.text) + 4, a.font.size * 1.3
+        boxes[a.name] = (x - w / 2, y - h / 2, x + w / 2, y + h / 2)
+    assert len(boxes) == (4 if size[0] < 500 else 16)  # phones: the four cities not considered
+    for a, b in itertools.combinations(boxes, 2):
+        assert _overlap(boxes[a], boxes[b]) == 0, (a, b)
+    markers = [
+        (x - t.marker.size / 2, y - t.marker.size / 2, x + t.marker.size / 2, y + t.marker.size / 2)
+        for t in fig.data
+        if t.customdata is not None
+        for x, y in (px(*p) for p in zip(t.x, t.y, strict=True))
+    ]
+    assert len(markers) == 16
+    for name, box in boxes.items():
+        assert not [m for m in markers if _overlap(box, m)], name
 
 
 def test_seat_chart_is_fifty_forty_eight_two(load, meta):
@@ -160,6 +198,16 @@ def test_tally_bars_mark_the_majority(load, meta):
     assert by_name == {"Yea": [50, 49], "Nay": [48, 47], "Not Voting": [2, 4]}
     majority = [a.text for a in fig.layout.annotations if a.text.startswith("majority")]
     assert majority == ["majority of 98 voting: 50", "majority of 96 voting: 49"]
+
+
+def test_tally_axis_runs_to_the_chambers_size_from_the_votes(load, meta):
+    fig = figures.build("senate-tally", load, meta)
+    assert list(fig.layout.xaxis.range) == [0, 100]  # 50 + 48 + 2 and 49 + 47 + 4: the Senate's 100 seats
+    assert fig.layout.xaxis.title.text == "senators (of 100)"
+    votes = load("votes")
+    house = votes.assign(chamber="House", yea=votes["yea"] * 4, nay=votes["nay"] * 4, not_voting=[43, 51])
+    wide = tally_bars(pd.concat([votes, house]), meta)
+    assert list(wide.layout.xaxis.range) == [0, 435]  # 200 + 192 + 43 and 196 + 188 + 51
 
 
 def test_state_grid_has_every_senator(load, meta):
@@ -325,7 +373,7 @@ def test_charts_are_credited_to_the_newest_article(two):
 @pytest.mark.parametrize("chart_id", list(figures.CHARTS))
 def test_every_chart_lays_out_for_its_width(load, meta, chart_id, width):
     """Drawn at exactly the width it was built for; the legend below the plot on narrow and medium widths, above
-    it on wide ones; every title and credit line wrapped to fit (estimated at the bold/regular glyph width)."""
+    it on wide ones; every line of the title, subtitle and credit fits the card, measured in DejaVu Sans."""
     fig = figures.build(chart_id, load, meta, size=(width, None))
     cls = theme.width_class(width)
     assert fig.layout.width == width and fig.layout.meta["width_class"] == cls
@@ -333,11 +381,16 @@ def test_every_chart_lays_out_for_its_width(load, meta, chart_id, width):
     plot_bottom = fig.layout.height - fig.layout.margin.b
     assert (legend_top < fig.layout.margin.t) == (cls == theme.WIDE)
     assert (legend_top > plot_bottom) == (cls != theme.WIDE)
-    f = framing.fonts(width)
-    for line in fig.layout.title.text.removeprefix("<b>").removesuffix("</b>").split("<br>"):
-        assert framing.text_width(line, f.title * framing.BOLD) <= width - 2 * f.pad, line
-    for line in credit_text(fig).split(" · Article")[0:1]:
-        assert framing.text_width(line, f.note) <= (width - 2 * f.pad) * (line.count(" ") + 1), line
+    room = width - 2 * fig.layout.title.x * width  # the text block starts at the card's padding, on each side
+    title = fig.layout.title
+    (credit,) = [a for a in fig.layout.annotations if a.name == "credit"]
+    for text, size, bold in (
+        (title.text, title.font.size, True),
+        (title.subtitle.text, title.subtitle.font.size, False),
+        (credit.text, credit.font.size, False),
+    ):
+        for line in text.split("<br>"):
+            assert measure(line, size, bold) <= room, line
 
 
 def test_timeline_runs_down_the_screen_on_a_phone(load, meta):
@@ -352,12 +405,22 @@ def test_timeline_runs_down_the_screen_on_a_phone(load, meta):
 
 
 def test_legend_rows_follow_the_plot_width():
-    names = ["Context event (reference)", "In the article", "After the article", "Expected in the article"]
-    text = math.ceil(framing.text_width(names[0], framing.LEGEND_FONT) + 10)  # the longest name sets every entry
-    assert framing.legend_rows(names, 4 * (text + framing.LEGEND_SYMBOL)) == (1, text)
-    assert framing.legend_rows(names, 2 * (text + framing.LEGEND_SYMBOL))[0] == 2
-    assert framing.legend_rows(names, text)[0] == 4
+    names = ["Yea", "Nay", "Not Voting"]  # the tally's legend
+    entry = 76  # the longest name, 10 characters at 0.55 em of 12 px, and 10 px to spare
+    assert framing.legend_rows(names, 1000) == (1, entry)
+    assert framing.legend_rows(names, 3 * (entry + 56)) == (1, entry)  # Plotly adds 56 px per entry's symbol
+    assert framing.legend_rows(names, 3 * (entry + 56) - 1) == (2, entry)
+    assert framing.legend_rows(names, entry + 56) == (3, entry)
+    assert framing.legend_rows(names, 20) == (3, entry)  # never fewer than one entry per row
     assert framing.legend_rows([], 300) == (0, 0)
+
+
+@pytest.mark.parametrize("chart_id", list(figures.CHARTS))
+def test_every_legend_entry_has_room_for_its_name(load, meta, chart_id):
+    fig = figures.build(chart_id, load, meta, size=(390, None))
+    names = [t.name for t in fig.data if t.name and t.showlegend is not False]
+    assert names and fig.layout.legend.entrywidthmode == "pixels"
+    assert fig.layout.legend.entrywidth >= max(measure(n, fig.layout.legend.font.size) for n in names)
 
 
 def test_tally_rows_say_the_tally_in_words(load, meta):
