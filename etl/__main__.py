@@ -90,6 +90,8 @@ def run(args: argparse.Namespace) -> int:
         for row in errors.itertuples():
             where = row.sentence_id if isinstance(row.sentence_id, str) else row.article_id or ""
             print(f"  error [{row.kind}] {where} {row.message}", file=sys.stderr)
+        if len(errors):
+            print("  review each one, then record the decision in etl/reference/corrections.csv", file=sys.stderr)
         if args.strict and len(errors):
             print(
                 f"--strict: {len(errors)} unreviewed data-quality error(s); first: {errors.iloc[0]['message']}",

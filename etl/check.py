@@ -19,7 +19,7 @@ from etl.extract import Extract
 from etl.resolve import EventLink, TallyLink, date_range, speaker_of
 from etl.schema import article_source
 
-UNREVIEWED = "Unreviewed: check it, then record the decision in etl/reference/corrections.csv."
+UNREVIEWED = "Unreviewed: nobody has checked this yet; it is shown as found."  # the CLI says where to record it
 
 
 @dataclass
@@ -371,7 +371,7 @@ def check_article(c: Context) -> list[dict]:
 # (label, how to count it in one article, required)
 ELEMENTS: tuple[tuple[str, Callable[[Extract], int], bool], ...] = (
     ("excluded cities (a sentence that lists “City, St.” places)", lambda ex: len(ex.list_sentence_ids), True),
-    ("known entities (names or aliases from etl/reference/entities.csv)", lambda ex: len(ex.mentions), False),
+    ("known entities (names or aliases of the reference entities)", lambda ex: len(ex.mentions), False),
     ("places (“City, St.”)", lambda ex: len(ex.places), False),
     ("counts (a number word before a noun)", lambda ex: len(ex.counts), False),
     ("vote tallies (“50-48”)", lambda ex: len(ex.tallies), False),

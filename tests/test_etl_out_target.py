@@ -251,7 +251,7 @@ def test_random_folder_states_refuse_or_write_and_lose_nothing_foreign(out_state
 
 NOT_FOUND = {
     "excluded": "The article gives no excluded cities (a sentence that lists “City, St.” places).",
-    "entities": "The article gives no known entities (names or aliases from etl/reference/entities.csv).",
+    "entities": "The article gives no known entities (names or aliases of the reference entities).",
     "places": "The article gives no places (“City, St.”).",
     "counts": "The article gives no counts (a number word before a noun).",
     "tallies": "The article gives no vote tallies (“50-48”).",
