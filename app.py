@@ -13,8 +13,8 @@ st.set_option("client.showSidebarNavigation", True)  # off in config.toml only f
 
 from dashboard import boot, card  # noqa: E402 - after set_page_config, which must come first
 
-if card.requested():
+if card.requested():  # one chart alone: no navigation drawn
+    boot.navigation(position="hidden")
     card.render()
-    st.stop()
-
-boot.navigation().run()
+else:
+    boot.navigation().run()

@@ -29,7 +29,7 @@ from pathlib import Path
 
 from benchmarks import etl_scale, site_weight
 from dashboard import spec
-from devtools.browser import READY_JS, launch
+from devtools.browser import CHART_SVG, READY_JS, launch
 from devtools.server import Server
 from etl.paths import ROOT
 
@@ -38,7 +38,7 @@ PAGES = {p.slug: (p.url, spec.chart_count(p.slug)) for p in spec.PAGES}  # name 
 BUDGET = {"page": 1.2, "cold": 1.5, "etl": 1.5, "json_kb": 300, "rss_mb": 400, "export_s": 20, "phone": 0.3}
 PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 3, "is_mobile": True, "has_touch": True}
 CPU_SLOWDOWN = 4  # a mid-range phone against this machine's cores (--phone-cpu)
-FIRST_CHART_JS = "() => !!document.querySelector('.js-plotly-plot .main-svg g.trace')"  # a trace drawn in its SVG
+FIRST_CHART_JS = f"() => !!document.querySelector('{CHART_SVG} g.trace')"  # a trace drawn in its SVG
 
 
 @dataclass

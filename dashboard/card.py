@@ -1,5 +1,10 @@
-"""Card mode: ``?card=<chart-id>&frame=social|slide|square`` renders one chart alone in a fixed frame, with no
-sidebar or menus, for screenshots and social posts. Title, source line, as-of date and data stamp are inside."""
+"""Card mode: ``?card=<chart-id>&frame=social|slide|square&embed=true`` renders one chart alone in a fixed frame, for
+screenshots and social posts. Title, source line, as-of date and data stamp are inside.
+
+Only public means: ``app.py`` hides the navigation (``st.navigation(position="hidden")``), ``embed=true`` removes
+Streamlit's toolbar and footer (as Streamlit defines it), and the chart sits in a keyed container (Streamlit gives
+it the class ``st-key-card``) that one CSS rule pins to the top left corner of the window, past the page padding.
+"""
 
 from __future__ import annotations
 
@@ -8,16 +13,13 @@ import streamlit as st
 from dashboard import data, figures, params, theme, ui
 from dashboard.words import say
 
-_CHROME = """
-<style>
-  [data-testid="stSidebar"], [data-testid="stSidebarNav"], [data-testid="stHeader"], [data-testid="stToolbar"],
-  [data-testid="stDecoration"], [data-testid="stStatusWidget"], header, footer {display: none !important;}
-  .block-container, [data-testid="stMainBlockContainer"] {padding: 0 !important; margin: 0 !important;
-                                                          max-width: none !important;}
-  [data-testid="stAppViewContainer"], .stApp {background: #FFFFFF !important;}
-  [data-testid="stVerticalBlock"] {gap: 0 !important;}
-</style>
-"""
+KEY = "card"
+_FRAME = f"<style>.st-key-{KEY} {{position: fixed; inset: 0; overflow: hidden; background: #FFFFFF;}}</style>"
+
+
+def path(chart_id: str, frame: str) -> str:
+    """The address of a card, from the app's root."""
+    return f"/?card={chart_id}&frame={frame}&embed=true"
 
 
 def requested() -> bool:
@@ -31,16 +33,17 @@ def render() -> None:
     if chart_id is None:
         st.warning(say("card.unknown", ids=", ".join(f"`?card={c}`" for c in figures.CHARTS)))
         return
-    st.html(_CHROME)
     width, height = theme.FRAMES[frame]
     fig = ui.figure(chart_id, (width, height))
     cfg = figures.export_config(chart_id, data.meta()) | {"displayModeBar": False, "responsive": False}
-    st.plotly_chart(
-        fig,
-        theme=None,
-        config=cfg,
-        width=width,
-        height=height,
-        key=f"card_{chart_id}",
-        alt=figures.CHARTS[chart_id].alt,
-    )
+    st.html(_FRAME)
+    with st.container(key=KEY):
+        st.plotly_chart(
+            fig,
+            theme=None,
+            config=cfg,
+            width=width,
+            height=height,
+            key=f"card_{chart_id}",
+            alt=figures.CHARTS[chart_id].alt,
+        )

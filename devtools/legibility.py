@@ -30,6 +30,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from devtools.browser import CHART, CHART_SVG, MAIN, STATUS
+
 TOL = 1.0  # px: overlaps and overhangs up to this are rounding, not defects
 MARKER_INSET = 1.0  # px taken off each side of a marker's box (its rect includes the stroke)
 MIN_OPACITY = 0.01  # a marker at or below this is fully transparent (a hover target), not ink
@@ -74,7 +76,7 @@ PROBE_JS = r"""() => {
     return opacity(el) * Math.max(fill, stroke);
   };
   const box = r => [r.left, r.top, r.right, r.bottom];
-  const charts = [...document.querySelectorAll('.js-plotly-plot')].map((gd, index) => {
+  const charts = [...document.querySelectorAll('__CHART__')].map((gd, index) => {
     const meta = (gd.layout && gd.layout.meta) || (gd._fullLayout && gd._fullLayout.meta) || {};
     const svgs = [...gd.querySelectorAll('.main-svg')];
     const own = box(gd.getBoundingClientRect());  // the div; the drawing may be wider or narrower
@@ -110,17 +112,18 @@ PROBE_JS = r"""() => {
     return {name: meta.chart_id || String(index), index, box: drawn, div: own, texts, markers,
             built: meta.width || null, width_class: meta.width_class || null};
   });
-  const main = document.querySelector('[data-testid="stMain"]');
+  const main = document.querySelector('__MAIN__');
   return {
     url: location.href,
     inner_width: window.innerWidth,
     inner_height: window.innerHeight,
     scroll_width: document.documentElement.scrollWidth,
     main_scroll_width: main ? main.scrollWidth : null,
-    busy: !!document.querySelector('[data-testid="stStatusWidget"]'),
+    busy: !!document.querySelector('__STATUS__'),
     charts,
   };
 }"""
+PROBE_JS = PROBE_JS.replace("__CHART__", CHART).replace("__MAIN__", MAIN).replace("__STATUS__", STATUS)
 
 
 # ---------------------------------------------------------------------------------------------------- the rules
@@ -355,11 +358,11 @@ def site_views(site_dir: Path, viewports=VIEWPORTS) -> list[View]:
 
 
 def card_views(base_url: str) -> list[View]:
-    from dashboard import spec, theme
+    from dashboard import card, spec, theme
 
     base = base_url.rstrip("/")
     return [
-        View("card", f"{c}/{frame}", f"{base}/?card={c}&frame={frame}", size, 1)
+        View("card", f"{c}/{frame}", base + card.path(c, frame), size, 1)
         for frame, size in theme.FRAMES.items()
         for c in spec.chart_ids()
     ]
@@ -419,7 +422,7 @@ def settle(page, timeout: float = 5.0, interval: float = 0.3) -> tuple[dict, boo
 def wait_drawn(page, view: View, timeout: float = 45_000) -> None:
     if view.kind == "site":
         page.wait_for_function(
-            "n => document.querySelectorAll('.js-plotly-plot .main-svg').length >= 2 * n",
+            f"n => document.querySelectorAll('{CHART_SVG}').length >= 2 * n",
             arg=view.charts,
             timeout=timeout,
         )

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from devtools.browser import Offline
+from devtools.browser import MAIN, Offline
 from devtools.server import Server
 from etl.paths import ROOT
 
@@ -34,8 +34,9 @@ def screenshot(page, name: str) -> Path:
     """The whole page: Streamlit scrolls inside its own container, so grow the viewport to the content first."""
     out = ARTIFACTS / "screens" / f"{name}.png"
     out.parent.mkdir(parents=True, exist_ok=True)
-    height = page.evaluate("""() => { const m = document.querySelector('[data-testid="stMain"]');
-                                      return m ? m.scrollHeight : document.body.scrollHeight; }""")
+    height = page.evaluate(
+        "s => { const m = document.querySelector(s); return m ? m.scrollHeight : document.body.scrollHeight; }", MAIN
+    )
     size = page.viewport_size
     page.set_viewport_size({"width": size["width"], "height": min(max(height + 40, size["height"]), 8000)})
     page.wait_for_timeout(400)

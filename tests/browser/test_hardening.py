@@ -12,7 +12,7 @@ import pytest
 
 from dashboard import spec
 from dashboard.words import say
-from devtools.browser import wait_for_words, wait_ready
+from devtools.browser import CHART, EXCEPTION, MAIN, wait_for_words, wait_ready
 from devtools.server import Server
 from etl.paths import REFERENCE_DIR, ROOT, SEEDS_DIR
 
@@ -74,7 +74,7 @@ def hostile_server(tmp_path_factory):
 
 def _sweep_hover(page) -> None:
     """Move the mouse across every chart so Plotly draws its hover labels (where data text is rendered)."""
-    for chart in page.locator(".js-plotly-plot").all():
+    for chart in page.locator(CHART).all():
         box = chart.bounding_box()
         if not box:
             continue
@@ -108,7 +108,7 @@ def test_payloads_stay_inert(hostile_server, context, slug, query, words):
     _sweep_hover(page)
     assert page.evaluate("() => window.pwned") is None
     assert dialogs == []
-    assert page.locator("main script, [data-testid='stMain'] img[src='x']").count() == 0
+    assert page.locator(f"main script, {MAIN} img[src='x']").count() == 0
     assert context.offline_guard.blocked == []
 
 
@@ -136,7 +136,7 @@ def test_many_readers_at_once(browser, capsys, built_data):
             pages.append((pg, path))
         for pg, path in pages:
             wait_ready(pg, expect[path], timeout=120_000)
-            assert pg.locator('[data-testid="stException"]').count() == 0
+            assert pg.locator(EXCEPTION).count() == 0
         assert srv.proc.poll() is None  # still up
         after = srv.rss_mb()
         with capsys.disabled():

@@ -14,7 +14,7 @@ import pytest
 
 from dashboard.data import stamp
 from devtools import articles
-from devtools.browser import wait_ready
+from devtools.browser import ALERT, CHART_SVG, EXCEPTION, MAIN, wait_ready
 from devtools.server import Server
 from etl.paths import ROOT
 
@@ -23,8 +23,8 @@ pytestmark = pytest.mark.browser
 SESSIONS, REFRESHES = 10, 5
 SHOWN = re.compile(r"Data stamp \(on every chart\):\s*(\w+)")
 CREDIT = re.compile(r"· data (\w+)")
-NOW_SHOWS = """stamp => document.body.innerText.includes('Data stamp (on every chart): ' + stamp)
-                       && [...document.querySelectorAll('.js-plotly-plot .main-svg')]
+NOW_SHOWS = f"""stamp => document.body.innerText.includes('Data stamp (on every chart): ' + stamp)
+                       && [...document.querySelectorAll('{CHART_SVG}')]
                             .some(e => e.textContent.includes('data ' + stamp))"""
 
 
@@ -38,8 +38,8 @@ def package(folder) -> tuple[str, int]:
 def seen(page) -> tuple[str, str, int]:
     """What one session shows: the stamp in the freshness block, the stamp in the map's credit, and how many
     articles the freshness block lists."""
-    text = page.inner_text('[data-testid="stMain"]')
-    svg = " ".join(page.locator(".js-plotly-plot .main-svg").all_text_contents())
+    text = page.inner_text(MAIN)
+    svg = " ".join(page.locator(CHART_SVG).all_text_contents())
     fresh, credit = SHOWN.search(text), CREDIT.search(svg)
     assert fresh and credit, text[:500]
     return fresh.group(1), credit.group(1), text.count("SHA-256 of ")
@@ -47,15 +47,15 @@ def seen(page) -> tuple[str, str, int]:
 
 def rerun(page) -> None:
     """What a widget change does: the script runs again in the open session ("r" is Streamlit's rerun key)."""
-    page.focus('[data-testid="stMain"]')
+    page.focus(MAIN)
     page.keyboard.press("r")
 
 
 def rendered(page) -> tuple[str, str, int]:
     wait_ready(page, 1, timeout=90_000)
     page.wait_for_function("() => !document.querySelector('[data-stale=\"true\"]')", timeout=60_000)
-    assert page.locator('[data-testid="stException"]').count() == 0
-    assert page.locator('[data-testid="stAlert"]:has-text("cannot be read")').count() == 0
+    assert page.locator(EXCEPTION).count() == 0
+    assert page.locator(f'{ALERT}:has-text("cannot be read")').count() == 0
     return seen(page)
 
 
