@@ -302,7 +302,12 @@ TABLES: dict[str, Table] = {
                 Col("party", S, "R, D or I", allowed=("R", "D", "I")),
                 Col("position", S, "the vote cast", allowed=("Yea", "Nay", "Not Voting", "Present")),
                 Col("source", S, SOURCE_DOC),
-                Col("derived", B, "true when inferred (see etl/reference/SOURCES.md), not an official record"),
+                Col(
+                    "derived",
+                    B,
+                    "true when worked out by a stated method (the method is on the Sources page), not copied from "
+                    "the official roll call",
+                ),
             ),
             sort=("vote_id", "state", "senator"),
         ),
@@ -375,8 +380,8 @@ TABLES: dict[str, Table] = {
             (
                 Col("group", S, "the reference file it is cited in, without .csv (events, votes, psp_sites_2017, ...)"),
                 Col("url", S, "the page cited"),
-                Col("site", S, "who published the page, for a reader (from etl/reference/source_sites.csv)"),
-                Col("kind", S, "what kind of page it is (from etl/reference/source_sites.csv)", allowed=SOURCE_KINDS),
+                Col("site", S, "who published the page, for a reader (from the source_sites reference file)"),
+                Col("kind", S, "what kind of page it is (from the source_sites reference file)", allowed=SOURCE_KINDS),
                 Col(
                     "confidence",
                     S,
