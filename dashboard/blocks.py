@@ -19,6 +19,7 @@ from dashboard.words import say, section
 from etl.schema import TABLES
 
 Loader = Callable[[str], pd.DataFrame]
+REFRESH = "make etl"  # the command that refreshes the data (a command, not words)
 
 
 @dataclass
@@ -138,6 +139,7 @@ class Freshness:
     written: str
     stamp: str
     hashes: dict[str, str]
+    command: str  # how to refresh by hand (developer-facing)
 
 
 @dataclass(frozen=True)
@@ -225,7 +227,7 @@ def links(b: spec.Block, ctx: Context) -> Links:
 
 def freshness(b: spec.Block, ctx: Context) -> Freshness:
     fresh = ctx.fresh()
-    return Freshness(say("blocks.freshness"), fresh["written"], fresh["stamp"], fresh["article_sha256"])
+    return Freshness(say("blocks.freshness"), fresh["written"], fresh["stamp"], fresh["article_sha256"], REFRESH)
 
 
 def changes(b: spec.Block, ctx: Context) -> Changes:

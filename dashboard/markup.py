@@ -48,6 +48,7 @@ def paragraphs(text: str, mentions: pd.DataFrame, entities: pd.DataFrame, select
                 "text": text[m.start : m.end],
                 "name": info.loc[m.entity_id, "name"] if known else m.entity_id,
                 "kind": kind,
+                "label": section("entity-types").get(kind, kind),
                 "colour": theme.ENTITY_COLOUR.get(kind, theme.ENTITY_COLOUR["publication"]),
                 "selected": m.entity_id == selected,
             }

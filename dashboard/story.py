@@ -50,7 +50,7 @@ def story(events: pd.DataFrame, claims: pd.DataFrame, article_id: str, n: int = 
     for date, group in told.groupby("date_start", sort=False):
         titles = "; ".join(group["title"])
         when = fmt.long(date) if (group["date_precision"] == "day").all() else fmt.month(date)
-        out.append(f"{when}: {titles}.")
+        out.append(say("blocks.story-sentence", when=when, titles=titles))
         if len(out) == n:
             break
     return out
@@ -146,7 +146,7 @@ def later_outcomes(votes: pd.DataFrame) -> list[str]:
 def quality_counts(load: Callable[[str], pd.DataFrame]) -> str:
     """How many data-quality rows of each severity, and how many are corrections and open questions."""
     counts = load("data_quality")["severity"].value_counts()
-    listed = " · ".join(f"{counts.get(s, 0)} {s}" for s in tables.SEVERITY_ORDER)
+    listed = " · ".join(say("blocks.quality-count", n=counts.get(s, 0), severity=s) for s in tables.SEVERITY_ORDER)
     return say(
         "blocks.quality-caption",
         counts=listed,

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from dashboard import blocks, boot, data, params, spec, tables, ui
+from dashboard import blocks, boot, data, fmt, params, spec, tables, ui
 from dashboard.words import say
 
 
@@ -23,19 +23,34 @@ class Context(blocks.Context):
 
 Slot = Callable[[Context], None]
 
-COLUMN_CONFIG = {  # how a table view's columns read on screen
+COLUMNS = {  # how a table view's columns read on screen; their labels: blocks.columns.<view>.<column> in the words
     "cities": {
-        "population": st.column_config.NumberColumn("population (GeoNames)", format="localized"),
-        "article_sentence": st.column_config.TextColumn("the article's words", width="large"),
+        "population": (st.column_config.NumberColumn, {"format": "localized"}),
+        "article_sentence": (st.column_config.TextColumn, {"width": "large"}),
     },
-    "events": {"surface": st.column_config.TextColumn("as written in the article")},
-    "figures": {"text": st.column_config.TextColumn("sentence", width="large")},
+    "events": {"surface": (st.column_config.TextColumn, {})},
+    "figures": {"text": (st.column_config.TextColumn, {"width": "large"})},
     "mentions": {
-        "title": st.column_config.TextColumn("article"),
-        "surface": st.column_config.TextColumn("as written"),
-        "sentence": st.column_config.TextColumn("sentence", width="large"),
+        "title": (st.column_config.TextColumn, {}),
+        "surface": (st.column_config.TextColumn, {}),
+        "sentence": (st.column_config.TextColumn, {"width": "large"}),
     },
 }
+
+
+def column_config(view_id: str) -> dict | None:
+    columns = COLUMNS.get(view_id)
+    if not columns:
+        return None
+    return {c: make(say(f"blocks.columns.{view_id}.{c}"), **opts) for c, (make, opts) in columns.items()}
+
+
+def md_fill(key: str, **markdown: str) -> str:
+    """A line of the words as markdown, filled with markdown (bold, code) that is not escaped again."""
+    text = ui.md_escape(say(key, **{k: f"\0{k}\0" for k in markdown}))
+    for k, v in markdown.items():
+        text = text.replace(f"\0{k}\0", v)
+    return text
 
 
 def picker(
@@ -55,7 +70,7 @@ def picker(
 
 
 def dataframe(frame, view_id: str = "") -> None:
-    st.dataframe(frame, hide_index=True, width="stretch", column_config=COLUMN_CONFIG.get(view_id))
+    st.dataframe(frame, hide_index=True, width="stretch", column_config=column_config(view_id))
 
 
 def mentions(ctx: Context, ref_id: str) -> None:
@@ -83,6 +98,11 @@ def md_link(link: blocks.Link) -> str:
     if ui.source_link(link.url).endswith(f"]({link.url})"):
         return f"[{label}]({link.url})"
     return label
+
+
+def source_md(source: str) -> str:
+    """The one source line (``fmt.source_line``) as markdown, its source a link when it is a web page."""
+    return ui.md_escape(fmt.source_line("\0")).replace("\0", ui.source_link(source))
 
 
 def md_pieces(pieces: list[blocks.Piece]) -> str:
@@ -131,13 +151,13 @@ def _links(c: blocks.Links, ctx: Context) -> None:
 
 def _freshness(c: blocks.Freshness, ctx: Context) -> None:
     st.subheader(c.title)
-    hashes = "".join(f"- SHA-256 of {ui.md_escape(a)}: `{sha[:16]}…`\n" for a, sha in c.hashes.items())
-    st.markdown(
-        f"- Data refreshed: **{c.written}**\n"
-        f"- Data stamp (on every chart): `{c.stamp}`\n"
-        f"{hashes}"
-        f"- Refresh by hand: `make etl`"
-    )
+    lines = [
+        md_fill("blocks.freshness-written", written=f"**{ui.md_escape(c.written)}**"),
+        md_fill("blocks.freshness-stamp", stamp=f"`{c.stamp}`"),
+        *(md_fill("blocks.freshness-sha", article=ui.md_escape(a), sha=f"`{s[:16]}…`") for a, s in c.hashes.items()),
+        md_fill("blocks.freshness-refresh", command=f"`{c.command}`"),
+    ]
+    st.markdown("\n".join(f"- {line}" for line in lines))
 
 
 def _changes(c: blocks.Changes, ctx: Context) -> None:

@@ -40,7 +40,7 @@ def article(articles: pd.DataFrame, article_id: str | None = None) -> pd.Series:
 def article_labels(articles: pd.DataFrame) -> dict[str, str]:
     """Article id -> what a picker shows: the as-of date and the headline, newest first."""
     ordered = newest_first(articles)
-    return {r.article_id: f"{day(r.as_of)} · {r.title}" for r in ordered.itertuples()}
+    return {r.article_id: say("pickers.article-label", as_of=day(r.as_of), title=r.title) for r in ordered.itertuples()}
 
 
 def facts(load: Loader, article_id: str | None = None) -> dict[str, object]:
@@ -91,7 +91,8 @@ def mention_lines(cover: pd.DataFrame, ref_id: str) -> list[str]:
     """One line per mention: the article's as-of date and headline, the sentence, the words as written (plain
     text)."""
     return [
-        f"{day(r.as_of)} · {r.title} · {r.sentence_id}: “{r.surface}”" for r in mentions_of(cover, ref_id).itertuples()
+        say("blocks.mention-line", as_of=day(r.as_of), title=r.title, sentence_id=r.sentence_id, surface=r.surface)
+        for r in mentions_of(cover, ref_id).itertuples()
     ]
 
 
@@ -156,7 +157,7 @@ def events(load: Loader) -> pd.DataFrame:
     ]
 
 
-def figures(load: Loader, article: str | None = None) -> pd.DataFrame:
+def figure_sentences(load: Loader, article: str | None = None) -> pd.DataFrame:
     """Every figure next to its sentence; only the chosen article's when one is chosen."""
     shown = load("figures").merge(
         load("sentences")[["article_id", "sentence_id", "text"]], on=["article_id", "sentence_id"]
@@ -211,7 +212,7 @@ def positions(load: Loader, found: pd.DataFrame | None = None) -> pd.DataFrame:
 VIEWS: dict[str, Callable[..., pd.DataFrame]] = {
     "cities": cities,
     "events": events,
-    "figures": figures,
+    "figures": figure_sentences,
     "quality": quality,
     "positions": positions,
 }

@@ -5,12 +5,17 @@ import streamlit as st
 
 from dashboard import streamlit_page, tables, ui
 from dashboard.streamlit_page import Context, picker
+from dashboard.words import say, section
 
 
 def entity_labels(ctx: Context) -> dict[str, str]:
     entities = ctx.load("entities")
     mentioned = entities[entities["n_mentions"] > 0].sort_values(["type", "name"])
-    return dict(zip(mentioned["entity_id"], mentioned["name"] + " (" + mentioned["type"] + ")", strict=True))
+    types = section("entity-types")
+    return {
+        r.entity_id: say("pickers.entity-label", name=r.name, type=types.get(r.type, r.type))
+        for r in mentioned.itertuples()
+    }
 
 
 def entity_picker(ctx: Context) -> None:
@@ -23,9 +28,10 @@ def entity_detail(ctx: Context) -> None:
         return
     st.subheader(ui.md_escape(entity_labels(ctx)[picked]))
     streamlit_page.mentions(ctx, picked)
-    st.caption("Source: " + ui.source_link(ctx.load("entities").set_index("entity_id").loc[picked, "source"]))
+    source = ctx.load("entities").set_index("entity_id").loc[picked, "source"]
+    st.caption(streamlit_page.source_md(source))
     for table, rows in tables.entity_rows(picked, ctx.load).items():
-        st.caption(f"In `{table}`")
+        st.caption(ui.md_escape(say("blocks.entity-in-table", table=table)))
         streamlit_page.dataframe(rows)
 
 

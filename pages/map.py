@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import fmt, params, streamlit_page, tables, ui
+from dashboard import params, streamlit_page, tables, ui
 from dashboard.streamlit_page import Context, picker
 from dashboard.words import say, section
 
@@ -33,7 +33,7 @@ def city_lookup(ctx: Context) -> None:
         st.markdown("> " + ui.md_escape(listed))
     population = f"{int(row['population']):,}"
     population = say("blocks.city-population", population=population, source=row["population_source"])
-    st.caption(ui.md_escape(fmt.source_line("")) + ui.source_link(row["source"]) + " · " + ui.md_escape(population))
+    st.caption(streamlit_page.source_md(row["source"]) + " · " + ui.md_escape(population))
     streamlit_page.mentions(ctx, picked)
 
 

@@ -4,6 +4,7 @@ import streamlit as st
 
 from dashboard import fmt, streamlit_page, ui
 from dashboard.streamlit_page import Context, picker
+from dashboard.words import say
 
 
 def event_picker(ctx: Context) -> None:
@@ -16,8 +17,9 @@ def event_picker(ctx: Context) -> None:
     row = events.set_index("event_id").loc[picked]
     st.markdown(f"**{ui.md_escape(row['title'])}** — {ui.md_escape(fmt.when(row))}")
     if row["in_article"]:
-        st.markdown(f"As written: “{ui.md_escape(row['surface'])}” → {ui.md_escape(row['resolution'])}")
-    st.caption(f"Source: {ui.source_link(row['source'])} ({ui.md_escape(row['confidence'])})")
+        st.markdown(ui.md_escape(say("blocks.event-as-written", surface=row["surface"], resolution=row["resolution"])))
+    confidence = ui.md_escape(say("blocks.event-confidence", confidence=row["confidence"]))
+    st.caption(streamlit_page.source_md(row["source"]) + " " + confidence)
     streamlit_page.mentions(ctx, picked)
 
 

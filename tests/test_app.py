@@ -10,7 +10,9 @@ from streamlit.testing.v1 import AppTest
 from dashboard import spec, tables
 from dashboard.data import read_table
 from dashboard.words import say, section
-from etl.paths import ROOT
+from etl.paths import ROOT, SEEDS_DIR
+
+SEED = SEEDS_DIR / "000_94e04342a6ea52d8.txt"
 
 PAGES = [p.file for p in spec.PAGES]
 VOTE_PAGE = spec.page("senate-vote").file
@@ -50,29 +52,69 @@ def specs(at) -> list[dict]:
     return [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
 
 
-@pytest.mark.parametrize("page", PAGES)
-def test_every_page_renders(page):
-    at = open_page(page)
-    assert not at.exception, [e.message for e in at.exception]
-    assert not at.error, [e.value for e in at.error]
-    assert at.title
+def visible(at) -> str:
+    """The page's text as a reader sees it: headings, paragraphs, captions, notes, metrics and table cells."""
+    texts = [e.value for e in [*at.title, *at.header, *at.subheader, *at.markdown, *at.caption, *at.info]]
+    texts += [f"{m.label} {m.value}" for m in at.metric]
+    texts += [d.value.to_csv(index=False) for d in at.dataframe]
+    return " ".join(str(t) for t in texts).replace("\\", "")  # markdown escapes off
+
+
+def first_reference_url(name: str) -> str:
+    import csv
+
+    from etl.paths import REFERENCE_DIR
+
+    with (REFERENCE_DIR / name).open(encoding="utf-8", newline="") as f:
+        return next(csv.DictReader(f))["source"]
+
+
+def shows(slug: str, article_text: str) -> str:
+    """One real value each page must show, from the article or a reference file."""
+    return {
+        "overview": "50–48",  # the article's tally, "50-48"
+        "map": "Stockton",  # the fourth city the article lists
+        "senate-vote": "John McCain",  # not voting, in the per-senator table
+        "timeline": "on Thursday",  # the article's words for 3 Aug 2017, in the events table
+        "article": article_text.splitlines()[0],  # the headline
+        "sources": first_reference_url("psp_sites_2017.csv"),
+    }[slug]
 
 
 @pytest.mark.parametrize("page", spec.PAGES, ids=lambda p: p.slug)
-def test_every_page_draws_the_charts_its_spec_declares(page, built_data):
+def test_every_page_renders(page, article_text):
+    at = open_page(page.file)
+    assert not at.exception, [e.message for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+    assert shows(page.slug, article_text) in visible(at)
+
+
+def heading(slug: str, article_text: str) -> str:
+    """Each page's heading as written here (the overview's is the article's headline)."""
+    return {
+        "overview": article_text.splitlines()[0],
+        "map": f"Not considered {ARTICLE_WORDS}, and the partnership's participants",
+        "senate-vote": "Senate vote: Marvin Kaplan, 50–48",
+        "timeline": "Policy timeline",
+        "article": "The article, and what the data took from it",
+        "sources": "Sources and method",
+    }[slug]
+
+
+@pytest.mark.parametrize("page", spec.PAGES, ids=lambda p: p.slug)
+def test_every_page_draws_the_charts_its_spec_declares(page, article_text):
     at = open_page(page.file)
     charts = specs(at)
     assert [c["layout"]["meta"]["chart_id"] for c in charts] == [
         b.ref for b in spec.walk(page.blocks) if b.kind == "chart"
     ]
-    facts = tables.facts(lambda name: read_table(built_data, name))
-    assert at.title[0].value.replace("\\", "") == say(f"pages.{page.slug}.heading", **facts)  # markdown-escaped
+    assert at.title[0].value.replace("\\", "") == heading(page.slug, article_text)  # markdown-escaped
     for spec_ in charts:
         layout = spec_["layout"]
         assert layout["title"]["text"]
         assert layout["paper_bgcolor"] == "#FFFFFF"
         credit = [a["text"] for a in layout["annotations"] if a.get("name") == "credit"]
-        assert credit and credit[0].startswith("Source: ") and "Article as of 3 Aug 2017" in credit[0]
+        assert credit and credit[0].startswith("Source: ") and "Article as of 3 Aug 2017 (inferred)" in credit[0]
 
 
 def test_map_page_holds_sixteen_cities_four_and_twelve():
@@ -150,13 +192,21 @@ def test_go_deeper_links_wrap_instead_of_being_cut_short():
     assert "](senate-vote)" in text and "](sources)" in text
 
 
-def test_article_page_entity_and_downloads():
+def test_article_page_entity_and_downloads(built_data):
     at = open_page("pages/article.py", {"entity": "san-bernardino-ca"})
     assert at.selectbox(key="article_entity").value == "san-bernardino-ca"
     mentions = at.dataframe[0].value
     assert set(mentions["surface"]) == {"San Bernardino", "San Bernadino"}
     dq = next(d.value for d in at.dataframe if "severity" in d.value.columns)
     assert "the The" in set(dq["surface"])
+    # downloads: any table of the package as CSV, all of them as one zip, and the descriptor
+    package = json.loads((built_data / "datapackage.json").read_text(encoding="utf-8"))
+    assert at.selectbox(key="article_table").options == [r["name"] for r in package["resources"]]
+    buttons = {b.proto.label: b.proto.url for b in at.get("download_button")}
+    assert set(buttons) == {"Download articles.csv", "All Parquet files (zip)", "datapackage.json"}
+    assert buttons["Download articles.csv"].endswith(".csv") and buttons["All Parquet files (zip)"].endswith(".zip")
+    at.selectbox(key="article_table").set_value("cities").run()
+    assert "Download cities.csv" in {b.proto.label for b in at.get("download_button")}
 
 
 @pytest.mark.parametrize(
@@ -181,6 +231,8 @@ def test_garbage_parameters_give_a_normal_page(params):
     assert not at.exception and not at.error
     assert any("unknown" in i.value for i in at.info)
     assert specs(at) or page == "pages/article.py"
+    slug = next(p.slug for p in spec.PAGES if p.file == page)
+    assert shows(slug, SEED.read_text(encoding="utf-8")) in visible(at)  # the page as without the parameter
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -225,7 +277,7 @@ def test_freshness_says_when_the_etl_ran(built_data, tmp_path, monkeypatch):
     import shutil
 
     at = open_page(PAGES[0], data_dir=str(built_data), monkeypatch=monkeypatch)
-    text = " ".join(m.value for m in at.markdown)
+    text = " ".join(m.value for m in at.markdown).replace("\\", "")
     assert "Data refreshed: **ETL run 20" in text
     bare = tmp_path / "committed"
     shutil.copytree(built_data, bare)
@@ -237,6 +289,7 @@ def test_freshness_says_when_the_etl_ran(built_data, tmp_path, monkeypatch):
 # --- several articles: the seed and the follow-up TEST article (tests/articles/), built by the real CLI ---
 
 SEED_ID, FOLLOW_UP_ID = "000_94e04342a6ea52d8", "followup_2017-09-26"
+FOLLOW_UP_DIR = ROOT / "tests" / "articles"
 
 
 @pytest.fixture(scope="module")
@@ -246,12 +299,14 @@ def two_articles(tmp_path_factory):
     return articles.build(tmp_path_factory.mktemp("two"))
 
 
-@pytest.mark.parametrize("page", PAGES)
-def test_every_page_renders_with_two_articles(page, two_articles, monkeypatch):
-    at = open_page(page, data_dir=str(two_articles), monkeypatch=monkeypatch)
+@pytest.mark.parametrize("page", spec.PAGES, ids=lambda p: p.slug)
+def test_every_page_renders_with_two_articles(page, two_articles, monkeypatch, article_text):
+    at = open_page(page.file, data_dir=str(two_articles), monkeypatch=monkeypatch)
     assert not at.exception, [e.message for e in at.exception]
     assert not at.error, [e.value for e in at.error]
-    assert at.title
+    newest = (FOLLOW_UP_DIR / f"{FOLLOW_UP_ID}.txt").read_text(encoding="utf-8").splitlines()[0]
+    expected = newest if page.default else heading(page.slug, article_text)  # the overview tells the newest
+    assert at.title[0].value.replace("\\", "") == expected
 
 
 def test_one_article_needs_no_picker():
