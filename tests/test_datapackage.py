@@ -70,3 +70,19 @@ def test_the_standard_validator_reads_the_declared_types(built_data, tmp_path):
     assert not report.valid and len(errors) == 1
     assert [e.type for task in report.tasks for e in task.errors] == ["type-error"]
     assert [task.name for task in report.tasks if not task.valid] == ["cities"]
+
+
+def test_the_frictionless_command_says_valid_for_the_committed_package():
+    """The command a data desk would type, as written in the README: `frictionless validate data/datapackage.json`."""
+    import json
+    import subprocess
+    import sys
+
+    command = Path(sys.executable).with_name("frictionless")
+    done = subprocess.run(
+        [str(command), "validate", "--json", "data/datapackage.json"], cwd=ROOT, capture_output=True, text=True
+    )
+    report = json.loads(done.stdout)
+    assert done.returncode == 0, done.stdout[-2000:]
+    assert report["valid"] is True
+    assert report["stats"]["tasks"] == len(RESOURCES) and report["stats"]["errors"] == 0
