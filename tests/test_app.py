@@ -418,3 +418,46 @@ def test_sources_page_links_every_url_the_reference_cites():
     assert not [u for u in sorted(urls) if f"]({u})" not in shown]
     anchors = {h.proto.anchor for h in [*at.header, *at.subheader]}
     assert {"as-of", "derived", "corrections", "open-questions", "events", "votes", "psp_sites_2017"} <= anchors
+
+
+# --- what a reader sees: no repository path, and every inferred as-of date labelled ---
+
+LOOKUPS = {  # each page, and each page with its lookup open (the lookups show data notes and sources)
+    "overview": {},
+    "map": {"city": "baltimore-md"},
+    "senate-vote": {"state": "AZ"},
+    "timeline": {"event": "psp-four-cities-letters"},
+    "article": {"entity": "san-bernardino-ca"},
+    "sources": {},
+}
+
+
+def reader_text(at) -> str:
+    """visible() plus what shows on hover or is read out: metric help, chart titles, annotations and alt texts."""
+    texts = [visible(at), *(m.help or "" for m in at.metric)]
+    for s in specs(at):
+        layout = s["layout"]
+        texts += [layout.get("title", {}).get("text", ""), *(a.get("text", "") for a in layout.get("annotations", []))]
+    texts += [e.proto.label for e in at.get("expandable")]
+    return " ".join(texts).replace("\\", "")
+
+
+@pytest.mark.parametrize("slug", list(LOOKUPS))
+@pytest.mark.parametrize("lookup", [False, True], ids=["page", "lookup"])
+def test_no_screen_names_a_repository_path(slug, lookup):
+    from test_blocks import repository_paths
+
+    at = open_page(spec.page(slug).file, LOOKUPS[slug] if lookup else None)
+    text = reader_text(at)
+    assert text and not repository_paths(text), repository_paths(text)
+
+
+@pytest.mark.parametrize("slug", list(LOOKUPS))
+def test_every_as_of_date_on_screen_says_inferred(slug, built_data):
+    from test_blocks import UNLABELLED_AS_OF
+
+    assert read_table(built_data, "articles")["as_of_inferred"].all()  # the seed's date is inferred
+    text = reader_text(open_page(spec.page(slug).file, LOOKUPS[slug]))
+    assert not UNLABELLED_AS_OF.findall(text)
+    if slug in ("overview", "article"):  # the byline, with how the date was inferred one tap away
+        assert "as of 3 Aug 2017 (inferred)" in text and "](sources#as-of)" in text

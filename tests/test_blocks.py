@@ -5,6 +5,8 @@ questions as the reference files list them, and the labels keep the article's wo
 from __future__ import annotations
 
 import csv
+import re
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pandas as pd
@@ -99,3 +101,109 @@ def test_labels_keep_the_articles_words(built_data, article_text):
     cities = content("map", "table", loader(built_data)).frame
     assert (cities["status"].str.contains(ARTICLE_WORDS)).sum() == 4
     assert (cities["status"] == "2017 PSP participant").sum() == 12
+
+
+# --- what a reader sees: no repository path, every source a link, every inferred date labelled ---
+
+# A repository path on screen: a reader can't open it (issue 16). Data files are allowed only as the labels of
+# their own download links (the static site's "cities.csv" links): those are links to the file itself.
+REPO_PATH = re.compile(r"etl/|seeds/|shared/|data/\S*\.parquet|\w\.py\b|\w\.csv\b|SOURCES\.md|FACTS\.md")
+# An as-of date shown without its label: "as of 3 Aug 2017" must read "as of 3 Aug 2017 (inferred)".
+URL = re.compile(r"https?://\S+")  # a web address may end in .csv: it is no repository path
+
+
+def repository_paths(text: str) -> list[str]:
+    return REPO_PATH.findall(URL.sub("", text))
+
+
+UNLABELLED_AS_OF = re.compile(r"as of (\d{1,2} \w{3} \d{4})(?! \(inferred\))", re.IGNORECASE)
+
+
+class ReaderText(HTMLParser):
+    """The text of a static page as a reader meets it: what is drawn (not scripts or styles) and what is read out
+    or shown on hover (alt, aria-label, title). The label of a download link to a data file is left out."""
+
+    HIDDEN = frozenset({"script", "style", "template"})
+
+    def __init__(self, html: str):
+        super().__init__()
+        self.parts: list[str] = []
+        self.links: list[str] = []
+        self.stack: list[tuple[str, bool]] = []
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        self.parts += [attrs[a] for a in ("alt", "aria-label", "title") if attrs.get(a)]
+        if tag == "a" and attrs.get("href"):
+            self.links.append(attrs["href"])
+        download = tag == "a" and (attrs.get("href") or "").startswith("data/")
+        if tag not in VOID:
+            self.stack.append((tag, tag in self.HIDDEN or download))
+
+    def handle_endtag(self, tag):
+        while self.stack and self.stack.pop()[0] != tag:
+            pass
+
+    def handle_data(self, text):
+        if not any(hidden for _, hidden in self.stack):
+            self.parts.append(text)
+
+    @property
+    def text(self) -> str:
+        return " ".join(" ".join(self.parts).split())
+
+
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+def static_page(page: spec.Page, load) -> str:
+    """One static page's HTML (its chart pictures are listed, not rendered)."""
+    from dashboard import embed, site
+
+    return site.render(page, embed.Figures(load, load.meta), embed.Output())
+
+
+@pytest.fixture(scope="module")
+def static_pages(built_data) -> dict[str, ReaderText]:
+    from dashboard.data import meta_from
+
+    load = loader(built_data)
+    load.meta = meta_from(built_data)
+    return {p.slug: ReaderText(static_page(p, load)) for p in spec.PAGES}
+
+
+def reference_urls() -> set[str]:
+    """Every URL the reference files cite, read from the CSVs themselves (not from the sources table)."""
+    urls = set()
+    for path in REFERENCE_DIR.glob("*.csv"):
+        if path.name == "source_sites.csv":  # who publishes each domain: it cites nothing itself
+            continue
+        for row in rows(path.name):
+            for cell in row.values():
+                urls |= {t for t in (cell or "").replace("|", " ").split() if t.startswith(("http://", "https://"))}
+    return urls
+
+
+@pytest.mark.parametrize("slug", [p.slug for p in spec.PAGES])
+def test_no_static_page_names_a_repository_path(static_pages, slug):
+    text = static_pages[slug].text
+    assert text and not repository_paths(text), repository_paths(text)
+
+
+def test_the_static_sources_page_links_every_url_the_reference_cites(static_pages):
+    urls = reference_urls()
+    assert len(urls) > 50
+    assert not urls - set(static_pages["sources"].links)
+    anchors = {"sources.html#as-of", "sources.html#derived", "sources.html#corrections", "sources.html#open-questions"}
+    linked = {link for page in static_pages.values() for link in page.links}
+    assert anchors <= linked  # byline, derived note and data-quality caption point there
+
+
+@pytest.mark.parametrize("slug", [p.slug for p in spec.PAGES])
+def test_every_static_as_of_date_says_inferred(static_pages, slug, built_data):
+    assert read_table(built_data, "articles")["as_of_inferred"].all()  # the seed's date is inferred
+    text = static_pages[slug].text
+    assert not UNLABELLED_AS_OF.findall(text)
+    if slug in ("overview", "article"):  # the byline
+        assert "as of 3 Aug 2017 (inferred)" in text

@@ -188,6 +188,7 @@ def dummy_chart(monkeypatch):
     )
     monkeypatch.setattr(spec, "PAGES", pages)
     monkeypatch.setitem(words.all_words()["charts"], "dummy", {"alt": "A bar of the number of cities."})
+    monkeypatch.setitem(words.all_words()["site"]["chart-names"], "dummy", "Cities")  # its embed page's title
     return "dummy"
 
 
@@ -220,14 +221,17 @@ def test_a_chart_added_to_the_spec_appears_everywhere(dummy_chart, tmp_path, bui
 
 def test_the_static_site_renders_every_page_with_two_articles(tmp_path):
     """The static copy has no picker: the overview tells the newest article, the article page holds them all."""
-    from dashboard import site, spec
+    from dashboard import embed, site, spec
     from dashboard.data import meta_from, read_table
     from devtools import articles
 
     folder = articles.build(tmp_path)
-    html = {p.slug: site.render(p, lambda name: read_table(folder, name), meta_from(folder))[0] for p in spec.PAGES}
+    figs = embed.Figures(lambda name: read_table(folder, name), meta_from(folder))
+    out = {p.slug: embed.Output() for p in spec.PAGES}
+    html = {p.slug: site.render(p, figs, out[p.slug]) for p in spec.PAGES}
     assert "Senate Seats Second Labor Board Pick as Cities Answer Sessions</h1>" in html["overview"]
     assert "followup_2017-09-26; as of 26 Sep 2017" in html["overview"]
     article = html["article"]
     assert article.index("26 Sep 2017 · Senate Seats") < article.index("3 Aug 2017 · As Part of Trump")
-    assert "Mentions in the articles (2), newest first:" in html["timeline"]
+    timeline_charts = " ".join(out["timeline"].files.values())  # the chart variants the page loads
+    assert "Mentions in the articles (2), newest first:" in timeline_charts
