@@ -93,7 +93,7 @@ def heading(slug: str, article_text: str) -> str:
     """Each page's heading as written here (the overview's is the article's headline)."""
     return {
         "overview": article_text.splitlines()[0],
-        "map": f"Not considered {ARTICLE_WORDS}, and the partnership's participants",
+        "map": f"Not considered {ARTICLE_WORDS}, and the participants",
         "senate-vote": "Senate vote: Marvin Kaplan, 50–48",
         "timeline": "Policy timeline",
         "article": "The article, and what the data took from it",
