@@ -19,7 +19,6 @@ from dashboard.words import say, section
 from etl.schema import TABLES
 
 Loader = Callable[[str], pd.DataFrame]
-REFRESH = "make etl"  # the command that refreshes the data (a command, not words)
 
 
 @dataclass
@@ -227,7 +226,8 @@ def links(b: spec.Block, ctx: Context) -> Links:
 
 def freshness(b: spec.Block, ctx: Context) -> Freshness:
     fresh = ctx.fresh()
-    return Freshness(say("blocks.freshness"), fresh["written"], fresh["stamp"], fresh["article_sha256"], REFRESH)
+    command = say("blocks.freshness-command")
+    return Freshness(say("blocks.freshness"), fresh["written"], fresh["stamp"], fresh["article_sha256"], command)
 
 
 def changes(b: spec.Block, ctx: Context) -> Changes:
