@@ -332,9 +332,15 @@ def as_of_method(b: spec.Block, ctx: Context) -> Section:
 
 def derived_method(b: spec.Block, ctx: Context) -> Section:
     """What "derived" means for the per-senator positions, with the pages the data cites for them: the vote's own
-    source and the positions' sources."""
+    sources (its tally, the party-line record, the roster of senators) and the positions' sources."""
     sites = _sites(ctx.load)
-    urls = [tables.article_vote(ctx.load("votes"))["source"], *tables.article_positions(ctx.load)["source"]]
+    vote = tables.article_vote(ctx.load("votes"))
+    sources = ctx.load("sources")
+    cite_vote = sources[
+        (sources["group"] == "votes")
+        & sources["cited_by"].str.split(" | ", regex=False).map(lambda ids: vote["vote_id"] in ids)
+    ]
+    urls = [vote["source"], *cite_vote["url"], *tables.article_positions(ctx.load)["source"]]
     links = [_source(u, sites) for u in dict.fromkeys(urls) if isinstance(u, str) and u]
     return Section(
         say("sources.derived"),

@@ -258,9 +258,10 @@ FILES = {
             "confidence": confidence,
             "positions_file": lambda v: None,
             "positions_derived": boolean,
+            "more_sources": optional_urls,
             "note": lambda v: None,
         },
-        frozenset({"positions_file", "note"}),
+        frozenset({"positions_file", "more_sources", "note"}),
     ),
     "events": RefFile(
         "events.csv",

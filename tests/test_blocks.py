@@ -207,3 +207,14 @@ def test_every_static_as_of_date_says_inferred(static_pages, slug, built_data):
     assert not UNLABELLED_AS_OF.findall(text)
     if slug in ("overview", "article"):  # the byline
         assert "as of 3 Aug 2017 (inferred)" in text
+
+
+def test_what_derived_means_links_the_roster_the_positions_rest_on(built_data):
+    """SOURCES.md's method applies the party-line record to the senators' roster on 2 Aug 2017: a reader of the
+    Sources page can open that roster (the congress-legislators file at its dated commit), not only the tally."""
+    section = blocks.derived_method(None, blocks.Context(spec.page("sources"), loader(built_data)))
+    urls = [item.url for row in section.items for item in row]
+    roster = "https://github.com/unitedstates/congress-legislators/blob/80fb2f179074aeab340919c4a2dd0015ce372080/"
+    assert roster + "legislators-current.yaml" in urls
+    assert "https://ddifo.org/nlrb-one-go/" in urls  # names the two senators not voting
+    assert "https://www.law360.com/articles/967332/senate-oks-trump-pick-of-littler-mendelson-vet-for-nlrb" not in urls
