@@ -7,6 +7,7 @@ corrupt or wrong-version folder becomes a :class:`DataUnavailable` with a messag
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import io
 import json
@@ -132,8 +133,9 @@ class Snapshot:
     written: float  # mtime of datapackage.json
     descriptor: bytes  # datapackage.json as written
 
-    @property
+    @functools.cached_property
     def meta(self) -> Meta:
+        """Computed once per snapshot (a snapshot never changes), not on every call of every run."""
         return _meta(self.desc, self.tables["articles"])
 
 
