@@ -82,7 +82,7 @@ class Variant:
     cls: str
     width: int
     height: int
-    js: str  # path of the interactive variant, relative to the site
+    js: str  # path of the interactive variant, relative to the site (what the file calls back with)
     svg: str  # path of its picture, relative to the site
     media: str = ""  # the media query that picks it ('' for the picture's fallback <img>)
 
@@ -160,17 +160,17 @@ def chart_box(
         out.files[js] = f"{CALLBACK}({json.dumps(js)},{text});\n"
         height = int(fig.layout.height)
         out.images[svg] = (fig, "svg", width, height)
-        variants[cls] = Variant(cls, width, height, prefix + js, prefix + svg)
+        variants[cls] = Variant(cls, width, height, js, prefix + svg)
     runs = media_ranges(box)
-    sources = [
-        Variant(**{**variants[cls].__dict__, "media": f"(max-width: {last}.98px)"}) for cls, last in runs[:-1]
-    ]
+    sources = [Variant(**{**variants[cls].__dict__, "media": f"(max-width: {last}.98px)"}) for cls, last in runs[:-1]]
     return {
         "kind": "chart",
         "chart_id": chart_id,
         "sources": sources,
         "img": variants[runs[-1][0]],
-        "variants": {cls: {"src": v.js, "width": v.width, "height": v.height} for cls, v in variants.items()},
+        "variants": {
+            cls: {"src": prefix + v.js, "key": v.js, "width": v.width, "height": v.height} for cls, v in variants.items()
+        },
         # no modebar: its buttons would sit inside the role="img" box
         "config": figures.export_config(chart_id, figs.meta) | {"responsive": False, "displayModeBar": False},
         "alt": figures.CHARTS[chart_id].alt,

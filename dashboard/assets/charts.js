@@ -23,10 +23,10 @@
     plotlyWaiting = [then];
     load(plotlySrc, function () { plotlyWaiting.forEach(function (f) { f(); }); plotlyWaiting = null; });
   }
-  function figure(src, then) {
-    if (figures[src]) return then(figures[src]);
-    if (!waiting[src]) { waiting[src] = []; load(src); }
-    waiting[src].push(then);
+  function figure(v, then) {  /* v.src: where the file is from this page; v.key: the path it calls back with */
+    if (figures[v.key]) return then(figures[v.key]);
+    if (!waiting[v.key]) { waiting[v.key] = []; load(v.src); }
+    waiting[v.key].push(then);
   }
   function pick(box) {  /* the class the <picture> shows: its first source whose media query matches */
     var sources = box.querySelectorAll("source");
@@ -35,29 +35,28 @@
     }
     return box.querySelector("img").getAttribute("data-class");
   }
-  function fit(box) {  /* a box narrower than the variant shows it scaled, as the picture is */
-    var plot = box.querySelector(".plot"), v = JSON.parse(box.getAttribute("data-variants"))[box.getAttribute("data-drawn")];
-    var scale = Math.min(1, box.clientWidth / v.width);
-    plot.style.transform = scale < 1 ? "scale(" + scale + ")" : "";
-    plot.parentNode.style.height = Math.round(v.height * scale) + "px";
+  function fits(box, cls) {  /* Plotly measures its text wrongly under a CSS scale: a box narrower than the
+                                narrowest variant keeps its picture, which the browser scales */
+    return JSON.parse(box.getAttribute("data-variants"))[cls].width <= box.clientWidth + 1;
   }
   function draw(box) {
     var cls = pick(box);
+    if (!fits(box, cls)) {
+      box.classList.remove("live");
+      box.removeAttribute("data-pick");
+      return;
+    }
     if (cls === box.getAttribute("data-pick")) return;
     box.setAttribute("data-pick", cls);
     var v = JSON.parse(box.getAttribute("data-variants"))[cls];
-    figure(v.src, function (fig) {
+    figure(v, function (fig) {
       plotly(function () {
         if (box.getAttribute("data-pick") !== cls) return;
         var plot = box.querySelector(".plot"), config = JSON.parse(box.getAttribute("data-config"));
         var first = !box.getAttribute("data-drawn");
         (first ? Plotly.newPlot : Plotly.react)(plot, fig.data, fig.layout, config).then(function () {
           box.setAttribute("data-drawn", cls);
-          fit(box);
-          if (first) {
-            plot.parentNode.hidden = false;
-            box.querySelector("picture").hidden = true;
-          }
+          box.classList.add("live");  /* drawn off to the side (Plotly measures its text), then swapped in */
         });
       });
     });
@@ -74,7 +73,7 @@
   window.addEventListener("resize", function () {
     clearTimeout(timer);
     timer = setTimeout(function () {
-      boxes.forEach(function (box) { if (box.getAttribute("data-drawn")) { draw(box); fit(box); } });
+      boxes.forEach(function (box) { if (box.getAttribute("data-drawn")) draw(box); });
     }, 150);
   });
   [].slice.call(document.querySelectorAll("button.copy")).forEach(function (button) {
