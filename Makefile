@@ -20,7 +20,10 @@ $(BIN)/.test: requirements-test.txt requirements.txt $(BIN)/.runtime
 
 venv: $(BIN)/.runtime ## create .venv with the runtime packages
 
-test-deps: $(BIN)/.test chromium ## install test packages and Debian's chromium
+test-deps: $(BIN)/.test chromium node_modules/.package-lock.json ## install test packages, Debian's chromium and Lighthouse
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
 
 chromium: ## install Debian's chromium when it is missing (needs root or sudo)
 	@command -v chromium >/dev/null 2>&1 || { \
@@ -52,4 +55,4 @@ lint: $(BIN)/.test ## ruff lint and format check
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .
 
 clean: ## remove the virtual environment and caches
-	rm -rf $(VENV) .pytest_cache test-artifacts export
+	rm -rf $(VENV) .pytest_cache test-artifacts export node_modules
