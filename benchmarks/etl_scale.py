@@ -93,6 +93,8 @@ def measure(max_articles: int, repeat: int | None = None) -> dict:
         synthetic_articles(max_articles, all_seeds, rng)
         names = sorted(p.stem for p in all_seeds.glob("*.txt"))
         for n in sizes:
+            if n in seconds:  # a small --max repeats a size
+                continue
             seeds = Path(tmp) / f"seeds-{n}"
             seeds.mkdir()
             for name in names[:n]:
