@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
@@ -114,6 +115,7 @@ def pick(box: float) -> str:
 
 # The static page's layout (templates/site.html): main's padding and width, the columns' gap and breakpoint.
 PAGE_MAX, PAD_WIDE, PAD_NARROW, PAD_BREAK, GAP, COLUMNS_FROM = 1280, 24, 10, 600, 24, 941
+SCROLLBAR = 17  # px a desktop browser's scrollbar may take from the page (phones overlay theirs)
 
 
 def site_box(share: float = 1.0, parts: int = 1) -> Callable[[int], float]:
@@ -121,7 +123,7 @@ def site_box(share: float = 1.0, parts: int = 1) -> Callable[[int], float]:
 
     def box(vw: int) -> float:
         pad = PAD_NARROW if vw <= PAD_BREAK else PAD_WIDE
-        content = min(vw, PAGE_MAX) - 2 * pad
+        content = min(vw - (SCROLLBAR if vw > PAD_BREAK else 0), PAGE_MAX) - 2 * pad
         if parts > 1 and vw >= COLUMNS_FROM:
             return (content - GAP * (parts - 1)) * share
         return content
@@ -169,12 +171,67 @@ def chart_box(
         "sources": sources,
         "img": variants[runs[-1][0]],
         "variants": {
-            cls: {"src": prefix + v.js, "key": v.js, "width": v.width, "height": v.height} for cls, v in variants.items()
+            c: {"src": prefix + v.js, "key": v.js, "width": v.width, "height": v.height} for c, v in variants.items()
         },
         # no modebar: its buttons would sit inside the role="img" box
         "config": figures.export_config(chart_id, figs.meta) | {"responsive": False, "displayModeBar": False},
         "alt": figures.CHARTS[chart_id].alt,
     }
+
+
+def minify_svg(svg: str) -> str:
+    """A picture's SVG as kaleido wrote it, smaller and drawn the same: path coordinates to 0.1 px, colours as
+    hex, no spaces in style attributes; the long outlines (the map's states) to 1 px."""
+
+    def path(m: re.Match) -> str:  # outlines (long paths, thin grey lines) to 1 px, marks to 0.1 px
+        d = m.group(1)
+        if len(d) > 2000:
+            d = re.sub(r"(L-?\d+,-?\d+)(\1)+", r"\1", re.sub(r"(\d)\.\d+", r"\1", d))  # and no point twice
+        else:
+            d = re.sub(r"(\d\.\d)\d+", r"\1", d)
+        return ' d="' + d + '"'
+
+    def hex_colour(c: re.Match) -> str:
+        return "#" + "".join(f"{int(x):02x}" for x in c.groups())
+
+    # initial values said again: opacity (not inherited) always; fill- and stroke-opacity when no group sets them
+    defaults = ["opacity"] + [
+        p for p in ("fill-opacity", "stroke-opacity") if not re.search(rf"<(g|svg)\b[^>]*style=\"[^\"]*{p}", svg)
+    ]
+
+    def style(m: re.Match) -> str:
+        v = re.sub(r"rgb\((\d+), (\d+), (\d+)\)", hex_colour, m.group(1))
+        parts = [d for d in re.sub(r"\s*([:;,])\s*", r"\1", v).split(";") if d]
+        parts = [d for d in parts if d not in {f"{p}:1" for p in defaults}]
+        return 'style="' + ";".join(parts) + '"'
+
+    svg = re.sub(r' d="([^"]*)"', path, svg)
+    svg = re.sub(r'style="([^"]*)"', style, svg)
+    return shared_styles(svg)
+
+
+def shared_styles(svg: str, at_least: int = 50) -> str:
+    """A style attribute repeated on many elements (the map's outline pieces) once, as a class in a <style>."""
+    counts: dict[str, int] = {}
+    for v in re.findall(r'style="([^"]+)"', svg):
+        counts[v] = counts.get(v, 0) + 1
+    rules = []
+    for n, v in enumerate(v for v, k in counts.items() if k >= at_least):
+        name = f"s{n}"
+
+        def tag(m: re.Match, name: str = name, v: str = v) -> str:
+            attrs = m.group(2).replace(f' style="{v}"', "")
+            if re.search(r' class="', attrs):
+                attrs = re.sub(r' class="([^"]*)"', rf' class="\1 {name}"', attrs, count=1)
+            else:
+                attrs += f' class="{name}"'
+            return f"<{m.group(1)}{attrs}{m.group(3)}>"
+
+        svg = re.sub(rf'<(\w+)((?:\s[^>]*?)? style="{re.escape(v)}"[^>]*?)(/?)>', tag, svg)
+        rules.append(f".{name}{{{v}}}")
+    if rules:
+        svg = re.sub(r"(<svg\b[^>]*>)", lambda m: m.group(1) + "<style>" + "".join(rules) + "</style>", svg, count=1)
+    return svg
 
 
 @cache

@@ -92,6 +92,9 @@ def render_images(jobs: dict[str, tuple], out: Path, n: int = KALEIDO_PROCESSES)
         errors = kaleido.write_fig_from_object_sync(specs, kopts=kopts)
         if errors:
             raise RuntimeError(f"kaleido could not render: {errors[0]}")
+    for path in paths:
+        if path.suffix == ".svg" and path.parent.name == embed.CHARTS_DIR:  # the site's pictures
+            path.write_text(embed.minify_svg(path.read_text(encoding="utf-8")), encoding="utf-8")
     return paths
 
 

@@ -420,7 +420,9 @@ def settle(page, timeout: float = 5.0, interval: float = 0.3) -> tuple[dict, boo
 
 
 def wait_drawn(page, view: View, timeout: float = 45_000) -> None:
-    if view.kind == "site":
+    if view.kind == "site":  # each chart paints as a picture; a reader's pointer on it draws the interactive one
+        page.wait_for_load_state("domcontentloaded")
+        page.evaluate("() => document.querySelectorAll('.chart').forEach(c => c.dispatchEvent(new Event('pointerover')))")
         page.wait_for_function(
             f"n => document.querySelectorAll('{CHART_SVG}').length >= 2 * n",
             arg=view.charts,
