@@ -7,14 +7,19 @@ import json
 import os
 import subprocess
 import sys
+import urllib.request
+from html.parser import HTMLParser
 
 import pytest
 from PIL import Image
 
-from dashboard import spec, theme
+from dashboard import data, embed, spec, theme
+from dashboard.export import _loader
 from dashboard.words import say
+from devtools import legibility
 from devtools.browser import wait_for_words, wait_ready
 from etl.paths import ROOT
+from tests.browser.published import BASE_URL, published_site
 
 pytestmark = pytest.mark.browser
 MAP_TITLE = "".join(say("charts.map.title", n_excluded=4, n_participants=12).split())  # SVG text loses the breaks
@@ -118,17 +123,9 @@ def test_embed_mode_keeps_working(server, context):
 
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory, built_data):
-    out = tmp_path_factory.mktemp("export")
-    result = subprocess.run(
-        [sys.executable, "-m", "dashboard.export", "--out", str(out)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        env={**os.environ, "DASHBOARD_DATA_DIR": str(built_data)},
-    )
-    assert result.returncode == 0, result.stderr
-    return out, result
+    """The whole export with a base URL (tests/browser/published.py), its site served at that URL."""
+    out = published_site(tmp_path_factory, built_data)
+    return out, (out / "export-stdout.txt").read_text(encoding="utf-8")
 
 
 def test_export_writes_every_chart_in_every_frame(exported):
@@ -142,8 +139,8 @@ def test_export_writes_every_chart_in_every_frame(exported):
             svg = (out / "images" / f"{chart_id}_{frame}.svg").read_text()
             assert "Article as of 3 Aug 2017" in svg and "Source:" in svg
     manifest = json.loads((out / "manifest.json").read_text())
-    assert len(manifest["files"]) == len(list((out).rglob("*.*"))) - 1
-    assert "manifest.json lists them" in result.stdout
+    assert len(manifest["files"]) == len(list((out).rglob("*.*"))) - 2  # less itself and export-stdout.txt
+    assert "manifest.json lists them" in result
 
 
 def test_export_only_one_chart_at_another_scale(tmp_path, built_data):
@@ -183,8 +180,12 @@ def test_static_site_opens_offline_from_file(exported, context):
         errors: list[str] = []
         page.on("pageerror", lambda e, errors=errors: errors.append(str(e)))
         page.goto((out / "site" / p.site_file).as_uri())
+        page.wait_for_load_state("load")
+        page.evaluate("() => document.querySelectorAll('.chart').forEach(c => c.dispatchEvent(new Event('focusin')))")
         page.wait_for_function(
-            "n => document.querySelectorAll('.js-plotly-plot .main-svg').length >= 2 * n", arg=n, timeout=20_000
+            "n => document.querySelectorAll('.chart.live .js-plotly-plot .main-svg').length >= 2 * n",
+            arg=n,
+            timeout=20_000,
         )
         assert errors == []
         text = page.inner_text("body")
@@ -195,3 +196,84 @@ def test_static_site_opens_offline_from_file(exported, context):
             labels = page.locator(".annotation-text").all_text_contents()
             assert "Stockton" in labels and "Springfield" in labels
     assert context.offline_guard.blocked == []
+
+
+class Tags(HTMLParser):
+    def __init__(self, html: str):
+        super().__init__()
+        self.meta: dict[str, str] = {}
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "meta" and (a.get("property") or a.get("name")):
+            self.meta[a.get("property") or a.get("name")] = a.get("content", "")
+
+
+OG = ("og:title", "og:description", "og:url", "og:image", "og:image:width", "og:image:height", "og:image:alt")
+
+
+def test_link_previews_are_complete_with_absolute_urls_that_resolve(exported):
+    """Every static page and embed page: the Open Graph and Twitter tags, every URL absolute under the base and
+    answered by the published site; the image a 1200x630 PNG of the page's lead chart."""
+    out, stdout = exported
+    assert "no --base-url" not in stdout
+    names = [p.site_file for p in spec.PAGES] + [embed.embed_file(c) for c in spec.chart_ids()]
+    for name in names:
+        meta = Tags((out / "site" / name).read_text(encoding="utf-8")).meta
+        assert all(meta.get(k) for k in OG), (name, meta)
+        assert meta["twitter:card"] == "summary_large_image"
+        assert meta["og:url"] == BASE_URL + name
+        assert (meta["og:image:width"], meta["og:image:height"]) == ("1200", "630")
+        for url in (meta["og:url"], meta["og:image"], meta["twitter:image"]):
+            assert url.startswith(BASE_URL)
+            with urllib.request.urlopen(url) as r:  # the published site answers it
+                assert r.status == 200
+        png = out / "site" / meta["og:image"].removeprefix(BASE_URL)
+        with Image.open(png) as im:
+            assert im.size == (1200, 630)
+    index = Tags((out / "site" / "index.html").read_text(encoding="utf-8")).meta
+    article = Tags((out / "site" / "article.html").read_text(encoding="utf-8")).meta
+    assert index["og:image"] == article["og:image"] == BASE_URL + "preview/map.png"  # no chart: the overview's
+
+
+def test_export_without_a_base_says_it_leaves_the_url_tags_out(tmp_path, built_data):
+    result = subprocess.run(
+        [sys.executable, "-m", "dashboard.export", "--out", str(tmp_path), "--format", "html"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "DASHBOARD_DATA_DIR": str(built_data)},
+    )
+    assert result.returncode == 0, result.stderr
+    said = [line for line in result.stdout.splitlines() if "--base-url" in line]
+    assert len(said) == 1 and "og:image" in said[0]
+    meta = Tags((tmp_path / "site" / "map.html").read_text(encoding="utf-8")).meta
+    assert "og:title" in meta and "og:image" not in meta and "og:url" not in meta
+
+
+@pytest.fixture(scope="module")
+def preview_figures(built_data) -> dict[str, str]:
+    figs = embed.Figures(_loader(built_data), data.meta_from(built_data))
+    return {c: figs.json(figs.get(c, embed.PREVIEW_SIZE)) for c in spec.chart_ids()}
+
+
+@pytest.mark.parametrize("chart", spec.chart_ids())
+def test_preview_images_are_legible(exported, preview_figures, browser, chart):
+    """The preview PNG's figure (1200x630, built by the same builder) drawn by Plotly in a 1200x630 page and put
+    through the legibility checker; the PNG is kaleido's picture of that figure."""
+    ctx = browser.new_context(viewport={"width": 1200, "height": 630})
+    try:
+        page = ctx.new_page()
+        page.goto(BASE_URL + "plotly-basic.min.js")  # an origin for the page below
+        page.set_content("<body style='margin:0'><div id=c></div></body>")
+        page.add_script_tag(url=BASE_URL + "plotly-basic.min.js")
+        fig = json.loads(preview_figures[chart])
+        page.evaluate("f => Plotly.newPlot('c', f.data, f.layout, {staticPlot: true})", fig)
+        page.wait_for_selector(".js-plotly-plot .main-svg")
+        probe, _ = legibility.settle(page, 3.0)
+        defects = legibility.check(f"preview:{chart}@1200x630", probe)
+        assert defects == [], "\n".join(map(str, defects))
+    finally:
+        ctx.close()
