@@ -300,6 +300,16 @@ def share_box(chart_id: str, base_url: str, heights: dict[str, int]) -> dict:
     }
 
 
+def app_share(chart_id: str, site_url: str | None = None, height: int = 700) -> dict | None:
+    """The app's "Share and embed" box for a chart (the same words and code as the static site's), or None until
+    the published site's address is known: ``site_url``, else the ``PSP_SITE_URL`` environment variable. The
+    iframe starts at ``height`` px and takes its content's height once its page reports."""
+    base = normal_base((site_url if site_url is not None else env_site_url()).strip())
+    if not base:
+        return None
+    return share_box(chart_id, base, dict.fromkeys(CLASSES, height))
+
+
 # ---- link previews ----------------------------------------------------------------------------------------------
 
 
