@@ -18,19 +18,22 @@ from dashboard import spec
 _declared = False  # st.navigation has run in this server process (Streamlit's legacy mode is over)
 
 
-def pages() -> list:
-    return [st.Page(p.file, title=p.title, icon=p.icon, url_path=p.slug, default=p.default) for p in spec.PAGES]
+def pages(icons: bool = True) -> list:
+    return [
+        st.Page(p.file, title=p.title, icon=p.icon if icons else "", url_path=p.slug, default=p.default)
+        for p in spec.PAGES
+    ]
 
 
-def navigation(position: str = "sidebar"):
+def navigation(position: str = "sidebar", icons: bool = True):
     """``st.navigation`` over the page spec: what ``app.py`` runs."""
     global _declared
     _declared = True
-    return st.navigation(pages(), position=position)
+    return st.navigation(pages(icons), position=position)
 
 
 def through_app() -> None:
     """Rerun through ``app.py`` when Streamlit ran this page file on its own (its legacy mode, once per server)."""
     if not _declared:
-        navigation(position="hidden")
+        navigation(position="hidden", icons=False)  # no icon: it would become the tab's icon, fetched from Google
         st.rerun()

@@ -12,7 +12,6 @@ import hashlib
 import io
 import json
 import os
-import threading
 import time
 import zipfile
 from dataclasses import dataclass
@@ -243,24 +242,26 @@ def _load_snapshot(folder: str, version: tuple[float, int, float]) -> Snapshot:
     return read_snapshot()
 
 
-_run = threading.local()  # the snapshot this thread's script run draws from
+_PINNED = "_data_snapshot"  # session state: the snapshot of the session's last full run
 
 
 def pin() -> Snapshot:
     """Take the current data package for this script run: every table, chart and number the run draws comes from
-    it, even when a refresh swaps the folder halfway through the page. Stops the page when it cannot be read."""
+    it, even when a refresh swaps the folder halfway through the page. A chart redrawn alone later (a fragment
+    rerun, when its box reports a new width) draws from the same package as the page around it. Stops the page
+    when the data cannot be read."""
     try:
-        _run.snapshot = _load_snapshot(*version_key())
+        st.session_state[_PINNED] = _load_snapshot(*version_key())
     except DataUnavailable as exc:
-        _run.snapshot = None
+        st.session_state.pop(_PINNED, None)
         stop(exc)
         raise
-    return _run.snapshot
+    return st.session_state[_PINNED]
 
 
 def snapshot() -> Snapshot:
-    """The pinned snapshot of this run (pinned now when the run has none)."""
-    return getattr(_run, "snapshot", None) or pin()
+    """The snapshot pinned by this session's last full run (pinned now when there is none)."""
+    return st.session_state.get(_PINNED) or pin()
 
 
 def version_key() -> tuple[str, tuple[float, int, float]]:

@@ -61,6 +61,7 @@ def figure(chart_id: str, size: tuple[int, int] | None = None, **view):
 STEP = 10
 WIDTHS_COOKIE = "chart_box_widths"
 _MAX_REMEMBERED = 40
+_REPORT_GAP_MS = 40
 _WIDTH_JS = """
 export default function ({ parentElement, setStateValue, data }) {
   let last = data.known, timer;
@@ -74,7 +75,13 @@ export default function ({ parentElement, setStateValue, data }) {
   };
   const report = () => {
     const w = Math.floor(parentElement.getBoundingClientRect().width / data.step) * data.step;
-    if (w > 0 && w !== last) { last = w; remember(w); setStateValue("width", w); }
+    if (!(w > 0 && w !== last)) return;
+    last = w;
+    remember(w);
+    // One report per task, GAP ms apart: the boxes of a page measured in the same moment would otherwise reach
+    // Streamlit as one rerun of one chart's fragment, and the other charts would wait forever.
+    const slot = window.__chartWidthSlot = Math.max(window.__chartWidthSlot || 0, performance.now()) + data.gap;
+    setTimeout(() => setStateValue("width", w), slot - data.gap - performance.now());
   };
   const observer = new ResizeObserver(() => { clearTimeout(timer); timer = setTimeout(report, 120); });
   observer.observe(parentElement);
@@ -102,7 +109,14 @@ def box_width(key: str) -> int | None:
         known = st.session_state["_box_widths"] = remembered_widths()
     result = _measure(
         key=f"width_{key}",
-        data={"known": known.get(key), "step": STEP, "key": key, "cookie": WIDTHS_COOKIE, "max": _MAX_REMEMBERED},
+        data={
+            "known": known.get(key),
+            "step": STEP,
+            "key": key,
+            "cookie": WIDTHS_COOKIE,
+            "max": _MAX_REMEMBERED,
+            "gap": _REPORT_GAP_MS,
+        },
         on_width_change=lambda: None,
     )
     width = result.get("width") or known.get(key)
@@ -116,11 +130,13 @@ def in_browser() -> bool:
     return bool(st.context.headers and st.context.headers.get("User-Agent"))
 
 
+@st.fragment
 def chart(chart_id: str, key: str, **view) -> None:
     """A framed chart, exactly as exported (theme=None), built for the width of its box, with its PNG button and
-    a one-sentence caption. In a browser, nothing is drawn until the box has been measured (one short rerun the
-    first time a browser opens the page; a return visit knows the width from its cookie), so no reader sees a
-    layout meant for another width; without a browser (``AppTest``) the chart is built at ``theme.DEFAULT_WIDTH``."""
+    a one-sentence caption. In a browser, nothing is drawn until the box has been measured, so no reader sees a
+    layout meant for another width. The chart is a fragment: its box's report reruns the chart alone, not the page
+    (a first visit), and a return visit knows the width from its cookie (no rerun at all). Without a browser
+    (``AppTest``) the chart is built at ``theme.DEFAULT_WIDTH``."""
     width = box_width(key)
     if width is None and in_browser():
         st.empty()

@@ -60,6 +60,8 @@ def hostile_server(tmp_path_factory):
         title="<script>window.pwned=6</script><b onmouseover=window.pwned=7>PSP launched</b>",
         source="https://example.org/x?<img/src=x/onerror=window.pwned=8>",
     )
+    with (ref / "source_sites.csv").open("a", encoding="utf-8") as f:  # who publishes the hostile pages
+        f.write("example.org,,example.org,press,The hostile test's own pages.\n")
     result = subprocess.run(
         [sys.executable, "-m", "etl", "--seeds", str(seeds), "--reference", str(ref), "--out", str(out)],
         cwd=ROOT,

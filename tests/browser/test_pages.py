@@ -9,7 +9,7 @@ import pytest
 
 from dashboard import spec
 from dashboard.words import say, section
-from devtools.browser import CHART, CHART_SVG, ERROR, EXCEPTION, SIDEBAR_NAV, wait_for_words, wait_ready
+from devtools.browser import CHART, CHART_SVG, ERROR, EXCEPTION, SIDEBAR_NAV, Offline, wait_for_words, wait_ready
 from devtools.server import Server
 from tests.browser.conftest import screenshot
 
@@ -103,6 +103,7 @@ def test_deep_link_on_a_fresh_server_runs_through_the_app(browser, built_data, a
     found" dialog, no other page first, no sidebar listing pages/ by file name."""
     with Server(data_dir=built_data) as srv:
         context = browser.new_context(viewport={"width": width, "height": 900})
+        guard = Offline(context)
         context.add_init_script(WATCH)
         page = context.new_page()
         page.goto(f"{srv.url}/{spec.page(slug).url}")
@@ -115,4 +116,5 @@ def test_deep_link_on_a_fresh_server_runs_through_the_app(browser, built_data, a
         titles = [p.title for p in spec.PAGES]
         assert seen["navs"] and all(all(t in nav for t in titles) for nav in seen["navs"]), seen["navs"]
         assert page.url.rstrip("/") == f"{srv.url}/{spec.page(slug).url}".rstrip("/")
+        assert guard.blocked == []  # nothing fetched from elsewhere meanwhile (a page icon as the tab's icon)
         context.close()
