@@ -189,7 +189,7 @@ def _expected(slug: str, vw: int) -> list[str]:
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("width", [360, 430, 1400])
+@pytest.mark.parametrize("width", [390, 1400])
 def test_charts_paint_as_pictures_then_plotly_draws_in_place(tmp_path_factory, built_data, browser, width):
     """Each page: nothing wider than the screen; every chart a loaded picture of the class that fits its box
     and no Plotly fetched; a pointer on a chart draws the interactive variant of that class at the same size."""
