@@ -5,12 +5,12 @@ It reads the same ``data/`` and draws the same blocks as the app (charts from ``
 autoescaped. The pages open from ``file://`` with no network: Plotly's basic bundle (scatter and bar, vendored
 in ``assets/vendor/``) sits beside them.
 
-Phones: each chart is built once per width class at ``theme.SITE_WIDTHS``. At load a small script in the page
-picks, for each chart, the widest variant that fits the chart's box (the narrow one if none fits) and draws it
-at that fixed size; it redraws when a resize changes the pick. A chart's variants ride inside the page when,
-together, they are small (``INLINE_BYTES``); a bigger chart's variants are files of their own
-(``charts/<chart>-<class>-<hash>.js``), and the page loads only the one it picks, through a ``<script src>``
-(which works from ``file://``; ``fetch`` does not).
+Phones: each chart is built once per width class at ``theme.SITE_WIDTHS`` (``dashboard.embed.chart_box``). The
+page paints each chart as a ``<picture>`` of those variants' SVGs (rendered by kaleido in the export), picked by
+media queries worked out from this page's layout (``Renderer.box``), with its size reserved; the first pointer,
+focus or key on a chart loads Plotly's basic bundle and the variant's JSON file
+(``charts/<chart>-<class>-<hash>.js``, through a ``<script src>``, which works from ``file://``) and draws it in the
+picture's place (``assets/charts.js``). :func:`write` also writes one embed page per chart (``embed/<chart>.html``).
 """
 
 from __future__ import annotations
