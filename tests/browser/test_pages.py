@@ -118,3 +118,20 @@ def test_deep_link_on_a_fresh_server_runs_through_the_app(browser, built_data, a
         assert page.url.rstrip("/") == f"{srv.url}/{spec.page(slug).url}".rstrip("/")
         assert guard.blocked == []  # nothing fetched from elsewhere meanwhile (a page icon as the tab's icon)
         context.close()
+
+
+def test_a_return_visit_draws_every_chart_at_once(server, context):
+    """The first visit reports each chart box's width (one message per chart, each redrawing its chart alone); a
+    return visit from the same browser knows the widths (its cookie) and sends the server nothing but the page
+    request."""
+    sent = []
+    for _ in range(2):
+        page = context.new_page()
+        messages: list[int] = []
+        page.on("websocket", lambda ws, messages=messages: ws.on("framesent", lambda f: messages.append(len(f))))
+        page.goto(f"{server.url}/senate-vote")
+        wait_ready(page, spec.chart_count("senate-vote"))
+        page.wait_for_timeout(1000)
+        sent.append(len(messages))
+        page.close()
+    assert sent == [1 + 3, 1]  # the seats, the tally and the state grid
