@@ -82,8 +82,9 @@
     button.addEventListener("click", function () {
       area.select();
       var done = function () { button.textContent = button.getAttribute("data-done"); };
-      if (navigator.clipboard) navigator.clipboard.writeText(area.value).then(done, function () {});
-      else if (document.execCommand("copy")) done();
+      var old = function () { if (document.execCommand("copy")) done(); };  /* no clipboard API, or refused */
+      if (navigator.clipboard) navigator.clipboard.writeText(area.value).then(done, old);
+      else old();
     });
   });
 })();

@@ -157,3 +157,30 @@ def test_the_host_script_is_small_and_the_fallback_heights_are_listed(tmp_path_f
         assert (out / charts[chart]["embed"]["page"]).is_file()
         assert len(charts[chart]["embed"]["fallback_heights"]) == 3
         assert Path(out / charts[chart]["preview"]["image"]).is_file()
+
+
+def test_the_share_box_holds_the_code_and_a_tap_shows_the_sourced_hover(tmp_path_factory, built_data, browser):
+    """The map page on a phone: the Share and embed box holds the manifest's code and copies it; a tap on the
+    chart draws it with Plotly, and a tap on a city then shows its hover, which names its source."""
+    out = published_site(tmp_path_factory, built_data)
+    charts = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["charts"]
+    ctx = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    try:
+        page = ctx.new_page()
+        page.goto(BASE_URL + "map.html")
+        page.wait_for_load_state("load")
+        page.locator("details.share summary").click()
+        assert page.locator("details.share textarea").input_value() == charts["map"]["embed"]["code"]
+        page.locator("details.share button.copy").click()
+        page.wait_for_function("() => document.querySelector('button.copy').textContent === 'Copied'")
+        page.locator(".chart").first.tap()
+        page.wait_for_function("() => document.querySelector('.chart.live .js-plotly-plot .main-svg')")
+        point = page.locator(".chart.live .scatterlayer .points path.point").last
+        point.scroll_into_view_if_needed()
+        box = point.bounding_box()
+        page.touchscreen.tap(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        page.wait_for_function("() => document.querySelector('.hoverlayer .hovertext')", timeout=10_000)
+        hover = page.locator(".hoverlayer .hovertext").text_content()
+        assert "Houston, TX" in hover and "Source: https://www.bja.gov/Events/national-psp-symposium-2018.html" in hover
+    finally:
+        ctx.close()
