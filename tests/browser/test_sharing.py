@@ -100,8 +100,8 @@ def test_card_mode_fits_the_frame(server, browser, frame):
         assert Image.open(shot).size == (width, height)
         svg = " ".join(page.locator(".js-plotly-plot .main-svg").all_text_contents())
         assert MAP_TITLE in "".join(svg.split())
-        assert "Source: the article" in svg and "Article as of 3 Aug 2017" in svg
-        assert "data " in svg.split("Article as of 3 Aug 2017")[1][:16]
+        assert "Source: the article" in svg and "Article as of 3 Aug 2017 (inferred)" in svg  # the date is inferred
+        assert "data " in svg.split("Article as of 3 Aug 2017 (inferred)")[1][:16]
         assert page.locator('[data-testid="stSidebar"]').is_hidden()
     finally:
         ctx.close()
