@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from dashboard import blocks, boot, data, fmt, params, spec, tables, ui
+from dashboard import blocks, boot, data, embed, fmt, params, spec, tables, ui
 from dashboard.words import say
 
 
@@ -201,6 +201,19 @@ def _prose(c: blocks.Prose, ctx: Context) -> None:
 
 def _chart(c: blocks.Chart, ctx: Context) -> None:
     ui.chart(c.chart_id, key=ctx.key(c.chart_id), **c.view)
+    _share(c.chart_id)
+
+
+def _share(chart_id: str) -> None:
+    """The static site's "Share and embed" box, once the published site's address is known (``PSP_SITE_URL``):
+    the embed code, with Streamlit's copy button, and the embed page."""
+    box = embed.app_share(chart_id)
+    if box is None:
+        return
+    with st.expander(box["title"]):
+        st.caption(box["label"])
+        st.code(box["code"], language="html", wrap_lines=True)
+        st.markdown(f"[{ui.md_escape(box['link_label'])}]({box['link']})")
 
 
 def _table(c: blocks.Table, ctx: Context) -> None:

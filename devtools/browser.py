@@ -29,6 +29,7 @@ SIDEBAR = '[data-testid="stSidebar"]'
 SIDEBAR_NAV = '[data-testid="stSidebarNav"]'
 MAIN_MENU = '[data-testid="stMainMenu"]'
 STATUS = '[data-testid="stStatusWidget"]'  # shown while a script runs
+STALE = '[data-stale="true"]'  # what a rerun (of the page or of one chart's fragment) has not yet redrawn
 EXCEPTION = '[data-testid="stException"]'
 ALERT = '[data-testid="stAlert"]'
 ERROR = '[data-testid="stAlertContentError"]'
@@ -36,7 +37,7 @@ CHART = ".js-plotly-plot"
 CHART_SVG = ".js-plotly-plot .main-svg"
 
 READY_JS = f"""n => document.querySelectorAll('{CHART_SVG}').length >= 2 * n
-                 && !document.querySelector('{STATUS}')
+                 && !document.querySelector('{STATUS}') && !document.querySelector('{STALE}')
                  && document.querySelectorAll('{MAIN_BLOCK} *').length > 20"""
 
 

@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from devtools.browser import CHART, CHART_SVG, MAIN, STATUS
+from devtools.browser import CHART, CHART_SVG, MAIN, STALE, STATUS
 
 TOL = 1.0  # px: overlaps and overhangs up to this are rounding, not defects
 MARKER_INSET = 1.0  # px taken off each side of a marker's box (its rect includes the stroke)
@@ -119,11 +119,12 @@ PROBE_JS = r"""() => {
     inner_height: window.innerHeight,
     scroll_width: document.documentElement.scrollWidth,
     main_scroll_width: main ? main.scrollWidth : null,
-    busy: !!document.querySelector('__STATUS__'),
+    busy: !!document.querySelector('__STATUS__') || !!document.querySelector('__STALE__'),
     charts,
   };
 }"""
 PROBE_JS = PROBE_JS.replace("__CHART__", CHART).replace("__MAIN__", MAIN).replace("__STATUS__", STATUS)
+PROBE_JS = PROBE_JS.replace("__STALE__", STALE)
 
 
 # ---------------------------------------------------------------------------------------------------- the rules
@@ -422,7 +423,9 @@ def settle(page, timeout: float = 5.0, interval: float = 0.3) -> tuple[dict, boo
 def wait_drawn(page, view: View, timeout: float = 45_000) -> None:
     if view.kind == "site":  # each chart paints as a picture; a reader's pointer on it draws the interactive one
         page.wait_for_load_state("domcontentloaded")
-        page.evaluate("() => document.querySelectorAll('.chart').forEach(c => c.dispatchEvent(new Event('pointerover')))")
+        page.evaluate(
+            "() => document.querySelectorAll('.chart').forEach(c => c.dispatchEvent(new Event('pointerover')))"
+        )
         page.wait_for_function(
             f"n => document.querySelectorAll('{CHART_SVG}').length >= 2 * n",
             arg=view.charts,

@@ -461,3 +461,16 @@ def test_every_as_of_date_on_screen_says_inferred(slug, built_data):
     assert not UNLABELLED_AS_OF.findall(text)
     if slug in ("overview", "article"):  # the byline, with how the date was inferred one tap away
         assert "as of 3 Aug 2017 (inferred)" in text and "](sources#as-of)" in text
+
+
+def test_the_share_box_appears_once_a_published_address_is_known(monkeypatch):
+    """Without PSP_SITE_URL the app offers no embed code (it would point nowhere); with it, every chart of the map
+    page has its code: an iframe of the published embed page and the sizing script."""
+    page = spec.page("map").file
+    assert [e.label for e in open_page(page).expander if e.label == "Share and embed"] == []
+    monkeypatch.setenv("PSP_SITE_URL", "https://news.example.org/psp/")
+    at = open_page(page)
+    assert [e.label for e in at.expander].count("Share and embed") == 1
+    (code,) = [c.value for c in at.code if "<iframe" in c.value]
+    assert 'src="https://news.example.org/psp/embed/map.html"' in code
+    assert "psp-embed:height" in code
