@@ -119,7 +119,9 @@ PROBE_JS = r"""() => {
     inner_height: window.innerHeight,
     scroll_width: document.documentElement.scrollWidth,
     main_scroll_width: main ? main.scrollWidth : null,
-    busy: !!document.querySelector('__STATUS__') || !!document.querySelector('__STALE__'),
+    // a script or a chart's fragment still running, or a chart it replaced not yet removed (hidden, 0 px wide)
+    busy: !!document.querySelector('__STATUS__') || !!document.querySelector('__STALE__')
+          || charts.some(c => c.div[2] - c.div[0] < 1),
     charts,
   };
 }"""
