@@ -26,6 +26,9 @@ BOLD = 1.1  # bold glyphs are wider
 LEGEND_FONT = 12
 LEGEND_ROW = 20  # px per legend row (12 px text)
 LEGEND_SYMBOL = 56  # px Plotly adds to an entry's text: the symbol, its gap, the space to the next entry
+# Plotly (4.x) sets a title of one line with its top at y, and a title of several lines with its first baseline at
+# y: such a title is moved down this many ems so that its first line, too, starts at the card's padding.
+TITLE_HANG = 0.7
 
 
 @dataclass(frozen=True)
@@ -165,7 +168,7 @@ def apply(fig: go.Figure, p: Plan, chart_id: str, meta: Meta) -> go.Figure:
             text=f"<b>{p.title}</b>",
             x=f.pad / p.width,
             xanchor="left",
-            y=1 - (f.pad + p.title.count("<br>") * f.title * 1.3) / p.height,  # Plotly hangs extra lines above y
+            y=1 - (f.pad + (TITLE_HANG * f.title if "<br>" in p.title else 0)) / p.height,
             yanchor="top",
             yref="container",
             pad=dict(t=0, b=0, l=0, r=0),
