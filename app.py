@@ -4,8 +4,10 @@ from pathlib import Path
 
 import streamlit as st
 
+from dashboard.words import say
+
 st.set_page_config(
-    page_title="Article dashboard",
+    page_title=say("app.title"),
     page_icon=str(Path(__file__).parent / "dashboard" / "assets" / "favicon.png"),
     layout="wide",
 )

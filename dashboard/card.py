@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import data, figures, params, theme, ui
+from dashboard import data, figcache, figures, params, theme
 from dashboard.words import say
 
 KEY = "card"
@@ -34,7 +34,7 @@ def render() -> None:
         st.warning(say("card.unknown", ids=", ".join(f"`?card={c}`" for c in figures.CHARTS)))
         return
     width, height = theme.FRAMES[frame]
-    fig = ui.figure(chart_id, (width, height))
+    fig = figcache.figure(chart_id, (width, height))
     cfg = figures.export_config(chart_id, data.meta()) | {"displayModeBar": False, "responsive": False}
     st.html(_FRAME)
     with st.container(key=KEY):

@@ -1,239 +1,32 @@
-"""The one place that knows the data folder: cached Parquet loaders and the chart credit (``Meta``).
+"""The app's side of the data: one cached read of the data package per version (``dashboard.reader`` does the
+reading), pinned for each page run, and the message a page shows when the data cannot be read.
 
-``DASHBOARD_DATA_DIR`` overrides the folder (default ``data/``). Reading never raises into a page: a missing,
-corrupt or wrong-version folder becomes a :class:`DataUnavailable` with a message that names the fix.
+The reader's names are re-exported here, so ``data.read_table``, ``data.meta_from``... keep working; code without
+Streamlit (the export, tests, benchmarks) imports ``dashboard.reader``.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import functools
-import hashlib
-import io
-import json
-import os
-import time
-import zipfile
-from dataclasses import dataclass
-from pathlib import Path
-
 import pandas as pd
-import pyarrow as pa
-import pyarrow.parquet as pq
 import streamlit as st
 
 from dashboard.meta import Meta
-from etl.schema import SCHEMA_VERSION, TABLES
-
-REFRESH = "make etl  (or: python -m etl)"
-
-
-class DataUnavailable(Exception):
-    """The data folder cannot be read; ``str()`` says why and how to fix it."""
-
-
-def data_dir() -> Path:
-    from etl.paths import ROOT, previous_of
-
-    value = os.environ.get("DASHBOARD_DATA_DIR")
-    folder = Path(value).resolve() if value else ROOT / "data"
-    previous = previous_of(folder)  # a refresh is swapping folders right now: keep showing the old data
-    return previous if not folder.exists() and previous.is_dir() else folder
-
-
-def _version(folder: Path) -> tuple[float, int, float]:
-    """Changes whenever a refresh replaces the folder (or its record of the last refresh): the cache key."""
-    try:
-        info = (folder / "datapackage.json").stat()
-    except OSError:
-        return (0.0, 0, 0.0)
-    try:
-        ran = (folder / ".last-refresh.json").stat().st_mtime
-    except OSError:
-        ran = 0.0
-    return (info.st_mtime, info.st_size, ran)
-
-
-def checked_descriptor(folder: Path) -> dict:
-    """``datapackage.json``, checked to be readable and of this dashboard's schema version; otherwise a
-    :class:`DataUnavailable` that says how to fix it. (The ETL's reader, for reuse, treats a bad file as none.)"""
-    path = folder / "datapackage.json"
-    if not folder.is_dir():
-        raise DataUnavailable(f"The data folder {folder} does not exist. Build it with: {REFRESH}")
-    try:
-        desc = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise DataUnavailable(
-            f"{path.name} is missing in {folder}: the data has not been built. Run: {REFRESH}"
-        ) from None
-    except (OSError, ValueError) as exc:
-        raise DataUnavailable(f"{path.name} is unreadable ({exc}). Rebuild it with: {REFRESH}") from None
-    if desc.get("schema_version") != SCHEMA_VERSION:
-        raise DataUnavailable(
-            f"The data was built for schema version {desc.get('schema_version')!r}; this "
-            f"dashboard reads version {SCHEMA_VERSION!r}. Rebuild it with: {REFRESH}"
-        )
-    return desc
-
-
-def read_table(folder: Path, name: str, raw: bytes | None = None) -> pd.DataFrame:
-    """One table (from ``raw`` when the bytes are already read), checked against its declared columns."""
-    if name not in TABLES:
-        raise DataUnavailable(f"Unknown table {name!r}.")
-    path = folder / f"{name}.parquet"
-    try:
-        frame = pq.read_table(pa.BufferReader(raw) if raw is not None else path).to_pandas()
-    except FileNotFoundError:
-        raise DataUnavailable(f"{path.name} is missing from {folder}. Rebuild the data with: {REFRESH}") from None
-    except Exception as exc:
-        raise DataUnavailable(
-            f"{path.name} is damaged ({type(exc).__name__}). Rebuild the data with: {REFRESH}"
-        ) from None
-    missing = [c for c in TABLES[name].columns if c not in frame.columns]
-    if missing:
-        raise DataUnavailable(
-            f"{path.name} lacks column(s) {', '.join(missing)}: it was written by another "
-            f"version. Rebuild the data with: {REFRESH}"
-        )
-    return frame
-
-
-def stamp(desc: dict) -> str:
-    """A short hash of the data package: printed on every chart, so a pasted image can be traced back."""
-    digest = hashlib.sha256(json.dumps(desc["resources"], sort_keys=True).encode()).hexdigest()
-    return digest[:8]
-
-
-def _meta(desc: dict, articles: pd.DataFrame) -> Meta:
-    """The credit of the newest article (by as-of date)."""
-    newest = articles.sort_values(["as_of", "article_id"], ascending=[False, True]).iloc[0]
-    return Meta(
-        as_of=str(newest["as_of"]),
-        stamp=stamp(desc),
-        article_title=str(newest["title"]),
-        as_of_inferred=bool(newest["as_of_inferred"]),
-    )
-
-
-def meta_from(folder: Path) -> Meta:
-    return _meta(checked_descriptor(folder), read_table(folder, "articles"))
-
-
-@dataclass(frozen=True)
-class Snapshot:
-    """One data package read whole: every table checked against the SHA-256 its ``datapackage.json`` records, the
-    record of the last refresh, and the time the files were written. A page draws from one snapshot per run."""
-
-    folder: Path
-    desc: dict
-    files: dict[str, bytes]  # table name -> Parquet bytes, as hashed in desc
-    tables: dict[str, pd.DataFrame]
-    refresh: dict | None
-    written: float  # mtime of datapackage.json
-    descriptor: bytes  # datapackage.json as written
-
-    @functools.cached_property
-    def meta(self) -> Meta:
-        """Computed once per snapshot (a snapshot never changes), not on every call of every run."""
-        return _meta(self.desc, self.tables["articles"])
-
-
-def _where() -> tuple[Path, tuple[float, int, float]]:
-    folder = data_dir()
-    return folder, _version(folder)
-
-
-def read_snapshot(tries: int = 50) -> Snapshot:
-    """Every table of the package in the data folder (or in ``.data.previous`` while a refresh swaps folders).
-    When a refresh replaces the folder mid-read, a file vanishes or no longer matches its recorded hash: the read
-    starts over on what is there now, so a reader gets the old package or the new one, never a mix. When nothing
-    moved, the failure is the data's own (missing, damaged) and is reported."""
-    for _ in range(tries):
-        start = _where()
-        here = start[0]
-        try:
-            desc = checked_descriptor(here)
-            written = (here / "datapackage.json").stat().st_mtime
-            descriptor = (here / "datapackage.json").read_bytes()
-            if json.loads(descriptor) != desc:
-                raise DataUnavailable("datapackage.json changed while it was read.")
-            files = {}
-            for r in desc["resources"]:
-                path = here / r["path"]
-                try:
-                    raw = path.read_bytes()
-                except FileNotFoundError:
-                    raise DataUnavailable(
-                        f"{path.name} is missing from {here}. Rebuild the data with: {REFRESH}"
-                    ) from None
-                if r.get("sha256") and hashlib.sha256(raw).hexdigest() != r["sha256"]:
-                    raise DataUnavailable(
-                        f"{path.name} is damaged (it does not match the SHA-256 in datapackage.json). "
-                        f"Rebuild the data with: {REFRESH}"
-                    )
-                files[r["name"]] = raw
-            tables = {name: read_table(here, name, files.get(name)) for name in TABLES}
-            refresh = last_refresh(here)
-        except (OSError, DataUnavailable) as exc:
-            if _where() == start:
-                raise exc if isinstance(exc, DataUnavailable) else DataUnavailable(str(exc)) from None
-            time.sleep(0.05)  # a refresh moved the folder under us: read what is there now
-            continue
-        if _where() != start:
-            continue
-        return Snapshot(here, desc, files, tables, refresh, written, descriptor)
-    raise DataUnavailable("The data kept changing while it was read. Reload the page in a moment.")
-
-
-def freshness(snap: Snapshot) -> dict:
-    """When the ETL last wrote this package (its stamp file; the tables hold no clock time), and the hashes. Data
-    committed to git and never refreshed here has no stamp: then the files' time is shown, and said to be that."""
-    desc, refresh = snap.desc, snap.refresh
-    if refresh:
-        written = f"ETL run {refresh['finished_at']:%Y-%m-%d %H:%M UTC}"
-    else:
-        mtime = dt.datetime.fromtimestamp(snap.written, tz=dt.UTC)
-        written = f"files dated {mtime:%Y-%m-%d %H:%M UTC} (no refresh recorded here)"
-    articles = snap.tables["articles"]
-    return {
-        "written": written,
-        "stamp": stamp(desc),
-        "article_sha256": dict(zip(articles["article_id"], articles["sha256"], strict=True)),
-        "rows": {r["name"]: r["rows"] for r in desc["resources"]},
-    }
-
-
-def last_refresh(folder: Path) -> dict | None:
-    """What the last refresh here recorded (``.last-refresh.json``: when it finished, and the rows it added,
-    removed and changed per table), or None when no refresh was recorded here (a fresh clone) or it is unreadable."""
-    try:
-        raw = json.loads((folder / ".last-refresh.json").read_text(encoding="utf-8"))
-        finished = dt.datetime.fromisoformat(raw["finished_at"])
-        changes = {
-            str(t): {k: int(c.get(k, 0)) for k in ("added", "removed", "changed")}
-            for t, c in (raw.get("changes") or {}).items()
-        }
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        return None
-    return {"finished_at": finished, "changes": changes}
-
-
-def parquet_zip(files: dict[str, bytes], descriptor: bytes) -> bytes:
-    """Every table's Parquet bytes and the descriptor as one zip."""
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
-        for name, raw in files.items():
-            z.writestr(f"{name}.parquet", raw)
-        z.writestr("datapackage.json", descriptor)
-    return buf.getvalue()
-
-
-def folder_zip(folder: Path) -> bytes:
-    files = {name: (folder / f"{name}.parquet").read_bytes() for name in TABLES}
-    return parquet_zip(files, (folder / "datapackage.json").read_bytes())
-
-
-# --- Streamlit side: one cached snapshot per data version, pinned for the length of a script run. ---
+from dashboard.reader import (  # noqa: F401 - re-exported for the pages, the renderer and the export
+    DataUnavailable,
+    Snapshot,
+    checked_descriptor,
+    data_dir,
+    folder_zip,
+    freshness,
+    last_refresh,
+    meta_from,
+    parquet_zip,
+    read_snapshot,
+    read_table,
+    stamp,
+    version_key,
+)
+from dashboard.words import say
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -264,12 +57,6 @@ def snapshot() -> Snapshot:
     return st.session_state.get(_PINNED) or pin()
 
 
-def version_key() -> tuple[str, tuple[float, int, float]]:
-    """(folder, version): what a cache keyed on the data must include."""
-    folder = data_dir()
-    return str(folder), _version(folder)
-
-
 def table(name: str) -> pd.DataFrame:
     """A table of this run's data package (a copy: pages may change it freely)."""
     return snapshot().tables[name].copy()
@@ -292,5 +79,5 @@ def download_zip() -> bytes:
 
 
 def stop(exc: Exception) -> None:
-    st.error(f"**The dashboard's data cannot be read.** {exc}", icon="⚠️")
+    st.error(say("data.cannot-read", reason=exc), icon="⚠️")
     st.stop()

@@ -7,6 +7,8 @@ from collections.abc import Iterable
 
 import streamlit as st
 
+from dashboard.words import say
+
 MAX_LEN = 80
 
 
@@ -18,7 +20,7 @@ def get(key: str, allowed: Iterable[str], default: str | None = None, *, label: 
     allowed = list(allowed)
     if len(raw) <= MAX_LEN and raw in allowed:
         return raw
-    st.info(f"The link asked for an unknown {label or key}; showing the default view instead.", icon="ℹ️")
+    st.info(say("pickers.unknown-in-link", what=label or key), icon="ℹ️")
     return default
 
 

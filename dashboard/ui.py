@@ -1,133 +1,17 @@
-"""Small Streamlit helpers shared by the renderer, the page files and card mode: one way to show a chart (laid out
-for the width of its own box, measured in the browser), text that is always inert."""
+"""One way to show a chart in the app, and a CSV download. A chart is laid out for the width of its own box
+(``dashboard.widths``), built once per width (``dashboard.figcache``); text from the data is made inert
+(``dashboard.md``). ``md_escape``, ``source_link`` and ``figure`` are re-exported: ``ui.md_escape``... keep working."""
 
 from __future__ import annotations
 
-import html
-import re
-import urllib.parse
-
 import streamlit as st
 
-from dashboard import data, figures, fmt, theme
+from dashboard import data, figures, theme, widths
+from dashboard.figcache import figure
+from dashboard.md import md_escape, source_link
+from dashboard.words import say
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~<$:])")
-
-
-def md_escape(text: str) -> str:
-    """Text from the data, made inert for st.markdown: no markup, no links, no HTML."""
-    return _MD_SPECIAL.sub(r"\\\1", html.escape(str(text), quote=False))
-
-
-_SAFE_URL = re.compile(r"^https?://[A-Za-z0-9.-]+(?::\d+)?(?:/[A-Za-z0-9._~!$&'*+,;=:@%/?#-]*)?$")
-
-
-def source_link(source: str) -> str:
-    """A source as markdown: a clickable link when it is a plain http(s) URL, inert text otherwise."""
-    source = str(source)
-    if _SAFE_URL.match(source) and not any(c in source for c in '()[]<>"\\'):
-        label = fmt.domain(source)
-        return f"[{md_escape(label)}]({source})"
-    return md_escape(source)
-
-
-@st.cache_resource(show_spinner=False, max_entries=256)
-def _figure(
-    stamp: str,
-    chart_id: str,
-    size: tuple[int, int] | None,
-    view: tuple[tuple[str, object], ...],
-    _snap: data.Snapshot,
-):
-    return figures.build(chart_id, lambda name: _snap.tables[name].copy(), _snap.meta, size, **dict(view))
-
-
-def figure(chart_id: str, size: tuple[int, int] | None = None, **view):
-    """A chart for a page from this run's data package, built once per package (its stamp) and view and then
-    shared by every session (figures are never mutated after they are built)."""
-    frozen = tuple(sorted((k, tuple(sorted(v)) if isinstance(v, set) else v) for k, v in view.items()))
-    snap = data.snapshot()
-    return _figure(snap.meta.stamp, chart_id, size, frozen, snap)
-
-
-# How the app learns a chart's width: an inline component (no iframe, no network) mounted just above the chart
-# reports the width of the box it sits in, in steps of STEP px, on load and whenever the box changes size (a
-# rotated phone, a resized window, the sidebar opened). Setting its state reruns the script, which builds the
-# chart for that width; Plotly then fills the box (at most STEP px wider than the width it was built for).
-# The browser also keeps the widths it reported in a cookie (WIDTHS_COOKIE: "key:width/key:width", no other
-# data), which Streamlit hands to the first run of the next session: a return visit draws every chart at once,
-# with no extra rerun. (When the window changed size in between, the component reports the new width and the
-# chart is redrawn once.)
-STEP = 10
-WIDTHS_COOKIE = "chart_box_widths"
-_MAX_REMEMBERED = 40
-_REPORT_GAP_MS = 40
-_WIDTH_JS = """
-export default function ({ parentElement, setStateValue, data }) {
-  let last = data.known, timer;
-  const remember = w => {
-    const kept = (document.cookie.split('; ').find(c => c.startsWith(data.cookie + '=')) || '').split('=')[1] || '';
-    const widths = new Map(decodeURIComponent(kept).split('/').filter(Boolean).map(p => p.split(':')));
-    widths.delete(data.key);
-    widths.set(data.key, String(w));
-    const value = [...widths].slice(-data.max).map(([k, v]) => k + ':' + v).join('/');
-    document.cookie = data.cookie + '=' + encodeURIComponent(value) + '; path=/; max-age=2592000; SameSite=Lax';
-  };
-  const report = () => {
-    const w = Math.floor(parentElement.getBoundingClientRect().width / data.step) * data.step;
-    if (!(w > 0 && w !== last)) return;
-    last = w;
-    remember(w);
-    // One report per task, GAP ms apart: the boxes of a page measured in the same moment would otherwise reach
-    // Streamlit as one rerun of one chart's fragment, and the other charts would wait forever.
-    const slot = window.__chartWidthSlot = Math.max(window.__chartWidthSlot || 0, performance.now()) + data.gap;
-    setTimeout(() => setStateValue("width", w), slot - data.gap - performance.now());
-  };
-  const observer = new ResizeObserver(() => { clearTimeout(timer); timer = setTimeout(report, 120); });
-  observer.observe(parentElement);
-  report();
-  return () => { observer.disconnect(); clearTimeout(timer); };
-}
-"""
-_measure = st.components.v2.component("chart_box_width", js=_WIDTH_JS, isolate_styles=False)
-_REMEMBERED = re.compile(r"([A-Za-z0-9_-]{1,80}):(\d{2,4})")
-
-
-def remembered_widths() -> dict[str, int]:
-    """The widths this browser reported in an earlier session (its cookie), read leniently: anything malformed
-    is skipped."""
-    raw = urllib.parse.unquote((st.context.cookies or {}).get(WIDTHS_COOKIE, ""))[:4000]
-    return {m[1]: int(m[2]) for m in _REMEMBERED.finditer(raw)}
-
-
-def box_width(key: str) -> int | None:
-    """The width in px of the box a chart is about to be drawn in, as the browser last reported it (kept for the
-    session, and across sessions in a cookie, so a rerun or a return visit draws at once); ``None`` before the
-    first report."""
-    known = st.session_state.get("_box_widths")
-    if known is None:
-        known = st.session_state["_box_widths"] = remembered_widths()
-    result = _measure(
-        key=f"width_{key}",
-        data={
-            "known": known.get(key),
-            "step": STEP,
-            "key": key,
-            "cookie": WIDTHS_COOKIE,
-            "max": _MAX_REMEMBERED,
-            "gap": _REPORT_GAP_MS,
-        },
-        on_width_change=lambda: None,
-    )
-    width = result.get("width") or known.get(key)
-    if width:
-        known[key] = int(width)
-    return known.get(key)
-
-
-def in_browser() -> bool:
-    """A real browser session (it sends headers), not a script run by ``AppTest``, which reports no width."""
-    return bool(st.context.headers and st.context.headers.get("User-Agent"))
+__all__ = ["chart", "csv_download", "figure", "md_escape", "source_link"]
 
 
 @st.fragment
@@ -137,8 +21,8 @@ def chart(chart_id: str, key: str, **view) -> None:
     layout meant for another width. The chart is a fragment: its box's report reruns the chart alone, not the page
     (a first visit), and a return visit knows the width from its cookie (no rerun at all). Without a browser
     (``AppTest``) the chart is built at ``theme.DEFAULT_WIDTH``."""
-    width = box_width(key)
-    if width is None and in_browser():
+    width = widths.box_width(key)
+    if width is None and widths.in_browser():
         st.empty()
         return
     fig = figure(chart_id, (width or theme.DEFAULT_WIDTH, None), **view)
@@ -151,7 +35,7 @@ def chart(chart_id: str, key: str, **view) -> None:
 
 def csv_download(frame, name: str, key: str, label: str | None = None) -> None:
     st.download_button(
-        label or f"Download {name}.csv",
+        label or say("blocks.downloads-csv-named", name=name),
         frame.to_csv(index=False).encode("utf-8"),
         file_name=f"{name}.csv",
         mime="text/csv",

@@ -56,13 +56,14 @@ def _imports(path):
 
 # The dashboard's layers, lowest first: a module may import only from layers below its own.
 LAYERS = [
-    {"dashboard.words", "dashboard.theme", "dashboard.params"},
-    {"dashboard.fmt"},
-    {"dashboard.meta", "dashboard.figures.labels"},
+    {"dashboard.words", "dashboard.theme", "dashboard.widths"},
+    {"dashboard.fmt", "dashboard.params"},
+    {"dashboard.meta", "dashboard.figures.labels", "dashboard.md"},
+    {"dashboard.reader"},
     {"dashboard.data", "dashboard.tables", "dashboard.figures.framing", "dashboard.markup"},
     {"dashboard.figures.map", "dashboard.figures.vote", "dashboard.figures.timeline", "dashboard.story"},
     {"dashboard.figures", "dashboard.spec"},
-    {"dashboard.blocks", "dashboard.embed"},
+    {"dashboard.blocks", "dashboard.embed", "dashboard.figcache"},
     {"dashboard.ui", "dashboard.site", "dashboard.boot"},
     {"dashboard.card", "dashboard.export", "dashboard.streamlit_page"},
     {"pages", "app"},

@@ -1,0 +1,26 @@
+"""The app's figure cache: each chart built once per data package, width and view, and shared by every session."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import data, figures
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _figure(
+    stamp: str,
+    chart_id: str,
+    size: tuple[int, int] | None,
+    view: tuple[tuple[str, object], ...],
+    _snap: data.Snapshot,
+):
+    return figures.build(chart_id, lambda name: _snap.tables[name].copy(), _snap.meta, size, **dict(view))
+
+
+def figure(chart_id: str, size: tuple[int, int] | None = None, **view):
+    """A chart for a page from this run's data package, built once per package (its stamp) and view and then
+    shared by every session (figures are never mutated after they are built)."""
+    frozen = tuple(sorted((k, tuple(sorted(v)) if isinstance(v, set) else v) for k, v in view.items()))
+    snap = data.snapshot()
+    return _figure(snap.meta.stamp, chart_id, size, frozen, snap)
