@@ -94,12 +94,12 @@ def svg_weights(root: Path) -> dict[str, dict[str, int]]:
     "three": bytes with all three variants inline}; HTML counted without its chart JSON, no script loaded."""
     import kaleido
 
-    from dashboard import data, figures, spec
+    from dashboard import figures, reader, spec
     from dashboard.export import _loader
 
     os.environ.setdefault("BROWSER_PATH", "/usr/bin/chromium")
-    folder = data.data_dir()
-    meta, load = data.meta_from(folder), _loader(folder)
+    folder = reader.data_dir()
+    meta, load = reader.meta_from(folder), _loader(folder)
     jobs, tmp = {}, Path(tempfile.mkdtemp())
     for page in spec.PAGES:
         for n, b in enumerate(x for x in spec.walk(page.blocks) if x.kind == "chart" and spec.SITE in x.on):

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from dashboard import blocks, boot, data, embed, fmt, params, spec, tables, ui
+from dashboard import blocks, boot, data, embed, fmt, md, params, spec, tables, ui
 from dashboard.words import say
 
 
@@ -47,7 +47,7 @@ def column_config(view_id: str) -> dict | None:
 
 def md_fill(key: str, **markdown: str) -> str:
     """A line of the words as markdown, filled with markdown (bold, code) that is not escaped again."""
-    text = ui.md_escape(say(key, **{k: f"\0{k}\0" for k in markdown}))
+    text = md.md_escape(say(key, **{k: f"\0{k}\0" for k in markdown}))
     for k, v in markdown.items():
         text = text.replace(f"\0{k}\0", v)
     return text
@@ -91,22 +91,22 @@ def href(link: blocks.Link) -> str:
 
 def md_link(link: blocks.Link) -> str:
     """A link as markdown: a page of the app, or an outside page when its URL is a plain http(s) one (inert text
-    otherwise, see ``ui.source_link``)."""
-    label = ui.md_escape(link.label)
+    otherwise, see ``md.source_link``)."""
+    label = md.md_escape(link.label)
     if link.page is not None:
         return f"[{label}]({href(link)})"
-    if ui.source_link(link.url).endswith(f"]({link.url})"):
+    if md.source_link(link.url).endswith(f"]({link.url})"):
         return f"[{label}]({link.url})"
     return label
 
 
 def source_md(source: str) -> str:
     """The one source line (``fmt.source_line``) as markdown, its source a link when it is a web page."""
-    return ui.md_escape(fmt.source_line("\0")).replace("\0", ui.source_link(source))
+    return md.md_escape(fmt.source_line("\0")).replace("\0", md.source_link(source))
 
 
 def md_pieces(pieces: list[blocks.Piece]) -> str:
-    return "".join(md_link(p) if isinstance(p, blocks.Link) else ui.md_escape(p) for p in pieces)
+    return "".join(md_link(p) if isinstance(p, blocks.Link) else md.md_escape(p) for p in pieces)
 
 
 def _text(c: blocks.Text, ctx: Context) -> None:
@@ -120,7 +120,7 @@ def _text(c: blocks.Text, ctx: Context) -> None:
 
 
 def _section(c: blocks.Section, ctx: Context, level: int = 2) -> None:
-    (st.header if level == 2 else st.subheader)(ui.md_escape(c.title), anchor=c.anchor)
+    (st.header if level == 2 else st.subheader)(md.md_escape(c.title), anchor=c.anchor)
     for paragraph in c.paragraphs:
         st.markdown(md_pieces(paragraph))
     if c.items:
@@ -135,26 +135,26 @@ def _article_picker(c: blocks.Picker, ctx: Context) -> None:
 
 def _lines(c: blocks.Lines, ctx: Context) -> None:
     for line in c.lines:
-        st.markdown(ui.md_escape(line))
+        st.markdown(md.md_escape(line))
 
 
 def _metrics(c: blocks.Metrics, ctx: Context) -> None:
     for col, m in zip(st.columns(len(c.metrics)), c.metrics, strict=True):
-        col.metric(ui.md_escape(m.label), m.value, help=ui.md_escape(m.help))
+        col.metric(md.md_escape(m.label), m.value, help=md.md_escape(m.help))
 
 
 def _links(c: blocks.Links, ctx: Context) -> None:
     """Markdown links to the pages' addresses: they wrap on a phone, where st.page_link cuts a label short."""
-    st.subheader(ui.md_escape(c.title))
+    st.subheader(md.md_escape(c.title))
     st.markdown("\n".join(f"- {link.icon} {md_link(link)}" if link.icon else f"- {md_link(link)}" for link in c.links))
 
 
 def _freshness(c: blocks.Freshness, ctx: Context) -> None:
     st.subheader(c.title)
     lines = [
-        md_fill("blocks.freshness-written", written=f"**{ui.md_escape(c.written)}**"),
+        md_fill("blocks.freshness-written", written=f"**{md.md_escape(c.written)}**"),
         md_fill("blocks.freshness-stamp", stamp=f"`{c.stamp}`"),
-        *(md_fill("blocks.freshness-sha", article=ui.md_escape(a), sha=f"`{s[:16]}…`") for a, s in c.hashes.items()),
+        *(md_fill("blocks.freshness-sha", article=md.md_escape(a), sha=f"`{s[:16]}…`") for a, s in c.hashes.items()),
         md_fill("blocks.freshness-refresh", command=f"`{c.command}`"),
     ]
     st.markdown("\n".join(f"- {line}" for line in lines))
@@ -171,7 +171,7 @@ def _article(c: blocks.ArticleText, ctx: Context) -> None:
     st.markdown(c.legend, unsafe_allow_html=True)  # markup's own autoescaped templates
     for label, html in c.parts:
         if label:
-            st.subheader(ui.md_escape(label))
+            st.subheader(md.md_escape(label))
         st.markdown(html, unsafe_allow_html=True)
 
 
@@ -213,7 +213,7 @@ def _share(chart_id: str) -> None:
     with st.expander(box["title"]):
         st.caption(box["label"])
         st.code(box["code"], language="html", wrap_lines=True)
-        st.markdown(f"[{ui.md_escape(box['link_label'])}]({box['link']})")
+        st.markdown(f"[{md.md_escape(box['link_label'])}]({box['link']})")
 
 
 def _table(c: blocks.Table, ctx: Context) -> None:

@@ -3,7 +3,7 @@ downloads, and the method."""
 
 import streamlit as st
 
-from dashboard import streamlit_page, tables, ui
+from dashboard import md, streamlit_page, tables
 from dashboard.streamlit_page import Context, picker
 from dashboard.words import say, section
 
@@ -26,12 +26,12 @@ def entity_detail(ctx: Context) -> None:
     picked = ctx.state.get("entity")
     if not picked:
         return
-    st.subheader(ui.md_escape(entity_labels(ctx)[picked]))
+    st.subheader(md.md_escape(entity_labels(ctx)[picked]))
     streamlit_page.mentions(ctx, picked)
     source = ctx.load("entities").set_index("entity_id").loc[picked, "source"]
     st.caption(streamlit_page.source_md(source))
     for table, rows in tables.entity_rows(picked, ctx.load).items():
-        st.caption(ui.md_escape(say("blocks.entity-in-table", table=table)))
+        st.caption(md.md_escape(say("blocks.entity-in-table", table=table)))
         streamlit_page.dataframe(rows)
 
 

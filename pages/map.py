@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import params, streamlit_page, tables, ui
+from dashboard import md, params, streamlit_page, tables
 from dashboard.streamlit_page import Context, picker
 from dashboard.words import say, section
 
@@ -27,13 +27,13 @@ def city_lookup(ctx: Context) -> None:
     said = [tables.status_label(row["status"])]
     if isinstance(row["psp_site_type"], str):
         said.append(say("blocks.city-site", site_type=row["psp_site_type"]))
-    st.markdown(f"**{ui.md_escape(names[picked])}** · {ui.md_escape(' · '.join(said))}")
+    st.markdown(f"**{md.md_escape(names[picked])}** · {md.md_escape(' · '.join(said))}")
     listed = tables.sentence_text(ctx.load("sentences")).get((row["article_id"], row["sentence_id"]))
     if listed:
-        st.markdown("> " + ui.md_escape(listed))
+        st.markdown("> " + md.md_escape(listed))
     population = f"{int(row['population']):,}"
     population = say("blocks.city-population", population=population, source=row["population_source"])
-    st.caption(streamlit_page.source_md(row["source"]) + " · " + ui.md_escape(population))
+    st.caption(streamlit_page.source_md(row["source"]) + " · " + md.md_escape(population))
     streamlit_page.mentions(ctx, picked)
 
 

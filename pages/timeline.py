@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import fmt, streamlit_page, ui
+from dashboard import fmt, md, streamlit_page
 from dashboard.streamlit_page import Context, picker
 from dashboard.words import say
 
@@ -15,10 +15,10 @@ def event_picker(ctx: Context) -> None:
     if not picked:
         return
     row = events.set_index("event_id").loc[picked]
-    st.markdown(f"**{ui.md_escape(row['title'])}** — {ui.md_escape(fmt.when(row))}")
+    st.markdown(f"**{md.md_escape(row['title'])}** — {md.md_escape(fmt.when(row))}")
     if row["in_article"]:
-        st.markdown(ui.md_escape(say("blocks.event-as-written", surface=row["surface"], resolution=row["resolution"])))
-    confidence = ui.md_escape(say("blocks.event-confidence", confidence=row["confidence"]))
+        st.markdown(md.md_escape(say("blocks.event-as-written", surface=row["surface"], resolution=row["resolution"])))
+    confidence = md.md_escape(say("blocks.event-confidence", confidence=row["confidence"]))
     st.caption(streamlit_page.source_md(row["source"]) + " " + confidence)
     streamlit_page.mentions(ctx, picked)
 
