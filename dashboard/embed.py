@@ -401,10 +401,10 @@ def chart_manifest(base_url: str, figs: Figures, out: Output) -> dict:
             "embed": {
                 "page": "site/" + embed_file(chart_id),
                 "code": embed_code(chart_id, base_url or "", title, heights[CLASSES[-1]]),
-                "fallback_heights": {
-                    f"{cls} (iframe at least {theme.SITE_WIDTHS[cls] if i else 0}px wide)": h
+                "fallback_heights": [  # the height to give an iframe from its smallest width on
+                    {"class": cls, "min_width": theme.SITE_WIDTHS[cls] if i else 0, "height": h}
                     for i, (cls, h) in enumerate(heights.items())
-                },
+                ],
             },
             "preview": {"image": "site/" + preview_file(chart_id), "width": PREVIEW_SIZE[0], "height": PREVIEW_SIZE[1]},
         }

@@ -155,7 +155,9 @@ def test_the_host_script_is_small_and_the_fallback_heights_are_listed(tmp_path_f
         assert len(script.encode()) <= 2048
         assert f'src="{BASE_URL}embed/{chart}.html"' in code and f'data-psp-embed="{chart}"' in code
         assert (out / charts[chart]["embed"]["page"]).is_file()
-        assert len(charts[chart]["embed"]["fallback_heights"]) == 3
+        fallback = charts[chart]["embed"]["fallback_heights"]
+        assert [(f["class"], f["min_width"]) for f in fallback] == [("narrow", 0), ("medium", 700), ("wide", 1100)]
+        assert all(isinstance(f["height"], int) and 200 <= f["height"] <= 2400 for f in fallback)
         assert Path(out / charts[chart]["preview"]["image"]).is_file()
 
 
