@@ -115,6 +115,8 @@ def _text(c: blocks.Text, ctx: Context) -> None:
         st.title(text)
     elif c.kind == "note":
         st.info(text, icon="ℹ️")
+    elif c.links:  # a caption fades its links below AA contrast: small text at full colour instead
+        st.markdown(f":small[{text}]")
     else:
         st.caption(text)
 
