@@ -321,7 +321,7 @@ def test_overview_picker_switches_the_story_and_says_which_article(two_articles,
     assert picker.options[0].startswith("26 Sep 2017 · Senate Seats Second Labor Board Pick")
     assert at.title[0].value.replace("\\", "") == "Senate Seats Second Labor Board Pick as Cities Answer Sessions"
     # the byline: a caption, or small text when it links to how an inferred date was inferred
-    byline = [e.value for e in [*at.caption, *at.markdown] if FOLLOW_UP_ID in e.value.replace("\\", "")][0]
+    byline = next(e.value for e in [*at.caption, *at.markdown] if FOLLOW_UP_ID in e.value.replace("\\", ""))
     assert "26 Sep 2017" in byline and "one of 2 in the data" in byline
     text = " ".join(m.value for m in at.markdown)
     assert "Monday 25 September 2017" in text and "Thursday 3 August 2017" not in text
