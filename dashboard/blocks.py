@@ -31,7 +31,7 @@ class Context:
     meta: Meta | None = None
     state: dict = field(default_factory=dict)
     static: bool = False  # the static site: no picker, every article on the article page, the data stamp in the byline
-    fresh: Callable[[], dict] | None = None  # the app's data freshness (data.freshness of the pinned snapshot)
+    fresh: Callable[[], dict] | None = None  # the app's data freshness (reader.freshness of the pinned snapshot)
     refresh: Callable[[], dict | None] | None = None  # the app's last recorded refresh
 
     @property

@@ -1,8 +1,7 @@
 """The app's side of the data: one cached read of the data package per version (``dashboard.reader`` does the
 reading), pinned for each page run, and the message a page shows when the data cannot be read.
 
-The reader's names are re-exported here, so ``data.read_table``, ``data.meta_from``... keep working; code without
-Streamlit (the export, tests, benchmarks) imports ``dashboard.reader``.
+Code without Streamlit (the export, tests, benchmarks) reads the data with ``dashboard.reader`` directly.
 """
 
 from __future__ import annotations
@@ -11,21 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.meta import Meta
-from dashboard.reader import (  # noqa: F401 - re-exported for the pages, the renderer and the export
-    DataUnavailable,
-    Snapshot,
-    checked_descriptor,
-    data_dir,
-    folder_zip,
-    freshness,
-    last_refresh,
-    meta_from,
-    parquet_zip,
-    read_snapshot,
-    read_table,
-    stamp,
-    version_key,
-)
+from dashboard.reader import DataUnavailable, Snapshot, parquet_zip, read_snapshot, stamp, version_key
 from dashboard.words import say
 
 

@@ -25,7 +25,7 @@ import sys
 import time
 from pathlib import Path
 
-from dashboard import data, embed, site, spec, theme
+from dashboard import embed, reader, site, spec, theme
 
 FORMATS = ("png", "svg", "html")
 KALEIDO_PROCESSES = 2  # tabs in the one Chromium kaleido starts
@@ -55,7 +55,7 @@ def _loader(folder: Path):
 
     def load(name: str):
         if name not in cache:
-            cache[name] = data.read_table(folder, name)
+            cache[name] = reader.read_table(folder, name)
         return cache[name]
 
     return load
@@ -111,7 +111,7 @@ def write_site(figs: embed.Figures, folder: Path, out: Path, base_url: str, prog
         path = root / "data" / f"{name}.csv"
         frame.to_csv(path, index=False)
         written.append(path)
-    (root / "data" / "data.zip").write_bytes(data.folder_zip(folder))
+    (root / "data" / "data.zip").write_bytes(reader.folder_zip(folder))
     shutil.copyfile(folder / "datapackage.json", root / "data" / "datapackage.json")
     written += [root / "data" / "data.zip", root / "data" / "datapackage.json"]
     progress.step("site data")
@@ -148,10 +148,10 @@ def main(argv: list[str] | None = None) -> int:
     frames = args.frame or list(theme.FRAMES)
     chart_ids = [args.only] if args.only else spec.chart_ids()
     base_url = embed.normal_base(args.base_url.strip())
-    folder = data.data_dir()
+    folder = reader.data_dir()
     try:
-        meta = data.meta_from(folder)
-    except data.DataUnavailable as exc:
+        meta = reader.meta_from(folder)
+    except reader.DataUnavailable as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     figs = embed.Figures(_loader(folder), meta)

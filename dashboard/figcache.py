@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import data, figures
+from dashboard import data, figures, reader
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)
@@ -13,7 +13,7 @@ def _figure(
     chart_id: str,
     size: tuple[int, int] | None,
     view: tuple[tuple[str, object], ...],
-    _snap: data.Snapshot,
+    _snap: reader.Snapshot,
 ):
     return figures.build(chart_id, lambda name: _snap.tables[name].copy(), _snap.meta, size, **dict(view))
 

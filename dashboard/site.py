@@ -24,7 +24,6 @@ import pandas as pd
 from markupsafe import Markup
 
 from dashboard import blocks, embed, markup, spec
-from dashboard.meta import Meta
 
 Loader = Callable[[str], pd.DataFrame]
 
@@ -198,11 +197,6 @@ def render(page: spec.Page, figs: embed.Figures, out: embed.Output, base_url: st
         favicon=embed.FAVICON,
         tags=embed.social_tags(title, text, page.site_file, embed.lead_chart(page), base_url),
     )
-
-
-def render_page(page: spec.Page, load: Loader, meta: Meta) -> str:
-    """One page's HTML alone (its variant files and pictures are not written)."""
-    return render(page, embed.Figures(load, meta), embed.Output())
 
 
 def write(

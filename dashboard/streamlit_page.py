@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from dashboard import blocks, boot, data, embed, fmt, md, params, spec, tables, ui
+from dashboard import blocks, boot, data, embed, fmt, md, params, reader, spec, tables, ui
 from dashboard.words import say
 
 
@@ -288,7 +288,7 @@ def render(slug: str, **slots: Slot) -> Context:
         spec.page(slug),
         data.table,
         meta=snap.meta,
-        fresh=lambda: data.freshness(data.snapshot()),
+        fresh=lambda: reader.freshness(data.snapshot()),
         refresh=lambda: data.snapshot().refresh,
     )
     draw(ctx.page.blocks, ctx, slots)

@@ -1,6 +1,6 @@
 """One way to show a chart in the app, and a CSV download. A chart is laid out for the width of its own box
 (``dashboard.widths``), built once per width (``dashboard.figcache``); text from the data is made inert
-(``dashboard.md``). ``md_escape``, ``source_link`` and ``figure`` are re-exported: ``ui.md_escape``... keep working."""
+(``dashboard.md``)."""
 
 from __future__ import annotations
 
@@ -8,10 +8,7 @@ import streamlit as st
 
 from dashboard import data, figures, theme, widths
 from dashboard.figcache import figure
-from dashboard.md import md_escape, source_link
 from dashboard.words import say
-
-__all__ = ["chart", "csv_download", "figure", "md_escape", "source_link"]
 
 
 @st.fragment

@@ -8,7 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard import spec, tables
-from dashboard.data import read_table
+from dashboard.reader import read_table
 from dashboard.words import say, section
 from etl.paths import ROOT, SEEDS_DIR
 

@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 
 from dashboard import blocks, spec
-from dashboard.data import read_table
+from dashboard.reader import read_table
 from etl.paths import REFERENCE_DIR
 
 ARTICLE_WORDS = "until they agree to step up assistance to ICE agents"  # the article's own words (checked below)
@@ -166,7 +166,7 @@ def static_page(page: spec.Page, load) -> str:
 
 @pytest.fixture(scope="module")
 def static_pages(built_data) -> dict[str, ReaderText]:
-    from dashboard.data import meta_from
+    from dashboard.reader import meta_from
 
     load = loader(built_data)
     load.meta = meta_from(built_data)

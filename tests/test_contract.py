@@ -223,7 +223,7 @@ def test_a_chart_added_to_the_spec_appears_everywhere(dummy_chart, tmp_path, bui
 def test_the_static_site_renders_every_page_with_two_articles(tmp_path):
     """The static copy has no picker: the overview tells the newest article, the article page holds them all."""
     from dashboard import embed, site, spec
-    from dashboard.data import meta_from, read_table
+    from dashboard.reader import meta_from, read_table
     from devtools import articles
 
     folder = articles.build(tmp_path)

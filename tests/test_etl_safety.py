@@ -109,7 +109,7 @@ def test_killed_after_building_leaves_the_old_output_and_the_next_run_cleans_up(
 def test_killed_between_the_renames_readers_see_the_old_output_and_the_next_run_restores_it(
     workspace, built_data, monkeypatch
 ):
-    from dashboard import data
+    from dashboard import reader
 
     shutil.copytree(built_data, workspace.out)
     before = workspace.fingerprint()
@@ -118,8 +118,8 @@ def test_killed_between_the_renames_readers_see_the_old_output_and_the_next_run_
     assert not workspace.out.exists()
     previous = workspace.root / ".data.previous"
     monkeypatch.setenv("DASHBOARD_DATA_DIR", str(workspace.out))
-    assert data.data_dir() == previous  # the dashboard keeps reading the last good output
-    assert len(data.read_table(data.data_dir(), "cities")) == 16
+    assert reader.data_dir() == previous  # the dashboard keeps reading the last good output
+    assert len(reader.read_table(reader.data_dir(), "cities")) == 16
     result = workspace.etl("--check")  # --check restores, then compares
     assert result.returncode == 1 and workspace.out.exists()
     assert workspace.fingerprint() == before

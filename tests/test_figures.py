@@ -12,9 +12,9 @@ import pandas as pd
 import pytest
 
 from dashboard import figures, theme
-from dashboard.data import meta_from, read_table
 from dashboard.figures import framing, timeline
 from dashboard.figures.vote import seat_positions, tally_bars
+from dashboard.reader import meta_from, read_table
 from dashboard.words import section
 from etl.paths import ROOT
 
@@ -320,12 +320,12 @@ def test_article_html_escapes_everything(load):
 
 
 def test_data_folder_is_the_default(monkeypatch):
-    from dashboard import data
+    from dashboard import reader
 
     monkeypatch.delenv("DASHBOARD_DATA_DIR", raising=False)
-    assert data.data_dir() == ROOT / "data"
+    assert reader.data_dir() == ROOT / "data"
     monkeypatch.setenv("DASHBOARD_DATA_DIR", "/tmp/elsewhere")
-    assert data.data_dir() == Path("/tmp/elsewhere")
+    assert reader.data_dir() == Path("/tmp/elsewhere")
 
 
 @pytest.fixture(scope="module")

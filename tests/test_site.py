@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from dashboard import data, embed, figures, site, spec, theme
+from dashboard import embed, figures, reader, site, spec, theme
 from dashboard.export import _loader
 from etl.paths import ROOT
 from tests.browser.published import BASE_URL, published_site
@@ -28,7 +28,7 @@ def site_dir(built_data, tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("site")
     (root / site.CHARTS_DIR).mkdir()
     (root / site.CHARTS_DIR / STALE).write_text("from an earlier export", encoding="utf-8")
-    written, images = site.write(root, embed.Figures(_loader(built_data), data.meta_from(built_data)))
+    written, images = site.write(root, embed.Figures(_loader(built_data), reader.meta_from(built_data)))
     (root / "written.json").write_text(json.dumps([p.relative_to(root).as_posix() for p in written]))
     (root / "images.json").write_text(json.dumps(sorted(images)))
     return root

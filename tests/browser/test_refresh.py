@@ -12,7 +12,7 @@ import time
 
 import pytest
 
-from dashboard.data import stamp
+from dashboard.reader import stamp
 from devtools import articles
 from devtools.browser import ALERT, CHART_SVG, EXCEPTION, MAIN, wait_ready
 from devtools.server import Server

@@ -13,7 +13,7 @@ from html.parser import HTMLParser
 import pytest
 from PIL import Image
 
-from dashboard import data, embed, spec, theme
+from dashboard import embed, reader, spec, theme
 from dashboard.export import _loader
 from dashboard.words import say
 from devtools import legibility
@@ -255,7 +255,7 @@ def test_export_without_a_base_says_it_leaves_the_url_tags_out(tmp_path, built_d
 
 @pytest.fixture(scope="module")
 def preview_figures(built_data) -> dict[str, str]:
-    figs = embed.Figures(_loader(built_data), data.meta_from(built_data))
+    figs = embed.Figures(_loader(built_data), reader.meta_from(built_data))
     return {c: figs.json(figs.get(c, embed.PREVIEW_SIZE)) for c in spec.chart_ids()}
 
 

@@ -10,7 +10,7 @@ import json
 import pytest
 
 from dashboard import figures, spec, theme
-from dashboard.data import meta_from, read_table
+from dashboard.reader import meta_from, read_table
 from dashboard.site import PLOTLY_JS, VENDOR
 
 pytestmark = pytest.mark.browser
