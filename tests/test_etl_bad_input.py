@@ -179,7 +179,7 @@ CASES = [
     Case(
         "a site of an unknown kind",
         lambda ws: _edit(ws.reference / "source_sites.csv", "Reuters,press,", "Reuters,news,"),
-        "source_sites.csv:40: column kind: 'news' is not one of official, press, copy, mirror, reference, blog",
+        "source_sites.csv:42: column kind: 'news' is not one of official, press, copy, mirror, reference, blog",
     ),
     Case(
         "a phase the refresh works out, written in the reference",
