@@ -11,13 +11,14 @@ from dashboard.figcache import figure
 from dashboard.words import say
 
 
-@st.fragment
 def chart(chart_id: str, key: str, **view) -> None:
     """A framed chart, exactly as exported (theme=None), built for the width of its box, with its PNG button and
     a one-sentence caption. In a browser, nothing is drawn until the box has been measured, so no reader sees a
-    layout meant for another width. The chart is a fragment: its box's report reruns the chart alone, not the page
-    (a first visit), and a return visit knows the width from its cookie (no rerun at all). Without a browser
-    (``AppTest``) the chart is built at ``theme.DEFAULT_WIDTH``."""
+    layout meant for another width: a first visit reruns the page once its boxes report (reports that arrive
+    together make one rerun, which draws every chart), and a return visit knows the widths from its cookie (no
+    rerun at all). Not a fragment: Streamlit reruns only one of several fragments whose widgets change in the same
+    moment, and under load the other charts never drew. Without a browser (``AppTest``) the chart is built at
+    ``theme.DEFAULT_WIDTH``."""
     width = widths.box_width(key)
     if width is None and widths.in_browser():
         st.empty()

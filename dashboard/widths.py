@@ -18,7 +18,6 @@ import streamlit as st
 STEP = 10
 WIDTHS_COOKIE = "chart_box_widths"
 _MAX_REMEMBERED = 40
-_REPORT_GAP_MS = 40
 _WIDTH_JS = """
 export default function ({ parentElement, setStateValue, data }) {
   let last = data.known, timer;
@@ -35,10 +34,7 @@ export default function ({ parentElement, setStateValue, data }) {
     if (!(w > 0 && w !== last)) return;
     last = w;
     remember(w);
-    // One report per task, GAP ms apart: the boxes of a page measured in the same moment would otherwise reach
-    // Streamlit as one rerun of one chart's fragment, and the other charts would wait forever.
-    const slot = window.__chartWidthSlot = Math.max(window.__chartWidthSlot || 0, performance.now()) + data.gap;
-    setTimeout(() => setStateValue("width", w), slot - data.gap - performance.now());
+    setStateValue("width", w);
   };
   const observer = new ResizeObserver(() => { clearTimeout(timer); timer = setTimeout(report, 120); });
   observer.observe(parentElement);
@@ -72,7 +68,6 @@ def box_width(key: str) -> int | None:
             "key": key,
             "cookie": WIDTHS_COOKIE,
             "max": _MAX_REMEMBERED,
-            "gap": _REPORT_GAP_MS,
         },
         on_width_change=lambda: None,
     )
