@@ -384,22 +384,19 @@ def source_groups(b: spec.Block, ctx: Context) -> Section:
     return Section(say("sources.groups"), "groups", parts=parts)
 
 
-def corrections(b: spec.Block, ctx: Context) -> Section:
+def _quality_log(ctx: Context, rows: pd.DataFrame, words: str, item: str, anchor: str) -> Section:
+    """A list of data-quality rows, each in the words of ``sources.<item>`` (filled from the row) and its source."""
     sites = _sites(ctx.load)
-    items = [
-        [say("sources.correction", surface=r.surface, resolution=r.resolution), " ", _source(r.source, sites)]
-        for r in tables.corrections(ctx.load).itertuples()
-    ]
-    return Section(say("sources.corrections"), spec.CORRECTIONS, [[say("sources.corrections-intro")]], items)
+    items = [[say(f"sources.{item}", **r._asdict()), " ", _source(r.source, sites)] for r in rows.itertuples()]
+    return Section(say(f"sources.{words}"), anchor, [[say(f"sources.{words}-intro")]], items)
+
+
+def corrections(b: spec.Block, ctx: Context) -> Section:
+    return _quality_log(ctx, tables.corrections(ctx.load), "corrections", "correction", spec.CORRECTIONS)
 
 
 def open_questions(b: spec.Block, ctx: Context) -> Section:
-    sites = _sites(ctx.load)
-    items = [
-        [say("sources.open-question", message=r.message, resolution=r.resolution), " ", _source(r.source, sites)]
-        for r in tables.open_questions(ctx.load).itertuples()
-    ]
-    return Section(say("sources.open-questions"), spec.OPEN_QUESTIONS, [[say("sources.open-questions-intro")]], items)
+    return _quality_log(ctx, tables.open_questions(ctx.load), "open-questions", "open-question", spec.OPEN_QUESTIONS)
 
 
 def columns(b: spec.Block, ctx: Context) -> Columns:
