@@ -28,6 +28,19 @@ def render(template: str, **context) -> str:
     return env().get_template(template).render(ink=theme.INK, **context)
 
 
+LONG_TEXT = 40  # characters: a column with a longer cell is drawn wider, so its text does not run down the page
+
+
+def table(frame: pd.DataFrame, label: str, labels: dict[str, str] | None = None) -> str:
+    """A table as HTML (``table.html``): every cell as text ('' when missing), each column headed by its label
+    (``labels``; its name otherwise). ``label``: the accessible name of its scrolling box."""
+    labels = labels or {}
+    rows = [["" if pd.isna(v) else str(v) for v in row] for row in frame.itertuples(index=False)]
+    longest = [max((len(r[i]) for r in rows), default=0) for i in range(len(frame.columns))]
+    columns = [(c, labels.get(c, c), n > LONG_TEXT) for c, n in zip(frame.columns, longest, strict=True)]
+    return render("table.html", label=label, columns=columns, rows=rows)
+
+
 def legend() -> str:
     types = section("entity-types")
     return render("legend.html", types=[(types[t], c) for t, c in theme.ENTITY_COLOUR.items()])

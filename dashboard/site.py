@@ -33,10 +33,6 @@ PLOTLY_SHA256 = "99784e3abfb07b142a15e521a439e6d9addceadb3f79553fd24c72774f0649b
 CHARTS_DIR, CALLBACK = embed.CHARTS_DIR, embed.CALLBACK
 
 
-def table_rows(frame: pd.DataFrame) -> list[list[str]]:
-    return [["" if pd.isna(v) else str(v) for v in row] for row in frame.itertuples(index=False)]
-
-
 class Renderer:
     """Draws one page's blocks as what the template shows, from each block's content (``blocks.CONTENT``); a block
     the static site does not draw (a slot, the data freshness) is left out. Chart variants and their pictures are
@@ -141,15 +137,7 @@ def _downloads(r: Renderer, c: blocks.Downloads) -> list[dict]:
 
 
 def _table(r: Renderer, c: blocks.Table) -> list[dict]:
-    return [
-        {
-            "kind": "table",
-            "title": c.title,
-            "label": c.label,
-            "columns": list(c.frame.columns),
-            "rows": table_rows(c.frame),
-        }
-    ]
+    return [{"kind": "table", "title": c.title, "html": Markup(markup.table(c.frame, c.label))}]
 
 
 DRAW: dict[str, Callable[[Renderer, object], list[dict]]] = {  # block kind -> template blocks of its content

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from dashboard import blocks, boot, data, embed, fmt, md, params, reader, spec, tables, ui
-from dashboard.words import say
+from dashboard import blocks, boot, data, embed, fmt, markup, md, params, reader, spec, tables, ui
+from dashboard.words import say, section
 
 
 @dataclass
@@ -23,26 +23,27 @@ class Context(blocks.Context):
 
 Slot = Callable[[Context], None]
 
-COLUMNS = {  # how a table view's columns read on screen; their labels: blocks.columns.<view>.<column> in the words
-    "cities": {
-        "population": (st.column_config.NumberColumn, {"format": "localized"}),
-        "article_sentence": (st.column_config.TextColumn, {"width": "large"}),
-    },
-    "events": {"surface": (st.column_config.TextColumn, {})},
-    "figures": {"text": (st.column_config.TextColumn, {"width": "large"})},
-    "mentions": {
-        "title": (st.column_config.TextColumn, {}),
-        "surface": (st.column_config.TextColumn, {}),
-        "sentence": (st.column_config.TextColumn, {"width": "large"}),
-    },
-}
+THOUSANDS = {"cities": ("population",)}  # columns shown with thousands separators, by table view
 
 
-def column_config(view_id: str) -> dict | None:
-    columns = COLUMNS.get(view_id)
-    if not columns:
-        return None
-    return {c: make(say(f"blocks.columns.{view_id}.{c}"), **opts) for c, (make, opts) in columns.items()}
+def table(frame, label: str, view_id: str = "") -> None:
+    """A table as the static site draws it (``markup.table``): real HTML text a reader can select, copy and
+    screenshot, that scrolls sideways on a phone, with no widget bundle to load. Its columns are headed by
+    ``blocks.columns.<view>`` of the words where one is given."""
+    labels = section(f"blocks.columns.{view_id}") if view_id in section("blocks.columns") else {}
+    shown = frame.assign(
+        **{c: frame[c].map(lambda v: "" if v != v else f"{int(v):,}") for c in THOUSANDS.get(view_id, ())}
+    )
+    st.markdown(TABLE_CSS + markup.table(shown, label, labels), unsafe_allow_html=True)
+
+
+# The table's box scrolls sideways rather than squeezing a column below a few words; colours follow the theme.
+TABLE_CSS = (
+    "<style>.table-scroll{overflow-x:auto;max-width:100%}"
+    ".table-scroll table{width:auto;margin:0;font-size:.875rem}"
+    ".table-scroll th,.table-scroll td{min-width:7.5em;vertical-align:top;text-align:left}"
+    ".table-scroll th.long{min-width:20em}</style>"
+)
 
 
 def md_fill(key: str, **markdown: str) -> str:
@@ -69,10 +70,6 @@ def picker(
     )
 
 
-def dataframe(frame, view_id: str = "") -> None:
-    st.dataframe(frame, hide_index=True, width="stretch", column_config=column_config(view_id))
-
-
 def mentions(ctx: Context, ref_id: str) -> None:
     """Where the articles name a fact or entity, newest article first, with each sentence (the lookups)."""
     rows = tables.mentions_of(tables.coverage(ctx.load), ref_id)
@@ -81,7 +78,11 @@ def mentions(ctx: Context, ref_id: str) -> None:
     text = tables.sentence_text(ctx.load("sentences"))
     shown = rows.assign(sentence=[text.get(k) for k in zip(rows["article_id"], rows["sentence_id"], strict=True)])
     st.caption(say("coverage.lookup"))
-    dataframe(shown[["as_of", "surface", "sentence", "title", "article_id", "sentence_id"]], "mentions")
+    table(
+        shown[["as_of", "surface", "sentence", "title", "article_id", "sentence_id"]],
+        say("coverage.lookup"),
+        "mentions",
+    )
 
 
 def href(link: blocks.Link) -> str:
@@ -166,7 +167,7 @@ def _changes(c: blocks.Changes, ctx: Context) -> None:
     st.subheader(c.title)
     st.caption(c.caption)
     if c.frame is not None:
-        dataframe(c.frame)
+        table(c.frame, c.title)
 
 
 def _article(c: blocks.ArticleText, ctx: Context) -> None:
@@ -221,11 +222,11 @@ def _share(chart_id: str) -> None:
 def _table(c: blocks.Table, ctx: Context) -> None:
     if c.folded:
         with st.expander(c.title, expanded=False):
-            dataframe(c.frame, c.view_id)
+            table(c.frame, c.label, c.view_id)
     else:
         if c.title:
             st.subheader(c.title)
-        dataframe(c.frame, c.view_id)
+        table(c.frame, c.label, c.view_id)
     if c.csv_name:
         ui.csv_download(c.frame, c.csv_name, key=ctx.key(f"{c.view_id}_csv"))
 

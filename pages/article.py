@@ -31,8 +31,9 @@ def entity_detail(ctx: Context) -> None:
     source = ctx.load("entities").set_index("entity_id").loc[picked, "source"]
     st.caption(streamlit_page.source_md(source))
     for table, rows in tables.entity_rows(picked, ctx.load).items():
-        st.caption(md.md_escape(say("blocks.entity-in-table", table=table)))
-        streamlit_page.dataframe(rows)
+        label = say("blocks.entity-in-table", table=table)
+        st.caption(md.md_escape(label))
+        streamlit_page.table(rows, label)
 
 
 streamlit_page.render("article", entity=entity_picker, detail=entity_detail)

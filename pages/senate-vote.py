@@ -4,6 +4,7 @@ import streamlit as st
 
 from dashboard import streamlit_page, tables
 from dashboard.streamlit_page import Context, picker
+from dashboard.words import say
 
 
 def find_senators(ctx: Context) -> None:
@@ -13,7 +14,7 @@ def find_senators(ctx: Context) -> None:
     typed = picker(ctx, "senator", {n: n for n in sorted(positions["senator"])}, noun="senator", container=c2)
     found = positions[(positions["state"] == state) | (positions["senator"] == typed)]
     if len(found):
-        streamlit_page.dataframe(tables.positions(ctx.load, found))
+        streamlit_page.table(tables.positions(ctx.load, found), say("blocks.found-senators"))
     ctx.state |= {"state": state, "senators": set(found["senator"])}
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import html.parser
 import json
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -52,11 +54,60 @@ def specs(at) -> list[dict]:
     return [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
 
 
+class _TableParser(html.parser.HTMLParser):
+    """The tables of an HTML fragment, as lists of rows; the header row holds each column's name (data-column)."""
+
+    def __init__(self):
+        super().__init__()
+        self.tables: list[list[list[str]]] = []
+        self.cell: list[str] | None = None
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "table":
+            self.tables.append([])
+        elif tag == "tr":
+            self.tables[-1].append([])
+        elif tag == "th":
+            self.tables[-1][-1].append(dict(attrs)["data-column"])
+        elif tag == "td":
+            self.cell = []
+
+    def handle_data(self, data):
+        if self.cell is not None:
+            self.cell.append(data)
+
+    def handle_endtag(self, tag):
+        if tag == "td":
+            self.tables[-1][-1].append("".join(self.cell))
+            self.cell = None
+
+
+def _typed(column: pd.Series) -> pd.Series:
+    """Numbers back as numbers (a table on screen is text)."""
+    try:
+        return pd.to_numeric(column.str.replace(",", ""))
+    except (ValueError, TypeError):
+        return column
+
+
+def shown_tables(at) -> list[pd.DataFrame]:
+    """Every table a page shows (HTML in markdown, as the static site draws them), columns named by their data."""
+    found = []
+    for m in at.markdown:
+        if "<table" in m.value:
+            parser = _TableParser()
+            parser.feed(m.value)
+            for header, *rows in parser.tables:
+                found.append(pd.DataFrame(rows, columns=header, dtype=object).apply(_typed))
+    return found
+
+
 def visible(at) -> str:
     """The page's text as a reader sees it: headings, paragraphs, captions, notes, metrics and table cells."""
-    texts = [e.value for e in [*at.title, *at.header, *at.subheader, *at.markdown, *at.caption, *at.info]]
+    texts = [e.value for e in [*at.title, *at.header, *at.subheader, *at.caption, *at.info]]
+    texts += [m.value for m in at.markdown if "<table" not in m.value]
     texts += [f"{m.label} {m.value}" for m in at.metric]
-    texts += [d.value.to_csv(index=False) for d in at.dataframe]
+    texts += [t.to_csv(index=False) for t in shown_tables(at)]
     return " ".join(str(t) for t in texts).replace("\\", "")  # markdown escapes off
 
 
@@ -124,18 +175,18 @@ def test_map_page_holds_sixteen_cities_four_and_twelve():
     assert sum(markers.values()) == 16
     assert markers[section("charts.map.groups")["excluded"] + " (4)"] == 4
     assert sum(n for name, n in markers.items() if name.startswith("2017 PSP")) == 12
-    table = at.dataframe[0].value
+    table = shown_tables(at)[0]
     assert len(table) == 16 and table["status"].str.contains(ARTICLE_WORDS).sum() == 4  # the article's words
 
 
 def test_map_filter_and_city_from_the_url():
     at = open_page("pages/map.py", {"show": "excluded", "city": "baltimore-md"})
-    assert len(at.dataframe[0].value) == 4
+    assert len(shown_tables(at)[0]) == 4
     assert at.selectbox(key="map_city").value == "baltimore-md"
     assert any("The four cities are" in m.value for m in at.markdown)
     lookup = next(m.value for m in at.markdown if m.value.startswith("**Baltimore"))
     assert ARTICLE_WORDS in lookup.replace("\\", "") and "excluded" not in lookup  # not the status code
-    mentions = at.dataframe[1].value
+    mentions = shown_tables(at)[1]
     assert list(mentions["sentence_id"]) == ["s007", "s011"]
     assert mentions["sentence"].iloc[0].startswith("The four cities are")
 
@@ -157,11 +208,11 @@ def test_vote_page_shows_fifty_forty_eight_two(built_data):
 
 def test_find_your_senators():
     at = open_page(VOTE_PAGE, {"state": "AZ"})
-    found = at.dataframe[0].value
+    found = shown_tables(at)[0]
     assert set(found["senator"]) == {"Jeff Flake", "John McCain"}
     assert dict(zip(found["senator"], found["position"], strict=True))["John McCain"] == "Not Voting"
     at.selectbox(key="senate-vote_senator").set_value("Bernard Sanders").run()
-    assert "Bernard Sanders" in set(at.dataframe[0].value["senator"])
+    assert "Bernard Sanders" in set(shown_tables(at)[0]["senator"])
     assert at.query_params["senator"] == "Bernard Sanders"
 
 
@@ -195,9 +246,9 @@ def test_go_deeper_links_wrap_instead_of_being_cut_short():
 def test_article_page_entity_and_downloads(built_data):
     at = open_page("pages/article.py", {"entity": "san-bernardino-ca"})
     assert at.selectbox(key="article_entity").value == "san-bernardino-ca"
-    mentions = at.dataframe[0].value
+    mentions = shown_tables(at)[0]
     assert set(mentions["surface"]) == {"San Bernardino", "San Bernadino"}
-    dq = next(d.value for d in at.dataframe if "severity" in d.value.columns)
+    dq = next(d for d in shown_tables(at) if "severity" in d.columns)
     assert "the The" in set(dq["surface"])
     # downloads: any table of the package as CSV, all of them as one zip, and the descriptor
     package = json.loads((built_data / "datapackage.json").read_text(encoding="utf-8"))
@@ -342,32 +393,32 @@ def test_overview_picker_switches_the_story_and_says_which_article(two_articles,
 def test_article_link_opens_that_article(two_articles, monkeypatch):
     at = open_page("pages/article.py", {"article": SEED_ID}, data_dir=str(two_articles), monkeypatch=monkeypatch)
     assert at.selectbox(key="article_article").value == SEED_ID
-    figures_table = next(d.value for d in at.dataframe if "method" in d.value.columns)
+    figures_table = next(d for d in shown_tables(at) if "method" in d.columns)
     assert set(figures_table["article_id"]) == {SEED_ID} and "50-48" in set(figures_table["surface"])
     html = " ".join(m.value for m in at.markdown)
     assert "Dangles Carrot to Cops" in html and "Second Labor Board Pick" not in html
     at.selectbox(key="article_article").set_value(FOLLOW_UP_ID).run()
-    figures_table = next(d.value for d in at.dataframe if "method" in d.value.columns)
+    figures_table = next(d for d in shown_tables(at) if "method" in d.columns)
     assert set(figures_table["article_id"]) == {FOLLOW_UP_ID}
     assert "Second Labor Board Pick" in " ".join(m.value for m in at.markdown)
 
 
 def test_lookups_list_every_mention_newest_first(two_articles, monkeypatch):
     at = open_page("pages/timeline.py", {"event": "psp-launched"}, data_dir=str(two_articles), monkeypatch=monkeypatch)
-    listed = at.dataframe[0].value
+    listed = shown_tables(at)[0]
     assert list(listed["article_id"]) == [FOLLOW_UP_ID, SEED_ID]
     assert list(listed["surface"]) == ["in June", "in June"]
     at = open_page("pages/article.py", {"entity": "marvin-kaplan"}, data_dir=str(two_articles), monkeypatch=monkeypatch)
-    assert list(dict.fromkeys(at.dataframe[0].value["article_id"])) == [FOLLOW_UP_ID, SEED_ID]
+    assert list(dict.fromkeys(shown_tables(at)[0]["article_id"])) == [FOLLOW_UP_ID, SEED_ID]
 
 
 def test_tables_count_the_articles_that_name_each_fact(two_articles, monkeypatch):
     at = open_page("pages/timeline.py", data_dir=str(two_articles), monkeypatch=monkeypatch)
-    shown = at.dataframe[0].value  # one row per event, in the events table's order
+    shown = shown_tables(at)[0]  # one row per event, in the events table's order
     by_id = dict(zip(read_table(two_articles, "events")["event_id"], shown["articles"], strict=True))
     assert by_id["psp-launched"] == 2 and by_id["emanuel-confirmed"] == 1 and by_id["eo-13768-signed"] == 0
     at = open_page("pages/map.py", data_dir=str(two_articles), monkeypatch=monkeypatch)
-    cities = at.dataframe[0].value.set_index("name")
+    cities = shown_tables(at)[0].set_index("name")
     assert cities.loc["Baltimore", "articles"] == 1 and cities.loc["Baltimore", "article_id"] == SEED_ID
 
 
@@ -382,13 +433,13 @@ def test_what_changed_shows_the_last_refresh(two_articles, tmp_path, monkeypatch
     )
     at = open_page(PAGES[0], data_dir=str(folder), monkeypatch=monkeypatch)
     assert any(h.value == say("blocks.changes") for h in at.subheader)
-    table = next(d.value for d in at.dataframe if "removed" in d.value.columns).set_index("table")
+    table = next(d for d in shown_tables(at) if "removed" in d.columns).set_index("table")
     assert table.loc["claims"].tolist() == [7, 2, 3] and table.loc["articles"].tolist() == [1, 0, 0]
     assert any("2017-09-26 08:15 UTC" in c.value for c in at.caption)
     (folder / ".last-refresh.json").unlink()
     at = open_page(PAGES[0], data_dir=str(folder), monkeypatch=monkeypatch)
     assert any(c.value == say("blocks.changes-none") for c in at.caption)
-    assert not [d for d in at.dataframe if "removed" in d.value.columns]
+    assert not [d for d in shown_tables(at) if "removed" in d.columns]
 
 
 # --- the Sources and method page ---
