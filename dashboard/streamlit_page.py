@@ -16,6 +16,8 @@ from dashboard.words import say, section
 class Context(blocks.Context):
     """What a page's blocks and slots share (see ``blocks.Context``), with the page's widget keys."""
 
+    box: str = ui.MAIN  # the kind of box the next chart lands in (see ui.chart)
+
     def key(self, name: str) -> str:
         """A widget key namespaced by page."""
         return f"{self.page.slug}_{name}"
@@ -203,7 +205,7 @@ def _prose(c: blocks.Prose, ctx: Context) -> None:
 
 
 def _chart(c: blocks.Chart, ctx: Context) -> None:
-    ui.chart(c.chart_id, key=ctx.key(c.chart_id), **c.view)
+    ui.chart(c.chart_id, key=ctx.key(c.chart_id), box=ctx.box, **c.view)
     _share(c.chart_id)
 
 
@@ -232,9 +234,11 @@ def _table(c: blocks.Table, ctx: Context) -> None:
 
 
 def _columns(c: blocks.Columns, ctx: Context, slots: dict[str, Slot]) -> None:
-    for col, part in zip(st.columns(list(c.widths)), c.parts, strict=True):
+    for i, (col, part) in enumerate(zip(st.columns(list(c.widths)), c.parts, strict=True)):
+        ctx.box = ui.column_box(c.widths, i)
         with col:
             draw(part, ctx, slots)
+    ctx.box = ui.MAIN
 
 
 DRAW: dict[str, Callable] = {  # block kind -> how the app draws its content (blocks.CONTENT)

@@ -11,10 +11,12 @@ import streamlit as st
 # reports the width of the box it sits in, in steps of STEP px, on load and whenever the box changes size (a
 # rotated phone, a resized window, the sidebar opened). Setting its state reruns the script, which builds the
 # chart for that width; Plotly then fills the box (at most STEP px wider than the width it was built for).
-# The browser also keeps the widths it reported in a cookie (WIDTHS_COOKIE: "key:width/key:width", no other
-# data), which Streamlit hands to the first run of the next session: a return visit draws every chart at once,
-# with no extra rerun. (When the window changed size in between, the component reports the new width and the
-# chart is redrawn once.)
+# Widths are remembered by box, not by chart: every page's full-width charts share the main column's width, and
+# a chart in page columns shares its column's. So once one page has measured a box, every other page that has a
+# chart in a box like it draws that chart at once, with no extra rerun. The browser also keeps the widths it
+# reported in a cookie (WIDTHS_COOKIE: "box:width/box:width", no other data), which Streamlit hands to the first
+# run of the next session: a return visit draws every chart at once too. (When the window changed size in
+# between, the component reports the new width and the chart is redrawn once.)
 STEP = 10
 WIDTHS_COOKIE = "chart_box_widths"
 _MAX_REMEMBERED = 40
@@ -53,9 +55,10 @@ def remembered_widths() -> dict[str, int]:
     return {m[1]: int(m[2]) for m in _REMEMBERED.finditer(raw)}
 
 
-def box_width(key: str) -> int | None:
-    """The width in px of the box a chart is about to be drawn in, as the browser last reported it (kept for the
-    session, and across sessions in a cookie, so a rerun or a return visit draws at once); ``None`` before the
+def box_width(key: str, box: str) -> int | None:
+    """The width in px of the box a chart (widget ``key``) is about to be drawn in: the width the browser last
+    reported for a box like it (``box``: the main column, or one of a page's columns), kept for the session and
+    across sessions in a cookie, so a rerun, another page or a return visit draws at once; ``None`` before the
     first report."""
     known = st.session_state.get("_box_widths")
     if known is None:
@@ -63,18 +66,18 @@ def box_width(key: str) -> int | None:
     result = _measure(
         key=f"width_{key}",
         data={
-            "known": known.get(key),
+            "known": known.get(box),
             "step": STEP,
-            "key": key,
+            "key": box,
             "cookie": WIDTHS_COOKIE,
             "max": _MAX_REMEMBERED,
         },
         on_width_change=lambda: None,
     )
-    width = result.get("width") or known.get(key)
+    width = result.get("width")
     if width:
-        known[key] = int(width)
-    return known.get(key)
+        known[box] = int(width)
+    return known.get(box)
 
 
 def in_browser() -> bool:

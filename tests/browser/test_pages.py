@@ -120,17 +120,33 @@ def test_deep_link_on_a_fresh_server_runs_through_the_app(browser, built_data, a
         context.close()
 
 
+def messages_sent(context, url: str, charts: int) -> int:
+    """How many messages a new tab of this browser sends the server while it opens ``url`` and draws its charts:
+    1 is the page request alone; each width report of a chart box adds one."""
+    page = context.new_page()
+    messages: list[int] = []
+    page.on("websocket", lambda ws: ws.on("framesent", lambda f: messages.append(len(f))))
+    page.goto(url)
+    wait_ready(page, charts)
+    page.wait_for_timeout(1000)
+    page.close()
+    return len(messages)
+
+
 def test_a_return_visit_draws_every_chart_at_once(server, context):
     """The first visit reports the chart boxes' widths (at least one message besides the page request); a return
     visit from the same browser knows the widths (its cookie) and sends the server nothing but the page request."""
-    sent = []
-    for _ in range(2):
-        page = context.new_page()
-        messages: list[int] = []
-        page.on("websocket", lambda ws, messages=messages: ws.on("framesent", lambda f: messages.append(len(f))))
-        page.goto(f"{server.url}/senate-vote")
-        wait_ready(page, spec.chart_count("senate-vote"))
-        page.wait_for_timeout(1000)
-        sent.append(len(messages))
-        page.close()
+    sent = [messages_sent(context, f"{server.url}/senate-vote", spec.chart_count("senate-vote")) for _ in range(2)]
     assert sent[0] >= 2 and sent[1] == 1  # the seats, the tally and the state grid report on the first visit only
+
+
+def test_a_box_measured_on_one_page_serves_every_page(server, context):
+    """Widths are remembered by box: once the senate page has measured the main column, the timeline and the map,
+    never opened in this browser, draw their full-width charts at once; the overview's map sits in a column, a box
+    not yet measured, so it reports once."""
+    sent = {
+        slug: messages_sent(context, f"{server.url}/{spec.page(slug).url}", spec.chart_count(slug))
+        for slug in ("senate-vote", "timeline", "map", "overview")
+    }
+    assert sent == {"senate-vote": sent["senate-vote"], "timeline": 1, "map": 1, "overview": 2}
+    assert sent["senate-vote"] >= 2
