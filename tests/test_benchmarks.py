@@ -31,6 +31,7 @@ def test_harness_runs_and_reports_every_measure(tmp_path):
         "| map |",
         "*baseline*",
         "return visit",
+        "after another page",
         "server CPU s / view",
         "views/s",
         "cold server start",
@@ -45,7 +46,8 @@ def test_harness_runs_and_reports_every_measure(tmp_path):
     ):
         assert row in text, row
     numbers = json.loads(raw.read_text())
-    assert set(numbers["pages"]) == set(numbers["returns"]) == set(numbers["cpu"]) == {"map"}
+    assert set(numbers["pages"]) == set(numbers["returns"]) == set(numbers["cpu"]) == set(numbers["nexts"]) == {"map"}
+    assert numbers["nexts"]["map"][0] > 0  # the map, opened after the overview in the same browser
     assert len(numbers["baseline"]) == len(numbers["baseline_return"]) == 1 and numbers["baseline"][0] > 0
     assert 0 < numbers["cpu"]["map"][0] < 60 and 0 < numbers["baseline_cpu"][0] < 60  # CPU seconds, not ticks
     assert set(numbers["json_kb"]) == {"map"} and numbers["json_kb"]["map"] > 10  # the map's outlines are sent
