@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from dashboard import blocks, boot, data, embed, fmt, markup, md, params, reader, spec, tables, ui
+from dashboard import blocks, boot, data, embed, fmt, markup, md, params, reader, spec, tables, ui, widths
 from dashboard.words import say, section
 
 
@@ -297,4 +297,7 @@ def render(slug: str, **slots: Slot) -> Context:
         refresh=lambda: data.snapshot().refresh,
     )
     draw(ctx.page.blocks, ctx, slots)
+    if spec.chart_count(slug) and not any(b.kind == "chart" for b in ctx.page.blocks) and widths.in_browser():
+        # Its charts sit in columns: measure the main column too, so the next page's full-width charts draw at once.
+        widths.box_width(ctx.key("main"), ui.MAIN)
     return ctx
