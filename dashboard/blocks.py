@@ -73,7 +73,10 @@ class Text:
 
 @dataclass(frozen=True)
 class Lines:
+    """Lines of plain text; ``links`` follow the last one (where what it refers to is explained)."""
+
     lines: list[str]
+    links: tuple[Link, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -244,7 +247,10 @@ def derived_note(b: spec.Block, ctx: Context) -> Text | None:
 
 
 def later_outcomes(b: spec.Block, ctx: Context) -> Lines:
-    return Lines(story.later_outcomes(ctx.load("votes")))
+    """Each later vote in a line; its note says what stays unconfirmed, which the Sources page's open questions
+    list, one tap away."""
+    lines = story.later_outcomes(ctx.load("votes"))
+    return Lines(lines, (sources_link(spec.OPEN_QUESTIONS, say("sources.open-questions")),) if lines else ())
 
 
 def article(b: spec.Block, ctx: Context) -> ArticleText:

@@ -97,7 +97,12 @@ def _section(r: Renderer, c: blocks.Section) -> list[dict]:
 
 
 def _lines(r: Renderer, c: blocks.Lines) -> list[dict]:
-    return [{"kind": "paragraphs", "lines": c.lines}]
+    if not c.links:
+        return [{"kind": "paragraphs", "lines": c.lines}]
+    *head, last = c.lines
+    items = pieces([last, *(x for link in c.links for x in (" ", link))])
+    line = {"kind": "html", "html": Markup(markup.render("line.html", cls="", items=items))}
+    return ([{"kind": "paragraphs", "lines": head}] if head else []) + [line]
 
 
 def _metrics(r: Renderer, c: blocks.Metrics) -> list[dict]:

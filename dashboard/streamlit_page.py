@@ -139,8 +139,9 @@ def _article_picker(c: blocks.Picker, ctx: Context) -> None:
 
 
 def _lines(c: blocks.Lines, ctx: Context) -> None:
-    for line in c.lines:
-        st.markdown(md.md_escape(line))
+    for i, line in enumerate(c.lines, 1):
+        links = c.links if i == len(c.lines) else ()
+        st.markdown(md_pieces([line, *(x for link in links for x in (" ", link))]))
 
 
 def _metrics(c: blocks.Metrics, ctx: Context) -> None:

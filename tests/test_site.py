@@ -160,6 +160,14 @@ def test_every_table_scrolls_in_its_own_box(site_dir):
     assert tables >= 4  # cities, positions, events, figures, quality
 
 
+def test_the_later_outcome_links_to_the_open_questions(site_dir):
+    """The Emanuel line says its positions are unconfirmed; the open questions that say why are one tap away."""
+    tree = _pages(site_dir)["senate-vote"]
+    (line,) = [n for n in tree.find("p") if n.text.startswith("Later outcome")]
+    links = [n for n in tree.find("a", href="sources.html#open-questions") if n.parent is line]
+    assert "49–47" in line.text and len(links) == 1
+
+
 def test_write_lists_every_file_and_drops_stale_variants(site_dir):
     written = json.loads((site_dir / "written.json").read_text())
     on_disk = [p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*") if p.is_file()]
