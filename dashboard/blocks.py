@@ -290,7 +290,7 @@ def method(b: spec.Block, ctx: Context) -> Prose:
 
 
 def chart(b: spec.Block, ctx: Context) -> Chart:
-    return Chart(b.ref, resolve(b.view, ctx.state), figures.CHARTS[b.ref].alt)
+    return Chart(b.ref, resolve(b.view, ctx.state), figures.CHARTS[b.ref].alt(ctx.load))
 
 
 def table(b: spec.Block, ctx: Context) -> Table:

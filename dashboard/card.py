@@ -45,5 +45,5 @@ def render() -> None:
             width=width,
             height=height,
             key=f"card_{chart_id}",
-            alt=figures.CHARTS[chart_id].alt,
+            alt=figures.CHARTS[chart_id].alt(data.table),
         )

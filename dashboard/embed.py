@@ -175,7 +175,7 @@ def chart_box(
         },
         # no modebar: its buttons would sit inside the role="img" box
         "config": figures.export_config(chart_id, figs.meta) | {"responsive": False, "displayModeBar": False},
-        "alt": figures.CHARTS[chart_id].alt,
+        "alt": figures.CHARTS[chart_id].alt(figs.load),
     }
 
 
@@ -332,8 +332,9 @@ def lead_chart(page: spec.Page) -> str:
     return spec.chart_ids()[0]
 
 
-def social_tags(title: str, text: str, path: str, chart_id: str, base_url: str) -> list[tuple[str, str, str]]:
-    """(attribute, name, content) of the Open Graph and Twitter tags; none of the URL ones without a base."""
+def social_tags(title: str, text: str, path: str, chart_id: str, alt: str, base_url: str) -> list[tuple[str, str, str]]:
+    """(attribute, name, content) of the Open Graph and Twitter tags; none of the URL ones without a base. ``alt``:
+    the preview image's (its chart's) alt text."""
     tags = [
         ("property", "og:type", "website"),
         ("property", "og:title", title),
@@ -344,7 +345,6 @@ def social_tags(title: str, text: str, path: str, chart_id: str, base_url: str) 
     ]
     if base_url:
         image = base_url + preview_file(chart_id)
-        alt = figures.CHARTS[chart_id].alt
         tags += [
             ("property", "og:url", base_url + path),
             ("property", "og:image", image),
@@ -368,14 +368,14 @@ def embed_page(chart_id: str, figs: Figures, out: Output, base_url: str = "") ->
     box = chart_box(chart_id, view, figs, out, embed_box, prefix="../")
     page = home_page(chart_id)
     title = f"{chart_name(chart_id)} · {figs.meta.article_title}"
-    text = figures.CHARTS[chart_id].alt
+    text = figures.CHARTS[chart_id].alt(figs.load)
     return markup.render(
         "embed.html",
         title=title,
         description=text,
         box=box,
         back=("../" + page.site_file, say("site.embed-back", page=page.title)),
-        tags=social_tags(title, text, embed_file(chart_id), chart_id, base_url),
+        tags=social_tags(title, text, embed_file(chart_id), chart_id, text, base_url),
         favicon="../" + FAVICON,
         plotly="../" + "plotly-basic.min.js",
         message=MESSAGE,

@@ -23,7 +23,7 @@ from pathlib import Path
 import pandas as pd
 from markupsafe import Markup
 
-from dashboard import blocks, embed, markup, spec
+from dashboard import blocks, embed, figures, markup, spec
 
 Loader = Callable[[str], pd.DataFrame]
 
@@ -178,6 +178,7 @@ def render(page: spec.Page, figs: embed.Figures, out: embed.Output, base_url: st
     drawn = r.blocks(page.blocks)
     title = f"{page.title} · {figs.meta.article_title}"
     text = embed.description(page)
+    lead = embed.lead_chart(page)
     return markup.render(
         "site.html",
         page=page,
@@ -188,7 +189,7 @@ def render(page: spec.Page, figs: embed.Figures, out: embed.Output, base_url: st
         scripts=embed.scripts(),
         description=text,
         favicon=embed.FAVICON,
-        tags=embed.social_tags(title, text, page.site_file, embed.lead_chart(page), base_url),
+        tags=embed.social_tags(title, text, page.site_file, lead, figures.CHARTS[lead].alt(figs.load), base_url),
     )
 
 

@@ -32,7 +32,7 @@ def chart(chart_id: str, key: str, box: str = MAIN, **view) -> None:
         st.empty()
         return
     fig = figure(chart_id, (width or theme.DEFAULT_WIDTH, None), **view)
-    alt = figures.CHARTS[chart_id].alt
+    alt = figures.CHARTS[chart_id].alt(data.table)
     st.plotly_chart(
         fig, theme=None, config=figures.export_config(chart_id, data.meta()), key=key, width="stretch", alt=alt
     )

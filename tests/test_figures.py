@@ -186,6 +186,21 @@ def test_seat_chart_is_fifty_forty_eight_two(load, meta):
     assert "derived" in fig.layout.title.subtitle.text
 
 
+@pytest.mark.parametrize("chart_id", ["senate-seats", "senate-states"])
+def test_the_positions_alt_text_says_derived_only_when_they_are(load, meta, chart_id):
+    """The alt text follows the data, as the subtitle does: derived positions say so; an official roll call
+    (every position's ``derived`` false) is not called derived."""
+    chart = figures.CHARTS[chart_id]
+    assert "derived, not the official roll call" in chart.alt(load)
+
+    def official(name):
+        table = load(name)
+        return table.assign(derived=False) if name == "vote_positions" else table
+
+    assert "derived" not in chart.alt(official) and chart.alt(official).endswith(".")
+    assert "derived" not in figures.build(chart_id, official, meta).layout.title.subtitle.text
+
+
 def test_seat_positions_are_distinct():
     xy = seat_positions(100)
     assert len({(round(x, 6), round(y, 6)) for x, y in xy}) == 100

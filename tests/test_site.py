@@ -100,13 +100,13 @@ def _variant(site_dir: Path, box: Node) -> dict[str, dict]:
     return out
 
 
-def test_each_chart_paints_a_picture_of_its_width_class_with_its_box_reserved(site_dir):
+def test_each_chart_paints_a_picture_of_its_width_class_with_its_box_reserved(site_dir, built_data):
     images = set(json.loads((site_dir / "images.json").read_text()))
     for slug, tree in _pages(site_dir).items():
         boxes = tree.find("div", **{"class": "chart"})
         assert len(boxes) == spec.chart_count(slug, spec.SITE)
         for box in boxes:
-            alt = figures.CHARTS[box.attrs["data-chart"]].alt
+            alt = figures.CHARTS[box.attrs["data-chart"]].alt(_loader(built_data))
             assert box.attrs["aria-label"] == alt and box.attrs["tabindex"] == "0"  # the keyboard can wake it
             figs = _variant(site_dir, box)
             assert {cls: f["layout"]["meta"]["width"] for cls, f in figs.items()} == theme.SITE_WIDTHS

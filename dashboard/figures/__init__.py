@@ -74,20 +74,24 @@ def _timeline(load: Loader, meta: Meta, size, event: str | None = None, **_) -> 
 class Chart:
     chart_id: str
     build: Callable[..., go.Figure]  # (load, meta, size, **view) -> Figure
+    positions: bool = False  # it draws the per-senator positions: its alt text says whether they are derived
 
-    @property
-    def alt(self) -> str:
-        """One sentence for screen readers and captions."""
-        return say(f"charts.{self.chart_id}.alt")
+    def alt(self, load: Loader) -> str:
+        """One sentence for screen readers and captions. A chart of the per-senator positions says they are derived
+        when they are, as its subtitle does (``{derived}`` in its words)."""
+        if not self.positions:
+            return say(f"charts.{self.chart_id}.alt")
+        derived = tables.article_positions(load)["derived"].all()
+        return say(f"charts.{self.chart_id}.alt", derived=say(f"charts.{self.chart_id}.alt-derived") if derived else "")
 
 
 CHARTS: dict[str, Chart] = {
     c.chart_id: c
     for c in [
         Chart("map", _map),
-        Chart("senate-seats", _seats),
+        Chart("senate-seats", _seats, positions=True),
         Chart("senate-tally", _tally),
-        Chart("senate-states", _states),
+        Chart("senate-states", _states, positions=True),
         Chart("timeline", _timeline),
     ]
 }
