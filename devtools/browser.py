@@ -33,8 +33,10 @@ STALE = '[data-stale="true"]'  # what a rerun (of the page or of one chart's fra
 EXCEPTION = '[data-testid="stException"]'
 ALERT = '[data-testid="stAlert"]'
 ERROR = '[data-testid="stAlertContentError"]'
-CHART = ".js-plotly-plot"
-CHART_SVG = ".js-plotly-plot .main-svg"
+CHART_CLASS = "js-plotly-plot"  # Plotly's class on a chart's box
+CHART = f".{CHART_CLASS}"
+SVG = ".main-svg"  # Plotly's SVG layers inside a chart
+CHART_SVG = f"{CHART} {SVG}"
 
 READY_JS = f"""n => document.querySelectorAll('{CHART_SVG}').length >= 2 * n
                  && !document.querySelector('{STATUS}') && !document.querySelector('{STALE}')

@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from devtools.browser import CHART, CHART_SVG, MAIN, STALE, STATUS
+from devtools.browser import CHART, CHART_SVG, MAIN, STALE, STATUS, SVG
 
 TOL = 1.0  # px: overlaps and overhangs up to this are rounding, not defects
 MARKER_INSET = 1.0  # px taken off each side of a marker's box (its rect includes the stroke)
@@ -78,7 +78,7 @@ PROBE_JS = r"""() => {
   const box = r => [r.left, r.top, r.right, r.bottom];
   const charts = [...document.querySelectorAll('__CHART__')].map((gd, index) => {
     const meta = (gd.layout && gd.layout.meta) || (gd._fullLayout && gd._fullLayout.meta) || {};
-    const svgs = [...gd.querySelectorAll('.main-svg')];
+    const svgs = [...gd.querySelectorAll('__SVG__')];
     const own = box(gd.getBoundingClientRect());  // the div; the drawing may be wider or narrower
     const drawn = svgs.length ? box(svgs[0].getBoundingClientRect()) : own;  // what the SVG shows; it clips the rest
     const texts = [];
@@ -126,7 +126,7 @@ PROBE_JS = r"""() => {
   };
 }"""
 PROBE_JS = PROBE_JS.replace("__CHART__", CHART).replace("__MAIN__", MAIN).replace("__STATUS__", STATUS)
-PROBE_JS = PROBE_JS.replace("__STALE__", STALE)
+PROBE_JS = PROBE_JS.replace("__STALE__", STALE).replace("__SVG__", SVG)
 
 
 # ---------------------------------------------------------------------------------------------------- the rules
@@ -242,8 +242,8 @@ def _overhang(inner: Box, outer: Box) -> dict[str, float]:
 
 
 def text_clipped(chart: dict, view: str, tol: float = TOL) -> list[Defect]:
-    """Every text running more than ``tol`` past its chart's own box (the drawing, the first ``.main-svg``),
-    where the SVG cuts it off."""
+    """Every text running more than ``tol`` past its chart's own box (the drawing: the first of its SVG layers,
+    ``browser.SVG``), where the SVG cuts it off."""
     out = []
     for t in chart["texts"]:
         past = {k: v for k, v in _overhang(t["box"], chart["box"]).items() if v > tol}

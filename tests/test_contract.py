@@ -236,3 +236,22 @@ def test_the_static_site_renders_every_page_with_two_articles(tmp_path):
     assert article.index("26 Sep 2017 · Senate Seats") < article.index("3 Aug 2017 · As Part of Trump")
     timeline_charts = " ".join(out["timeline"].files.values())  # the chart variants the page loads
     assert "Mentions in the articles (2), newest first:" in timeline_charts
+
+
+def test_browser_selectors_are_named_in_one_module():
+    """Streamlit's test ids and Plotly's classes are not a public API: the code that looks for them (tests,
+    devtools, benchmarks) names them once, in devtools/browser.py, and the dashboard never styles or finds them."""
+    import re
+
+    selector = re.compile(r"data-testid|js-plotly-plot|main-svg")
+    here = Path(__file__)
+    allowed = {ROOT / "devtools" / "browser.py", here, here.with_name("test_words_contract.py")}  # the rule, examples
+    files = [p for d in ("dashboard", "pages", "devtools", "benchmarks", "tests") for p in (ROOT / d).rglob("*.py")]
+    found = [
+        f"{p.relative_to(ROOT)}:{n}"
+        for p in [*files, ROOT / "app.py"]
+        if p not in allowed
+        for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
+        if selector.search(line)
+    ]
+    assert found == []

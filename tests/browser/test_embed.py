@@ -11,6 +11,7 @@ import pytest
 
 from dashboard import embed, spec, theme
 from devtools import legibility
+from devtools.browser import CHART_CLASS, CHART_SVG
 from tests.browser.published import BASE_URL, HOST_PORT, published_site, serve
 
 pytestmark = pytest.mark.browser
@@ -48,22 +49,24 @@ FIT_JS = """() => [...document.querySelectorAll('iframe[data-psp-embed]')].map(f
 INNER_JS = """() => ({height: document.documentElement.getBoundingClientRect().height,
                      scroll: [document.documentElement.scrollWidth - document.documentElement.clientWidth,
                               document.documentElement.scrollHeight - document.documentElement.clientHeight],
-                     plotly: document.querySelectorAll('.js-plotly-plot .main-svg').length,
-                     picture: !!document.querySelector('.chart:not(.live) picture img')})"""
+                     plotly: document.querySelectorAll('CHART_SVG').length,
+                     picture: !!document.querySelector('.chart:not(.live) picture img')})""".replace(
+    "CHART_SVG", CHART_SVG
+)
 
 
 INLINE_PICTURE_JS = """async () => {  // the picture's own SVG file, inline at the picture's place and size
     const img = document.querySelector('.chart:not(.live) picture img'), r = img.getBoundingClientRect();
     const div = document.createElement('div');
     div.id = 'probe-picture';
-    div.className = 'js-plotly-plot';
+    div.className = 'CHART_CLASS';  // measured by the legibility probe as a chart
     div.style.cssText = `position:absolute;left:${r.left + scrollX}px;top:${r.top + scrollY}px`;
     div.innerHTML = await (await fetch(img.currentSrc)).text();
     const svg = div.querySelector('svg');
     svg.setAttribute('width', r.width);
     svg.setAttribute('height', r.height);
     document.body.appendChild(div);
-}"""
+}""".replace("CHART_CLASS", CHART_CLASS)
 
 
 def frames(page) -> dict[str, object]:
@@ -120,7 +123,7 @@ def test_every_embed_sizes_itself_and_reads_well(host, browser, width):
             frame.locator(".chart").dispatch_event("pointerover")
             if interactive:
                 frame.wait_for_function(  # polled: a cross-origin iframe out of view gets no animation frames
-                    "() => document.querySelector('.chart.live .js-plotly-plot .main-svg')", polling=250
+                    f"() => document.querySelector('.chart.live {CHART_SVG}')", polling=250
                 )
         fitted_after = wait_fitted(page)
         for chart, frame in frames(page).items():
@@ -176,7 +179,7 @@ def test_the_share_box_holds_the_code_and_a_tap_shows_the_sourced_hover(tmp_path
         page.locator("details.share button.copy").click()
         page.wait_for_function("() => document.querySelector('button.copy').textContent === 'Copied'")
         page.locator(".chart").first.tap()
-        page.wait_for_function("() => document.querySelector('.chart.live .js-plotly-plot .main-svg')")
+        page.wait_for_function(f"() => document.querySelector('.chart.live {CHART_SVG}')")
         point = page.locator(".chart.live .scatterlayer .points path.point").last
         point.scroll_into_view_if_needed()
         box = point.bounding_box()

@@ -17,7 +17,7 @@ from dashboard import embed, reader, spec, theme
 from dashboard.export import _loader
 from dashboard.words import say
 from devtools import legibility
-from devtools.browser import wait_for_words, wait_ready
+from devtools.browser import APP, CHART, CHART_SVG, EXCEPTION, MAIN_MENU, SIDEBAR, wait_for_words, wait_ready
 from etl.paths import ROOT
 from tests.browser.published import BASE_URL, published_site
 
@@ -76,11 +76,11 @@ def test_garbage_links_give_a_normal_page(server, context, path):
     dialogs: list[str] = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     page.goto(f"{server.url}/{path}")
-    page.wait_for_selector('[data-testid="stApp"]')
+    page.wait_for_selector(APP)
     page.wait_for_function("() => document.body.innerText.includes('unknown')", timeout=30_000)
     assert page.evaluate("() => window.pwned") is None
     assert dialogs == []
-    assert page.locator('[data-testid="stException"]').count() == 0
+    assert page.locator(EXCEPTION).count() == 0
 
 
 @pytest.mark.parametrize("frame", list(theme.FRAMES))
@@ -91,18 +91,18 @@ def test_card_mode_fits_the_frame(server, browser, frame):
         page = ctx.new_page()
         page.goto(f"{server.url}/?card=map&frame={frame}")
         wait_ready(page, 1)
-        chart = page.locator(".js-plotly-plot").first
+        chart = page.locator(CHART).first
         box = chart.bounding_box()
         assert (round(box["width"]), round(box["height"])) == (width, height)
         shot = ROOT / "test-artifacts" / "cards" / f"map_{frame}.png"
         shot.parent.mkdir(parents=True, exist_ok=True)
         chart.screenshot(path=str(shot))
         assert Image.open(shot).size == (width, height)
-        svg = " ".join(page.locator(".js-plotly-plot .main-svg").all_text_contents())
+        svg = " ".join(page.locator(CHART_SVG).all_text_contents())
         assert MAP_TITLE in "".join(svg.split())
         assert "Source: the article" in svg and "Article as of 3 Aug 2017 (inferred)" in svg  # the date is inferred
         assert "data " in svg.split("Article as of 3 Aug 2017 (inferred)")[1][:16]
-        assert page.locator('[data-testid="stSidebar"]').is_hidden()
+        assert page.locator(SIDEBAR).is_hidden()
     finally:
         ctx.close()
 
@@ -117,8 +117,8 @@ def test_embed_mode_keeps_working(server, context):
     page = context.new_page()
     page.goto(f"{server.url}/map?embed=true")
     wait_ready(page, 1)
-    assert page.locator('[data-testid="stMainMenu"]').count() == 0  # embed hides Streamlit's own menus
-    assert MAP_TITLE in "".join("".join(page.locator(".js-plotly-plot .main-svg").all_text_contents()).split())
+    assert page.locator(MAIN_MENU).count() == 0  # embed hides Streamlit's own menus
+    assert MAP_TITLE in "".join("".join(page.locator(CHART_SVG).all_text_contents()).split())
 
 
 @pytest.fixture(scope="module")
@@ -183,7 +183,7 @@ def test_static_site_opens_offline_from_file(exported, context):
         page.wait_for_load_state("load")
         page.evaluate("() => document.querySelectorAll('.chart').forEach(c => c.dispatchEvent(new Event('focusin')))")
         page.wait_for_function(
-            "n => document.querySelectorAll('.chart.live .js-plotly-plot .main-svg').length >= 2 * n",
+            f"n => document.querySelectorAll('.chart.live {CHART_SVG}').length >= 2 * n",
             arg=n,
             timeout=20_000,
         )
@@ -271,7 +271,7 @@ def test_preview_images_are_legible(exported, preview_figures, browser, chart):
         page.add_script_tag(url=BASE_URL + "plotly-basic.min.js")
         fig = json.loads(preview_figures[chart])
         page.evaluate("f => Plotly.newPlot('c', f.data, f.layout, {staticPlot: true})", fig)
-        page.wait_for_selector(".js-plotly-plot .main-svg")
+        page.wait_for_selector(CHART_SVG)
         probe, _ = legibility.settle(page, 3.0)
         defects = legibility.check(f"preview:{chart}@1200x630", probe)
         assert defects == [], "\n".join(map(str, defects))
