@@ -423,7 +423,14 @@ def _site_of(url: str, sites: list, folder) -> object:
             f"no row for the domain {parts.netloc} (cited as {url}): add who publishes it and its kind",
             folder / FILES["source_sites"].name,
         )
-    return max(found, key=lambda s: len(s.path_prefix))
+    site = max(found, key=lambda s: len(s.path_prefix))
+    if (site.kind == "copy") != bool(site.copy_of):
+        raise EtlError(
+            f"the row for {site.domain}{site.path_prefix} (cited as {url}): copy_of names what a copy copies, "
+            f"and only a copy (its kind is {site.kind})",
+            folder / FILES["source_sites"].name,
+        )
+    return site
 
 
 def sources(ref: Reference) -> pd.DataFrame:
@@ -447,6 +454,7 @@ def sources(ref: Reference) -> pd.DataFrame:
                 "url": url,
                 "site": site.site,
                 "kind": site.kind,
+                "copy_of": site.copy_of or None,
                 "confidence": ", ".join(sorted({c for c in by_key.values() if c})),
                 "cited_by": " | ".join(sorted(by_key)),
                 "n_rows": len(by_key),

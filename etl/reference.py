@@ -326,9 +326,10 @@ FILES = {
             "path_prefix": lambda v: None if v.startswith("/") else f"{v!r} does not start with /",
             "site": nonempty,
             "kind": one_of(*SOURCE_KINDS),
+            "copy_of": nonempty,  # what a copy copies, in words a reader meets (the timeline's source line)
             "note": lambda v: None,
         },
-        frozenset({"path_prefix", "note"}),
+        frozenset({"path_prefix", "copy_of", "note"}),
     ),
     "open_questions": RefFile(
         "open_questions.csv",

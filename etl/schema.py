@@ -383,6 +383,12 @@ TABLES: dict[str, Table] = {
                 Col("site", S, "who published the page, for a reader (from the source_sites reference file)"),
                 Col("kind", S, "what kind of page it is (from the source_sites reference file)", allowed=SOURCE_KINDS),
                 Col(
+                    "copy_of",
+                    S,
+                    "for a copy, what it copies (from the source_sites reference file); empty for any other kind",
+                    True,
+                ),
+                Col(
                     "confidence",
                     S,
                     "the confidence words of the rows that cite it, sorted, joined by “, ”; empty where the file "

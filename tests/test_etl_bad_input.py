@@ -182,6 +182,17 @@ CASES = [
         "source_sites.csv:42: column kind: 'news' is not one of official, press, copy, mirror, reference, blog",
     ),
     Case(
+        "a copy that does not say what it copies",
+        lambda ws: _edit(ws.reference / "source_sites.csv", "copy,a White House fact sheet,", "copy,,"),
+        "source_sites.csv: the row for www.p2016.org (cited as https://www.p2016.org/chrntran/immig080217.html): "
+        "copy_of names what a copy copies, and only a copy (its kind is copy)",
+    ),
+    Case(
+        "a press page said to be a copy of something",
+        lambda ws: _edit(ws.reference / "source_sites.csv", "Reuters,press,", "Reuters,press,a wire story"),
+        "copy_of names what a copy copies, and only a copy (its kind is press)",
+    ),
+    Case(
         "a phase the refresh works out, written in the reference",
         lambda ws: _edit(
             ws.reference / "events.csv",

@@ -291,6 +291,9 @@ def test_timeline_source_line_names_what_its_events_cite(load, meta):
     assert timeline.cited_line(one, load("sources")) == "the article; per event: a Wikipedia mirror"
     letters = events[events["event_id"] == "psp-four-cities-letters"]  # West Hawaii Today (AP), Route Fifty
     assert timeline.cited_line(letters, load("sources")) == "the article; per event: 2 news reports"
+    sources = load("sources")  # what a copy copies comes from its copy_of column, not from the site's wording
+    renamed = sources.assign(copy_of=sources["copy_of"].replace("a White House fact sheet", "a fact sheet"))
+    assert "copies of a Justice Department release, a fact sheet and an abc.org" in timeline.cited_line(events, renamed)
 
 
 def test_export_config_names_the_png(meta):

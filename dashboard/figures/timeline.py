@@ -12,7 +12,6 @@ words) → axes and the later-outcomes panel. Everything that depends on the ori
 from __future__ import annotations
 
 import dataclasses
-import re
 from dataclasses import dataclass
 
 import pandas as pd
@@ -54,7 +53,6 @@ def hover(row, events_by_id: dict[str, pd.Series], mentions: list[str] | None = 
     return "<br>".join(lines)
 
 
-COPY_OF = re.compile(r"copy of (?P<what>[^)]+)\)")  # what a copy copies, as etl/reference/source_sites.csv says it
 CITED_ORDER = ("official", "press", "blog", "reference", "mirror", "copy")  # the kinds, as the line names them
 
 
@@ -78,8 +76,7 @@ def cited_line(events: pd.DataFrame, sources: pd.DataFrame) -> str:
         elif kind == "mirror":
             parts.append(_count(kind, sub["site"].nunique()))
         elif kind == "copy":
-            what = [m["what"] if (m := COPY_OF.search(s)) else s for s in sub["site"]]
-            parts.append(say("charts.timeline.cited.copy", what=fmt.listing(sorted(set(what)))))
+            parts.append(say("charts.timeline.cited.copy", what=fmt.listing(sorted(set(sub["copy_of"])))))
         else:
             parts.append(_count(kind, len(sub)))
     return say("charts.timeline.cited.line", kinds="; ".join(parts))
