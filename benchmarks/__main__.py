@@ -78,7 +78,7 @@ class Results:
     export_site: float = 0.0
     export_charts: list[str] = field(default_factory=list)  # the charts the PNG and SVG rows rendered
     json_kb: dict[str, float] = field(default_factory=dict)
-    site_bytes: dict[str, dict[str, int]] = field(default_factory=dict)  # page file -> width class -> bytes
+    site_bytes: dict = field(default_factory=dict)  # page file -> "paint" or "touched" -> width class -> bytes
     phone_static: list[float] = field(default_factory=list)  # ms to the first chart, static overview
     phone_app: list[float] = field(default_factory=list)  # the same, the app's overview
     phone_cpu: float = CPU_SLOWDOWN
@@ -402,8 +402,9 @@ def _phone_report(res: Results) -> list[str]:
         "",
         "## Static site on phones",
         "",
-        "Bytes each static page loads (`benchmarks/site_weight.py`): the page, every script it names and the chart "
-        "variants its script picks, for the narrowest and the widest pick; kB = 1,000 bytes.",
+        "Bytes each static page loads (`benchmarks/site_weight.py`), for the narrowest and the widest pick of the "
+        "charts' width class: at first paint (the page, the files it names, each chart's picture) and once a reader "
+        "has touched every chart (Plotly's bundle and each chart's interactive variant too); kB = 1,000 bytes.",
         "",
         site_weight.report(res.site_bytes),
     ]

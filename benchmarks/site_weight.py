@@ -1,9 +1,10 @@
 """``python -m benchmarks.site_weight [--svg]``: the bytes each static page loads, for each width-class pick.
 
-A page loads itself, every ``<script src>``, stylesheet and image it names, and, for each chart, the variant
-file its script picks (``data-variants`` on the chart's box: a file, or JSON already in the page). The count is
-read from the exported HTML, the way a browser would find the files; ``tests/test_site.py`` holds every page to
-``BUDGET_BYTES`` with it.
+Two counts per pick, read from the exported HTML the way a browser finds the files. *First paint*: the page, the
+files it names (scripts, stylesheets, its icon) and, for each chart, the picture of the picked class (the
+``<source>`` of that class, or the ``<img>`` when it is that class). *After every chart is touched*: that, plus
+Plotly's bundle (``data-plotly``, loaded on the first touch) and each chart's interactive variant of the class
+(``data-variants``). ``BUDGET_BYTES`` holds the second; ``tests/test_site.py`` measures the same two in a browser.
 
 ``--svg`` also measures the alternative of drawing no chart in the browser: every variant rendered to SVG by
 kaleido (the system Chromium) at the site widths, and the page's HTML without its chart JSON plus either the one
@@ -30,12 +31,15 @@ CLASSES = sorted(theme.SITE_WIDTHS, key=theme.SITE_WIDTHS.get)  # narrowest firs
 
 
 class _Refs(HTMLParser):
-    """What a page refers to: files it always loads, and each chart's variants by width class."""
+    """What a page refers to: files it always loads, each chart's pictures and variants by width class, and
+    Plotly's bundle."""
 
     def __init__(self):
         super().__init__()
         self.files: list[str] = []
-        self.charts: list[dict[str, dict]] = []
+        self.pictures: list[dict[str, str]] = []  # per chart: width class -> its picture
+        self.charts: list[dict[str, dict]] = []  # per chart: width class -> its interactive variant
+        self.plotly = ""
         self.inline_json = 0  # characters of chart JSON inside the page
         self._in_json = False
 
@@ -43,12 +47,21 @@ class _Refs(HTMLParser):
         a = dict(attrs)
         if tag == "script" and a.get("src"):
             self.files.append(a["src"])
-        elif tag == "link" and "stylesheet" in (a.get("rel") or "").split() and a.get("href"):
+        elif tag == "link" and {"stylesheet", "icon"} & set((a.get("rel") or "").split()) and a.get("href"):
             self.files.append(a["href"])
+        elif tag == "picture":
+            self.pictures.append({})
+        elif tag == "source" and self.pictures and a.get("data-class"):
+            self.pictures[-1][a["data-class"]] = a["srcset"]
         elif tag == "img" and a.get("src"):
-            self.files.append(a["src"])
+            if self.pictures and a.get("data-class"):
+                self.pictures[-1].setdefault(a["data-class"], a["src"])
+            else:
+                self.files.append(a["src"])
         if a.get("data-variants"):
             self.charts.append(json.loads(a["data-variants"]))
+        if tag == "script" and a.get("data-plotly"):
+            self.plotly = a["data-plotly"]
         self._in_json = tag == "script" and a.get("type") == "application/json"
 
     def handle_endtag(self, tag):
@@ -66,20 +79,30 @@ def refs(html: str) -> _Refs:
     return parser
 
 
-def page_files(root: Path, page_file: str, pick: str) -> list[Path]:
-    """Every file the page loads when each of its charts picks the ``pick`` class, the page itself first."""
+def page_files(root: Path, page_file: str, pick: str, touched: bool = False) -> list[Path]:
+    """Every file the page loads when each of its charts picks the ``pick`` class, the page itself first: at first
+    paint, or once every chart has been touched (``touched``)."""
     r = refs((root / page_file).read_text(encoding="utf-8"))
-    variants = [chart[pick]["src"] for chart in r.charts if "src" in chart[pick]]
-    return [root / page_file, *(root / f for f in [*r.files, *variants])]
+    files = [*r.files, *(p.get(pick) or next(iter(p.values())) for p in r.pictures)]
+    if touched:
+        files += [r.plotly] if r.plotly and r.charts else []
+        files += [chart[pick]["src"] for chart in r.charts if "src" in chart[pick]]
+    return [root / page_file, *(root / f for f in dict.fromkeys(files))]
 
 
-def page_bytes(root: Path, page_file: str, pick: str) -> int:
-    return sum(p.stat().st_size for p in page_files(root, page_file, pick))
+def page_bytes(root: Path, page_file: str, pick: str, touched: bool = False) -> int:
+    return sum(p.stat().st_size for p in page_files(root, page_file, pick, touched))
 
 
-def weights(root: Path) -> dict[str, dict[str, int]]:
-    """Page file -> width class -> bytes loaded, for every page of an exported site."""
-    return {p.name: {c: page_bytes(root, p.name, c) for c in CLASSES} for p in sorted(root.glob("*.html"))}
+def weights(root: Path) -> dict[str, dict[str, dict[str, int]]]:
+    """Page file -> "paint" or "touched" -> width class -> bytes loaded, for every page of an exported site."""
+    return {
+        p.name: {
+            moment: {c: page_bytes(root, p.name, c, moment == "touched") for c in CLASSES}
+            for moment in ("paint", "touched")
+        }
+        for p in sorted(root.glob("*.html"))
+    }
 
 
 def export_site(out: Path) -> Path:
@@ -126,16 +149,22 @@ def svg_weights(root: Path) -> dict[str, dict[str, int]]:
     return out
 
 
-def report(plotly: dict[str, dict[str, int]], svg: dict[str, dict[str, int]] | None = None) -> str:
-    """A Markdown table: bytes each page loads, narrowest and widest pick (and the SVG option when measured)."""
-    head = f"| page | loads, {CLASSES[0]} pick (kB) | loads, {CLASSES[-1]} pick (kB) |"
-    rule = "|---|---:|---:|"
+def report(plotly: dict[str, dict[str, dict[str, int]]], svg: dict[str, dict[str, int]] | None = None) -> str:
+    """A Markdown table: bytes each page loads at first paint and once every chart is touched, narrowest and
+    widest pick (and the inline-SVG option when measured)."""
+    narrow, wide = CLASSES[0], CLASSES[-1]
+    head = (
+        f"| page | first paint, {narrow} pick (kB) | first paint, {wide} pick (kB) "
+        f"| every chart touched, {narrow} pick (kB) | every chart touched, {wide} pick (kB) |"
+    )
+    rule = "|---|---:|---:|---:|---:|"
     if svg:
         head += " as inline SVG: one variant (kB) | as inline SVG: all three (kB) |"
         rule += "---:|---:|"
     lines = [head + " budget |", rule + "---:|"]
     for page, by in plotly.items():
-        row = f"| {page} | {by[CLASSES[0]] / 1000:,.0f} | {by[CLASSES[-1]] / 1000:,.0f} |"
+        cells = [by[m][c] / 1000 for m in ("paint", "touched") for c in (narrow, wide)]
+        row = f"| {page} | " + " | ".join(f"{v:,.0f}" for v in cells) + " |"
         if svg:
             row += f" {svg[page]['one'] / 1000:,.0f} | {svg[page]['three'] / 1000:,.0f} |"
         lines.append(row + f" ≤ {BUDGET_BYTES / 1000:,.0f} |")
