@@ -61,7 +61,7 @@ def hostile_server(tmp_path_factory):
         source="https://example.org/x?<img/src=x/onerror=window.pwned=8>",
     )
     with (ref / "source_sites.csv").open("a", encoding="utf-8") as f:  # who publishes the hostile pages
-        f.write("example.org,,example.org,press,The hostile test's own pages.\n")
+        f.write("example.org,,example.org,press,,The hostile test's own pages.\n")
     result = subprocess.run(
         [sys.executable, "-m", "etl", "--seeds", str(seeds), "--reference", str(ref), "--out", str(out)],
         cwd=ROOT,
