@@ -61,6 +61,11 @@ class Link:
 Piece = str | Link  # a line of text is plain text and links, in reading order
 
 
+def followed_by(text: str, links: tuple[Link, ...]) -> list[Piece]:
+    """A line of text with its links after it, each after a space."""
+    return [text, *(x for link in links for x in (" ", link))]
+
+
 @dataclass(frozen=True)
 class Text:
     """One line of plain text (a heading, a byline, a caption, a note); ``kind`` says which. ``links`` follow it

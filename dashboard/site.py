@@ -72,7 +72,7 @@ class Renderer:
 
 def _text(r: Renderer, c: blocks.Text) -> list[dict]:
     if c.links:  # a line with its links (an inferred as-of date, a derived note): one of markup's own templates
-        items = pieces([c.text, *(x for link in c.links for x in (" ", link))])
+        items = pieces(blocks.followed_by(c.text, c.links))
         cls = "note" if c.kind == "note" else "caption"
         return [{"kind": "html", "html": Markup(markup.render("line.html", cls=cls, items=items))}]
     return [{"kind": c.kind, "text": c.text}]
@@ -100,7 +100,7 @@ def _lines(r: Renderer, c: blocks.Lines) -> list[dict]:
     if not c.links:
         return [{"kind": "paragraphs", "lines": c.lines}]
     *head, last = c.lines
-    items = pieces([last, *(x for link in c.links for x in (" ", link))])
+    items = pieces(blocks.followed_by(last, c.links))
     line = {"kind": "html", "html": Markup(markup.render("line.html", cls="", items=items))}
     return ([{"kind": "paragraphs", "lines": head}] if head else []) + [line]
 

@@ -113,7 +113,7 @@ def md_pieces(pieces: list[blocks.Piece]) -> str:
 
 
 def _text(c: blocks.Text, ctx: Context) -> None:
-    text = md_pieces([c.text, *(x for link in c.links for x in (" ", link))])
+    text = md_pieces(blocks.followed_by(c.text, c.links))
     if c.kind == "heading":
         st.title(text)
     elif c.kind == "note":
@@ -141,7 +141,7 @@ def _article_picker(c: blocks.Picker, ctx: Context) -> None:
 def _lines(c: blocks.Lines, ctx: Context) -> None:
     for i, line in enumerate(c.lines, 1):
         links = c.links if i == len(c.lines) else ()
-        st.markdown(md_pieces([line, *(x for link in links for x in (" ", link))]))
+        st.markdown(md_pieces(blocks.followed_by(line, links)))
 
 
 def _metrics(c: blocks.Metrics, ctx: Context) -> None:
