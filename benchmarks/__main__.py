@@ -30,6 +30,7 @@ from pathlib import Path
 
 from benchmarks import etl_scale, site_weight
 from dashboard import spec
+from devtools import export
 from devtools.browser import CHART_SVG, READY_JS, launch
 from devtools.server import Server
 from etl.paths import ROOT
@@ -281,9 +282,8 @@ def measure_export(res: Results, only: str | None = None, svg: bool = True) -> N
     def run(fmt: str) -> float:
         with tempfile.TemporaryDirectory() as tmp:
             started = time.perf_counter()
-            cmd = [sys.executable, "-m", "dashboard.export", "--out", tmp, "--format", fmt]
-            cmd += ["--only", only] if only and fmt != "html" else []
-            subprocess.run(cmd, cwd=ROOT, check=True, capture_output=True)
+            args = ["--format", fmt, *(["--only", only] if only and fmt != "html" else [])]
+            export.run(Path(tmp), *args, timeout=None).check_returncode()
             return time.perf_counter() - started
 
     res.export_png = run("png")

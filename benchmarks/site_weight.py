@@ -17,14 +17,13 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import subprocess
 import sys
 import tempfile
 from html.parser import HTMLParser
 from pathlib import Path
 
 from dashboard import theme
-from etl.paths import ROOT
+from devtools import export
 
 BUDGET_BYTES = 1_500_000
 CLASSES = sorted(theme.SITE_WIDTHS, key=theme.SITE_WIDTHS.get)  # narrowest first
@@ -107,8 +106,7 @@ def weights(root: Path) -> dict[str, dict[str, dict[str, int]]]:
 
 def export_site(out: Path) -> Path:
     """``python -m dashboard.export --format html`` into ``out``; the site folder."""
-    cmd = [sys.executable, "-m", "dashboard.export", "--out", str(out), "--format", "html"]
-    subprocess.run(cmd, cwd=ROOT, check=True, capture_output=True)
+    export.run(out, "--format", "html", timeout=None).check_returncode()
     return out / "site"
 
 

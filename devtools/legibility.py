@@ -21,8 +21,6 @@ from __future__ import annotations
 import argparse
 import json
 import math
-import os
-import subprocess
 import sys
 import time
 from collections import Counter, deque
@@ -375,20 +373,12 @@ def export_site(out: Path, data_dir: Path | None = None) -> Path:
     """The static site, exported by ``python -m dashboard.export --format html`` into ``out`` once: a finished
     export (its manifest is written last) is reused, so test modules sharing ``out`` in one session share it.
     Returns the site folder."""
-    from etl.paths import ROOT
+    from devtools import export
 
     site = out / "site"
     if (out / "manifest.json").exists() and (site / "index.html").exists():
         return site
-    env = {**os.environ} | ({"DASHBOARD_DATA_DIR": str(data_dir)} if data_dir is not None else {})
-    done = subprocess.run(
-        [sys.executable, "-m", "dashboard.export", "--out", str(out), "--format", "html"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        env=env,
-    )
+    done = export.run(out, "--format", "html", data_dir=data_dir)
     if done.returncode != 0:
         raise RuntimeError(f"export failed: {done.stderr[-2000:]}")
     return site

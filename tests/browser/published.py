@@ -6,14 +6,12 @@ from __future__ import annotations
 
 import gzip
 import http.server
-import os
 import subprocess
-import sys
 import threading
 from functools import partial
 from pathlib import Path
 
-from etl.paths import ROOT
+from devtools.export import run as export_run
 
 SITE_PORT = 8642  # the base URL is written into the pages, so the port is fixed (this suite's range: 8640-8659)
 HOST_PORT = 8643  # another origin: the page a newsroom pastes the embed codes into
@@ -25,14 +23,7 @@ def export(out: Path, data_dir: Path) -> subprocess.CompletedProcess | None:
     """Everything (images, site, manifest) into ``out`` with the base URL; reused when already finished."""
     if (out / "manifest.json").exists():
         return None
-    done = subprocess.run(
-        [sys.executable, "-m", "dashboard.export", "--out", str(out), "--base-url", BASE_URL],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        env={**os.environ, "DASHBOARD_DATA_DIR": str(data_dir)},
-    )
+    done = export_run(out, "--base-url", BASE_URL, data_dir=data_dir)
     if done.returncode != 0:
         raise RuntimeError(f"export failed: {done.stderr[-2000:]}")
     (out / "export-stdout.txt").write_text(done.stdout, encoding="utf-8")

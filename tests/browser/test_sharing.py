@@ -4,9 +4,6 @@ static export opens from file:// with the network blocked."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 import urllib.request
 from html.parser import HTMLParser
 
@@ -16,7 +13,7 @@ from PIL import Image
 from dashboard import embed, reader, spec, theme
 from dashboard.export import _loader
 from dashboard.words import say
-from devtools import legibility
+from devtools import export, legibility
 from devtools.browser import APP, CHART, CHART_SVG, EXCEPTION, MAIN_MENU, SIDEBAR, wait_for_words, wait_ready
 from etl.paths import ROOT
 from tests.browser.published import BASE_URL, published_site
@@ -144,28 +141,8 @@ def test_export_writes_every_chart_in_every_frame(exported):
 
 
 def test_export_only_one_chart_at_another_scale(tmp_path, built_data):
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "dashboard.export",
-            "--out",
-            str(tmp_path),
-            "--only",
-            "senate-tally",
-            "--format",
-            "png",
-            "--frame",
-            "social",
-            "--scale",
-            "1",
-        ],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        env={**os.environ, "DASHBOARD_DATA_DIR": str(built_data)},
-    )
+    args = ("--only", "senate-tally", "--format", "png", "--frame", "social", "--scale", "1")
+    result = export.run(tmp_path, *args, data_dir=built_data)
     assert result.returncode == 0, result.stderr
     (png,) = (tmp_path / "images").glob("*.png")
     assert png.name == "senate-tally_social.png"
@@ -238,14 +215,7 @@ def test_link_previews_are_complete_with_absolute_urls_that_resolve(exported):
 
 
 def test_export_without_a_base_says_it_leaves_the_url_tags_out(tmp_path, built_data):
-    result = subprocess.run(
-        [sys.executable, "-m", "dashboard.export", "--out", str(tmp_path), "--format", "html"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        env={**os.environ, "DASHBOARD_DATA_DIR": str(built_data)},
-    )
+    result = export.run(tmp_path, "--format", "html", data_dir=built_data)
     assert result.returncode == 0, result.stderr
     said = [line for line in result.stdout.splitlines() if "--base-url" in line]
     assert len(said) == 1 and "og:image" in said[0]
