@@ -31,7 +31,7 @@ chromium: ## install Debian's chromium when it is missing (needs root or sudo)
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-dejavu-core >/dev/null; }
 
 run: $(BIN)/.runtime ## install and open the dashboard on http://localhost:8501
-	$(BIN)/streamlit run app.py --server.port $(PORT)
+	$(BIN)/streamlit run serve.py --server.port $(PORT)
 
 etl: $(BIN)/.runtime ## refresh data/ from seeds/ and etl/reference/
 	$(BIN)/python -m etl

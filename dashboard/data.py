@@ -6,6 +6,8 @@ Code without Streamlit (the export, tests, benchmarks) reads the data with ``das
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
 import streamlit as st
 
@@ -20,6 +22,11 @@ def _load_snapshot(folder: str, version: tuple[float, int, float]) -> Snapshot:
     return read_snapshot()
 
 
+def load_snapshot() -> Snapshot:
+    """The current data package, read once per version and shared by every session."""
+    return _load_snapshot(*version_key())
+
+
 _PINNED = "_data_snapshot"  # session state: the snapshot of the session's last full run
 
 
@@ -29,7 +36,7 @@ def pin() -> Snapshot:
     rerun, when its box reports a new width) draws from the same package as the page around it. Stops the page
     when the data cannot be read."""
     try:
-        st.session_state[_PINNED] = _load_snapshot(*version_key())
+        st.session_state[_PINNED] = load_snapshot()
     except DataUnavailable as exc:
         st.session_state.pop(_PINNED, None)
         stop(exc)
@@ -57,10 +64,11 @@ def _zip(stamp_: str, _snap: Snapshot) -> bytes:
     return parquet_zip(_snap.files, _snap.descriptor)
 
 
-def download_zip() -> bytes:
-    """All Parquet files and the descriptor as one zip, built once per data package (not on every rerun)."""
+def download_zip() -> Callable[[], bytes]:
+    """All Parquet files and the descriptor as one zip, for a download made when the reader clicks: built then,
+    from this run's data package, once per package (not on every rerun)."""
     snap = snapshot()
-    return _zip(stamp(snap.desc), snap)
+    return lambda: _zip(stamp(snap.desc), snap)
 
 
 def stop(exc: Exception) -> None:

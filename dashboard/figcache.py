@@ -21,6 +21,10 @@ def _figure(
 def figure(chart_id: str, size: tuple[int, int] | None = None, **view):
     """A chart for a page from this run's data package, built once per package (its stamp) and view and then
     shared by every session (figures are never mutated after they are built)."""
+    return figure_from(data.snapshot(), chart_id, size, **view)
+
+
+def figure_from(snap: reader.Snapshot, chart_id: str, size: tuple[int, int] | None = None, **view):
+    """The same, from a given data package: what the server builds before its first reader (``dashboard.serving``)."""
     frozen = tuple(sorted((k, tuple(sorted(v)) if isinstance(v, set) else v) for k, v in view.items()))
-    snap = data.snapshot()
     return _figure(snap.meta.stamp, chart_id, size, frozen, snap)

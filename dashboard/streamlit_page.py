@@ -16,7 +16,7 @@ from dashboard.words import say, section
 class Context(blocks.Context):
     """What a page's blocks and slots share (see ``blocks.Context``), with the page's widget keys."""
 
-    box: str = ui.MAIN  # the kind of box the next chart lands in (see ui.chart)
+    box: str = widths.MAIN  # the kind of box the next chart lands in (see ui.chart)
 
     def key(self, name: str) -> str:
         """A widget key namespaced by page."""
@@ -186,15 +186,22 @@ def _downloads(c: blocks.Downloads, ctx: Context) -> None:
     name = st.selectbox(c.csv_label, c.tables, key=ctx.key("table"))
     ui.csv_download(ctx.load(name), name, key=ctx.key("csv"))
     c1, c2 = st.columns(2)
-    c1.download_button(
-        c.zip_label, data.download_zip(), file_name=c.zip_name, mime="application/zip", key=ctx.key("zip")
+    descriptor = data.snapshot().descriptor
+    c1.download_button(  # each file is made when the reader clicks: nothing is sent with the page, and no rerun
+        c.zip_label,
+        data.download_zip(),
+        file_name=c.zip_name,
+        mime="application/zip",
+        key=ctx.key("zip"),
+        on_click="ignore",
     )
     c2.download_button(
         c.datapackage_label,
-        data.snapshot().descriptor,
+        lambda: descriptor,
         file_name="datapackage.json",
         mime="application/json",
         key=ctx.key("datapackage"),
+        on_click="ignore",
     )
 
 
@@ -236,10 +243,10 @@ def _table(c: blocks.Table, ctx: Context) -> None:
 
 def _columns(c: blocks.Columns, ctx: Context, slots: dict[str, Slot]) -> None:
     for i, (col, part) in enumerate(zip(st.columns(list(c.widths)), c.parts, strict=True)):
-        ctx.box = ui.column_box(c.widths, i)
+        ctx.box = widths.column_box(c.widths, i)
         with col:
             draw(part, ctx, slots)
-    ctx.box = ui.MAIN
+    ctx.box = widths.MAIN
 
 
 DRAW: dict[str, Callable] = {  # block kind -> how the app draws its content (blocks.CONTENT)
@@ -300,5 +307,5 @@ def render(slug: str, **slots: Slot) -> Context:
     draw(ctx.page.blocks, ctx, slots)
     if spec.chart_count(slug) and not any(b.kind == "chart" for b in ctx.page.blocks) and widths.in_browser():
         # Its charts sit in columns: measure the main column too, so the next page's full-width charts draw at once.
-        widths.box_width(ctx.key("main"), ui.MAIN)
+        widths.box_width(ctx.key("main"), widths.MAIN)
     return ctx

@@ -1,33 +1,76 @@
-"""How the app learns the width of the box a chart is drawn in: a small inline component, and a cookie."""
+"""How the app learns the width of the box a chart is drawn in: from the window's width, worked out the way
+Streamlit lays out its page, and checked by a small inline component that measures the box."""
 
 from __future__ import annotations
 
+import math
 import re
 import urllib.parse
+from dataclasses import dataclass
 
 import streamlit as st
 
-# How the app learns a chart's width: an inline component (no iframe, no network) mounted just above the chart
-# reports the width of the box it sits in, in steps of STEP px, on load and whenever the box changes size (a
-# rotated phone, a resized window, the sidebar opened). Setting its state reruns the script, which builds the
-# chart for that width; Plotly then fills the box (at most STEP px wider than the width it was built for).
-# Widths are remembered by box, not by chart: every page's full-width charts share the main column's width, and
-# a chart in page columns shares its column's. So once one page has measured a box, every other page that has a
-# chart in a box like it draws that chart at once, with no extra rerun. The browser also keeps the widths it
-# reported in a cookie (WIDTHS_COOKIE: "box:width/box:width", no other data), which Streamlit hands to the first
-# run of the next session: a return visit draws every chart at once too. (When the window changed size in
-# between, the component reports the new width and the chart is redrawn once.)
+# A chart is built for the width of its box, so its text is laid out for that width. A box is the main column
+# (MAIN) or one of a page's columns (column_box); every chart in a box like it shares the box's width.
+#
+# How the first run knows the width: the app's HTML page sets a cookie with the window's width before Streamlit's
+# front end starts (VIEWPORT_COOKIE, written by VIEWPORT_JS; ``dashboard.serving`` adds the script to the page).
+# Streamlit hands cookies to the first run, and predicted_width() works out each box from the window's width as
+# Streamlit 1.67 lays out a wide page (LAYOUT). So the first run draws every chart at once.
+#
+# How a wrong guess is caught: an inline component (no iframe, no network) mounted above each chart measures its
+# box, in steps of STEP px, on load and whenever the box changes size (a rotated phone, a resized window, a
+# resized sidebar). When the width differs from the one the chart was built for, it reports it; that reruns the
+# script, which builds the chart for the reported width. The browser keeps what it reported in a cookie
+# (WIDTHS_COOKIE: "box@window:width/...", no other data), used again for the same window width, so a reader whose
+# layout the guess gets wrong (a sidebar dragged wider) waits for a report once, not on every visit.
 STEP = 10
+MAIN = "main"  # the page's main column: its full width
+VIEWPORT_COOKIE = "viewport"
 WIDTHS_COOKIE = "chart_box_widths"
 _MAX_REMEMBERED = 40
-_WIDTH_JS = """
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Streamlit's wide page, in px, from its style sheet (Streamlit 1.67). ``test_pages`` measures it: a first
+    visit at 390, 768 and 1400 px sends the server nothing but the page request."""
+
+    sidebar_from: int = 769  # the navigation sidebar opens beside the page from this window width (above 768 px)
+    sidebar: int = 300  # its width until the reader drags it
+    padding: int = 16  # the page's side padding (1rem) ...
+    wide_padding: int = 80  # ... and 5rem from a window of wide_from px: calc(46rem + 2 × (5rem − 1rem))
+    wide_from: int = 864
+    columns_from: int = 641  # narrower, columns stack, each as wide as the main column
+    gap: int = 16  # between columns (1rem); each of n columns gives up gap × (n − 1) / n of it
+
+
+LAYOUT = Layout()
+
+# The window's width and the width of a classic scrollbar, which the page's scrolling main column gives up:
+# "1400x0" (overlay scrollbars, as on phones and macOS), "1400x17" (Windows).
+VIEWPORT_JS = """(() => {
+  const probe = document.createElement('div');
+  probe.style.cssText = 'position:absolute;top:-200px;width:100px;height:100px;overflow:scroll';
+  document.documentElement.appendChild(probe);
+  const scrollbar = probe.offsetWidth - probe.clientWidth;
+  probe.remove();
+  return window.innerWidth + 'x' + scrollbar;
+})()"""
+_VIEWPORT = re.compile(r"(\d{3,5})x(\d{1,2})")
+_WIDTH_JS = (
+    """
 export default function ({ parentElement, setStateValue, data }) {
   let last = data.known, timer;
+  const viewport = () => """
+    + VIEWPORT_JS
+    + """;
   const remember = w => {
     const kept = (document.cookie.split('; ').find(c => c.startsWith(data.cookie + '=')) || '').split('=')[1] || '';
     const widths = new Map(decodeURIComponent(kept).split('/').filter(Boolean).map(p => p.split(':')));
-    widths.delete(data.key);
-    widths.set(data.key, String(w));
+    const key = data.key + '@' + viewport();
+    widths.delete(key);
+    widths.set(key, String(w));
     const value = [...widths].slice(-data.max).map(([k, v]) => k + ':' + v).join('/');
     document.cookie = data.cookie + '=' + encodeURIComponent(value) + '; path=/; max-age=2592000; SameSite=Lax';
   };
@@ -44,25 +87,65 @@ export default function ({ parentElement, setStateValue, data }) {
   return () => { observer.disconnect(); clearTimeout(timer); };
 }
 """
+)
 _measure = st.components.v2.component("chart_box_width", js=_WIDTH_JS, isolate_styles=False)
-_REMEMBERED = re.compile(r"([A-Za-z0-9_-]{1,80}):(\d{2,4})")
+_REMEMBERED = re.compile(r"([A-Za-z0-9_-]{1,80})@(\d{3,5}x\d{1,2}):(\d{2,4})")
 
 
-def remembered_widths() -> dict[str, int]:
-    """The widths this browser reported in an earlier session (its cookie), read leniently: anything malformed
-    is skipped."""
+def column_box(shares: tuple[int, ...], index: int) -> str:
+    """The name of column ``index`` of a page's columns of these relative widths (the same on every page)."""
+    return "columns-" + "-".join(map(str, shares)) + f"-{index}"
+
+
+def predicted_width(box: str, viewport: str, layout: Layout = LAYOUT) -> int | None:
+    """The width in px (in steps of STEP, as the component measures it) of a box in a window, ``viewport`` as
+    VIEWPORT_JS writes it; ``None`` for a window or box it cannot read."""
+    found = _VIEWPORT.fullmatch(viewport)
+    if not found:
+        return None
+    window, scrollbar = int(found[1]), int(found[2])
+    page = window - (layout.sidebar if window >= layout.sidebar_from else 0) - scrollbar
+    main = page - 2 * (layout.wide_padding if window >= layout.wide_from else layout.padding)
+    if box == MAIN:
+        width = main
+    elif shares := re.fullmatch(r"columns-((?:\d+-)+)(\d+)", box):
+        parts = [int(p) for p in shares[1].rstrip("-").split("-")]
+        index = int(shares[2])
+        if index >= len(parts):
+            return None
+        n = len(parts)
+        stacked = window < layout.columns_from
+        width = main if stacked else main * parts[index] / sum(parts) - layout.gap * (n - 1) / n
+    else:
+        return None
+    return math.floor(width / STEP) * STEP if width > 0 else None
+
+
+def viewport() -> str:
+    """The window this session's page was opened in (VIEWPORT_COOKIE), "" when the page did not say."""
+    value = (st.context.cookies or {}).get(VIEWPORT_COOKIE, "")
+    return value if _VIEWPORT.fullmatch(value) else ""
+
+
+def remembered_widths(window: str) -> dict[str, int]:
+    """The widths this browser reported in an earlier session in a window of the same width (its cookie), read
+    leniently: anything malformed is skipped."""
     raw = urllib.parse.unquote((st.context.cookies or {}).get(WIDTHS_COOKIE, ""))[:4000]
-    return {m[1]: int(m[2]) for m in _REMEMBERED.finditer(raw)}
+    return {m[1]: int(m[3]) for m in _REMEMBERED.finditer(raw) if m[2] == window}
 
 
 def box_width(key: str, box: str) -> int | None:
-    """The width in px of the box a chart (widget ``key``) is about to be drawn in: the width the browser last
-    reported for a box like it (``box``: the main column, or one of a page's columns), kept for the session and
-    across sessions in a cookie, so a rerun, another page or a return visit draws at once; ``None`` before the
-    first report."""
+    """The width in px of the box a chart (widget ``key``) is about to be drawn in: reported in this session, or
+    remembered for this window width, or else predicted from it (not in an embedded page, laid out otherwise);
+    ``None`` when none of them is known (the chart waits for its box's report)."""
+    window = viewport()
     known = st.session_state.get("_box_widths")
     if known is None:
-        known = st.session_state["_box_widths"] = remembered_widths()
+        known = st.session_state["_box_widths"] = remembered_widths(window)
+    if box not in known and window and not st.context.is_embedded:
+        guess = predicted_width(box, window)
+        if guess:
+            known[box] = guess
     result = _measure(
         key=f"width_{key}",
         data={

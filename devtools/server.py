@@ -30,9 +30,10 @@ def free_port() -> int:
 
 
 class Server:
-    """``streamlit run`` in a subprocess, bound to 127.0.0.1; ``url`` uses ``localhost``."""
+    """``streamlit run`` in a subprocess (the dashboard's ``serve.py`` unless told), bound to 127.0.0.1; ``url`` uses
+    ``localhost``."""
 
-    def __init__(self, app: Path = ROOT / "app.py", data_dir: Path | None = None):
+    def __init__(self, app: Path = ROOT / "serve.py", data_dir: Path | None = None):
         self.port = free_port()
         self.url = f"http://localhost:{self.port}"
         env = {**os.environ, "PYTHONUNBUFFERED": "1"}

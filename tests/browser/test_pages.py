@@ -3,11 +3,16 @@ no request leaves localhost, no error shows. Screenshots land in test-artifacts/
 
 from __future__ import annotations
 
+import io
 import re
+import urllib.parse
+import zipfile
+from pathlib import Path
 
+import pandas as pd
 import pytest
 
-from dashboard import spec
+from dashboard import reader, spec, widths
 from dashboard.words import say, section
 from devtools.browser import CHART, CHART_SVG, ERROR, EXCEPTION, SIDEBAR_NAV, Offline, wait_for_words, wait_ready
 from devtools.server import Server
@@ -133,21 +138,59 @@ def messages_sent(context, url: str, charts: int) -> int:
     return len(messages)
 
 
-def test_a_return_visit_draws_every_chart_at_once(server, context):
-    """The first visit reports the chart boxes' widths (at least one message besides the page request); a return
-    visit from the same browser knows the widths (its cookie) and sends the server nothing but the page request."""
-    sent = [messages_sent(context, f"{server.url}/senate-vote", spec.chart_count("senate-vote")) for _ in range(2)]
-    assert sent[0] >= 2 and sent[1] == 1  # the seats, the tally and the state grid report on the first visit only
+CHART_PAGES = [p.slug for p in spec.PAGES if spec.chart_count(p.slug)]
 
 
-def test_a_box_measured_on_one_page_serves_every_page(server, context):
-    """Widths are remembered by box. The overview's map sits in a column, and the overview measures the main column
-    too (it has no chart there), so a reader who lands on the overview and goes on to the map, the senate page and
-    the timeline, none opened before in this browser, gets their full-width charts at once: each of them sends the
-    server nothing but the page request."""
-    sent = {
-        slug: messages_sent(context, f"{server.url}/{spec.page(slug).url}", spec.chart_count(slug))
-        for slug in ("overview", "map", "senate-vote", "timeline")
-    }
-    assert sent["overview"] >= 2
-    assert {slug: n for slug, n in sent.items() if slug != "overview"} == {"map": 1, "senate-vote": 1, "timeline": 1}
+@pytest.mark.parametrize("width", [390, 768, 1400])
+def test_a_first_visit_draws_every_chart_at_once(server, browser, width):
+    """The page's first run knows each chart box's width from the window's (dashboard.widths predicts Streamlit's
+    layout): every chart page opened in a fresh browser sends the server nothing but the page request, so no box
+    reported a width other than the predicted one. This fails the day Streamlit lays its page out otherwise."""
+    sent = {}
+    for slug in CHART_PAGES:
+        context = browser.new_context(viewport={"width": width, "height": 900})
+        sent[slug] = messages_sent(context, f"{server.url}/{spec.page(slug).url}", spec.chart_count(slug))
+        context.close()
+    assert sent == dict.fromkeys(CHART_PAGES, 1)
+
+
+# A window that says it is 1,000 px wide when it is 1,400: the layout the first run predicts is wrong.
+WRONG_WINDOW = "Object.defineProperty(window, 'innerWidth', {get: () => 1000});"
+
+
+def test_a_wrong_guess_is_measured_redrawn_and_remembered(server, browser):
+    """When the predicted width is wrong (here the window misreports its width; for a reader, a sidebar dragged
+    wider), the box reports its real width, the chart is redrawn for it, and this browser remembers it for that
+    window: the next visit sends the server only the page request again."""
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    context.add_init_script(WRONG_WINDOW)
+    slug = "timeline"
+    sent = [messages_sent(context, f"{server.url}/{spec.page(slug).url}", spec.chart_count(slug)) for _ in range(2)]
+    cookies = {c["name"]: c["value"] for c in context.cookies()}
+    context.close()
+    assert sent[0] >= 2 and sent[1] == 1
+    real = widths.predicted_width(widths.MAIN, "1400x0")
+    assert widths.predicted_width(widths.MAIN, "1000x0") != real  # the guess was wrong
+    assert cookies["viewport"] == "1000x0"
+    assert f"{widths.MAIN}@1000x0:{real}" in urllib.parse.unquote(cookies["chart_box_widths"])
+
+
+def test_downloads_are_made_when_clicked(server, context, built_data):
+    """The article page's downloads are made when a reader clicks (nothing is sent with the page): each file
+    arrives whole, named as the button says."""
+    page = context.new_page()
+    page.goto(f"{server.url}/{spec.page('article').url}")
+    wait_ready(page, spec.chart_count("article"))
+    got = {}
+    labels = ("blocks.downloads-zip", "blocks.downloads-datapackage")
+    for label in (say("blocks.downloads-csv-named", name="articles"), *map(say, labels)):
+        with page.expect_download() as download:
+            page.get_by_role("button", name=label).click()
+        got[download.value.suggested_filename] = Path(download.value.path()).read_bytes()
+    stamp = reader.meta_from(built_data).stamp
+    assert set(got) == {"articles.csv", f"data_{stamp}.zip", "datapackage.json"}
+    assert got["datapackage.json"] == (built_data / "datapackage.json").read_bytes()
+    csv = pd.read_csv(io.BytesIO(got["articles.csv"]))
+    assert list(csv.columns) == list(pd.read_parquet(built_data / "articles.parquet").columns)
+    with zipfile.ZipFile(io.BytesIO(got[f"data_{stamp}.zip"])) as z:
+        assert set(z.namelist()) == {p.name for p in built_data.glob("*.parquet")} | {"datapackage.json"}
