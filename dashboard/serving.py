@@ -11,9 +11,10 @@ reader, and one line added to the app's HTML page.
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Iterator
-from contextlib import asynccontextmanager, suppress
+from contextlib import asynccontextmanager
 
 from dashboard import data, figcache, reader, spec, widths
 
@@ -101,8 +102,13 @@ def warm_up() -> tuple[int, float]:
 
 @asynccontextmanager
 async def warm(app):
-    """``st.App``'s lifespan: :func:`warm_up` before the first request. A data package that cannot be read is left
-    to the pages, which say so."""
-    with suppress(reader.DataUnavailable):
+    """``st.App``'s lifespan: :func:`warm_up` before the first request. The server starts whatever happens here: a
+    data package that cannot be read is left to the pages, which say so, and any other failure is logged (a page
+    that draws the same chart shows it to its reader)."""
+    try:
         warm_up()
+    except reader.DataUnavailable:
+        pass
+    except Exception:
+        logging.getLogger(__name__).exception("serving.warm_up")
     yield

@@ -8,7 +8,7 @@ import asyncio
 
 import pytest
 
-from dashboard import serving, spec, widths
+from dashboard import reader, serving, spec, widths
 
 PAGE = b"<!doctype html><html><head><title>x</title></head><body></body></html>"
 
@@ -110,3 +110,19 @@ def test_the_server_builds_every_chart_the_pages_draw():
     assert boxes[("overview", "map")] == widths.column_box((3, 2), 0)  # the overview's map sits in a column
     assert boxes[("map", "map")] == widths.MAIN
     assert all(not isinstance(v, spec.State) for _, (_, view, _) in charts for v in view.values())
+
+
+@pytest.mark.parametrize("failure", [reader.DataUnavailable("no data"), RuntimeError("a chart that cannot be built")])
+def test_the_server_starts_whatever_the_warm_up_meets(monkeypatch, caplog, failure):
+    def fail():
+        raise failure
+
+    monkeypatch.setattr(serving, "warm_up", fail)
+
+    async def start() -> bool:
+        async with serving.warm(None):
+            return True
+
+    assert asyncio.run(start())
+    logged = [r for r in caplog.records if r.name == "dashboard.serving"]
+    assert len(logged) == (0 if isinstance(failure, reader.DataUnavailable) else 1)
