@@ -68,6 +68,7 @@ class Server:
             stderr=subprocess.STDOUT,
         )
         self._wait()
+        self.start_s = time.perf_counter() - self.started  # until it answers /_stcore/health
 
     def _wait(self, timeout: float = 60) -> None:
         deadline = time.monotonic() + timeout
