@@ -220,12 +220,16 @@ VIEWS: dict[str, Callable[..., pd.DataFrame]] = {
 ENTITY_COLUMNS = {"cities": "city_id", "votes": "nominee", "quotes": "speaker_entity_id"}
 
 
+SHOWN_AS = {"cities": {"status": status_label}}  # table -> column -> how its codes are shown
+
+
 def entity_rows(entity_id: str, load: Loader) -> dict[str, pd.DataFrame]:
-    """Rows of the other tables that name an entity (a city's row, a nominee's vote, a speaker's quote)."""
+    """Rows of the other tables that name an entity (a city's row, a nominee's vote, a speaker's quote), each
+    code a reader would not know shown in the words the other views use (a city's status)."""
     out = {}
     for table, column in ENTITY_COLUMNS.items():
         frame = load(table)
         rows = frame[frame[column] == entity_id]
         if len(rows):
-            out[table] = rows
+            out[table] = rows.assign(**{c: rows[c].map(f) for c, f in SHOWN_AS.get(table, {}).items()})
     return out

@@ -244,6 +244,13 @@ def test_go_deeper_links_wrap_instead_of_being_cut_short():
     assert "](senate-vote)" in text and "](sources)" in text
 
 
+def test_a_city_looked_up_on_the_article_page_shows_its_status_in_words(built_data):
+    """The entity lookup's city row says the status as the map and the cities table do, not its code."""
+    at = open_page("pages/article.py", {"entity": "baltimore-md"})
+    row = next(t for t in shown_tables(at) if "psp_site_type" in t.columns)
+    assert list(row["status"]) == [tables.status_label("excluded")] != ["excluded"]
+
+
 def test_article_page_entity_and_downloads(built_data):
     at = open_page("pages/article.py", {"entity": "san-bernardino-ca"})
     assert at.selectbox(key="article_entity").value == "san-bernardino-ca"
