@@ -5,10 +5,19 @@ model matches Streamlit's real layout is measured in a browser (``tests/browser/
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
 from dashboard import reader, serving, spec, widths
+
+
+def run(coroutine):
+    """Runs a coroutine to its end in a thread of its own: in the whole suite, Playwright's sync API keeps an event
+    loop running in the main thread, where ``asyncio.run`` refuses to start another."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
 
 PAGE = b"<!doctype html><html><head><title>x</title></head><body></body></html>"
 
@@ -29,7 +38,7 @@ def respond(path: str, body: bytes, content_type: bytes, method: str = "GET", ac
         sent.append(message)
 
     scope = {"type": "http", "method": method, "path": path, "headers": [(b"accept-encoding", accept)]}
-    asyncio.run(serving.WindowWidth(app)(scope, None, send))
+    run(serving.WindowWidth(app)(scope, None, send))
     return asked, sent
 
 
@@ -123,6 +132,6 @@ def test_the_server_starts_whatever_the_warm_up_meets(monkeypatch, caplog, failu
         async with serving.warm(None):
             return True
 
-    assert asyncio.run(start())
+    assert run(start())
     logged = [r for r in caplog.records if r.name == "dashboard.serving"]
     assert len(logged) == (0 if isinstance(failure, reader.DataUnavailable) else 1)
