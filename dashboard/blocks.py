@@ -183,12 +183,12 @@ class Columns:
 
 
 def resolve(view: dict, state: dict) -> dict:
-    """View arguments with each ``State`` replaced by the slot's choice; an unset one is left out."""
+    """View arguments with each ``State`` replaced by the slot's choice, or its default; left out when neither."""
     out = {}
     for k, v in view.items():
         if isinstance(v, spec.State):
-            if state.get(v.name) is not None:
-                out[k] = state[v.name]
+            if (chosen := state.get(v.name, v.default)) is not None:
+                out[k] = chosen
         else:
             out[k] = v
     return out

@@ -64,7 +64,7 @@ def _zip(stamp_: str, _snap: Snapshot) -> bytes:
     return parquet_zip(_snap.files, _snap.descriptor)
 
 
-def download_zip() -> Callable[[], bytes]:
+def zip_maker() -> Callable[[], bytes]:
     """All Parquet files and the descriptor as one zip, for a download made when the reader clicks: built then,
     from this run's data package, once per package (not on every rerun)."""
     snap = snapshot()

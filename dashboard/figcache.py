@@ -26,5 +26,9 @@ def figure(chart_id: str, size: tuple[int, int] | None = None, **view):
 
 def figure_from(snap: reader.Snapshot, chart_id: str, size: tuple[int, int] | None = None, **view):
     """The same, from a given data package: what the server builds before its first reader (``dashboard.serving``)."""
-    frozen = tuple(sorted((k, tuple(sorted(v)) if isinstance(v, set) else v) for k, v in view.items()))
-    return _figure(snap.meta.stamp, chart_id, size, frozen, snap)
+    return _figure(snap.meta.stamp, chart_id, size, view_key(view), snap)
+
+
+def view_key(view: dict) -> tuple:
+    """A view's part of a chart's cache key: its arguments in order, each set as a sorted tuple."""
+    return tuple(sorted((k, tuple(sorted(v)) if isinstance(v, set | frozenset) else v) for k, v in view.items()))

@@ -16,73 +16,95 @@ import time
 from collections.abc import Iterator
 from contextlib import asynccontextmanager
 
-from dashboard import data, figcache, reader, spec, widths
+import streamlit as st
+
+from dashboard import blocks, data, figcache, reader, spec, widths
 
 # The windows the server builds charts for before its first reader: a phone and a desktop (the screenshot widths).
 WARM_WINDOWS = ("390x0", "1400x0")
 SCRIPT = (
-    f"<script>document.cookie = '{widths.VIEWPORT_COOKIE}=' + {widths.VIEWPORT_JS} + '; path=/; SameSite=Lax';</script>"
+    f"<script>document.cookie = '{widths.WINDOW_COOKIE}=' + {widths.WINDOW_JS} + '; path=/; SameSite=Lax';</script>"
 )
 _HEAD = b"<head>"
+# Asked of Streamlit for the HTML page, so that it always sends the page whole: uncompressed (the script goes in),
+# never "not modified" (a browser's copy may be from before the script).
+_NOT_ASKED = {b"accept-encoding", b"if-none-match", b"if-modified-since"}
+_NOT_SENT = {b"content-length", b"etag", b"last-modified"}  # they described the page without the script
 
 
 def _is_page(path: str) -> bool:
-    """A page's address (``/``, ``/map``), which Streamlit answers with its HTML page: not a file, not its own API."""
+    """A page's address (``/``, ``/map``, under ``server.baseUrlPath``), which Streamlit answers with its HTML page:
+    not a file, not its own API."""
+    base = "/" + (st.get_option("server.baseUrlPath") or "").strip("/")
+    path = "/" + path.removeprefix(base).lstrip("/") if base != "/" and path.startswith(base) else path
     last = path.rsplit("/", 1)[-1]
     return "." not in last and not path.startswith(("/_stcore", "/static", "/media", "/component"))
 
 
+def _is_html_page(start: dict) -> bool:
+    """A response start: the HTML page itself (200, text/html), nothing else (a 304, an error, another type)."""
+    kinds = [v for k, v in start.get("headers", []) if k.lower() == b"content-type"]
+    return start.get("status") == 200 and any(v.startswith(b"text/html") for v in kinds)
+
+
 class WindowWidth:
-    """ASGI middleware: the app's HTML page gets :data:`SCRIPT` at the start of its ``<head>``. Only GET requests
-    for a page's address are touched, asked for uncompressed (the page is 2 kB); every other request passes as
-    it is."""
+    """ASGI middleware: the app's HTML page gets :data:`SCRIPT` at the start of its ``<head>``. Only GET and HEAD
+    requests for a page's address are touched: Streamlit is asked for the whole page (:data:`_NOT_ASKED`), and only
+    a 200 ``text/html`` answer is held until its body is complete and changed; any other answer, and every other
+    request, passes as it is."""
 
     def __init__(self, app) -> None:
         self.app = app
 
     async def __call__(self, scope, receive, send) -> None:
-        if scope["type"] != "http" or scope["method"] != "GET" or not _is_page(scope["path"]):
+        if scope["type"] != "http" or scope["method"] not in ("GET", "HEAD") or not _is_page(scope["path"]):
             await self.app(scope, receive, send)
             return
-        headers = [(k, v) for k, v in scope["headers"] if k.lower() != b"accept-encoding"]
-        held: dict = {}
+        headers = [(k, v) for k, v in scope["headers"] if k.lower() not in _NOT_ASKED]
+        extensions = {k: v for k, v in scope.get("extensions", {}).items() if k != "http.response.pathsend"}
+        held: list[dict] = []  # the page's start message, until its body is complete
         body: list[bytes] = []
 
         async def add_script(message) -> None:
-            if message["type"] == "http.response.start":
-                held.update(message)
-                return
-            if message["type"] != "http.response.body" or not held:
+            if message["type"] == "http.response.start" and _is_html_page(message):
+                held.append(message)
+            elif not held:
                 await send(message)
-                return
-            body.append(message.get("body", b""))
-            if message.get("more_body"):
-                return
-            start, page = with_script(held, b"".join(body))
-            await send(start)
-            await send({"type": "http.response.body", "body": page})
+            elif message["type"] != "http.response.body":  # never keep the start back from anything else
+                await send(held.pop())
+                await send(message)
+            else:
+                body.append(message.get("body", b""))
+                if not message.get("more_body"):
+                    start, page = with_script(held.pop(), b"".join(body), head=scope["method"] == "HEAD")
+                    await send(start)
+                    await send({"type": "http.response.body", "body": page})
 
-        await self.app({**scope, "headers": headers}, receive, add_script)
-
-
-def with_script(start: dict, page: bytes) -> tuple[dict, bytes]:
-    """A response (its start message and whole body) with :data:`SCRIPT` after ``<head>`` when it is an HTML page;
-    any other response, as it was."""
-    kept = [(k, v) for k, v in start.get("headers", []) if k.lower() != b"content-length"]
-    html = any(k.lower() == b"content-type" and v.startswith(b"text/html") for k, v in kept)
-    if html and _HEAD in page:
-        page = page.replace(_HEAD, _HEAD + SCRIPT.encode(), 1)
-    return {**start, "headers": [*kept, (b"content-length", str(len(page)).encode())]}, page
+        await self.app({**scope, "headers": headers, "extensions": extensions}, receive, add_script)
 
 
-def page_charts(blocks: tuple[spec.Block, ...], box: str = widths.MAIN) -> Iterator[tuple[str, dict, str]]:
-    """Each chart the app draws on a page, with the view it opens on (no choice made yet) and its box."""
-    for b in blocks:
+def with_script(start: dict, page: bytes, head: bool = False) -> tuple[dict, bytes]:
+    """The HTML page's start message and whole body with :data:`SCRIPT` after ``<head>``, its length to match;
+    for a HEAD request (no body), the length the GET's page has."""
+    script = SCRIPT.encode()
+    kept = [(k, v) for k, v in start.get("headers", []) if k.lower() not in _NOT_SENT]
+    if head:
+        given = next((v for k, v in start.get("headers", []) if k.lower() == b"content-length"), b"0")
+        length = int(given) + len(script)
+    else:
+        page = page.replace(_HEAD, _HEAD + script, 1)
+        length = len(page)
+    return {**start, "headers": [*kept, (b"content-length", str(length).encode())]}, page
+
+
+def page_charts(shown: tuple[spec.Block, ...], box: str = widths.MAIN) -> Iterator[tuple[str, dict, str]]:
+    """Each chart the app draws on a page, with the view it opens on (each choice at its default) and its box."""
+    for b in shown:
         if b.kind == "columns":
             for i, part in enumerate(b.parts):
                 yield from page_charts(part, widths.column_box(b.opts["widths"], i))
         elif b.kind == "chart" and spec.APP in b.on:
-            yield b.ref, {k: v for k, v in b.view.items() if not isinstance(v, spec.State)}, box
+            yield b.ref, blocks.resolve(b.view, {}), box
 
 
 def warm_up() -> tuple[int, float]:

@@ -27,9 +27,11 @@ BOTH = (APP, SITE)
 
 @dataclass(frozen=True)
 class State:
-    """A view argument taken from the page's state (a choice made in a slot); the static site leaves it out."""
+    """A view argument taken from the page's state (a choice made in a slot); the static site leaves it out.
+    ``default``: what the app's page opens on before any choice (``None``: the argument is left out)."""
 
     name: str
+    default: object = None
 
 
 @dataclass(frozen=True)
@@ -114,8 +116,8 @@ PAGES: tuple[Page, ...] = (
         (
             block("heading"),
             slot("show"),
-            chart("map", show=State("show")),
-            table("cities", expander="blocks.cities-table", csv="cities_{show}", show=State("show")),
+            chart("map", show=State("show", "all")),
+            table("cities", expander="blocks.cities-table", csv="cities_{show}", show=State("show", "all")),
             slot("city"),
         ),
     ),
@@ -126,7 +128,7 @@ PAGES: tuple[Page, ...] = (
             block("heading"),
             block("derived-note"),
             slot("find"),
-            chart("senate-seats", senators=State("senators")),
+            chart("senate-seats", senators=State("senators", frozenset())),
             chart("senate-tally"),
             block("later-outcomes"),
             chart("senate-states", state=State("state")),

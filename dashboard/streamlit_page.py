@@ -189,7 +189,7 @@ def _downloads(c: blocks.Downloads, ctx: Context) -> None:
     descriptor = data.snapshot().descriptor
     c1.download_button(  # each file is made when the reader clicks: nothing is sent with the page, and no rerun
         c.zip_label,
-        data.download_zip(),
+        data.zip_maker(),
         file_name=c.zip_name,
         mime="application/zip",
         key=ctx.key("zip"),

@@ -14,7 +14,7 @@ import streamlit as st
 # (MAIN) or one of a page's columns (column_box); every chart in a box like it shares the box's width.
 #
 # How the first run knows the width: the app's HTML page sets a cookie with the window's width before Streamlit's
-# front end starts (VIEWPORT_COOKIE, written by VIEWPORT_JS; ``dashboard.serving`` adds the script to the page).
+# front end starts (WINDOW_COOKIE, written by WINDOW_JS; ``dashboard.serving`` adds the script to the page).
 # Streamlit hands cookies to the first run, and predicted_width() works out each box from the window's width as
 # Streamlit 1.67 lays out a wide page (LAYOUT). So the first run draws every chart at once.
 #
@@ -26,7 +26,7 @@ import streamlit as st
 # layout the guess gets wrong (a sidebar dragged wider) waits for a report once, not on every visit.
 STEP = 10
 MAIN = "main"  # the page's main column: its full width
-VIEWPORT_COOKIE = "viewport"
+WINDOW_COOKIE = "dashboard_window"
 WIDTHS_COOKIE = "chart_box_widths"
 _MAX_REMEMBERED = 40
 
@@ -34,7 +34,7 @@ _MAX_REMEMBERED = 40
 @dataclass(frozen=True)
 class Layout:
     """Streamlit's wide page, in px, from its style sheet (Streamlit 1.67). ``test_pages`` measures it: a first
-    visit at 390, 768 and 1400 px sends the server nothing but the page request."""
+    visit at 390, 700, 768, 900 and 1400 px sends the server nothing but the page request."""
 
     sidebar_from: int = 769  # the navigation sidebar opens beside the page from this window width (above 768 px)
     sidebar: int = 300  # its width until the reader drags it
@@ -49,7 +49,7 @@ LAYOUT = Layout()
 
 # The window's width and the width of a classic scrollbar, which the page's scrolling main column gives up:
 # "1400x0" (overlay scrollbars, as on phones and macOS), "1400x17" (Windows).
-VIEWPORT_JS = """(() => {
+WINDOW_JS = """(() => {
   const probe = document.createElement('div');
   probe.style.cssText = 'position:absolute;top:-200px;width:100px;height:100px;overflow:scroll';
   document.documentElement.appendChild(probe);
@@ -57,18 +57,23 @@ VIEWPORT_JS = """(() => {
   probe.remove();
   return window.innerWidth + 'x' + scrollbar;
 })()"""
-_VIEWPORT = re.compile(r"(\d{3,5})x(\d{1,2})")
+_WINDOW = re.compile(r"(\d{3,5})x(\d{1,2})")
 _WIDTH_JS = (
     """
 export default function ({ parentElement, setStateValue, data }) {
   let last = data.known, timer;
-  const viewport = () => """
-    + VIEWPORT_JS
+  const windowWidth = () => """
+    + WINDOW_JS
     + """;
   const remember = w => {
     const kept = (document.cookie.split('; ').find(c => c.startsWith(data.cookie + '=')) || '').split('=')[1] || '';
-    const widths = new Map(decodeURIComponent(kept).split('/').filter(Boolean).map(p => p.split(':')));
-    const key = data.key + '@' + viewport();
+    let widths;
+    try {
+      widths = new Map(decodeURIComponent(kept).split('/').filter(p => p.includes(':')).map(p => p.split(':')));
+    } catch (e) {
+      widths = new Map();  // a cookie it cannot read is written anew
+    }
+    const key = data.key + '@' + windowWidth();
     widths.delete(key);
     widths.set(key, String(w));
     const value = [...widths].slice(-data.max).map(([k, v]) => k + ':' + v).join('/');
@@ -97,15 +102,15 @@ def column_box(shares: tuple[int, ...], index: int) -> str:
     return "columns-" + "-".join(map(str, shares)) + f"-{index}"
 
 
-def predicted_width(box: str, viewport: str, layout: Layout = LAYOUT) -> int | None:
-    """The width in px (in steps of STEP, as the component measures it) of a box in a window, ``viewport`` as
-    VIEWPORT_JS writes it; ``None`` for a window or box it cannot read."""
-    found = _VIEWPORT.fullmatch(viewport)
+def predicted_width(box: str, window: str, layout: Layout = LAYOUT) -> int | None:
+    """The width in px (in steps of STEP, as the component measures it) of a box in a window, ``window`` as
+    WINDOW_JS writes it; ``None`` for a window or box it cannot read."""
+    found = _WINDOW.fullmatch(window)
     if not found:
         return None
-    window, scrollbar = int(found[1]), int(found[2])
-    page = window - (layout.sidebar if window >= layout.sidebar_from else 0) - scrollbar
-    main = page - 2 * (layout.wide_padding if window >= layout.wide_from else layout.padding)
+    width, scrollbar = int(found[1]), int(found[2])
+    beside_sidebar = width - (layout.sidebar if width >= layout.sidebar_from else 0) - scrollbar
+    main = beside_sidebar - 2 * (layout.wide_padding if width >= layout.wide_from else layout.padding)
     if box == MAIN:
         width = main
     elif shares := re.fullmatch(r"columns-((?:\d+-)+)(\d+)", box):
@@ -114,17 +119,17 @@ def predicted_width(box: str, viewport: str, layout: Layout = LAYOUT) -> int | N
         if index >= len(parts):
             return None
         n = len(parts)
-        stacked = window < layout.columns_from
+        stacked = width < layout.columns_from
         width = main if stacked else main * parts[index] / sum(parts) - layout.gap * (n - 1) / n
     else:
         return None
     return math.floor(width / STEP) * STEP if width > 0 else None
 
 
-def viewport() -> str:
-    """The window this session's page was opened in (VIEWPORT_COOKIE), "" when the page did not say."""
-    value = (st.context.cookies or {}).get(VIEWPORT_COOKIE, "")
-    return value if _VIEWPORT.fullmatch(value) else ""
+def window() -> str:
+    """The window this session's page was opened in (WINDOW_COOKIE), "" when the page did not say."""
+    value = (st.context.cookies or {}).get(WINDOW_COOKIE, "")
+    return value if _WINDOW.fullmatch(value) else ""
 
 
 def remembered_widths(window: str) -> dict[str, int]:
@@ -136,14 +141,14 @@ def remembered_widths(window: str) -> dict[str, int]:
 
 def box_width(key: str, box: str) -> int | None:
     """The width in px of the box a chart (widget ``key``) is about to be drawn in: reported in this session, or
-    remembered for this window width, or else predicted from it (not in an embedded page, laid out otherwise);
-    ``None`` when none of them is known (the chart waits for its box's report)."""
-    window = viewport()
+    remembered for this window width, or else predicted from it; ``None`` when none of them is known (the chart
+    waits for its box's report). An embedded page, laid out otherwise, always measures."""
+    opened_in = "" if st.context.is_embedded else window()
     known = st.session_state.get("_box_widths")
     if known is None:
-        known = st.session_state["_box_widths"] = remembered_widths(window)
-    if box not in known and window and not st.context.is_embedded:
-        guess = predicted_width(box, window)
+        known = st.session_state["_box_widths"] = remembered_widths(opened_in) if opened_in else {}
+    if box not in known and opened_in:
+        guess = predicted_width(box, opened_in)
         if guess:
             known[box] = guess
     result = _measure(

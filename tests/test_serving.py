@@ -9,7 +9,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from dashboard import reader, serving, spec, widths
+from dashboard import figcache, reader, serving, spec, widths
 
 
 def run(coroutine):
@@ -22,22 +22,38 @@ def run(coroutine):
 PAGE = b"<!doctype html><html><head><title>x</title></head><body></body></html>"
 
 
-def respond(path: str, body: bytes, content_type: bytes, method: str = "GET", accept: bytes = b"gzip"):
-    """Runs the middleware around an app that answers ``body``: what the app was asked, and what was sent."""
+def respond(path: str, body: bytes, content_type: bytes, method: str = "GET", status: int = 200, then=None):
+    """Runs the middleware around an app that answers ``body`` (or sends ``then`` after its start message): what
+    the app was asked, and what was sent."""
     asked: dict = {}
     sent: list[dict] = []
 
     async def app(scope, receive, send):
         asked.update(scope)
-        headers = [(b"content-type", content_type), (b"content-length", str(len(body)).encode())]
-        await send({"type": "http.response.start", "status": 200, "headers": headers})
+        headers = [
+            (b"content-type", content_type),
+            (b"content-length", str(len(body)).encode()),
+            (b"etag", b'"abc"'),
+            (b"last-modified", b"Mon, 30 Nov 2026 05:53:52 GMT"),
+        ]
+        await send({"type": "http.response.start", "status": status, "headers": headers})
+        if then is not None:
+            await send(then)
+            return
         await send({"type": "http.response.body", "body": body[:10], "more_body": True})
         await send({"type": "http.response.body", "body": body[10:]})
 
     async def send(message):
         sent.append(message)
 
-    scope = {"type": "http", "method": method, "path": path, "headers": [(b"accept-encoding", accept)]}
+    request = [(b"accept-encoding", b"gzip"), (b"if-none-match", b'"abc"'), (b"cookie", b"a=b")]
+    scope = {
+        "type": "http",
+        "method": method,
+        "path": path,
+        "headers": request,
+        "extensions": {"http.response.pathsend": {}},
+    }
     run(serving.WindowWidth(app)(scope, None, send))
     return asked, sent
 
@@ -57,31 +73,55 @@ def test_a_page_gets_the_script_once_and_its_length_follows(path):
     assert page == PAGE.replace(b"<head>", b"<head>" + serving.SCRIPT.encode())
     assert page.count(b"<script>") == 1
     assert header(sent, b"content-length") == str(len(page)).encode()
-    assert b"accept-encoding" not in dict(asked["headers"])  # asked for uncompressed, so the page can be read
+    assert b"etag" not in dict(sent[0]["headers"]) and b"last-modified" not in dict(sent[0]["headers"])
+    # asked for the whole page: uncompressed, never "not modified"; other headers kept; no file handle to send
+    assert dict(asked["headers"]) == {b"cookie": b"a=b"}
+    assert "http.response.pathsend" not in asked["extensions"]
+
+
+def test_a_head_request_says_the_length_the_page_has():
+    _, got = respond("/map", PAGE, b"text/html")
+    _, head = respond("/map", PAGE, b"text/html", method="HEAD", then={"type": "http.response.body", "body": b""})
+    assert header(head, b"content-length") == header(got, b"content-length") == str(len(body_of(got))).encode()
+    assert body_of(head) == b""
 
 
 @pytest.mark.parametrize(
-    ("path", "method", "content_type"),
+    ("path", "method", "content_type", "status"),
     [
-        ("/static/js/index.js", "GET", b"text/javascript"),
-        ("/_stcore/health", "GET", b"text/plain"),
-        ("/favicon.png", "GET", b"image/png"),
-        ("/", "HEAD", b"text/html"),
-        ("/", "GET", b"application/json"),  # a page address answered with something else
+        ("/static/js/index.js", "GET", b"text/javascript", 200),
+        ("/_stcore/health", "GET", b"text/plain", 200),
+        ("/favicon.png", "GET", b"image/png", 200),
+        ("/", "POST", b"text/html", 200),
+        ("/", "GET", b"application/json", 200),  # a page address answered with something else
+        ("/map", "GET", b"text/html", 404),
     ],
 )
-def test_everything_else_passes_as_it_was(path, method, content_type):
+def test_everything_else_passes_as_it_was(path, method, content_type, status):
     body = b"console.log('<head>')" * 3
-    asked, sent = respond(path, body, content_type, method)
+    asked, sent = respond(path, body, content_type, method, status)
     assert body_of(sent) == body
     assert header(sent, b"content-length") == str(len(body)).encode()
-    if (path, method) != ("/", "GET"):
-        assert dict(asked["headers"])[b"accept-encoding"] == b"gzip"  # left for Streamlit's compression
+    assert header(sent, b"etag") == b'"abc"'
+    if not serving._is_page(path) or method == "POST":  # not a page request: asked as the browser asked
+        assert dict(asked["headers"])[b"accept-encoding"] == b"gzip"
 
 
-def test_the_script_sets_the_cookie_the_first_run_reads():
-    assert f"document.cookie = '{widths.VIEWPORT_COOKIE}=' + {widths.VIEWPORT_JS}" in serving.SCRIPT
-    assert "SameSite=Lax" in serving.SCRIPT and "path=/" in serving.SCRIPT
+def test_a_page_not_modified_or_sent_as_a_file_is_not_held_back():
+    _, sent = respond("/", PAGE, b"text/html", status=304, then={"type": "http.response.body", "body": b""})
+    assert [m["type"] for m in sent] == ["http.response.start", "http.response.body"] and sent[0]["status"] == 304
+    assert header(sent, b"content-length") == str(len(PAGE)).encode()  # as Streamlit said it: nothing rewritten
+    pathsend = {"type": "http.response.pathsend", "path": "/index.html"}
+    _, sent = respond("/", PAGE, b"text/html", then=pathsend)
+    assert [m["type"] for m in sent] == ["http.response.start", "http.response.pathsend"]
+
+
+def test_addresses_under_a_base_path(monkeypatch):
+    import streamlit as st
+
+    monkeypatch.setattr(st, "get_option", lambda name: "news/psp" if name == "server.baseUrlPath" else None)
+    assert serving._is_page("/news/psp") and serving._is_page("/news/psp/map")
+    assert not serving._is_page("/news/psp/_stcore/health") and not serving._is_page("/news/psp/static/x.js")
 
 
 @pytest.mark.parametrize("window", ["", "1400", "x0", "abcx0", "1400x", "99x0", "1400x0; main@1x0:1"])
@@ -135,3 +175,24 @@ def test_the_server_starts_whatever_the_warm_up_meets(monkeypatch, caplog, failu
     assert run(start())
     logged = [r for r in caplog.records if r.name == "dashboard.serving"]
     assert len(logged) == (0 if isinstance(failure, reader.DataUnavailable) else 1)
+
+
+def test_the_server_builds_the_view_each_page_opens_on(monkeypatch):
+    """What the warm-up builds is what each page's first run asks the figure cache for (its chart and view, every
+    choice at its default): the map page's filter opens on "all", so the map it builds is the map it draws."""
+    from tests.test_app import open_page
+
+    asked: set = set()
+    figure_from = figcache.figure_from
+
+    def record(snap, chart_id, size=None, **view):
+        asked.add((chart_id, figcache.view_key(view)))
+        return figure_from(snap, chart_id, size, **view)
+
+    monkeypatch.setattr(figcache, "figure_from", record)
+    warmed = {(c, figcache.view_key(v)) for p in spec.PAGES for c, v, _ in serving.page_charts(p.blocks)}
+    for page in spec.PAGES:
+        if spec.chart_count(page.slug):
+            open_page(page.file)
+    assert asked == warmed
+    assert ("map", (("show", "all"),)) in warmed

@@ -141,7 +141,7 @@ def messages_sent(context, url: str, charts: int) -> int:
 CHART_PAGES = [p.slug for p in spec.PAGES if spec.chart_count(p.slug)]
 
 
-@pytest.mark.parametrize("width", [390, 768, 1400])
+@pytest.mark.parametrize("width", [390, 700, 768, 900, 1400])
 def test_a_first_visit_draws_every_chart_at_once(server, browser, width):
     """The page's first run knows each chart box's width from the window's (dashboard.widths predicts Streamlit's
     layout): every chart page opened in a fresh browser sends the server nothing but the page request, so no box
@@ -171,7 +171,7 @@ def test_a_wrong_guess_is_measured_redrawn_and_remembered(server, browser):
     assert sent[0] >= 2 and sent[1] == 1
     real = widths.predicted_width(widths.MAIN, "1400x0")
     assert widths.predicted_width(widths.MAIN, "1000x0") != real  # the guess was wrong
-    assert cookies["viewport"] == "1000x0"
+    assert cookies[widths.WINDOW_COOKIE] == "1000x0"
     assert f"{widths.MAIN}@1000x0:{real}" in urllib.parse.unquote(cookies["chart_box_widths"])
 
 
