@@ -12,7 +12,6 @@ reader, and one line added to the app's HTML page.
 from __future__ import annotations
 
 import logging
-import time
 from collections.abc import Iterator
 from contextlib import asynccontextmanager
 
@@ -107,19 +106,13 @@ def page_charts(shown: tuple[spec.Block, ...], box: str = widths.MAIN) -> Iterat
             yield b.ref, blocks.resolve(b.view, {}), box
 
 
-def warm_up() -> tuple[int, float]:
-    """Read the data package and build every page's charts for :data:`WARM_WINDOWS` into the app's figure cache:
-    how many it built, and the seconds it took."""
-    started = time.perf_counter()
+def warm_up() -> None:
+    """Read the data package and build every page's charts for :data:`WARM_WINDOWS` into the app's figure cache."""
     snap = data.load_snapshot()
-    built = set()
     for page in spec.PAGES:
         for chart_id, view, box in page_charts(page.blocks):
             for window in WARM_WINDOWS:
-                size = (widths.predicted_width(box, window), None)
-                figcache.figure_from(snap, chart_id, size, **view)
-                built.add(repr((chart_id, size, sorted(view.items()))))
-    return len(built), time.perf_counter() - started
+                figcache.figure_from(snap, chart_id, (widths.predicted_width(box, window), None), **view)
 
 
 @asynccontextmanager

@@ -112,7 +112,7 @@ def predicted_width(box: str, window: str, layout: Layout = LAYOUT) -> int | Non
     beside_sidebar = width - (layout.sidebar if width >= layout.sidebar_from else 0) - scrollbar
     main = beside_sidebar - 2 * (layout.wide_padding if width >= layout.wide_from else layout.padding)
     if box == MAIN:
-        width = main
+        result = main
     elif shares := re.fullmatch(r"columns-((?:\d+-)+)(\d+)", box):
         parts = [int(p) for p in shares[1].rstrip("-").split("-")]
         index = int(shares[2])
@@ -120,10 +120,10 @@ def predicted_width(box: str, window: str, layout: Layout = LAYOUT) -> int | Non
             return None
         n = len(parts)
         stacked = width < layout.columns_from
-        width = main if stacked else main * parts[index] / sum(parts) - layout.gap * (n - 1) / n
+        result = main if stacked else main * parts[index] / sum(parts) - layout.gap * (n - 1) / n
     else:
         return None
-    return math.floor(width / STEP) * STEP if width > 0 else None
+    return math.floor(result / STEP) * STEP if result > 0 else None
 
 
 def window() -> str:
@@ -146,7 +146,7 @@ def box_width(key: str, box: str) -> int | None:
     opened_in = "" if st.context.is_embedded else window()
     known = st.session_state.get("_box_widths")
     if known is None:
-        known = st.session_state["_box_widths"] = remembered_widths(opened_in) if opened_in else {}
+        known = st.session_state["_box_widths"] = remembered_widths(opened_in)
     if box not in known and opened_in:
         guess = predicted_width(box, opened_in)
         if guess:
