@@ -7,6 +7,7 @@ Code without Streamlit (the export, tests, benchmarks) reads the data with ``das
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypeVar
 
 import pandas as pd
 import streamlit as st
@@ -14,6 +15,8 @@ import streamlit as st
 from dashboard.meta import Meta
 from dashboard.reader import DataUnavailable, Snapshot, parquet_zip, read_snapshot, stamp, version_key
 from dashboard.words import say
+
+T = TypeVar("T")
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -47,6 +50,23 @@ def pin() -> Snapshot:
 def snapshot() -> Snapshot:
     """The snapshot pinned by this session's last full run (pinned now when there is none)."""
     return st.session_state.get(_PINNED) or pin()
+
+
+MEMO_ENTRIES = 512  # per data package: page content for that many views (each set of a page's choices is one)
+
+
+def remembered(key: tuple, make: Callable[[], T]) -> T:
+    """What ``make()`` returns from this run's data package, worked out once per package and ``key`` and then shared
+    by every session. ``key`` holds everything the result depends on besides the data (a page, a block, the
+    reader's choices); the result is never changed by whoever gets it. A new package starts empty, so nothing
+    outlives the data it came from."""
+    memo = snapshot().memo
+    if key in memo:
+        return memo[key]
+    value = memo[key] = make()
+    if len(memo) > MEMO_ENTRIES:
+        memo.pop(next(iter(memo)), None)  # the oldest
+    return value
 
 
 def table(name: str) -> pd.DataFrame:

@@ -16,7 +16,7 @@ import json
 import os
 import time
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -128,6 +128,7 @@ class Snapshot:
     refresh: dict | None
     written: float  # mtime of datapackage.json
     descriptor: bytes  # datapackage.json as written
+    memo: dict = field(default_factory=dict, compare=False, repr=False)  # what is worked out from it: data.remembered
 
     @functools.cached_property
     def meta(self) -> Meta:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from dashboard import blocks, boot, data, embed, fmt, markup, md, params, reader, spec, tables, ui, widths
+from dashboard import blocks, boot, data, embed, figcache, fmt, markup, md, params, reader, spec, tables, ui, widths
 from dashboard.words import say, section
 
 
@@ -20,7 +20,11 @@ class Context(blocks.Context):
 
     def key(self, name: str) -> str:
         """A widget key namespaced by page."""
-        return f"{self.page.slug}_{name}"
+        return widget_key(self.page.slug, name)
+
+
+def widget_key(slug: str, name: str) -> str:
+    return f"{slug}_{name}"
 
 
 Slot = Callable[[Context], None]
@@ -213,7 +217,7 @@ def _prose(c: blocks.Prose, ctx: Context) -> None:
 
 
 def _chart(c: blocks.Chart, ctx: Context) -> None:
-    ui.chart(c.chart_id, key=ctx.key(c.chart_id), box=ctx.box, **c.view)
+    ui.chart(c.chart_id, c.alt, key=ctx.key(c.chart_id), box=ctx.box, **c.view)
     _share(c.chart_id)
 
 
@@ -230,13 +234,26 @@ def _share(chart_id: str) -> None:
 
 
 def _table(c: blocks.Table, ctx: Context) -> None:
+    """A table with its CSV download. A folded table is sent only when the reader opens its expander (which reruns
+    the page), so a chart page's first paint carries no table."""
     if c.folded:
-        with st.expander(c.title, expanded=False):
-            table(c.frame, c.label, c.view_id)
-    else:
-        if c.title:
-            st.subheader(c.title)
-        table(c.frame, c.label, c.view_id)
+        folded = st.expander(c.title, key=folded_key(ctx.page.slug, c.view_id), on_change="rerun")
+        if folded.open:
+            with folded:
+                _table_with_csv(c, ctx)
+        return
+    if c.title:
+        st.subheader(c.title)
+    _table_with_csv(c, ctx)
+
+
+def folded_key(slug: str, view_id: str) -> str:
+    """The widget key of a folded table's expander on a page: True in session state while it is open."""
+    return widget_key(slug, f"{view_id}_open")
+
+
+def _table_with_csv(c: blocks.Table, ctx: Context) -> None:
+    table(c.frame, c.label, c.view_id)
     if c.csv_name:
         ui.csv_download(c.frame, c.csv_name, key=ctx.key(f"{c.view_id}_csv"))
 
@@ -277,6 +294,12 @@ DRAW: dict[str, Callable] = {  # block kind -> how the app draws its content (bl
 }
 
 
+def _content_key(b: spec.Block, ctx: Context) -> tuple:
+    """What a block's content depends on besides the data package: the page, the block (the spec's blocks live as
+    long as the server) and the choices made on the page so far."""
+    return ("content", ctx.page.slug, id(b), figcache.view_key(ctx.state))
+
+
 def draw(page_blocks: tuple[spec.Block, ...], ctx: Context, slots: dict[str, Slot]) -> None:
     for b in page_blocks:
         if spec.APP not in b.on:
@@ -284,7 +307,7 @@ def draw(page_blocks: tuple[spec.Block, ...], ctx: Context, slots: dict[str, Slo
         if b.kind == "slot":
             slots[b.ref](ctx)
             continue
-        shown = blocks.content(b, ctx)
+        shown = data.remembered(_content_key(b, ctx), lambda b=b: blocks.content(b, ctx))
         if shown is None:
             continue
         if b.kind == "columns":

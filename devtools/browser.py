@@ -70,6 +70,25 @@ def wait_ready(page, charts: int = 0, timeout: float = 45_000) -> None:
     page.wait_for_function(READY_JS, arg=charts, timeout=timeout)
 
 
+FOLDED = f"{MAIN} details summary"  # a folded table's expander, whose table is sent once a reader opens it
+TABLE = ".table-scroll"  # a table's scrolling box (dashboard/markup.py's template)
+
+
+def open_folded(page, charts: int = 0, timeout: float = 45_000) -> int:
+    """Opens every folded table on an app page, as a reader who wants them all does, and waits until each has come
+    and the page is ready again. Returns how many it opened."""
+    summaries = page.locator(FOLDED)
+    n = summaries.count()
+    for i in range(n):
+        summaries.nth(i).click()
+    if n:
+        page.wait_for_function(
+            f"n => document.querySelectorAll('{MAIN} details {TABLE}').length >= n", arg=n, timeout=timeout
+        )
+        wait_ready(page, charts, timeout)
+    return n
+
+
 def wait_for_words(page, words: list[str], timeout: float = 30_000) -> None:
     """Until every word is on screen, in the page text or inside a chart's SVG (elements stream in)."""
     page.wait_for_function(

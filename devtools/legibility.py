@@ -423,10 +423,11 @@ def wait_drawn(page, view: View, timeout: float = 45_000) -> None:
             arg=view.charts,
             timeout=timeout,
         )
-    else:
-        from devtools.browser import wait_ready
+    else:  # and every folded table opened (the app sends one only when a reader opens it)
+        from devtools.browser import open_folded, wait_ready
 
         wait_ready(page, view.charts, timeout=timeout)
+        open_folded(page, view.charts, timeout=timeout)
 
 
 @dataclass

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import html.parser
 import json
+import shutil
 
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import spec, tables
+from dashboard import blocks, spec, streamlit_page, tables
 from dashboard.reader import read_table
 from dashboard.words import say, section
 from etl.paths import ROOT, SEEDS_DIR
@@ -27,7 +28,11 @@ def _built_data(built_data, monkeypatch):
     monkeypatch.setenv("DASHBOARD_DATA_DIR", str(built_data))
 
 
-def open_page(page: str, params: dict[str, str] | None = None, data_dir: str | None = None, monkeypatch=None):
+def open_page(
+    page: str, params: dict[str, str] | None = None, data_dir: str | None = None, monkeypatch=None, unfold=True
+):
+    """A page of the app as a reader opens it; with ``unfold``, then with every folded table opened (a folded table
+    is sent only once its expander is open)."""
     if data_dir is not None:
         monkeypatch.setenv("DASHBOARD_DATA_DIR", data_dir)
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
@@ -36,7 +41,16 @@ def open_page(page: str, params: dict[str, str] | None = None, data_dir: str | N
     at.run()
     if page != PAGES[0]:
         at.switch_page(page).run()
-    return at
+    return unfolded(at, page) if unfold else at
+
+
+def unfolded(at: AppTest, page_file: str) -> AppTest:
+    """The page again with every folded table's expander open, as a reader who opened each one sees it."""
+    page = next(p for p in spec.PAGES if p.file == page_file)
+    folded = [b for b in spec.walk(page.blocks) if b.kind == "table" and b.opts.get("expander") and spec.APP in b.on]
+    for b in folded:
+        at.session_state[streamlit_page.folded_key(page.slug, b.ref)] = True
+    return at.run() if folded else at
 
 
 def values(v) -> list:
@@ -179,6 +193,49 @@ def test_map_page_holds_sixteen_cities_four_and_twelve():
     assert len(table) == 16 and table["status"].str.contains(ARTICLE_WORDS).sum() == 4  # the article's words
 
 
+@pytest.mark.parametrize("page", ["map", "timeline", "senate-vote"])
+def test_a_folded_table_is_sent_when_its_reader_opens_it(page, built_data):
+    """A chart page's first run sends its folded table's expander and nothing in it; opened, the table (one row
+    per city, event or senator) and its CSV download come."""
+    rows, csv = {
+        "map": (16, "cities_all"),
+        "timeline": (len(read_table(built_data, "events")), "events"),
+        "senate-vote": (100, f"vote_positions_{tables.article_vote(read_table(built_data, 'votes'))['vote_id']}"),
+    }[page]
+    file = spec.page(page).file
+    at = open_page(file, unfold=False)
+    label = next(e.label for e in at.expander if e.label != "Share and embed")
+    assert shown_tables(at) == [] and not at.get("download_button")
+    opened = unfolded(at, file)
+    assert label in [e.label for e in opened.expander]
+    (table,) = shown_tables(opened)
+    assert len(table) == rows
+    assert [b.proto.label for b in opened.get("download_button")] == [say("blocks.downloads-csv-named", name=csv)]
+
+
+def test_page_content_is_worked_out_once_per_data_package_and_choice(monkeypatch, built_data, tmp_path):
+    """Every session shares what a page's blocks show (``data.remembered``): worked out again only for another
+    choice of the reader's, or another data package, and what it shows follows the choice."""
+    made: list[tuple[str, str]] = []
+    content = blocks.CONTENT["table"]
+
+    def counted(b, ctx):
+        made.append((b.ref, ctx.state.get("show")))
+        return content(b, ctx)
+
+    monkeypatch.setitem(blocks.CONTENT, "table", counted)
+    first, second = tmp_path / "first", tmp_path / "second"
+    shutil.copytree(built_data, first)
+    shutil.copytree(built_data, second)
+    for _ in range(2):
+        assert len(shown_tables(open_page("pages/map.py", data_dir=str(first), monkeypatch=monkeypatch))[0]) == 16
+    assert made == [("cities", "all")]
+    excluded = open_page("pages/map.py", {"show": "excluded"}, data_dir=str(first), monkeypatch=monkeypatch)
+    assert len(shown_tables(excluded)[0]) == 4 and made == [("cities", "all"), ("cities", "excluded")]
+    open_page("pages/map.py", data_dir=str(second), monkeypatch=monkeypatch)
+    assert made[-1] == ("cities", "all") and len(made) == 3
+
+
 def test_map_filter_and_city_from_the_url():
     at = open_page("pages/map.py", {"show": "excluded", "city": "baltimore-md"})
     assert len(shown_tables(at)[0]) == 4
@@ -287,12 +344,12 @@ def test_garbage_parameters_give_a_normal_page(params):
         "state": VOTE_PAGE,
         "event": "pages/timeline.py",
     }[next(iter(params))]
-    at = open_page(page, params)
+    at = open_page(page, params, unfold=False)
     assert not at.exception and not at.error
     assert any("unknown" in i.value for i in at.info)
     assert specs(at) or page == "pages/article.py"
     slug = next(p.slug for p in spec.PAGES if p.file == page)
-    assert shows(slug, SEED.read_text(encoding="utf-8")) in visible(at)  # the page as without the parameter
+    assert shows(slug, SEED.read_text(encoding="utf-8")) in visible(unfolded(at, page))  # as without the parameter
 
 
 @pytest.mark.parametrize("page", PAGES)

@@ -1,10 +1,12 @@
 """The server around the app (``dashboard/serving.py``): the window-width script added to the HTML page and nothing
-else touched, the layout model's edges, and the charts the server builds before its first reader. Whether the
+else touched, Streamlit's front-end files kept in memory, the layout model's edges, and what the server does before
+its first reader (the charts it builds, the objects it freezes). Whether the
 model matches Streamlit's real layout is measured in a browser (``tests/browser/test_pages.py``)."""
 
 from __future__ import annotations
 
 import asyncio
+import gc
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -196,3 +198,97 @@ def test_the_server_builds_the_view_each_page_opens_on(monkeypatch):
             open_page(page.file)
     assert asked == warmed
     assert ("map", (("show", "all"),)) in warmed
+
+
+IMMUTABLE = (b"cache-control", b"public, immutable, max-age=31536000")
+
+
+def files_app(answers: dict[str, tuple[int, list, bytes]]):
+    """An app answering each path with (status, headers, body), the body in two parts, and counting what it was
+    asked: as Streamlit's static file handler would."""
+    asked: list[str] = []
+
+    async def app(scope, receive, send):
+        asked.append(scope["path"])
+        status, headers, body = answers[scope["path"]]
+        await send({"type": "http.response.start", "status": status, "headers": headers})
+        await send({"type": "http.response.body", "body": body[:5], "more_body": True})
+        await send({"type": "http.response.body", "body": body[5:]})
+
+    return app, asked
+
+
+def fetch(middleware, path: str, method: str = "GET", headers=(), query: bytes = b"") -> list[dict]:
+    sent: list[dict] = []
+
+    async def send(message):
+        sent.append(message)
+
+    scope = {"type": "http", "method": method, "path": path, "headers": list(headers), "query_string": query}
+    run(middleware(scope, None, send))
+    return sent
+
+
+def test_a_front_end_file_is_read_once_then_sent_from_memory():
+    js = b"console.log('streamlit');" * 100
+    start_headers = [(b"content-type", b"text/javascript"), (b"content-length", str(len(js)).encode()), IMMUTABLE]
+    app, asked = files_app({"/static/js/index.abc.js": (200, start_headers, js)})
+    files = serving.FilesFromMemory(app)
+    first = fetch(files, "/static/js/index.abc.js")
+    again = fetch(files, "/static/js/index.abc.js")
+    assert asked == ["/static/js/index.abc.js"]  # the second answer came from memory
+    assert body_of(first) == body_of(again) == js
+    assert again[0] == first[0] and again[0]["headers"] == start_headers
+    assert files.kept_bytes == len(js)
+
+
+@pytest.mark.parametrize(
+    ("request_", "answer"),
+    [
+        ({"method": "HEAD"}, None),
+        ({"headers": [(b"range", b"bytes=0-9")]}, None),
+        ({"headers": [(b"if-none-match", b'"abc"')]}, None),
+        ({"query": b"v=2"}, None),
+        ({}, (200, [(b"content-type", b"text/html"), (b"cache-control", b"no-cache")], b"<html>page</html>")),
+        ({}, (404, [IMMUTABLE], b"not found here")),
+        ({}, (200, [IMMUTABLE, (b"content-encoding", b"gzip")], b"gzipped bytes")),
+    ],
+    ids=["head", "range", "conditional", "query", "not-immutable", "404", "encoded"],
+)
+def test_anything_else_is_asked_of_streamlit_every_time(request_, answer):
+    status, headers, body = answer or (200, [IMMUTABLE], b"a front-end file")
+    app, asked = files_app({"/static/x.js": (status, headers, body)})
+    files = serving.FilesFromMemory(app)
+    for _ in range(2):
+        sent = fetch(files, "/static/x.js", **request_)
+        assert sent[0]["status"] == status and body_of(sent) == body
+    assert asked == ["/static/x.js"] * 2 and files.kept == {}
+
+
+def test_memory_for_files_is_bounded(monkeypatch):
+    monkeypatch.setattr(serving.FilesFromMemory, "KEEP_BYTES", 25)
+    answers = {f"/static/{n}.js": (200, [IMMUTABLE], bytes(10)) for n in "abc"}
+    app, asked = files_app(answers)
+    files = serving.FilesFromMemory(app)
+    for _ in range(2):
+        for path in answers:
+            fetch(files, path)
+    assert sorted(files.kept) == ["/static/a.js", "/static/b.js"] and files.kept_bytes == 20
+    assert asked.count("/static/c.js") == 2 and asked.count("/static/a.js") == 1
+
+
+def test_the_warm_up_freezes_what_the_server_holds(monkeypatch):
+    """After the warm-up, the objects the server holds are out of the collector's sight, so the full collection
+    Streamlit runs after every page run does not walk them again."""
+    monkeypatch.setattr(serving, "warm_up", lambda: None)
+
+    async def start() -> int:
+        async with serving.warm(None):
+            return gc.get_freeze_count()
+
+    gc.unfreeze()
+    try:
+        assert gc.get_freeze_count() == 0
+        assert run(start()) > 10_000  # the modules this process has imported, at least
+    finally:
+        gc.unfreeze()
