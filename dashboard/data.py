@@ -6,6 +6,7 @@ Code without Streamlit (the export, tests, benchmarks) reads the data with ``das
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -52,20 +53,24 @@ def snapshot() -> Snapshot:
     return st.session_state.get(_PINNED) or pin()
 
 
-MEMO_ENTRIES = 512  # per data package: page content for that many views (each set of a page's choices is one)
+MEMO_ENTRIES = 512  # per data package: the content of that many blocks (each block once per set of choices)
+_MEMO_LOCK = threading.Lock()
+_MISSING = object()
 
 
 def remembered(key: tuple, make: Callable[[], T]) -> T:
     """What ``make()`` returns from this run's data package, worked out once per package and ``key`` and then shared
     by every session. ``key`` holds everything the result depends on besides the data (a page, a block, the
     reader's choices); the result is never changed by whoever gets it. A new package starts empty, so nothing
-    outlives the data it came from."""
+    outlives the data it came from. Two sessions asking at once may both work it out; one result is kept."""
     memo = snapshot().memo
-    if key in memo:
-        return memo[key]
-    value = memo[key] = make()
-    if len(memo) > MEMO_ENTRIES:
-        memo.pop(next(iter(memo)), None)  # the oldest
+    if (value := memo.get(key, _MISSING)) is not _MISSING:
+        return value
+    value = make()
+    with _MEMO_LOCK:
+        memo[key] = value
+        while len(memo) > MEMO_ENTRIES:
+            del memo[next(iter(memo))]  # the oldest
     return value
 
 

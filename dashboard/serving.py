@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import re
 from collections.abc import Iterator
 from contextlib import asynccontextmanager
 
@@ -86,11 +87,12 @@ class WindowWidth:
 
 class FilesFromMemory:
     """ASGI middleware: Streamlit's front-end files, kept in memory once sent. Each file's name carries a hash of
-    its content, and Streamlit sends it as ``immutable``, so the answer never changes while the server runs. A first
-    visit fetches about a hundred of them, and Streamlit reads each from disk in 64 kB steps on a worker thread:
-    that was most of a first visit's server CPU. Kept: a whole 200 answer to a plain GET whose ``Cache-Control``
+    its content (:data:`_ASSET`), and Streamlit sends it as ``immutable``, so the answer never changes while the
+    server runs. A first visit fetches about a hundred of them, and Streamlit reads each from disk in 64 kB steps on
+    a worker thread: that was most of a first visit's server CPU. Kept: a whole 200 answer to a plain GET for such
+    a name (written plainly: no ``.`` or ``//`` step, which Streamlit would also answer), whose ``Cache-Control``
     says ``immutable``, sent unencoded, up to :data:`KEEP_BYTES` in all. Everything else (a HEAD, a range, a
-    conditional request, any other answer) passes as it is."""
+    conditional request, any other address or answer) passes as it is."""
 
     KEEP_BYTES = 64 * 2**20  # Streamlit 1.67's static folder is 26 MB; a visit fetches under 10 MB of it
 
@@ -100,20 +102,21 @@ class FilesFromMemory:
         self.kept_bytes = 0
 
     async def __call__(self, scope, receive, send) -> None:
-        if not _plain_get(scope):
+        if not _plain_get(scope) or not _ASSET.fullmatch(scope["path"]):
             await self.app(scope, receive, send)
             return
         if (kept := self.kept.get(scope["path"])) is not None:
-            await send(kept[0])
-            await send({"type": "http.response.body", "body": kept[1]})
+            start, body = kept
+            await send({**start, "headers": list(start["headers"])})  # a copy: whoever sends it may add headers
+            await send({"type": "http.response.body", "body": body})
             return
         start: list[dict] = []
         body: list[bytes] = []
 
         async def keep(message) -> None:
             if message["type"] == "http.response.start":
-                start.append(message)
-            elif message["type"] == "http.response.body" and start and _keepable(start[0]):
+                start.append({**message, "headers": list(message.get("headers", []))})
+            elif message["type"] == "http.response.body" and start and self._room_for(scope["path"], start[0]):
                 body.append(message.get("body", b""))
                 if not message.get("more_body"):
                     self._keep(scope["path"], start[0], b"".join(body))
@@ -122,12 +125,26 @@ class FilesFromMemory:
         extensions = {k: v for k, v in scope.get("extensions", {}).items() if k != "http.response.pathsend"}
         await self.app({**scope, "extensions": extensions}, receive, keep)
 
+    def _room_for(self, path: str, start: dict) -> bool:
+        """An answer worth holding while it is sent: keepable, not kept yet, and of a length there is room for."""
+        length = dict((k.lower(), v) for k, v in start.get("headers", [])).get(b"content-length", b"")
+        return (
+            _keepable(start)
+            and path not in self.kept
+            and length.isdigit()
+            and self.kept_bytes + int(length) + len(path) <= self.KEEP_BYTES
+        )
+
     def _keep(self, path: str, start: dict, body: bytes) -> None:
-        if self.kept_bytes + len(body) <= self.KEEP_BYTES:
+        size = len(body) + len(path) + sum(len(k) + len(v) for k, v in start["headers"])
+        if path not in self.kept and self.kept_bytes + size <= self.KEEP_BYTES:
             self.kept[path] = (start, body)
-            self.kept_bytes += len(body)
+            self.kept_bytes += size
 
 
+# A front-end file as Streamlit names it: under static/, its name ending in a content hash and an extension
+# (static/js/index.DormvYxC.js, static/media/SourceSansVF-Upright.ttf.BsWL4Kly.woff2), under any base path.
+_ASSET = re.compile(r"(?:/[\w-]+)*/static/(?:js|css|media)/[\w.-]+\.[\w-]{6,}\.[a-z0-9]{2,5}")
 _ASKS_FOR_PART = {b"range", b"if-none-match", b"if-modified-since", b"if-range"}
 
 
@@ -200,5 +217,6 @@ async def warm(app):
         pass
     except Exception:
         logging.getLogger(__name__).exception("serving.warm_up")
+    gc.collect()  # what the warm-up left behind goes first: frozen, it would never be collected
     gc.freeze()
     yield

@@ -108,8 +108,11 @@ def md_link(link: blocks.Link) -> str:
 
 
 def source_md(source: str) -> str:
-    """The one source line (``fmt.source_line``) as markdown, its source a link when it is a web page."""
-    return md.md_escape(fmt.source_line("\0")).replace("\0", md.source_link(source))
+    """The one source line (``fmt.source_line``) as markdown: its source a link when it is a web page, the article
+    and paragraph when it is a sentence of an article (``tables.span_words``)."""
+    spoken = tables.span_words(data.table, str(source))
+    shown = md.md_escape(spoken) if spoken else md.source_link(source)
+    return md.md_escape(fmt.source_line("\0")).replace("\0", shown)
 
 
 def md_pieces(pieces: list[blocks.Piece]) -> str:
@@ -235,9 +238,11 @@ def _share(chart_id: str) -> None:
 
 def _table(c: blocks.Table, ctx: Context) -> None:
     """A table with its CSV download. A folded table is sent only when the reader opens its expander (which reruns
-    the page), so a chart page's first paint carries no table."""
+    the page), so a chart page's first paint carries no table. An open table stays open when its title changes
+    with the reader's choice (the map's filter changes the number of cities)."""
     if c.folded:
-        folded = st.expander(c.title, key=folded_key(ctx.page.slug, c.view_id), on_change="rerun")
+        key = folded_key(ctx.page.slug, c.view_id)
+        folded = st.expander(c.title, expanded=bool(st.session_state.get(key)), key=key, on_change="rerun")
         if folded.open:
             with folded:
                 _table_with_csv(c, ctx)
@@ -258,11 +263,11 @@ def _table_with_csv(c: blocks.Table, ctx: Context) -> None:
         ui.csv_download(c.frame, c.csv_name, key=ctx.key(f"{c.view_id}_csv"))
 
 
-def _columns(c: blocks.Columns, ctx: Context, slots: dict[str, Slot]) -> None:
+def _columns(c: blocks.Columns, ctx: Context, slots: dict[str, Slot], at: tuple[int, ...] = ()) -> None:
     for i, (col, part) in enumerate(zip(st.columns(list(c.widths)), c.parts, strict=True)):
         ctx.box = widths.column_box(c.widths, i)
         with col:
-            draw(part, ctx, slots)
+            draw(part, ctx, slots, (*at, i))
     ctx.box = widths.MAIN
 
 
@@ -294,24 +299,25 @@ DRAW: dict[str, Callable] = {  # block kind -> how the app draws its content (bl
 }
 
 
-def _content_key(b: spec.Block, ctx: Context) -> tuple:
-    """What a block's content depends on besides the data package: the page, the block (the spec's blocks live as
-    long as the server) and the choices made on the page so far."""
-    return ("content", ctx.page.slug, id(b), figcache.view_key(ctx.state))
+def _content_key(b: spec.Block, at: tuple[int, ...], ctx: Context) -> tuple:
+    """What a block's content depends on besides the data package: the page, the block (its place on the page, its
+    kind and what it refers to) and the choices made on the page so far."""
+    return ("content", ctx.page.slug, at, b.kind, b.ref, figcache.view_key(ctx.state))
 
 
-def draw(page_blocks: tuple[spec.Block, ...], ctx: Context, slots: dict[str, Slot]) -> None:
-    for b in page_blocks:
+def draw(page_blocks: tuple[spec.Block, ...], ctx: Context, slots: dict[str, Slot], at: tuple[int, ...] = ()) -> None:
+    """Each block of a part of the page in turn; ``at``: where the part is on the page (its column's place)."""
+    for i, b in enumerate(page_blocks):
         if spec.APP not in b.on:
             continue
         if b.kind == "slot":
             slots[b.ref](ctx)
             continue
-        shown = data.remembered(_content_key(b, ctx), lambda b=b: blocks.content(b, ctx))
+        shown = data.remembered(_content_key(b, (*at, i), ctx), lambda b=b: blocks.content(b, ctx))
         if shown is None:
             continue
         if b.kind == "columns":
-            _columns(shown, ctx, slots)
+            _columns(shown, ctx, slots, (*at, i))
         else:
             DRAW[b.kind](shown, ctx)
 

@@ -63,6 +63,21 @@ def facts(load: Loader, article_id: str | None = None) -> dict[str, object]:
 SentenceKey = tuple[str, str]  # (article_id, sentence_id): sentence ids restart at s001 in every article
 
 
+def span_words(load: Loader, source: str) -> str | None:
+    """A source that is a sentence of an article ("article:<id>#s007"), in a reader's words: the article (by its
+    headline when there are several) and the paragraph the sentence is in. None for any other source."""
+    sentences = load("sentences")
+    found = sentences[sentences["source"] == source]
+    if found.empty:
+        return None
+    sentence = found.iloc[0]
+    articles = load("articles")
+    if len(articles) == 1:
+        return say("sources.article-span", paragraph=int(sentence["paragraph"]))
+    title = article(articles, sentence["article_id"])["title"]
+    return say("sources.article-span-titled", title=title, paragraph=int(sentence["paragraph"]))
+
+
 def sentence_text(sentences: pd.DataFrame) -> dict[SentenceKey, str]:
     return dict(
         zip(zip(sentences["article_id"], sentences["sentence_id"], strict=True), sentences["text"], strict=True)

@@ -70,20 +70,22 @@ def wait_ready(page, charts: int = 0, timeout: float = 45_000) -> None:
     page.wait_for_function(READY_JS, arg=charts, timeout=timeout)
 
 
-FOLDED = f"{MAIN} details summary"  # a folded table's expander, whose table is sent once a reader opens it
+# A folded table's expander: Streamlit puts each keyed element's key in a class (st-key-<key>), and a folded
+# table's key ends in "_open" (dashboard.streamlit_page.folded_key); its table is sent once a reader opens it.
+FOLDED = '[class*="st-key-"][class*="_open"] details'
 TABLE = ".table-scroll"  # a table's scrolling box (dashboard/markup.py's template)
 
 
 def open_folded(page, charts: int = 0, timeout: float = 45_000) -> int:
-    """Opens every folded table on an app page, as a reader who wants them all does, and waits until each has come
-    and the page is ready again. Returns how many it opened."""
-    summaries = page.locator(FOLDED)
-    n = summaries.count()
-    for i in range(n):
-        summaries.nth(i).click()
-    if n:
+    """Opens every folded table on an app page that is still closed, as a reader who wants them all does, and
+    waits until each has come and the page is ready again. Returns how many it opened."""
+    closed = page.locator(f"{MAIN} {FOLDED}:not([open]) summary").element_handles()
+    for summary in closed:
+        summary.click()
+    if n := len(closed):
         page.wait_for_function(
-            f"n => document.querySelectorAll('{MAIN} details {TABLE}').length >= n", arg=n, timeout=timeout
+            f"() => [...document.querySelectorAll('{MAIN} {FOLDED}')].every(d => d.querySelector('{TABLE}'))",
+            timeout=timeout,
         )
         wait_ready(page, charts, timeout)
     return n

@@ -213,6 +213,16 @@ def test_a_folded_table_is_sent_when_its_reader_opens_it(page, built_data):
     assert [b.proto.label for b in opened.get("download_button")] == [say("blocks.downloads-csv-named", name=csv)]
 
 
+def test_an_open_table_stays_open_when_the_filter_changes_its_title():
+    """The cities table's title counts the cities shown, so the filter changes it; the reader's open table stays
+    open and follows the filter."""
+    at = open_page("pages/map.py")
+    assert len(shown_tables(at)[0]) == 16
+    at.button_group(key="map_show").set_value("excluded").run()
+    assert len(shown_tables(at)[0]) == 4
+    assert say("blocks.cities-table", n=4) in [e.label for e in at.expander]
+
+
 def test_page_content_is_worked_out_once_per_data_package_and_choice(monkeypatch, built_data, tmp_path):
     """Every session shares what a page's blocks show (``data.remembered``): worked out again only for another
     choice of the reader's, or another data package, and what it shows follows the choice."""
@@ -246,6 +256,22 @@ def test_map_filter_and_city_from_the_url():
     mentions = shown_tables(at)[1]
     assert list(mentions["sentence_id"]) == ["s007", "s011"]
     assert mentions["sentence"].iloc[0].startswith("The four cities are")
+
+
+def test_a_lookup_names_the_article_and_paragraph_it_comes_from(built_data):
+    """A source that is a sentence of the article reads as the article and the paragraph it is in, not as the
+    sentence's id: the city lookup, the entity lookup and the event lookup."""
+    sentences = read_table(built_data, "sentences").set_index("sentence_id")
+    paragraph = int(sentences.loc["s007", "paragraph"])
+    expected = say("charts.credit.source", source=say("sources.article-span", paragraph=paragraph))
+    captions = {
+        "map": open_page("pages/map.py", {"city": "baltimore-md"}).caption,
+        "article": open_page("pages/article.py", {"entity": "baltimore-md"}).caption,
+    }
+    for page, shown in captions.items():
+        lines = [c.value.replace("\\", "") for c in shown]
+        assert any(line.startswith(expected) for line in lines), (page, lines)
+        assert not any("article:" in line for line in lines), (page, lines)
 
 
 def test_vote_page_shows_fifty_forty_eight_two(built_data):

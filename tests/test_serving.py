@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import gc
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import pytest
 
@@ -201,17 +202,19 @@ def test_the_server_builds_the_view_each_page_opens_on(monkeypatch):
 
 
 IMMUTABLE = (b"cache-control", b"public, immutable, max-age=31536000")
+ASSET = "/static/js/index.DormvYxC.js"  # a front-end file's name, as Streamlit writes it
 
 
 def files_app(answers: dict[str, tuple[int, list, bytes]]):
-    """An app answering each path with (status, headers, body), the body in two parts, and counting what it was
-    asked: as Streamlit's static file handler would."""
+    """An app answering each path with (status, headers, body), its length said and the body in two parts, and
+    counting what it was asked: as Streamlit's static file handler would."""
     asked: list[str] = []
 
     async def app(scope, receive, send):
         asked.append(scope["path"])
         status, headers, body = answers[scope["path"]]
-        await send({"type": "http.response.start", "status": status, "headers": headers})
+        length = [(b"content-length", str(len(body)).encode())]
+        await send({"type": "http.response.start", "status": status, "headers": [*headers, *length]})
         await send({"type": "http.response.body", "body": body[:5], "more_body": True})
         await send({"type": "http.response.body", "body": body[5:]})
 
@@ -224,57 +227,83 @@ def fetch(middleware, path: str, method: str = "GET", headers=(), query: bytes =
     async def send(message):
         sent.append(message)
 
+    async def receive():  # the client stays connected
+        await asyncio.Event().wait()
+
     scope = {"type": "http", "method": method, "path": path, "headers": list(headers), "query_string": query}
-    run(middleware(scope, None, send))
+    run(middleware(scope, receive, send))
     return sent
 
 
 def test_a_front_end_file_is_read_once_then_sent_from_memory():
     js = b"console.log('streamlit');" * 100
-    start_headers = [(b"content-type", b"text/javascript"), (b"content-length", str(len(js)).encode()), IMMUTABLE]
-    app, asked = files_app({"/static/js/index.abc.js": (200, start_headers, js)})
+    app, asked = files_app({ASSET: (200, [(b"content-type", b"text/javascript"), IMMUTABLE], js)})
     files = serving.FilesFromMemory(app)
-    first = fetch(files, "/static/js/index.abc.js")
-    again = fetch(files, "/static/js/index.abc.js")
-    assert asked == ["/static/js/index.abc.js"]  # the second answer came from memory
+    first = fetch(files, ASSET)
+    again = fetch(files, ASSET)
+    assert asked == [ASSET]  # the second answer came from memory
     assert body_of(first) == body_of(again) == js
-    assert again[0] == first[0] and again[0]["headers"] == start_headers
-    assert files.kept_bytes == len(js)
+    assert again[0]["status"] == 200
+    assert again[0]["headers"] == [(b"content-type", b"text/javascript"), IMMUTABLE, (b"content-length", b"2500")]
+    again[0]["headers"].append((b"x-added", b"by whoever sends it"))  # a copy each time: what is kept is not changed
+    assert b"x-added" not in dict(fetch(files, ASSET)[0]["headers"])
 
 
 @pytest.mark.parametrize(
-    ("request_", "answer"),
+    ("request_", "answer", "path"),
     [
-        ({"method": "HEAD"}, None),
-        ({"headers": [(b"range", b"bytes=0-9")]}, None),
-        ({"headers": [(b"if-none-match", b'"abc"')]}, None),
-        ({"query": b"v=2"}, None),
-        ({}, (200, [(b"content-type", b"text/html"), (b"cache-control", b"no-cache")], b"<html>page</html>")),
-        ({}, (404, [IMMUTABLE], b"not found here")),
-        ({}, (200, [IMMUTABLE, (b"content-encoding", b"gzip")], b"gzipped bytes")),
+        ({"method": "HEAD"}, None, ASSET),
+        ({"headers": [(b"range", b"bytes=0-9")]}, None, ASSET),
+        ({"headers": [(b"if-none-match", b'"abc"')]}, None, ASSET),
+        ({"query": b"v=2"}, None, ASSET),
+        ({}, (200, [(b"content-type", b"text/html"), (b"cache-control", b"no-cache")], b"<html>page</html>"), ASSET),
+        ({}, (404, [IMMUTABLE], b"not found here"), ASSET),
+        ({}, (200, [IMMUTABLE, (b"content-encoding", b"gzip")], b"gzipped bytes"), ASSET),
+        ({}, None, "/static/./js/index.DormvYxC.js"),
+        ({}, None, "/static//js/index.DormvYxC.js"),
+        ({}, None, "/favicon.png"),
+        ({}, None, "/map"),
     ],
-    ids=["head", "range", "conditional", "query", "not-immutable", "404", "encoded"],
+    ids=["head", "range", "conditional", "query", "not-immutable", "404", "encoded", "dot", "slashes", "icon", "page"],
 )
-def test_anything_else_is_asked_of_streamlit_every_time(request_, answer):
+def test_anything_else_is_asked_of_streamlit_every_time(request_, answer, path):
     status, headers, body = answer or (200, [IMMUTABLE], b"a front-end file")
-    app, asked = files_app({"/static/x.js": (status, headers, body)})
+    app, asked = files_app({path: (status, headers, body)})
     files = serving.FilesFromMemory(app)
     for _ in range(2):
-        sent = fetch(files, "/static/x.js", **request_)
+        sent = fetch(files, path, **request_)
         assert sent[0]["status"] == status and body_of(sent) == body
-    assert asked == ["/static/x.js"] * 2 and files.kept == {}
+    assert asked == [path] * 2 and files.kept == {}
 
 
 def test_memory_for_files_is_bounded(monkeypatch):
-    monkeypatch.setattr(serving.FilesFromMemory, "KEEP_BYTES", 25)
-    answers = {f"/static/{n}.js": (200, [IMMUTABLE], bytes(10)) for n in "abc"}
+    names = [f"/static/js/{n}.Abcdef12.js" for n in "abc"]
+    answers = {name: (200, [IMMUTABLE], bytes(100)) for name in names}
+    one = 100 + len(names[0]) + len(b"".join(IMMUTABLE)) + len(b"content-length100")  # a file, its name, headers
+    monkeypatch.setattr(serving.FilesFromMemory, "KEEP_BYTES", 2 * one + 50)
     app, asked = files_app(answers)
     files = serving.FilesFromMemory(app)
     for _ in range(2):
-        for path in answers:
-            fetch(files, path)
-    assert sorted(files.kept) == ["/static/a.js", "/static/b.js"] and files.kept_bytes == 20
-    assert asked.count("/static/c.js") == 2 and asked.count("/static/a.js") == 1
+        for name in names:
+            fetch(files, name)
+    assert sorted(files.kept) == names[:2] and files.kept_bytes == 2 * one
+    assert asked.count(names[2]) == 2 and asked.count(names[0]) == 1
+
+
+def test_streamlits_own_files_are_kept_and_its_pages_are_not(tmp_path):
+    """Against Streamlit's own static handler (its headers, its index page for any other address): a hashed
+    front-end file is kept, the app's pages and the index page Streamlit answers for unknown files are not."""
+    from streamlit.file_util import get_static_dir
+    from streamlit.web.server.starlette.starlette_static_routes import create_streamlit_static_handler
+
+    static = Path(get_static_dir())
+    asset = "/" + next((static / "static" / "js").glob("index.*.js")).relative_to(static).as_posix()
+    files = serving.FilesFromMemory(create_streamlit_static_handler(str(static), None))
+    for path in ("/", "/map", asset, "/static/js/nothing.Abcdef12.js", "/static/./" + asset.removeprefix("/static/")):
+        sent = fetch(files, path)
+        assert sent[0]["status"] == 200, path
+    assert list(files.kept) == [asset]
+    assert body_of(fetch(files, asset)) == (static / asset.lstrip("/")).read_bytes()
 
 
 def test_the_warm_up_freezes_what_the_server_holds(monkeypatch):
