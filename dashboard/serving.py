@@ -127,7 +127,7 @@ class FilesFromMemory:
 
     def _room_for(self, path: str, start: dict) -> bool:
         """An answer worth holding while it is sent: keepable, not kept yet, and of a length there is room for."""
-        length = dict((k.lower(), v) for k, v in start.get("headers", [])).get(b"content-length", b"")
+        length = _headers(start).get(b"content-length", b"")
         return (
             _keepable(start)
             and path not in self.kept
@@ -158,9 +158,14 @@ def _plain_get(scope) -> bool:
     )
 
 
+def _headers(start: dict) -> dict[bytes, bytes]:
+    """A response start's headers by lower-case name (the last of a repeated name)."""
+    return {k.lower(): v for k, v in start.get("headers", [])}
+
+
 def _keepable(start: dict) -> bool:
     """An answer that is the same for every request: 200, ``immutable``, not encoded for this client."""
-    headers = {k.lower(): v for k, v in start.get("headers", [])}
+    headers = _headers(start)
     return (
         start.get("status") == 200
         and b"immutable" in headers.get(b"cache-control", b"")

@@ -263,7 +263,7 @@ def _table_with_csv(c: blocks.Table, ctx: Context) -> None:
         ui.csv_download(c.frame, c.csv_name, key=ctx.key(f"{c.view_id}_csv"))
 
 
-def _columns(c: blocks.Columns, ctx: Context, slots: dict[str, Slot], at: tuple[int, ...] = ()) -> None:
+def _columns(c: blocks.Columns, ctx: Context, slots: dict[str, Slot], at: tuple[int, ...]) -> None:
     for i, (col, part) in enumerate(zip(st.columns(list(c.widths)), c.parts, strict=True)):
         ctx.box = widths.column_box(c.widths, i)
         with col:
