@@ -6,6 +6,7 @@ import dataclasses
 import html
 import itertools
 import re
+import urllib.parse
 from pathlib import Path
 
 import pandas as pd
@@ -229,6 +230,50 @@ def test_state_grid_has_every_senator(load, meta):
     fig = figures.build("senate-states", load, meta, state="MD")
     assert sum(len(t.x) for t in _markers(fig)) == 100
     assert any(t.name == "Selected: MD" for t in fig.data)
+
+
+def test_state_tiles_are_two_traces_under_the_senators(load, meta):
+    fig = figures.build("senate-states", load, meta, state="MD")
+    assert not fig.layout.shapes
+    tiles, chosen = fig.data[:2]  # first: under every senator and code
+    assert (tiles.name, chosen.name) == ("tiles", "chosen-tile")
+    assert (list(tiles.x).count(None), list(chosen.x).count(None)) == (49, 1)  # a ring per state, gaps apart
+    assert (tiles.line.width, chosen.line.width, chosen.line.color) == (1, 3, theme.INK)
+    assert all(t.fill == "toself" and t.hoverinfo == "skip" and t.showlegend is False for t in (tiles, chosen))
+    md = [(x, y) for t in _markers(fig) for x, y, s in zip(t.x, t.y, t.customdata, strict=True) if s == "MD"]
+    ring = [(x, y) for x, y in zip(chosen.x, chosen.y, strict=True) if x is not None]
+    assert len(md) == 2 and all(
+        min(p[0] for p in ring) < x < max(p[0] for p in ring) and min(p[1] for p in ring) < y < max(p[1] for p in ring)
+        for x, y in md
+    )
+    unchosen = figures.build("senate-states", load, meta)
+    assert unchosen.data[0].name == "tiles" and list(unchosen.data[0].x).count(None) == 50
+    assert "chosen-tile" not in {t.name for t in unchosen.data}
+
+
+def test_map_outlines_are_one_picture_behind_the_cities(load, meta):
+    fig = figures.build("map", load, meta)
+    assert not any(t.fill for t in fig.data)  # no filled trace: Plotly builds no outline
+    (picture,) = fig.layout.images
+    assert (picture.xref, picture.yref, picture.layer, picture.sizing) == ("x", "y", "below", "stretch")
+    assert (picture.x, picture.x + picture.sizex) == pytest.approx(tuple(fig.layout.xaxis.range))
+    assert (picture.y - picture.sizey, picture.y) == pytest.approx(tuple(fig.layout.yaxis.range))
+    svg = urllib.parse.unquote(picture.source.removeprefix("data:image/svg+xml,"))
+    assert svg.startswith('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ')
+    assert f'fill="{theme.LAND}"' in svg and f'stroke="{theme.BORDER}"' in svg
+    path = re.search(r' d="([^"]+)"', svg)[1]
+    shapes = load("state_shapes")
+    rings = sum(1 + sum(pd.isna(v) for v in xs) for xs in shapes["x_km"])
+    assert len(shapes) <= path.count("M") <= rings  # each state at least once; slivers under a km left out
+    points = [tuple(map(int, p.split(","))) for p in re.findall(r"-?\d+,-?\d+", path)]
+    width, height = picture.sizex, picture.sizey
+    pad = theme.MAP_PAD_KM
+    assert min(x for x, _ in points) == pytest.approx(pad, abs=1) and max(x for x, _ in points) == pytest.approx(
+        width - pad, abs=1
+    )
+    assert min(y for _, y in points) == pytest.approx(pad, abs=1) and max(y for _, y in points) == pytest.approx(
+        height - pad, abs=1
+    )
 
 
 def test_timeline_events_and_break(load, meta):

@@ -365,22 +365,28 @@ def _chosen_state(fig: go.Figure, state: str) -> None:
     )
 
 
+def _tile_trace(tiles: pd.DataFrame, line: dict, name: str) -> go.Scatter:
+    """``tiles`` as filled squares in one trace, each ring closed and set apart by a gap."""
+    xs: list[float | None] = []
+    ys: list[float | None] = []
+    for t in tiles.itertuples():
+        left, right, top, bottom = t.col - 0.46, t.col + 0.46, -t.row + 0.46, -t.row - 0.46
+        xs += [left, right, right, left, left, None]
+        ys += [bottom, bottom, top, top, bottom, None]
+    return go.Scatter(
+        x=xs, y=ys, mode="lines", fill="toself", fillcolor=theme.LAND, line=line, hoverinfo="skip",
+        showlegend=False, name=name,
+    )  # fmt: skip
+
+
 def _tiles(fig: go.Figure, has: pd.DataFrame, chosen_state: str | None) -> None:
-    chosen, plain = dict(color=theme.INK, width=3), dict(color=theme.BORDER, width=1)
-    tiles_drawn = [  # one layout update for all 50 (add_shape one by one costs ~15 ms each)
-        dict(
-            type="rect",
-            x0=t.col - 0.46,
-            x1=t.col + 0.46,
-            y0=-t.row - 0.46,
-            y1=-t.row + 0.46,
-            fillcolor=theme.LAND,
-            line=chosen if t.state == chosen_state else plain,
-            layer="below",
-        )
-        for t in has.itertuples()
-    ]
-    fig.update_layout(shapes=tiles_drawn)
+    """The states' tiles, drawn first so they lie under everything else: two traces, the chosen tile's thick
+    outline on top. Not 50 layout shapes, which Plotly draws one by one: they cost a visit about 50 ms more."""
+    chosen = has["state"] == chosen_state
+    tiles = [_tile_trace(has[~chosen], dict(color=theme.BORDER, width=1), "tiles")]
+    if chosen.any():
+        tiles.append(_tile_trace(has[chosen], dict(color=theme.INK, width=3), "chosen-tile"))
+    fig.add_traces(tiles)
 
 
 def _codes(fig: go.Figure, has: pd.DataFrame, ppu: float) -> None:
@@ -410,7 +416,9 @@ def state_grid(
     party. Codes and markers scale with the tile, and never cover one another."""
     tiles = tile_layout()
     cols, rows = int(tiles["col"].max()) + 1, int(tiles["row"].max()) + 1
+    has = tiles[tiles["state"].isin(positions["state"])]
     fig = go.Figure()
+    _tiles(fig, has, highlight_state)
     _senator_traces(fig, _grid_seats(positions, tiles), size=13, counted=False, customdata="state")
     if highlight_state:
         _chosen_state(fig, highlight_state)
@@ -428,8 +436,6 @@ def state_grid(
     for trace in fig.data:
         if _is_senators(trace):
             trace.marker.size = mark
-    has = tiles[tiles["state"].isin(positions["state"])]
-    _tiles(fig, has, highlight_state)
     _codes(fig, has, ppu)
     fig.update_xaxes(visible=False, range=[-0.6, cols - 0.4])
     fig.update_yaxes(visible=False, range=[-rows + 0.4, 0.6], scaleanchor="x", scaleratio=1)
