@@ -181,8 +181,8 @@ def chart_box(
 
 def minify_svg(svg: str) -> str:
     """A picture's SVG as kaleido wrote it, smaller and drawn the same: path coordinates to 0.1 px, colours as
-    hex, no spaces in style attributes. (The map's state outlines arrive already a compact picture of their own,
-    ``figures.map._outlines``.)"""
+    hex, no spaces in style attributes. (The map's state outlines are already a compact picture of their own
+    inside it, ``figures.map._outlines``.)"""
 
     def path(m: re.Match) -> str:
         return ' d="' + re.sub(r"(\d\.\d)\d+", r"\1", m.group(1)) + '"'
@@ -207,7 +207,7 @@ def minify_svg(svg: str) -> str:
 
 
 def shared_styles(svg: str, at_least: int = 50) -> str:
-    """A style attribute repeated on many elements (the map's outline pieces) once, as a class in a <style>."""
+    """A style attribute repeated on many elements (markers, the state grid's tiles) once, as a class in a <style>."""
     counts: dict[str, int] = {}
     for v in re.findall(r'style="([^"]+)"', svg):
         counts[v] = counts.get(v, 0) + 1

@@ -38,9 +38,19 @@ CHART = f".{CHART_CLASS}"
 SVG = ".main-svg"  # Plotly's SVG layers inside a chart
 CHART_SVG = f"{CHART} {SVG}"
 
+PICTURE = f"{CHART} image"  # a picture in a chart's layout (the map's state outlines), decoded after Plotly draws
+
+# Ready: the script has finished and ``n`` charts have drawn, their pictures decoded too (each picture's address
+# loaded once more into an Image, which is complete once the browser has it decoded).
 READY_JS = f"""n => document.querySelectorAll('{CHART_SVG}').length >= 2 * n
                  && !document.querySelector('{STATUS}') && !document.querySelector('{STALE}')
-                 && document.querySelectorAll('{MAIN_BLOCK} *').length > 20"""
+                 && document.querySelectorAll('{MAIN_BLOCK} *').length > 20
+                 && [...document.querySelectorAll('{PICTURE}')].every(e => {{
+                      const src = e.getAttribute('href') || e.getAttribute('xlink:href') || '';
+                      const seen = (window.__pictures ||= new Map());
+                      if (!seen.has(src)) {{ const i = new Image(); i.src = src; seen.set(src, i); }}
+                      return seen.get(src).complete;
+                    }})"""
 
 
 def launch(playwright):

@@ -5,9 +5,11 @@ from __future__ import annotations
 import dataclasses
 import html
 import itertools
+import math
 import re
 import urllib.parse
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pandas as pd
 import pytest
@@ -113,7 +115,7 @@ def test_map_has_sixteen_cities_split_four_and_twelve(load, meta):
     assert names == {"label:baltimore-md", "label:albuquerque-nm", "label:san-bernardino-ca", "label:stockton-ca"}
 
 
-def test_map_draws_states_without_geo_traces(load, meta):
+def test_map_has_no_geo_traces_and_the_data_every_lower_48_state(load, meta):
     fig = figures.build("map", load, meta)
     assert {t.type for t in fig.data} == {"scatter"}  # no scattergeo, choropleth or map traces: those go blank offline
     assert len(load("state_shapes")) == 49  # lower 48 and DC
@@ -256,24 +258,31 @@ def test_map_outlines_are_one_picture_behind_the_cities(load, meta):
     assert not any(t.fill for t in fig.data)  # no filled trace: Plotly builds no outline
     (picture,) = fig.layout.images
     assert (picture.xref, picture.yref, picture.layer, picture.sizing) == ("x", "y", "below", "stretch")
-    assert (picture.x, picture.x + picture.sizex) == pytest.approx(tuple(fig.layout.xaxis.range))
-    assert (picture.y - picture.sizey, picture.y) == pytest.approx(tuple(fig.layout.yaxis.range))
-    svg = urllib.parse.unquote(picture.source.removeprefix("data:image/svg+xml,"))
-    assert svg.startswith('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ')
-    assert f'fill="{theme.LAND}"' in svg and f'stroke="{theme.BORDER}"' in svg
-    path = re.search(r' d="([^"]+)"', svg)[1]
+    assert (picture.xanchor, picture.yanchor) == ("left", "top")
+    xr, yr = fig.layout.xaxis.range, fig.layout.yaxis.range
+    assert (picture.x, picture.x + picture.sizex) == pytest.approx(tuple(xr))
+    assert (picture.y - picture.sizey, picture.y) == pytest.approx(tuple(yr))
+    svg = ElementTree.fromstring(urllib.parse.unquote(picture.source.removeprefix("data:image/svg+xml,")))
+    assert svg.get("viewBox") == f"0 0 {picture.sizex:.1f} {picture.sizey:.1f}"
+    (path,) = svg
+    assert (path.get("fill"), path.get("stroke"), path.get("vector-effect")) == (
+        theme.LAND,
+        theme.BORDER,
+        "non-scaling-stroke",
+    )
+    d = path.get("d")
     shapes = load("state_shapes")
     rings = sum(1 + sum(pd.isna(v) for v in xs) for xs in shapes["x_km"])
-    assert len(shapes) <= path.count("M") <= rings  # each state at least once; slivers under a km left out
-    points = [tuple(map(int, p.split(","))) for p in re.findall(r"-?\d+,-?\d+", path)]
-    width, height = picture.sizex, picture.sizey
-    pad = theme.MAP_PAD_KM
-    assert min(x for x, _ in points) == pytest.approx(pad, abs=1) and max(x for x, _ in points) == pytest.approx(
-        width - pad, abs=1
-    )
-    assert min(y for _, y in points) == pytest.approx(pad, abs=1) and max(y for _, y in points) == pytest.approx(
-        height - pad, abs=1
-    )
+    assert len(shapes) <= d.count("M") == d.count("Z") <= rings  # each state at least once; none made up
+    # the northernmost and the easternmost corner where they belong: not flipped, mirrored or shifted
+    points = [
+        (x, y)
+        for xs, ys in zip(shapes["x_km"], shapes["y_km"], strict=True)
+        for x, y in zip(xs, ys, strict=True)
+        if not math.isnan(x)
+    ]
+    for x, y in (max(points, key=lambda p: p[1]), max(points, key=lambda p: p[0])):
+        assert f"{x - xr[0]:.0f},{yr[1] - y:.0f}" in d
 
 
 def test_timeline_events_and_break(load, meta):

@@ -39,6 +39,14 @@
                                 narrowest variant keeps its picture, which the browser scales */
     return JSON.parse(box.getAttribute("data-variants"))[cls].width <= box.clientWidth + 1;
   }
+  function decoded(plot) {  /* Plotly shows a picture in its layout (the map's outlines) before the browser has
+                               decoded it: wait for that, so the swap never shows the chart without it */
+    return Promise.all([].slice.call(plot.querySelectorAll("image")).map(function (el) {
+      var img = new Image();
+      img.src = el.getAttribute("href") || el.getAttribute("xlink:href") || "";
+      return img.decode().catch(function () {});
+    }));
+  }
   function draw(box) {
     var cls = pick(box);
     if (!fits(box, cls)) {
@@ -55,6 +63,8 @@
         var plot = box.querySelector(".plot"), config = JSON.parse(box.getAttribute("data-config"));
         var first = !box.getAttribute("data-drawn");
         (first ? Plotly.newPlot : Plotly.react)(plot, fig.data, fig.layout, config).then(function () {
+          return decoded(plot);
+        }).then(function () {
           box.setAttribute("data-drawn", cls);
           box.classList.add("live");  /* drawn off to the side (Plotly measures its text), then swapped in */
         });

@@ -1,4 +1,4 @@
-"""The map: the excluded cities against the participants, drawn as plain Plotly traces.
+"""The map: the excluded cities against the participants, plain Plotly scatter traces over a picture of the states.
 
 State outlines and city positions arrive already projected (EPSG:5070, km) from the ETL, so nothing here
 needs geopandas or a tile server. Labels are placed greedily in screen space so none collide.
@@ -75,8 +75,9 @@ SHOW = {  # the map filter -> the groups drawn at full strength
 
 
 def _outline_path(shapes: pd.DataFrame, xr, yr) -> str:
-    """Every state's rings as one SVG path in whole km from the plot's top-left corner (x right, y down); a km is
-    under a pixel at any width the map is drawn, and a point that rounds onto the one before it is left out."""
+    """Every state's rings as one SVG path in whole km from the plot's top-left corner (x right, y down). A km is
+    under a pixel at every width the map is drawn (until a reader zooms in about 5 times); a point that rounds onto
+    the one before it is left out, and so is a ring's last point when it is its first (``Z`` closes the ring)."""
     rings: list[list[str]] = [[]]
     for xs, ys in zip(shapes["x_km"], shapes["y_km"], strict=True):
         for x, y in zip(xs, ys, strict=True):
@@ -85,7 +86,8 @@ def _outline_path(shapes: pd.DataFrame, xr, yr) -> str:
             elif (point := f"{x - xr[0]:.0f},{yr[1] - y:.0f}") != (rings[-1] or [None])[-1]:
                 rings[-1].append(point)
         rings.append([])
-    return "".join("M" + "L".join(r) + "Z" for r in rings if len(r) > 2)
+    closed = [r[:-1] if len(r) > 2 and r[-1] == r[0] else r for r in rings]
+    return "".join("M" + "L".join(r) + "Z" for r in closed if len(r) > 1)
 
 
 def _outlines(shapes: pd.DataFrame, xr, yr) -> dict:

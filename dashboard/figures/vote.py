@@ -366,13 +366,14 @@ def _chosen_state(fig: go.Figure, state: str) -> None:
 
 
 def _tile_trace(tiles: pd.DataFrame, line: dict, name: str) -> go.Scatter:
-    """``tiles`` as filled squares in one trace, each ring closed and set apart by a gap."""
+    """``tiles`` as filled squares in one trace, set apart by gaps. Each ring goes once more along its first side,
+    so its first corner is joined like the others (Plotly leaves a line open: two butt ends would notch it)."""
     xs: list[float | None] = []
     ys: list[float | None] = []
     for t in tiles.itertuples():
         left, right, top, bottom = t.col - 0.46, t.col + 0.46, -t.row + 0.46, -t.row - 0.46
-        xs += [left, right, right, left, left, None]
-        ys += [bottom, bottom, top, top, bottom, None]
+        xs += [left, right, right, left, left, right, None]
+        ys += [bottom, bottom, top, top, bottom, bottom, None]
     return go.Scatter(
         x=xs, y=ys, mode="lines", fill="toself", fillcolor=theme.LAND, line=line, hoverinfo="skip",
         showlegend=False, name=name,
