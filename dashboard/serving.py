@@ -110,23 +110,26 @@ class FilesFromMemory:
             await send({**start, "headers": list(start["headers"])})  # a copy: whoever sends it may add headers
             await send({"type": "http.response.body", "body": body})
             return
-        start: list[dict] = []
-        body: list[bytes] = []
+        start: dict = {}
+        body: list[bytes] | None = None  # the answer's body so far, while it is held
 
         async def keep(message) -> None:
+            nonlocal body
             if message["type"] == "http.response.start":
-                start.append({**message, "headers": list(message.get("headers", []))})
-            elif message["type"] == "http.response.body" and start and self._room_for(scope["path"], start[0]):
+                start.update(message, headers=list(message.get("headers", [])))
+                body = [] if self._room_for(scope["path"], start) else None
+            elif message["type"] == "http.response.body" and body is not None:
                 body.append(message.get("body", b""))
                 if not message.get("more_body"):
-                    self._keep(scope["path"], start[0], b"".join(body))
+                    self._keep(scope["path"], start, b"".join(body))
             await send(message)
 
         extensions = {k: v for k, v in scope.get("extensions", {}).items() if k != "http.response.pathsend"}
         await self.app({**scope, "extensions": extensions}, receive, keep)
 
     def _room_for(self, path: str, start: dict) -> bool:
-        """An answer worth holding while it is sent: keepable, not kept yet, and of a length there is room for."""
+        """An answer worth holding while it is sent (asked once, at its start): keepable, not kept yet, and of a
+        length there is room for. :meth:`_keep` asks again at its end, as another request may have kept it since."""
         length = _headers(start).get(b"content-length", b"")
         return (
             _keepable(start)
