@@ -10,5 +10,5 @@ from dashboard import serving
 app = st.App(
     "app.py",
     lifespan=serving.warm,
-    middleware=[Middleware(serving.FilesFromMemory), Middleware(serving.WindowWidth)],
+    middleware=[Middleware(serving.FilesFromMemory), Middleware(serving.HeadScript)],
 )

@@ -1,9 +1,12 @@
 """The web server around the app (``serve.py``, through Streamlit's public ``st.App``): what runs before the first
-reader, and one line added to the app's HTML page.
+reader, and one script added to the app's HTML page.
 
-- :class:`WindowWidth` adds a script to the HTML page that sets a cookie with the window's width before
-  Streamlit's front end starts, so a page's first run can lay its charts out for their boxes at once
-  (``dashboard.widths``) instead of waiting for the boxes to report.
+- :class:`HeadScript` adds :func:`page_script` to the HTML page, which runs before Streamlit's front end starts. It
+  sets a cookie with the window's width, so a page's first run can lay its charts out for their boxes at once
+  (``dashboard.widths``) instead of waiting for the boxes to report. And it tells the front end where its server
+  is: opened on a page's own address (``/map``), Streamlit 1.67 first looks for its server there
+  (``/map/_stcore/health``, a 404), then one step up, which cost every visit to a page but the first about 100 ms
+  (streamlit/streamlit#7074).
 - :func:`warm` runs before the server takes its first request: it reads the data package and builds each page's
   charts at the phone and desktop widths the screenshots check, so the first reader after a restart does not
   pay for the imports and the first builds. Then it freezes what the server holds (``gc.freeze``), which the full
@@ -13,6 +16,7 @@ reader, and one line added to the app's HTML page.
 from __future__ import annotations
 
 import gc
+import json
 import logging
 import re
 from collections.abc import Iterator
@@ -24,9 +28,25 @@ from dashboard import blocks, data, figcache, reader, spec, widths
 
 # The windows the server builds charts for before its first reader: a phone and a desktop (the screenshot widths).
 WARM_WINDOWS = ("390x0", "1400x0")
-SCRIPT = (
-    f"<script>document.cookie = '{widths.WINDOW_COOKIE}=' + {widths.WINDOW_JS} + '; path=/; SameSite=Lax';</script>"
-)
+
+
+def page_script(base: str) -> str:
+    """The script at the start of the HTML page's ``<head>``, for an app served under ``base`` (:func:`base_path`).
+
+    Streamlit's front end reads ``window.__streamlit`` once, as it starts, for where to find its server
+    (``BACKEND_BASE_URL``, which Streamlit added for hosts that serve its page from elsewhere). Given it, the front
+    end connects there at once; ``tests/browser/test_pages.py`` fails the day a page asks anything that is not
+    found."""
+    server = json.dumps(base.rstrip("/") + "/").replace("<", "\\u003c")  # a path, inert inside <script>
+    return (
+        "<script>"
+        f"window.__streamlit = Object.assign({{BACKEND_BASE_URL: new URL({server}, location.href).href}},"
+        " window.__streamlit);"
+        f"document.cookie = '{widths.WINDOW_COOKIE}=' + {widths.WINDOW_JS} + '; path=/; SameSite=Lax';"
+        "</script>"
+    )
+
+
 _HEAD = b"<head>"
 # Asked of Streamlit for the HTML page, so that it always sends the page whole: uncompressed (the script goes in),
 # never "not modified" (a browser's copy may be from before the script).
@@ -34,10 +54,15 @@ _NOT_ASKED = {b"accept-encoding", b"if-none-match", b"if-modified-since"}
 _NOT_SENT = {b"content-length", b"etag", b"last-modified"}  # they described the page without the script
 
 
+def base_path() -> str:
+    """Where the app lives on its host: ``/``, or ``/<server.baseUrlPath>``."""
+    return "/" + (st.get_option("server.baseUrlPath") or "").strip("/")
+
+
 def _is_page(path: str) -> bool:
     """A page's address (``/``, ``/map``, under ``server.baseUrlPath``), which Streamlit answers with its HTML page:
     not a file, not its own API."""
-    base = "/" + (st.get_option("server.baseUrlPath") or "").strip("/")
+    base = base_path()
     path = "/" + path.removeprefix(base).lstrip("/") if base != "/" and path.startswith(base) else path
     last = path.rsplit("/", 1)[-1]
     return "." not in last and not path.startswith(("/_stcore", "/static", "/media", "/component"))
@@ -49,8 +74,8 @@ def _is_html_page(start: dict) -> bool:
     return start.get("status") == 200 and any(v.startswith(b"text/html") for v in kinds)
 
 
-class WindowWidth:
-    """ASGI middleware: the app's HTML page gets :data:`SCRIPT` at the start of its ``<head>``. Only GET and HEAD
+class HeadScript:
+    """ASGI middleware: the app's HTML page gets :func:`page_script` at the start of its ``<head>``. Only GET and HEAD
     requests for a page's address are touched: Streamlit is asked for the whole page (:data:`_NOT_ASKED`), and only
     a 200 ``text/html`` answer is held until its body is complete and changed; any other answer, and every other
     request, passes as it is."""
@@ -78,7 +103,8 @@ class WindowWidth:
             else:
                 body.append(message.get("body", b""))
                 if not message.get("more_body"):
-                    start, page = with_script(held.pop(), b"".join(body), head=scope["method"] == "HEAD")
+                    script = page_script(base_path()).encode()
+                    start, page = with_script(held.pop(), b"".join(body), script, head=scope["method"] == "HEAD")
                     await send(start)
                     await send({"type": "http.response.body", "body": page})
 
@@ -176,10 +202,9 @@ def _keepable(start: dict) -> bool:
     )
 
 
-def with_script(start: dict, page: bytes, head: bool = False) -> tuple[dict, bytes]:
-    """The HTML page's start message and whole body with :data:`SCRIPT` after ``<head>``, its length to match;
-    for a HEAD request (no body), the length the GET's page has."""
-    script = SCRIPT.encode()
+def with_script(start: dict, page: bytes, script: bytes, head: bool = False) -> tuple[dict, bytes]:
+    """The HTML page's start message and whole body with ``script`` after ``<head>``, its length to match; for a
+    HEAD request (no body), the length the GET's page has."""
     kept = [(k, v) for k, v in start.get("headers", []) if k.lower() not in _NOT_SENT]
     if head:
         given = next((v for k, v in start.get("headers", []) if k.lower() == b"content-length"), b"0")

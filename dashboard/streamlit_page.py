@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import streamlit as st
 
@@ -17,6 +17,7 @@ class Context(blocks.Context):
     """What a page's blocks and slots share (see ``blocks.Context``), with the page's widget keys."""
 
     box: str = widths.MAIN  # the kind of box the next chart lands in (see ui.chart)
+    measured: set[str] = field(default_factory=set)  # the kinds of box this run has put a width measure in
 
     def key(self, name: str) -> str:
         """A widget key namespaced by page."""
@@ -220,7 +221,9 @@ def _prose(c: blocks.Prose, ctx: Context) -> None:
 
 
 def _chart(c: blocks.Chart, ctx: Context) -> None:
-    ui.chart(c.chart_id, c.alt, key=ctx.key(c.chart_id), box=ctx.box, **c.view)
+    measure = ctx.box not in ctx.measured  # one measure per kind of box: its charts share its width
+    ctx.measured.add(ctx.box)
+    ui.chart(c.chart_id, c.alt, key=ctx.key(c.chart_id), box=ctx.box, measure=measure, **c.view)
     _share(c.chart_id)
 
 
@@ -334,7 +337,7 @@ def render(slug: str, **slots: Slot) -> Context:
         refresh=lambda: data.snapshot().refresh,
     )
     draw(ctx.page.blocks, ctx, slots)
-    if spec.chart_count(slug) and not any(b.kind == "chart" for b in ctx.page.blocks) and widths.in_browser():
+    if ctx.measured and widths.MAIN not in ctx.measured and widths.in_browser():
         # Its charts sit in columns: measure the main column too, so the next page's full-width charts draw at once.
         widths.box_width(ctx.key("main"), widths.MAIN)
     return ctx

@@ -11,7 +11,7 @@ from dashboard.figcache import figure
 from dashboard.words import say
 
 
-def chart(chart_id: str, alt: str, key: str, box: str = widths.MAIN, **view) -> None:
+def chart(chart_id: str, alt: str, key: str, box: str = widths.MAIN, measure: bool = True, **view) -> None:
     """A framed chart, exactly as exported (theme=None), built for the width of its box, with its PNG button and
     a one-sentence caption. In a browser the first run knows the box's width from the window's (see
     ``dashboard.widths``) and draws at once; when that guess is wrong, the box reports its width and the page
@@ -20,8 +20,9 @@ def chart(chart_id: str, alt: str, key: str, box: str = widths.MAIN, **view) -> 
     a fragment: Streamlit reruns only one of several fragments whose widgets change in the same moment, and under
     load the other charts never drew. Without a browser (``AppTest``) the chart is built at
     ``theme.DEFAULT_WIDTH``. ``box``: the kind of box the chart is in (``widths.MAIN``, or ``widths.column_box``),
-    whose width every chart in a box like it shares. ``alt``: the chart's one-sentence text (``blocks.chart``)."""
-    width = widths.box_width(key, box)
+    whose width every chart in a box like it shares, so only the first chart of a page in a kind of box needs to
+    ``measure`` it. ``alt``: the chart's one-sentence text (``blocks.chart``)."""
+    width = widths.box_width(key, box, measure)
     if width is None and widths.in_browser():
         st.empty()
         return

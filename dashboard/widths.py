@@ -18,11 +18,11 @@ import streamlit as st
 # Streamlit hands cookies to the first run, and predicted_width() works out each box from the window's width as
 # Streamlit 1.67 lays out a wide page (LAYOUT). So the first run draws every chart at once.
 #
-# How a wrong guess is caught: an inline component (no iframe, no network) mounted above each chart measures its
-# box, in steps of STEP px, on load and whenever the box changes size (a rotated phone, a resized window, a
-# resized sidebar). When the width differs from the one the chart was built for, it reports it; that reruns the
-# script, which builds the chart for the reported width. The browser keeps what it reported in a cookie
-# (WIDTHS_COOKIE: "box@window:width/...", no other data), used again for the same window width, so a reader whose
+# How a wrong guess is caught: an inline component (no iframe, no network) mounted above a page's first chart in each
+# kind of box measures that box, in steps of STEP px, on load and whenever the box changes size (a rotated phone, a
+# resized window, a resized sidebar). When the width differs from the one the charts were built for, it reports it; that
+# reruns the script, which builds the box's charts for the reported width. The browser keeps what it reported in a
+# cookie (WIDTHS_COOKIE: "box@window:width/...", no other data), used again for the same window width, so a reader whose
 # layout the guess gets wrong (a sidebar dragged wider) waits for a report once, not on every visit.
 STEP = 10
 MAIN = "main"  # the page's main column: its full width
@@ -139,10 +139,12 @@ def remembered_widths(window: str) -> dict[str, int]:
     return {m[1]: int(m[3]) for m in _REMEMBERED.finditer(raw) if m[2] == window}
 
 
-def box_width(key: str, box: str) -> int | None:
+def box_width(key: str, box: str, measure: bool = True) -> int | None:
     """The width in px of the box a chart (widget ``key``) is about to be drawn in: reported in this session, or
     remembered for this window width, or else predicted from it; ``None`` when none of them is known (the chart
-    waits for its box's report). An embedded page, laid out otherwise, always measures."""
+    waits for its box's report). An embedded page, laid out otherwise, always measures. ``measure``: put the
+    measuring component above the chart; a page needs one in each kind of box it draws charts in, since every box
+    of a kind has the same width, and each is a component for the browser to draw."""
     opened_in = "" if st.context.is_embedded else window()
     known = st.session_state.get("_box_widths")
     if known is None:
@@ -151,6 +153,8 @@ def box_width(key: str, box: str) -> int | None:
         guess = predicted_width(box, opened_in)
         if guess:
             known[box] = guess
+    if not measure:
+        return known.get(box)
     result = _measure(
         key=f"width_{key}",
         data={

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import blocks, spec, streamlit_page, tables
+from dashboard import blocks, serving, spec, streamlit_page, tables
 from dashboard.reader import read_table
 from dashboard.words import say, section
 from etl.paths import ROOT, SEEDS_DIR
@@ -180,6 +180,20 @@ def test_every_page_draws_the_charts_its_spec_declares(page, article_text):
         assert layout["paper_bgcolor"] == "#FFFFFF"
         credit = [a["text"] for a in layout["annotations"] if a.get("name") == "credit"]
         assert credit and credit[0].startswith("Source: ") and "Article as of 3 Aug 2017 (inferred)" in credit[0]
+
+
+@pytest.mark.parametrize("page", [p for p in spec.PAGES if spec.chart_count(p.slug)], ids=lambda p: p.slug)
+def test_a_page_measures_each_kind_of_chart_box_once_above_its_first_chart(page):
+    """Every box of a kind has the same width (dashboard.widths), so a page puts one width measure in each kind of
+    box it draws charts in, above the first chart there: the senate page's three charts share one."""
+    at = open_page(page.file, unfold=False)
+    boxes = {}  # kind of box -> its first chart, in page order
+    for chart_id, _, box in serving.page_charts(page.blocks):
+        boxes.setdefault(box, chart_id)
+    measures = [m.proto for m in at.get("bidi_component")]
+    assert {m.component_name for m in measures} == {"chart_box_width"}
+    keys = sorted(m.id.split("-", 2)[-1] for m in measures)  # "$$ID-<hash>-<key>"
+    assert keys == sorted(f"width_{streamlit_page.widget_key(page.slug, c)}" for c in boxes.values())
 
 
 def test_map_page_holds_sixteen_cities_four_and_twelve():

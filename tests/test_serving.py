@@ -1,7 +1,7 @@
-"""The server around the app (``dashboard/serving.py``): the window-width script added to the HTML page and nothing
-else touched, Streamlit's front-end files kept in memory, the layout model's edges, and what the server does before
-its first reader (the charts it builds, the objects it freezes). Whether the
-model matches Streamlit's real layout is measured in a browser (``tests/browser/test_pages.py``)."""
+"""The server around the app (``dashboard/serving.py``): the script added to the HTML page (the window's width, the
+server's address) and nothing else touched, Streamlit's front-end files kept in memory, the layout model's edges,
+and what the server does before its first reader (the charts it builds, the objects it freezes). Whether the model
+matches Streamlit's real layout is measured in a browser (``tests/browser/test_pages.py``)."""
 
 from __future__ import annotations
 
@@ -57,7 +57,7 @@ def respond(path: str, body: bytes, content_type: bytes, method: str = "GET", st
         "headers": request,
         "extensions": {"http.response.pathsend": {}},
     }
-    run(serving.WindowWidth(app)(scope, None, send))
+    run(serving.HeadScript(app)(scope, None, send))
     return asked, sent
 
 
@@ -73,13 +73,25 @@ def header(sent: list[dict], name: bytes) -> bytes:
 def test_a_page_gets_the_script_once_and_its_length_follows(path):
     asked, sent = respond(path, PAGE, b"text/html; charset=utf-8")
     page = body_of(sent)
-    assert page == PAGE.replace(b"<head>", b"<head>" + serving.SCRIPT.encode())
+    assert page == PAGE.replace(b"<head>", b"<head>" + serving.page_script("/").encode())
     assert page.count(b"<script>") == 1
     assert header(sent, b"content-length") == str(len(page)).encode()
     assert b"etag" not in dict(sent[0]["headers"]) and b"last-modified" not in dict(sent[0]["headers"])
     # asked for the whole page: uncompressed, never "not modified"; other headers kept; no file handle to send
     assert dict(asked["headers"]) == {b"cookie": b"a=b"}
     assert "http.response.pathsend" not in asked["extensions"]
+
+
+@pytest.mark.parametrize(
+    ("base", "address"), [("/", "/"), ("/news/dash", "/news/dash/"), ("/a</script>", "/a\\u003c/script>/")]
+)
+def test_the_page_tells_the_front_end_where_its_server_is(base, address):
+    """Streamlit's front end connects to ``window.__streamlit.BACKEND_BASE_URL`` (under ``server.baseUrlPath``)
+    instead of first asking a page's own address; a base path cannot close the script."""
+    script = serving.page_script(base)
+    assert f'BACKEND_BASE_URL: new URL("{address}", location.href).href' in script
+    assert script.count("</script>") == 1 and script.endswith("</script>")
+    assert f"document.cookie = '{widths.WINDOW_COOKIE}=' + {widths.WINDOW_JS}" in script
 
 
 def test_a_head_request_says_the_length_the_page_has():
