@@ -4,9 +4,9 @@ reader, and one script added to the app's HTML page.
 - :class:`HeadScript` adds :func:`page_script` to the HTML page, which runs before Streamlit's front end starts. It
   sets a cookie with the window's width, so a page's first run can lay its charts out for their boxes at once
   (``dashboard.widths``) instead of waiting for the boxes to report. And it tells the front end where its server
-  is: opened on a page's own address (``/map``), Streamlit 1.67 first looks for its server there
-  (``/map/_stcore/health``, a 404), then one step up, which cost every visit to a page but the first about 100 ms
-  (streamlit/streamlit#7074).
+  is: opened directly at a page's own address (``/map``, any page but the main one), Streamlit 1.67 first looks
+  for its server there (``/map/_stcore/health``, a 404), then one step up, which cost each such visit about
+  100 ms (streamlit/streamlit#7074).
 - :func:`warm` runs before the server takes its first request: it reads the data package and builds each page's
   charts at the phone and desktop widths the screenshots check, so the first reader after a restart does not
   pay for the imports and the first builds. Then it freezes what the server holds (``gc.freeze``), which the full
@@ -16,7 +16,6 @@ reader, and one script added to the app's HTML page.
 from __future__ import annotations
 
 import gc
-import json
 import logging
 import re
 from collections.abc import Iterator
@@ -30,21 +29,21 @@ from dashboard import blocks, data, figcache, reader, spec, widths
 WARM_WINDOWS = ("390x0", "1400x0")
 
 
-def page_script(base: str) -> str:
-    """The script at the start of the HTML page's ``<head>``, for an app served under ``base`` (:func:`base_path`).
+_COOKIE_JS = f"document.cookie = '{widths.WINDOW_COOKIE}=' + {widths.WINDOW_JS} + '; path=/; SameSite=Lax';"
+# Streamlit's front end reads window.__streamlit once, as it starts, for where to find its server (BACKEND_BASE_URL,
+# which Streamlit added for hosts that serve its page from elsewhere). A page other than the main one is one step
+# below the app's address (st.Page allows no "/" in its url_path), under whatever prefix a proxy adds, so the
+# server is "." from the page's own URL.
+_SERVER_JS = (
+    "window.__streamlit = Object.assign({BACKEND_BASE_URL: new URL('.', location.href).href}, window.__streamlit);"
+)
 
-    Streamlit's front end reads ``window.__streamlit`` once, as it starts, for where to find its server
-    (``BACKEND_BASE_URL``, which Streamlit added for hosts that serve its page from elsewhere). Given it, the front
-    end connects there at once; ``tests/browser/test_pages.py`` fails the day a page asks anything that is not
-    found."""
-    server = json.dumps(base.rstrip("/") + "/").replace("<", "\\u003c")  # a path, inert inside <script>
-    return (
-        "<script>"
-        f"window.__streamlit = Object.assign({{BACKEND_BASE_URL: new URL({server}, location.href).href}},"
-        " window.__streamlit);"
-        f"document.cookie = '{widths.WINDOW_COOKIE}=' + {widths.WINDOW_JS} + '; path=/; SameSite=Lax';"
-        "</script>"
-    )
+
+def page_script(below_main: bool) -> str:
+    """The script at the start of the HTML page's ``<head>``: the window's width as a cookie, and, on a page one
+    step below the main page (``/map``), where the server is, so that the front end connects there at once.
+    ``tests/browser/test_pages.py`` fails the day a page asks anything that is not found."""
+    return "<script>" + (_SERVER_JS if below_main else "") + _COOKIE_JS + "</script>"
 
 
 _HEAD = b"<head>"
@@ -59,13 +58,19 @@ def base_path() -> str:
     return "/" + (st.get_option("server.baseUrlPath") or "").strip("/")
 
 
-def _is_page(path: str) -> bool:
-    """A page's address (``/``, ``/map``, under ``server.baseUrlPath``), which Streamlit answers with its HTML page:
-    not a file, not its own API."""
+def page_name(path: str) -> str | None:
+    """The page a request's path names under ``server.baseUrlPath``: ``""`` for the main page (``/``), ``"map"`` for
+    ``/map``; ``None`` for an address Streamlit does not answer with its HTML page (a file, its own API)."""
     base = base_path()
     path = "/" + path.removeprefix(base).lstrip("/") if base != "/" and path.startswith(base) else path
     last = path.rsplit("/", 1)[-1]
-    return "." not in last and not path.startswith(("/_stcore", "/static", "/media", "/component"))
+    if "." in last or path.startswith(("/_stcore", "/static", "/media", "/component")):
+        return None
+    return path[1:]
+
+
+def _is_page(path: str) -> bool:
+    return page_name(path) is not None
 
 
 def _is_html_page(start: dict) -> bool:
@@ -103,7 +108,8 @@ class HeadScript:
             else:
                 body.append(message.get("body", b""))
                 if not message.get("more_body"):
-                    script = page_script(base_path()).encode()
+                    name = page_name(scope["path"]) or ""
+                    script = page_script(below_main=bool(name) and "/" not in name).encode()
                     start, page = with_script(held.pop(), b"".join(body), script, head=scope["method"] == "HEAD")
                     await send(start)
                     await send({"type": "http.response.body", "body": page})

@@ -338,6 +338,6 @@ def render(slug: str, **slots: Slot) -> Context:
     )
     draw(ctx.page.blocks, ctx, slots)
     if ctx.measured and widths.MAIN not in ctx.measured and widths.in_browser():
-        # Its charts sit in columns: measure the main column too, so the next page's full-width charts draw at once.
+        # No chart in the main column this run: measure it too, so the next page's full-width charts draw at once.
         widths.box_width(ctx.key("main"), widths.MAIN)
     return ctx

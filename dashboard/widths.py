@@ -142,9 +142,9 @@ def remembered_widths(window: str) -> dict[str, int]:
 def box_width(key: str, box: str, measure: bool = True) -> int | None:
     """The width in px of the box a chart (widget ``key``) is about to be drawn in: reported in this session, or
     remembered for this window width, or else predicted from it; ``None`` when none of them is known (the chart
-    waits for its box's report). An embedded page, laid out otherwise, always measures. ``measure``: put the
-    measuring component above the chart; a page needs one in each kind of box it draws charts in, since every box
-    of a kind has the same width, and each is a component for the browser to draw."""
+    waits for its box's report). An embedded page, laid out otherwise, never predicts: it waits for its box's
+    report. ``measure``: put the measuring component above the chart; a page needs one in each kind of box it draws
+    charts in, since every box of a kind has the same width, and each is a component for the browser to draw."""
     opened_in = "" if st.context.is_embedded else window()
     known = st.session_state.get("_box_widths")
     if known is None:

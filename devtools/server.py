@@ -31,11 +31,12 @@ def free_port() -> int:
 
 class Server:
     """``streamlit run`` in a subprocess (the dashboard's ``serve.py`` unless told), bound to 127.0.0.1; ``url`` uses
-    ``localhost``."""
+    ``localhost`` and ends in ``base_path`` (``server.baseUrlPath``) when one is given."""
 
-    def __init__(self, app: Path = ROOT / "serve.py", data_dir: Path | None = None):
+    def __init__(self, app: Path = ROOT / "serve.py", data_dir: Path | None = None, base_path: str = ""):
         self.port = free_port()
-        self.url = f"http://localhost:{self.port}"
+        self.prefix = f"/{base_path.strip('/')}" if base_path.strip("/") else ""
+        self.url = f"http://localhost:{self.port}{self.prefix}"
         env = {**os.environ, "PYTHONUNBUFFERED": "1"}
         if data_dir is not None:
             env["DASHBOARD_DATA_DIR"] = str(data_dir)
@@ -61,6 +62,8 @@ class Server:
                 "none",
                 "--server.runOnSave",
                 "false",
+                "--server.baseUrlPath",
+                base_path,
             ],
             cwd=ROOT,
             env=env,
@@ -76,7 +79,8 @@ class Server:
             if self.proc.poll() is not None:
                 raise RuntimeError(f"streamlit exited: {self.log.read_text()[-2000:]}")
             try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/_stcore/health", timeout=2) as r:
+                health = f"http://127.0.0.1:{self.port}{self.prefix}/_stcore/health"
+                with urllib.request.urlopen(health, timeout=2) as r:
                     if r.status == 200:
                         return
             except OSError:

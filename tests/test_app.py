@@ -194,6 +194,16 @@ def test_a_page_measures_each_kind_of_chart_box_once_above_its_first_chart(page)
     assert {m.component_name for m in measures} == {"chart_box_width"}
     keys = sorted(m.id.split("-", 2)[-1] for m in measures)  # "$$ID-<hash>-<key>"
     assert keys == sorted(f"width_{streamlit_page.widget_key(page.slug, c)}" for c in boxes.values())
+    drawn = [e.type for e in elements(at.main)]
+    assert all(drawn[i + 1] == "plotly_chart" for i, t in enumerate(drawn) if t == "bidi_component")
+
+
+def elements(node) -> list:
+    """Every element under an AppTest node, in page order, depth first."""
+    found = []
+    for child in getattr(node, "children", {}).values():
+        found += [child, *elements(child)]
+    return found
 
 
 def test_map_page_holds_sixteen_cities_four_and_twelve():

@@ -73,7 +73,7 @@ def header(sent: list[dict], name: bytes) -> bytes:
 def test_a_page_gets_the_script_once_and_its_length_follows(path):
     asked, sent = respond(path, PAGE, b"text/html; charset=utf-8")
     page = body_of(sent)
-    assert page == PAGE.replace(b"<head>", b"<head>" + serving.page_script("/").encode())
+    assert page == PAGE.replace(b"<head>", b"<head>" + serving.page_script(below_main=path != "/").encode())
     assert page.count(b"<script>") == 1
     assert header(sent, b"content-length") == str(len(page)).encode()
     assert b"etag" not in dict(sent[0]["headers"]) and b"last-modified" not in dict(sent[0]["headers"])
@@ -83,15 +83,25 @@ def test_a_page_gets_the_script_once_and_its_length_follows(path):
 
 
 @pytest.mark.parametrize(
-    ("base", "address"), [("/", "/"), ("/news/dash", "/news/dash/"), ("/a</script>", "/a\\u003c/script>/")]
+    ("base", "path", "told"),
+    [
+        ("/", "/", False),
+        ("/", "/map", True),
+        ("/", "/a/b", False),
+        ("/news/dash", "/news/dash/", False),
+        ("/news/dash", "/news/dash/senate-vote", True),
+    ],
 )
-def test_the_page_tells_the_front_end_where_its_server_is(base, address):
-    """Streamlit's front end connects to ``window.__streamlit.BACKEND_BASE_URL`` (under ``server.baseUrlPath``)
-    instead of first asking a page's own address; a base path cannot close the script."""
-    script = serving.page_script(base)
-    assert f'BACKEND_BASE_URL: new URL("{address}", location.href).href' in script
-    assert script.count("</script>") == 1 and script.endswith("</script>")
-    assert f"document.cookie = '{widths.WINDOW_COOKIE}=' + {widths.WINDOW_JS}" in script
+def test_a_page_below_the_main_one_says_where_its_server_is(monkeypatch, base, path, told):
+    """Opened at a page's own address, one step below the main page, the page tells Streamlit's front end that its
+    server is "." from the page's URL (one step up, under any prefix a proxy adds), so it does not ask the page's
+    address first. The main page says nothing: the front end's first guess, its own address, is right there."""
+    monkeypatch.setattr(serving, "base_path", lambda: base)
+    _, sent = respond(path, PAGE, b"text/html")
+    page = body_of(sent)
+    assert (b"window.__streamlit = Object.assign({BACKEND_BASE_URL: new URL('.', location.href).href}" in page) is told
+    assert page.count(b"<script>") == 1
+    assert f"document.cookie = '{widths.WINDOW_COOKIE}=' + {widths.WINDOW_JS}".encode() in page
 
 
 def test_a_head_request_says_the_length_the_page_has():

@@ -75,6 +75,22 @@ def test_page_offline(server, context, slug):
     assert missing == []
 
 
+def test_under_a_base_path_a_page_finds_its_server_at_once(browser, built_data):
+    """Served under ``server.baseUrlPath``, a page opened at its own address connects to the server one step up at
+    once (dashboard.serving.page_script) and draws: nothing it asks for is missing."""
+    with Server(data_dir=built_data, base_path="news/dash") as srv:
+        context = browser.new_context(viewport={"width": 1400, "height": 900})
+        asked: list[tuple[int, str]] = []
+        page = context.new_page()
+        page.on("response", lambda r: asked.append((r.status, r.url)))
+        page.goto(f"{srv.url}/map")
+        wait_ready(page, spec.chart_count("map"))
+        assert [a for a in asked if a[0] >= 400] == []
+        health = [url for _, url in asked if "/_stcore/health" in url]
+        assert health == [f"{srv.url}/_stcore/health"]
+        context.close()
+
+
 def test_map_svg_labels_all_sixteen_cities(server, context):
     page = context.new_page()
     page.goto(f"{server.url}/map")
