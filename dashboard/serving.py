@@ -39,10 +39,11 @@ _SERVER_JS = (
 )
 
 
-def page_script(below_main: bool) -> str:
-    """The script at the start of the HTML page's ``<head>``: the window's width as a cookie, and, on a page one
-    step below the main page (``/map``), where the server is, so that the front end connects there at once.
-    ``tests/browser/test_pages.py`` fails the day a page asks anything that is not found."""
+def page_script(page: str) -> str:
+    """The script at the start of the HTML page of ``page`` (:func:`page_name`): the window's width as a cookie,
+    and, on a page one step below the main page (``map``), where the server is, so that the front end connects
+    there at once. ``tests/browser/test_pages.py`` fails the day a page asks anything that is not found."""
+    below_main = page != "" and "/" not in page
     return "<script>" + (_SERVER_JS if below_main else "") + _COOKIE_JS + "</script>"
 
 
@@ -69,10 +70,6 @@ def page_name(path: str) -> str | None:
     return path[1:]
 
 
-def _is_page(path: str) -> bool:
-    return page_name(path) is not None
-
-
 def _is_html_page(start: dict) -> bool:
     """A response start: the HTML page itself (200, text/html), nothing else (a 304, an error, another type)."""
     kinds = [v for k, v in start.get("headers", []) if k.lower() == b"content-type"]
@@ -89,7 +86,8 @@ class HeadScript:
         self.app = app
 
     async def __call__(self, scope, receive, send) -> None:
-        if scope["type"] != "http" or scope["method"] not in ("GET", "HEAD") or not _is_page(scope["path"]):
+        name = page_name(scope["path"]) if scope["type"] == "http" and scope["method"] in ("GET", "HEAD") else None
+        if name is None:
             await self.app(scope, receive, send)
             return
         headers = [(k, v) for k, v in scope["headers"] if k.lower() not in _NOT_ASKED]
@@ -108,8 +106,7 @@ class HeadScript:
             else:
                 body.append(message.get("body", b""))
                 if not message.get("more_body"):
-                    name = page_name(scope["path"]) or ""
-                    script = page_script(below_main=bool(name) and "/" not in name).encode()
+                    script = page_script(name).encode()
                     start, page = with_script(held.pop(), b"".join(body), script, head=scope["method"] == "HEAD")
                     await send(start)
                     await send({"type": "http.response.body", "body": page})

@@ -35,7 +35,8 @@ class Server:
 
     def __init__(self, app: Path = ROOT / "serve.py", data_dir: Path | None = None, base_path: str = ""):
         self.port = free_port()
-        self.prefix = f"/{base_path.strip('/')}" if base_path.strip("/") else ""
+        base_path = base_path.strip("/")
+        self.prefix = f"/{base_path}" if base_path else ""
         self.url = f"http://localhost:{self.port}{self.prefix}"
         env = {**os.environ, "PYTHONUNBUFFERED": "1"}
         if data_dir is not None:

@@ -73,7 +73,7 @@ def header(sent: list[dict], name: bytes) -> bytes:
 def test_a_page_gets_the_script_once_and_its_length_follows(path):
     asked, sent = respond(path, PAGE, b"text/html; charset=utf-8")
     page = body_of(sent)
-    assert page == PAGE.replace(b"<head>", b"<head>" + serving.page_script(below_main=path != "/").encode())
+    assert page == PAGE.replace(b"<head>", b"<head>" + serving.page_script(path.lstrip("/")).encode())
     assert page.count(b"<script>") == 1
     assert header(sent, b"content-length") == str(len(page)).encode()
     assert b"etag" not in dict(sent[0]["headers"]) and b"last-modified" not in dict(sent[0]["headers"])
@@ -128,7 +128,7 @@ def test_everything_else_passes_as_it_was(path, method, content_type, status):
     assert body_of(sent) == body
     assert header(sent, b"content-length") == str(len(body)).encode()
     assert header(sent, b"etag") == b'"abc"'
-    if not serving._is_page(path) or method == "POST":  # not a page request: asked as the browser asked
+    if serving.page_name(path) is None or method == "POST":  # not a page request: asked as the browser asked
         assert dict(asked["headers"])[b"accept-encoding"] == b"gzip"
 
 
@@ -145,8 +145,8 @@ def test_addresses_under_a_base_path(monkeypatch):
     import streamlit as st
 
     monkeypatch.setattr(st, "get_option", lambda name: "news/psp" if name == "server.baseUrlPath" else None)
-    assert serving._is_page("/news/psp") and serving._is_page("/news/psp/map")
-    assert not serving._is_page("/news/psp/_stcore/health") and not serving._is_page("/news/psp/static/x.js")
+    assert serving.page_name("/news/psp") == "" and serving.page_name("/news/psp/map") == "map"
+    assert serving.page_name("/news/psp/_stcore/health") is None and serving.page_name("/news/psp/static/x.js") is None
 
 
 @pytest.mark.parametrize("window", ["", "1400", "x0", "abcx0", "1400x", "99x0", "1400x0; main@1x0:1"])
