@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
-from benchmarks import etl_scale, site_weight
+from benchmarks import etl_scale, site_weight, stats
 from dashboard import spec
 from devtools import export
 from devtools.browser import CHART_SVG, READY_JS, launch
@@ -66,6 +66,8 @@ class Results:
     baseline: list[float] = field(default_factory=list)
     baseline_return: list[float] = field(default_factory=list)
     baseline_cpu: list[float] = field(default_factory=list)
+    # each page's loads paired with the baseline's loads right after them: page -> "first" or "return" -> the baseline's
+    paired_baseline: dict[str, dict[str, list[float]]] = field(default_factory=dict)
     cold: float = 0.0
     cold_baseline: float = 0.0
     start_s: float = 0.0  # server start until it answers: the dashboard's (it builds its charts first)
@@ -247,6 +249,9 @@ def measure_pages(
                     res.baseline.append(first)
                     res.baseline_return.append(again)
                     res.baseline_cpu.append(cpu)
+                    paired = res.paired_baseline.setdefault(name, {"first": [], "return": []})
+                    paired["first"].append(first)
+                    paired["return"].append(again)
                     print(
                         f"  {name:<12} {res.pages[name][-1]:7.0f} ms (again {res.returns[name][-1]:5.0f}, "
                         f"cpu {res.cpu[name][-1]:.2f} s)   baseline {first:6.0f} ms (again {again:5.0f}, "
@@ -366,6 +371,7 @@ def report(res: Results) -> str:
         f"1.00 | {1 / base_cpu:.1f} | |",
         f"| *budget* | | | ≤ {BUDGET['page']} | | ≤ {BUDGET['return']} | | | | ≤ {BUDGET['cpu']} | | |",
     ]
+    lines += _sureness_report(res)
     cold_ratio = res.cold / res.cold_baseline
     etl_ratio = _median(res.etl) / _median(res.floor)
     lines += [
@@ -400,6 +406,28 @@ def report(res: Results) -> str:
     if analysis.is_file():
         lines += ["", analysis.read_text(encoding="utf-8").rstrip()]
     return "\n".join(lines) + "\n"
+
+
+def _sureness_report(res: Results) -> list[str]:
+    """How sure the run is of each page's verdicts, from its loads paired with the baseline's (``benchmarks.stats``)."""
+    lines = [
+        "",
+        "### How sure this run is",
+        "",
+        "Each load of a page is paired with the baseline's load right after it. The ratios of the pairs give an "
+        "interval that holds the ratio more loads would settle on (the median of their distribution) with the "
+        "probability shown, assuming nothing about how load times are spread (order statistics; with 5 loads it "
+        "runs from the lowest ratio to the highest, 94 %). A verdict "
+        "is sure only when the whole interval is on one side of the budget: *either* means this run cannot tell.",
+        "",
+        "| page | first visit: ratio of pairs | interval | | return visit: ratio of pairs | interval | |",
+        "|---|---:|---:|---|---:|---:|---|",
+    ]
+    for name, base in res.paired_baseline.items():
+        first = stats.pair_ratios(res.pages[name], base["first"])
+        again = stats.pair_ratios(res.returns[name], base["return"])
+        lines.append(f"| {name} | {stats.row(first, BUDGET['page'])} | {stats.row(again, BUDGET['return'])} |")
+    return lines
 
 
 def _phone_report(res: Results) -> list[str]:

@@ -43,10 +43,13 @@ def test_harness_runs_and_reports_every_measure(tmp_path):
         "Static site on phones",
         "| index.html |",
         "static ÷ app",
+        "How sure this run is",
     ):
         assert row in text, row
     numbers = json.loads(raw.read_text())
     assert set(numbers["pages"]) == set(numbers["returns"]) == set(numbers["cpu"]) == set(numbers["nexts"]) == {"map"}
+    assert "| too few loads |" in text  # one load gives no interval
+    assert numbers["paired_baseline"] == {"map": {"first": numbers["baseline"], "return": numbers["baseline_return"]}}
     assert numbers["nexts"]["map"][0] > 0  # the map, opened after the overview in the same browser
     assert len(numbers["baseline"]) == len(numbers["baseline_return"]) == 1 and numbers["baseline"][0] > 0
     assert 0 < numbers["cpu"]["map"][0] < 60 and 0 < numbers["baseline_cpu"][0] < 60  # CPU seconds, not ticks
