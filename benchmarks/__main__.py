@@ -417,8 +417,8 @@ def _sureness_report(res: Results) -> list[str]:
         "Each load of a page is paired with the baseline's load right after it. The ratios of the pairs give an "
         "interval that holds the ratio more loads would settle on (the median of their distribution) with the "
         "probability shown, assuming nothing about how load times are spread (order statistics; with 5 loads it "
-        "runs from the lowest ratio to the highest, 94 %). A verdict "
-        "is sure only when the whole interval is on one side of the budget: *either* means this run cannot tell.",
+        "runs from the lowest ratio to the highest, 94 %). A verdict is sure only when the whole interval is on one "
+        "side of the budget: *either* means this run cannot tell.",
         "",
         "| page | first visit: ratio of pairs | interval | | return visit: ratio of pairs | interval | |",
         "|---|---:|---:|---|---:|---:|---|",
