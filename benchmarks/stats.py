@@ -47,5 +47,5 @@ def sure_verdict(interval: tuple[float, float, float] | None, budget: float) -> 
 def row(ratios: list[float], budget: float) -> str:
     """Table cells: the pairs' median ratio, the interval with its probability, the verdict."""
     interval = median_interval(ratios)
-    cells = f"{interval[0]:.2f}–{interval[1]:.2f} ({interval[2]:.0%})" if interval else "–"
+    cells = f"{interval[0]:.2f}–{interval[1]:.2f} ({interval[2] * 100:.0f} %)" if interval else "–"
     return f"{median(ratios):.2f} | {cells} | {sure_verdict(interval, budget)}"

@@ -47,8 +47,8 @@ def test_a_verdict_is_sure_only_when_the_interval_is_on_one_side_of_the_budget()
 def test_a_row_gives_the_median_of_the_pairs_its_interval_and_verdict():
     ratios = stats.pair_ratios([2200, 2100, 2000, 2300, 2160], [2000, 2000, 2000, 2000, 2000])
     assert ratios == [1.1, 1.05, 1.0, 1.15, 1.08]
-    assert stats.row(ratios, 1.2) == "1.08 | 1.00–1.15 (94%) | within"
-    assert stats.row(ratios, 1.1) == "1.08 | 1.00–1.15 (94%) | either"
+    assert stats.row(ratios, 1.2) == "1.08 | 1.00–1.15 (94 %) | within"
+    assert stats.row(ratios, 1.1) == "1.08 | 1.00–1.15 (94 %) | either"
 
 
 def test_pairs_must_match_one_to_one():
