@@ -147,14 +147,21 @@ def _article_picker(c: blocks.Picker, ctx: Context) -> None:
 
 
 def _lines(c: blocks.Lines, ctx: Context) -> None:
-    for i, line in enumerate(c.lines, 1):
-        links = c.links if i == len(c.lines) else ()
-        st.markdown(md_pieces(blocks.followed_by(line, links)))
+    """The lines as paragraphs of one markdown element: every element is work for the browser on every visit."""
+    last = len(c.lines)
+    st.markdown(
+        "\n\n".join(
+            md_pieces(blocks.followed_by(line, c.links if i == last else ())) for i, line in enumerate(c.lines, 1)
+        )
+    )
 
 
 def _metrics(c: blocks.Metrics, ctx: Context) -> None:
-    for col, m in zip(st.columns(len(c.metrics)), c.metrics, strict=True):
-        col.metric(md.md_escape(m.label), m.value, help=md.md_escape(m.help))
+    """The numbers in one row that wraps: as many to a line as fit (two on a phone), in one container rather than a
+    column each, which a phone stacks one under another and the browser lays out as five more elements."""
+    row = st.container(horizontal=True, gap="medium")
+    for m in c.metrics:
+        row.metric(md.md_escape(m.label), m.value, help=md.md_escape(m.help), width="content")
 
 
 def _links(c: blocks.Links, ctx: Context) -> None:

@@ -33,6 +33,7 @@ STALE = '[data-stale="true"]'  # what a rerun (of the page or of one chart's fra
 EXCEPTION = '[data-testid="stException"]'
 ALERT = '[data-testid="stAlert"]'
 ERROR = '[data-testid="stAlertContentError"]'
+METRIC = '[data-testid="stMetric"]'
 CHART_CLASS = "js-plotly-plot"  # Plotly's class on a chart's box
 CHART = f".{CHART_CLASS}"
 SVG = ".main-svg"  # Plotly's SVG layers inside a chart

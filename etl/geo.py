@@ -6,6 +6,7 @@ never imports geopandas: the projection work is done at refresh time, not on eve
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from importlib import metadata, resources
 from pathlib import Path
@@ -28,8 +29,10 @@ def shapes_source() -> str:
     )
 
 
+@functools.cache
 def fingerprint() -> str:
-    """Everything the state outlines depend on: the shapefile's bytes, this module's code, the package versions."""
+    """Everything the state outlines depend on: the shapefile's bytes, this module's code, the package versions.
+    Worked out once per process (a refresh asks for it twice: to reuse the outlines, and to record it)."""
     h = hashlib.sha256(Path(__file__).read_bytes())
     folder = resources.files("_plotly_geo") / "package_data"
     for ext in ("shp", "shx", "dbf"):

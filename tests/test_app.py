@@ -338,8 +338,14 @@ def test_overview_metrics_and_story():
     assert metrics["PSP participants"] == "12"
     assert metrics["Senate vote on Kaplan"] == "50–48"
     assert metrics[say("metrics.announcement")] == "3 Aug 2017"
-    text = " ".join(m.value for m in at.markdown)
-    assert "Thursday 3 August 2017" in text and "Stockton" in text
+    story = next(m.value for m in at.markdown if "Thursday 3 August 2017" in m.value).replace("\\", "")
+    paragraphs = story.split("\n\n")  # the story's lines, newest first, as paragraphs of one element
+    assert [p.split(":")[0] for p in paragraphs] == [
+        "Thursday 3 August 2017",
+        "Wednesday 2 August 2017",
+        "Tuesday 20 June 2017",
+    ]
+    assert "Stockton" in paragraphs[0] and "50-48" in paragraphs[1]
 
 
 def test_go_deeper_links_wrap_instead_of_being_cut_short():

@@ -14,7 +14,17 @@ import pytest
 
 from dashboard import reader, spec, widths
 from dashboard.words import say, section
-from devtools.browser import CHART, CHART_SVG, ERROR, EXCEPTION, SIDEBAR_NAV, Offline, wait_for_words, wait_ready
+from devtools.browser import (
+    CHART,
+    CHART_SVG,
+    ERROR,
+    EXCEPTION,
+    METRIC,
+    SIDEBAR_NAV,
+    Offline,
+    wait_for_words,
+    wait_ready,
+)
 from devtools.server import Server
 from tests.browser.conftest import screenshot
 
@@ -174,6 +184,21 @@ def test_a_first_visit_draws_every_chart_at_once(server, browser, width):
         sent[slug] = messages_sent(context, f"{server.url}/{spec.page(slug).url}", spec.chart_count(slug))
         context.close()
     assert sent == dict.fromkeys(CHART_PAGES, 1)
+
+
+@pytest.mark.parametrize(("width", "rows"), [(390, 3), (1400, 1)])
+def test_the_overview_numbers_share_rows_that_fit_the_screen(server, browser, width, rows):
+    """The overview's five numbers wrap as a line of text does: two to a row on a phone (a column each would stack
+    them into five rows above the map), all five in one row on a desk, none past the screen's edge."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(server.url + "/")
+    wait_ready(page, spec.chart_count("overview"))
+    boxes = page.eval_on_selector_all(METRIC, "es => es.map(e => e.getBoundingClientRect().toJSON())")
+    context.close()
+    assert len(boxes) == 5
+    assert len({round(b["top"]) for b in boxes}) == rows
+    assert all(b["left"] >= 0 and b["right"] <= width for b in boxes)
 
 
 # A window that says it is 1,000 px wide when it is 1,400: the layout the first run predicts is wrong.
