@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import data, figures, reader
+from dashboard import data, figures, reader, theme
+from dashboard.figures import framing
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)
@@ -13,20 +14,26 @@ def _figure(
     chart_id: str,
     size: tuple[int, int] | None,
     view: tuple[tuple[str, object], ...],
+    on_page: bool,
     _snap: reader.Snapshot,
 ):
-    return figures.build(chart_id, lambda name: _snap.tables[name].copy(), _snap.meta, size, **dict(view))
+    fig = figures.build(chart_id, lambda name: _snap.tables[name].copy(), _snap.meta, size, **dict(view))
+    return framing.with_tool_band(fig, theme.TOOLBAR_BAND) if on_page else fig
 
 
-def figure(chart_id: str, size: tuple[int, int] | None = None, **view):
-    """A chart for a page from this run's data package, built once per package (its stamp) and view and then
-    shared by every session (figures are never mutated after they are built)."""
-    return figure_from(data.snapshot(), chart_id, size, **view)
+def figure(chart_id: str, size: tuple[int, int] | None = None, *, on_page: bool = False, **view):
+    """A chart from this run's data package, built once per package (its stamp) and view and then shared by every
+    session (figures are never mutated after they are built). ``on_page``: drawn on a page of the app, under
+    Plotly's tool bar, with a band of room for the bar above its title (``framing.with_tool_band``); otherwise as
+    exported (card mode)."""
+    return figure_from(data.snapshot(), chart_id, size, on_page=on_page, **view)
 
 
-def figure_from(snap: reader.Snapshot, chart_id: str, size: tuple[int, int] | None = None, **view):
+def figure_from(
+    snap: reader.Snapshot, chart_id: str, size: tuple[int, int] | None = None, *, on_page: bool = False, **view
+):
     """The same, from a given data package: what the server builds before its first reader (``dashboard.serving``)."""
-    return _figure(snap.meta.stamp, chart_id, size, view_key(view), snap)
+    return _figure(snap.meta.stamp, chart_id, size, view_key(view), on_page, snap)
 
 
 def view_key(view: dict) -> tuple:

@@ -234,7 +234,8 @@ def warm_up() -> None:
     for page in spec.PAGES:
         for chart_id, view, box in page_charts(page.blocks):
             for window in WARM_WINDOWS:
-                figcache.figure_from(snap, chart_id, (widths.predicted_width(box, window), None), **view)
+                size = (widths.predicted_width(box, window), None)
+                figcache.figure_from(snap, chart_id, size, on_page=True, **view)
 
 
 @asynccontextmanager

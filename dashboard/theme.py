@@ -68,6 +68,11 @@ def width_class(width: float) -> str:
     return NARROW if width < 500 else MEDIUM if width < 900 else WIDE
 
 
+# Where a reader cannot hover (a phone, a tablet), Plotly shows a chart's tool bar at all times, at its top right,
+# over the end of the title's first line on a narrow screen. A page of the app draws each chart with a band of this
+# many px above its title for the bar (figures.framing.with_tool_band); the bar is 26 px tall, 2 px from the top.
+TOOLBAR_BAND = 30
+
 # Card frames for sharing (width, height) in CSS pixels; PNGs are written at 2x.
 FRAMES = {"social": (1200, 675), "slide": (1600, 900), "square": (1080, 1080)}
 DEFAULT_WIDTH = 1100  # a chart drawn before its box is measured (a first paint, the tests without a browser)

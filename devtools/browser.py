@@ -39,6 +39,19 @@ CHART = f".{CHART_CLASS}"
 SVG = ".main-svg"  # Plotly's SVG layers inside a chart
 CHART_SVG = f"{CHART} {SVG}"
 
+TOOLBAR = ".modebar"  # Plotly's tool bar on a chart (shown at all times where a reader cannot hover)
+CHART_TEXT = ".gtitle, .gtitle-subtitle, .annotation-text, .legendtext, .xtick text, .ytick text"
+# Each chart's texts that its tool bar covers, as [chart index, text]: none when the bar sits clear of the chart.
+TEXT_UNDER_TOOLBAR_JS = f"""() => [...document.querySelectorAll('{CHART}')].flatMap((chart, i) => {{
+    const bar = chart.querySelector('{TOOLBAR}');
+    if (!bar || getComputedStyle(bar.querySelector('.modebar-group') || bar).opacity === '0') return [];
+    const b = bar.getBoundingClientRect();
+    return [...chart.querySelectorAll('{CHART_TEXT}')].filter(e => {{
+        const r = e.getBoundingClientRect();
+        return r.width && r.right > b.left && r.left < b.right && r.bottom > b.top && r.top < b.bottom;
+    }}).map(e => [i, e.textContent]);
+}})"""
+
 PICTURE = f"{CHART} image"  # a picture in a chart's layout (the map's state outlines), decoded after Plotly draws
 
 # Ready: the script has finished and ``n`` charts have drawn, their pictures decoded too (each picture's address

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import blocks, serving, spec, streamlit_page, tables
+from dashboard import blocks, figures, reader, serving, spec, streamlit_page, tables, theme
 from dashboard.reader import read_table
 from dashboard.words import say, section
 from etl.paths import ROOT, SEEDS_DIR
@@ -649,3 +649,18 @@ def test_the_share_box_appears_once_a_published_address_is_known(monkeypatch):
     (code,) = [c.value for c in at.code if "<iframe" in c.value]
     assert 'src="https://news.example.org/psp/embed/map.html"' in code
     assert "psp-embed:height" in code
+
+
+def test_a_page_draws_its_chart_as_exported_with_a_band_above_for_the_tool_bar(built_data):
+    """The timeline page's chart is the exported chart at the same width, with theme.TOOLBAR_BAND px more at its top
+    (where Plotly's tool bar sits on a phone, clear of the title); the rest of it is the same."""
+    at = open_page("pages/timeline.py")
+    (shown,) = specs(at)
+    exported = figures.build(
+        "timeline", lambda name: read_table(built_data, name), reader.meta_from(built_data), (theme.DEFAULT_WIDTH, None)
+    ).to_plotly_json()
+    band = theme.TOOLBAR_BAND
+    assert shown["layout"]["height"] == exported["layout"]["height"] + band
+    assert shown["layout"]["margin"]["t"] == exported["layout"]["margin"]["t"] + band
+    assert shown["layout"]["title"]["text"] == exported["layout"]["title"]["text"]
+    assert len(shown["data"]) == len(exported["data"])

@@ -514,3 +514,19 @@ def test_state_grid_codes_sit_above_their_senators(load, meta):
     for t in senators:
         for state, y in zip(t.customdata, t.y, strict=True):
             assert ys[state] - y == pytest.approx(0.38)  # the code 0.38 tiles above its two markers
+
+
+@pytest.mark.parametrize("chart_id", list(figures.CHARTS))
+@pytest.mark.parametrize("width", theme.SITE_WIDTHS.values())
+def test_a_tool_band_adds_room_above_the_title_and_moves_nothing_else(chart_id, width, load, meta):
+    """A page's chart has TOOLBAR_BAND px more at its top, where Plotly's tool bar sits: the title, the legend and
+    the plot keep their distance from the chart's bottom, and so from the credit line under them."""
+    plain = figures.build(chart_id, load, meta, size=(width, None)).layout
+    banded = framing.with_tool_band(figures.build(chart_id, load, meta, size=(width, None)), theme.TOOLBAR_BAND).layout
+    band = theme.TOOLBAR_BAND
+    assert (banded.height, banded.margin.t) == (plain.height + band, plain.margin.t + band)
+    assert banded.margin.b == plain.margin.b
+    for before, after in ((plain.title, banded.title), (plain.legend, banded.legend)):
+        assert after.y * banded.height == pytest.approx(before.y * plain.height)  # px above the chart's bottom
+    title_top = (1 - banded.title.y) * banded.height
+    assert title_top == pytest.approx((1 - plain.title.y) * plain.height + band)  # the band is above the title

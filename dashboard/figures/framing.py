@@ -216,6 +216,20 @@ def apply(fig: go.Figure, p: Plan, chart_id: str, meta: Meta) -> go.Figure:
     return fig
 
 
+def with_tool_band(fig: go.Figure, band: int) -> go.Figure:
+    """``fig`` (just built, not yet shared) with ``band`` px of room added above its title, for the tool bar a page
+    of the app shows at the chart's top right: at all times where a reader cannot hover (a phone, a tablet), where it
+    would cover the end of the title's first line. Everything keeps its place from the chart's bottom: the plot
+    area and what is placed on it, and the title and legend (placed from the top of the chart, so moved down)."""
+    height = fig.layout.height
+    fig.layout.height = height + band
+    fig.layout.margin.t += band
+    for placed in (fig.layout.title, fig.layout.legend):
+        if placed.yref == "container" and placed.y is not None:
+            placed.y = placed.y * height / (height + band)
+    return fig
+
+
 def frame(
     fig: go.Figure,
     *,

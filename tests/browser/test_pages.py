@@ -21,6 +21,8 @@ from devtools.browser import (
     EXCEPTION,
     METRIC,
     SIDEBAR_NAV,
+    TEXT_UNDER_TOOLBAR_JS,
+    TOOLBAR,
     Offline,
     wait_for_words,
     wait_ready,
@@ -199,6 +201,23 @@ def test_the_overview_numbers_share_rows_that_fit_the_screen(server, browser, wi
     assert len(boxes) == 5
     assert len({round(b["top"]) for b in boxes}) == rows
     assert all(b["left"] >= 0 and b["right"] <= width for b in boxes)
+
+
+@pytest.mark.parametrize("width", [390, 768])
+def test_on_a_touch_screen_no_chart_text_sits_under_the_tool_bar(server, browser, width):
+    """A phone or tablet cannot hover, so Plotly shows each chart's tool bar at all times, at the chart's top right,
+    where a title's first line runs on a narrow screen (a page draws each chart with a band for it). Every
+    chart page, every chart: no title, subtitle, label, legend entry or tick under the bar."""
+    covered = {}
+    for slug in CHART_PAGES:
+        context = browser.new_context(viewport={"width": width, "height": 900}, is_mobile=True, has_touch=True)
+        page = context.new_page()
+        page.goto(f"{server.url}/{spec.page(slug).url}")
+        wait_ready(page, spec.chart_count(slug))
+        covered[slug] = page.evaluate(TEXT_UNDER_TOOLBAR_JS)
+        assert page.locator(TOOLBAR).count() == spec.chart_count(slug)  # each chart has its bar, shown
+        context.close()
+    assert covered == {slug: [] for slug in CHART_PAGES}
 
 
 # A window that says it is 1,000 px wide when it is 1,400: the layout the first run predicts is wrong.
