@@ -29,15 +29,26 @@ def render(template: str, **context) -> str:
 
 
 LONG_TEXT = 40  # characters: a column with a longer cell is drawn wider, so its text does not run down the page
+SHORT_TEXT = 10  # characters: a column whose label and cells are all this short is as wide as they are
+
+
+def column_width(label: str, longest: int) -> str:
+    """A column's width class in ``table.html``: "long" (wider), "short" (as wide as its words: a count, a state,
+    a date) or "" (a few words wide)."""
+    if longest > LONG_TEXT:
+        return "long"
+    return "short" if max(len(label), longest) <= SHORT_TEXT else ""
 
 
 def table(frame: pd.DataFrame, label: str, labels: dict[str, str] | None = None) -> str:
     """A table as HTML (``table.html``): every cell as text ('' when missing), each column headed by its label
-    (``labels``; its name otherwise). ``label``: the accessible name of its scrolling box."""
+    (``labels``; its name otherwise) and marked with its width (``column_width``). ``label``: the accessible name
+    of its scrolling box."""
     labels = labels or {}
     rows = [["" if pd.isna(v) else str(v) for v in row] for row in frame.itertuples(index=False)]
     longest = [max((len(r[i]) for r in rows), default=0) for i in range(len(frame.columns))]
-    columns = [(c, labels.get(c, c), n > LONG_TEXT) for c, n in zip(frame.columns, longest, strict=True)]
+    names = [labels.get(c, c) for c in frame.columns]
+    columns = [(c, name, column_width(name, n)) for c, name, n in zip(frame.columns, names, longest, strict=True)]
     return render("table.html", label=label, columns=columns, rows=rows)
 
 

@@ -44,12 +44,14 @@ def table(frame, label: str, view_id: str = "") -> None:
     st.markdown(TABLE_CSS + markup.table(shown, label, labels), unsafe_allow_html=True)
 
 
-# The table's box scrolls sideways rather than squeezing a column below a few words; colours follow the theme.
+# The table's box scrolls sideways rather than squeezing a column below a few words (a header's width is its
+# column's); a column of short words is as wide as they are (``markup.column_width``); colours follow the theme.
 TABLE_CSS = (
     "<style>.table-scroll{overflow-x:auto;max-width:100%}"
     ".table-scroll table{width:auto;margin:0;font-size:.875rem}"
-    ".table-scroll th,.table-scroll td{min-width:7.5em;vertical-align:top;text-align:left}"
-    ".table-scroll th.long{min-width:20em}</style>"
+    ".table-scroll th,.table-scroll td{vertical-align:top;text-align:left}"
+    ".table-scroll th{min-width:7.5em}.table-scroll th.long{min-width:20em}"
+    ".table-scroll th.short{min-width:0}.table-scroll .short{white-space:nowrap}</style>"
 )
 
 

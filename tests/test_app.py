@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import html.parser
 import json
+import re
 import shutil
 
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import blocks, figures, reader, serving, spec, streamlit_page, tables, theme
+from dashboard import blocks, figures, markup, reader, serving, spec, streamlit_page, tables, theme
 from dashboard.reader import read_table
 from dashboard.words import say, section
 from etl.paths import ROOT, SEEDS_DIR
@@ -664,3 +665,12 @@ def test_a_page_draws_its_chart_as_exported_with_a_band_above_for_the_tool_bar(b
     assert shown["layout"]["margin"]["t"] == exported["layout"]["margin"]["t"] + band
     assert shown["layout"]["title"]["text"] == exported["layout"]["title"]["text"]
     assert len(shown["data"]) == len(exported["data"])
+
+
+def test_a_column_of_short_words_is_as_wide_as_they_are_and_one_of_long_text_wider():
+    """A table's header says how wide its column is drawn: a count or a code, label included, as wide as its words
+    ("short"); a cell of more than a sentence wider ("long"); anything else a few words wide."""
+    frame = pd.DataFrame({"table": ["vote_positions"], "added": [12], "sentence": ["word " * 9], "state": ["MD"]})
+    html = markup.table(frame, "a table", {"state": "the senator's state"})
+    widths = dict(re.findall(r'<th data-column="(\w+)"(?: class="(\w+)")?>', html))
+    assert widths == {"table": "", "added": "short", "sentence": "long", "state": ""}

@@ -21,6 +21,7 @@ from devtools.browser import (
     EXCEPTION,
     METRIC,
     SIDEBAR_NAV,
+    TABLE,
     TEXT_UNDER_TOOLBAR_JS,
     TOOLBAR,
     Offline,
@@ -201,6 +202,19 @@ def test_the_overview_numbers_share_rows_that_fit_the_screen(server, browser, wi
     assert len(boxes) == 5
     assert len({round(b["top"]) for b in boxes}) == rows
     assert all(b["left"] >= 0 and b["right"] <= width for b in boxes)
+
+
+def test_on_a_desk_the_overview_tables_fit_their_column(server, browser):
+    """Beside the map, what the last refresh changed (a table name and three counts) shows whole: a column of
+    counts is as wide as its words, not a few words wide, so none is cut off at the column's edge."""
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    page = context.new_page()
+    page.goto(server.url + "/")
+    wait_ready(page, spec.chart_count("overview"))
+    wait_for_words(page, [say("blocks.changes")])
+    boxes = page.eval_on_selector_all(TABLE, "es => es.map(e => [e.clientWidth, e.scrollWidth])")
+    context.close()
+    assert boxes and all(0 < scrolled <= shown for shown, scrolled in boxes), boxes
 
 
 @pytest.mark.parametrize("width", [390, 768])
