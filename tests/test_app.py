@@ -669,7 +669,7 @@ def test_a_page_draws_its_chart_as_exported_with_a_band_above_for_the_tool_bar(b
 
 def test_a_column_of_short_words_is_as_wide_as_they_are_and_one_of_long_text_wider():
     """A table's header says how wide its column is drawn: a count or a code, label included, as wide as its words
-    ("short"); a cell of more than a sentence wider ("long"); anything else a few words wide."""
+    ("short"); a column with a cell of over 40 characters wider ("long"); anything else a few words wide."""
     frame = pd.DataFrame({"table": ["vote_positions"], "added": [12], "sentence": ["word " * 9], "state": ["MD"]})
     html = markup.table(frame, "a table", {"state": "the senator's state"})
     widths = dict(re.findall(r'<th data-column="(\w+)"(?: class="(\w+)")?>', html))
