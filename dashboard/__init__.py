@@ -3,5 +3,5 @@ copy) render it. Below them: ``figures`` (the chart registry and pure builders),
 ``story`` (sentences and metrics), ``markup`` (HTML from Jinja2 templates), ``data`` (cached loaders),
 ``words.toml`` (every word on screen), ``theme``, ``fmt`` and ``meta``.
 
-It reads only ``data/`` (plus the schema declarations in ``etl.schema``); it never runs the ETL.
+It reads only ``data/`` (through the data contract in ``contract/``); it never imports or runs the ETL.
 """

@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from contract.tables import TABLES
 from dashboard import figures, fmt, markup, spec, story, tables
 from dashboard.meta import Meta
 from dashboard.words import say, section
-from etl.schema import TABLES
 
 Loader = Callable[[str], pd.DataFrame]
 

@@ -101,7 +101,7 @@ def render_images(jobs: dict[str, tuple], out: Path, n: int = KALEIDO_PROCESSES)
 def write_site(figs: embed.Figures, folder: Path, out: Path, base_url: str, progress: Progress):
     """The static site's pages, embed pages and data into out/site; returns (paths written, images to render
     relative to ``out``)."""
-    from etl.schema import TABLES
+    from contract.tables import TABLES
 
     root = out / "site"
     (root / "data").mkdir(parents=True, exist_ok=True)

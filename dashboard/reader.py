@@ -23,9 +23,9 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from contract.tables import SCHEMA_VERSION, TABLES
 from dashboard.meta import Meta
 from dashboard.words import say
-from etl.schema import SCHEMA_VERSION, TABLES
 
 
 def _fix() -> str:
@@ -38,7 +38,7 @@ class DataUnavailable(Exception):
 
 
 def data_dir() -> Path:
-    from etl.paths import ROOT, previous_of
+    from contract.paths import ROOT, previous_of
 
     value = os.environ.get("DASHBOARD_DATA_DIR")
     folder = Path(value).resolve() if value else ROOT / "data"

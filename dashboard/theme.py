@@ -34,7 +34,7 @@ CITY_STYLE = {  # group -> (colour, symbol, size)
 }
 POSITION_COLOUR = {"Yea": BLUE, "Nay": ORANGE, "Not Voting": GREY, "Present": YELLOW}
 PARTY_SYMBOL = {"R": "circle", "D": "square", "I": "diamond"}
-CATEGORY_COLOUR = {  # keyed by etl.schema.EVENT_CATEGORIES (a test checks they match)
+CATEGORY_COLOUR = {  # keyed by contract.tables.EVENT_CATEGORIES (a test checks they match)
     "psp": VERMILLION,
     "immigration": PURPLE,
     "legislation": GREEN,

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from contract.tables import CONFIDENCE, EVENT_CATEGORIES, SOURCE_KINDS
 from etl.errors import EtlError
-from etl.schema import CONFIDENCE, EVENT_CATEGORIES, SOURCE_KINDS
 
 Check = Callable[[str], str | None]  # returns an error message, or None when the value is fine
 
