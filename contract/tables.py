@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import pyarrow as pa
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "2.0"
 
 # Timeline lanes, top to bottom: the one list of event categories (reference files, tables and charts use it).
 EVENT_CATEGORIES = ("psp", "immigration", "legislation", "nlrb", "doj")
@@ -59,7 +59,27 @@ class Table:
 
 S, I, F, B = "string", "int", "float", "bool"  # noqa: E741 - short names keep the declarations readable
 SEVERITIES = ("info", "warning", "error")
-CONFIDENCE = ("confirmed", "derived")
+# How firm a fact is: confirmed (stated directly by the cited source), derived (worked out from confirmed facts by a
+# stated method), medium (stated only by a copy or mirror of a source, never by the source itself) or inferred
+# (worked out by this project's reader from an article's words, such as "after the August recess").
+CONFIDENCE = ("confirmed", "derived", "medium", "inferred")
+# How the reader found a mention (mentions.match): a reference alias, a title before the name, a surname once the
+# person is named, a senator of the roll call, a name beside a speech verb or a role, a city with its state, a
+# dateline, a city named bare once the scene is set, a bare list of cities, a misspelt city, or a place the
+# gazetteer does not list.
+MENTION_METHODS = (
+    "alias",
+    "title",
+    "surname",
+    "senator",
+    "name",
+    "place",
+    "dateline",
+    "bare",
+    "list",
+    "fuzzy",
+    "unresolved",
+)
 # Who published a cited page: official (a government page), press, copy (a copy of an official page on another
 # site), mirror (a mirror of Wikipedia), reference (Wikipedia itself, standards, Wikimedia, GitHub data), blog.
 SOURCE_KINDS = ("official", "press", "copy", "mirror", "reference", "blog")
@@ -123,10 +143,11 @@ TABLES: dict[str, Table] = {
         ),
         Table(
             "entities",
-            "Canonical entities: reference gazetteer entries, resolved cities and states.",
+            "Canonical entities: the reference's people and organisations, senators, cities, states, and the people and "
+            "places articles name that the reference does not hold.",
             ("entity_id",),
             (
-                Col("entity_id", S, "stable slug, e.g. jeff-sessions, baltimore-md, state-md"),
+                Col("entity_id", S, "stable slug, e.g. jeff-sessions, baltimore-md, state-md, patty-murray"),
                 Col("name", S, "canonical name"),
                 Col(
                     "type",
@@ -137,6 +158,7 @@ TABLES: dict[str, Table] = {
                         "organization",
                         "city",
                         "state",
+                        "district",
                         "program",
                         "legislation",
                         "policy",
@@ -145,6 +167,11 @@ TABLES: dict[str, Table] = {
                 ),
                 Col("aliases", S, "names it goes by, separated by |"),
                 Col("n_mentions", I, "mentions in the articles", lo=0),
+                Col(
+                    "resolved",
+                    B,
+                    "false for a person or place an article names that the reference (or the gazetteer) does not hold",
+                ),
                 Col("source", S, SOURCE_DOC),
             ),
             sort=("type", "entity_id"),
@@ -160,7 +187,7 @@ TABLES: dict[str, Table] = {
                 Col("sentence_id", S, "sentence"),
                 *_span_cols(),
                 Col("surface", S, "the words as written"),
-                Col("match", S, "how it was found", allowed=("alias", "place", "fuzzy")),
+                Col("match", S, "how the reader found it", allowed=MENTION_METHODS),
                 Col("source", S, SOURCE_DOC),
             ),
             sort=("article_id", "start", "end"),
@@ -168,7 +195,8 @@ TABLES: dict[str, Table] = {
         ),
         Table(
             "cities",
-            "The excluded cities (listed in the article) and the 2017 PSP participants (reference).",
+            "The cities an article says will not be considered until they agree to step up assistance to ICE "
+            "(status excluded) and the 2017 PSP participants (reference).",
             ("city_id",),
             (
                 Col("city_id", S, "slug of name and state, e.g. san-bernardino-ca"),
@@ -177,7 +205,8 @@ TABLES: dict[str, Table] = {
                 Col(
                     "status",
                     S,
-                    "excluded: listed in the article; participant: a 2017 PSP site in the reference",
+                    "excluded: an article ties it to the decision not to consider it until it agrees to step up "
+                    "assistance to ICE; participant: a 2017 PSP site in the reference",
                     allowed=("excluded", "participant"),
                 ),
                 Col(
@@ -200,7 +229,7 @@ TABLES: dict[str, Table] = {
                 Col("sentence_id", S, "sentence that names it (excluded cities)", True),
                 *_span_cols(True),
                 Col("surface", S, "the name as written (excluded cities)", True),
-                Col("confidence", S, "confirmed or derived", allowed=CONFIDENCE),
+                Col("confidence", S, "how firm the row is", allowed=CONFIDENCE),
             ),
             sort=("status", "state", "name"),
             span_of="surface",
@@ -260,7 +289,7 @@ TABLES: dict[str, Table] = {
                 Col("status", S, "happened or expected", allowed=("happened", "expected")),
                 Col("outcome_event_id", S, "for an expected event: the event that answered it", True),
                 Col("source", S, SOURCE_DOC),
-                Col("confidence", S, "confirmed or derived", allowed=CONFIDENCE),
+                Col("confidence", S, "how firm the row is; inferred for an article's expected event", allowed=CONFIDENCE),
                 Col("note", S, "caveats from the reference", True),
             ),
             sort=("date_start", "event_id"),
@@ -284,7 +313,7 @@ TABLES: dict[str, Table] = {
                 Col("in_article", B, "the article reports this vote"),
                 Col("article_tally", S, "the tally as the article writes it", True),
                 Col("source", S, SOURCE_DOC),
-                Col("confidence", S, "confirmed or derived", allowed=CONFIDENCE),
+                Col("confidence", S, "how firm the row is", allowed=CONFIDENCE),
                 Col("note", S, "caveats", True),
             ),
             sort=("date",),
@@ -299,7 +328,8 @@ TABLES: dict[str, Table] = {
                 Col("state", S, "USPS state code"),
                 Col("party", S, "R, D or I", allowed=("R", "D", "I")),
                 Col("position", S, "the vote cast", allowed=("Yea", "Nay", "Not Voting", "Present")),
-                Col("source", S, SOURCE_DOC),
+                Col("source", S, "the source for the vote's party-line record and the senators not voting"),
+                Col("roster_source", S, "the source for the roster of the senators in office that day"),
                 Col(
                     "derived",
                     B,
@@ -327,20 +357,27 @@ TABLES: dict[str, Table] = {
         ),
         Table(
             "claims",
-            "What each article says about a reference fact, one row per mention: an event it dates, a vote whose "
-            "tally it gives, a city it lists as excluded, and how many cities are excluded or participating. A fact "
+            "What each article says about a fact of the story, one row per mention: an event it dates or expects, "
+            "a vote whose tally it gives, a city it ties to a role, and how many cities have that role. A fact "
             "several articles name has a row for each.",
             ("claim_id",),
             (
                 Col("claim_id", S, "<article_id>-c<start>"),
-                Col("kind", S, "what the claim is about", allowed=("event", "vote", "city", "city_count")),
+                Col(
+                    "kind", S, "what the claim is about", allowed=("event", "expected", "vote", "city", "city_count")
+                ),
                 Col(
                     "ref_id",
                     S,
-                    "what it ties to: an events.event_id, votes.vote_id or cities.city_id; for a city_count the "
-                    "cities.status it counts (excluded or participant)",
+                    "what it ties to: an events.event_id (event, expected; for a city_count, the event whose cities "
+                    "it counts), a votes.vote_id or a cities.city_id",
                 ),
-                Col("value", S, "what the article says: a resolved date, a tally, excluded, or a number"),
+                Col(
+                    "value",
+                    S,
+                    "what the article says: a resolved date (for an expected event, the first day it can be), a tally, "
+                    "a city's status (excluded or participant), or a number",
+                ),
                 Col("article_id", S, "article"),
                 Col("sentence_id", S, "sentence"),
                 *_span_cols(),

@@ -1,31 +1,47 @@
-"""Stage 7, assemble: the extracted spans and their resolutions, laid out as the output tables' rows.
+"""Stage 7, assemble: the reader's spans, their resolutions and the story's roles, laid out as the output tables'
+rows.
 
 One function per table (or per group of tables that come from the same pass). Every row says where it comes from:
-an article sentence (``article:<id>#<sentence>``) or the reference row's URL.
+an article sentence (``article:<id>#<sentence>``) or the reference row's URL. Nothing here reads text again.
 """
 
 from __future__ import annotations
 
-import bisect
-from urllib.parse import urlsplit
+from dataclasses import dataclass
 
 import pandas as pd
 
 from etl import geo, schema
-from etl import textsteps as ts
 from etl.errors import EtlError
-from etl.extract import Extract
 from etl.gazetteer import Gazetteer
 from etl.paths import display
-from etl.reference import FILES, Reference, cited_files
-from etl.resolve import EventLink, TallyLink, counted_cities, date_range, speaker_of
+from etl.read import district, state_name
+from etl.read.model import Reading
+from etl.reference import FILES, Reference, cited_files, site_of
+from etl.resolve import EventLink, SpeakerLink, TallyLink, date_range
 from etl.schema import article_source
+from etl.story import Story
 
 
-def _spanned(ex: Extract, start: int, end: int, surface_col: str, surface: str) -> dict:
+@dataclass
+class Article:
+    """One article, read and resolved: what every later stage is given (and never works out again)."""
+
+    reading: Reading
+    dates: list[EventLink]
+    tallies: list[TallyLink]
+    speakers: list[SpeakerLink]
+    story: Story
+
+    @property
+    def id(self) -> str:
+        return self.reading.article.article_id
+
+
+def _spanned(rd: Reading, start: int, end: int, surface_col: str, surface: str) -> dict:
     """The columns every row from an article span shares: where it is, its words, and its sentence as source."""
-    art = ex.article.article_id
-    sid = ex.sentence_at(start)
+    art = rd.article.article_id
+    sid = rd.sentence_at(start)
     return {
         "article_id": art,
         "sentence_id": sid,
@@ -36,11 +52,11 @@ def _spanned(ex: Extract, start: int, end: int, surface_col: str, surface: str) 
     }
 
 
-def _article_row(ex: Extract) -> dict:
-    a = ex.article
+def _article_row(rd: Reading) -> dict:
+    a = rd.article
     return {
         "article_id": a.article_id,
-        "title": ex.sentences[0].surface,
+        "title": rd.sentences[0].surface,
         "as_of": a.as_of.isoformat(),
         "as_of_method": a.as_of_method,
         "as_of_inferred": a.as_of_inferred,
@@ -50,104 +66,91 @@ def _article_row(ex: Extract) -> dict:
         "n_chars": len(a.text),
         "path": display(a.path),
         "text": a.text,
-        "source": a.url or article_source(a.article_id, ex.sentence_ids[0]),
+        "source": a.url or article_source(a.article_id, rd.sentence_ids[0]),
     }
 
 
-def _sentence_rows(ex: Extract) -> list[dict]:
-    para_starts = [p.start for p in ts.paragraphs(ex.article.text)]
-    return [
-        {**_spanned(ex, s.start, s.end, "text", s.surface), "paragraph": bisect.bisect_right(para_starts, s.start)}
-        for s in ex.sentences
-    ]
+def _sentence_rows(rd: Reading) -> list[dict]:
+    return [{**_spanned(rd, s.start, s.end, "text", s.surface), "paragraph": s.paragraph} for s in rd.sentences]
 
 
-def _mention_rows(ex: Extract) -> list[dict]:
-    art = ex.article.article_id
+def _mention_rows(rd: Reading) -> list[dict]:
+    art = rd.article.article_id
     return [
         {
             "mention_id": f"{art}-m{m.start:06d}",
             "entity_id": m.entity_id,
-            "match": m.how,
-            **_spanned(ex, m.start, m.end, "surface", m.surface),
+            "match": m.method,
+            **_spanned(rd, m.start, m.end, "surface", m.surface),
         }
-        for m in ex.mentions
+        for m in rd.mentions
     ]
 
 
-def _quote_rows(ex: Extract, entity_types: dict[str, str]) -> list[dict]:
-    art = ex.article.article_id
+def _quote_rows(a: Article) -> list[dict]:
+    art = a.id
     return [
         {
-            "quote_id": f"{art}-q{q.start:06d}",
-            "speaker_entity_id": speaker_of(ex, q, entity_types),
-            **_spanned(ex, q.start, q.end, "text", q.surface),
+            "quote_id": f"{art}-q{link.quote.start:06d}",
+            "speaker_entity_id": link.entity_id,
+            **_spanned(a.reading, link.quote.start, link.quote.end, "text", link.quote.surface),
         }
-        for q in ex.quotes
+        for link in a.speakers
     ]
 
 
-def _figure(ex: Extract, span, kind: str, value, value_num, unit: str, method: str) -> dict:
+def _figure(rd: Reading, span, kind: str, value, value_num, unit: str, method: str) -> dict:
     return {
-        "figure_id": f"{ex.article.article_id}-f{span.start:06d}",
+        "figure_id": f"{rd.article.article_id}-f{span.start:06d}",
         "kind": kind,
         "value": value,
         "value_num": value_num,
         "unit": unit,
         "method": method,
-        **_spanned(ex, span.start, span.end, "surface", span.surface),
+        **_spanned(rd, span.start, span.end, "surface", span.surface),
     }
 
 
-def _figure_rows(ex: Extract) -> list[dict]:
+def _figure_rows(rd: Reading) -> list[dict]:
     """Counts, tallies and dates as written, with their resolved values."""
-    counts = [
-        _figure(ex, c, "count", str(c.value), float(c.value), c.unit, f"number “{c.surface.split()[0]}” = {c.value}")
-        for c in ex.counts
-    ]
-    tallies = [
-        _figure(ex, t, "vote_tally", f"{t.yea}-{t.nay}", None, "votes", f"{t.yea} in favour, {t.nay} against")
-        for t in ex.tallies
-    ]
+    counts = [_figure(rd, c, "count", str(c.value), float(c.value), c.unit, c.method) for c in rd.counts]
+    tallies = [_figure(rd, t, "vote_tally", f"{t.yea}-{t.nay}", None, "votes", t.method) for t in rd.tallies]
     dates = [
-        _figure(
-            ex, d, "date_expected" if d.precision == "after" else "date", d.value or None, None, d.precision, d.method
-        )
-        for d in ex.dates
+        _figure(rd, d, "date_expected" if d.precision == "after" else "date", d.value or None, None, d.precision, d.method)
+        for d in rd.dates
     ]
     return [*counts, *tallies, *dates]
 
 
-def article_tables(ex: Extract, entity_types: dict[str, str]) -> dict[str, list[dict]]:
+def article_tables(a: Article) -> dict[str, list[dict]]:
     """The rows one article gives on its own: the article, its sentences, mentions, figures and quotes."""
+    rd = a.reading
     return {
-        "articles": [_article_row(ex)],
-        "sentences": _sentence_rows(ex),
-        "mentions": _mention_rows(ex),
-        "quotes": _quote_rows(ex, entity_types),
-        "figures": _figure_rows(ex),
+        "articles": [_article_row(rd)],
+        "sentences": _sentence_rows(rd),
+        "mentions": _mention_rows(rd),
+        "quotes": _quote_rows(a),
+        "figures": _figure_rows(rd),
     }
 
 
-def cities(extracts: list[Extract], ref: dict, gazetteer: Gazetteer) -> pd.DataFrame:
-    """The excluded cities (listed in the article) and the 2017 participants (reference), with coordinates."""
+def cities(articles: list[Article], ref: dict, gazetteer: Gazetteer) -> pd.DataFrame:
+    """The cities the articles say will not be considered, and the 2017 participants (reference), with coordinates.
+    A city an article names as a participant is the reference's row (the checks compare the two)."""
     rows: dict[str, dict] = {}
     participants = {(r.city, r.state) for r in ref["psp_sites"].itertuples()}
-    for ex in extracts:
-        for p in ex.places:
-            if p.sentence_id not in ex.list_sentence_ids or p.place.city_id in rows:
+    for a in articles:
+        for claim in a.story.claimed("excluded"):
+            p = claim.place
+            if p.gazetteer is None or p.gazetteer.city_id in rows:
                 continue
-            rows[p.place.city_id] = {
-                **_place(p.place, gazetteer),
-                "status": "participant" if (p.place.name, p.place.state) in participants else "excluded",
+            m = p.mention
+            rows[p.gazetteer.city_id] = {
+                **_place(p.gazetteer, gazetteer),
+                "status": "participant" if (p.gazetteer.name, p.gazetteer.state) in participants else "excluded",
                 "psp_site_type": None,
                 "source_kind": "article",
-                "source": article_source(ex.article.article_id, p.sentence_id),
-                "article_id": ex.article.article_id,
-                "sentence_id": p.sentence_id,
-                "start": p.city.start,
-                "end": p.city.end,
-                "surface": p.city.surface,
+                **_spanned(a.reading, m.start, m.end, "surface", m.surface),
                 "confidence": "confirmed",
             }
     for site in ref["psp_sites"].itertuples():
@@ -195,17 +198,19 @@ def _place(place, gazetteer: Gazetteer) -> dict:
     }
 
 
-def entities(mentions: pd.DataFrame, cities: pd.DataFrame, ref: dict) -> pd.DataFrame:
-    """Reference entities, the sixteen cities, and the states and other places the articles name in passing."""
+def entities(articles: list[Article], mentions: pd.DataFrame, cities: pd.DataFrame, ref: dict) -> pd.DataFrame:
+    """Reference entities, the cities, the states, the senators the articles name, and the people and places the
+    articles name that the reference (or the gazetteer) does not hold (``resolved`` false)."""
     counts = mentions["entity_id"].value_counts().to_dict()
 
-    def row(entity_id: str, name: str, type_: str, aliases: list[str], src: str) -> dict:
+    def row(entity_id: str, name: str, type_: str, aliases: list[str], src: str, resolved: bool = True) -> dict:
         return {
             "entity_id": entity_id,
             "name": name,
             "type": type_,
             "aliases": "|".join(dict.fromkeys(aliases)),
             "n_mentions": counts.get(entity_id, 0),
+            "resolved": resolved,
             "source": src,
         }
 
@@ -215,18 +220,44 @@ def entities(mentions: pd.DataFrame, cities: pd.DataFrame, ref: dict) -> pd.Data
     rows = [row(r.entity_id, r.name, r.type, r.aliases.split("|"), r.source) for r in ref["entities"].itertuples()]
     rows += [row(c.city_id, c.name, "city", [c.name, *written(c.city_id)], c.source) for c in cities.itertuples()]
     known = {r["entity_id"] for r in rows}
-    states = ref["ap_states"].set_index("usps")
     first = mentions.drop_duplicates("entity_id").set_index("entity_id")
+    senators = {}
+    for vote_id, roll in ref["positions"].items():
+        source = ref.by_id("votes", "vote_id")[vote_id].source
+        for p in roll.itertuples():
+            senators.setdefault(_slug(p.senator), (p.senator, getattr(p, "roster_url", "") or source))
+    unresolved: dict[str, tuple[str, str]] = {}  # id -> (type, fullest name)
+    for a in articles:
+        for pid, name in a.reading.people.items():
+            if len(name) > len(unresolved.get(pid, ("", ""))[1]):
+                unresolved[pid] = ("person", name)
+        for place in a.reading.places:
+            if place.gazetteer is None:
+                unresolved.setdefault(place.mention.entity_id, ("city", place.mention.surface))
     for eid in sorted(set(counts) - known):
         if eid.startswith("state-"):
             usps = eid.removeprefix("state-").upper()
-            state = states.loc[usps]
-            rows.append(row(eid, state["name"], "state", [usps, *state["ap"].split("|")], state["source"]))
+            kind = "district" if district(usps) else "state"
+            rows.append(row(eid, state_name(usps), kind, [state_name(usps), *written(eid)], STATES_SOURCE))
+        elif eid in senators:
+            name, src = senators[eid]
+            rows.append(row(eid, name, "person", [name, *written(eid)], src))
+        elif eid in unresolved:
+            kind, name = unresolved[eid]
+            rows.append(row(eid, name, kind, [name, *written(eid)], first.loc[eid, "source"], resolved=False))
         else:  # a place named in passing ("Washington, DC"): a city entity, not one of the sixteen
             surfaces = written(eid)
-            m = first.loc[eid]
-            rows.append(row(eid, surfaces[0], "city", surfaces, m["source"]))
+            rows.append(row(eid, surfaces[0], "city", surfaces, first.loc[eid, "source"]))
     return schema.frame("entities", rows)
+
+
+STATES_SOURCE = "https://pypi.org/project/us/"
+
+
+def _slug(text: str) -> str:
+    from etl.read.names import slug
+
+    return slug(text)
 
 
 def phase(reference_phase: str | None, date_start: str, as_of: str) -> str:
@@ -256,30 +287,36 @@ def _reference_event(r, as_of: str) -> dict:
     }
 
 
-def _article_event(ex: Extract, link: EventLink, as_of: str, spans: dict) -> dict:
-    """An event the article expects ("after the August recess"), titled in the article's own words."""
-    art, sid = ex.article.article_id, spans["sentence_id"]
-    start = ex.dates[link.date_index].date_start.isoformat()
+def expected_event_id(rd: Reading, link: EventLink) -> str:
+    """The id of the event an article expects ("after the August recess"): its article and sentence."""
+    return f"art-{rd.article.article_id}-{rd.sentence_at(rd.dates[link.date_index].start)}"
+
+
+def _article_event(rd: Reading, link: EventLink, as_of: str, spans: dict) -> dict:
+    """An event the article expects ("after the August recess"), titled in the article's own words. Its date is
+    this project's inference from those words, so its confidence is ``inferred``."""
+    sid = spans["sentence_id"]
+    start = rd.dates[link.date_index].date_start.isoformat()
     return {
-        "event_id": f"art-{art}-{sid}",
+        "event_id": expected_event_id(rd, link),
         "date_start": start,
-        "title": ex.sentence(sid).surface,  # the article's own words, not a paraphrase
+        "title": rd.sentence(sid).surface,  # the article's own words, not a paraphrase
         "category": link.expected.category,
         "phase": phase(None, start, as_of),
         "in_article": True,
         "status": "expected",
         "outcome_event_id": link.expected.outcome_event_id,
-        "source": article_source(art, sid),
-        "confidence": "confirmed",
+        "source": article_source(rd.article.article_id, sid),
+        "confidence": "inferred",
         **spans,
     }
 
 
-def _date_spans(ex: Extract, link: EventLink) -> dict:
-    d = ex.dates[link.date_index]
+def _date_spans(rd: Reading, link: EventLink) -> dict:
+    d = rd.dates[link.date_index]
     return {
-        "article_id": ex.article.article_id,
-        "sentence_id": ex.sentence_at(d.start),
+        "article_id": rd.article.article_id,
+        "sentence_id": rd.sentence_at(d.start),
         "start": d.start,
         "end": d.end,
         "surface": d.surface,
@@ -288,18 +325,19 @@ def _date_spans(ex: Extract, link: EventLink) -> dict:
     }
 
 
-def events(extracts: list[Extract], links: dict[str, list[EventLink]], ref: dict) -> pd.DataFrame:
-    """Reference events, each tied to the first article date that speaks of it, and the article's expected events."""
-    as_of = max((ex.article.as_of.isoformat() for ex in extracts), default="")
+def events(articles: list[Article], ref: dict) -> pd.DataFrame:
+    """Reference events, each tied to the first article date that speaks of it, and the articles' expected
+    events."""
+    as_of = max((a.reading.article.as_of.isoformat() for a in articles), default="")
     rows = {r.event_id: _reference_event(r, as_of) for r in ref["events"].itertuples()}
-    for ex in extracts:
-        for link in links[ex.article.article_id]:
+    for a in articles:
+        for link in a.dates:
             if link.event_id is not None:
                 row = rows[link.event_id]
                 if not row["in_article"]:
-                    row.update(in_article=True, **_date_spans(ex, link))
+                    row.update(in_article=True, **_date_spans(a.reading, link))
             elif link.how == "expected" and link.expected.category is not None:  # else no lane: a data-quality row
-                row = _article_event(ex, link, as_of, _date_spans(ex, link))
+                row = _article_event(a.reading, link, as_of, _date_spans(a.reading, link))
                 rows[row["event_id"]] = row
     return schema.frame("events", list(rows.values()))
 
@@ -344,19 +382,21 @@ def _roll(v, roll: pd.DataFrame) -> list[dict]:
             "party": p.party,
             "position": p.vote,
             "source": p.source_url,
+            "roster_source": p.roster_url,
             "derived": v.positions_derived == "true",
         }
         for p in roll.itertuples()
     ]
 
 
-def votes(tally_links: list[TallyLink], ref: dict) -> tuple[pd.DataFrame, pd.DataFrame]:
+def votes(articles: list[Article], ref: dict) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The recorded votes, each with the article's tally when an article reports it, and the per-senator roll."""
     names = ref["entities"].set_index("entity_id")["name"]
     reported: dict[str, str] = {}
-    for link in tally_links:
-        if link.vote is not None:
-            reported.setdefault(link.vote["vote_id"], link.tally.surface)
+    for a in articles:
+        for link in a.tallies:
+            if link.vote is not None:
+                reported.setdefault(link.vote["vote_id"], link.tally.surface)
     rows, positions = [], []
     for v in ref["votes"].itertuples():
         rows.append(_vote_row(v, names[v.nominee], reported.get(v.vote_id)))
@@ -366,9 +406,9 @@ def votes(tally_links: list[TallyLink], ref: dict) -> tuple[pd.DataFrame, pd.Dat
     return schema.frame("votes", rows), schema.frame("vote_positions", positions)
 
 
-def _claim(ex: Extract, kind: str, ref_id: str, value: str, span) -> dict:
-    art = ex.article.article_id
-    sid = ex.sentence_at(span.start)
+def _claim(rd: Reading, kind: str, ref_id: str, value: str, span) -> dict:
+    art = rd.article.article_id
+    sid = rd.sentence_at(span.start)
     return {
         "claim_id": f"{art}-c{span.start:06d}",
         "kind": kind,
@@ -383,54 +423,29 @@ def _claim(ex: Extract, kind: str, ref_id: str, value: str, span) -> dict:
     }
 
 
-def claims(
-    extracts: list[Extract],
-    date_links: dict[str, list[EventLink]],
-    tally_links: dict[str, list[TallyLink]],
-    n_listed: int,
-    n_participants: int,
-) -> pd.DataFrame:
-    """Every statement an article makes about a reference fact, so that facts named by several articles list
-    every mention (and ``check.across_articles`` can compare them). A count of cities ties to the
-    ``cities.status`` it counts (excluded or participant)."""
+def claims(articles: list[Article]) -> pd.DataFrame:
+    """Every statement an article makes about a fact of the story, so that facts named by several articles list
+    every mention (and ``check.across_articles`` can compare them): an event it dates or expects, a vote whose
+    tally it gives, a city it ties to a role, and how many cities have that role (tied to the role's event)."""
     rows = []
-    for ex in extracts:
-        art = ex.article.article_id
-        for link in date_links[art]:
+    for a in articles:
+        rd = a.reading
+        for link in a.dates:
+            d = rd.dates[link.date_index]
             if link.event_id is not None:
-                d = ex.dates[link.date_index]
-                rows.append(_claim(ex, "event", link.event_id, d.value, d))
-        for link in tally_links[art]:
+                rows.append(_claim(rd, "event", link.event_id, d.value, d))
+            elif link.how == "expected" and link.expected.category is not None:
+                rows.append(_claim(rd, "expected", expected_event_id(rd, link), d.date_start.isoformat(), d))
+        for link in a.tallies:
             if link.vote is not None:
                 t = link.tally
-                rows.append(_claim(ex, "vote", link.vote["vote_id"], f"{t.yea}-{t.nay}", t))
-        for p in ex.places:
-            if p.sentence_id in ex.list_sentence_ids:
-                rows.append(_claim(ex, "city", p.place.city_id, "excluded", p.city))
-        for n in ex.counts:
-            status = counted_cities(ex, n, n_listed, n_participants)
-            if status is not None:
-                rows.append(_claim(ex, "city_count", status, str(n.value), n))
+                rows.append(_claim(rd, "vote", link.vote["vote_id"], f"{t.yea}-{t.nay}", t))
+        for c in a.story.claims:
+            rows.append(_claim(rd, "city", c.place.gazetteer.city_id, c.role.status, c.place.mention))
+        for cr in a.story.counts:
+            if cr.role is not None:
+                rows.append(_claim(rd, "city_count", cr.role.event, str(cr.count.value), cr.count))
     return schema.frame("claims", rows)
-
-
-def _site_of(url: str, sites: list, folder) -> object:
-    """The source_sites.csv row for a URL: same domain, longest matching path prefix."""
-    parts = urlsplit(url)
-    found = [s for s in sites if s.domain == parts.netloc and parts.path.startswith(s.path_prefix)]
-    if not found:
-        raise EtlError(
-            f"no row for the domain {parts.netloc} (cited as {url}): add who publishes it and its kind",
-            folder / FILES["source_sites"].name,
-        )
-    site = max(found, key=lambda s: len(s.path_prefix))
-    if (site.kind == "copy") != bool(site.copy_of):
-        raise EtlError(
-            f"the row for {site.domain}{site.path_prefix} (cited as {url}): copy_of names what a copy copies, "
-            f"and only a copy (its kind is {site.kind})",
-            folder / FILES["source_sites"].name,
-        )
-    return site
 
 
 def sources(ref: Reference) -> pd.DataFrame:
@@ -444,10 +459,9 @@ def sources(ref: Reference) -> pd.DataFrame:
                     if not url.startswith(("http://", "https://")):
                         continue  # an article sentence, not a page
                     cites.setdefault((group, url), {})[key] = r.get("confidence", "")
-    sites = ref.rows("source_sites")
     out = []
     for (group, url), by_key in cites.items():
-        site = _site_of(url, sites, ref.folder)
+        site = site_of(url, ref)
         out.append(
             {
                 "group": group,

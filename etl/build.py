@@ -1,4 +1,5 @@
-"""Run the stages in order: read, extract, resolve, assemble, check, validate. Writing is ``etl.write``'s."""
+"""Run the stages in order: read the files, read the text, resolve, tell the story, assemble, check, validate.
+Writing is ``etl.write``'s."""
 
 from __future__ import annotations
 
@@ -7,12 +8,22 @@ from pathlib import Path
 import pandas as pd
 
 from etl import assemble, check, geo, schema
-from etl.extract import extract
+from etl.assemble import Article
 from etl.gazetteer import Gazetteer
-from etl.reference import check_as_of_events, check_event_entities, load_reference
-from etl.resolve import link_dates, link_tallies
+from etl.lexicon import load_lexicon
+from etl.read import Reader
+from etl.reference import check_as_of_events, check_confidence, check_event_entities, load_reference
+from etl.resolve import link_dates, link_tallies, speakers
 from etl.seed import read_seeds
+from etl.story import tell
 from etl.write import reusable
+
+
+def understand(reader: Reader, seed, ref) -> Article:
+    """One article read, its spans resolved once, and its story told: what every later stage is given."""
+    rd = reader.read(seed)
+    lexicon = reader.lexicon
+    return Article(rd, link_dates(rd, ref), link_tallies(rd, ref, lexicon), speakers(rd, lexicon), tell(rd, lexicon))
 
 
 def build(seeds_dir: Path, reference_dir: Path, previous: Path | None = None) -> dict[str, pd.DataFrame]:
@@ -21,42 +32,39 @@ def build(seeds_dir: Path, reference_dir: Path, previous: Path | None = None) ->
     ``previous`` is the last output: tables there whose inputs and code are unchanged (by fingerprint) are reused
     instead of recomputed.
     """
-    # read
-    articles = read_seeds(seeds_dir)
+    # read the files
+    seeds = read_seeds(seeds_dir)
     ref = load_reference(reference_dir)
+    lexicon = load_lexicon()
     gazetteer = Gazetteer()
     check_event_entities(ref, gazetteer.city_ids, reference_dir)
-    check_as_of_events(ref, articles)
-    # extract, resolve
-    extracts = [extract(a, ref, gazetteer) for a in articles]
-    date_links = {ex.article.article_id: link_dates(ex, ref) for ex in extracts}
-    tally_links = {ex.article.article_id: link_tallies(ex, ref) for ex in extracts}
+    check_as_of_events(ref, seeds)
+    check_confidence(ref)
+    # read the text, resolve each span once, tell the story
+    reader = Reader(ref, gazetteer, lexicon)
+    articles = [understand(reader, seed, ref) for seed in seeds]
     # assemble
-    types = dict(zip(ref["entities"]["entity_id"], ref["entities"]["type"], strict=True))
     rows: dict[str, list[dict]] = {}
-    for ex in extracts:
-        for name, part in assemble.article_tables(ex, types).items():
+    for a in articles:
+        for name, part in assemble.article_tables(a).items():
             rows.setdefault(name, []).extend(part)
     tables = {name: schema.frame(name, part) for name, part in rows.items()}
-    tables["cities"] = assemble.cities(extracts, ref, gazetteer)
-    tables["entities"] = assemble.entities(tables["mentions"], tables["cities"], ref)
-    tables["events"] = assemble.events(extracts, date_links, ref)
-    tables["votes"], tables["vote_positions"] = assemble.votes(
-        [link for ex in extracts for link in tally_links[ex.article.article_id]], ref
-    )
-    n_participants = int((tables["cities"]["status"] == "participant").sum())
-    n_listed = int((tables["cities"]["source_kind"] == "article").sum())
-    tables["claims"] = assemble.claims(extracts, date_links, tally_links, n_listed, n_participants)
+    tables["cities"] = assemble.cities(articles, ref, gazetteer)
+    tables["entities"] = assemble.entities(articles, tables["mentions"], tables["cities"], ref)
+    tables["events"] = assemble.events(articles, ref)
+    tables["votes"], tables["vote_positions"] = assemble.votes(articles, ref)
+    tables["claims"] = assemble.claims(articles)
     tables["sources"] = assemble.sources(ref)
     shapes = reusable(previous, "state_shapes", geo.fingerprint())
     tables["state_shapes"] = shapes if shapes is not None else geo.state_shapes()
     # check
+    n_participants = int((tables["cities"]["status"] == "participant").sum())
+    n_listed = int((tables["cities"]["source_kind"] == "article").sum())
     dq = []
-    for ex in extracts:
-        art = ex.article.article_id
-        dq += check.check_article(check.Context(ex, date_links[art], tally_links[art], ref, n_participants, n_listed))
-    dq += check.across_articles(tables["claims"], extracts, ref.rows("corrections"))
-    dq += check.missing_elements(extracts)
+    for a in articles:
+        dq += check.check_article(check.Context(a, ref, n_participants, n_listed))
+    dq += check.across_articles(tables["claims"], articles, ref, ref.rows("corrections"))
+    dq += check.missing_elements(articles)
     dq += check.open_questions(ref)
     tables["data_quality"] = schema.frame("data_quality", dq)
     # validate: the one choke point before anything is written

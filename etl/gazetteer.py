@@ -101,6 +101,28 @@ class Gazetteer:
             score,
         )
 
+    @cached_property
+    def _by_name(self) -> dict[str, list[tuple[str, dict]]]:
+        out: dict[str, list[tuple[str, dict]]] = {}
+        for state, recs in sorted(self._by_state.items()):
+            for rec in recs:
+                out.setdefault(rec["name"], []).append((state, rec))
+        for found in out.values():
+            found.sort(key=lambda sr: (-sr[1]["population"], sr[1]["geonameid"]))
+        return out
+
+    def by_name(self, name: str) -> list[Place]:
+        """Every US city of that exact name, most populous first."""
+        return [self._place(rec, state, "exact", 1.0) for state, rec in self._by_name.get(name, [])]
+
+    def by_id(self, city_id_: str) -> Place | None:
+        """The city with this id (``<slug>-<usps>``), if the gazetteer lists it."""
+        for state, recs in self._by_state.items():
+            for rec in recs:
+                if city_id(rec["name"], state) == city_id_:
+                    return self._place(rec, state, "exact", 1.0)
+        return None
+
     def places(self) -> list[Place]:
         """Every US city in the gazetteer, by state, most populous first (for synthetic test articles)."""
         return [self._place(r, state, "exact", 1.0) for state, recs in sorted(self._by_state.items()) for r in recs]

@@ -13,8 +13,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pandas as pd
+import us
 
 from contract.tables import CONFIDENCE, EVENT_CATEGORIES, SOURCE_KINDS
 from etl.errors import EtlError
@@ -139,60 +141,8 @@ class RefFile:
         return pd.DataFrame(rows, columns=header, dtype=object)
 
 
-STATES = [
-    "AL",
-    "AK",
-    "AZ",
-    "AR",
-    "CA",
-    "CO",
-    "CT",
-    "DE",
-    "DC",
-    "FL",
-    "GA",
-    "HI",
-    "ID",
-    "IL",
-    "IN",
-    "IA",
-    "KS",
-    "KY",
-    "LA",
-    "ME",
-    "MD",
-    "MA",
-    "MI",
-    "MN",
-    "MS",
-    "MO",
-    "MT",
-    "NE",
-    "NV",
-    "NH",
-    "NJ",
-    "NM",
-    "NY",
-    "NC",
-    "ND",
-    "OH",
-    "OK",
-    "OR",
-    "PA",
-    "RI",
-    "SC",
-    "SD",
-    "TN",
-    "TX",
-    "UT",
-    "VT",
-    "VA",
-    "WA",
-    "WV",
-    "WI",
-    "WY",
-]
-ENTITY_TYPES = ("person", "organization", "city", "state", "program", "legislation", "policy", "publication")
+STATES = sorted([s.abbr for s in us.STATES] + [us.states.DC.abbr])  # USPS codes, from the us package
+ENTITY_TYPES = ("person", "organization", "program", "legislation", "policy", "publication")  # cities, states: the ETL's
 confidence = one_of(*CONFIDENCE)  # UNCONFIRMED facts never get a row: they are listed in open_questions.csv
 
 FILES = {
@@ -207,9 +157,6 @@ FILES = {
             "source": url,
             "confidence": confidence,
         },
-    ),
-    "ap_states": RefFile(
-        "ap_states.csv", ("usps",), {"usps": one_of(*STATES), "name": nonempty, "ap": nonempty, "source": url}
     ),
     "number_words": RefFile(  # language, not facts: a source but no confidence
         "number_words.csv", ("word",), {"word": nonempty, "value": integer(0, 10**6), "source": url}
@@ -306,6 +253,7 @@ FILES = {
             "source": url,
             "confidence": confidence,
         },
+        frozenset({"end"}),  # an occasion whose last day no source confirms
     ),
     "corrections": RefFile(
         "corrections.csv",
@@ -331,6 +279,20 @@ FILES = {
         },
         frozenset({"path_prefix", "copy_of", "note"}),
     ),
+    "datasets": RefFile(  # the offline data sets the ETL reads: a page for each, and the package that ships it
+        "datasets.csv",
+        ("dataset_id",),
+        {
+            "dataset_id": nonempty,
+            "title": nonempty,
+            "used_for": nonempty,
+            "url": url,
+            "package_url": url,
+            "version": nonempty,
+            "note": lambda v: None,
+        },
+        frozenset({"note"}),
+    ),
     "open_questions": RefFile(
         "open_questions.csv",
         ("check_id",),
@@ -353,7 +315,8 @@ ROLLCALL_FILE = RefFile(
         "state": one_of(*STATES),
         "party": one_of("R", "D", "I"),
         "vote": one_of("Yea", "Nay", "Not Voting", "Present"),
-        "source_url": url,
+        "source_url": url,  # the party-line record and the senators not voting
+        "roster_url": url,  # the roster of the senators in office that day
     },
 )
 
@@ -428,3 +391,40 @@ def check_event_entities(ref: dict, city_ids: set[str], folder: Path) -> None:
     """Events may name cities, which exist only after resolution; check those ids then."""
     known = set(ref["entities"]["entity_id"]) | city_ids
     _dangling(ref["events"], "match_entities", known, folder / FILES["events"].name, multi=True)
+
+
+def site_of(url: str, ref: Reference):
+    """The source_sites.csv row for a URL: same domain, longest matching path prefix."""
+    sites = ref.rows("source_sites")
+    parts = urlsplit(url)
+    found = [s for s in sites if s.domain == parts.netloc and parts.path.startswith(s.path_prefix)]
+    if not found:
+        raise EtlError(
+            f"no row for the domain {parts.netloc} (cited as {url}): add who publishes it and its kind",
+            ref.folder / FILES["source_sites"].name,
+        )
+    site = max(found, key=lambda s: len(s.path_prefix))
+    if (site.kind == "copy") != bool(site.copy_of):
+        raise EtlError(
+            f"the row for {site.domain}{site.path_prefix} (cited as {url}): copy_of names what a copy copies, "
+            f"and only a copy (its kind is {site.kind})",
+            ref.folder / FILES["source_sites"].name,
+        )
+    return site
+
+
+def check_confidence(ref: Reference) -> None:
+    """A confidence word means what the sources can bear: a fact every cited page of which is a mirror of
+    Wikipedia is ``medium``, never ``confirmed``."""
+    for group, spec, rows in cited_files(ref):
+        if "confidence" not in rows.columns:
+            continue
+        for i, r in enumerate(rows.to_dict("records")):
+            urls = [u for col in spec.url_columns for u in r[col].split() if u.startswith(("http://", "https://"))]
+            if urls and r["confidence"] == "confirmed" and all(site_of(u, ref).kind == "mirror" for u in urls):
+                raise EtlError(
+                    "column confidence: confirmed, but every page the row cites is a mirror of Wikipedia; "
+                    "say medium",
+                    ref.folder / spec.name,
+                    i + 2,
+                )

@@ -1,7 +1,6 @@
-"""Stage 5, resolve: tie the article's spans to reference ids (events, votes, speakers).
-
-``extract`` found the spans; this stage decides what each one refers to. ``assemble`` and ``check`` both use these
-answers, so a span is never resolved twice in two different ways.
+"""Stage 4, resolve: tie the reader's spans to the reference, once. Dates to events, tallies to votes, quotations
+to speakers. ``build`` runs it once per article; ``story``, ``assemble`` and ``check`` read its answers and never
+resolve a span again.
 """
 
 from __future__ import annotations
@@ -12,11 +11,12 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from etl import textsteps as ts
-from etl.extract import Extract
+from etl.lexicon import Lexicon
+from etl.read.model import DateExpr, Quote, Reading, Tally
 
-MIN_FALLBACK_SCORE = 2  # an article date that matches no reference date needs this much other evidence
+MIN_EVIDENCE = 2  # a date that falls outside every event it could mean needs this much evidence (entities, cues)
 SPEAKER_TYPES = ("person", "organization")
+SPEECH_REACH = 40  # characters between a speech verb and its speaker
 
 
 def date_range(date: str, precision: str) -> tuple[dt.date, dt.date]:
@@ -31,62 +31,13 @@ def date_range(date: str, precision: str) -> tuple[dt.date, dt.date]:
     return dt.date(int(date), 1, 1), dt.date(int(date), 12, 31)
 
 
-@dataclass
-class EventLink:
-    """An article date tied to a reference event (or to none)."""
-
-    date_index: int
-    event_id: str | None
-    how: str  # window | fallback | none | expected
-    expected: Expected | None = None  # for an expected event: its recorded outcome and lane, resolved once
+def _words(text: str, phrases) -> list[str]:
+    """The phrases that occur in a text as whole words, ignoring case."""
+    lower = text.lower()
+    return [p for p in phrases if p and re.search(rf"(?<![\w’']){re.escape(p.lower())}(?![\w’'])", lower)]
 
 
-def _score(row, entities: set[str], sentence: str) -> int:
-    wanted = {e for e in row.match_entities.split("|") if e}
-    lower = sentence.lower()
-    cues = sum(1 for c in row.cues.split("|") if c and c.lower() in lower)
-    return len(wanted & entities) + cues
-
-
-def _scored_events(ex: Extract, d: ts.DateExpr, events: list) -> list[tuple]:
-    sid = ex.sentence_at(d.start)
-    sentence = ex.sentence(sid).surface
-    entities = ex.entities_in(sid)
-    scored = []
-    for row in events:
-        lo, hi = date_range(row.date, row.date_precision)
-        inside = lo <= (d.date_end or d.date_start) and d.date_start <= hi
-        distance = abs((lo - d.date_start).days)
-        scored.append((inside, _score(row, entities, sentence), -distance, row.event_id, row.phase))
-    return scored
-
-
-def link_dates(ex: Extract, ref: dict) -> list[EventLink]:
-    """Match each article date to the reference event it speaks of.
-
-    First the events inside the date's window (same day, or same month for "in June"), best entity and cue
-    score first; when none is there, the best-scoring event of the story period, if the evidence is strong enough.
-    Dates after the as-of date (a photo caption) are no events.
-    """
-    links = []
-    for i, d in enumerate(ex.dates):
-        if d.precision == "after":
-            links.append(EventLink(i, None, "expected", expected_outcome(ex, i, ref)))
-            continue
-        if d.date_start > ex.article.as_of:
-            links.append(EventLink(i, None, "none"))
-            continue
-        scored = _scored_events(ex, d, ref.rows("events"))
-        window = sorted((s for s in scored if s[0]), key=lambda s: (s[1], s[2]), reverse=True)
-        if window and (window[0][1] > 0 or len(window) == 1):
-            links.append(EventLink(i, window[0][3], "window"))
-            continue
-        fallback = sorted((s for s in scored if s[4] != "later"), key=lambda s: (s[1], s[2]), reverse=True)
-        if fallback and fallback[0][1] >= MIN_FALLBACK_SCORE:
-            links.append(EventLink(i, fallback[0][3], "fallback"))
-        else:
-            links.append(EventLink(i, None, "none"))
-    return links
+# ---- dates to events --------------------------------------------------------------------------------------------
 
 
 @dataclass
@@ -98,84 +49,266 @@ class Expected:
     category: str | None  # None when no reference event shares the sentence's entities or cues
 
 
-def expected_outcome(ex: Extract, date_index: int, ref: dict) -> Expected:
-    d = ex.dates[date_index]
-    entities = ex.entities_in(ex.sentence_at(d.start))
+@dataclass
+class EventLink:
+    """An article date tied to a reference event (or to none), and why."""
+
+    date_index: int
+    event_id: str | None
+    how: str  # window | evidence | paragraph | expected | negated | none
+    expected: Expected | None = None
+
+
+def _evidence(rd: Reading, row, sentence_id: str, paragraph: bool = False) -> int:
+    """How strongly a sentence (or its whole paragraph) speaks of an event: its entities and its cue words."""
+    if paragraph:
+        number = rd.sentence(sentence_id).paragraph
+        ids = [i for i, s in zip(rd.sentence_ids, rd.sentences, strict=True) if s.paragraph == number]
+    else:
+        ids = [sentence_id]
+    entities = set().union(*(rd.entities_in(i) for i in ids))
+    text = " ".join(rd.sentence(i).surface for i in ids)
+    wanted = {e for e in row.match_entities.split("|") if e}
+    return len(wanted & entities) + len(_words(text, [c for c in row.cues.split("|") if c]))
+
+
+def _inside(d: DateExpr, row) -> bool:
+    lo, hi = date_range(row.date, row.date_precision)
+    return lo <= (d.date_end or d.date_start) and d.date_start <= hi
+
+
+def _distance(d: DateExpr, row) -> int:
+    lo, _ = date_range(row.date, row.date_precision)
+    return abs((lo - d.date_start).days)
+
+
+def link_dates(rd: Reading, ref) -> list[EventLink]:
+    """Each article date and the reference event it speaks of.
+
+    First the events inside the date's window (the same day, or the month of "in June") that the sentence speaks
+    of (their entities or cue words); then, when none is, an event outside the window that the sentence speaks of
+    strongly (so a wrong date given to an event is caught as a disagreement on that event, never taken for another
+    event of that day); then an event inside the window that the paragraph speaks of. A date the text says is
+    wrong, and an open-ended one ("after the August recess"), are no event's date.
+    """
+    events = ref.rows("events")
+    links = []
+    for i, d in enumerate(rd.dates):
+        if d.negated:
+            links.append(EventLink(i, None, "negated"))
+            continue
+        if d.precision == "after":
+            links.append(EventLink(i, None, "expected", expected_outcome(rd, d, ref)))
+            continue
+        sid = rd.sentence_at(d.start)
+        scored = [(_evidence(rd, row, sid), _inside(d, row), -_distance(d, row), row.event_id) for row in events]
+        window = sorted((s for s in scored if s[1] and s[0] > 0), reverse=True)
+        if window:
+            links.append(EventLink(i, window[0][3], "window"))
+            continue
+        strong = sorted((s for s in scored if s[0] >= MIN_EVIDENCE and _has_cue(rd, events, s[3], sid)), reverse=True)
+        if strong:
+            links.append(EventLink(i, strong[0][3], "evidence"))
+            continue
+        nearby = sorted(
+            (
+                (_evidence(rd, row, sid, paragraph=True), -_distance(d, row), row.event_id)
+                for row in events
+                if _inside(d, row)
+            ),
+            reverse=True,
+        )
+        if nearby and nearby[0][0] > 0:
+            links.append(EventLink(i, nearby[0][2], "paragraph"))
+        else:
+            links.append(EventLink(i, None, "none"))
+    return links
+
+
+def _has_cue(rd: Reading, events: list, event_id: str, sentence_id: str) -> bool:
+    row = next(r for r in events if r.event_id == event_id)
+    return bool(_words(rd.sentence(sentence_id).surface, [c for c in row.cues.split("|") if c]))
+
+
+def expected_outcome(rd: Reading, d: DateExpr, ref) -> Expected:
+    entities = rd.entities_in(rd.sentence_at(d.start))
     votes, events = ref["votes"], ref["events"]
     later = votes[votes["nominee"].isin(entities) & (votes["date"] >= d.date_start.isoformat())]
+    vote = None
     if len(later):
         vote = later.sort_values("date").iloc[0]
         ev = events[events["vote_id"] == vote["vote_id"]]
         if len(ev):
             return Expected(vote, ev["event_id"].iloc[0], ev["category"].iloc[0])
-    else:
-        vote = None
-    best = max(_scored_events(ex, d, ref.rows("events")), key=lambda s: (s[1], s[2]), default=None)
-    category = ref.by_id("events", "event_id")[best[3]].category if best and best[1] > 0 else None
-    return Expected(vote, None, category)
+    sid = rd.sentence_at(d.start)
+    best = max(((_evidence(rd, row, sid), row.category) for row in ref.rows("events")), default=(0, None))
+    return Expected(vote, None, best[1] if best[0] > 0 else None)
+
+
+# ---- tallies to votes -------------------------------------------------------------------------------------------
 
 
 @dataclass
 class TallyLink:
-    """An article tally ("50-48") and the recorded vote of the nominee its sentence names (None: no such vote)."""
+    """An article tally ("50-48") and the recorded vote it gives (None: a vote the reference does not record)."""
 
-    tally: ts.Tally
+    tally: Tally
     vote: pd.Series | None
+    how: str  # nominee | date | not_floor | none
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]")
 
 
-def _distance(text: str, a, b) -> tuple[int, int]:
-    """How far apart two spans of one sentence are: clause breaks (commas, dashes...) between them, then characters."""
+def _apart(text: str, a, b) -> tuple[int, int]:
+    """How far apart two spans are: clause breaks (commas, dashes...) between them, then characters."""
     between = text[min(a.end, b.end) : max(a.start, b.start)]
     return len(_CLAUSE_BREAK.findall(between)), len(between)
 
 
-def link_tallies(ex: Extract, ref: dict) -> list[TallyLink]:
+def link_tallies(rd: Reading, ref, lexicon: Lexicon) -> list[TallyLink]:
     """Each tally's recorded vote: that of the nominee named nearest to it in its sentence (fewest clause breaks
-    between them, then fewest characters), or, with no nominee named, the vote held on a day the sentence's own
-    dates resolve to. Among several votes on one nominee, the one on a date the sentence gives, else the latest on
-    or before the as-of date. Never merely the first vote."""
+    between them, then fewest characters), else in its paragraph, else the vote held on a day its sentence gives.
+    A tally of a committee or of cloture (the lexicon's ``not_floor_votes``) is no recorded floor vote."""
     votes = ref["votes"]
     nominees = set(votes["nominee"])
+    text = rd.article.text
     links = []
-    for t in ex.tallies:
-        sid = ex.sentence_at(t.start)
-        days = {d.value for d in ex.dates if ex.sentence_at(d.start) == sid and d.precision == "day"}
-        named = [m for m in ex.mentions_in(sid) if m.entity_id in nominees]
+    for t in rd.tallies:
+        sid = rd.sentence_at(t.start)
+        sentence = rd.sentence(sid).surface
+        if _words(sentence, lexicon.numbers["not_floor_votes"]):
+            links.append(TallyLink(t, None, "not_floor"))
+            continue
+        days = {d.value for d in rd.dates if rd.sentence_at(d.start) == sid and d.precision == "day"}
+        named = [m for m in rd.mentions_in(sid) if m.entity_id in nominees]
+        if not named:
+            paragraph = rd.sentence(sid).paragraph
+            named = [
+                m
+                for i, s in zip(rd.sentence_ids, rd.sentences, strict=True)
+                if s.paragraph == paragraph
+                for m in rd.mentions_in(i)
+                if m.entity_id in nominees
+            ]
         if named:
-            nearest = min(named, key=lambda m: (*_distance(ex.article.text, m, t), m.start))
-            candidates = votes[votes["nominee"] == nearest.entity_id]
+            nearest = min(named, key=lambda m: (*_apart(text, m, t), m.start))
+            candidates, how = votes[votes["nominee"] == nearest.entity_id], "nominee"
         else:
-            candidates = votes[votes["date"].isin(days)]
+            candidates, how = votes[votes["date"].isin(days)], "date"
         on_day = candidates[candidates["date"].isin(days)]
-        before = candidates[candidates["date"] <= ex.article.as_of.isoformat()]
+        before = candidates[candidates["date"] <= rd.article.as_of.isoformat()]
         chosen = (on_day if len(on_day) else before if len(before) else candidates).sort_values("date")
-        links.append(TallyLink(t, chosen.iloc[-1] if len(chosen) else None))
+        links.append(TallyLink(t, chosen.iloc[-1] if len(chosen) else None, how if len(chosen) else "none"))
     return links
 
 
-def speaker_of(ex: Extract, quote: ts.Span, entity_types: dict[str, str]) -> str | None:
-    """Who said it: the first person or organisation named after the quote in its sentence, else the last before."""
-    sid = ex.sentence_at(quote.start)
-    in_sentence = [m for m in ex.mentions_in(sid) if entity_types.get(m.entity_id) in SPEAKER_TYPES]
-    after = [m for m in in_sentence if m.start >= quote.end]
-    if after:
-        return after[0].entity_id
-    before = [m for m in in_sentence if m.end <= quote.start]
-    return before[-1].entity_id if before else None
+# ---- quotations to speakers -------------------------------------------------------------------------------------
 
 
-def counted_cities(ex: Extract, n: ts.Count, n_listed: int, n_participants: int) -> str | None:
-    """Which cities a count of cities counts, as a ``cities.status``: ``excluded`` when its sentence lists them or
-    it equals the number listed (in this article, or in all of them when it lists none), ``participant`` when it
-    equals the reference's participants; None when it matches neither (``check.count_check`` reports it)."""
-    if n.unit != "city":
+@dataclass
+class SpeakerLink:
+    quote: Quote
+    entity_id: str | None
+    how: str  # verb | only | previous | next | pronoun | none
+
+
+def _speech_positions(text: str, start: int, end: int, verbs, skip: tuple[int, int]) -> list[tuple[int, int]]:
+    """Where the speech verbs of ``text[start:end]`` are (their start and end), outside the quotation ``skip``."""
+    out = []
+    for verb in verbs:
+        for m in re.finditer(rf"(?<![\w’']){re.escape(verb)}(?![\w’'])", text[start:end], re.IGNORECASE):
+            at = start + m.start()
+            if not skip[0] - 1 <= at < skip[1] + 1:
+                out.append((at, start + m.end()))
+    return sorted(out)
+
+
+# Between a speaker and the verb after it, an appositive or a party in brackets does not count: "Renata Solis, who
+# coordinates federal grants for the city, said"; "Sen. Patty Murray (D-Wash.) said".
+_ASIDE = re.compile(r"^\s*(?:,[^“”\"]*,|\([^)]*\))\s*$")
+
+
+def _gap(text: str, m, verb: tuple[int, int]) -> int:
+    """Characters between a name and a speech verb, not counting an aside between them."""
+    if verb[0] >= m.end:
+        between = text[m.end : verb[0]]
+        return 1 if _ASIDE.match(between) else len(between)
+    return max(0, m.start - verb[1])
+
+
+def _last_person(rd: Reading, before: int, paragraph: int) -> str | None:
+    """The last person named before a position, in its paragraph or the one before (what "he" or "she" stands
+    for)."""
+    best = None
+    for m in rd.mentions:
+        if m.start >= before:
+            break
+        if m.type == "person" and rd.sentence(rd.sentence_at(m.start)).paragraph >= paragraph - 1:
+            best = m.entity_id
+    return best
+
+
+def speakers(rd: Reading, lexicon: Lexicon) -> list[SpeakerLink]:
+    """Who says each quotation: the person or organisation a speech verb ties to it in its sentences; else the
+    one person those sentences name; else the speaker named in the sentence before or after it in the same
+    paragraph. A pronoun ("he said") stands for the last person named."""
+    text = rd.article.text
+    verbs = lexicon.people["speech_verbs"]
+    pronouns = set(lexicon.people["pronouns"])
+    out = []
+    for q in rd.quotes:
+        first, last = rd.index_at(q.start), rd.index_at(max(q.start, q.end - 1))
+        start, end = rd.sentences[first].start, rd.sentences[last].end
+        paragraph = rd.sentences[first].paragraph
+        found = _tied(rd, text, start, end, q, verbs, pronouns, paragraph)
+        if found is not None:
+            out.append(SpeakerLink(q, found[0], found[1]))
+            continue
+        outside = [
+            m for m in rd.mentions if start <= m.start < end and not q.start <= m.start < q.end
+        ]
+        people = {m.entity_id for m in outside if m.type == "person"}
+        if len(people) == 1:
+            out.append(SpeakerLink(q, people.pop(), "only"))
+            continue
+        found = None
+        for k, how in ((first - 1, "previous"), (last + 1, "next")):
+            if 0 <= k < len(rd.sentences) and rd.sentences[k].paragraph == paragraph:
+                s = rd.sentences[k]
+                hit = _tied(rd, text, s.start, s.end, q, verbs, pronouns, paragraph)
+                if hit is None and how == "previous" and s.surface.rstrip().endswith(":"):
+                    names = [m for m in rd.mentions_in(rd.sentence_ids[k]) if m.type in SPEAKER_TYPES]
+                    hit = (names[-1].entity_id, how) if names else None
+                if hit is not None:
+                    found = (hit[0], how)
+                    break
+        out.append(SpeakerLink(q, *(found or (None, "none"))))
+    return out
+
+
+def _tied(rd: Reading, text: str, start: int, end: int, q: Quote, verbs, pronouns, paragraph: int):
+    """A speaker a speech verb ties to the quotation in ``text[start:end]``: the nearest person or organisation
+    (or pronoun) within a few words of the verb."""
+    positions = _speech_positions(text, start, end, verbs, (q.start, q.end))
+    if not positions:
         return None
-    if ex.sentence_at(n.start) in ex.list_sentence_ids:
-        return "excluded"
-    listed = sum(1 for p in ex.places if p.sentence_id in ex.list_sentence_ids) or n_listed
-    if n.value == listed:
-        return "excluded"
-    return "participant" if n.value == n_participants else None
+    candidates: list[tuple[int, str, str]] = []
+    for m in rd.mentions:
+        if m.type in SPEAKER_TYPES and start <= m.start < end and not q.start - 1 <= m.start <= q.end:
+            gap = min(_gap(text, m, p) for p in positions)
+            if gap <= SPEECH_REACH:
+                candidates.append((gap, m.entity_id, "verb"))
+    for p, p_end in positions:
+        for pronoun in pronouns:
+            for m in re.finditer(rf"\b{re.escape(pronoun)}\b", text[max(start, p - 12) : p_end + 20]):
+                at = max(start, p - 12) + m.start()
+                if not q.start <= at < q.end:
+                    who = _last_person(rd, q.start, paragraph)
+                    if who is not None:
+                        candidates.append((abs(at - p), who, "pronoun"))
+    if not candidates:
+        return None
+    gap, who, how = min(candidates)
+    return who, how
+

@@ -1,0 +1,129 @@
+"""What the generic reader returns: typed spans of one article, each with the method that found it.
+
+Plain Python values (no spaCy objects), so the story layer, the tables and the checks never depend on the NLP
+library. Every span satisfies ``text[start:end] == surface`` (the schema checks it again before writing).
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from dataclasses import dataclass, field
+
+from etl.seed import Article
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    surface: str
+
+
+@dataclass(frozen=True)
+class Sentence(Span):
+    paragraph: int  # 1-based, one per non-blank line
+    kind: str  # headline | dateline | bullet | turn | text
+
+
+@dataclass(frozen=True)
+class Mention(Span):
+    """A name in the text, tied to an entity: a reference id, a city id, a state id, or an unresolved person."""
+
+    entity_id: str
+    type: str  # person | organization | program | legislation | policy | publication | city | state | district
+    method: str  # alias | title | surname | senator | name | place | dateline | bare | list | fuzzy | unresolved
+    resolved: bool = True  # False: the reference (or the gazetteer) does not hold it
+    title: str = ""  # the title written before a person's name ("Senator", "Mayor"), as the office it names
+    title_start: int | None = None  # where the title (and any "Then-", "former") begins
+    party: str = ""  # a senator's party as written ("(D-Wash.)", "Democratic Sen."): R, D or I
+    state: str = ""  # a senator's state as written ("(D-Wash.)", "of Arizona", "(AZ)"): a USPS code
+    affiliation: Span | None = None  # the words that give the party and state
+
+
+@dataclass(frozen=True)
+class Place:
+    """A city in the text: its mention, the state the text gives it (if any) and the gazetteer entry."""
+
+    mention: Mention
+    state: str | None  # USPS code
+    state_span: Span | None
+    gazetteer: object | None  # etl.gazetteer.Place, or None when the gazetteer does not list it
+    score: float = 1.0  # 1.0, or the similarity of a misspelt name
+
+
+@dataclass(frozen=True)
+class Count(Span):
+    value: int
+    unit: str  # the counted noun, singular and lower case ("city", "nomination", "republican")
+    method: str
+    definite: bool  # "the four cities": refers back to cities already counted
+    city: bool  # the unit is one of the lexicon's city nouns
+
+
+@dataclass(frozen=True)
+class Tally(Span):
+    yea: int
+    nay: int
+    method: str
+
+
+@dataclass(frozen=True)
+class DateExpr(Span):
+    kind: str  # absolute | weekday | month | relative | same_day | after
+    value: str  # ISO date at its precision ("2017-08-03", "2017-06"); "" when open-ended
+    precision: str  # day | month | after
+    date_start: dt.date
+    date_end: dt.date | None  # None when open-ended
+    method: str  # how the words were resolved, for a reader
+    ahead: bool  # the text states it as a deadline, a plan or an expectation (not as past)
+    negated: bool  # the text says this date is wrong ("not 3 August", "misstated ... as 3 August")
+
+
+@dataclass(frozen=True)
+class Quote(Span):
+    """The words inside one pair of quotation marks (four words or more)."""
+
+
+@dataclass
+class Reading:
+    """One article, read: its sentences and every typed span found in it."""
+
+    article: Article
+    sentences: list[Sentence]
+    sentence_ids: list[str]
+    mentions: list[Mention] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    counts: list[Count] = field(default_factory=list)
+    tallies: list[Tally] = field(default_factory=list)
+    dates: list[DateExpr] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    people: dict[str, str] = field(default_factory=dict)  # unresolved person id -> the fullest name written
+    english: bool = True  # False when the text does not read as English (almost none of its words are)
+    _ends: list[int] = field(default_factory=list, repr=False)
+    _by_sentence: dict[str, list[Mention]] | None = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        self._ends = [s.end for s in self.sentences]
+
+    def sentence_at(self, offset: int) -> str:
+        """The id of the sentence holding a character offset (whitespace between sentences: the next one)."""
+        i = bisect.bisect_right(self._ends, offset)
+        return self.sentence_ids[min(i, len(self.sentence_ids) - 1)]
+
+    def index_at(self, offset: int) -> int:
+        return self.sentence_ids.index(self.sentence_at(offset))
+
+    def sentence(self, sentence_id: str) -> Sentence:
+        return self.sentences[self.sentence_ids.index(sentence_id)]
+
+    def mentions_in(self, sentence_id: str) -> list[Mention]:
+        """Mentions of one sentence, in reading order (indexed once; call after the mentions are final)."""
+        if self._by_sentence is None:
+            self._by_sentence = {}
+            for m in self.mentions:
+                self._by_sentence.setdefault(self.sentence_at(m.start), []).append(m)
+        return self._by_sentence.get(sentence_id, [])
+
+    def entities_in(self, sentence_id: str) -> set[str]:
+        return {m.entity_id for m in self.mentions_in(sentence_id)}

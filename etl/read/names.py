@@ -1,0 +1,435 @@
+"""People, organisations, programmes and laws named in the text.
+
+``story_names`` is a spaCy component built from data: the reference entities and their aliases
+(``etl/reference/entities.csv``), the senators of the roll call with the forms of their names, and the lexicon's
+titles, speech verbs and role nouns. It writes ``doc.ents`` (label: the entity's type; ``kb_id_``: its id) and
+records how each was found, a title written before a person, and a senator's party and state as written
+("(D-Wash.)", "of Arizona", "Democratic Sen."), in ``doc.user_data["names"]``.
+
+What it finds:
+- a reference alias as written ("Justice Department", "RAISE Act", "Jeff Sessions");
+- a title before a name ("Attorney General Jeff Sessions", "Mayor Richard Berry", "Sen. John McCain of Arizona"):
+  the span is the name; a name the reference does not hold becomes an unresolved person;
+- a senator of the roll call by full name, by a common first name ("Chuck Schumer"), or by surname after a
+  title or once named;
+- a name beside a speech verb or before a role ("said Dana Whitcomb", "Whitcomb, the city's police chief,");
+- a surname alone, or before a possessive, once the article has named its person (the most recent one wins, so
+  "Rahm Emanuel" and "William Emanuel" stay apart).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+CONNECTORS = frozenset({"de", "van", "von", "del", "la", "da", "di", "bin", "St.", "O’", "O'"})
+SUFFIXES = frozenset({"Jr.", "Sr.", "II", "III", "IV"})
+POSSESSIVES = frozenset({"’s", "'s", "’", "'"})
+PLACE_BEFORE = frozenset({"in", "on", "at", "from", "near", "to", "outside", "across"})
+GLUE_OK = frozenset({*POSSESSIVES, ",", ".", ")", "”", ";", ":", "?", "!", '"'})  # what may follow a name unspaced
+
+
+def slug(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+@dataclass(frozen=True)
+class Known:
+    """A name pattern: the entity it names, its type and how such a match is found."""
+
+    entity_id: str
+    type: str
+    method: str  # alias | senator
+
+
+@dataclass
+class NameInfo:
+    """What the names component learnt about one mention (keyed by its character span)."""
+
+    method: str
+    resolved: bool = True
+    title: str = ""
+    title_start: int | None = None
+    party: str = ""
+    state: str = ""
+    affiliation: tuple[int, int] | None = None  # the characters of "(D-Wash.)" / "of Arizona"
+
+
+def _is_name_token(t) -> bool:
+    text = t.text
+    if not text or t.is_space:
+        return False
+    if text in CONNECTORS:
+        return True
+    if len(text) == 2 and text[0].isupper() and text[1] == ".":  # a middle initial
+        return True
+    return text[0].isupper() and any(c.islower() for c in text) and text.replace("-", "").replace("’", "").isalpha()
+
+
+@Language.factory(
+    "story_names",
+    default_config={
+        "known": [],
+        "senators": [],
+        "titles": [],
+        "offices": {},
+        "title_modifiers": [],
+        "role_nouns": [],
+        "speech_verbs": [],
+        "parties": {},
+        "nicknames": {},
+        "states": {},
+        "stop_names": [],
+    },
+)
+def make_story_names(
+    nlp: Language,
+    name: str,
+    known: list[list[str]],
+    senators: list[list[str]],
+    titles: list[str],
+    offices: dict,
+    title_modifiers: list[str],
+    role_nouns: list[str],
+    speech_verbs: list[str],
+    parties: dict,
+    nicknames: dict,
+    states: dict,
+    stop_names: list[str],
+) -> StoryNames:
+    return StoryNames(
+        nlp,
+        known,
+        senators,
+        titles,
+        offices,
+        title_modifiers,
+        role_nouns,
+        speech_verbs,
+        parties,
+        nicknames,
+        states,
+        stop_names,
+    )
+
+
+class StoryNames:
+    def __init__(
+        self,
+        nlp,
+        known,
+        senators,
+        titles,
+        offices,
+        title_modifiers,
+        role_nouns,
+        speech_verbs,
+        parties,
+        nicknames,
+        states,
+        stop_names,
+    ):
+        # known: [alias, entity_id, type]; senators: [full name as in the roll call, state, party]
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.patterns: dict[str, Known] = {}
+        self.surname_of: dict[str, set[str]] = {}  # a surname -> the ids of the people who bear it
+        self.last_names: dict[str, str] = {}  # entity id -> surname
+        self.senator_state: dict[str, tuple[str, str]] = {}  # senator id -> (state, party)
+        self.names: dict[str, str] = {}  # entity id -> canonical name
+        self.full_names: dict[str, str] = {}  # a person's name of two words or more, as written -> the person
+        for alias, entity_id, type_ in known:
+            self._add(nlp, alias, Known(entity_id, type_, "alias"))
+            self.names.setdefault(entity_id, alias)
+            if type_ == "person" and len(alias.split()) >= 2:
+                self._surname(alias.split()[-1], entity_id)
+                self.full_names.setdefault(alias, entity_id)
+        by_first = {}
+        for nick, full_first in nicknames.items():
+            by_first.setdefault(full_first, []).append(nick)
+        for roster, state, party in senators:
+            entity_id = slug(roster)
+            self.senator_state[entity_id] = (state, party)
+            self.names[entity_id] = roster
+            words = [w for w in roster.replace(",", " ").split() if w not in SUFFIXES]
+            plain = [w for w in words if not (len(w) == 2 and w.endswith("."))]  # without middle initials
+            first, last = plain[0], plain[-1]
+            forms = {roster, " ".join(words), " ".join(plain), f"{first} {last}"}
+            forms |= {f"{nick} {last}" for nick in by_first.get(first, [])}
+            for form in forms:
+                self._add(nlp, form, Known(entity_id, "person", "senator"))
+                self.full_names.setdefault(form, entity_id)
+            self._surname(last, entity_id)
+        self.senator_surnames = {
+            s: ids for s, ids in self.surname_of.items() if any(i in self.senator_state for i in ids)
+        }
+        self.titles = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.title_office = {}
+        for title in titles:
+            self.titles.add(title, [nlp.make_doc(title)])
+            self.title_office[title.lower()] = offices.get(title, title)
+        self.modifiers = frozenset(m.lower() for m in title_modifiers)
+        self.role_nouns = frozenset(role_nouns)
+        self.speech = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for verb in speech_verbs:
+            self.speech.add("SPEECH", [nlp.make_doc(verb)])
+        self.parties = parties
+        self.states = states  # any written form of a state (postal, AP, full name) -> USPS code
+        self.stop_names = frozenset(stop_names)
+
+    def _add(self, nlp, alias: str, known: Known) -> None:
+        key = f"{known.entity_id}|{known.method}"
+        self.patterns[key] = known
+        self.matcher.add(key, [nlp.make_doc(alias)])
+
+    def _surname(self, surname: str, entity_id: str) -> None:
+        self.surname_of.setdefault(surname, set()).add(entity_id)
+        self.last_names[entity_id] = surname
+
+    # ---- the pieces --------------------------------------------------------------------------------------------
+
+    def _name_run(self, doc: Doc, i: int, limit: int = 4) -> int:
+        """The end of a run of name words starting at token ``i`` (``i`` when there is none). A hyphenated name
+        ("Whitfield-Ramos") is one word of three tokens; a word glued to something else ("Skidmore)Then") is none."""
+        j, words = i, 0
+        while j < len(doc) and words < limit and _is_name_token(doc[j]):
+            k = j + 1
+            while (
+                k + 1 < len(doc)
+                and doc[k].text == "-"
+                and not doc[k - 1].whitespace_
+                and not doc[k].whitespace_
+                and _is_name_token(doc[k + 1])
+            ):
+                k += 2
+            if not doc[k - 1].whitespace_ and k < len(doc) and doc[k].text not in GLUE_OK:
+                break
+            j, words = k, words + 1
+        while j > i and doc[j - 1].text in CONNECTORS:
+            j -= 1
+        return j
+
+    def _words(self, doc: Doc, s: int, e: int) -> list[str]:
+        """The name words of tokens ``s..e`` ("Whitfield-Ramos" is one word)."""
+        return doc[s:e].text.replace(" - ", "-").split()
+
+    def _title_before(self, doc: Doc, start: int, titles: dict[int, int]) -> tuple[str, int] | None:
+        """A title that ends right before token ``start``, and the character where it begins with its modifiers
+        ("Then-Senator", "former Sen."); a modifier glued to the word before it ("Skidmore)Then") counts from its
+        own first letter."""
+        if start not in titles:
+            return None
+        t0 = titles[start]
+        office = self.title_office.get(doc[t0:start].text.lower(), doc[t0:start].text)
+        begin = doc[t0].idx
+        k = t0
+        while k > 0:
+            prev = doc[k - 1]
+            if prev.text == "-" or prev.lower_ in self.modifiers:
+                begin, k = prev.idx, k - 1
+                continue
+            glued = next((m for m in self.modifiers if prev.lower_.endswith(m) and not prev.whitespace_), None)
+            if glued:
+                begin = prev.idx + len(prev.text) - len(glued)
+            break
+        return office, begin
+
+    def _affiliation(self, doc: Doc, end: int) -> tuple[str, str, tuple[int, int]] | None:
+        """A party and state written after a name: "(D-Wash.)", "(AZ)", ", R-Ariz.," or "of Arizona"."""
+        i = end
+        if i < len(doc) and doc[i].text in ("(", ","):
+            j = i + 1
+            party = ""
+            if j + 1 < len(doc) and doc[j].text in self.parties and doc[j + 1].text in ("-", "–"):
+                party, j = self.parties[doc[j].text], j + 2
+            for k in (3, 2, 1):
+                form = doc[j : j + k].text if j + k <= len(doc) else ""
+                if form in self.states or (form.endswith(".") is False and form + "." in self.states and k == 1):
+                    state = self.states.get(form) or self.states[form + "."]
+                    stop = j + k
+                    if stop < len(doc) and doc[stop].text == "." and form + "." in self.states:
+                        stop += 1
+                    if doc[i].text == "(" and not (stop < len(doc) and doc[stop].text == ")"):
+                        return None
+                    if doc[i].text == "," and not party:
+                        return None  # "Murray, Washington" is more likely a place than an affiliation
+                    close = stop + 1 if doc[i].text == "(" else stop
+                    return party, state, (doc[i].idx, doc[close - 1].idx + len(doc[close - 1].text))
+            return None
+        if i + 1 < len(doc) and doc[i].lower_ == "of":
+            for k in (3, 2, 1):
+                form = doc[i + 1 : i + 1 + k].text if i + 1 + k <= len(doc) else ""
+                if form in self.states and len(form) > 2 and not form.endswith("."):
+                    stop = i + 1 + k
+                    return "", self.states[form], (doc[i].idx, doc[stop - 1].idx + len(doc[stop - 1].text))
+        return None
+
+    def _party_before(self, doc: Doc, start: int) -> str:
+        k = start - 1
+        while k >= 0 and (doc[k].lower_ in self.modifiers or doc[k].lower_ in self.title_office or doc[k].text == "-"):
+            if doc[k].text in self.parties and len(doc[k].text) > 1:
+                return self.parties[doc[k].text]
+            k -= 1
+        return ""
+
+    # ---- the component -----------------------------------------------------------------------------------------
+
+    def _known_full(self, words: list[str]) -> str | None:
+        """A known person written with middle initials ("William J. Emanuel" is William Emanuel)."""
+        plain = [w for w in words if not (len(w) == 2 and w.endswith("."))]
+        if len(plain) < 2 or len(plain) == len(words):
+            return None
+        return self.full_names.get(" ".join(plain))
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans: list[Span] = []
+        surname_aliases: dict[int, str] = {}  # a known person's one-word alias, where it stands -> the person
+        for key, s, e in self.matcher(doc):
+            known = self.patterns[doc.vocab.strings[key]]
+            if known.type == "person" and e - s == 1 and doc[s].text in self.surname_of:
+                surname_aliases[s] = known.entity_id
+                continue
+            spans.append(Span(doc, s, e, label=known.type, kb_id=known.entity_id))
+        titles: dict[int, int] = {}
+        for _, s, e in self.titles(doc):
+            if doc[s].text[:1].isupper() or doc[s].is_lower:
+                titles[e] = min(titles.get(e, s), s)
+        speech = [(s, e) for _, s, e in self.speech(doc)]
+        speech_at = {s for s, _ in speech} | {e for _, e in speech}
+        taken = {i for sp in spans for i in range(sp.start, sp.end)}
+
+        def person(s: int, e: int, entity: str) -> None:
+            spans.append(Span(doc, s, e, label="person", kb_id=entity))
+            taken.update(range(s, e))
+
+        # A title before a name: a senator's surname, a known person, or a person the reference does not hold.
+        for s, t0 in sorted(titles.items()):
+            e = self._name_run(doc, s)
+            if e == s or any(i in taken for i in range(s, e)):
+                continue
+            words = self._words(doc, s, e)
+            if words[-1] in self.stop_names or words[0] in self.stop_names:
+                continue
+            office = self.title_office.get(doc[t0:s].text.lower(), "")
+            ids = self.senator_surnames.get(words[-1], set()) if office == "Senator" else set()
+            if len(ids) == 1 and (len(words) == 1 or _first_matches(words[0], self.names[next(iter(ids))])):
+                person(s, e, next(iter(ids)))
+            else:
+                person(s, e, self._known_full(words) or "?" + " ".join(words))
+        # A name beside a speech verb, before a role or a "who" clause, in a byline, or written with initials.
+        for i in range(len(doc)):
+            if i in taken or not _is_name_token(doc[i]) or doc[i].text in self.stop_names:
+                continue
+            if i > 0 and _is_name_token(doc[i - 1]) and doc[i - 1].text not in self.stop_names and i - 1 not in taken:
+                continue  # inside a longer run of capitalised words
+            e = self._name_run(doc, i)
+            if e == i or any(k in taken for k in range(i, e)):
+                continue
+            words = self._words(doc, i, e)
+            known = self._known_full(words)
+            if known:
+                person(i, e, known)
+                continue
+            if len(words) < 2 or any(w in self.stop_names for w in words):
+                continue
+            if i > 0 and doc[i - 1].lower_ in PLACE_BEFORE:
+                continue  # "On Capitol Hill, the senators ...": a place
+            after_speech = i in speech_at or (i > 0 and doc[i - 1].text == "," and i - 1 in speech_at)
+            before_speech = e in speech_at or (e < len(doc) and doc[e].text in POSSESSIVES and e + 1 in speech_at)
+            described = (
+                e + 1 < len(doc)
+                and doc[e].text == ","
+                and (
+                    doc[e + 1].lower_ == "who"
+                    or any(doc[k].lower_ in self.role_nouns for k in range(e + 1, min(len(doc), e + 8)))
+                )
+            )
+            byline = i > 0 and doc[i - 1].text == "By" and (i == 1 or "\n" in doc[i - 2].text)
+            if after_speech or before_speech or described or byline:
+                person(i, e, "?" + " ".join(words))
+        named = sorted(filter_spans(spans), key=lambda sp: sp.start)
+        ents = self._surnames(doc, named, surname_aliases)
+        info: dict[tuple[int, int], NameInfo] = {}
+        for sp in ents:
+            method = "alias"
+            if sp.kb_id_.startswith("?"):
+                method = "name"
+            elif sp.kb_id_ in self.senator_state:
+                method = "senator"
+            if sp.label_ == "person" and doc[sp.start : sp.end].text.replace(" - ", "-") in self._surnames_of(sp.kb_id_):
+                method = "surname"
+            record = NameInfo(method, not sp.kb_id_.startswith("?"))
+            found = self._title_before(doc, sp.start, titles) if sp.label_ == "person" else None
+            if found is not None:
+                record.title, record.title_start = found
+                if method == "alias":
+                    record.method = "title"
+            if sp.label_ == "person":
+                aff = self._affiliation(doc, sp.end)
+                if aff is not None:
+                    record.party, record.state, record.affiliation = aff
+                record.party = record.party or self._party_before(doc, sp.start)
+            info[(sp.start_char, sp.end_char)] = record
+        doc.ents = ents
+        doc.user_data["names"] = info
+        return doc
+
+    def _surnames(self, doc: Doc, named: list[Span], surname_aliases: dict[int, str]) -> list[Span]:
+        """The names in reading order, with every surname written alone (or before a possessive) tied to the most
+        recent person named in full with that surname, else to the reference person whose alias it is. A name
+        found with a title alone ("Mayor Berry") joins the person named in full before it."""
+        recent: dict[str, str] = {}
+        out: list[Span] = []
+        taken = {i for sp in named for i in range(sp.start, sp.end)}
+        by_start = {sp.start: sp for sp in named}
+        surnames = {self.last_names.get(sp.kb_id_) or sp.kb_id_[1:].split()[-1] for sp in named if sp.label_ == "person"}
+        lengths = {2 * w.count("-") + 1 for w in surnames} | {1}  # "Whitfield-Ramos" is three tokens
+        k = 0
+        while k < len(doc):
+            sp = by_start.get(k)
+            if sp is not None:
+                words = self._words(doc, sp.start, sp.end)
+                if sp.kb_id_.startswith("?") and len(words) == 1 and words[0] in recent:
+                    sp = Span(doc, sp.start, sp.end, label="person", kb_id=recent[words[0]])
+                out.append(sp)
+                if sp.label_ == "person" and len(words) >= 2:
+                    recent[words[-1]] = sp.kb_id_
+                k = sp.end
+                continue
+            hit = None
+            if k not in taken and _is_name_token(doc[k]):
+                for n in sorted(lengths, reverse=True):
+                    if k + n > len(doc) or any(i in taken for i in range(k, k + n)):
+                        continue
+                    word = doc[k : k + n].text.replace(" - ", "-")
+                    if n > 1 and "-" not in word:
+                        continue
+                    entity = recent.get(word) or (surname_aliases.get(k) if n == 1 else None)
+                    if entity is not None:
+                        hit = Span(doc, k, k + n, label="person", kb_id=entity)
+                        break
+            if hit is not None:
+                out.append(hit)
+                k = hit.end
+            else:
+                k += 1
+        return filter_spans(out)
+
+    def _surnames_of(self, entity_id: str) -> set[str]:
+        if entity_id.startswith("?"):
+            return {entity_id[1:].split()[-1]}
+        last = self.last_names.get(entity_id)
+        return {last} if last else set()
+
+
+def _first_matches(first: str, roster_name: str) -> bool:
+    """A first name written in the text fits the roster's ("Patty" fits "Patty Murray"; "Chuck" is handled by the
+    nickname forms; an initial fits its name)."""
+    roster_first = roster_name.split()[0]
+    return first == roster_first or (first.endswith(".") and roster_first.startswith(first[:-1]))

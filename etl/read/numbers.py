@@ -1,0 +1,138 @@
+"""Counts ("four cities", "a dozen sites", "two Republicans") and vote tallies ("50-48", "50 to 48", "50–48").
+
+``story_numbers`` is a spaCy component. Number words come from ``etl/reference/number_words.csv``; the nouns that
+count cities, the fillers that may stand between a number and its noun, and the words that make a pair of numbers
+a tally come from the lexicon's ``[numbers]`` section. It runs after the dates, so a number next to a month is a
+day ("3 August") and never a count; a tally is read before the counts, so "50 to 48 vote" is no count of votes.
+It writes ``doc.spans["tallies"]`` and ``doc.spans["counts"]`` and their values in ``doc.user_data``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+TALLY_TOKEN = re.compile(r"^(\d{1,3})[-–—](\d{1,3})$")
+DASHES = frozenset({"-", "–", "—"})
+CUE_WINDOW = 10  # tokens on either side of a tally, within its sentence
+NOT_A_UNIT = frozenset(
+    "of and or to the a an in on at by for with from than as is are was were be been that this these those who "
+    "which what more less percent per".split()
+)
+DEFINITE = frozenset({"the", "these", "those", "all", "both", "its", "their"})
+
+
+def singular(word: str) -> str:
+    """The counted noun as a unit: "cities" -> "city", "Republicans" -> "republican", "sites" -> "site"."""
+    w = word.lower()
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith("s") and not w.endswith(("ss", "us", "is")) and len(w) > 3:
+        return w[:-1]
+    return w
+
+
+@Language.factory(
+    "story_numbers",
+    default_config={"number_words": {}, "city_nouns": [], "count_fillers": [], "dozen": [], "tally_cues": []},
+)
+def make_story_numbers(nlp, name, number_words: dict, city_nouns: list, count_fillers: list, dozen: list, tally_cues):
+    return StoryNumbers(nlp, number_words, city_nouns, count_fillers, dozen, tally_cues)
+
+
+class StoryNumbers:
+    def __init__(self, nlp, number_words, city_nouns, count_fillers, dozen, tally_cues):
+        self.words = {k.lower(): int(v) for k, v in number_words.items()}
+        self.city_nouns = frozenset(city_nouns)
+        self.fillers = frozenset(f.lower() for f in count_fillers)
+        self.dozen = frozenset(dozen)
+        self.cues = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for cue in tally_cues:
+            self.cues.add("CUE", [nlp.make_doc(cue)])
+
+    def _number(self, t) -> int | None:
+        if t.text.isdigit() and len(t.text) <= 7:
+            return int(t.text)
+        return self.words.get(t.lower_)
+
+    def _tallies(self, doc: Doc, taken: set[int]) -> list[tuple[int, int, int, int]]:
+        cue_at = sorted(s for _, s, _ in self.cues(doc))
+        found = []
+        i = 0
+        while i < len(doc):
+            t = doc[i]
+            hit = None
+            m = TALLY_TOKEN.match(t.text)
+            if m:
+                hit = (i, i + 1, int(m.group(1)), int(m.group(2)))
+            elif t.text.isdigit() and len(t.text) <= 3 and i + 2 < len(doc):
+                joint, other = doc[i + 1], doc[i + 2]
+                glued = joint.text in DASHES and not t.whitespace_ and not joint.whitespace_
+                if other.text.isdigit() and len(other.text) <= 3 and (glued or joint.lower_ == "to"):
+                    hit = (i, i + 3, int(t.text), int(other.text))
+            if hit and not any(k in taken for k in range(hit[0], hit[1])):
+                sent = doc[hit[0]].sent
+                lo, hi = max(sent.start, hit[0] - CUE_WINDOW), min(sent.end, hit[1] + CUE_WINDOW)
+                if any(lo <= c < hi for c in cue_at):
+                    found.append(hit)
+                    i = hit[1]
+                    continue
+            i += 1
+        return found
+
+    def _counts(self, doc: Doc, taken: set[int]) -> list[tuple[int, int, int, str, bool, bool]]:
+        out = []
+        for i, t in enumerate(doc):
+            if i in taken:
+                continue
+            start, value = i, self._number(t)
+            if t.lower_ in self.dozen:
+                value = 12
+                if i > 0 and doc[i - 1].lower_ == "a":
+                    start = i - 1
+            if value is None:
+                continue
+            if t.text.isdigit() and 1900 <= value <= 2100:
+                continue  # a year
+            if i > 0 and doc[i - 1].text in ("$", "#", "No."):
+                continue
+            nxt = i + 1
+            if nxt >= len(doc) or doc[nxt].text in DASHES or doc[nxt].lower_ in ("%", "percent"):
+                continue
+            # the counted noun, with fillers before a city noun ("four so-called sanctuary cities")
+            j = nxt
+            while j < len(doc) and j - nxt < 3 and doc[j].lower_ not in self.city_nouns:
+                if doc[j].lower_ in self.fillers or ("-" in doc[j].text and doc[j].is_alpha is False):
+                    j += 1
+                    continue
+                break
+            if j < len(doc) and doc[j].lower_ in self.city_nouns and not any(k in taken for k in range(i, j + 1)):
+                noun, city = j, True
+            else:
+                noun, city = nxt, False
+                w = doc[noun]
+                if not w.is_alpha or w.lower_ in NOT_A_UNIT or noun in taken:
+                    continue
+            k = start - 1
+            while k >= 0 and doc[k].lower_ in self.fillers:
+                k -= 1
+            definite = k >= 0 and doc[k].lower_ in DEFINITE
+            out.append((start, noun + 1, value, singular(doc[noun].text), definite, city))
+        return out
+
+    def __call__(self, doc: Doc) -> Doc:
+        taken = {i for sp in doc.spans.get("dates", []) for i in range(sp.start, sp.end)}
+        tallies = self._tallies(doc, taken)
+        taken |= {k for s, e, _, _ in tallies for k in range(s, e)}
+        counts = self._counts(doc, taken)
+        doc.spans["tallies"] = [Span(doc, s, e, label="tally") for s, e, _, _ in tallies]
+        doc.spans["counts"] = [Span(doc, s, e, label="count") for s, e, *_ in counts]
+        doc.user_data["tallies"] = {(doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)): (y, n) for s, e, y, n in tallies}
+        doc.user_data["counts"] = {
+            (doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)): (v, unit, definite, city)
+            for s, e, v, unit, definite, city in counts
+        }
+        return doc

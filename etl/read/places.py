@@ -1,0 +1,343 @@
+"""Cities and states named in the text, resolved in the offline GeoNames gazetteer.
+
+``story_places`` is a spaCy component: state names and abbreviations come from the ``us`` package (postal, AP and
+full names), cities from ``etl.gazetteer``. It writes ``doc.spans["places"]`` (label: city, state or district;
+``kb_id_``: the city's or state's id) and what it learnt about each in ``doc.user_data["places"]``.
+
+What it finds, in this order (a token is used once; people and organisations found before keep theirs):
+1. a city with its state, in any form: "Stockton, Calif.", "Albuquerque, New Mexico", "Baltimore, MD", in a
+   dateline ("ALBUQUERQUE, N.M. —"), in a semicolon list or a bullet. A "Town, State" the gazetteer does not list
+   (a town under 15,000 people) is an unresolved place: a mention, never a stop;
+2. a dateline city without a state ("WASHINGTON —"): the most populous city of that name;
+3. a state named on its own ("in California"), unless its name is also a city's (Washington, New York);
+4. a city named bare once the story has set the scene: a city named with its state earlier in the article, or a
+   city of the reference (the participants, the cities the timeline names) where the words read as a place;
+5. a bare list of cities ("Baltimore, Albuquerque, and San Bernardino and Stockton in California"): each name by
+   the scene, the reference, a state written after the list, or the gazetteer when one city of that name
+   outweighs the others;
+6. a misspelt name close to a city of the scene or the reference ("San Bernadino").
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+FUZZY_CUTOFF = 0.85  # "San Bernadino" ~ "San Bernardino" scores 0.96; unrelated US names stay below 0.8
+DOMINANT = 3  # a bare name is read as the most populous city of that name when it has 3 times the next one's people
+PLACE_WORDS = frozenset(
+    {"in", "to", "from", "for", "of", "at", "including", "like", "near", "outside", "across", "and", "or", "with"}
+)
+LIST_JOINS = frozenset({",", ";", "and", "or", "&"})
+AFTER_STATE = frozenset({",", ".", ";", ":", ")", "—", "–", "-", "and", "or", "”", '"', "(", "who", "which"})
+POSSESSIVES = frozenset({"’s", "'s", "’", "'"})
+SAINTS = frozenset({"St.", "Ft.", "Mt."})
+LARGE = 100_000  # a bare name read from the gazetteer alone must be a city of at least this many people
+CITY_WORDS = frozenset({"cities", "municipalities", "jurisdictions", "sites", "locations", "city"})
+
+
+@dataclass
+class PlaceInfo:
+    method: str  # place | dateline | bare | list | fuzzy | unresolved
+    state: str | None = None
+    state_span: tuple[int, int] | None = None
+    gazetteer: object | None = None
+    score: float = 1.0
+
+
+def _title(text: str) -> str:
+    """A dateline's capitals as the gazetteer writes the name: "ST. LOUIS" -> "St. Louis"."""
+    return " ".join(w[:1] + w[1:].lower() if w.isupper() else w for w in text.split())
+
+
+def _is_word(t) -> bool:
+    text = t.text
+    return bool(text) and (text[0].isupper() and (text.replace(".", "").replace("-", "").replace("’", "").isalpha()))
+
+
+@Language.factory(
+    "story_places", default_config={"states": {}, "state_names": [], "openers": [], "org_words": []}
+)
+def make_story_places(nlp: Language, name: str, states: dict, state_names: list[str], openers: list, org_words: list):
+    return StoryPlaces(nlp, states, state_names, openers, org_words)
+
+
+class StoryPlaces:
+    def __init__(self, nlp, states: dict, state_names: list[str], openers: list[str], org_words: list[str]):
+        self.org_words = frozenset(org_words)
+        self.states = states  # any written form -> USPS code
+        self.full_names = frozenset(state_names)  # the states' names
+        self.openers = frozenset(openers)
+        self.state_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        for form in states:
+            self.state_matcher.add("STATE", [nlp.make_doc(form)])
+        self.gazetteer = None
+        self.reference: dict[str, object] = {}  # a reference city's name -> its gazetteer place
+
+    def bind(self, gazetteer, reference_places: list) -> None:
+        """The gazetteer and the reference's cities, given once the pipeline is built (they are not config)."""
+        self.gazetteer = gazetteer
+        self.reference = {p.name: p for p in reference_places}
+
+    # ---- helpers ------------------------------------------------------------------------------------------------
+
+    def _run_back(self, doc: Doc, end: int, taken: set[int]) -> int:
+        """The start of a run of capitalised name tokens that ends at ``end`` (at most 4 tokens, within a line)."""
+        i = end
+        while i > 0 and end - i < 4:
+            t = doc[i - 1]
+            if (i - 1) in taken or "\n" in t.text or t.is_space:
+                break
+            if _is_word(t) or t.text in ("St.", "Ft.", "Mt.") or (t.text == "-" and i - 1 > 0 and not t.whitespace_):
+                i -= 1
+                continue
+            break
+        while i < end and doc[i].text == "-":
+            i += 1
+        return i
+
+    def _state_ok_after(self, doc: Doc, k: int) -> bool:
+        """A state form ending before token ``k`` closes a place: the sentence or clause goes on after it."""
+        if k >= len(doc):
+            return True
+        t = doc[k]
+        return t.text in AFTER_STATE or t.is_space or t.is_sent_start or "\n" in t.text
+
+    def _by_name(self, name: str) -> list:
+        return self.gazetteer.by_name(name) if self.gazetteer is not None else []
+
+    def _dominant(self, name: str):
+        found = self._by_name(name)
+        if not found:
+            return None
+        if len(found) == 1 or found[0].population >= DOMINANT * found[1].population:
+            return found[0]
+        return None
+
+    # ---- the component -----------------------------------------------------------------------------------------
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        taken = {i for e in doc.ents for i in range(e.start, e.end)}
+        spans: list[Span] = []
+        info: dict[tuple[int, int], PlaceInfo] = {}
+        datelines = [sp for sp in doc.spans.get("lines", []) if sp.label_ == "dateline"]
+        in_dateline = {i for sp in datelines for i in range(sp.start, sp.end)}
+
+        def add(s: int, e: int, label: str, kb: str, record: PlaceInfo) -> None:
+            spans.append(Span(doc, s, e, label=label, kb_id=kb))
+            info[(doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text))] = record
+            taken.update(range(s, e))
+
+        # 1. a city with its state
+        state_hits = sorted(
+            ((s, e) for _, s, e in self.state_matcher(doc)), key=lambda x: (x[0], -(x[1] - x[0]))
+        )
+        used_state: set[int] = set()
+        for s, e in state_hits:
+            if s in used_state or s in taken or s < 2 or doc[s - 1].text != ",":
+                continue
+            form = doc[s:e].text
+            if e < len(doc) and doc[e].text in POSSESSIVES:
+                continue  # "Alabama's former senator"
+            if not self._state_ok_after(doc, e):
+                continue  # "Meanwhile, California officials ..."
+            usps = self.states[form]
+            start = self._run_back(doc, s - 1, taken)
+            if start == s - 1:
+                continue
+            if doc[start].is_sent_start and s - 1 - start == 1 and doc[start].text in self.openers:
+                continue
+            run = doc[start : s - 1]
+            dateline = start in in_dateline
+            name = _title(run.text) if dateline else run.text
+            place = self.gazetteer.resolve(name, usps) if self.gazetteer is not None else None
+            if place is None and len(form) == 2:
+                continue  # a postal code after an unknown word is too weak to call a place
+            if place is not None and place.matched == "exact" and place.name != name:
+                drop = len(name.split()) - len(place.name.split())  # "Then Baltimore": keep the name's tokens
+                start += sum(1 for _ in run[:drop]) if drop > 0 else 0
+            state_span = (doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text))
+            label = "district" if usps == "DC" else "state"
+            if place is None:
+                from etl.read.names import slug
+
+                add(start, s - 1, "city", f"{slug(name)}-{usps.lower()}", PlaceInfo("unresolved", usps, state_span))
+            else:
+                method = "dateline" if dateline else ("fuzzy" if place.matched == "fuzzy" else "place")
+                add(start, s - 1, "city", place.city_id, PlaceInfo(method, usps, state_span, place, place.score))
+            add(s, e, label, f"state-{usps.lower()}", PlaceInfo("place", usps))
+            used_state.update(range(s, e))
+
+        # 2. a dateline city without its state
+        for sp in datelines:
+            i = sp.start
+            if i in taken or not doc[i].is_upper:
+                continue
+            j = i
+            while j < sp.end and doc[j].is_upper and doc[j].is_alpha or (j > i and doc[j].text in ("ST.",)):
+                j += 1
+            found = self._by_name(_title(doc[i:j].text))
+            if found:
+                add(i, j, "city", found[0].city_id, PlaceInfo("dateline", found[0].state, None, found[0]))
+
+        # 3. a state on its own
+        for s, e in state_hits:
+            form = doc[s:e].text
+            if any(k in taken for k in range(s, e)) or form not in self.full_names or self._by_name(form):
+                continue
+            usps = self.states[form]
+            add(s, e, "district" if usps == "DC" else "state", f"state-{usps.lower()}", PlaceInfo("place", usps))
+
+        # 4-6. bare names: the scene, the reference, large cities, lists, misspellings
+        scene: dict[str, object] = {}
+        for (start, end), record in info.items():
+            if record.gazetteer is not None:
+                scene.setdefault(record.gazetteer.name, record.gazetteer)
+                scene.setdefault(_title(text[start:end]), record.gazetteer)  # the dateline's ALBUQUERQUE
+        self._bare(doc, taken, scene, add, list(spans))
+
+        doc.spans["places"] = sorted(spans, key=lambda sp: sp.start)
+        doc.user_data["places"] = info
+        return doc
+
+    def _runs(self, doc: Doc, taken: set[int]):
+        """Every maximal run of 1-3 capitalised tokens not yet taken ("St. Louis" counts), in reading order."""
+        i = 0
+        while i < len(doc):
+            starts = _is_word(doc[i]) or (doc[i].text in SAINTS and i + 1 < len(doc) and _is_word(doc[i + 1]))
+            if i in taken or not starts:
+                i += 1
+                continue
+            j = i + 1
+            while j < len(doc) and j - i < 3 and j not in taken and doc[j - 1].whitespace_ and (
+                _is_word(doc[j]) or doc[j].text in SAINTS
+            ):
+                j += 1
+            yield i, j
+            i = j
+
+    def _context(self, doc: Doc, i: int, j: int) -> bool:
+        """The words around a bare name read as a place: a preposition or a list before it, a possessive or a list
+        after it, or a bullet line of its own."""
+        before = doc[i - 1] if i > 0 else None
+        after = doc[j] if j < len(doc) else None
+        if before is None or before.is_space or "\n" in before.text or before.text in ("•", "·", "-", "*", "–", "—"):
+            return True
+        if before.lower_ in PLACE_WORDS or before.text in LIST_JOINS or before.text == ":":
+            return True
+        return after is not None and (after.text in POSSESSIVES or after.text in LIST_JOINS)
+
+    def _known(self, doc: Doc, i: int, j: int, scene: dict) -> tuple[int, int, object] | None:
+        """The longest part of the run ``i..j`` that names a city of the scene, of the reference in a place's
+        context, or (in a place's context) a large city whose name no other city of any size shares much: its start,
+        its end and the place."""
+        best = None
+        for s in range(i, j):
+            for e in range(j, s, -1):
+                if best is not None and e - s <= best[1] - best[0]:
+                    break
+                name = doc[s:e].text
+                if e < len(doc) and doc[e].text in self.org_words:
+                    continue  # "Stockton Police Department": an organisation's name
+                place = scene.get(name)
+                if place is None and self._context(doc, s, e):
+                    place = self.reference.get(name) or self._large(name)
+                if place is not None:
+                    best = (s, e, place)
+        return best
+
+    def _large(self, name: str):
+        """A city a bare name can only mean: one of at least LARGE people, at least DOMINANT times the next city
+        of that name, and not a state's name too ("Washington", "New York")."""
+        if name in self.full_names:
+            return None
+        place = self._dominant(name)
+        return place if place is not None and place.population >= LARGE else None
+
+    def _state_after(self, doc: Doc, end: int) -> str | None:
+        """A state written right after a list: "San Bernardino and Stockton in California"."""
+        if end + 1 < len(doc) and doc[end].lower_ == "in":
+            for n in (3, 2, 1):
+                form = doc[end + 1 : end + 1 + n].text
+                if form in self.full_names or (form in self.states and len(form) > 2):
+                    return self.states[form]
+        return None
+
+    def _bare(self, doc: Doc, taken: set[int], scene: dict, add, found: list[Span]) -> None:
+        items = [(sp.start, sp.end, True) for sp in found if sp.label_ == "city"]  # (start, end, known)
+        states = {k for sp in found if sp.label_ != "city" for k in range(sp.start, sp.end)}
+        for i, j in list(self._runs(doc, taken)):
+            hit = self._known(doc, i, j, scene)
+            if hit is not None:
+                s, e, place = hit
+                add(s, e, "city", place.city_id, PlaceInfo("bare", place.state, None, place))
+                items.append((s, e, True))
+            else:
+                items.append((i, j, False))
+        items.sort()
+        # 5. lists: names joined by commas, semicolons and "and", with a state after, a known city among them, or
+        # "cities" just before them
+        groups: list[list[tuple[int, int, bool]]] = []
+        for item in items:
+            if groups and self._joined(doc, groups[-1][-1][1], item[0], states):
+                groups[-1].append(item)
+            else:
+                groups.append([item])
+        resolved_here = False
+        for group in groups:
+            unknown = [(i, j) for i, j, known in group if not known]
+            if not unknown or len(group) < 2:
+                continue
+            state = self._state_after(doc, group[-1][1])
+            cities_before = any(
+                doc[k].lower_ in CITY_WORDS for k in range(max(0, group[0][0] - 5), group[0][0])
+            )
+            if not state and not cities_before and not any(known for _, _, known in group):
+                continue
+            for i, j in unknown:
+                name = doc[i:j].text
+                place = None
+                if state is not None and self.gazetteer is not None:
+                    place = self.gazetteer.resolve(name, state)
+                    place = place if place is not None and place.matched == "exact" else None
+                place = place or self._dominant(name)
+                if place is not None:
+                    add(i, j, "city", place.city_id, PlaceInfo("list", place.state, None, place))
+                    scene.setdefault(place.name, place)
+                    resolved_here = True
+        if resolved_here:  # a city a bare list named is part of the scene from there on
+            for i, j in list(self._runs(doc, taken)):
+                hit = self._known(doc, i, j, scene)
+                if hit is not None and hit[2].name in scene:
+                    s, e, place = hit
+                    add(s, e, "city", place.city_id, PlaceInfo("bare", place.state, None, place))
+        # 6. misspellings of the scene's and the reference's cities
+        names = {**self.reference, **scene}
+        by_words: dict[int, list[str]] = {}
+        for n in names:
+            by_words.setdefault(len(n.split()), []).append(n)
+        for i, j in list(self._runs(doc, taken)):
+            written = doc[i:j].text
+            candidates = by_words.get(j - i, [])
+            if written in names or not candidates or not self._context(doc, i, j):
+                continue
+            close = difflib.get_close_matches(written, candidates, n=1, cutoff=FUZZY_CUTOFF)
+            if close:
+                p = names[close[0]]
+                score = round(difflib.SequenceMatcher(None, written, close[0]).ratio(), 3)
+                add(i, j, "city", p.city_id, PlaceInfo("fuzzy", p.state, None, p, score))
+
+    def _joined(self, doc: Doc, end: int, start: int, states: set[int]) -> bool:
+        """Only list words (commas, semicolons, "and"), and the state of the item before, lie between two items."""
+        if start < end or start - end > 6:
+            return False
+        return all(
+            doc[k].text in LIST_JOINS or (doc[k].is_space and "\n" not in doc[k].text) or k in states
+            for k in range(end, start)
+        )
+

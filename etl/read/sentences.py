@@ -1,0 +1,208 @@
+"""Sentence boundaries that respect how news copy is laid out: one paragraph per line, a headline without a full
+stop, bullet and fact-box lines, a transcript's speaker turns, a dateline before the first sentence, and
+abbreviations that end a sentence ("… Stockton, Calif. The city …") or do not ("Sen. Patty Murray", "Aug. 18").
+
+A spaCy component (``story_sentences``) that sets ``Token.is_sent_start`` on every token and records each
+line's kind in ``doc.spans["lines"]``. Its words come from the lexicon's ``[sentences]`` section.
+"""
+
+from __future__ import annotations
+
+import calendar
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+CLOSERS = frozenset({"”", '"', "’", "'", ")", "]", "»"})
+OPENERS = frozenset({"“", '"', "‘", "'", "(", "[", "«"})
+ENDS = frozenset({".", "!", "?", "…"})
+MONTHS = frozenset(
+    [*calendar.month_name[1:], *calendar.month_abbr[1:], *(f"{m}." for m in calendar.month_abbr[1:]), "Sept."]
+)
+WEEKDAYS = frozenset(calendar.day_name)
+
+
+def _starts_line(doc: Doc, i: int) -> bool:
+    """The token is the first non-space token of a line."""
+    j = i - 1
+    while j >= 0 and doc[j].is_space:
+        if "\n" in doc[j].text:
+            return True
+        j -= 1
+    if j < 0:
+        return True
+    return "\n" in doc[j].whitespace_ or "\n" in doc[j].text
+
+
+@Language.factory(
+    "story_sentences",
+    default_config={
+        "never_final": [],
+        "openers": [],
+        "time_zones": [],
+        "time_abbreviations": [],
+        "state_abbreviations": [],
+        "bullets": [],
+        "dateline_dashes": [],
+        "dateline_agencies": [],
+    },
+)
+def make_story_sentences(
+    nlp: Language,
+    name: str,
+    never_final: list[str],
+    openers: list[str],
+    time_zones: list[str],
+    time_abbreviations: list[str],
+    state_abbreviations: list[str],
+    bullets: list[str],
+    dateline_dashes: list[str],
+    dateline_agencies: list[str],
+) -> StorySentences:
+    return StorySentences(
+        never_final,
+        openers,
+        time_zones,
+        time_abbreviations,
+        state_abbreviations,
+        bullets,
+        dateline_dashes,
+        dateline_agencies,
+    )
+
+
+class StorySentences:
+    def __init__(
+        self, never_final, openers, time_zones, time_abbreviations, state_abbreviations, bullets, dashes, agencies
+    ):
+        self.never_final = frozenset(never_final)
+        self.openers = frozenset(openers)
+        self.not_after_final = frozenset(time_zones) | MONTHS | WEEKDAYS
+        self.final_when_capital = frozenset([*time_abbreviations, *state_abbreviations])
+        self.bullets = frozenset(bullets)
+        self.dashes = frozenset(dashes)
+        self.agencies = frozenset(agencies)
+
+    # ---- one line ------------------------------------------------------------------------------------------
+
+    def _line_kind(self, doc: Doc, i: int, first_line: bool) -> str:
+        t = doc[i]
+        if first_line:
+            return "headline"
+        if t.text in self.bullets and i + 1 < len(doc) and not doc[i + 1].is_space and t.whitespace_:
+            return "bullet"
+        if t.text[:1] in self.bullets and len(t.text) > 1 and not t.text[1:2].isalnum():
+            return "bullet"
+        if t.like_num and i + 1 < len(doc) and doc[i + 1].text in (".", ")") and doc[i + 1].whitespace_:
+            return "bullet"  # a numbered list: "1. Baltimore, Maryland"
+        # A speaker's turn in a transcript: "Q:", "SESSIONS:", "SEN. MURRAY:".
+        j = i
+        while j < len(doc) and j - i < 4 and (doc[j].is_upper or doc[j].text in ("Q", "A")) and not doc[j].is_space:
+            j += 1
+        if j > i and j < len(doc) and doc[j].text == ":":
+            return "turn"
+        return "text"
+
+    def _dateline_end(self, doc: Doc, i: int, line_end: int) -> int | None:
+        """The index of the dash that closes a dateline starting at token ``i`` ("ALBUQUERQUE, N.M. (AP) —")."""
+        if not (doc[i].is_upper and doc[i].is_alpha and len(doc[i].text) > 1):
+            return None
+        j, after_comma = i, False
+        while j < min(line_end, i + 12):
+            t = doc[j]
+            if t.text in self.dashes:
+                return j if j > i else None
+            after_comma = after_comma or t.text == ","
+            ok = (
+                (t.is_upper and t.is_alpha)
+                or t.text in (",", "(", ")", ".")
+                or t.text in self.agencies
+                or (t.text.endswith(".") and t.text[:1].isupper())
+                or (after_comma and t.text.istitle())
+            )
+            if not ok:
+                return None
+            j += 1
+        return None
+
+    def _ends_sentence(self, doc: Doc, i: int, line_end: int) -> int | None:
+        """If token ``i`` ends a sentence, the index of the next sentence's first token; else None."""
+        t = doc[i]
+        text = t.text
+        abbreviation = len(text) > 1 and text.endswith(".") and any(c.isalpha() for c in text)
+        if text not in ENDS and not abbreviation:
+            return None
+        j = i + 1
+        while j < line_end and doc[j].text in CLOSERS:
+            j += 1
+        while j < line_end and doc[j].is_space:
+            j += 1
+        if j >= line_end:
+            return None
+        if j == i + 1 and not t.whitespace_:  # "U.S.-led", ".com": no space after it
+            return None
+        nxt = doc[j].text
+        starts = nxt[:1].isupper() or nxt[:1].isdigit() or nxt in OPENERS
+        if not starts:
+            return None
+        if text in ENDS:
+            return j
+        # An abbreviation ends a sentence only where the next word could not belong to it.
+        if text in self.never_final:
+            return None
+        if text in MONTHS and nxt[:1].isdigit():
+            return None
+        if nxt in self.openers:
+            return j
+        if text in self.final_when_capital and nxt not in self.not_after_final and not nxt[:1].isdigit():
+            return j
+        return None
+
+    def __call__(self, doc: Doc) -> Doc:
+        n = len(doc)
+        if not n:
+            return doc
+        starts = [False] * n
+        lines: list[Span] = []
+        first_line = True
+        i = 0
+        while i < n:
+            if doc[i].is_space:
+                i += 1
+                continue
+            # one line: from token i to the first token that starts another line
+            line_end = i + 1
+            while line_end < n and not _starts_line(doc, line_end):
+                line_end += 1
+            starts[i] = True
+            kind = self._line_kind(doc, i, first_line)
+            body = i
+            if kind == "turn":
+                j = i
+                while doc[j].text != ":":
+                    j += 1
+                body = j + 1
+            dash = self._dateline_end(doc, i, line_end) if kind == "text" else None
+            if dash is not None:
+                lines.append(Span(doc, i, dash + 1, label="dateline"))
+                body = dash + 1
+                while body < line_end and doc[body].is_space:
+                    body += 1
+                if body < line_end:
+                    starts[body] = True
+                kind = "text"
+            if body < line_end:
+                lines.append(Span(doc, i if kind in ("turn", "bullet") else body, line_end, label=kind))
+            if kind == "bullet":  # the marker ("•", "-", "1.") is no sentence end
+                body = i + (2 if doc[i].like_num else 1)
+            if kind != "headline":
+                for k in range(body, line_end):
+                    nxt = self._ends_sentence(doc, k, line_end)
+                    if nxt is not None:
+                        starts[nxt] = True
+            first_line = False
+            i = line_end
+        for k, token in enumerate(doc):
+            token.is_sent_start = starts[k] if k else True
+        doc.spans["lines"] = lines
+        return doc
