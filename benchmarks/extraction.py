@@ -41,9 +41,7 @@ def gold_sets(g: Gold) -> dict[str, set]:
     return {
         "cities": {(e.get("id"), e.start, e.end) for e in g.section("city")},
         "people": {(e.get("id"), e.start, e.end) for e in g.section("person")},
-        "claims": {
-            (e.get("kind"), e.get("ref"), _dash(e.get("value")), e.start, e.end) for e in g.section("claim")
-        },
+        "claims": {(e.get("kind"), e.get("ref"), _dash(e.get("value")), e.start, e.end) for e in g.section("claim")},
         "dates": {(e.start, e.end, e.get("value")) for e in g.section("date")},
         "tallies": {(e.start, e.end, int(e.get("yea")), int(e.get("nay")), e.get("vote")) for e in g.section("tally")},
         "quote speakers": {(e.start, e.end, e.get("speaker") or "") for e in g.section("quote")},
@@ -150,7 +148,9 @@ def score_tables(g: Gold, t: dict[str, pd.DataFrame], score: Score) -> None:
             score.false_errors.append(f"{g.name}: {f[1]} on “{g.text[f[2] : f[3]]}”")
     found = findings(t)
     for e in expected:
-        if not any(x[0] == e.get("severity") and x[1] == e.get("kind") and e.start < x[3] and x[2] < e.end for x in found):
+        if not any(
+            x[0] == e.get("severity") and x[1] == e.get("kind") and e.start < x[3] and x[2] < e.end for x in found
+        ):
             score.missed_findings.append(f"{g.name}: {e.get('severity')} {e.get('kind')} on “{e.surface}”")
 
 
@@ -220,7 +220,9 @@ def report(new: Score, old: Score | None, ms: float, n: int) -> str:
     for f in FIELDS:
         p, r, f1 = new.prf(f)
         old_f1 = f"{old.prf(f)[2]:.2f}" if old else "—"
-        lines.append(f"| {f} | {p:.3f} | {r:.3f} | {f1:.3f} | {'within' if f1 >= TARGET_F1 else '**under**'} | {old_f1} |")
+        lines.append(
+            f"| {f} | {p:.3f} | {r:.3f} | {f1:.3f} | {'within' if f1 >= TARGET_F1 else '**under**'} | {old_f1} |"
+        )
     lines += [
         "",
         f"- False errors (an error the gold does not expect): **{len(new.false_errors)}**"

@@ -289,7 +289,9 @@ TABLES: dict[str, Table] = {
                 Col("status", S, "happened or expected", allowed=("happened", "expected")),
                 Col("outcome_event_id", S, "for an expected event: the event that answered it", True),
                 Col("source", S, SOURCE_DOC),
-                Col("confidence", S, "how firm the row is; inferred for an article's expected event", allowed=CONFIDENCE),
+                Col(
+                    "confidence", S, "how firm the row is; inferred for an article's expected event", allowed=CONFIDENCE
+                ),
                 Col("note", S, "caveats from the reference", True),
             ),
             sort=("date_start", "event_id"),
@@ -363,9 +365,7 @@ TABLES: dict[str, Table] = {
             ("claim_id",),
             (
                 Col("claim_id", S, "<article_id>-c<start>"),
-                Col(
-                    "kind", S, "what the claim is about", allowed=("event", "expected", "vote", "city", "city_count")
-                ),
+                Col("kind", S, "what the claim is about", allowed=("event", "expected", "vote", "city", "city_count")),
                 Col(
                     "ref_id",
                     S,

@@ -116,7 +116,9 @@ def _figure_rows(rd: Reading) -> list[dict]:
     counts = [_figure(rd, c, "count", str(c.value), float(c.value), c.unit, c.method) for c in rd.counts]
     tallies = [_figure(rd, t, "vote_tally", f"{t.yea}-{t.nay}", None, "votes", t.method) for t in rd.tallies]
     dates = [
-        _figure(rd, d, "date_expected" if d.precision == "after" else "date", d.value or None, None, d.precision, d.method)
+        _figure(
+            rd, d, "date_expected" if d.precision == "after" else "date", d.value or None, None, d.precision, d.method
+        )
         for d in rd.dates
     ]
     return [*counts, *tallies, *dates]

@@ -23,7 +23,9 @@ def understand(reader: Reader, seed, ref) -> Article:
     """One article read, its spans resolved once, and its story told: what every later stage is given."""
     rd = reader.read(seed)
     lexicon = reader.lexicon
-    return Article(rd, link_dates(rd, ref), link_tallies(rd, ref, lexicon), speakers(rd, lexicon), tell(rd, lexicon))
+    programs = {r.entity_id for r in ref.rows("entities") if r.type == "program"}
+    story = tell(rd, lexicon, len(ref["psp_sites"]), programs)
+    return Article(rd, link_dates(rd, ref, lexicon), link_tallies(rd, ref, lexicon), speakers(rd, lexicon), story)
 
 
 def build(seeds_dir: Path, reference_dir: Path, previous: Path | None = None) -> dict[str, pd.DataFrame]:

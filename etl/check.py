@@ -152,7 +152,9 @@ def repeated_word(f: Findings, c: Context) -> None:
     """A word printed twice in a row ("the The")."""
     text = c.rd.article.text
     for m in re.finditer(r"\b(\w+)\s+(\1)\b", text, re.IGNORECASE):
-        f.add("repeated_word", f"“{m.group(0)}”: a word is printed twice in a row.", Span(m.start(), m.end(), m.group(0)))
+        f.add(
+            "repeated_word", f"“{m.group(0)}”: a word is printed twice in a row.", Span(m.start(), m.end(), m.group(0))
+        )
 
 
 def repeated_text(f: Findings, c: Context) -> None:
@@ -163,7 +165,12 @@ def repeated_text(f: Findings, c: Context) -> None:
         start = line.start() + line.group(0).index(body) if body else line.start()
         for sep in ("", " "):
             half, rest = divmod(len(body) - len(sep), 2)
-            if rest == 0 and half > 10 and body[:half] == body[half + len(sep) :] and body[half : half + len(sep)] == sep:
+            if (
+                rest == 0
+                and half > 10
+                and body[:half] == body[half + len(sep) :]
+                and body[half : half + len(sep)] == sep
+            ):
                 f.add(
                     "repeated_text",
                     "A passage is printed twice back to back (the second copy starts right after the first).",
@@ -258,7 +265,9 @@ def occasion_date(f: Findings, c: Context) -> None:
 def count_check(f: Findings, c: Context) -> None:
     """A count of cities against the list it introduces, or, when it introduces none, against the cities the
     article (or every article) ties to the same role, or the reference's participants."""
-    claimed = {role: {x.place.gazetteer.city_id for x in c.a.story.claims if x.role.status == role} for role in ("excluded",)}
+    claimed = {
+        role: {x.place.gazetteer.city_id for x in c.a.story.claims if x.role.status == role} for role in ("excluded",)
+    }
     for cr in c.a.story.counts:
         if cr.role is None:
             continue

@@ -60,6 +60,7 @@ class Role:
     event: str
     cues: tuple[str, ...]
     anaphors: tuple[str, ...]
+    program_words: tuple[str, ...] = ()  # words for the programme whose sites this role counts
 
 
 @dataclass(frozen=True)
@@ -92,7 +93,16 @@ def load_lexicon(path: Path = LEXICON) -> Lexicon:
         missing = [k for k in ("status", "event", "cues") if k not in spec]
         if missing:
             raise EtlError(f"[roles.{name}] lacks {', '.join(missing)}", path)
-        roles.append(Role(name, spec["status"], spec["event"], tuple(spec["cues"]), tuple(spec.get("anaphors", ()))))
+        roles.append(
+            Role(
+                name,
+                spec["status"],
+                spec["event"],
+                tuple(spec["cues"]),
+                tuple(spec.get("anaphors", ())),
+                tuple(spec.get("program_words", ())),
+            )
+        )
     return Lexicon(
         path,
         data["sentences"],

@@ -142,7 +142,14 @@ class RefFile:
 
 
 STATES = sorted([s.abbr for s in us.STATES] + [us.states.DC.abbr])  # USPS codes, from the us package
-ENTITY_TYPES = ("person", "organization", "program", "legislation", "policy", "publication")  # cities, states: the ETL's
+ENTITY_TYPES = (
+    "person",
+    "organization",
+    "program",
+    "legislation",
+    "policy",
+    "publication",
+)  # cities, states: the ETL's
 confidence = one_of(*CONFIDENCE)  # UNCONFIRMED facts never get a row: they are listed in open_questions.csv
 
 FILES = {
@@ -423,8 +430,7 @@ def check_confidence(ref: Reference) -> None:
             urls = [u for col in spec.url_columns for u in r[col].split() if u.startswith(("http://", "https://"))]
             if urls and r["confidence"] == "confirmed" and all(site_of(u, ref).kind == "mirror" for u in urls):
                 raise EtlError(
-                    "column confidence: confirmed, but every page the row cites is a mirror of Wikipedia; "
-                    "say medium",
+                    "column confidence: confirmed, but every page the row cites is a mirror of Wikipedia; say medium",
                     ref.folder / spec.name,
                     i + 2,
                 )

@@ -82,14 +82,16 @@ def _distance(d: DateExpr, row) -> int:
     return abs((lo - d.date_start).days)
 
 
-def link_dates(rd: Reading, ref) -> list[EventLink]:
+def link_dates(rd: Reading, ref, lexicon: Lexicon) -> list[EventLink]:
     """Each article date and the reference event it speaks of.
 
     First the events inside the date's window (the same day, or the month of "in June") that the sentence speaks
-    of (their entities or cue words); then, when none is, an event outside the window that the sentence speaks of
-    strongly (so a wrong date given to an event is caught as a disagreement on that event, never taken for another
-    event of that day); then an event inside the window that the paragraph speaks of. A date the text says is
-    wrong, and an open-ended one ("after the August recess"), are no event's date.
+    of (their entities or cue words); then, when none is, an event close by (within NEAR_MISS days) that the
+    date's own clause speaks of strongly, so a wrong date given to an event is caught as a disagreement on that
+    event, never taken for another event of that day; then an event inside the window that the paragraph speaks
+    of. A month that two events of its window fit equally ("came back to the floor in September") is neither's. A
+    sentence about a committee's or a procedural vote ("cloture") never dates a floor vote. A date the text says
+    is wrong, and an open-ended one ("after the August recess"), are no event's date.
     """
     events = ref.rows("events")
     links = []
@@ -101,19 +103,34 @@ def link_dates(rd: Reading, ref) -> list[EventLink]:
             links.append(EventLink(i, None, "expected", expected_outcome(rd, d, ref)))
             continue
         sid = rd.sentence_at(d.start)
-        scored = [(_evidence(rd, row, sid), _inside(d, row), -_distance(d, row), row.event_id) for row in events]
+        candidates = events
+        if _words(_phrase_of(rd, d), lexicon.numbers["not_floor_votes"]):
+            candidates = [r for r in events if not r.vote_id]
+        scored = [(_evidence(rd, r, sid), _inside(d, r), -_distance(d, r), r.event_id) for r in candidates]
         window = sorted((s for s in scored if s[1] and s[0] > 0), reverse=True)
         if window:
-            links.append(EventLink(i, window[0][3], "window"))
+            tied = len(window) > 1 and window[1][0] == window[0][0]
+            if not (tied and d.precision == "month"):
+                links.append(EventLink(i, window[0][3], "window"))
+            else:
+                links.append(EventLink(i, None, "none"))
             continue
-        strong = sorted((s for s in scored if s[0] >= MIN_EVIDENCE and _has_cue(rd, events, s[3], sid)), reverse=True)
-        if strong:
-            links.append(EventLink(i, strong[0][3], "evidence"))
+        clause, antecedent = _clause_of(rd, d)
+        strong = sorted(
+            (
+                (_evidence_in(rd, r, clause, antecedent), -_distance(d, r), r.event_id)
+                for r in candidates
+                if _distance(d, r) <= NEAR_MISS and _words(clause, [c for c in r.cues.split("|") if c])
+            ),
+            reverse=True,
+        )
+        if strong and strong[0][0] >= MIN_EVIDENCE:
+            links.append(EventLink(i, strong[0][2], "evidence"))
             continue
         nearby = sorted(
             (
                 (_evidence(rd, row, sid, paragraph=True), -_distance(d, row), row.event_id)
-                for row in events
+                for row in candidates
                 if _inside(d, row)
             ),
             reverse=True,
@@ -125,9 +142,42 @@ def link_dates(rd: Reading, ref) -> list[EventLink]:
     return links
 
 
-def _has_cue(rd: Reading, events: list, event_id: str, sentence_id: str) -> bool:
-    row = next(r for r in events if r.event_id == event_id)
-    return bool(_words(rd.sentence(sentence_id).surface, [c for c in row.cues.split("|") if c]))
+NEAR_MISS = 92  # days: a date this close to an event the clause speaks of is a claim about it, right or wrong
+RELATIVE = re.compile(r"\b(?:that|which|who|whom|whose|when|where)\b")
+
+
+ANTECEDENT = 40  # characters before a relative clause that it hangs on
+
+
+def _clause_of(rd: Reading, d: DateExpr) -> tuple[str, str]:
+    """The date's own clause in its sentence, cut at relative pronouns ("... ends a vacancy | that dates to August
+    2015") and semicolons; and, for a relative clause, the words it hangs on."""
+    s = rd.sentence(rd.sentence_at(d.start))
+    at = d.start - s.start
+    cuts = [0, *(m.start() for m in RELATIVE.finditer(s.surface)), *(m.start() for m in re.finditer(";", s.surface))]
+    begin = max(c for c in cuts if c <= at)
+    after = [c for c in cuts if c > at]
+    antecedent = s.surface[max(0, begin - ANTECEDENT) : begin] if begin else ""
+    return s.surface[begin : min(after) if after else len(s.surface)], antecedent
+
+
+def _phrase_of(rd: Reading, d: DateExpr) -> str:
+    """The words around a date up to the nearest commas, semicolons or clause breaks: "Republicans won a cloture
+    vote on the nomination Wednesday morning", not the committee an appositive mentions."""
+    s = rd.sentence(rd.sentence_at(d.start))
+    at = d.start - s.start
+    breaks = [m.start() for m in re.finditer(r"[,;:—–]", s.surface)]
+    begin = max([0, *(b + 1 for b in breaks if b < at)])
+    end = min([len(s.surface), *(b for b in breaks if b >= at + len(d.surface))])
+    return s.surface[begin:end]
+
+
+def _evidence_in(rd: Reading, row, clause: str, antecedent: str) -> int:
+    """Evidence for an event: its cue words in the date's clause, and its entities named in the clause or in the
+    words the clause hangs on ("the Public Safety Partnership, which was launched last month")."""
+    wanted = {e for e in row.match_entities.split("|") if e}
+    written = {m.entity_id for m in rd.mentions if m.surface in clause or m.surface in antecedent}
+    return len(wanted & written) + len(_words(clause, [c for c in row.cues.split("|") if c]))
 
 
 def expected_outcome(rd: Reading, d: DateExpr, ref) -> Expected:
@@ -265,9 +315,7 @@ def speakers(rd: Reading, lexicon: Lexicon) -> list[SpeakerLink]:
         if found is not None:
             out.append(SpeakerLink(q, found[0], found[1]))
             continue
-        outside = [
-            m for m in rd.mentions if start <= m.start < end and not q.start <= m.start < q.end
-        ]
+        outside = [m for m in rd.mentions if start <= m.start < end and not q.start <= m.start < q.end]
         people = {m.entity_id for m in outside if m.type == "person"}
         if len(people) == 1:
             out.append(SpeakerLink(q, people.pop(), "only"))
@@ -311,4 +359,3 @@ def _tied(rd: Reading, text: str, start: int, end: int, q: Quote, verbs, pronoun
         return None
     gap, who, how = min(candidates)
     return who, how
-

@@ -27,7 +27,7 @@ from etl.read.model import Count, Place, Reading
 LIST_TEXT = re.compile(r"^[\s,;:]*(?:(?:and|or|&)\s*)?[\s,;:]*$", re.IGNORECASE)
 NEAR_BACK = 2  # sentences a definite count or a list may look back for its role's cue
 NEAR_AHEAD = 2  # sentences a bare count may look ahead for a cue sentence that refers back to it
-CANCEL_REACH = 40  # characters after a "not a role" phrase ("interested in") in which a role cue is cancelled
+CANCEL_REACH = 15  # characters after a "not a role" phrase ("interested in") in which a role cue is cancelled
 
 
 @dataclass
@@ -65,30 +65,83 @@ class Story:
 
 
 def _find(text: str, phrase: str) -> list[int]:
-    return [
-        m.start() for m in re.finditer(rf"(?<![\w’']){re.escape(phrase.lower())}(?![\w’'])", text.lower())
-    ]
+    return [m.start() for m in re.finditer(rf"(?<![\w’']){re.escape(phrase.lower())}(?![\w’'])", text.lower())]
 
 
-def sentence_roles(rd: Reading, lexicon: Lexicon) -> list[dict[str, str]]:
-    """Per sentence: the roles whose cue phrases it holds (role name -> the first cue found), without the cues
-    a "not a role" phrase just before them cancels ("had been interested in taking part")."""
+@dataclass
+class Cues:
+    """One sentence's role cues: role name -> the first cue found, in the sentence and per clause, and whether a
+    "not a role" phrase hedges it ("had been interested in taking part")."""
+
+    found: dict[str, str]
+    clauses: list[tuple[int, int, dict[str, str]]]  # (start, end, cues) of each clause, in characters
+    hedged: bool
+
+
+CLAUSE = re.compile(r";|,\s+(?:and|but|while|whereas|although)\b|\s[—–]\s|\bwhile\b|\bwhereas\b")
+
+
+ASIDE = re.compile(r",\s+(?:who|whom|whose|which|where|when)\b[^,]*,")
+
+
+def _clauses(text: str) -> list[tuple[int, int]]:
+    """A sentence's clauses (character ranges): cut at semicolons, dashes and ", and"/", but"; a relative clause
+    between commas (", who worked ... in Modesto before she was elected,") is a clause of its own."""
+    cuts = sorted(
+        {0, len(text), *(m.start() for m in CLAUSE.finditer(text)), *(m.end() for m in CLAUSE.finditer(text))}
+    )
+    asides = [(m.start(), m.end()) for m in ASIDE.finditer(text)]
+    for a, b in asides:
+        cuts += [a, b]
+    cuts = sorted(set(cuts))
+    return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+
+
+def _cue_pattern(role: Role) -> re.Pattern:
+    """One pattern for all of a role's cues, longest first, on whole words, ignoring case (built once per role)."""
+    cached = _PATTERNS.get(role.name)
+    if cached is None or cached[0] is not role:
+        cues = sorted(role.cues, key=len, reverse=True)
+        body = "|".join(re.escape(c.lower()) for c in cues)
+        cached = _PATTERNS[role.name] = (role, re.compile(rf"(?<![\w’'])(?:{body})(?![\w’'])", re.IGNORECASE))
+    return cached[1]
+
+
+_PATTERNS: dict[str, tuple[Role, re.Pattern]] = {}
+
+
+def _cues_in(text: str, roles, cancels: list[int], offset: int = 0) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for role in roles:
+        for m in _cue_pattern(role).finditer(text):
+            if not any(0 <= m.start() + offset - c <= CANCEL_REACH for c in cancels):
+                found[role.name] = m.group(0).lower()
+                break
+    return found
+
+
+def sentence_roles(rd: Reading, lexicon: Lexicon) -> list[Cues]:
+    """Per sentence: the roles whose cue phrases it holds, without the cues a "not a role" phrase just before them
+    cancels; the same per clause (a lone city takes only its own clause's cue)."""
     out = []
     for s in rd.sentences:
         cancels = [p + len(c) for c in lexicon.not_a_role for p in _find(s.surface, c)]
-        found: dict[str, str] = {}
-        for role in lexicon.roles:
-            for cue in role.cues:
-                hits = [p for p in _find(s.surface, cue) if not any(0 <= p - c <= CANCEL_REACH for c in cancels)]
-                if hits:
-                    found.setdefault(role.name, cue)
-                    break
-        out.append(found)
+        found = _cues_in(s.surface, lexicon.roles, cancels)
+        clauses = []
+        for start, end in _clauses(s.surface):
+            piece = s.surface[start:end]
+            clauses.append((s.start + start, s.start + end, _cues_in(piece, lexicon.roles, cancels, start)))
+        out.append(Cues(found, clauses, bool(cancels)))
     return out
 
 
-def _one(found: dict[str, str]) -> str | None:
+def _one(found) -> str | None:
+    found = found.found if isinstance(found, Cues) else found
     return next(iter(found)) if len(found) == 1 else None
+
+
+def _cue(found, name: str) -> str:
+    return (found.found if isinstance(found, Cues) else found)[name]
 
 
 def city_lists(rd: Reading) -> list[CityList]:
@@ -125,29 +178,65 @@ def city_lists(rd: Reading) -> list[CityList]:
     return out
 
 
-def tell(rd: Reading, lexicon: Lexicon) -> Story:
-    """The roles of one article's counts and cities."""
+def tell(rd: Reading, lexicon: Lexicon, sites: int, programs: set[str]) -> Story:
+    """The roles of one article's counts and cities. ``sites`` is how many sites the reference lists, ``programs``
+    the ids of the programme entities (the partnership)."""
     roles = {r.name: r for r in lexicon.roles}
     cues = sentence_roles(rd, lexicon)
     story = Story(lists=city_lists(rd))
-    counts = [c for c in rd.counts if c.city]
-    # 1-2: a cue in the count's own sentence; a definite count takes the role just before it
-    for c in counts:
+    _count_roles(rd, story, cues, roles)
+    _program_counts(rd, story, cues, lexicon, sites, programs)
+    for group in story.lists:
+        role, how = _list_role(rd, story, cues, roles, group)
+        if role is not None:
+            story.claims += [CityClaim(p, role, how) for p in group.places if p.mention.resolved]
+    # 6: a count still without a role, of as many cities as the article ties to one role
+    for cr in story.counts:
+        if cr.role is None:
+            sizes = {}
+            for c in story.claims:
+                sizes.setdefault(c.role.name, set()).add(c.place.gazetteer.city_id)
+            same = [name for name, ids in sizes.items() if len(ids) == cr.count.value]
+            if len(same) == 1:
+                cr.role = roles[same[0]]
+                cr.how = f"as many as the {cr.count.value} cities the article names as {roles[same[0]].status}"
+    return story
+
+
+def _program_counts(rd: Reading, story: Story, cues: list[Cues], lexicon: Lexicon, sites: int, programs) -> None:
+    """7: a count of the programme's sites ("It still counts twelve sites"): a role whose lexicon names the
+    programme's words gets a count with no role yet when the programme is named in its sentence or the one before
+    and the count is as many as the reference's sites."""
+    for role in lexicon.roles:
+        if not role.program_words:
+            continue
+        for cr in story.counts:
+            k = rd.index_at(cr.count.start)
+            named = any(
+                rd.entities_in(rd.sentence_ids[i]) & programs
+                or any(_find(rd.sentences[i].surface, w) for w in role.program_words)
+                for i in (k - 1, k)
+                if i >= 0
+            )
+            if cr.role is None and named and cr.count.value == sites:
+                cr.role, cr.how = role, f"the programme's {sites} sites"
+
+
+def _count_roles(rd: Reading, story: Story, cues: list[Cues], roles: dict[str, Role]) -> None:
+    for c in (c for c in rd.counts if c.city):
         k = rd.index_at(c.start)
         cr = CountRole(c, None, "")
-        own = _one(cues[k])
-        if own:
-            cr.role, cr.how = roles[own], f"“{cues[k][own]}” in its sentence"
-        elif c.definite:
+        own = _nearest(rd, cues[k], roles, c)
+        if own:  # 1: a cue in the count's own sentence (the nearest, when the sentence holds two roles' cues)
+            cr.role, cr.how = roles[own[0]], f"“{own[1]}” in its sentence"
+        elif c.definite:  # 2: "the four cities" refers back
             before = [x for x in story.counts if x.count.value == c.value and x.role is not None]
             if before:
                 cr.role, cr.how = before[-1].role, f"the same as “{before[-1].count.surface}”"
             else:
-                for back in range(1, NEAR_BACK + 1):
-                    name = _one(cues[k - back]) if k - back >= 0 else None
-                    if name:
-                        cr.role, cr.how = roles[name], f"“{cues[k - back][name]}” just before"
-                        break
+                found = _cue_before(rd, cues, k, same_paragraph=True)
+                if found:
+                    cr.role, cr.how = roles[found[0]], f"“{found[1]}” just before"
         story.counts.append(cr)
     # 3: a cue sentence just after a bare count that refers back to it
     for cr in story.counts:
@@ -159,7 +248,8 @@ def tell(rd: Reading, lexicon: Lexicon) -> Story:
                 break
             name = _one(cues[k + ahead])
             if name and any(_find(rd.sentences[k + ahead].surface, a) for a in roles[name].anaphors):
-                cr.role, cr.how = roles[name], f"“{cues[k + ahead][name]}” in the sentence after, which refers back"
+                cr.role = roles[name]
+                cr.how = f"“{_cue(cues[k + ahead], name)}” in the sentence after, which refers back"
                 break
     # 5: a count with no role of its own, of the same number as one that has a role
     for cr in story.counts:
@@ -167,39 +257,119 @@ def tell(rd: Reading, lexicon: Lexicon) -> Story:
             same = [x for x in story.counts if x.role is not None and x.count.value == cr.count.value]
             if len({x.role.name for x in same}) == 1:
                 cr.role, cr.how = same[0].role, f"the same number as “{same[0].count.surface}”"
-    # lists: the cue of their sentence, the count that introduces them, or the sentence that introduces them
-    for group in story.lists:
-        k = group.sentence
-        intro = _introducer(rd, story, group, k)
-        role = None
-        how = ""
-        own = _one(cues[k])
-        if own and not group.bullets:
-            role, how = roles[own], f"“{cues[k][own]}” in its sentence"
-        if intro is not None:
-            if intro.role is not None and (role is None or role.name == intro.role.name):
-                role, how = intro.role, f"the list “{intro.count.surface}” introduces"
+
+
+NEAR_CUE = 30  # characters: a cue this close to a count, and twice as close as any other role's, decides its role
+
+
+def _nearest(rd: Reading, cues: Cues, roles: dict[str, Role], c: Count) -> tuple[str, str] | None:
+    """The role of a count's sentence: its only role, or, when it holds cues of two roles ("None of the four cities
+    that received letters is among the original 12 locations"), the role whose cue stands right by the count."""
+    name = _one(cues)
+    if name:
+        return name, _cue(cues, name)
+    if len(cues.found) < 2:
+        return None
+    s = rd.sentence(rd.sentence_at(c.start))
+    best = []
+    for role_name in cues.found:
+        hits = [
+            (min(abs(s.start + m.start() - c.end), abs(c.start - (s.start + m.end()))), m.group(0).lower())
+            for m in _cue_pattern(roles[role_name]).finditer(s.surface)
+        ]
+        if hits:
+            best.append((*min(hits), role_name))
+    best.sort()
+    if len(best) >= 2 and best[0][0] <= NEAR_CUE and best[0][0] * 2 < best[1][0]:
+        return best[0][2], best[0][1]
+    return None
+
+
+def _cue_before(rd: Reading, cues: list[Cues], k: int, same_paragraph: bool) -> tuple[str, str] | None:
+    """The nearest sentence before sentence ``k`` (up to NEAR_BACK back) with one role's cue: (role, cue)."""
+    for back in range(1, NEAR_BACK + 1):
+        if k - back < 0:
+            break
+        if same_paragraph and rd.sentences[k - back].paragraph != rd.sentences[k].paragraph:
+            break
+        name = _one(cues[k - back])
+        if name:
+            return name, _cue(cues[k - back], name)
+    return None
+
+
+def _list_role(rd: Reading, story: Story, cues: list[Cues], roles, group: CityList) -> tuple[Role | None, str]:
+    """A list's role: the count that enumerates it, the cue of its sentence (of its clause, for a lone city; none
+    in a hedged sentence), or the sentence or heading that leads into it."""
+    k = group.sentence
+    intro, full = _introducer(rd, story, group, k)
+    if intro is not None:
+        if full:
             intro.listed = group
-        elif role is None and _leads_in(rd, k, group):
-            lead = k - 1
-            name = _one(cues[lead])
+        if intro.role is not None:
+            return intro.role, f"the list “{intro.count.surface}” introduces"
+    own = cues[k]
+    if not group.bullets and not own.hedged:
+        if len(group.places) == 1:
+            at = group.places[0].mention.start
+            clause = next((c for s, e, c in own.clauses if s <= at < e), {})
+            name = _one(clause)
             if name:
-                role, how = roles[name], f"the list follows “{cues[lead][name]}”"
-            else:
-                counted = [x for x in story.counts if rd.index_at(x.count.start) == lead and x.role is not None]
-                if counted:
-                    role, how = counted[-1].role, f"the list “{counted[-1].count.surface}” introduces"
-                    counted[-1].listed = group
-        if role is not None:
-            story.claims += [CityClaim(p, role, how) for p in group.places if p.mention.resolved]
-    return story
+                return roles[name], f"“{clause[name]}” in its clause"
+        elif _one(own):
+            name = _one(own)
+            return roles[name], f"“{_cue(own, name)}” in its sentence"
+    if _anaphoric(rd, group, k):  # "The cities are Baltimore, ...": the cities just counted or named
+        before = [x for x in story.counts if x.role is not None and rd.index_at(x.count.start) < k]
+        found = _cue_before(rd, cues, k, same_paragraph=False)
+        if before and rd.index_at(before[-1].count.start) >= k - NEAR_BACK:
+            return before[-1].role, f"the list “{before[-1].count.surface}” refers to"
+        if found:
+            return roles[found[0]], f"the list follows “{found[1]}”"
+    if _leads_in(rd, k, group):
+        lead = k - 1
+        name = _one(cues[lead])
+        counted = [x for x in story.counts if rd.index_at(x.count.start) == lead and x.role is not None]
+        if counted:
+            counted[-1].listed = group
+            return counted[-1].role, f"the list “{counted[-1].count.surface}” introduces"
+        if name:
+            return roles[name], f"the list follows “{_cue(cues[lead], name)}”"
+    return None, ""
 
 
-def _introducer(rd: Reading, story: Story, group: CityList, k: int) -> CountRole | None:
-    """The count of cities in the list's own sentence, before the list ("The four cities are: ...")."""
+# A count enumerates the list after it ("The four cities are: A, B, C and D"; "four cities — A, B, ...") or names
+# some of them ("twelve sites, among them A and B"; "the 12 cities run from A to B"): the first is checked
+# against the list's length, the second only gives the list its role.
+ENUMERATES = re.compile(r"(?::|\b(?:are|were|namely)\b)[\s:—–-]*$", re.IGNORECASE)
+SOME_OF = re.compile(r"\b(?:including|include|includes|among them|among|such as|like|from|notably)\b", re.IGNORECASE)
+ANAPHORIC_LIST = re.compile(
+    r"\b(?:the|these|those|both)\s+(?:\w+\s+)?(?:cities|municipalities|jurisdictions|sites|places)\s+"
+    r"(?:are|were|include|:)",
+    re.IGNORECASE,
+)
+
+
+def _introducer(rd: Reading, story: Story, group: CityList, k: int) -> tuple[CountRole | None, bool]:
+    """The count of cities in the list's own sentence that introduces it, and whether it enumerates the whole
+    list (so the two can be checked against each other)."""
     first = group.places[0].mention.start
     same = [x for x in story.counts if rd.index_at(x.count.start) == k and x.count.end <= first]
-    return same[-1] if same and not group.bullets else None
+    if not same or group.bullets:
+        return None, False
+    between = rd.article.text[same[-1].count.end : first]
+    if ENUMERATES.search(between) or between.strip() in ("—", "–", "-", ":"):
+        return same[-1], True
+    if SOME_OF.search(between):
+        return same[-1], False
+    return None, False
+
+
+def _anaphoric(rd: Reading, group: CityList, k: int) -> bool:
+    """The list's sentence opens it with "the cities are" (or "these cities include"): it names cities the text
+    has already counted or described."""
+    s = rd.sentences[k]
+    return bool(ANAPHORIC_LIST.search(rd.article.text[s.start : group.places[0].mention.start]))
 
 
 def _leads_in(rd: Reading, k: int, group: CityList) -> bool:

@@ -23,6 +23,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from etl.read.model import DateExpr
+from etl.read.sentences import sentence_bounds
 
 MONTHS = {name: i for i, name in enumerate(calendar.month_name) if name}
 MONTH_FORMS = {
@@ -152,8 +153,12 @@ class StoryDates:
                     add(i, i + 2, "month", (_year(doc[i + 1]), month, ""))
                     continue
                 before = doc[i - 1].lower_ if i else ""
-                if t.text in MONTHS and (before in {p.lower() for p in self.prepositions} or before in self.past
-                                         or before in self.future or before in ("early", "late", "mid", "this")):
+                if t.text in MONTHS and (
+                    before in {p.lower() for p in self.prepositions}
+                    or before in self.past
+                    or before in self.future
+                    or before in ("early", "late", "mid", "this")
+                ):
                     s = i - 1 if before in self.past or before in self.future or before == "this" else i
                     add(s, i + 1, "month", (None, month, before))
                 continue
@@ -192,9 +197,9 @@ class StoryDates:
 
 def _clause_before(doc: Doc, start: int) -> list:
     """The tokens of the date's clause before it, back to a clause break or the sentence's start."""
-    sent = doc[start].sent
+    first, _ = sentence_bounds(doc, start)
     k = start - 1
-    while k >= sent.start and doc[k].text not in CLAUSE_BREAKS:
+    while k >= first and doc[k].text not in CLAUSE_BREAKS:
         k -= 1
     return list(doc[k + 1 : start])
 
@@ -229,8 +234,10 @@ class Resolver:
         near = before[-4:]
         if near and self._has(near, [["not"], ["rather", "than"], ["instead", "of"]]):
             return True
-        sentence = [t.lower_ for t in doc[doc[start].sent.start : start]]
-        return self._has(sentence, [p for p in self.negations if p not in (["not"], ["rather", "than"], ["instead", "of"])])
+        sentence = [t.lower_ for t in doc[sentence_bounds(doc, start)[0] : start]]
+        return self._has(
+            sentence, [p for p in self.negations if p not in (["not"], ["rather", "than"], ["instead", "of"])]
+        )
 
     def _near(self, month: int, day: int, ahead: bool) -> dt.date | None:
         """A day and month without a year: the nearest occurrence, or the next one when the clause says ahead."""
@@ -261,8 +268,17 @@ class Resolver:
         def month_expr(year: int, month: int, how: str) -> DateExpr:
             first = dt.date(year, month, 1)
             return DateExpr(
-                s, e, written, "month", f"{year:04d}-{month:02d}", "month", first, _month_end(year, month), how,
-                ahead, negated,
+                s,
+                e,
+                written,
+                "month",
+                f"{year:04d}-{month:02d}",
+                "month",
+                first,
+                _month_end(year, month),
+                how,
+                ahead,
+                negated,
             )
 
         if kind == "absolute":
@@ -290,8 +306,12 @@ class Resolver:
             elif forward:
                 options = [(y, m) for y, m in options if (y, m) >= (as_of.year, as_of.month)]
             y, m = min(options, key=lambda o: abs((o[0] - as_of.year) * 12 + o[1] - as_of.month))
-            return month_expr(y, m, f"“{written}” → {dt.date(y, m, 1):%B %Y}, the {'latest' if back else 'nearest'} "
-                              f"{calendar.month_name[m]} to {self.as_of_words}")
+            return month_expr(
+                y,
+                m,
+                f"“{written}” → {dt.date(y, m, 1):%B %Y}, the {'latest' if back else 'nearest'} "
+                f"{calendar.month_name[m]} to {self.as_of_words}",
+            )
         if kind == "weekday":
             weekday, before = parts
             forward = before in ("next", "coming") or (ahead and before not in ("last", "past"))
@@ -309,7 +329,9 @@ class Resolver:
         if kind == "relative_day" and anchor is not None:
             (k,) = parts
             day = anchor.date_start + dt.timedelta(days=k)
-            return day_expr(day, f"“{written}” → {human(day)}, counted from the day the transcript records, “{anchor.surface}”")
+            return day_expr(
+                day, f"“{written}” → {human(day)}, counted from the day the transcript records, “{anchor.surface}”"
+            )
         if kind == "relative_day":
             (k,) = parts
             day = as_of + dt.timedelta(days=k)

@@ -102,6 +102,7 @@ class Reading:
     english: bool = True  # False when the text does not read as English (almost none of its words are)
     _ends: list[int] = field(default_factory=list, repr=False)
     _by_sentence: dict[str, list[Mention]] | None = field(default=None, repr=False)
+    _entities: dict[str, set[str]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self._ends = [s.end for s in self.sentences]
@@ -126,4 +127,6 @@ class Reading:
         return self._by_sentence.get(sentence_id, [])
 
     def entities_in(self, sentence_id: str) -> set[str]:
-        return {m.entity_id for m in self.mentions_in(sentence_id)}
+        if sentence_id not in self._entities:
+            self._entities[sentence_id] = {m.entity_id for m in self.mentions_in(sentence_id)}
+        return self._entities[sentence_id]

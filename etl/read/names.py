@@ -31,7 +31,7 @@ from spacy.util import filter_spans
 CONNECTORS = frozenset({"de", "van", "von", "del", "la", "da", "di", "bin", "St.", "O’", "O'"})
 SUFFIXES = frozenset({"Jr.", "Sr.", "II", "III", "IV"})
 POSSESSIVES = frozenset({"’s", "'s", "’", "'"})
-PLACE_BEFORE = frozenset({"in", "on", "at", "from", "near", "to", "outside", "across"})
+PLACE_BEFORE = frozenset({"in", "on", "at", "near", "outside", "across"})
 GLUE_OK = frozenset({*POSSESSIVES, ",", ".", ")", "”", ";", ":", "?", "!", '"'})  # what may follow a name unspaced
 
 
@@ -362,7 +362,9 @@ class StoryNames:
                 method = "name"
             elif sp.kb_id_ in self.senator_state:
                 method = "senator"
-            if sp.label_ == "person" and doc[sp.start : sp.end].text.replace(" - ", "-") in self._surnames_of(sp.kb_id_):
+            if sp.label_ == "person" and doc[sp.start : sp.end].text.replace(" - ", "-") in self._surnames_of(
+                sp.kb_id_
+            ):
                 method = "surname"
             record = NameInfo(method, not sp.kb_id_.startswith("?"))
             found = self._title_before(doc, sp.start, titles) if sp.label_ == "person" else None
@@ -388,7 +390,9 @@ class StoryNames:
         out: list[Span] = []
         taken = {i for sp in named for i in range(sp.start, sp.end)}
         by_start = {sp.start: sp for sp in named}
-        surnames = {self.last_names.get(sp.kb_id_) or sp.kb_id_[1:].split()[-1] for sp in named if sp.label_ == "person"}
+        surnames = {
+            self.last_names.get(sp.kb_id_) or sp.kb_id_[1:].split()[-1] for sp in named if sp.label_ == "person"
+        }
         lengths = {2 * w.count("-") + 1 for w in surnames} | {1}  # "Whitfield-Ramos" is three tokens
         k = 0
         while k < len(doc):

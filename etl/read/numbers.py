@@ -15,12 +15,47 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from etl.read.sentences import sentence_bounds
+
 TALLY_TOKEN = re.compile(r"^(\d{1,3})[-–—](\d{1,3})$")
 DASHES = frozenset({"-", "–", "—"})
 CUE_WINDOW = 10  # tokens on either side of a tally, within its sentence
 NOT_A_UNIT = frozenset(
-    "of and or to the a an in on at by for with from than as is are was were be been that this these those who "
-    "which what more less percent per".split()
+    [
+        "of",
+        "and",
+        "or",
+        "to",
+        "the",
+        "a",
+        "an",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "with",
+        "from",
+        "than",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "that",
+        "this",
+        "these",
+        "those",
+        "who",
+        "which",
+        "what",
+        "more",
+        "less",
+        "percent",
+        "per",
+    ]
 )
 DEFINITE = frozenset({"the", "these", "those", "all", "both", "its", "their"})
 
@@ -74,8 +109,8 @@ class StoryNumbers:
                 if other.text.isdigit() and len(other.text) <= 3 and (glued or joint.lower_ == "to"):
                     hit = (i, i + 3, int(t.text), int(other.text))
             if hit and not any(k in taken for k in range(hit[0], hit[1])):
-                sent = doc[hit[0]].sent
-                lo, hi = max(sent.start, hit[0] - CUE_WINDOW), min(sent.end, hit[1] + CUE_WINDOW)
+                first, last = sentence_bounds(doc, hit[0])
+                lo, hi = max(first, hit[0] - CUE_WINDOW), min(last, hit[1] + CUE_WINDOW)
                 if any(lo <= c < hi for c in cue_at):
                     found.append(hit)
                     i = hit[1]
@@ -130,7 +165,9 @@ class StoryNumbers:
         counts = self._counts(doc, taken)
         doc.spans["tallies"] = [Span(doc, s, e, label="tally") for s, e, _, _ in tallies]
         doc.spans["counts"] = [Span(doc, s, e, label="count") for s, e, *_ in counts]
-        doc.user_data["tallies"] = {(doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)): (y, n) for s, e, y, n in tallies}
+        doc.user_data["tallies"] = {
+            (doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)): (y, n) for s, e, y, n in tallies
+        }
         doc.user_data["counts"] = {
             (doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)): (v, unit, definite, city)
             for s, e, v, unit, definite, city in counts

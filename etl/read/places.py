@@ -59,9 +59,7 @@ def _is_word(t) -> bool:
     return bool(text) and (text[0].isupper() and (text.replace(".", "").replace("-", "").replace("’", "").isalpha()))
 
 
-@Language.factory(
-    "story_places", default_config={"states": {}, "state_names": [], "openers": [], "org_words": []}
-)
+@Language.factory("story_places", default_config={"states": {}, "state_names": [], "openers": [], "org_words": []})
 def make_story_places(nlp: Language, name: str, states: dict, state_names: list[str], openers: list, org_words: list):
     return StoryPlaces(nlp, states, state_names, openers, org_words)
 
@@ -134,9 +132,7 @@ class StoryPlaces:
             taken.update(range(s, e))
 
         # 1. a city with its state
-        state_hits = sorted(
-            ((s, e) for _, s, e in self.state_matcher(doc)), key=lambda x: (x[0], -(x[1] - x[0]))
-        )
+        state_hits = sorted(((s, e) for _, s, e in self.state_matcher(doc)), key=lambda x: (x[0], -(x[1] - x[0])))
         used_state: set[int] = set()
         for s, e in state_hits:
             if s in used_state or s in taken or s < 2 or doc[s - 1].text != ",":
@@ -179,7 +175,7 @@ class StoryPlaces:
             if i in taken or not doc[i].is_upper:
                 continue
             j = i
-            while j < sp.end and doc[j].is_upper and doc[j].is_alpha or (j > i and doc[j].text in ("ST.",)):
+            while (j < sp.end and doc[j].is_upper and doc[j].is_alpha) or (j > i and doc[j].text in ("ST.",)):
                 j += 1
             found = self._by_name(_title(doc[i:j].text))
             if found:
@@ -214,8 +210,12 @@ class StoryPlaces:
                 i += 1
                 continue
             j = i + 1
-            while j < len(doc) and j - i < 3 and j not in taken and doc[j - 1].whitespace_ and (
-                _is_word(doc[j]) or doc[j].text in SAINTS
+            while (
+                j < len(doc)
+                and j - i < 3
+                and j not in taken
+                and doc[j - 1].whitespace_
+                and (_is_word(doc[j]) or doc[j].text in SAINTS)
             ):
                 j += 1
             yield i, j
@@ -294,9 +294,7 @@ class StoryPlaces:
             if not unknown or len(group) < 2:
                 continue
             state = self._state_after(doc, group[-1][1])
-            cities_before = any(
-                doc[k].lower_ in CITY_WORDS for k in range(max(0, group[0][0] - 5), group[0][0])
-            )
+            cities_before = any(doc[k].lower_ in CITY_WORDS for k in range(max(0, group[0][0] - 5), group[0][0]))
             if not state and not cities_before and not any(known for _, _, known in group):
                 continue
             for i, j in unknown:
@@ -340,4 +338,3 @@ class StoryPlaces:
             doc[k].text in LIST_JOINS or (doc[k].is_space and "\n" not in doc[k].text) or k in states
             for k in range(end, start)
         )
-

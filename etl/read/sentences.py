@@ -8,6 +8,7 @@ line's kind in ``doc.spans["lines"]``. Its words come from the lexicon's ``[sent
 
 from __future__ import annotations
 
+import bisect
 import calendar
 
 from spacy.language import Language
@@ -22,16 +23,17 @@ MONTHS = frozenset(
 WEEKDAYS = frozenset(calendar.day_name)
 
 
-def _starts_line(doc: Doc, i: int) -> bool:
-    """The token is the first non-space token of a line."""
-    j = i - 1
-    while j >= 0 and doc[j].is_space:
-        if "\n" in doc[j].text:
-            return True
-        j -= 1
-    if j < 0:
-        return True
-    return "\n" in doc[j].whitespace_ or "\n" in doc[j].text
+def _line_starts(doc: Doc) -> list[bool]:
+    """For each token: is it the first token of a line (after a newline, or the first of the text)?"""
+    out = [False] * len(doc)
+    after_newline = True
+    for k, t in enumerate(doc):
+        out[k] = after_newline
+        if t.is_space:
+            after_newline = after_newline or "\n" in t.text
+        else:
+            after_newline = False
+    return out
 
 
 @Language.factory(
@@ -146,6 +148,9 @@ class StorySentences:
         if not starts:
             return None
         if text in ENDS:
+            before = doc[i - 1] if i > 0 else None
+            if text == "." and before is not None and not before.whitespace_ and before.text + "." in self.never_final:
+                return None  # "Lt." written as "Lt" and "." by the tokenizer: a title, not a sentence's end
             return j
         # An abbreviation ends a sentence only where the next word could not belong to it.
         if text in self.never_final:
@@ -162,6 +167,7 @@ class StorySentences:
         n = len(doc)
         if not n:
             return doc
+        line_start = _line_starts(doc)
         starts = [False] * n
         lines: list[Span] = []
         first_line = True
@@ -172,7 +178,7 @@ class StorySentences:
                 continue
             # one line: from token i to the first token that starts another line
             line_end = i + 1
-            while line_end < n and not _starts_line(doc, line_end):
+            while line_end < n and not line_start[line_end]:
                 line_end += 1
             starts[i] = True
             kind = self._line_kind(doc, i, first_line)
@@ -205,4 +211,12 @@ class StorySentences:
         for k, token in enumerate(doc):
             token.is_sent_start = starts[k] if k else True
         doc.spans["lines"] = lines
+        doc.user_data["sentence_starts"] = [k for k, start in enumerate(starts) if start or not k]
         return doc
+
+
+def sentence_bounds(doc: Doc, i: int) -> tuple[int, int]:
+    """The token range of the sentence holding token ``i`` (without building spaCy's sentence spans)."""
+    starts = doc.user_data["sentence_starts"]
+    k = bisect.bisect_right(starts, i) - 1
+    return starts[k], starts[k + 1] if k + 1 < len(starts) else len(doc)
