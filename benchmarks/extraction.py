@@ -70,9 +70,10 @@ def found_sets(t: dict[str, pd.DataFrame]) -> dict[str, set]:
         yea, nay = (int(x) for x in _dash(r.value).split("-"))
         tallies.add((int(r.start), int(r.end), yea, nay, tally_votes.get((int(r.start), int(r.end)), "")))
     q = t["quotes"]
+    named = [(r.entity_id, int(r.start), int(r.end), k) for r, k in zip(m.itertuples(), kinds, strict=True)]
     return {
-        "cities": {(r.entity_id, int(r.start), int(r.end)) for r, k in zip(m.itertuples(), kinds) if k == "city"},
-        "people": {(r.entity_id, int(r.start), int(r.end)) for r, k in zip(m.itertuples(), kinds) if k == "person"},
+        "cities": {(e, s, x) for e, s, x, k in named if k == "city"},
+        "people": {(e, s, x) for e, s, x, k in named if k == "person"},
         "claims": {(r.kind, r.ref_id, _dash(r.value), int(r.start), int(r.end)) for r in claims.itertuples()},
         "dates": dates,
         "tallies": tallies,

@@ -143,8 +143,8 @@ TABLES: dict[str, Table] = {
         ),
         Table(
             "entities",
-            "Canonical entities: the reference's people and organisations, senators, cities, states, and the people and "
-            "places articles name that the reference does not hold.",
+            "Canonical entities: the reference's people and organisations, senators, cities, states, and the people "
+            "and places articles name that the reference does not hold.",
             ("entity_id",),
             (
                 Col("entity_id", S, "stable slug, e.g. jeff-sessions, baltimore-md, state-md, patty-murray"),

@@ -423,7 +423,7 @@ def site_of(url: str, ref: Reference):
 def check_confidence(ref: Reference) -> None:
     """A confidence word means what the sources can bear: a fact every cited page of which is a mirror of
     Wikipedia is ``medium``, never ``confirmed``."""
-    for group, spec, rows in cited_files(ref):
+    for _group, spec, rows in cited_files(ref):
         if "confidence" not in rows.columns:
             continue
         for i, r in enumerate(rows.to_dict("records")):

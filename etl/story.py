@@ -18,6 +18,7 @@ A count and the list it introduces are kept together, so the checks can compare 
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -87,14 +88,11 @@ ASIDE = re.compile(r",\s+(?:who|whom|whose|which|where|when)\b[^,]*,")
 def _clauses(text: str) -> list[tuple[int, int]]:
     """A sentence's clauses (character ranges): cut at semicolons, dashes and ", and"/", but"; a relative clause
     between commas (", who worked ... in Modesto before she was elected,") is a clause of its own."""
-    cuts = sorted(
-        {0, len(text), *(m.start() for m in CLAUSE.finditer(text)), *(m.end() for m in CLAUSE.finditer(text))}
-    )
-    asides = [(m.start(), m.end()) for m in ASIDE.finditer(text)]
-    for a, b in asides:
-        cuts += [a, b]
-    cuts = sorted(set(cuts))
-    return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+    cuts = {0, len(text)}
+    for pattern in (CLAUSE, ASIDE):
+        for m in pattern.finditer(text):
+            cuts |= {m.start(), m.end()}
+    return [(a, b) for a, b in itertools.pairwise(sorted(cuts)) if b > a]
 
 
 def _cue_pattern(role: Role) -> re.Pattern:

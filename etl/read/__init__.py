@@ -4,14 +4,16 @@ found it. No fact of the story is decided here; the story layer (``etl.story``) 
 The reader is a spaCy pipeline on a blank English model (``spacy.blank("en")``: its tokenizer already knows
 "Aug.", "N.M." and "Calif."), with rule-based components fed from data, never from an article:
 
-| component | finds | its words come from |
-|---|---|---|
-| ``story_sentences`` (``sentences.py``) | sentences, headlines, bullets, datelines, transcript turns | lexicon ``[sentences]`` |
-| ``story_names`` (``names.py``) | people, organisations, programmes, laws; titles, surnames, senators | ``entities.csv``, the roll call, lexicon ``[people]`` |
-| ``story_places`` (``places.py``) | cities with any form of their state, datelines, bare names, states | the ``us`` package, GeoNames (``etl/gazetteer.py``), ``psp_sites_2017.csv`` |
-| ``story_dates`` (``dates.py``) | dates, resolved against the as-of date | ``calendar``, python-dateutil, lexicon ``[dates]`` |
-| ``story_numbers`` (``numbers.py``) | counts and vote tallies | ``number_words.csv``, lexicon ``[numbers]`` |
-| ``story_quotes`` (``quotes.py``) | quotations | — |
+- ``story_sentences`` (``sentences.py``): sentences, headlines, bullets, datelines, transcript turns; lexicon
+  ``[sentences]``;
+- ``story_names`` (``names.py``): people, organisations, programmes, laws, with titles, surnames and senators;
+  ``entities.csv``, the roll call, lexicon ``[people]``;
+- ``story_places`` (``places.py``): cities with any form of their state, datelines, bare names, states; the ``us``
+  package, GeoNames (``etl/gazetteer.py``), ``psp_sites_2017.csv``, lexicon ``[places]``;
+- ``story_dates`` (``dates.py``): dates, resolved against the as-of date; ``calendar``, python-dateutil, lexicon
+  ``[dates]``;
+- ``story_numbers`` (``numbers.py``): counts and vote tallies; ``number_words.csv``, lexicon ``[numbers]``;
+- ``story_quotes`` (``quotes.py``): quotations.
 
 The pipeline is built once per refresh (``Reader``) and reads each article in a few milliseconds.
 """
@@ -30,7 +32,7 @@ from etl.lexicon import Lexicon
 from etl.read import dates as read_dates
 from etl.read import names as read_names
 from etl.read import numbers as _numbers  # noqa: F401 - registers the story_numbers component
-from etl.read import places as read_places
+from etl.read import places as _places  # noqa: F401 - registers the story_places component
 from etl.read import quotes as _quotes  # noqa: F401 - registers the story_quotes component
 from etl.read import sentences as _sentences  # noqa: F401 - registers the story_sentences component
 from etl.read.model import Count, DateExpr, Mention, Place, Quote, Reading, Sentence, Span, Tally

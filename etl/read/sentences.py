@@ -29,10 +29,7 @@ def _line_starts(doc: Doc) -> list[bool]:
     after_newline = True
     for k, t in enumerate(doc):
         out[k] = after_newline
-        if t.is_space:
-            after_newline = after_newline or "\n" in t.text
-        else:
-            after_newline = False
+        after_newline = (after_newline or "\n" in t.text) if t.is_space else False
     return out
 
 
