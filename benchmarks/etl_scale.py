@@ -20,10 +20,10 @@ import tempfile
 import time
 from pathlib import Path
 
-import pandas as pd
+import us
 
 from etl.gazetteer import Gazetteer
-from etl.paths import REFERENCE_DIR, ROOT, SEEDS_DIR
+from etl.paths import ROOT, SEEDS_DIR
 
 TARGET_MS_PER_ARTICLE = 30
 
@@ -43,8 +43,7 @@ def synthetic_articles(n: int, folder: Path, rng: random.Random) -> None:
     """Write ``n`` variants of the seed (with its sidecar) into ``folder``."""
     text_path, sidecar = _seed()
     text = text_path.read_text(encoding="utf-8")
-    states = pd.read_csv(REFERENCE_DIR / "ap_states.csv", dtype=str, keep_default_na=False)
-    ap = {a: row.usps for row in states.itertuples() for a in row.ap.split("|") if a.endswith(".")}
+    ap = {s.ap_abbr: s.abbr for s in us.STATES if s.ap_abbr and s.ap_abbr.endswith(".")}
     usps_to_ap = {v: k for k, v in ap.items()}
     listed = _listed_places(text, ap)
     gazetteer = Gazetteer()

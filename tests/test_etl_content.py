@@ -69,13 +69,15 @@ def test_kaplan_vote_and_positions(tables):
 def test_events_in_the_article(tables):
     events = tables["events"].set_index("event_id")
     assert events.loc["psp-four-cities-letters", "date"] == "2017-08-03"
-    assert events.loc["psp-four-cities-letters", "surface"] == "on Thursday"
+    # a date's words without the "on" or "in" before it (the corpus's convention)
+    assert events.loc["psp-four-cities-letters", "surface"] == "Thursday"
+    assert events.loc["psp-four-cities-letters", "sentence_id"] == "s006"
     assert events.loc["raise-act-endorsed", "date"] == "2017-08-02"
-    assert events.loc["raise-act-endorsed", "surface"] == "On Wednesday"
+    assert events.loc["raise-act-endorsed", ["surface", "sentence_id"]].tolist() == ["Wednesday", "s016"]
     assert events.loc["kaplan-confirmed", "date"] == "2017-08-02"
-    assert events.loc["kaplan-confirmed", "surface"] == "on Wednesday"
+    assert events.loc["kaplan-confirmed", ["surface", "sentence_id"]].tolist() == ["Wednesday", "s021"]
     launch = events.loc["psp-launched"]
-    assert (launch["date"], launch["article_date"], launch["surface"]) == ("2017-06-20", "2017-06", "in June")
+    assert (launch["date"], launch["article_date"], launch["surface"]) == ("2017-06-20", "2017-06", "June")
     for eid in ("psp-four-cities-letters", "raise-act-endorsed", "kaplan-confirmed", "psp-launched"):
         assert events.loc[eid, "in_article"]
     assert not events.loc["kaplan-cloture", "in_article"]
@@ -107,9 +109,18 @@ def test_data_quality_rows_the_seed_must_produce(tables):
     role = by_kind["role_at_date"].iloc[0]
     assert role["surface"] == "Then-Senator Jeff Sessions" and "Attorney General" in role["message"]
     occasion = by_kind["occasion_date"].iloc[0]
-    assert occasion["surface"] == "October 11, 2017" and "2017-10-13" in occasion["message"]
+    assert occasion["surface"] == "October 11, 2017"
+    assert occasion["message"] == (
+        "The Values Voter Summit of 2017 ran 13 Oct 2017 to 14 Oct 2017; October 11, 2017 was not one of its days."
+    )
     tally = by_kind["tally_check"].iloc[0]
-    assert tally["severity"] == "info" and "50-48" in tally["message"]
+    assert tally["severity"] == "info"
+    assert tally["message"] == "“50-48” matches the Senate's vote on Marvin Kaplan of 2 Aug 2017 (50–48, 2 not voting)."
+    quote = by_kind["quote_speaker"] if "quote_speaker" in by_kind else None
+    assert quote is None  # both quotations have their speaker
+    assert by_kind["expected_check"]["message"].tolist() == [
+        "“after the August recess” (expected): the Senate voted on William Emanuel on 25 Sep 2017, 49–47."
+    ]
     counts = by_kind["count_check"]
     assert (counts["severity"] == "info").all()
     assert {"four cities", "Twelve cities"} <= set(counts["surface"])
@@ -261,9 +272,10 @@ def test_the_etl_side_cites_nothing_outside_the_repository():
 # the code under test).
 CLAIM_TARGETS = {
     "event": ("events", "event_id"),
+    "expected": ("events", "event_id"),
     "vote": ("votes", "vote_id"),
     "city": ("cities", "city_id"),
-    "city_count": ("cities", "status"),
+    "city_count": ("events", "event_id"),  # the event whose cities it counts
 }
 
 
@@ -279,11 +291,23 @@ def test_every_claim_ties_to_an_id_in_its_table(tables):
 def test_every_count_of_cities_is_a_claim_about_excluded_or_participating_cities(tables):
     counts = tables["claims"].query("kind == 'city_count'").sort_values("start")
     assert list(zip(counts["sentence_id"], counts["surface"], counts["ref_id"], counts["value"], strict=True)) == [
-        ("s001", "Four Cities", "excluded", "4"),
-        ("s005", "four cities", "excluded", "4"),
-        ("s007", "four cities", "excluded", "4"),
-        ("s010", "Twelve cities", "participant", "12"),  # "Twelve cities are participating."
+        ("s001", "Four Cities", "psp-four-cities-letters", "4"),  # the headline: the same number as s005's
+        ("s005", "four cities", "psp-four-cities-letters", "4"),  # s006 "wouldn't consider the municipalities"
+        ("s007", "four cities", "psp-four-cities-letters", "4"),  # "The four cities are: ..."
+        ("s010", "Twelve cities", "psp-launched", "12"),  # "Twelve cities are participating."
     ]
+
+
+def test_the_expected_emanuel_vote_is_a_claim_of_the_article(tables):
+    """The article names the expected vote (s022): a claim on the event it creates, inferred "not before 1 Sep"."""
+    (claim,) = tables["claims"].query("kind == 'expected'").itertuples()
+    assert (claim.sentence_id, claim.surface, claim.value) == ("s022", "after the August recess", "2017-09-01")
+    event = tables["events"].set_index("event_id").loc[claim.ref_id]
+    assert (event["status"], event["confidence"], event["outcome_event_id"]) == (
+        "expected",
+        "inferred",
+        "emanuel-confirmed",
+    )
 
 
 def test_a_data_quality_span_that_crosses_sentences_says_where_it_ends(tables):
@@ -294,24 +318,24 @@ def test_a_data_quality_span_that_crosses_sentences_says_where_it_ends(tables):
         last = sentences[(sentences["start"] <= row.end - 1)].iloc[-1]["sentence_id"]
         assert row.sentence_id == first, row
         if last != first:
-            assert row.message.endswith(f" The words run from {first} into {last}."), row
+            words = f" The words run from sentence {int(first[1:])} into sentence {int(last[1:])}."
+            assert row.message.endswith(words), row
     (caption,) = dq[dq["kind"] == "repeated_text"].itertuples()
     assert (caption.start, caption.end, caption.sentence_id) == (99, 219, "s002")
     assert caption.message == (
         "A passage is printed twice back to back (the second copy starts right after the first). "
-        "The words run from s002 into s003."
+        "The words run from sentence 2 into sentence 3."
     )
 
 
 def test_agreement_with_the_event_the_as_of_date_came_from_is_said_to_hold_by_construction(tables):
     dq = tables["data_quality"]
-    rows = dq[dq["message"].str.contains("psp-four-cities-letters")].sort_values("start")
+    rows = dq[dq["message"].str.contains("construction")].sort_values("start")
     assert rows["message"].tolist() == [
-        "“on Thursday” → 2017-08-03 agrees with the reference date 2017-08-03 of psp-four-cities-letters; this "
-        "holds by construction, because the as-of date was inferred from this event.",
-        "“Thursday” → 2017-08-03 agrees with the reference date 2017-08-03 of psp-four-cities-letters; this holds "
-        "by construction, because the as-of date was inferred from this event.",
-    ]
+        "“Thursday” → 3 Aug 2017 agrees with the reference's date of “Sessions won't consider Baltimore, "
+        "Albuquerque, San Bernardino and Stockton for PSP until they agree to step up assistance to ICE” "
+        "(3 Aug 2017); this holds by construction, because the article's date was inferred from this event.",
+    ]  # "Thursday" in s006, and again in s012: one finding
     assert (rows["severity"] == "info").all()
     other = dq[(dq["kind"] == "date_check") & ~dq.index.isin(rows.index)]
     assert not other["message"].str.contains("construction").any()

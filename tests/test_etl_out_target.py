@@ -250,11 +250,11 @@ def test_random_folder_states_refuse_or_write_and_lose_nothing_foreign(out_state
 # ---- sparse articles ---------------------------------------------------------------------------------------
 
 NOT_FOUND = {
-    "excluded": "The article gives no excluded cities (a sentence that lists “City, St.” places).",
-    "entities": "The article gives no known entities (names or aliases of the reference entities).",
-    "places": "The article gives no places (“City, St.”).",
-    "counts": "The article gives no counts (a number word before a noun).",
-    "tallies": "The article gives no vote tallies (“50-48”).",
+    "excluded": "The article gives no cities it says will not be considered.",
+    "entities": "The article gives no names of people or organisations the reference knows.",
+    "places": "The article gives no places.",
+    "counts": "The article gives no counts (a number before a noun).",
+    "tallies": "The article gives no vote tallies.",
     "dates": "The article gives no dates.",
     "quotes": "The article gives no quotations.",
 }

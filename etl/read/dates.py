@@ -239,16 +239,15 @@ class Resolver:
             sentence, [p for p in self.negations if p not in (["not"], ["rather", "than"], ["instead", "of"])]
         )
 
-    def _near(self, month: int, day: int, ahead: bool) -> dt.date | None:
-        """A day and month without a year: the nearest occurrence, or the next one when the clause says ahead."""
+    def _near(self, month: int, day: int) -> dt.date | None:
+        """A day and month without a year: the occurrence nearest the article's date (AP style leaves out the
+        current year; a deadline stated in a past clause, "had until Aug. 18", can lie before the article)."""
         options = []
         for year in (self.as_of.year - 1, self.as_of.year, self.as_of.year + 1):
             try:
                 options.append(dt.date(year, month, day))
             except ValueError:
                 continue
-        if ahead:
-            options = [d for d in options if d >= self.as_of] or options
         return min(options, key=lambda d: (abs((d - self.as_of).days), d)) if options else None
 
     def resolve(
@@ -289,17 +288,16 @@ class Resolver:
                 except (ValueError, OverflowError):
                     return None
                 return day_expr(day, f"“{written}” is a full date: {human(day)}")
-            day = self._near(month, day_of_month, ahead)
+            day = self._near(month, day_of_month)
             if day is None:
                 return None
-            side = "on or after" if ahead else "nearest to"
-            return day_expr(day, f"“{written}” has no year: the {side} {self.as_of_words} is {human(day)}")
+            return day_expr(day, f"“{written}” has no year: the one nearest {self.as_of_words} is {human(day)}")
         if kind == "month":
             year, month, before = parts
             if year is not None:
                 return month_expr(year, month, f"“{written}” is a month: {dt.date(year, month, 1):%B %Y}")
             back = before in ("last", "past", "previous", "earlier")
-            forward = before in ("next", "coming") or ahead
+            forward = before in ("next", "coming")
             options = [(y, month) for y in (as_of.year - 1, as_of.year, as_of.year + 1)]
             if back:
                 options = [(y, m) for y, m in options if (y, m) <= (as_of.year, as_of.month)]

@@ -56,7 +56,7 @@ WORDS = {  # page -> words that must be on screen (the chart count comes from th
     "overview": [say("metrics.excluded"), "50–48", "3 Aug 2017", say("blocks.freshness")],
     "map": [say("pages.map.heading"), *CITIES],
     "senate-vote": ["Senate vote: Marvin Kaplan, 50–48", "2 not voting", "derived"],
-    "timeline": ["“on Thursday”", "“after the August recess”", say("charts.timeline.later"), "as of 3 Aug 2017"],
+    "timeline": ["“Thursday”", "“after the August recess”", say("charts.timeline.later"), "as of 3 Aug 2017"],
     "article": ["San Bernadino", say("blocks.quality-table"), "datapackage.json"],
 }
 
