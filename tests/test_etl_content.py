@@ -116,8 +116,7 @@ def test_data_quality_rows_the_seed_must_produce(tables):
     tally = by_kind["tally_check"].iloc[0]
     assert tally["severity"] == "info"
     assert tally["message"] == "“50-48” matches the Senate's vote on Marvin Kaplan of 2 Aug 2017 (50–48, 2 not voting)."
-    quote = by_kind["quote_speaker"] if "quote_speaker" in by_kind else None
-    assert quote is None  # both quotations have their speaker
+    assert "quote_speaker" not in by_kind  # both quotations have their speaker
     assert by_kind["expected_check"]["message"].tolist() == [
         "“after the August recess” (expected): the Senate voted on William Emanuel on 25 Sep 2017, 49–47."
     ]
