@@ -374,6 +374,7 @@ SPANISH = (  # our own words: one headline and one paragraph of four sentences
     "actividad en la capital.\n"
 )
 
+
 def test_an_article_in_another_language_is_a_clean_empty_reading(prepared):
     """Not English: its sentences, a warning, and nothing else taken from it; no traceback, no stop."""
     prepared.article.write_text(SPANISH, encoding="utf-8")
