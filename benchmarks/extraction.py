@@ -98,9 +98,18 @@ def findings(t: dict[str, pd.DataFrame]) -> list[tuple[str, str, int, int]]:
     return [(r.severity, r.kind, int(r.start), int(r.end)) for r in dq.itertuples()]
 
 
-def _match(found: tuple, gold: list) -> bool:
+def expected(found: tuple[str, str, int, int], gold: list) -> bool:
+    """A finding the ETL raised that the gold expects: same severity and kind, overlapping words."""
     severity, kind, s, e = found
     return any(g.get("severity") == severity and g.get("kind") == kind and g.start < e and s < g.end for g in gold)
+
+
+def raised(entry, found: list[tuple[str, str, int, int]]) -> bool:
+    """A finding the gold expects that the ETL raised."""
+    return any(
+        x[0] == entry.get("severity") and x[1] == entry.get("kind") and entry.start < x[3] and x[2] < entry.end
+        for x in found
+    )
 
 
 @dataclass
@@ -143,15 +152,13 @@ def _one_article(g: Gold, folder: Path) -> Path:
 
 def score_tables(g: Gold, t: dict[str, pd.DataFrame], score: Score) -> None:
     score.add(g.name, gold_sets(g), found_sets(t))
-    expected = g.section("finding")
-    for f in findings(t):
-        if f[0] == "error" and not _match(f, expected):
-            score.false_errors.append(f"{g.name}: {f[1]} on “{g.text[f[2] : f[3]]}”")
+    wanted = g.section("finding")
     found = findings(t)
-    for e in expected:
-        if not any(
-            x[0] == e.get("severity") and x[1] == e.get("kind") and e.start < x[3] and x[2] < e.end for x in found
-        ):
+    for f in found:
+        if f[0] == "error" and not expected(f, wanted):
+            score.false_errors.append(f"{g.name}: {f[1]} on “{g.text[f[2] : f[3]]}”")
+    for e in wanted:
+        if not raised(e, found):
             score.missed_findings.append(f"{g.name}: {e.get('severity')} {e.get('kind')} on “{e.surface}”")
 
 

@@ -1,0 +1,392 @@
+"""Every form issue 32 lists, as other newsrooms write it, with the exact rows the reader must give.
+
+Each text here is our own sentence in the style the form comes from. The reader (``etl.read``), the resolve stage
+(``etl.resolve``) and the story layer (``etl.story``) run as a refresh runs them (``etl.build.understand``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from etl.build import understand
+from etl.gazetteer import Gazetteer
+from etl.lexicon import load_lexicon
+from etl.paths import REFERENCE_DIR
+from etl.read import Reader
+from etl.reference import load_reference
+from etl.seed import Article
+
+
+@pytest.fixture(scope="module")
+def ref():
+    return load_reference(REFERENCE_DIR)
+
+
+@pytest.fixture(scope="module")
+def reader(ref):
+    return Reader(ref, Gazetteer(), load_lexicon())
+
+
+@pytest.fixture(scope="module")
+def read(reader, ref):
+    def run(text: str, as_of: str = "2017-08-03"):
+        article = Article(
+            article_id="test",
+            path=Path("test.txt"),
+            sidecar=Path("test.toml"),
+            text=text,
+            sha256="",
+            as_of=dt.date.fromisoformat(as_of),
+            as_of_method="set by the test",
+            as_of_inferred=False,
+            as_of_event="",
+            publisher="",
+            url="",
+        )
+        return understand(reader, article, ref)
+
+    return run
+
+
+def cities(a) -> list[tuple[str, str, str]]:
+    return [(m.surface, m.entity_id, m.method) for m in a.reading.mentions if m.type == "city"]
+
+
+def people(a) -> list[tuple[str, str, str]]:
+    return [(m.surface, m.entity_id, m.method) for m in a.reading.mentions if m.type == "person"]
+
+
+def dates(a) -> list[tuple[str, str]]:
+    return [(d.surface, d.value) for d in a.reading.dates]
+
+
+def roles(a) -> list[tuple[str, str]]:
+    return [(c.place.mention.surface, c.role.status) for c in a.story.claims]
+
+
+def counts(a) -> list[tuple[str, int, str | None]]:
+    return [(c.count.surface, c.count.value, c.role.status if c.role else None) for c in a.story.counts]
+
+
+def sentences(a) -> list[str]:
+    return [s.surface for s in a.reading.sentences]
+
+
+# ---- places -------------------------------------------------------------------------------------------------
+
+
+def test_ap_state_abbreviations_after_a_city(read):
+    a = read("Headline\n\nOfficials in Stockton, Calif., Albuquerque, N.M., and Baton Rouge, La., were told.")
+    assert cities(a) == [
+        ("Stockton", "stockton-ca", "place"),
+        ("Albuquerque", "albuquerque-nm", "place"),
+        ("Baton Rouge", "baton-rouge-la", "place"),
+    ]
+    assert [(m.surface, m.entity_id) for m in a.reading.mentions if m.type == "state"] == [
+        ("Calif.", "state-ca"),
+        ("N.M.", "state-nm"),
+        ("La.", "state-la"),
+    ]
+
+
+def test_full_state_names_in_running_text_and_a_semicolon_list(read):
+    a = read("Headline\n\nThe letters went to Albuquerque, New Mexico; Baltimore, Maryland; and Stockton, California.")
+    assert [c[:2] for c in cities(a)] == [
+        ("Albuquerque", "albuquerque-nm"),
+        ("Baltimore", "baltimore-md"),
+        ("Stockton", "stockton-ca"),
+    ]
+    assert roles(a) == [("Albuquerque", "excluded"), ("Baltimore", "excluded"), ("Stockton", "excluded")]
+
+
+def test_full_state_names_in_a_bullet_list_after_a_count(read):
+    a = read(
+        "Headline\n\nSessions would not consider four cities until they agree to step up assistance to ICE. "
+        "The four cities:\n\n• Baltimore, Maryland\n\n• Albuquerque, New Mexico\n\n• San Bernardino, California\n\n"
+        "• Stockton, California"
+    )
+    assert roles(a) == [
+        ("Baltimore", "excluded"),
+        ("Albuquerque", "excluded"),
+        ("San Bernardino", "excluded"),
+        ("Stockton", "excluded"),
+    ]
+    count, listed = next((c, c.listed) for c in a.story.counts if c.count.start > 100)
+    assert (count.count.surface, len(listed.places)) == ("four cities", 4)  # the count and the list it introduces
+
+
+def test_bare_names_and_a_state_after_the_list(read):
+    a = read("Headline\n\nThe cities named were Baltimore, Albuquerque, and San Bernardino and Stockton in California.")
+    assert [c[:2] for c in cities(a)] == [
+        ("Baltimore", "baltimore-md"),  # large cities no other city of their name rivals: read bare
+        ("Albuquerque", "albuquerque-nm"),
+        ("San Bernardino", "san-bernardino-ca"),
+        ("Stockton", "stockton-ca"),
+    ]
+    a = read("Headline\n\nOfficers came from Lodi and Tracy in California.")
+    assert cities(a) == [("Lodi", "lodi-ca", "list"), ("Tracy", "tracy-ca", "list")]  # the state after the list
+
+
+def test_bare_names_once_the_scene_is_set_and_a_misspelling(read):
+    a = read(
+        "Headline\n\nSessions wrote to San Bernardino, Calif. Officials in San Bernadino and Modesto were surprised."
+    )
+    assert cities(a) == [
+        ("San Bernardino", "san-bernardino-ca", "place"),
+        ("San Bernadino", "san-bernardino-ca", "fuzzy"),
+        ("Modesto", "modesto-ca", "bare"),
+    ]
+
+
+def test_a_dateline_is_a_place_and_no_sentence_of_the_headline(read):
+    a = read("Four cities told to help ICE\n\nALBUQUERQUE, N.M. (AP) — The city received the letter on Thursday.")
+    assert sentences(a) == [
+        "Four cities told to help ICE",
+        "ALBUQUERQUE, N.M. (AP) —",
+        "The city received the letter on Thursday.",
+    ]
+    assert [s.kind for s in a.reading.sentences] == ["headline", "dateline", "text"]
+    assert cities(a) == [("ALBUQUERQUE", "albuquerque-nm", "dateline")]
+    assert roles(a) == []  # a dateline names the place the story is told from: no role
+
+
+def test_a_town_the_gazetteer_does_not_list_is_an_unresolved_mention(read):
+    a = read("Headline\n\nThe sheriff of Chevy Chase, Md., said the county runs the jail.")
+    (place,) = a.reading.places
+    assert (place.mention.surface, place.mention.entity_id, place.mention.method, place.gazetteer) == (
+        "Chevy Chase",
+        "chevy-chase-md",
+        "unresolved",
+        None,
+    )
+
+
+def test_a_city_inside_an_organisations_name_is_no_mention(read):
+    a = read("Headline\n\nA spokeswoman for the Stockton Police Department said Stockton, Calif., would answer.")
+    assert cities(a) == [("Stockton", "stockton-ca", "place")]
+
+
+# ---- sentences ------------------------------------------------------------------------------------------------
+
+
+def test_headlines_and_bullets_without_a_full_stop_are_sentences_of_their_own(read):
+    a = read("WHAT HAPPENED\n\n• Letters went out Thursday\n\n• Answers are due Aug. 18\n\nThe cities must reply.")
+    assert sentences(a) == [
+        "WHAT HAPPENED",
+        "• Letters went out Thursday",
+        "• Answers are due Aug. 18",
+        "The cities must reply.",
+    ]
+    assert [s.kind for s in a.reading.sentences] == ["headline", "bullet", "bullet", "text"]
+
+
+def test_abbreviations_that_do_and_do_not_end_a_sentence(read):
+    a = read(
+        "Headline\n\nSen. Patty Murray spoke at 5 p.m. Tuesday in St. Louis with Gov. Jerry Brown. "
+        "The vote was at 5 p.m. The rally was in Washington, D.C. It ended."
+    )
+    assert sentences(a)[1:] == [
+        "Sen. Patty Murray spoke at 5 p.m. Tuesday in St. Louis with Gov. Jerry Brown.",
+        "The vote was at 5 p.m.",
+        "The rally was in Washington, D.C.",
+        "It ended.",
+    ]
+    assert ("St. Louis", "st-louis-mo", "bare") in cities(a)
+    assert ("Jerry Brown", "jerry-brown", "name") in people(a)
+
+
+# ---- dates ----------------------------------------------------------------------------------------------------
+
+
+def test_day_month_and_ap_dates(read):
+    a = read(
+        "Headline\n\nOn 3 August the letters went out; the partnership began on 20 June 2017. "
+        "The Senate voted on Aug. 2, 2017, and the White House spoke the same day. The launch came last month."
+    )
+    assert dates(a) == [
+        ("3 August", "2017-08-03"),
+        ("20 June 2017", "2017-06-20"),
+        ("Aug. 2, 2017", "2017-08-02"),
+        ("the same day", "2017-08-02"),
+        ("last month", "2017-07"),
+    ]
+    assert [c for c in a.reading.counts] == []  # "3 August" is a day, never a count of 3
+
+
+def test_dates_ahead_of_the_article_resolve_forward(read):
+    a = read(
+        "Headline\n\nThe Senate will vote Tuesday on William Emanuel, and a final vote could come in September. "
+        "The cities must answer by Aug. 18.",
+        as_of="2017-08-03",
+    )
+    assert dates(a) == [("Tuesday", "2017-08-08"), ("September", "2017-09"), ("Aug. 18", "2017-08-18")]
+    assert [d.ahead for d in a.reading.dates] == [True, True, True]
+
+
+def test_a_weekday_in_the_past_resolves_back(read):
+    a = read("Headline\n\nSessions said on Tuesday that the cities would have to wait.", as_of="2017-08-03")
+    assert dates(a) == [("Tuesday", "2017-08-01")]
+
+
+def test_a_date_the_text_says_is_wrong_is_no_claim(read):
+    a = read(
+        "Headline\n\nCorrection: An earlier version of this article said the Senate voted on Marvin Kaplan on "
+        "3 August 2017. The vote took place on 2 August.",
+        as_of="2017-08-05",
+    )
+    assert [(d.surface, d.negated) for d in a.reading.dates] == [("3 August 2017", True), ("2 August", False)]
+    assert [(link.event_id, link.how) for link in a.dates] == [(None, "negated"), ("kaplan-confirmed", "window")]
+
+
+def test_a_wrong_date_given_to_an_event_is_a_claim_on_that_event(read):
+    a = read("Headline\n\nOn August 3, 2017, the Senate confirmed Marvin Kaplan to the NLRB by a vote of 50-48.")
+    assert [(link.event_id, link.how) for link in a.dates] == [("kaplan-confirmed", "evidence")]
+
+
+# ---- tallies --------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Senate confirmed Marvin Kaplan in a 50-48 party-line vote.",
+        "The Senate confirmed Marvin Kaplan in a 50 to 48 vote.",
+        "Marvin Kaplan won a straight party line vote of 50-48.",
+        "Senators confirmed Marvin Kaplan, 50–48.",
+    ],
+)
+def test_tallies_written_out(read, sentence):
+    a = read(f"Headline\n\n{sentence}")
+    (link,) = a.tallies
+    assert (link.tally.yea, link.tally.nay, link.vote["vote_id"]) == (50, 48, "senate-2017-08-02-kaplan")
+    assert a.reading.counts == []  # "48 vote" is no count of votes
+
+
+def test_a_cloture_tally_is_no_confirmation_vote(read):
+    a = read("Headline\n\nSenators voted 49-44 on Tuesday to end debate on William Emanuel.", as_of="2017-09-20")
+    (link,) = a.tallies
+    assert (link.tally.surface, link.vote, link.how) == ("49-44", None, "not_floor")
+
+
+# ---- people ---------------------------------------------------------------------------------------------------
+
+
+def test_senators_with_their_state_and_party(read):
+    a = read(
+        "Headline\n\nSen. Patty Murray (D-Wash.) voted no. John McCain (AZ) and Sen. Richard Burr of North "
+        "Carolina did not vote. Democratic Sen. Patty Murray spoke later."
+    )
+    named = [(m.surface, m.entity_id, m.party, m.state) for m in a.reading.mentions if m.type == "person"]
+    assert named == [
+        ("Patty Murray", "patty-murray", "D", "WA"),
+        ("John McCain", "john-mccain", "", "AZ"),
+        ("Richard Burr", "richard-burr", "", "NC"),
+        ("Patty Murray", "patty-murray", "D", ""),
+    ]
+
+
+def test_titles_surnames_possessives_and_a_person_the_reference_does_not_hold(read):
+    a = read(
+        "Headline\n\nAttorney General Jeff Sessions wrote to the cities. Sessions's letter went to Police "
+        "Commissioner Kevin Davis. Davis said he would reply, and Sessions' aides waited."
+    )
+    assert people(a) == [
+        ("Jeff Sessions", "jeff-sessions", "title"),
+        ("Sessions", "jeff-sessions", "alias"),
+        ("Kevin Davis", "kevin-davis", "name"),
+        ("Davis", "kevin-davis", "surname"),
+        ("Sessions", "jeff-sessions", "alias"),
+    ]
+    assert a.reading.people == {"kevin-davis": "Kevin Davis"}
+    (first,) = [m for m in a.reading.mentions if m.method == "title"]
+    assert first.title == "Attorney General"
+
+
+def test_a_surname_goes_to_the_person_named_just_before_it(read):
+    a = read("Headline\n\nChicago Mayor Rahm Emanuel criticized the letters. Emanuel said the city would not bend.")
+    assert people(a) == [("Rahm Emanuel", "rahm-emanuel", "name"), ("Emanuel", "rahm-emanuel", "surname")]
+
+
+# ---- quotations ---------------------------------------------------------------------------------------------
+
+
+def test_a_speaker_named_in_the_next_sentence_of_the_paragraph(read):
+    a = read(
+        "Headline\n\n“We went looking for help with violent crime.” Dana Whitcomb, who runs the city's grants "
+        "office, said the reply would take weeks."
+    )
+    (link,) = a.speakers
+    assert (link.entity_id, link.how) == ("dana-whitcomb", "next")
+
+
+def test_a_quotation_over_two_sentences_and_a_pronoun(read):
+    a = read(
+        "Headline\n\nCouncil Member Ana Ruiz was blunt. “We applied for help. Nobody said it came with a "
+        "questionnaire about jails,” she said."
+    )
+    (link,) = a.speakers
+    assert link.quote.surface == "We applied for help. Nobody said it came with a questionnaire about jails"
+    assert (link.entity_id, link.how) == ("ana-ruiz", "pronoun")
+
+
+def test_a_quotation_with_no_speaker_in_its_paragraph(read):
+    a = read("Headline\n\nThe Senate voted.\n\n“This is the end of fair elections for workers.”")
+    (link,) = a.speakers
+    assert (link.entity_id, link.how) == (None, "none")
+
+
+# ---- counts and roles ---------------------------------------------------------------------------------------
+
+
+def test_counts_in_words(read):
+    a = read(
+        "Headline\n\nThe partnership began with a dozen cities; its twelve sites are all east of the Rockies. "
+        "Two Republicans did not vote."
+    )
+    assert [(c.surface, c.value, c.unit) for c in a.reading.counts] == [
+        ("a dozen cities", 12, "city"),
+        ("twelve sites", 12, "site"),
+        ("Two Republicans", 2, "republican"),
+    ]
+    assert counts(a) == [("a dozen cities", 12, "participant"), ("twelve sites", 12, "participant")]
+
+
+def test_a_count_introduces_the_list_it_counts(read):
+    a = read(
+        "Headline\n\nThe department would not consider four cities: Albuquerque, N.M.; Baltimore; San Bernardino, "
+        "Calif.; and Stockton, Calif."
+    )
+    assert counts(a) == [("four cities", 4, "excluded")]
+    assert [p.mention.surface for p in a.story.counts[0].listed.places] == [
+        "Albuquerque",
+        "Baltimore",
+        "San Bernardino",
+        "Stockton",
+    ]
+
+
+def test_participants_introduced_as_such(read):
+    a = read(
+        "Headline\n\nThe partnership began in June. It still counts twelve sites, among them Baton Rouge, La., and "
+        "Springfield, Ill."
+    )
+    assert roles(a) == [("Baton Rouge", "participant"), ("Springfield", "participant")]
+    assert a.story.counts[0].listed is None  # "among them" names some: no check of 12 against 2
+
+
+def test_a_city_named_for_another_reason_has_no_role(read):
+    a = read(
+        "Headline\n\nThe department would not consider four cities, including Stockton, Calif. Baltimore Police "
+        "Commissioner Kevin Davis, who worked in Chicago, had been interested in taking part."
+    )
+    assert roles(a) == [("Stockton", "excluded")]
+    assert ("Chicago", "chicago-il", "bare") in cities(a)
+
+
+def test_two_cities_in_one_sentence_are_no_list_of_the_excluded(read):
+    """The old reader took any sentence naming two places for the list of excluded cities."""
+    a = read("Headline\n\nThe mayor flew from Houston, Texas, to Memphis, Tenn., for a conference on crime.")
+    assert roles(a) == []
