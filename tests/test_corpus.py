@@ -42,8 +42,9 @@ def tables(tmp_path_factory):
 def test_the_corpus_is_what_the_issue_asks_for():
     assert len(GOLD) >= 12
     readme = (CORPUS / "README.md").read_text(encoding="utf-8")
-    forms = set(re.findall(r"^\| `([a-z-]+)` \|", readme, re.MULTILINE))
-    assert len(forms) == 26  # the rows of the README's table of forms
+    table = readme.split("### The forms the corpus covers", 1)[1]
+    forms = set(re.findall(r"^\| `([a-z-]+)` \|", table, re.MULTILINE))
+    assert len(forms) == 25  # the rows of the README's table of forms
     covered = {f for g in GOLD.values() for f in g.forms}
     assert forms <= covered, sorted(forms - covered)
     assert covered <= forms, sorted(covered - forms)  # no gold names a form the README does not define

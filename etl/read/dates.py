@@ -53,13 +53,13 @@ def _add_months(day: dt.date, n: int) -> tuple[int, int]:
 def _day(t) -> int | None:
     text = t.text
     for suffix in ("st", "nd", "rd", "th"):
-        if text.endswith(suffix) and text[: -len(suffix)].isdigit():
+        if text.endswith(suffix) and text[: -len(suffix)].isdecimal():
             text = text[: -len(suffix)]
-    return int(text) if text.isdigit() and len(text) <= 2 and 1 <= int(text) <= 31 else None
+    return int(text) if text.isdecimal() and len(text) <= 2 and 1 <= int(text) <= 31 else None
 
 
 def _year(t) -> int | None:
-    return int(t.text) if t.text.isdigit() and len(t.text) == 4 and 1900 <= int(t.text) <= 2100 else None
+    return int(t.text) if t.text.isdecimal() and len(t.text) == 4 and 1900 <= int(t.text) <= 2100 else None
 
 
 @Language.factory(

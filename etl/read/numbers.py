@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 
 from etl.read.sentences import sentence_bounds
 
-TALLY_TOKEN = re.compile(r"^(\d{1,3})[-–—](\d{1,3})$")
+TALLY_TOKEN = re.compile(r"^([0-9]{1,3})[-–—]([0-9]{1,3})$")
 DASHES = frozenset({"-", "–", "—"})
 CUE_WINDOW = 10  # tokens on either side of a tally, within its sentence
 NOT_A_UNIT = frozenset(
@@ -89,7 +89,7 @@ class StoryNumbers:
             self.cues.add("CUE", [nlp.make_doc(cue)])
 
     def _number(self, t) -> int | None:
-        if t.text.isdigit() and len(t.text) <= 7:
+        if t.text.isdecimal() and len(t.text) <= 7:
             return int(t.text)
         return self.words.get(t.lower_)
 
@@ -103,10 +103,10 @@ class StoryNumbers:
             m = TALLY_TOKEN.match(t.text)
             if m:
                 hit = (i, i + 1, int(m.group(1)), int(m.group(2)))
-            elif t.text.isdigit() and len(t.text) <= 3 and i + 2 < len(doc):
+            elif t.text.isdecimal() and len(t.text) <= 3 and i + 2 < len(doc):
                 joint, other = doc[i + 1], doc[i + 2]
                 glued = joint.text in DASHES and not t.whitespace_ and not joint.whitespace_
-                if other.text.isdigit() and len(other.text) <= 3 and (glued or joint.lower_ == "to"):
+                if other.text.isdecimal() and len(other.text) <= 3 and (glued or joint.lower_ == "to"):
                     hit = (i, i + 3, int(t.text), int(other.text))
             if hit and not any(k in taken for k in range(hit[0], hit[1])):
                 first, last = sentence_bounds(doc, hit[0])
@@ -130,7 +130,7 @@ class StoryNumbers:
                     start = i - 1
             if value is None:
                 continue
-            if t.text.isdigit() and 1900 <= value <= 2100:
+            if t.text.isdecimal() and 1900 <= value <= 2100:
                 continue  # a year
             if i > 0 and doc[i - 1].text in ("$", "#", "No."):
                 continue
