@@ -85,8 +85,13 @@ class Gazetteer:
         return out
 
     @cached_property
-    def city_ids(self) -> set[str]:
-        return {city_id(r["name"], st) for st, recs in self._by_state.items() for r in recs}
+    def _by_id(self) -> dict[str, tuple[str, dict]]:
+        """Every city by its id (worked out once: slugging 3,400 names is not free)."""
+        return {city_id(r["name"], st): (st, r) for st, recs in self._by_state.items() for r in recs}
+
+    @cached_property
+    def city_ids(self) -> frozenset[str]:
+        return frozenset(self._by_id)
 
     def _place(self, rec: dict, state: str, matched: str, score: float) -> Place:
         return Place(
@@ -117,11 +122,8 @@ class Gazetteer:
 
     def by_id(self, city_id_: str) -> Place | None:
         """The city with this id (``<slug>-<usps>``), if the gazetteer lists it."""
-        for state, recs in self._by_state.items():
-            for rec in recs:
-                if city_id(rec["name"], state) == city_id_:
-                    return self._place(rec, state, "exact", 1.0)
-        return None
+        found = self._by_id.get(city_id_)
+        return self._place(found[1], found[0], "exact", 1.0) if found else None
 
     def places(self) -> list[Place]:
         """Every US city in the gazetteer, by state, most populous first (for synthetic test articles)."""
