@@ -478,7 +478,7 @@ def main(argv: list[str] | None = None) -> int:
     print("ETL and import floor…", file=sys.stderr)
     with tempfile.TemporaryDirectory() as tmp:
         res.etl = _timed([sys.executable, "-m", "etl", "--out", tmp], args.n)
-    res.floor = _timed([sys.executable, "-c", "import pandas, pyarrow, geopandas"], args.n)
+    res.floor = _timed([sys.executable, "-c", "import pandas, pyarrow, geopandas, spacy"], args.n)
     print(f"ETL on 1 to {args.scale} synthetic articles…", file=sys.stderr)
     res.scale = etl_scale.measure(args.scale)
     print("pages, and phones…", file=sys.stderr)

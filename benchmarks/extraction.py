@@ -12,8 +12,10 @@ the story (the work a refresh adds per article). ``--write`` puts the report int
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -214,7 +216,24 @@ def run_old(golds: list[Gold], work: Path) -> Score:
     return score
 
 
-def report(new: Score, old: Score | None, ms: float, n: int) -> str:
+def refresh_times(work: Path, n: int) -> tuple[list[float], list[float]]:
+    """``python -m etl`` on the committed seed, this code and the old reader's checkout, alternating, ``n`` times
+    each (seconds; a fresh output folder each time, as on a first refresh)."""
+    old = work / "old"
+    new_times, old_times = [], []
+    for _ in range(n):
+        for cwd, times in ((ROOT, new_times), (old, old_times)):
+            out = work / "refresh-out"
+            shutil.rmtree(out, ignore_errors=True)
+            started = time.perf_counter()
+            subprocess.run([sys.executable, "-m", "etl", "--out", str(out)], cwd=cwd, capture_output=True, check=True)
+            times.append(time.perf_counter() - started)
+    return new_times, old_times
+
+
+def report(
+    new: Score, old: Score | None, ms: float, n: int, refresh: tuple[list[float], list[float]] | None = None
+) -> str:
     lines = [
         SECTION,
         "",
@@ -239,6 +258,14 @@ def report(new: Score, old: Score | None, ms: float, n: int) -> str:
         + (f" (old reader: {len(old.missed_findings)})" if old else ""),
         f"- Reading, resolving and telling the story: **{ms:.1f} ms per article** (target ≤ 30 ms).",
     ]
+    if refresh:
+        median = statistics.median
+        a, b = median(refresh[0]), median(refresh[1])
+        lines.append(
+            f"- A full refresh of the committed seed (`python -m etl`, fresh output folder): **{a:.2f} s** against "
+            f"the old reader's {b:.2f} s, **{a / b:.2f}×** (target ≤ 1.5×; medians of {len(refresh[0])} alternating "
+            f"runs; load average {os.getloadavg()[0]:.2f} at the end)."
+        )
     if old and old.stopped:
         lines.append(f"- The old reader refused {len(old.stopped)} article(s) outright: " + "; ".join(old.stopped))
     for label, items in (("False errors", new.false_errors), ("Missed findings", new.missed_findings)):
@@ -265,12 +292,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--write", action="store_true", help="write the report into BENCHMARKS.md")
     ap.add_argument("-v", "--verbose", action="store_true", help="list every miss per field")
     ap.add_argument("--only", nargs="*", help="article names (default: the whole corpus)")
+    ap.add_argument("-n", type=int, default=7, help="full refreshes per reader for the timing (default 7; 0: none)")
     args = ap.parse_args(argv)
     golds = [g for g in corpus() if not args.only or g.name in args.only]
     with tempfile.TemporaryDirectory() as tmp:
         new, ms = run_new(golds, Path(tmp))
         old = None if args.no_old else run_old(golds, Path(tmp))
-    text = report(new, old, ms, len(golds))
+        refresh = refresh_times(Path(tmp), args.n) if old and args.n else None
+    text = report(new, old, ms, len(golds), refresh)
     print(text)
     if args.verbose:
         for f, items in new.misses.items():

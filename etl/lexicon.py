@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -113,3 +115,10 @@ def load_lexicon(path: Path = LEXICON) -> Lexicon:
         tuple(roles),
         tuple(data.get("roles", {}).get("not_a_role", {}).get("cues", ())),
     )
+
+
+@functools.cache
+def phrase(words: str) -> re.Pattern:
+    """A cue phrase as a pattern: whole words, any case ("would not consider", "help ICE"). Compiled once: the
+    reader looks for the same few hundred phrases in every sentence."""
+    return re.compile(rf"(?<![\w’']){re.escape(words.lower())}(?![\w’'])", re.IGNORECASE)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from etl.lexicon import Lexicon
+from etl.lexicon import Lexicon, phrase
 from etl.read.model import DateExpr, Quote, Reading, Tally
 
 MIN_EVIDENCE = 2  # a date that falls outside every event it could mean needs this much evidence (entities, cues)
@@ -34,7 +34,7 @@ def date_range(date: str, precision: str) -> tuple[dt.date, dt.date]:
 def _words(text: str, phrases) -> list[str]:
     """The phrases that occur in a text as whole words, ignoring case."""
     lower = text.lower()
-    return [p for p in phrases if p and re.search(rf"(?<![\w’']){re.escape(p.lower())}(?![\w’'])", lower)]
+    return [p for p in phrases if p and phrase(p).search(lower)]
 
 
 # ---- dates to events --------------------------------------------------------------------------------------------
@@ -277,10 +277,10 @@ def _speech_positions(text: str, start: int, end: int, verbs, skip: tuple[int, i
     """Where the speech verbs of ``text[start:end]`` are (their start and end), outside the quotation ``skip``."""
     out = []
     for verb in verbs:
-        for m in re.finditer(rf"(?<![\w’']){re.escape(verb)}(?![\w’'])", text[start:end], re.IGNORECASE):
-            at = start + m.start()
+        for m in phrase(verb).finditer(text, start, end):
+            at = m.start()
             if not skip[0] - 1 <= at < skip[1] + 1:
-                out.append((at, start + m.end()))
+                out.append((at, m.end()))
     return sorted(out)
 
 

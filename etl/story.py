@@ -22,7 +22,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from etl.lexicon import Lexicon, Role
+from etl.lexicon import Lexicon, Role, phrase
 from etl.read.model import Count, Place, Reading
 
 LIST_TEXT = re.compile(r"^[\s,;:]*(?:(?:and|or|&)\s*)?[\s,;:]*$", re.IGNORECASE)
@@ -65,8 +65,8 @@ class Story:
         return [c for c in self.claims if c.role.status == status]
 
 
-def _find(text: str, phrase: str) -> list[int]:
-    return [m.start() for m in re.finditer(rf"(?<![\w’']){re.escape(phrase.lower())}(?![\w’'])", text.lower())]
+def _find(text: str, words: str) -> list[int]:
+    return [m.start() for m in phrase(words).finditer(text)]
 
 
 @dataclass
