@@ -257,7 +257,7 @@ STATES_SOURCE = "https://pypi.org/project/us/"
 
 
 def _slug(text: str) -> str:
-    from etl.read.names import slug
+    from etl.gazetteer import slug
 
     return slug(text)
 

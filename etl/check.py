@@ -628,7 +628,7 @@ def _name(ref, vote) -> str:
 
 
 def _slug(text: str) -> str:
-    from etl.read.names import slug
+    from etl.gazetteer import slug
 
     return slug(text)
 

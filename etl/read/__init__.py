@@ -27,10 +27,10 @@ import spacy
 import us
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from etl.gazetteer import Gazetteer
+from etl.gazetteer import Gazetteer, slug
 from etl.lexicon import Lexicon
 from etl.read import dates as read_dates
-from etl.read import names as read_names
+from etl.read import names as _names  # noqa: F401 - registers the story_names component
 from etl.read import numbers as _numbers  # noqa: F401 - registers the story_numbers component
 from etl.read import places as _places  # noqa: F401 - registers the story_places component
 from etl.read import quotes as _quotes  # noqa: F401 - registers the story_quotes component
@@ -119,6 +119,7 @@ class Reader:
             config={
                 "states": state_forms,
                 "state_names": state_names,
+                "districts": sorted(code for code in set(state_forms.values()) if district(code)),
                 "openers": words["openers"],
                 "org_words": lexicon.places["org_words"],
             },
@@ -224,7 +225,7 @@ class Reader:
             resolved = record.resolved
             if entity_id.startswith("?"):
                 name = entity_id[1:]
-                entity_id = read_names.slug(name)
+                entity_id = slug(name)
                 if len(name) > len(people.get(entity_id, "")):
                     people[entity_id] = name
             affiliation = None

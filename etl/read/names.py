@@ -19,8 +19,6 @@ What it finds:
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -28,16 +26,13 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from etl.gazetteer import slug
+
 CONNECTORS = frozenset({"de", "van", "von", "del", "la", "da", "di", "bin", "St.", "O’", "O'"})
 SUFFIXES = frozenset({"Jr.", "Sr.", "II", "III", "IV"})
 POSSESSIVES = frozenset({"’s", "'s", "’", "'"})
 PLACE_BEFORE = frozenset({"in", "on", "at", "near", "outside", "across"})
 GLUE_OK = frozenset({*POSSESSIVES, ",", ".", ")", "”", ";", ":", "?", "!", '"'})  # what may follow a name unspaced
-
-
-def slug(text: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,8 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from etl.gazetteer import slug
+
 FUZZY_CUTOFF = 0.85  # "San Bernadino" ~ "San Bernardino" scores 0.96; unrelated US names stay below 0.8
 DOMINANT = 3  # a bare name is read as the most populous city of that name when it has 3 times the next one's people
 PLACE_WORDS = frozenset(
@@ -59,14 +61,20 @@ def _is_word(t) -> bool:
     return bool(text) and (text[0].isupper() and (text.replace(".", "").replace("-", "").replace("’", "").isalpha()))
 
 
-@Language.factory("story_places", default_config={"states": {}, "state_names": [], "openers": [], "org_words": []})
-def make_story_places(nlp: Language, name: str, states: dict, state_names: list[str], openers: list, org_words: list):
-    return StoryPlaces(nlp, states, state_names, openers, org_words)
+@Language.factory(
+    "story_places",
+    default_config={"states": {}, "state_names": [], "districts": [], "openers": [], "org_words": []},
+)
+def make_story_places(
+    nlp: Language, name: str, states: dict, state_names: list, districts: list, openers: list, org_words: list
+):
+    return StoryPlaces(nlp, states, state_names, districts, openers, org_words)
 
 
 class StoryPlaces:
-    def __init__(self, nlp, states: dict, state_names: list[str], openers: list[str], org_words: list[str]):
+    def __init__(self, nlp, states: dict, state_names: list, districts: list, openers: list, org_words: list):
         self.org_words = frozenset(org_words)
+        self.districts = frozenset(districts)  # USPS codes of a federal district, not a state (DC)
         self.states = states  # any written form -> USPS code
         self.full_names = frozenset(state_names)  # the states' names
         self.openers = frozenset(openers)
@@ -155,13 +163,12 @@ class StoryPlaces:
             if place is None and len(form) == 2:
                 continue  # a postal code after an unknown word is too weak to call a place
             if place is not None and place.matched == "exact" and place.name != name:
-                drop = len(name.split()) - len(place.name.split())  # "Then Baltimore": keep the name's tokens
-                start += sum(1 for _ in run[:drop]) if drop > 0 else 0
+                # "Then Baltimore": the gazetteer matched the end of the run; the mention starts where the name does
+                begins = run.start_char + len(run.text) - len(place.name)
+                start = next(k for k in range(start, s - 1) if doc[k].idx >= begins)
             state_span = (doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text))
-            label = "district" if usps == "DC" else "state"
+            label = "district" if usps in self.districts else "state"
             if place is None:
-                from etl.read.names import slug
-
                 add(start, s - 1, "city", f"{slug(name)}-{usps.lower()}", PlaceInfo("unresolved", usps, state_span))
             else:
                 method = "dateline" if dateline else ("fuzzy" if place.matched == "fuzzy" else "place")
@@ -175,7 +182,7 @@ class StoryPlaces:
             if i in taken or not doc[i].is_upper:
                 continue
             j = i
-            while (j < sp.end and doc[j].is_upper and doc[j].is_alpha) or (j > i and doc[j].text in ("ST.",)):
+            while j < sp.end and ((doc[j].is_upper and doc[j].is_alpha) or doc[j].text.title() in SAINTS):
                 j += 1
             found = self._by_name(_title(doc[i:j].text))
             if found:
@@ -187,7 +194,8 @@ class StoryPlaces:
             if any(k in taken for k in range(s, e)) or form not in self.full_names or self._by_name(form):
                 continue
             usps = self.states[form]
-            add(s, e, "district" if usps == "DC" else "state", f"state-{usps.lower()}", PlaceInfo("place", usps))
+            kind = "district" if usps in self.districts else "state"
+            add(s, e, kind, f"state-{usps.lower()}", PlaceInfo("place", usps))
 
         # 4-6. bare names: the scene, the reference, large cities, lists, misspellings
         scene: dict[str, object] = {}
