@@ -79,13 +79,15 @@ class Reader:
         months = [m for m in calendar.month_name if m]
         weekdays = list(calendar.day_name)
         nlp = spacy.blank("en")
+        pick = lambda section, *keys: {k: section[k] for k in keys}  # noqa: E731 - a table's named entries
         nlp.add_pipe(
             "story_sentences",
             config={
-                **{k: words[k] for k in ("never_final", "openers", "time_zones", "time_abbreviations", "bullets")},
-                "state_abbreviations": [f for f, code in state_forms.items() if f.endswith(".")],
-                "dateline_dashes": words["dateline_dashes"],
-                "dateline_agencies": words["dateline_agencies"],
+                "data": {
+                    **pick(words, "never_final", "openers", "time_zones", "time_abbreviations", "bullets"),
+                    **pick(words, "dateline_dashes", "dateline_agencies"),
+                    "state_abbreviations": [f for f in state_forms if f.endswith(".")],
+                }
             },
         )
         people = lexicon.people
@@ -101,27 +103,26 @@ class Reader:
         nlp.add_pipe(
             "story_names",
             config={
-                "known": known,
-                "senators": [list(s) for s in senators],
-                "titles": people["titles"],
-                "offices": people["offices"],
-                "title_modifiers": people["title_modifiers"],
-                "role_nouns": people["role_nouns"],
-                "speech_verbs": people["speech_verbs"],
-                "parties": people["parties"],
-                "nicknames": people["nicknames"],
-                "states": state_forms,
-                "stop_names": [*people["not_names"], *words["openers"], *months, *weekdays, *state_names],
+                "data": {
+                    **pick(people, "titles", "offices", "title_modifiers", "role_nouns", "speech_verbs"),
+                    **pick(people, "parties", "nicknames"),
+                    "known": known,
+                    "senators": [list(s) for s in senators],
+                    "states": state_forms,
+                    "stop_names": [*people["not_names"], *words["openers"], *months, *weekdays, *state_names],
+                }
             },
         )
         nlp.add_pipe(
             "story_places",
             config={
-                "states": state_forms,
-                "state_names": state_names,
-                "districts": sorted(code for code in set(state_forms.values()) if district(code)),
-                "openers": words["openers"],
-                "org_words": lexicon.places["org_words"],
+                "data": {
+                    "states": state_forms,
+                    "state_names": state_names,
+                    "districts": sorted(code for code in set(state_forms.values()) if district(code)),
+                    "openers": words["openers"],
+                    "org_words": lexicon.places["org_words"],
+                }
             },
         )
         reference_places = [gazetteer.resolve(r.city, r.state) for r in ref.rows("psp_sites")]
@@ -130,34 +131,14 @@ class Reader:
                 if eid in gazetteer.city_ids:
                     reference_places.append(gazetteer.by_id(eid))
         nlp.get_pipe("story_places").bind(gazetteer, [p for p in reference_places if p is not None])
-        d = lexicon.dates
-        nlp.add_pipe(
-            "story_dates",
-            config={
-                "prepositions": d["prepositions"],
-                "same_day": d["same_day"],
-                "relative_months": d["relative_months"],
-                "relative_days": d["relative_days"],
-                "day_offsets": d["day_offsets"],
-                "after_month": d["after_month"],
-                "past_words": d["past_words"],
-                "future_words": d["future_words"],
-            },
-        )
-        numbers = lexicon.numbers
-        nlp.add_pipe(
-            "story_numbers",
-            config={
-                "number_words": {r.word: int(r.value) for r in ref.rows("number_words")},
-                "city_nouns": numbers["city_nouns"],
-                "count_fillers": numbers["count_fillers"],
-                "dozen": numbers["dozen"],
-                "tally_cues": numbers["tally_cues"],
-            },
-        )
+        dates = pick(lexicon.dates, "prepositions", "same_day", "relative_months", "relative_days", "day_offsets")
+        dates |= pick(lexicon.dates, "after_month", "past_words", "future_words")
+        nlp.add_pipe("story_dates", config={"data": dates})
+        numbers = pick(lexicon.numbers, "city_nouns", "count_fillers", "dozen", "tally_cues")
+        numbers["number_words"] = {r.word: int(r.value) for r in ref.rows("number_words")}
+        nlp.add_pipe("story_numbers", config={"data": numbers})
         nlp.add_pipe("story_quotes")
         self.nlp = nlp
-        self.names = nlp.get_pipe("story_names")
 
     def read(self, article: Article) -> Reading:
         """One article: its sentences and every typed span."""

@@ -62,39 +62,24 @@ def _year(t) -> int | None:
     return int(t.text) if t.text.isdecimal() and len(t.text) == 4 and 1900 <= int(t.text) <= 2100 else None
 
 
-@Language.factory(
-    "story_dates",
-    default_config={
-        "prepositions": [],
-        "same_day": [],
-        "relative_months": {},
-        "relative_days": {},
-        "day_offsets": {},
-        "after_month": [],
-        "past_words": [],
-        "future_words": [],
-    },
-)
-def make_story_dates(
-    nlp,
-    name,
-    prepositions,
-    same_day,
-    relative_months,
-    relative_days,
-    day_offsets,
-    after_month,
-    past_words,
-    future_words,
-):
-    return StoryDates(
-        nlp, prepositions, same_day, relative_months, relative_days, day_offsets, after_month, past_words, future_words
-    )
+@Language.factory("story_dates", default_config={"data": {}})
+def make_story_dates(nlp: Language, name: str, data: dict) -> StoryDates:
+    """The component, built from its ``data`` (lists and tables of words, never an article's)."""
+    return StoryDates(nlp, **data)
 
 
 class StoryDates:
     def __init__(
-        self, nlp, prepositions, same_day, relative_months, relative_days, day_offsets, after_month, past, future
+        self,
+        nlp,
+        prepositions,
+        same_day,
+        relative_months,
+        relative_days,
+        day_offsets,
+        after_month,
+        past_words,
+        future_words,
     ):
         self.prepositions = frozenset(prepositions)
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -110,8 +95,8 @@ class StoryDates:
                 self.phrase_kind[key] = (kind, int(n))
                 self.phrases.add(key, [nlp.make_doc(phrase)])
         self.after_month = frozenset(after_month)
-        self.past = frozenset(past)
-        self.future = frozenset(future)
+        self.past = frozenset(past_words)
+        self.future = frozenset(future_words)
 
     def __call__(self, doc: Doc) -> Doc:
         found: list[tuple[int, int, str, tuple]] = []  # start, end, kind, parts

@@ -68,51 +68,10 @@ def _is_name_token(t) -> bool:
     return text[0].isupper() and any(c.islower() for c in text) and text.replace("-", "").replace("’", "").isalpha()
 
 
-@Language.factory(
-    "story_names",
-    default_config={
-        "known": [],
-        "senators": [],
-        "titles": [],
-        "offices": {},
-        "title_modifiers": [],
-        "role_nouns": [],
-        "speech_verbs": [],
-        "parties": {},
-        "nicknames": {},
-        "states": {},
-        "stop_names": [],
-    },
-)
-def make_story_names(
-    nlp: Language,
-    name: str,
-    known: list[list[str]],
-    senators: list[list[str]],
-    titles: list[str],
-    offices: dict,
-    title_modifiers: list[str],
-    role_nouns: list[str],
-    speech_verbs: list[str],
-    parties: dict,
-    nicknames: dict,
-    states: dict,
-    stop_names: list[str],
-) -> StoryNames:
-    return StoryNames(
-        nlp,
-        known,
-        senators,
-        titles,
-        offices,
-        title_modifiers,
-        role_nouns,
-        speech_verbs,
-        parties,
-        nicknames,
-        states,
-        stop_names,
-    )
+@Language.factory("story_names", default_config={"data": {}})
+def make_story_names(nlp: Language, name: str, data: dict) -> StoryNames:
+    """The component, built from its ``data`` (lists and tables of words, never an article's)."""
+    return StoryNames(nlp, **data)
 
 
 class StoryNames:

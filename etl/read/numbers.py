@@ -70,12 +70,10 @@ def singular(word: str) -> str:
     return w
 
 
-@Language.factory(
-    "story_numbers",
-    default_config={"number_words": {}, "city_nouns": [], "count_fillers": [], "dozen": [], "tally_cues": []},
-)
-def make_story_numbers(nlp, name, number_words: dict, city_nouns: list, count_fillers: list, dozen: list, tally_cues):
-    return StoryNumbers(nlp, number_words, city_nouns, count_fillers, dozen, tally_cues)
+@Language.factory("story_numbers", default_config={"data": {}})
+def make_story_numbers(nlp: Language, name: str, data: dict) -> StoryNumbers:
+    """The component, built from its ``data`` (lists and tables of words, never an article's)."""
+    return StoryNumbers(nlp, **data)
 
 
 class StoryNumbers:

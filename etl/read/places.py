@@ -61,14 +61,10 @@ def _is_word(t) -> bool:
     return bool(text) and (text[0].isupper() and (text.replace(".", "").replace("-", "").replace("’", "").isalpha()))
 
 
-@Language.factory(
-    "story_places",
-    default_config={"states": {}, "state_names": [], "districts": [], "openers": [], "org_words": []},
-)
-def make_story_places(
-    nlp: Language, name: str, states: dict, state_names: list, districts: list, openers: list, org_words: list
-):
-    return StoryPlaces(nlp, states, state_names, districts, openers, org_words)
+@Language.factory("story_places", default_config={"data": {}})
+def make_story_places(nlp: Language, name: str, data: dict) -> StoryPlaces:
+    """The component, built from its ``data`` (lists and tables of words, never an article's)."""
+    return StoryPlaces(nlp, **data)
 
 
 class StoryPlaces:

@@ -33,32 +33,16 @@ def _line_starts(doc: Doc) -> list[bool]:
     return out
 
 
-@Language.factory(
-    "story_sentences",
-    default_config={
-        "never_final": [],
-        "openers": [],
-        "time_zones": [],
-        "time_abbreviations": [],
-        "state_abbreviations": [],
-        "bullets": [],
-        "dateline_dashes": [],
-        "dateline_agencies": [],
-    },
-)
-def make_story_sentences(
-    nlp: Language,
-    name: str,
-    never_final: list[str],
-    openers: list[str],
-    time_zones: list[str],
-    time_abbreviations: list[str],
-    state_abbreviations: list[str],
-    bullets: list[str],
-    dateline_dashes: list[str],
-    dateline_agencies: list[str],
-) -> StorySentences:
-    return StorySentences(
+@Language.factory("story_sentences", default_config={"data": {}})
+def make_story_sentences(nlp: Language, name: str, data: dict) -> StorySentences:
+    """The component, built from its ``data`` (lists and tables of words, never an article's)."""
+    return StorySentences(nlp, **data)
+
+
+class StorySentences:
+    def __init__(
+        self,
+        nlp,
         never_final,
         openers,
         time_zones,
@@ -67,20 +51,14 @@ def make_story_sentences(
         bullets,
         dateline_dashes,
         dateline_agencies,
-    )
-
-
-class StorySentences:
-    def __init__(
-        self, never_final, openers, time_zones, time_abbreviations, state_abbreviations, bullets, dashes, agencies
     ):
         self.never_final = frozenset(never_final)
         self.openers = frozenset(openers)
         self.not_after_final = frozenset(time_zones) | MONTHS | WEEKDAYS
         self.final_when_capital = frozenset([*time_abbreviations, *state_abbreviations])
         self.bullets = frozenset(bullets)
-        self.dashes = frozenset(dashes)
-        self.agencies = frozenset(agencies)
+        self.dashes = frozenset(dateline_dashes)
+        self.agencies = frozenset(dateline_agencies)
 
     # ---- one line ------------------------------------------------------------------------------------------
 
