@@ -8,22 +8,31 @@ against them) and what the dashboard expects to read.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import pyarrow as pa
+if TYPE_CHECKING:  # pyarrow is imported where a schema is made: reading the declarations needs no Arrow
+    import pyarrow as pa
 
 SCHEMA_VERSION = "2.0"
 
 # Timeline lanes, top to bottom: the one list of event categories (reference files, tables and charts use it).
 EVENT_CATEGORIES = ("psp", "immigration", "legislation", "nlrb", "doj")
 
-_ARROW = {
-    "string": pa.string(),
-    "int": pa.int64(),
-    "float": pa.float64(),
-    "bool": pa.bool_(),
-    "float_list": pa.list_(pa.float64()),
-}
+
+@functools.cache
+def arrow_type(kind: str) -> pa.DataType:
+    """The Arrow type of a declared column type (string, int, float, bool, float_list)."""
+    import pyarrow as pa
+
+    return {
+        "string": pa.string(),
+        "int": pa.int64(),
+        "float": pa.float64(),
+        "bool": pa.bool_(),
+        "float_list": pa.list_(pa.float64()),
+    }[kind]
 
 
 @dataclass(frozen=True)
@@ -51,8 +60,10 @@ class Table:
         return [c.name for c in self.cols]
 
     def arrow_schema(self) -> pa.Schema:
+        import pyarrow as pa
+
         return pa.schema(
-            [pa.field(c.name, _ARROW[c.type], nullable=c.nullable) for c in self.cols],
+            [pa.field(c.name, arrow_type(c.type), nullable=c.nullable) for c in self.cols],
             metadata={b"schema_version": SCHEMA_VERSION.encode(), b"table": self.name.encode()},
         )
 

@@ -49,15 +49,18 @@ def _inputs(seeds: Path, reference: Path) -> list[Path]:
 
 
 def run(args: argparse.Namespace) -> int:
+    from etl.read.ahead import Ahead
+
+    started = time.perf_counter()
+    ahead = Ahead(args.seeds, args.reference)  # reads the articles while this process imports pandas
     from etl import target, write
     from etl.build import build
 
-    started = time.perf_counter()
     out = args.out.resolve()
     target.check(out, args.seeds, args.reference)  # before anything is touched: refuse what is not ours
     with write.lock(out):
         write.recover(out)
-        tables = build(args.seeds, args.reference, previous=out)
+        tables = build(args.seeds, args.reference, previous=out, ahead=ahead.readings)
         dq = tables["data_quality"]
         errors = dq[dq["severity"] == "error"]
         inputs = _inputs(args.seeds, args.reference)

@@ -15,7 +15,7 @@ from etl import geo, schema
 from etl.errors import EtlError
 from etl.gazetteer import Gazetteer
 from etl.paths import display
-from etl.read import district, state_name
+from etl.read import states
 from etl.read.model import Reading
 from etl.reference import FILES, Reference, cited_files, site_of
 from etl.resolve import EventLink, SpeakerLink, TallyLink, date_range
@@ -239,8 +239,9 @@ def entities(articles: list[Article], mentions: pd.DataFrame, cities: pd.DataFra
     for eid in sorted(set(counts) - known):
         if eid.startswith("state-"):
             usps = eid.removeprefix("state-").upper()
-            kind = "district" if district(usps) else "state"
-            rows.append(row(eid, state_name(usps), kind, [state_name(usps), *written(eid)], STATES_SOURCE))
+            kind = "district" if states.district(usps) else "state"
+            source = ref.by_id("datasets", "dataset_id")["us-states"].url
+            rows.append(row(eid, states.name(usps), kind, [states.name(usps), *written(eid)], source))
         elif eid in senators:
             name, src = senators[eid]
             rows.append(row(eid, name, "person", [name, *written(eid)], src))
@@ -251,9 +252,6 @@ def entities(articles: list[Article], mentions: pd.DataFrame, cities: pd.DataFra
             surfaces = written(eid)
             rows.append(row(eid, surfaces[0], "city", surfaces, first.loc[eid, "source"]))
     return schema.frame("entities", rows)
-
-
-STATES_SOURCE = "https://pypi.org/project/us/"
 
 
 def _slug(text: str) -> str:

@@ -3,6 +3,7 @@ Writing is ``etl.write``'s."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
@@ -11,7 +12,8 @@ from etl import assemble, check, geo, schema
 from etl.assemble import Article
 from etl.gazetteer import Gazetteer
 from etl.lexicon import load_lexicon
-from etl.read import Reader
+from etl.read.known import Known
+from etl.read.model import Reading
 from etl.reference import check_as_of_events, check_confidence, check_event_entities, load_reference
 from etl.resolve import link_dates, link_tallies, speakers
 from etl.seed import read_seeds
@@ -19,20 +21,25 @@ from etl.story import tell
 from etl.write import reusable
 
 
-def understand(reader: Reader, seed, ref) -> Article:
+def understand(rd: Reading, ref, lexicon) -> Article:
     """One article read, its spans resolved once, and its story told: what every later stage is given."""
-    rd = reader.read(seed)
-    lexicon = reader.lexicon
     programs = {r.entity_id for r in ref.rows("entities") if r.type == "program"}
     story = tell(rd, lexicon, len(ref["psp_sites"]), programs)
     return Article(rd, link_dates(rd, ref, lexicon), link_tallies(rd, ref, lexicon), speakers(rd, lexicon), story)
 
 
-def build(seeds_dir: Path, reference_dir: Path, previous: Path | None = None) -> dict[str, pd.DataFrame]:
+def build(
+    seeds_dir: Path,
+    reference_dir: Path,
+    previous: Path | None = None,
+    ahead: Callable[[], list[Reading] | None] | None = None,
+) -> dict[str, pd.DataFrame]:
     """Every table, validated. Raises EtlError with a one-line reason on bad input.
 
     ``previous`` is the last output: tables there whose inputs and code are unchanged (by fingerprint) are reused
-    instead of recomputed.
+    instead of recomputed. ``ahead`` gives the articles as another process read them (``etl.read.ahead``), asked
+    for only once the reference is loaded; they are used only if they are of exactly the articles of the seeds
+    folder.
     """
     # read the files
     seeds = read_seeds(seeds_dir)
@@ -43,8 +50,13 @@ def build(seeds_dir: Path, reference_dir: Path, previous: Path | None = None) ->
     check_as_of_events(ref, seeds)
     check_confidence(ref)
     # read the text, resolve each span once, tell the story
-    reader = Reader(ref, gazetteer, lexicon)
-    articles = [understand(reader, seed, ref) for seed in seeds]
+    readings = ahead() if ahead is not None else None
+    if readings is None or [rd.article for rd in readings] != seeds:
+        from etl.read.pipeline import Reader  # spaCy: imported only where the articles are read
+
+        reader = Reader(Known.read(reference_dir), gazetteer, lexicon)
+        readings = [reader.read(seed) for seed in seeds]
+    articles = [understand(rd, ref, lexicon) for rd in readings]
     # assemble
     rows: dict[str, list[dict]] = {}
     for a in articles:

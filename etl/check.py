@@ -19,9 +19,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from etl.assemble import Article
-from etl.read import as_of_words
-from etl.read.dates import human
-from etl.read.model import Reading, Span
+from etl.read.model import Reading, Span, as_of_words, human
 from etl.resolve import date_range
 from etl.schema import article_source
 

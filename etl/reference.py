@@ -13,13 +13,16 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-import pandas as pd
 import us
 
 from contract.tables import CONFIDENCE, EVENT_CATEGORIES, SOURCE_KINDS
 from etl.errors import EtlError
+
+if TYPE_CHECKING:  # pandas is imported where a table is made, so the reader's process can read rows without it
+    import pandas as pd
 
 Check = Callable[[str], str | None]  # returns an error message, or None when the value is fine
 
@@ -106,6 +109,14 @@ class RefFile:
         return [col for col, check in self.checks.items() if check in (url, url_or_article, optional_urls)]
 
     def load(self, folder: Path) -> pd.DataFrame:
+        """The file as a table of text, every value checked."""
+        import pandas as pd
+
+        header, rows = self.rows(folder)
+        return pd.DataFrame(rows, columns=header, dtype=object)
+
+    def rows(self, folder: Path) -> tuple[list[str], list[dict[str, str]]]:
+        """The file's header and rows, every value checked (no pandas: the reader's own process reads these)."""
         path = folder / self.name
         try:
             with path.open(encoding="utf-8-sig", newline="") as f:
@@ -138,7 +149,7 @@ class RefFile:
             raise EtlError(f"not UTF-8 text (bad byte at byte {exc.start})", path) from None
         except csv.Error as exc:
             raise EtlError(f"malformed CSV: {exc}", path) from None
-        return pd.DataFrame(rows, columns=header, dtype=object)
+        return header, rows
 
 
 STATES = sorted([s.abbr for s in us.STATES] + [us.states.DC.abbr])  # USPS codes, from the us package

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import pyarrow as pa
 
-from contract.tables import _ARROW, SCHEMA_VERSION, TABLES, Col, Table, article_source  # noqa: F401 - the ETL sees it here
+from contract.tables import SCHEMA_VERSION, TABLES, Col, Table, arrow_type, article_source  # noqa: F401 - the ETL sees it here
 from etl.errors import EtlError
 
 
@@ -113,5 +113,5 @@ def to_arrow(name: str, frame: pd.DataFrame) -> pa.Table:
         ]
         if col.type == "int":
             values = [None if v is None else int(v) for v in values]
-        arrays.append(pa.array(values, type=_ARROW[col.type]))
+        arrays.append(pa.array(values, type=arrow_type(col.type)))
     return pa.Table.from_arrays(arrays, schema=spec.arrow_schema())

@@ -15,7 +15,8 @@ from etl.build import understand
 from etl.gazetteer import Gazetteer
 from etl.lexicon import load_lexicon
 from etl.paths import REFERENCE_DIR
-from etl.read import Reader
+from etl.read.known import Known
+from etl.read.pipeline import Reader
 from etl.reference import load_reference
 from etl.seed import Article
 
@@ -27,7 +28,7 @@ def ref():
 
 @pytest.fixture(scope="module")
 def reader(ref):
-    return Reader(ref, Gazetteer(), load_lexicon())
+    return Reader(Known.read(REFERENCE_DIR), Gazetteer(), load_lexicon())
 
 
 @pytest.fixture(scope="module")
@@ -46,7 +47,7 @@ def read(reader, ref):
             publisher="",
             url="",
         )
-        return understand(reader, article, ref)
+        return understand(reader.read(article), ref, reader.lexicon)
 
     return run
 

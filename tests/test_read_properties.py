@@ -16,7 +16,8 @@ from etl.build import understand
 from etl.gazetteer import Gazetteer
 from etl.lexicon import load_lexicon
 from etl.paths import REFERENCE_DIR
-from etl.read import Reader
+from etl.read.known import Known
+from etl.read.pipeline import Reader
 from etl.reference import load_reference
 from etl.seed import Article
 
@@ -38,7 +39,7 @@ FAST = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCh
 @pytest.fixture(scope="module")
 def setup():
     ref = load_reference(REFERENCE_DIR)
-    return Reader(ref, Gazetteer(), load_lexicon()), ref
+    return Reader(Known.read(REFERENCE_DIR), Gazetteer(), load_lexicon()), ref
 
 
 def _article(text: str, day: dt.date) -> Article:
@@ -57,7 +58,7 @@ def test_every_span_reproduces_its_words(setup, text, day):
     reader, ref = setup
     if not text.strip():
         return
-    a = understand(reader, _article(text, day), ref)
+    a = understand(reader.read(_article(text, day)), ref, reader.lexicon)
     rd = a.reading
     _spans_ok(text, rd.sentences)
     _spans_ok(text, rd.mentions)

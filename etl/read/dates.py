@@ -22,7 +22,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from etl.read.model import DateExpr
+from etl.read.model import DateExpr, human
 from etl.read.sentences import sentence_bounds
 
 MONTHS = {name: i for i, name in enumerate(calendar.month_name) if name}
@@ -34,11 +34,6 @@ MONTH_FORMS = {
 WEEKDAYS = {name: i for i, name in enumerate(calendar.day_name)}
 CLAUSE_BREAKS = frozenset({",", ";", "—", "–", ":", "(", ")", "“", "”", '"'})
 PARTS_OF_DAY = frozenset({"morning", "afternoon", "evening", "night"})
-
-
-def human(day: dt.date) -> str:
-    """ "Thu 3 Aug 2017": unambiguous for readers on both sides of the Atlantic."""
-    return f"{day:%a} {day.day} {day:%b %Y}"
 
 
 def _month_end(year: int, month: int) -> dt.date:

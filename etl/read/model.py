@@ -130,3 +130,14 @@ class Reading:
         if sentence_id not in self._entities:
             self._entities[sentence_id] = {m.entity_id for m in self.mentions_in(sentence_id)}
         return self._entities[sentence_id]
+
+
+def as_of_words(article: Article) -> str:
+    """The as-of date as every message writes it: "3 Aug 2017 (inferred)" when the article does not print it."""
+    day = article.as_of
+    return f"{day.day} {day:%b %Y}" + (" (inferred)" if article.as_of_inferred else "")
+
+
+def human(day: dt.date) -> str:
+    """ "Thu 3 Aug 2017": unambiguous for readers on both sides of the Atlantic."""
+    return f"{day:%a} {day.day} {day:%b %Y}"

@@ -1,0 +1,65 @@
+"""Read the articles in a process of their own while the rest of the refresh starts.
+
+Reading needs spaCy, and importing spaCy and building the pipeline take longer than reading the articles
+themselves; the rest of a refresh needs pandas, whose import takes about as long. ``python -m etl`` starts this
+process first, so the two happen side by side on a machine with two cores; ``build`` takes the readings when they
+are ready. The readings are the same as the refresh's own: the same code on the same files. If the process fails
+for any reason, the refresh reads the articles itself, and a bad file is reported as ever.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import sys
+import types
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from etl.read.model import Reading
+
+
+def read_all(seeds_dir: Path, reference_dir: Path) -> list[Reading]:
+    """Every article of the seeds folder, read (what ``build`` would read itself)."""
+    _without_spacy_cli()
+    from etl.gazetteer import Gazetteer
+    from etl.lexicon import load_lexicon
+    from etl.read.known import Known
+    from etl.read.pipeline import Reader
+    from etl.seed import read_seeds
+
+    reader = Reader(Known.read(reference_dir), Gazetteer(), load_lexicon())
+    return [reader.read(seed) for seed in read_seeds(seeds_dir)]
+
+
+def _without_spacy_cli() -> None:
+    """``import spacy`` loads its command line (``spacy.cli``: typer, weasel, requests and more; a fifth of a
+    second) for the ``spacy.info`` it exports. This process only reads articles and never calls it, so it stands a
+    bare module in its place before spaCy is first imported. Only here: anywhere else spaCy is imported whole."""
+    if "spacy" in sys.modules:
+        return
+    cli, info = types.ModuleType("spacy.cli"), types.ModuleType("spacy.cli.info")
+    info.info = _no_cli
+    cli.info = info
+    sys.modules.setdefault("spacy.cli", cli)
+    sys.modules.setdefault("spacy.cli.info", info)
+
+
+def _no_cli(*args, **kwargs):
+    raise RuntimeError("spaCy's command line is not loaded in the reading process")
+
+
+class Ahead:
+    """The articles being read in another process, started before the refresh imports pandas."""
+
+    def __init__(self, seeds_dir: Path, reference_dir: Path):
+        self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+        self._future = self._pool.submit(read_all, seeds_dir, reference_dir)
+
+    def readings(self) -> list[Reading] | None:
+        """The readings, or None when the process could not give them (the refresh then reads for itself)."""
+        try:
+            return self._future.result()
+        except Exception:  # any failure: the refresh reads the articles itself and reports a bad file as ever
+            return None
+        finally:
+            self._pool.shutdown(wait=False, cancel_futures=True)

@@ -1,0 +1,268 @@
+"""The reader's spaCy pipeline (``Reader``): built once per refresh, it reads each article into typed spans."""
+
+from __future__ import annotations
+
+import bisect
+import calendar
+
+import spacy
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from etl.gazetteer import Gazetteer, slug
+from etl.lexicon import Lexicon
+from etl.read import dates as read_dates
+from etl.read import names as _names  # noqa: F401 - registers the story_names component
+from etl.read import numbers as _numbers  # noqa: F401 - registers the story_numbers component
+from etl.read import places as _places  # noqa: F401 - registers the story_places component
+from etl.read import quotes as _quotes  # noqa: F401 - registers the story_quotes component
+from etl.read import sentences as _sentences  # noqa: F401 - registers the story_sentences component
+from etl.read import states
+from etl.read.known import Known
+from etl.read.model import Count, DateExpr, Mention, Place, Quote, Reading, Sentence, Span, Tally, human
+from etl.seed import Article
+
+ENGLISH_MIN_WORDS = 30  # below this many words, a text is too short to tell its language
+ENGLISH_MIN_SHARE = 0.12  # English prose has 35-50 % of its words among spaCy's English stop words
+
+
+class Reader:
+    """The spaCy pipeline and its rule tables, built once per refresh from the reference, the gazetteer and the
+    lexicon."""
+
+    def __init__(self, known: Known, gazetteer: Gazetteer, lexicon: Lexicon):
+        self.lexicon = lexicon
+        self.gazetteer = gazetteer
+        state_forms, state_names = states.forms()
+        words = lexicon.sentences
+        months = [m for m in calendar.month_name if m]
+        weekdays = list(calendar.day_name)
+        nlp = spacy.blank("en")
+        pick = lambda section, *keys: {k: section[k] for k in keys}  # noqa: E731 - a table's named entries
+        nlp.add_pipe(
+            "story_sentences",
+            config={
+                "data": {
+                    **pick(words, "never_final", "openers", "time_zones", "time_abbreviations", "bullets"),
+                    **pick(words, "dateline_dashes", "dateline_agencies"),
+                    "state_abbreviations": [f for f in state_forms if f.endswith(".")],
+                }
+            },
+        )
+        people = lexicon.people
+        nlp.add_pipe(
+            "story_names",
+            config={
+                "data": {
+                    **pick(people, "titles", "offices", "title_modifiers", "role_nouns", "speech_verbs"),
+                    **pick(people, "parties", "nicknames"),
+                    "known": [list(a) for a in known.aliases],
+                    "senators": [list(s) for s in known.senators],
+                    "states": state_forms,
+                    "stop_names": [*people["not_names"], *words["openers"], *months, *weekdays, *state_names],
+                }
+            },
+        )
+        nlp.add_pipe(
+            "story_places",
+            config={
+                "data": {
+                    "states": state_forms,
+                    "state_names": state_names,
+                    "districts": sorted(code for code in set(state_forms.values()) if states.district(code)),
+                    "openers": words["openers"],
+                    "org_words": lexicon.places["org_words"],
+                }
+            },
+        )
+        reference_places = [gazetteer.resolve(city, state) for city, state in known.sites]
+        reference_places += [gazetteer.by_id(e) for e in known.event_entities if e in gazetteer.city_ids]
+        nlp.get_pipe("story_places").bind(gazetteer, [p for p in reference_places if p is not None])
+        dates = pick(lexicon.dates, "prepositions", "same_day", "relative_months", "relative_days", "day_offsets")
+        dates |= pick(lexicon.dates, "after_month", "past_words", "future_words")
+        nlp.add_pipe("story_dates", config={"data": dates})
+        numbers = pick(lexicon.numbers, "city_nouns", "count_fillers", "dozen", "tally_cues")
+        numbers["number_words"] = known.number_words
+        nlp.add_pipe("story_numbers", config={"data": numbers})
+        nlp.add_pipe("story_quotes")
+        self.nlp = nlp
+
+    def read(self, article: Article) -> Reading:
+        """One article: its sentences and every typed span."""
+        text = article.text
+        doc = self.nlp(text)
+        sentences = self._sentences(doc)
+        width = max(3, len(str(len(sentences))))
+        reading = Reading(article, sentences, [f"s{i + 1:0{width}d}" for i in range(len(sentences))])
+        if not self._english(doc):
+            reading.english = False
+            return reading
+        mentions, people = self._names(doc)
+        places, place_mentions = self._places(doc)
+        reading.mentions = sorted([*mentions, *place_mentions], key=lambda m: (m.start, m.end))
+        reading.places = places
+        reading.people = people
+        reading.dates = self._dates(doc, article)
+        reading.tallies = [
+            Tally(s, e, text[s:e], yea, nay, f"{yea} in favour, {nay} against")
+            for (s, e), (yea, nay) in sorted(doc.user_data["tallies"].items())
+        ]
+        reading.counts = [
+            Count(s, e, text[s:e], v, unit, f"number “{text[s:e].split()[0]}” = {v}", definite, city)
+            if text[s:e].split()[0].lower() != "a"
+            else Count(s, e, text[s:e], v, unit, f"“{' '.join(text[s:e].split()[:2])}” = {v}", definite, city)
+            for (s, e), (v, unit, definite, city) in sorted(doc.user_data["counts"].items())
+        ]
+        reading.quotes = [Quote(s, e, text[s:e]) for s, e in doc.user_data["quotes"]]
+        return reading
+
+    # ---- from spaCy's objects to the reader's plain spans --------------------------------------------------------
+
+    def _sentences(self, doc) -> list[Sentence]:
+        text = doc.text
+        lines = sorted(doc.spans.get("lines", []), key=lambda line: line.start_char)
+        line_starts = [line.start_char for line in lines]
+        paragraph_starts = _nonblank_lines(text)
+        out = []
+        for sent in doc.sents:
+            s, e = sent.start_char, sent.end_char
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            if s >= e:
+                continue
+            k = bisect.bisect_right(line_starts, s) - 1
+            kind = lines[k].label_ if k >= 0 and s < lines[k].end_char else "text"
+            out.append(Sentence(s, e, text[s:e], bisect.bisect_right(paragraph_starts, s), kind))
+        return out
+
+    def _english(self, doc) -> bool:
+        words = [t.lower_ for t in doc if t.is_alpha]
+        if len(words) < ENGLISH_MIN_WORDS:
+            return True
+        return sum(1 for w in words if w in STOP_WORDS) / len(words) >= ENGLISH_MIN_SHARE
+
+    def _names(self, doc) -> tuple[list[Mention], dict[str, str]]:
+        info = doc.user_data["names"]
+        people: dict[str, str] = {}
+        out = []
+        for ent in doc.ents:
+            record = info[(ent.start_char, ent.end_char)]
+            entity_id = ent.kb_id_
+            resolved = record.resolved
+            if entity_id.startswith("?"):
+                name = entity_id[1:]
+                entity_id = slug(name)
+                if len(name) > len(people.get(entity_id, "")):
+                    people[entity_id] = name
+            affiliation = None
+            if record.affiliation is not None:
+                a, b = record.affiliation
+                affiliation = Span(a, b, doc.text[a:b])
+            out.append(
+                Mention(
+                    ent.start_char,
+                    ent.end_char,
+                    ent.text,
+                    entity_id,
+                    ent.label_,
+                    record.method,
+                    resolved,
+                    record.title,
+                    record.title_start,
+                    record.party,
+                    record.state,
+                    affiliation,
+                )
+            )
+        # a surname alone that names an unresolved person: the fullest form of the name wins
+        return out, people
+
+    def _places(self, doc) -> tuple[list[Place], list[Mention]]:
+        info = doc.user_data["places"]
+        text = doc.text
+        places, mentions = [], []
+        for sp in doc.spans["places"]:
+            record = info[(sp.start_char, sp.end_char)]
+            resolved = record.method != "unresolved"
+            m = Mention(sp.start_char, sp.end_char, sp.text, sp.kb_id_, sp.label_, record.method, resolved)
+            mentions.append(m)
+            if sp.label_ == "city":
+                state_span = None
+                if record.state_span is not None:
+                    a, b = record.state_span
+                    state_span = Span(a, b, text[a:b])
+                places.append(Place(m, record.state, state_span, record.gazetteer, record.score))
+        return places, mentions
+
+    def _dates(self, doc, article: Article) -> list[DateExpr]:
+        as_of = article.as_of
+        words = f"the article's date, {human(as_of)}" + (" (inferred)" if article.as_of_inferred else "")
+        resolver = read_dates.Resolver(self.lexicon.dates, as_of, words)
+        out: list[DateExpr] = []
+        turns = {line.start for line in doc.spans.get("lines", []) if line.label_ == "turn"}
+        first_turn = min(turns, default=None)
+        narrative: DateExpr | None = None  # the last day the narrative gives before a transcript starts
+        for sp in doc.spans["dates"]:
+            kind, parts = doc.user_data["dates"][(sp.start_char, sp.end_char)]
+            in_turn = first_turn is not None and sp.start > first_turn and _line_of(doc, sp.start) in turns
+            previous = _counted_from(doc, sp, out, article.as_of) if kind in ("same_day", "day_offset") else None
+            d = resolver.resolve(doc, sp, kind, parts, previous, narrative if in_turn else None)
+            if d is None:
+                continue
+            out.append(d)
+            if d.precision == "day" and not d.negated and not in_turn and (first_turn is None or sp.start < first_turn):
+                narrative = d
+        return out
+
+
+def _line_of(doc, i: int) -> int:
+    """The index of the first token of the line that holds token ``i``."""
+    k = i
+    while k > 0 and not ("\n" in doc[k - 1].text or (doc[k - 1].is_space and "\n" in doc[k - 1].text)):
+        k -= 1
+    while k < i and doc[k].is_space:
+        k += 1
+    return k
+
+
+CONTENT = 3  # words longer than this many letters carry a clause's meaning
+NEWS_WINDOW = 14  # days around the article's date that its "the same day" and "a day earlier" live in
+
+
+def _counted_from(doc, span, earlier: list[DateExpr], as_of) -> DateExpr | None:
+    """The date "the same day" or "a day earlier" counts from: when a clause follows ("the same day Kaplan was
+    confirmed"), the earlier day whose own clause shares its words; else the last day the text stated in the news
+    of the moment (within NEWS_WINDOW days of the article's date: "a day earlier" after a paragraph of background
+    counts from the story's day, not from the background's), else the last day it stated at all. Deadlines, plans
+    and dates the text calls wrong are never counted from."""
+    days = [d for d in earlier if d.precision == "day" and not d.negated and not d.ahead]
+    if not days:
+        return None
+    current = [d for d in days if abs((d.date_start - as_of).days) <= NEWS_WINDOW]
+    after = []
+    k = span.end
+    while k < len(doc) and k - span.end < 6 and doc[k].text not in (",", ".", ";", "—") and not doc[k].is_space:
+        after.append(doc[k].lower_)
+        k += 1
+    words = {w for w in after if len(w) > CONTENT}
+    if words:
+        text = doc.text.lower()
+
+        def overlap(d: DateExpr) -> int:
+            clause = text[max(0, d.start - 60) : d.start]
+            return sum(1 for w in words if w in clause)
+
+        best = max(days, key=lambda d: (overlap(d), d.start))
+        if overlap(best):
+            return best
+    return (current or days)[-1]
+
+
+def _nonblank_lines(text: str) -> list[int]:
+    starts, k = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            starts.append(k + len(line) - len(line.lstrip()))
+        k += len(line) + 1
+    return starts
