@@ -24,7 +24,9 @@ from etl.write import reusable
 def understand(rd: Reading, ref, lexicon) -> Article:
     """One article read, its spans resolved once, and its story told: what every later stage is given."""
     programs = {r.entity_id for r in ref.rows("entities") if r.type == "program"}
-    story = tell(rd, lexicon, len(ref["psp_sites"]), programs)
+    events = ref.by_id("events", "event_id")
+    role_entities = {r.name: set(events[r.event].match_entities.split("|")) for r in lexicon.roles}
+    story = tell(rd, lexicon, len(ref["psp_sites"]), programs, role_entities)
     return Article(rd, link_dates(rd, ref, lexicon), link_tallies(rd, ref, lexicon), speakers(rd, lexicon), story)
 
 

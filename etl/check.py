@@ -178,11 +178,13 @@ def repeated_text(f: Findings, c: Context) -> None:
 
 
 def after_as_of(f: Findings, c: Context) -> None:
-    """A date the article states as past that is later than the day its relative dates are read against. A
-    deadline or a plan ("answer by Aug. 18", "will vote Monday") lies ahead by design and is no finding."""
+    """A full date (with its year) later than the day the article's relative dates are read against, that the
+    article does not state as a deadline or a plan. A day without its year ("Aug. 18") is the one nearest the
+    article's date, so one later than it is one the text looks ahead to; "answer by Aug. 18" and "will vote
+    Monday" lie ahead by design. Neither is a finding."""
     as_of = c.rd.article.as_of
     for d in _days(c):
-        if d.date_start > as_of and not d.ahead and d.kind == "absolute":
+        if d.date_start > as_of and not d.ahead and d.year_written:
             f.add(
                 "after_as_of",
                 f"“{d.surface}” ({human(d.date_start)}) is later than the article's date, "

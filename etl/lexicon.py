@@ -35,7 +35,7 @@ _NEEDED = {
         "not_names",
     ),
     "places": ("org_words",),
-    "numbers": ("city_nouns", "count_fillers", "dozen", "tally_cues", "not_floor_votes"),
+    "numbers": ("city_nouns", "count_fillers", "dozen", "tally_cues", "not_floor_votes", "not_tally_before"),
     "dates": (
         "prepositions",
         "future_cues",

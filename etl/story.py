@@ -37,7 +37,7 @@ class CityList:
 
     places: list[Place]
     sentence: int  # index of the (first) sentence
-    bullets: bool = False
+    bullets: bool = False  # a block of bullet lines, a city on each (not a list inside one bullet line)
 
 
 @dataclass
@@ -153,7 +153,7 @@ def city_lists(rd: Reading) -> list[CityList]:
         k = rd.index_at(place.mention.start)
         joined = False
         if previous is not None and out:
-            pk = out[-1].sentence if not out[-1].bullets else rd.index_at(previous.mention.start)
+            pk = rd.index_at(previous.mention.start)
             between = text[previous.mention.end : place.mention.start]
             for st in states:  # the state of the city before is part of the list's punctuation
                 if previous.mention.end <= st.start and st.end <= place.mention.start:
@@ -171,21 +171,21 @@ def city_lists(rd: Reading) -> list[CityList]:
         if joined:
             out[-1].places.append(place)
         else:
-            out.append(CityList([place], k, rd.sentences[k].kind == "bullet"))
+            out.append(CityList([place], k))  # a block of bullet lines once the next line's city joins it
         previous = place
     return out
 
 
-def tell(rd: Reading, lexicon: Lexicon, sites: int, programs: set[str]) -> Story:
+def tell(rd: Reading, lexicon: Lexicon, sites: int, programs: set[str], role_entities: dict[str, set[str]]) -> Story:
     """The roles of one article's counts and cities. ``sites`` is how many sites the reference lists, ``programs``
-    the ids of the programme entities (the partnership)."""
+    the ids of the programme entities (the partnership), ``role_entities`` the entities of each role's event
+    (``events.csv``'s match_entities: Sessions and the Justice Department for the letters)."""
     roles = {r.name: r for r in lexicon.roles}
     cues = sentence_roles(rd, lexicon)
     story = Story(lists=city_lists(rd))
-    _count_roles(rd, story, cues, roles)
-    _program_counts(rd, story, cues, lexicon, sites, programs)
+    _count_roles(rd, story, cues, roles, lambda: _program_counts(rd, story, lexicon, sites, programs))
     for group in story.lists:
-        role, how = _list_role(rd, story, cues, roles, group)
+        role, how = _list_role(rd, story, cues, roles, group, role_entities)
         if role is not None:
             story.claims += [CityClaim(p, role, how) for p in group.places if p.mention.resolved]
     # 6: a count still without a role, of as many cities as the article ties to one role
@@ -201,7 +201,7 @@ def tell(rd: Reading, lexicon: Lexicon, sites: int, programs: set[str]) -> Story
     return story
 
 
-def _program_counts(rd: Reading, story: Story, cues: list[Cues], lexicon: Lexicon, sites: int, programs) -> None:
+def _program_counts(rd: Reading, story: Story, lexicon: Lexicon, sites: int, programs) -> None:
     """7: a count of the programme's sites ("It still counts twelve sites"): a role whose lexicon names the
     programme's words gets a count with no role yet when the programme is named in its sentence or the one before
     and the count is as many as the reference's sites."""
@@ -220,7 +220,7 @@ def _program_counts(rd: Reading, story: Story, cues: list[Cues], lexicon: Lexico
                 cr.role, cr.how = role, f"the programme's {sites} sites"
 
 
-def _count_roles(rd: Reading, story: Story, cues: list[Cues], roles: dict[str, Role]) -> None:
+def _count_roles(rd: Reading, story: Story, cues: list[Cues], roles: dict[str, Role], program_counts) -> None:
     for c in (c for c in rd.counts if c.city):
         k = rd.index_at(c.start)
         cr = CountRole(c, None, "")
@@ -236,6 +236,7 @@ def _count_roles(rd: Reading, story: Story, cues: list[Cues], roles: dict[str, R
                 if found:
                     cr.role, cr.how = roles[found[0]], f"“{found[1]}” just before"
         story.counts.append(cr)
+    program_counts()  # 7, before the looser rules: a count of the programme's sites
     # 3: a cue sentence just after a bare count that refers back to it
     for cr in story.counts:
         if cr.role is not None:
@@ -296,7 +297,9 @@ def _cue_before(rd: Reading, cues: list[Cues], k: int, same_paragraph: bool) -> 
     return None
 
 
-def _list_role(rd: Reading, story: Story, cues: list[Cues], roles, group: CityList) -> tuple[Role | None, str]:
+def _list_role(
+    rd: Reading, story: Story, cues: list[Cues], roles, group: CityList, role_entities: dict[str, set[str]]
+) -> tuple[Role | None, str]:
     """A list's role: the count that enumerates it, the cue of its sentence (of its clause, for a lone city; none
     in a hedged sentence), or the sentence or heading that leads into it."""
     k = group.sentence
@@ -317,11 +320,20 @@ def _list_role(rd: Reading, story: Story, cues: list[Cues], roles, group: CityLi
         elif _one(own):
             name = _one(own)
             return roles[name], f"“{_cue(own, name)}” in its sentence"
-    if _anaphoric(rd, group, k):  # "The cities are Baltimore, ...": the cities just counted or named
-        before = [x for x in story.counts if x.role is not None and rd.index_at(x.count.start) < k]
+    if _anaphoric(rd, group, k):  # "The cities are Baltimore, ...", "The other cities Sessions named — ...": the
+        # cities the text has counted or named with a role before, else the cue of the sentences just before
+        first = group.places[0].mention.start
+        named = [m for m in rd.mentions_in(rd.sentence_ids[k]) if m.end <= first and m.type != "city"]
+        by_entity = [n for n in roles if {m.entity_id for m in named} & role_entities.get(n, set())]
+        if len(by_entity) == 1:  # "The other cities Sessions named — ...": the role whose event names Sessions
+            who = next(m.surface for m in named if m.entity_id in role_entities[by_entity[0]])
+            return roles[by_entity[0]], f"the list refers back to the cities “{who}” named"
+        earlier = [(x.count.start, x.role, x.count.surface) for x in story.counts if x.role and x.count.end <= first]
+        earlier += [(c.place.mention.start, c.role, c.place.mention.surface) for c in story.claims]
         found = _cue_before(rd, cues, k, same_paragraph=False)
-        if before and rd.index_at(before[-1].count.start) >= k - NEAR_BACK:
-            return before[-1].role, f"the list “{before[-1].count.surface}” refers to"
+        if earlier:
+            _, role, surface = max(earlier, key=lambda e: e[0])
+            return role, f"the list refers back to “{surface}”"
         if found:
             return roles[found[0]], f"the list follows “{found[1]}”"
     if _leads_in(rd, k, group):
@@ -342,8 +354,8 @@ def _list_role(rd: Reading, story: Story, cues: list[Cues], roles, group: CityLi
 ENUMERATES = re.compile(r"(?::|\b(?:are|were|namely)\b)[\s:—–-]*$", re.IGNORECASE)
 SOME_OF = re.compile(r"\b(?:including|include|includes|among them|among|such as|like|from|notably)\b", re.IGNORECASE)
 ANAPHORIC_LIST = re.compile(
-    r"\b(?:the|these|those|both)\s+(?:\w+\s+)?(?:cities|municipalities|jurisdictions|sites|places)\s+"
-    r"(?:are|were|include|:)",
+    r"\b(?:the|these|those|both)\s+(?:\w+\s+)?(?:cities|municipalities|jurisdictions|sites|places)\b"
+    r"(?:\s+\S+){0,4}?\s*(?:\bare\b|\bwere\b|\binclude\b|\bincludes\b|:|—|–)\s*$",
     re.IGNORECASE,
 )
 

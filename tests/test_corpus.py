@@ -23,6 +23,14 @@ KNOWN = {
     "to the decision only through the story's sense; no cue word says so",
     ("qa_briefing", "claims"): "“on Thursday” dates the briefing call; it is also the day of the letters, and the "
     "sentence is about them, so the reader ties it to the letters' event",
+    ("heldout_city_statement", "claims"): "the lede's “Albuquerque’s City Council ... will reply to the Justice "
+    "Department’s questions”: the reader takes the reply for the city's part in the letters; the annotator reads it "
+    "as about the council, with no role",
+    ("heldout_city_statement", "quote speakers"): "“..., she said” after a sentence about a man: the reader has no "
+    "genders for its pronouns and takes the last person named",
+    ("heldout_newsletter", "people"): "the sign-off “— Priya”: a first name alone is no name the reader takes",
+    ("heldout_newsletter", "cities"): "“a think tank in Washington”: a bare “Washington” is also a state's name, and "
+    "in political copy often the federal government, so the reader leaves it",
 }
 
 

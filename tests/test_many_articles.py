@@ -1,5 +1,5 @@
-"""Fifteen articles in data/ (the seed, the follow-up and the thirteen of the annotated corpus): the refresh takes
-them all, and every page of the app and of the static site still runs and says how many articles it draws from."""
+"""Many articles in data/ (the seed, the follow-up and the eighteen of the annotated corpus, twenty in all; the issue
+asks for fifteen): the refresh takes them all, and every page of the app and of the static site still runs."""
 
 from __future__ import annotations
 
@@ -20,8 +20,8 @@ FOLLOW_UP = ROOT / "tests" / "articles" / "followup_2017-09-26"
 
 
 @pytest.fixture(scope="module")
-def fifteen(tmp_path_factory) -> str:
-    root = tmp_path_factory.mktemp("fifteen")
+def many(tmp_path_factory) -> str:
+    root = tmp_path_factory.mktemp("many")
     seeds = root / "seeds"
     shutil.copytree(SEEDS_DIR, seeds)
     for source in [FOLLOW_UP.with_suffix(".txt"), *sorted(CORPUS.glob("*.txt"))]:
@@ -33,10 +33,10 @@ def fifteen(tmp_path_factory) -> str:
     return str(root / "out")
 
 
-def test_the_refresh_takes_fifteen_articles(fifteen):
-    articles = pd.read_parquet(f"{fifteen}/articles.parquet")
-    assert len(articles) == 15
-    claims = pd.read_parquet(f"{fifteen}/claims.parquet")
+def test_the_refresh_takes_many_articles(many):
+    articles = pd.read_parquet(f"{many}/articles.parquet")
+    assert len(articles) == 20
+    claims = pd.read_parquet(f"{many}/claims.parquet")
     # the four on the vote alone (the follow-up, the law blog, the political site, the advocacy page) name none
     naming = set(claims.loc[(claims["kind"] == "city") & (claims["value"] == "excluded"), "article_id"])
     assert sorted({a for a in articles["article_id"]} - naming) == [
@@ -45,7 +45,7 @@ def test_the_refresh_takes_fifteen_articles(fifteen):
         "law_blog_nlrb",
         "politics_site_kaplan",
     ]
-    cities = pd.read_parquet(f"{fifteen}/cities.parquet")
+    cities = pd.read_parquet(f"{many}/cities.parquet")
     assert sorted(cities.loc[cities["status"] == "excluded", "city_id"]) == [
         "albuquerque-nm",
         "baltimore-md",
@@ -56,8 +56,8 @@ def test_the_refresh_takes_fifteen_articles(fifteen):
 
 
 @pytest.mark.parametrize("page", spec.PAGES, ids=lambda p: p.slug)
-def test_every_page_runs_with_fifteen_articles(fifteen, page, monkeypatch):
-    monkeypatch.setenv("DASHBOARD_DATA_DIR", fifteen)
+def test_every_page_runs_with_many_articles(many, page, monkeypatch):
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", many)
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
     at.run()
     if page != spec.PAGES[0]:
@@ -65,14 +65,14 @@ def test_every_page_runs_with_fifteen_articles(fifteen, page, monkeypatch):
     assert not at.exception, [e.message for e in at.exception]
     assert not at.error, [e.value for e in at.error]
     if page.slug in ("overview", "article"):
-        (picker,) = [s for s in at.selectbox if len(s.options) == 15]  # the article picker lists all fifteen
+        (picker,) = [s for s in at.selectbox if len(s.options) == 20]  # the article picker lists all twenty
         assert picker.value is not None
 
 
-def test_the_static_site_renders_every_page_with_fifteen_articles(fifteen):
+def test_the_static_site_renders_every_page_with_many_articles(many):
     from pathlib import Path
 
-    folder = Path(fifteen)
+    folder = Path(many)
     figs = embed.Figures(lambda name: read_table(folder, name), meta_from(folder))
     for page in spec.PAGES:
         html = site.render(page, figs, embed.Output())

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from dataclasses import replace
 
 from dateutil import parser as dateutil_parser
 from spacy.language import Language
@@ -267,7 +268,7 @@ class Resolver:
                     day = dateutil_parser.parse(f"{year}-{month:02d}-{day_of_month:02d}").date()
                 except (ValueError, OverflowError):
                     return None
-                return day_expr(day, f"“{written}” is a full date: {human(day)}")
+                return replace(day_expr(day, f"“{written}” is a full date: {human(day)}"), year_written=True)
             day = self._near(month, day_of_month)
             if day is None:
                 return None
@@ -275,7 +276,8 @@ class Resolver:
         if kind == "month":
             year, month, before = parts
             if year is not None:
-                return month_expr(year, month, f"“{written}” is a month: {dt.date(year, month, 1):%B %Y}")
+                how = f"“{written}” is a month: {dt.date(year, month, 1):%B %Y}"
+                return replace(month_expr(year, month, how), year_written=True)
             back = before in ("last", "past", "previous", "earlier")
             forward = before in ("next", "coming")
             options = [(y, month) for y in (as_of.year - 1, as_of.year, as_of.year + 1)]

@@ -78,6 +78,7 @@ class DateExpr(Span):
     method: str  # how the words were resolved, for a reader
     ahead: bool  # the text states it as a deadline, a plan or an expectation (not as past)
     negated: bool  # the text says this date is wrong ("not 3 August", "misstated ... as 3 August")
+    year_written: bool = False  # the text gives the year ("Oct. 11, 2017"); otherwise the reader chose it
 
 
 @dataclass(frozen=True)

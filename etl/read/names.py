@@ -31,7 +31,6 @@ from etl.gazetteer import slug
 CONNECTORS = frozenset({"de", "van", "von", "del", "la", "da", "di", "bin", "St.", "O’", "O'"})
 SUFFIXES = frozenset({"Jr.", "Sr.", "II", "III", "IV"})
 POSSESSIVES = frozenset({"’s", "'s", "’", "'"})
-PLACE_BEFORE = frozenset({"in", "on", "at", "near", "outside", "across"})
 GLUE_OK = frozenset({*POSSESSIVES, ",", ".", ")", "”", ";", ":", "?", "!", '"'})  # what may follow a name unspaced
 
 
@@ -162,7 +161,7 @@ class StoryNames:
                 and _is_name_token(doc[k + 1])
             ):
                 k += 2
-            if not doc[k - 1].whitespace_ and k < len(doc) and doc[k].text not in GLUE_OK:
+            if not doc[k - 1].whitespace_ and k < len(doc) and doc[k].text not in GLUE_OK and not doc[k].is_space:
                 break
             j, words = k, words + 1
         while j > i and doc[j - 1].text in CONNECTORS:
@@ -224,6 +223,19 @@ class StoryNames:
                     return "", self.states[form], (doc[i].idx, doc[stop - 1].idx + len(doc[stop - 1].text))
         return None
 
+    def _ends_byline(self, doc: Doc, e: int) -> bool:
+        """A name after "by" is a byline's when the line ends after it, or a divider or its date follows ("By Evan
+        T. Rosskopf on August 4, 2017", "Written by Priya Castellanos | …")."""
+        if e >= len(doc) or "\n" in doc[e].text:
+            return True
+        return doc[e].text in ("|", "·", "•", ",", "—", "–") or (doc[e].lower_ == "on" and e + 1 < len(doc))
+
+    def _senator_by(self, doc: Doc, surname: str, e: int) -> str | None:
+        """The senator with this surname from the state written after it ("McCain (R-AZ)")."""
+        _, state, _ = self._affiliation(doc, e)
+        ids = [i for i in self.senator_surnames.get(surname, ()) if self.senator_state.get(i, ("",))[0] == state]
+        return ids[0] if len(ids) == 1 else None
+
     def _party_before(self, doc: Doc, start: int) -> str:
         k = start - 1
         while k >= 0 and (doc[k].lower_ in self.modifiers or doc[k].lower_ in self.title_office or doc[k].text == "-"):
@@ -277,6 +289,7 @@ class StoryNames:
             else:
                 person(s, e, self._known_full(words) or "?" + " ".join(words))
         # A name beside a speech verb, before a role or a "who" clause, in a byline, or written with initials.
+        seen_names = {sp.text: sp.kb_id_ for sp in spans if sp.label_ == "person" and sp.end - sp.start >= 2}
         for i in range(len(doc)):
             if i in taken or not _is_name_token(doc[i]) or doc[i].text in self.stop_names:
                 continue
@@ -290,10 +303,16 @@ class StoryNames:
             if known:
                 person(i, e, known)
                 continue
+            if len(words) == 1 and words[0] in self.senator_surnames and self._affiliation(doc, e):
+                found = self._senator_by(doc, words[0], e)  # "McCain (R-AZ)": a senator's surname and state
+                if found:
+                    person(i, e, found)
+                continue
             if len(words) < 2 or any(w in self.stop_names for w in words):
                 continue
-            if i > 0 and doc[i - 1].lower_ in PLACE_BEFORE:
-                continue  # "On Capitol Hill, the senators ...": a place
+            if " ".join(words) in seen_names:  # "I'm Renata Villalobos": a person named earlier, named again
+                person(i, e, seen_names[" ".join(words)])
+                continue
             after_speech = i in speech_at or (i > 0 and doc[i - 1].text == "," and i - 1 in speech_at)
             before_speech = e in speech_at or (e < len(doc) and doc[e].text in POSSESSIVES and e + 1 in speech_at)
             described = (
@@ -304,9 +323,10 @@ class StoryNames:
                     or any(doc[k].lower_ in self.role_nouns for k in range(e + 1, min(len(doc), e + 8)))
                 )
             )
-            byline = i > 0 and doc[i - 1].text == "By" and (i == 1 or "\n" in doc[i - 2].text)
+            byline = i > 0 and doc[i - 1].lower_ == "by" and self._ends_byline(doc, e)
             if after_speech or before_speech or described or byline:
                 person(i, e, "?" + " ".join(words))
+                seen_names[" ".join(words)] = "?" + " ".join(words)
         named = sorted(filter_spans(spans), key=lambda sp: sp.start)
         ents = self._surnames(doc, named, surname_aliases)
         info: dict[tuple[int, int], NameInfo] = {}

@@ -19,7 +19,7 @@ from etl.read.sentences import sentence_bounds
 
 TALLY_TOKEN = re.compile(r"^([0-9]{1,3})[-–—]([0-9]{1,3})$")
 DASHES = frozenset({"-", "–", "—"})
-CUE_WINDOW = 10  # tokens on either side of a tally, within its sentence
+CUE_WINDOW = 20  # tokens on either side of a tally, within its sentence
 NOT_A_UNIT = frozenset(
     [
         "of",
@@ -77,7 +77,8 @@ def make_story_numbers(nlp: Language, name: str, data: dict) -> StoryNumbers:
 
 
 class StoryNumbers:
-    def __init__(self, nlp, number_words, city_nouns, count_fillers, dozen, tally_cues):
+    def __init__(self, nlp, number_words, city_nouns, count_fillers, dozen, tally_cues, not_tally_before):
+        self.not_before = frozenset(w.lower() for w in not_tally_before)
         self.words = {k.lower(): int(v) for k, v in number_words.items()}
         self.city_nouns = frozenset(city_nouns)
         self.fillers = frozenset(f.lower() for f in count_fillers)
@@ -106,7 +107,8 @@ class StoryNumbers:
                 glued = joint.text in DASHES and not t.whitespace_ and not joint.whitespace_
                 if other.text.isdecimal() and len(other.text) <= 3 and (glued or joint.lower_ == "to"):
                     hit = (i, i + 3, int(t.text), int(other.text))
-            if hit and not any(k in taken for k in range(hit[0], hit[1])):
+            share = hit is not None and hit[1] < len(doc) and doc[hit[1]].lower_ in self.not_before
+            if hit and not share and not any(k in taken for k in range(hit[0], hit[1])):
                 first, last = sentence_bounds(doc, hit[0])
                 lo, hi = max(first, hit[0] - CUE_WINDOW), min(last, hit[1] + CUE_WINDOW)
                 if any(lo <= c < hi for c in cue_at):

@@ -80,7 +80,7 @@ class Reader:
         dates = pick(lexicon.dates, "prepositions", "same_day", "relative_months", "relative_days", "day_offsets")
         dates |= pick(lexicon.dates, "after_month", "past_words", "future_words")
         nlp.add_pipe("story_dates", config={"data": dates})
-        numbers = pick(lexicon.numbers, "city_nouns", "count_fillers", "dozen", "tally_cues")
+        numbers = pick(lexicon.numbers, "city_nouns", "count_fillers", "dozen", "tally_cues", "not_tally_before")
         numbers["number_words"] = known.number_words
         nlp.add_pipe("story_numbers", config={"data": numbers})
         nlp.add_pipe("story_quotes")
