@@ -174,23 +174,15 @@ class StoryNames:
 
     def _title_before(self, doc: Doc, start: int, titles: dict[int, int]) -> tuple[str, int] | None:
         """A title that ends right before token ``start``, and the character where it begins with its modifiers
-        ("Then-Senator", "former Sen."); a modifier glued to the word before it ("Skidmore)Then") counts from its
-        own first letter."""
+        ("Then-Senator", "former Sen.")."""
         if start not in titles:
             return None
         t0 = titles[start]
         office = self.title_office.get(doc[t0:start].text.lower(), doc[t0:start].text)
         begin = doc[t0].idx
         k = t0
-        while k > 0:
-            prev = doc[k - 1]
-            if prev.text == "-" or prev.lower_ in self.modifiers:
-                begin, k = prev.idx, k - 1
-                continue
-            glued = next((m for m in self.modifiers if prev.lower_.endswith(m) and not prev.whitespace_), None)
-            if glued:
-                begin = prev.idx + len(prev.text) - len(glued)
-            break
+        while k > 0 and (doc[k - 1].text == "-" or doc[k - 1].lower_ in self.modifiers):
+            begin, k = doc[k - 1].idx, k - 1
         return office, begin
 
     def _affiliation(self, doc: Doc, end: int) -> tuple[str, str, tuple[int, int]] | None:

@@ -7,6 +7,7 @@ import calendar
 
 import spacy
 from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.util import compile_infix_regex
 
 from etl.gazetteer import Gazetteer, slug
 from etl.lexicon import Lexicon
@@ -37,6 +38,10 @@ class Reader:
         months = [m for m in calendar.month_name if m]
         weekdays = list(calendar.day_name)
         nlp = spacy.blank("en")
+        # A closing bracket glued to the next word starts a token ("(Photo: Gage Skidmore)Then-Senator"): a caption
+        # run into the text, as pasted copy often has it.
+        infixes = [*nlp.Defaults.infixes, r"(?<=[\w.])[)\]](?=[A-Z])"]
+        nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
         pick = lambda section, *keys: {k: section[k] for k in keys}  # noqa: E731 - a table's named entries
         nlp.add_pipe(
             "story_sentences",
