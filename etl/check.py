@@ -64,8 +64,9 @@ class Findings:
         self._seen: set[tuple[str, str, str]] = set()
 
     def _correction(self, kind: str, surface: str):
+        art = self.rd.article.article_id
         for row in self.corrections:
-            if row.kind == kind and row.surface in surface:
+            if row.article_id == art and row.kind == kind and row.surface in surface:
                 return row
         return None
 

@@ -116,6 +116,11 @@ class Gazetteer:
             found.sort(key=lambda sr: (-sr[1]["population"], sr[1]["geonameid"]))
         return out
 
+    @property
+    def names(self) -> frozenset[str]:
+        """Every city name the gazetteer holds."""
+        return frozenset(self._by_name)
+
     def by_name(self, name: str) -> list[Place]:
         """Every US city of that exact name, most populous first."""
         return [self._place(rec, state, "exact", 1.0) for state, rec in self._by_name.get(name, [])]

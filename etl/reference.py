@@ -275,8 +275,9 @@ FILES = {
     ),
     "corrections": RefFile(
         "corrections.csv",
-        ("kind", "surface"),
+        ("article_id", "kind", "surface"),
         {
+            "article_id": nonempty,  # a review is of one article: another article's same words are unreviewed
             "kind": nonempty,
             "surface": nonempty,
             "resolution": nonempty,

@@ -15,6 +15,7 @@ from etl.lexicon import Lexicon, phrase
 from etl.read.model import DateExpr, Quote, Reading, Tally
 
 MIN_EVIDENCE = 2  # a date that falls outside every event it could mean needs this much evidence (entities, cues)
+WRITTEN = ("absolute", "month")  # dates the text writes out; one the reader counted ("Monday") needs one more piece
 SPEAKER_TYPES = ("person", "organization")
 SPEECH_REACH = 40  # characters between a speech verb and its speaker
 
@@ -124,7 +125,7 @@ def link_dates(rd: Reading, ref, lexicon: Lexicon) -> list[EventLink]:
             ),
             reverse=True,
         )
-        if strong and strong[0][0] >= MIN_EVIDENCE:
+        if strong and strong[0][0] >= MIN_EVIDENCE + (d.kind not in WRITTEN):
             links.append(EventLink(i, strong[0][2], "evidence"))
             continue
         nearby = sorted(
@@ -270,7 +271,7 @@ def link_tallies(rd: Reading, ref, lexicon: Lexicon) -> list[TallyLink]:
 class SpeakerLink:
     quote: Quote
     entity_id: str | None
-    how: str  # verb | only | previous | next | pronoun | none
+    how: str  # label | verb | only | previous | next | pronoun | none
 
 
 def _speech_positions(text: str, start: int, end: int, verbs, skip: tuple[int, int]) -> list[tuple[int, int]]:
@@ -298,15 +299,22 @@ def _gap(text: str, m, verb: tuple[int, int]) -> int:
 
 
 def _last_person(rd: Reading, before: int, paragraph: int) -> str | None:
-    """The last person named before a position, in its paragraph or the one before (what "he" or "she" stands
-    for)."""
-    best = None
+    """What "he" or "she" stands for: the last person named before a position, in its paragraph or the one before;
+    in the quotation's own paragraph, the person a sentence opens with wins over one named later in it
+    ("Archuleta-Moss said she had not spoken with Pruett ... “…,” she said")."""
+    best = subject = None
     for m in rd.mentions:
         if m.start >= before:
             break
-        if m.type == "person" and rd.sentence(rd.sentence_at(m.start)).paragraph >= paragraph - 1:
+        if m.type != "person":
+            continue
+        s = rd.sentence(rd.sentence_at(m.start))
+        if s.paragraph >= paragraph - 1:
             best = m.entity_id
-    return best
+        opens = m.start if m.title_start is None else m.title_start
+        if s.paragraph == paragraph and not rd.article.text[s.start : opens].strip():
+            subject = m.entity_id
+    return subject or best
 
 
 def speakers(rd: Reading, lexicon: Lexicon) -> list[SpeakerLink]:
@@ -321,7 +329,9 @@ def speakers(rd: Reading, lexicon: Lexicon) -> list[SpeakerLink]:
         first, last = rd.index_at(q.start), rd.index_at(max(q.start, q.end - 1))
         start, end = rd.sentences[first].start, rd.sentences[last].end
         paragraph = rd.sentences[first].paragraph
-        found = _tied(rd, text, start, end, q, verbs, pronouns, paragraph)
+        found = _labelled(rd, text, q, start)
+        if found is None:
+            found = _tied(rd, text, start, end, q, verbs, pronouns, paragraph)
         if found is not None:
             out.append(SpeakerLink(q, found[0], found[1]))
             continue
@@ -343,6 +353,28 @@ def speakers(rd: Reading, lexicon: Lexicon) -> list[SpeakerLink]:
                     break
         out.append(SpeakerLink(q, *(found or (None, "none"))))
     return out
+
+
+LABEL = re.compile(r"^[^“”\"\n.!?]{1,40}:\s*[“\"]?$")  # "ACT (CASTELLANOS): “", "Quote: “", a script's cue
+
+
+def _labelled(rd: Reading, text: str, q: Quote, start: int) -> tuple[str, str] | None:
+    """A quotation after a label and a colon, as scripts and transcripts write them: the person the label names
+    ("ACT (CASTELLANOS): “…”"), or, for a bare "Quote:", the one person the sentence before it names ("Sessions
+    laid out his reasoning in a written statement. Quote: “…”")."""
+    ends = [m.end() for m in re.finditer(r"[.!?]\s", text[start : q.start])]
+    begin = max(start + (ends[-1] if ends else 0), text.rfind("\n", 0, q.start) + 1)
+    if not LABEL.match(text[begin : q.start]):
+        return None
+    named = [m for m in rd.mentions if begin <= m.start < q.start and m.type in SPEAKER_TYPES]
+    if named:
+        return named[-1].entity_id, "label"
+    k = rd.index_at(begin) - 1
+    if k >= 0 and rd.sentences[k].paragraph == rd.sentences[k + 1].paragraph:
+        people = {m.entity_id for m in rd.mentions_in(rd.sentence_ids[k]) if m.type == "person"}
+        if len(people) == 1:
+            return people.pop(), "label"
+    return None
 
 
 def _tied(rd: Reading, text: str, start: int, end: int, q: Quote, verbs, pronouns, paragraph: int):

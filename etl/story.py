@@ -18,11 +18,13 @@ A count and the list it introduces are kept together, so the checks can compare 
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from dataclasses import dataclass, field
 
 from etl.lexicon import Lexicon, Role, phrase
+from etl.read import states
 from etl.read.model import Count, Place, Reading
 
 LIST_TEXT = re.compile(r"^[\s,;:]*(?:(?:and|or|&)\s*)?[\s,;:]*$", re.IGNORECASE)
@@ -46,6 +48,9 @@ class CountRole:
     role: Role | None
     how: str
     listed: CityList | None = None  # the list this count introduces
+    part: bool = (
+        False  # "the two California cities", "three other cities": some of a role's cities, never a count of them
+    )
 
 
 @dataclass
@@ -76,7 +81,12 @@ class Cues:
 
     found: dict[str, str]
     clauses: list[tuple[int, int, dict[str, str]]]  # (start, end, cues) of each clause, in characters
-    hedged: bool
+    hedges: list[int]  # where each "not a role" phrase begins, in characters
+
+    def hedged(self, at: int) -> bool:
+        """A "not a role" phrase stands in the clause of position ``at`` ("The others are A, B and C, all of which
+        had shown interest in the program"), not only elsewhere in the sentence."""
+        return any(s <= h < e for s, e, _ in self.clauses if s <= at < e for h in self.hedges)
 
 
 CLAUSE = re.compile(r";|,\s+(?:and|but|while|whereas|although)\b|\s[—–]\s|\bwhile\b|\bwhereas\b")
@@ -108,11 +118,12 @@ def _cue_pattern(role: Role) -> re.Pattern:
 _PATTERNS: dict[str, tuple[Role, re.Pattern]] = {}
 
 
-def _cues_in(text: str, roles, cancels: list[int], offset: int = 0) -> dict[str, str]:
+def _cues_in(text: str, roles, cancels: list[tuple[int, int]], offset: int = 0) -> dict[str, str]:
     found: dict[str, str] = {}
     for role in roles:
         for m in _cue_pattern(role).finditer(text):
-            if not any(0 <= m.start() + offset - c <= CANCEL_REACH for c in cancels):
+            at = m.start() + offset
+            if not any(a <= at <= b + CANCEL_REACH for a, b in cancels):
                 found[role.name] = m.group(0).lower()
                 break
     return found
@@ -123,13 +134,13 @@ def sentence_roles(rd: Reading, lexicon: Lexicon) -> list[Cues]:
     cancels; the same per clause (a lone city takes only its own clause's cue)."""
     out = []
     for s in rd.sentences:
-        cancels = [p + len(c) for c in lexicon.not_a_role for p in _find(s.surface, c)]
+        cancels = [(p, p + len(c)) for c in lexicon.not_a_role for p in _find(s.surface, c)]
         found = _cues_in(s.surface, lexicon.roles, cancels)
         clauses = []
         for start, end in _clauses(s.surface):
             piece = s.surface[start:end]
             clauses.append((s.start + start, s.start + end, _cues_in(piece, lexicon.roles, cancels, start)))
-        out.append(Cues(found, clauses, bool(cancels)))
+        out.append(Cues(found, clauses, [s.start + a for a, _ in cancels]))
     return out
 
 
@@ -148,6 +159,7 @@ def city_lists(rd: Reading) -> list[CityList]:
     text = rd.article.text
     states = [p.state_span for p in rd.places if p.state_span is not None]
     out: list[CityList] = []
+    comma_only: dict[int, bool] = {}
     previous: Place | None = None
     for place in sorted(rd.places, key=lambda p: p.mention.start):
         k = rd.index_at(place.mention.start)
@@ -170,10 +182,20 @@ def city_lists(rd: Reading) -> list[CityList]:
                 out[-1].bullets = True
         if joined:
             out[-1].places.append(place)
+            if len(out[-1].places) == 2 and not bullets and rd.sentences[k].kind != "headline":
+                comma_only[id(out[-1])] = not re.search(r"\b(?:and|or)\b|&", between, re.IGNORECASE)
         else:
             out.append(CityList([place], k))  # a block of bullet lines once the next line's city joins it
         previous = place
-    return out
+    # two cities with only a comma between them, outside a headline, are no list: "east of Los Angeles, San
+    # Bernardino was told" (a headline's "Baltimore, Albuquerque" is one)
+    split = []
+    for group in out:
+        if len(group.places) == 2 and comma_only.get(id(group)):
+            split += [CityList([p], group.sentence) for p in group.places]
+        else:
+            split.append(group)
+    return split
 
 
 def tell(rd: Reading, lexicon: Lexicon, sites: int, programs: set[str], role_entities: dict[str, set[str]]) -> Story:
@@ -183,14 +205,20 @@ def tell(rd: Reading, lexicon: Lexicon, sites: int, programs: set[str], role_ent
     roles = {r.name: r for r in lexicon.roles}
     cues = sentence_roles(rd, lexicon)
     story = Story(lists=city_lists(rd))
-    _count_roles(rd, story, cues, roles, lambda: _program_counts(rd, story, lexicon, sites, programs))
+    part_words = frozenset(w.lower() for w in lexicon.numbers["part_fillers"])
+    _count_roles(rd, story, cues, roles, lambda: _program_counts(rd, story, lexicon, sites, programs), part_words)
+    locators = _locators(lexicon)
     for group in story.lists:
+        if locators.search(
+            rd.article.text[max(0, group.places[0].mention.start - LOCATOR_REACH) : group.places[0].mention.start]
+        ):
+            continue  # "60 miles east of Los Angeles", "a pastor in San Bernardino": a city that only places
         role, how = _list_role(rd, story, cues, roles, group, role_entities)
         if role is not None:
             story.claims += [CityClaim(p, role, how) for p in group.places if p.mention.resolved]
     # 6: a count still without a role, of as many cities as the article ties to one role
     for cr in story.counts:
-        if cr.role is None:
+        if cr.role is None and not cr.part:
             sizes = {}
             for c in story.claims:
                 sizes.setdefault(c.role.name, set()).add(c.place.gazetteer.city_id)
@@ -199,6 +227,24 @@ def tell(rd: Reading, lexicon: Lexicon, sites: int, programs: set[str], role_ent
                 cr.role = roles[same[0]]
                 cr.how = f"as many as the {cr.count.value} cities the article names as {roles[same[0]].status}"
     return story
+
+
+LOCATOR_REACH = 60  # characters before a city in which a locator ends
+
+
+def _locators(lexicon: Lexicon) -> re.Pattern:
+    """The words that, right before a city, only place something by it: the lexicon's locators, and a person's
+    description (", a pastor in", ", an immigration lawyer from")."""
+    words = "|".join(re.escape(w) for w in sorted(lexicon.places["locators"], key=len, reverse=True))
+    nouns = "|".join(re.escape(w) for w in lexicon.people["role_nouns"])
+    return _compiled(
+        rf"(?:(?<![\w’'])(?:{words})|,\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){{0,3}}(?:{nouns})\s+(?:in|from|at|of))\s+$"
+    )
+
+
+@functools.cache
+def _compiled(pattern: str) -> re.Pattern:
+    return re.compile(pattern, re.IGNORECASE)
 
 
 def _program_counts(rd: Reading, story: Story, lexicon: Lexicon, sites: int, programs) -> None:
@@ -216,30 +262,45 @@ def _program_counts(rd: Reading, story: Story, lexicon: Lexicon, sites: int, pro
                 for i in (k - 1, k)
                 if i >= 0
             )
-            if cr.role is None and named and cr.count.value == sites:
+            if cr.role is None and not cr.part and named and cr.count.value == sites:
                 cr.role, cr.how = role, f"the programme's {sites} sites"
 
 
-def _count_roles(rd: Reading, story: Story, cues: list[Cues], roles: dict[str, Role], program_counts) -> None:
+def _part(c: Count, part_words: frozenset[str]) -> bool:
+    """A count of some of the cities only: a state's name or a word such as "other" among the words before its
+    noun ("the two California cities", "three more cities")."""
+    words = c.surface.split()[1:-1]
+    return any(w.lower() in part_words or w in STATE_NAMES for w in words)
+
+
+STATE_NAMES = frozenset(states.forms()[1])
+
+
+def _count_roles(
+    rd: Reading, story: Story, cues: list[Cues], roles: dict[str, Role], program_counts, part_words=frozenset()
+) -> None:
     for c in (c for c in rd.counts if c.city):
         k = rd.index_at(c.start)
-        cr = CountRole(c, None, "")
+        cr = CountRole(c, None, "", part=_part(c, part_words))
         own = _nearest(rd, cues[k], roles, c)
-        if own:  # 1: a cue in the count's own sentence (the nearest, when the sentence holds two roles' cues)
+        if cr.part:
+            pass  # some of the cities a role has: it takes no role, so it is no count of them to check
+        elif own:  # 1: a cue in the count's own sentence (the nearest, when the sentence holds two roles' cues)
             cr.role, cr.how = roles[own[0]], f"“{own[1]}” in its sentence"
-        elif c.definite:  # 2: "the four cities" refers back
+        elif c.definite:  # 2: "the four cities" refers back to a count of the same number
             before = [x for x in story.counts if x.count.value == c.value and x.role is not None]
             if before:
                 cr.role, cr.how = before[-1].role, f"the same as “{before[-1].count.surface}”"
-            else:
-                found = _cue_before(rd, cues, k, same_paragraph=True)
-                if found:
-                    cr.role, cr.how = roles[found[0]], f"“{found[1]}” just before"
         story.counts.append(cr)
     program_counts()  # 7, before the looser rules: a count of the programme's sites
+    for cr in story.counts:  # 2, still without a role: "the four cities" refers back to a cue just before
+        if cr.role is None and not cr.part and cr.count.definite:
+            found = _cue_before(rd, cues, rd.index_at(cr.count.start), same_paragraph=True)
+            if found:
+                cr.role, cr.how = roles[found[0]], f"“{found[1]}” just before"
     # 3: a cue sentence just after a bare count that refers back to it
     for cr in story.counts:
-        if cr.role is not None:
+        if cr.role is not None or cr.part:
             continue
         k = rd.index_at(cr.count.start)
         for ahead in range(1, NEAR_AHEAD + 1):
@@ -252,7 +313,7 @@ def _count_roles(rd: Reading, story: Story, cues: list[Cues], roles: dict[str, R
                 break
     # 5: a count with no role of its own, of the same number as one that has a role
     for cr in story.counts:
-        if cr.role is None:
+        if cr.role is None and not cr.part:
             same = [x for x in story.counts if x.role is not None and x.count.value == cr.count.value]
             if len({x.role.name for x in same}) == 1:
                 cr.role, cr.how = same[0].role, f"the same number as “{same[0].count.surface}”"
@@ -301,7 +362,7 @@ def _list_role(
     rd: Reading, story: Story, cues: list[Cues], roles, group: CityList, role_entities: dict[str, set[str]]
 ) -> tuple[Role | None, str]:
     """A list's role: the count that enumerates it, the cue of its sentence (of its clause, for a lone city; none
-    in a hedged sentence), or the sentence or heading that leads into it."""
+    in a hedged clause), or the sentence or heading that leads into it."""
     k = group.sentence
     intro, full = _introducer(rd, story, group, k)
     if intro is not None:
@@ -310,7 +371,7 @@ def _list_role(
         if intro.role is not None:
             return intro.role, f"the list “{intro.count.surface}” introduces"
     own = cues[k]
-    if not group.bullets and not own.hedged:
+    if not group.bullets and not own.hedged(group.places[0].mention.start):
         if len(group.places) == 1:
             at = group.places[0].mention.start
             clause = next((c for s, e, c in own.clauses if s <= at < e), {})
@@ -354,7 +415,8 @@ def _list_role(
 ENUMERATES = re.compile(r"(?::|\b(?:are|were|namely)\b)[\s:—–-]*$", re.IGNORECASE)
 SOME_OF = re.compile(r"\b(?:including|include|includes|among them|among|such as|like|from|notably)\b", re.IGNORECASE)
 ANAPHORIC_LIST = re.compile(
-    r"\b(?:the|these|those|both)\s+(?:\w+\s+)?(?:cities|municipalities|jurisdictions|sites|places)\b"
+    r"(?:\b(?:the|these|those|both)\s+(?:\w+\s+){0,2}?(?:cities|municipalities|jurisdictions|sites|places)\b"
+    r"|\bthe\s+(?:others|rest|remaining\s+(?:ones|\w+))\b)"
     r"(?:\s+\S+){0,4}?\s*(?:\bare\b|\bwere\b|\binclude\b|\bincludes\b|:|—|–)\s*$",
     re.IGNORECASE,
 )

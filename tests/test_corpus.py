@@ -26,8 +26,14 @@ KNOWN = {
     ("heldout_city_statement", "claims"): "the lede's “Albuquerque’s City Council ... will reply to the Justice "
     "Department’s questions”: the reader takes the reply for the city's part in the letters; the annotator reads it "
     "as about the council, with no role",
-    ("heldout_city_statement", "quote speakers"): "“..., she said” after a sentence about a man: the reader has no "
-    "genders for its pronouns and takes the last person named",
+    ("heldout2_baltimore_metro", "claims"): "“Baltimore’s hopes of joining ... dimmed”: the city is the subject of a "
+    "possessive and the decision is told only in the verb; the reader finds no cue that gives it a role",
+    ("heldout2_baltimore_metro", "quote speakers"): "“Sessions’ department says”: the reader takes the possessive's "
+    "person for the speaker; the annotator reads the department",
+    ("heldout2_fact_check", "tallies"): "a claim checked and found false, “52-48”, stands with no vote word near it; "
+    "the reader takes a pair of numbers for a tally only beside one",
+    ("heldout2_radio_script", "claims"): "the script's “AIR DATE: Aug. 3, 2017” label is the broadcast's own date; the "
+    "reader ties it to the letters' event of the same day",
     ("heldout_newsletter", "people"): "the sign-off “— Priya”: a first name alone is no name the reader takes",
     ("heldout_newsletter", "cities"): "“a think tank in Washington”: a bare “Washington” is also a state's name, and "
     "in political copy often the federal government, so the reader leaves it",

@@ -158,7 +158,7 @@ CASES = [
     Case(
         "reference dangling event entity",
         lambda ws: _edit(ws.reference / "events.csv", "baltimore-md|", "baltimore-mx|"),
-        "events.csv:22: column match_entities: unknown entity id 'baltimore-mx'",
+        "events.csv:15: column match_entities: unknown entity id 'baltimore-mx'",
     ),
     Case(
         "reference ragged row",

@@ -295,12 +295,14 @@ class Resolver:
         if kind == "weekday":
             weekday, before = parts
             forward = before in ("next", "coming") or (ahead and before not in ("last", "past"))
+            strict = before in ("last", "past", "previous", "next", "coming")  # "last Thursday" is never today
+            name = calendar.day_name[weekday]
             if forward:
-                day = as_of + dt.timedelta(days=(weekday - as_of.weekday()) % 7)
-                how = f"the first {calendar.day_name[weekday]} on or after {self.as_of_words}"
+                day = as_of + dt.timedelta(days=(weekday - as_of.weekday()) % 7 or (7 if strict else 0))
+                how = f"the first {name} {'after' if strict else 'on or after'} {self.as_of_words}"
             else:
-                day = as_of - dt.timedelta(days=(as_of.weekday() - weekday) % 7)
-                how = f"the latest {calendar.day_name[weekday]} on or before {self.as_of_words}"
+                day = as_of - dt.timedelta(days=(as_of.weekday() - weekday) % 7 or (7 if strict else 0))
+                how = f"the latest {name} {'before' if strict else 'on or before'} {self.as_of_words}"
             return day_expr(day, f"“{written}” → {human(day)}: {how}")
         if kind == "relative_month":
             (k,) = parts

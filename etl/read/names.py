@@ -88,6 +88,8 @@ class StoryNames:
         nicknames,
         states,
         stop_names,
+        name_labels,
+        pronouns,
     ):
         # known: [alias, entity_id, type]; senators: [full name as in the roll call, state, party]
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
@@ -135,6 +137,14 @@ class StoryNames:
         self.parties = parties
         self.states = states  # any written form of a state (postal, AP, full name) -> USPS code
         self.stop_names = frozenset(stop_names)
+        self.labels = frozenset(name_labels)
+        self.pronouns = frozenset(pronouns)
+        self.places: frozenset[str] = frozenset()  # the gazetteer's city names, given by bind()
+
+    def bind(self, city_names) -> None:
+        """The names of the gazetteer's cities: a run of capitalised words that is one is a place, never a person
+        ("Stockton and San Bernardino told to help", "San Bernardino, the other city")."""
+        self.places = frozenset(city_names)
 
     def _add(self, nlp, alias: str, known: Known) -> None:
         key = f"{known.entity_id}|{known.method}"
@@ -214,6 +224,23 @@ class StoryNames:
                     stop = i + 1 + k
                     return "", self.states[form], (doc[i].idx, doc[stop - 1].idx + len(doc[stop - 1].text))
         return None
+
+    def _place_like(self, words: list[str]) -> bool:
+        """A run that is a city's or a state's name ("San Bernardino", "North Carolina"); a person may share its
+        last word with a city ("Renata Hollis")."""
+        run = " ".join(words)
+        return run in self.places or run in self.stop_names
+
+    def _speaks_next(self, doc: Doc, i: int, e: int, speech_at: set[int]) -> bool:
+        """A name in a sentence whose next sentence opens with "He says" or "She said": "Ray Castellanos spent 24
+        years with the Stockton Police Department. He says that ..." """
+        k = e
+        while k < len(doc) and k - e < 60 and doc[k].text not in (".", "!", "?") and "\n" not in doc[k].text:
+            k += 1
+        k += 1
+        while k < len(doc) and doc[k].is_space and "\n" not in doc[k].text:
+            k += 1
+        return k + 1 < len(doc) and doc[k].text in self.pronouns and k + 1 in speech_at
 
     def _ends_byline(self, doc: Doc, e: int) -> bool:
         """A name after "by" is a byline's when the line ends after it, or a divider or its date follows ("By Evan
@@ -300,7 +327,7 @@ class StoryNames:
                 if found:
                     person(i, e, found)
                 continue
-            if len(words) < 2 or any(w in self.stop_names for w in words):
+            if len(words) < 2 or any(w in self.stop_names for w in words) or self._place_like(words):
                 continue
             if " ".join(words) in seen_names:  # "I'm Renata Villalobos": a person named earlier, named again
                 person(i, e, seen_names[" ".join(words)])
@@ -315,8 +342,10 @@ class StoryNames:
                     or any(doc[k].lower_ in self.role_nouns for k in range(e + 1, min(len(doc), e + 8)))
                 )
             )
-            byline = i > 0 and doc[i - 1].lower_ == "by" and self._ends_byline(doc, e)
-            if after_speech or before_speech or described or byline:
+            byline = (i > 0 and doc[i - 1].lower_ == "by" and self._ends_byline(doc, e)) or (
+                i > 1 and doc[i - 1].text == ":" and doc[i - 2].text in self.labels  # "REPORTER: Marisol Quintero"
+            )
+            if after_speech or before_speech or described or byline or self._speaks_next(doc, i, e, speech_at):
                 person(i, e, "?" + " ".join(words))
                 seen_names[" ".join(words)] = "?" + " ".join(words)
         named = sorted(filter_spans(spans), key=lambda sp: sp.start)
@@ -373,7 +402,7 @@ class StoryNames:
                 k = sp.end
                 continue
             hit = None
-            if k not in taken and _is_name_token(doc[k]):
+            if k not in taken and (_is_name_token(doc[k]) or (doc[k].is_upper and doc[k].is_alpha)):
                 for n in sorted(lengths, reverse=True):
                     if k + n > len(doc) or any(i in taken for i in range(k, k + n)):
                         continue
@@ -381,6 +410,8 @@ class StoryNames:
                     if n > 1 and "-" not in word:
                         continue
                     entity = recent.get(word) or (surname_aliases.get(k) if n == 1 else None)
+                    if entity is None and word.isupper() and len(word) > 2:  # "ACT (CASTELLANOS):", a script's cue
+                        entity = recent.get(word.title())
                     if entity is not None:
                         hit = Span(doc, k, k + n, label="person", kb_id=entity)
                         break

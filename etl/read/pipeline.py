@@ -59,7 +59,7 @@ class Reader:
             config={
                 "data": {
                     **pick(people, "titles", "offices", "title_modifiers", "role_nouns", "speech_verbs"),
-                    **pick(people, "parties", "nicknames"),
+                    **pick(people, "parties", "nicknames", "name_labels", "pronouns"),
                     "known": [list(a) for a in known.aliases],
                     "senators": [list(s) for s in known.senators],
                     "states": state_forms,
@@ -82,6 +82,7 @@ class Reader:
         reference_places = [gazetteer.resolve(city, state) for city, state in known.sites]
         reference_places += [gazetteer.by_id(e) for e in known.event_entities if e in gazetteer.city_ids]
         nlp.get_pipe("story_places").bind(gazetteer, [p for p in reference_places if p is not None])
+        nlp.get_pipe("story_names").bind(gazetteer.names)
         dates = pick(lexicon.dates, "prepositions", "same_day", "relative_months", "relative_days", "day_offsets")
         dates |= pick(lexicon.dates, "after_month", "past_words", "future_words")
         nlp.add_pipe("story_dates", config={"data": dates})

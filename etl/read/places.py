@@ -274,6 +274,7 @@ class StoryPlaces:
 
     def _bare(self, doc: Doc, taken: set[int], scene: dict, add, found: list[Span]) -> None:
         items = [(sp.start, sp.end, True) for sp in found if sp.label_ == "city"]  # (start, end, known)
+        resolved_here = False
         states = {k for sp in found if sp.label_ != "city" for k in range(sp.start, sp.end)}
         for i, j in list(self._runs(doc, taken)):
             hit = self._known(doc, i, j, scene)
@@ -281,6 +282,9 @@ class StoryPlaces:
                 s, e, place = hit
                 add(s, e, "city", place.city_id, PlaceInfo("bare", place.state, None, place))
                 items.append((s, e, True))
+                if place.name not in scene:  # a city named in a place's context is part of the scene from there on
+                    scene[place.name] = place
+                    resolved_here = True
             else:
                 items.append((i, j, False))
         items.sort()
@@ -292,7 +296,6 @@ class StoryPlaces:
                 groups[-1].append(item)
             else:
                 groups.append([item])
-        resolved_here = False
         for group in groups:
             unknown = [(i, j) for i, j, known in group if not known]
             if not unknown or len(group) < 2:
