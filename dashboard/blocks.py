@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from contract.tables import TABLES
-from dashboard import figures, fmt, markup, spec, story, tables
+from dashboard import figures, fmt, markup, shown, spec, story, tables
 from dashboard.meta import Meta
-from dashboard.words import say, section
+from dashboard.shown import Link
+from dashboard.words import UnknownCode, say, section, term
 
 Loader = Callable[[str], pd.DataFrame]
 
@@ -45,17 +46,6 @@ class Context:
 
 
 # ---- what the content functions return ------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Link:
-    """A link to a page of the spec (``page``, optionally an ``anchor`` on it) or to an outside ``url``."""
-
-    label: str
-    page: spec.Page | None = None
-    anchor: str = ""
-    url: str = ""
-    icon: str = ""
 
 
 Piece = str | Link  # a line of text is plain text and links, in reading order
@@ -124,9 +114,19 @@ class ArticleText:
 
 
 @dataclass(frozen=True)
+class Download:
+    """One table of the package as CSV: its name in the data (the file the static site holds), its title for a
+    reader and the name its download is saved under."""
+
+    table: str
+    title: str
+    file: str
+
+
+@dataclass(frozen=True)
 class Downloads:
     title: str
-    tables: list[str]
+    tables: list[Download]
     csv_label: str
     zip_label: str
     zip_name: str
@@ -145,15 +145,14 @@ class Freshness:
     title: str
     written: str
     stamp: str
-    hashes: dict[str, str]
-    command: str  # how to refresh by hand (developer-facing)
+    hashes: dict[str, str]  # the article's headline ('' when it is the only one) -> its SHA-256
 
 
 @dataclass(frozen=True)
 class Changes:
     title: str
     caption: str
-    frame: pd.DataFrame | None
+    table: Table | None
 
 
 @dataclass(frozen=True)
@@ -166,11 +165,21 @@ class Chart:
 @dataclass(frozen=True)
 class Table:
     view_id: str
-    frame: pd.DataFrame
+    frame: pd.DataFrame  # the view's rows with the data's codes: what its CSV download holds
+    shown: pd.DataFrame  # the same rows as a reader reads them: words, and cells that are links (shown.Link)
     title: str  # '' when the table has none
     folded: bool  # the app folds it into an expander titled ``title``
     label: str  # the accessible name of its scrolling box
     csv_name: str  # the download's file name without '.csv' ('' when none is offered)
+
+    @property
+    def headers(self) -> dict[str, str]:
+        return shown.headers(self.view_id, self.shown)
+
+
+def table_of(view_id: str, frame: pd.DataFrame, load: Loader, label: str, title: str = "", csv: str = "") -> Table:
+    """A view's rows as a table on screen (``dashboard.shown``), not folded."""
+    return Table(view_id, frame, shown.shown(view_id, frame, load), title, False, label, csv)
 
 
 @dataclass(frozen=True)
@@ -180,6 +189,23 @@ class Columns:
 
 
 # ---- one content function per block kind -----------------------------------------------------------------------
+
+ContentFn = Callable[[spec.Block, Context], object]
+CONTENT: dict[str, ContentFn] = {}  # block kind -> its content function (each registers itself with @kind)
+
+
+def kind(name: str) -> Callable[[ContentFn], ContentFn]:
+    """Register a content function for a block kind of the spec. The renderers draw what it returns by its type
+    (``streamlit_page.show``, ``site.template_blocks``), so a new kind needs nothing more unless its content is a
+    new type, which every renderer then needs a drawer for (``tests/test_contract.py`` checks both)."""
+
+    def register(fn: ContentFn) -> ContentFn:
+        if name in CONTENT:
+            raise ValueError(f"block kind {name!r} has two content functions")
+        CONTENT[name] = fn
+        return fn
+
+    return register
 
 
 def resolve(view: dict, state: dict) -> dict:
@@ -194,10 +220,12 @@ def resolve(view: dict, state: dict) -> dict:
     return out
 
 
+@kind("heading")
 def heading(b: spec.Block, ctx: Context) -> Text:
     return Text("heading", say(f"pages.{ctx.page.slug}.heading", **ctx.facts))
 
 
+@kind("article-picker")
 def article_picker(b: spec.Block, ctx: Context) -> Picker | None:
     labels = tables.article_labels(ctx.load("articles"))
     return Picker("article", labels, next(iter(labels))) if len(labels) > 1 else None
@@ -208,6 +236,7 @@ def sources_link(anchor: str, label: str = "") -> Link:
     return Link(label or say("sources.see"), page=spec.page(spec.SOURCES), anchor=anchor)
 
 
+@kind("byline")
 def byline(b: spec.Block, ctx: Context) -> Text:
     """The article's byline; an inferred as-of date says so, with how it was inferred one tap away."""
     text = story.byline(ctx.load("articles"), ctx.article)
@@ -217,14 +246,17 @@ def byline(b: spec.Block, ctx: Context) -> Text:
     return Text("byline", text, (sources_link(spec.AS_OF, say("story.as-of-how")),) if inferred else ())
 
 
+@kind("story")
 def story_(b: spec.Block, ctx: Context) -> Lines:
     return Lines(story.story(ctx.load("events"), ctx.load("claims"), ctx.article))
 
 
+@kind("metrics")
 def metrics(b: spec.Block, ctx: Context) -> Metrics:
-    return Metrics(story.metrics(ctx.load, ctx.article))
+    return Metrics(story.metrics(ctx.load, ctx.article, shown.Reader(ctx.load).source_words))
 
 
+@kind("links")
 def links(b: spec.Block, ctx: Context) -> Links:
     """Every other page but the default one, labelled with the page's facts."""
     facts = ctx.facts
@@ -232,25 +264,35 @@ def links(b: spec.Block, ctx: Context) -> Links:
     return Links(say("blocks.go-deeper"), [Link(say(f"links.{p.slug}", **facts), page=p, icon=p.icon) for p in shown])
 
 
+@kind("freshness")
 def freshness(b: spec.Block, ctx: Context) -> Freshness:
     fresh = ctx.fresh()
-    command = say("blocks.freshness-command")
-    return Freshness(say("blocks.freshness"), fresh["written"], fresh["stamp"], fresh["article_sha256"], command)
+    titles = dict(zip(ctx.load("articles")["article_id"], ctx.load("articles")["title"], strict=True))
+    hashes = {(titles[a] if len(titles) > 1 else ""): sha for a, sha in fresh["article_sha256"].items()}
+    return Freshness(say("blocks.freshness"), fresh["written"], fresh["stamp"], hashes)
 
 
+@kind("changes")
 def changes(b: spec.Block, ctx: Context) -> Changes:
     refresh = ctx.refresh()
     if refresh is None:
         return Changes(say("blocks.changes"), say("blocks.changes-none"), None)
     when = f"{refresh['finished_at']:%Y-%m-%d %H:%M UTC}"
-    return Changes(say("blocks.changes"), say("blocks.changes-when", when=when), tables.changes(refresh["changes"]))
+    frame = tables.changes(refresh["changes"])
+    return Changes(
+        say("blocks.changes"),
+        say("blocks.changes-when", when=when),
+        table_of("changes", frame, ctx.load, say("blocks.changes")),
+    )
 
 
+@kind("derived-note")
 def derived_note(b: spec.Block, ctx: Context) -> Text | None:
     note = story.derived_note(ctx.load)
     return Text("note", note, (sources_link(spec.DERIVED, say("sources.derived")),)) if note else None
 
 
+@kind("later-outcomes")
 def later_outcomes(b: spec.Block, ctx: Context) -> Lines:
     """Each later vote in a line; its note says what stays unconfirmed, which the Sources page's open questions
     list, one tap away."""
@@ -258,18 +300,39 @@ def later_outcomes(b: spec.Block, ctx: Context) -> Lines:
     return Lines(lines, (sources_link(spec.OPEN_QUESTIONS, say("sources.open-questions")),) if lines else ())
 
 
+@kind("article")
 def article(b: spec.Block, ctx: Context) -> ArticleText:
-    """The app shows the article picked, its chosen entity outlined; the static site every article, newest first,
-    each under its as-of date and headline when there are several."""
+    """The app shows the article picked, its chosen entity outlined and the sentence a link opened it at marked; the
+    static site every article, newest first, each under its as-of date and headline when there are several. Each
+    sentence is a span a "sentence 7" link points at (``shown.sentence_anchor``)."""
     if not ctx.static:
-        return ArticleText(markup.legend(), [("", markup.one_article(ctx.load, ctx.article, ctx.state.get("entity")))])
+        article_id = ctx.article
+        html = markup.one_article(
+            ctx.load,
+            article_id,
+            ctx.state.get("entity"),
+            ctx.state.get("sentence"),
+            _anchors(article_id),
+        )
+        return ArticleText(markup.legend(ctx.load("entities")), [("", html)])
     labels = tables.article_labels(ctx.load("articles"))
     return ArticleText(
-        markup.legend(),
-        [(label if len(labels) > 1 else "", markup.one_article(ctx.load, a)) for a, label in labels.items()],
+        markup.legend(ctx.load("entities")),
+        [
+            (
+                label if len(labels) > 1 else "",
+                markup.one_article(ctx.load, a, anchor=lambda s, a=a: shown.sentence_anchor(a, s)),
+            )
+            for a, label in labels.items()
+        ],
     )
 
 
+def _anchors(article_id: str) -> Callable[[str], str]:
+    return lambda sentence_id: shown.sentence_anchor(article_id, sentence_id)
+
+
+@kind("quality-counts")
 def quality_counts(b: spec.Block, ctx: Context) -> Text:
     links = (
         sources_link(spec.CORRECTIONS, say("sources.corrections")),
@@ -278,26 +341,30 @@ def quality_counts(b: spec.Block, ctx: Context) -> Text:
     return Text("caption", story.quality_counts(ctx.load), links)
 
 
+@kind("downloads")
 def downloads(b: spec.Block, ctx: Context) -> Downloads:
     stamp = ctx.meta.stamp if ctx.meta is not None else ""
     return Downloads(
         say("blocks.downloads"),
-        list(TABLES),
+        [Download(t, term(f"tables.{t}", "title"), term(f"tables.{t}", "file")) for t in TABLES],
         say("blocks.downloads-csv"),
         say("blocks.downloads-zip"),
-        f"data_{stamp}.zip",
+        say("blocks.downloads-zip-file", stamp=stamp),
         say("blocks.downloads-datapackage"),
     )
 
 
+@kind("method")
 def method(b: spec.Block, ctx: Context) -> Prose:
     return Prose(say("blocks.method"), say("blocks.method-text"), (sources_link(""),))
 
 
+@kind("chart")
 def chart(b: spec.Block, ctx: Context) -> Chart:
     return Chart(b.ref, resolve(b.view, ctx.state), figures.CHARTS[b.ref].alt(ctx.load))
 
 
+@kind("table")
 def table(b: spec.Block, ctx: Context) -> Table:
     frame = tables.VIEWS[b.ref](ctx.load, **resolve(b.view, ctx.state))
     key = b.opts.get("title") or b.opts.get("expander")
@@ -306,34 +373,45 @@ def table(b: spec.Block, ctx: Context) -> Table:
     return Table(
         b.ref,
         frame,
+        shown.shown(b.ref, frame, ctx.load),
         title,
         folded=bool(b.opts.get("expander")),
         label=title or say(f"pages.{ctx.page.slug}.nav"),
-        csv_name=csv.format(**(ctx.facts | {"show": "all"} | ctx.state)) if csv else "",
+        csv_name=shown.csv_name(csv, ctx.facts, ctx.state) if csv else "",
     )
 
 
-def _source(url: str, sites: dict[str, str]) -> Piece:
-    """'Source: <site>', linked to the page; a source that is no web page (the article itself) as plain text."""
-    line = fmt.source_line(sites.get(url) or fmt.domain(url))
-    return Link(line, url=url) if url.startswith(("https://", "http://")) else line
+def _source(source: str, r: shown.Reader) -> Piece:
+    """'Source: <who publishes it>', linked to the page; a sentence of an article linked to that sentence."""
+    where = r.source(source)
+    if isinstance(where, Link):
+        return Link(fmt.source_line(where.label), where.page, where.anchor, where.url, query=where.query)
+    return fmt.source_line(where)
 
 
-def _sites(load: Loader) -> dict[str, str]:
-    return dict(zip(load("sources")["url"], load("sources")["site"], strict=False))
-
-
+@kind("sources-intro")
 def sources_intro(b: spec.Block, ctx: Context) -> Lines:
     return Lines([say("sources.intro")])
 
 
+@kind("confidence-words")
+def confidence_words(b: spec.Block, ctx: Context) -> Section:
+    """Each confidence word a fact may carry, with what it means."""
+    items = [
+        [say("sources.confidence-word", word=term("terms.confidence", c), meaning=term("terms.confidence-meaning", c))]
+        for c in section("terms.confidence")
+    ]
+    return Section(say("sources.confidence-title"), spec.CONFIDENCE, items=items)
+
+
+@kind("as-of-method")
 def as_of_method(b: spec.Block, ctx: Context) -> Section:
     """Each article's as-of date: how it was inferred, or that the article prints it."""
     articles = tables.newest_first(ctx.load("articles"))
     lines = []
     for a in articles.itertuples():
         line = (
-            say("sources.as-of-inferred", date=fmt.day(a.as_of), method=a.as_of_method)
+            say("sources.as-of-inferred", date=fmt.as_of(a.as_of, True), method=a.as_of_method)
             if a.as_of_inferred
             else say("sources.as-of-printed", date=fmt.day(a.as_of))
         )
@@ -341,18 +419,22 @@ def as_of_method(b: spec.Block, ctx: Context) -> Section:
     return Section(say("sources.as-of"), spec.AS_OF, paragraphs=lines)
 
 
+@kind("derived-method")
 def derived_method(b: spec.Block, ctx: Context) -> Section:
     """What "derived" means for the per-senator positions, with the pages the data cites for them: the vote's own
-    sources (its tally, the party-line record, the roster of senators) and the positions' sources."""
-    sites = _sites(ctx.load)
+    sources (its tally, the party-line record, the roster of senators) and the positions' sources (the roster's
+    page among them, where the data gives it)."""
+    r = shown.Reader(ctx.load)
     vote = tables.article_vote(ctx.load("votes"))
     sources = ctx.load("sources")
     cite_vote = sources[
         (sources["group"] == "votes")
         & sources["cited_by"].str.split(" | ", regex=False).map(lambda ids: vote["vote_id"] in ids)
     ]
-    urls = [vote["source"], *cite_vote["url"], *tables.article_positions(ctx.load)["source"]]
-    links = [_source(u, sites) for u in dict.fromkeys(urls) if isinstance(u, str) and u]
+    positions = tables.article_positions(ctx.load)
+    roster = list(positions["roster_source"]) if "roster_source" in positions else []
+    urls = [vote["source"], *cite_vote["url"], *positions["source"], *roster]
+    links = [_source(u, r) for u in dict.fromkeys(urls) if isinstance(u, str) and u]
     return Section(
         say("sources.derived"),
         spec.DERIVED,
@@ -361,21 +443,63 @@ def derived_method(b: spec.Block, ctx: Context) -> Section:
     )
 
 
-def _cited(row) -> str:
+def _named(group: str, ids: list[str], load: Loader) -> list[str] | None:
+    """The rows of a reference file that cite a page, in readers' words: an event by its title, a vote by its
+    nominee and date, a person or organisation by name, a site by its city. None where the data has no words for
+    them (the page then says how many rows cite it)."""
+    if group == "events":
+        titles = dict(zip(load("events")["event_id"], load("events")["title"], strict=True))
+        return [titles[i] for i in ids] if all(i in titles for i in ids) else None
+    if group == "votes":
+        votes = load("votes").set_index("vote_id")
+        if not all(i in votes.index for i in ids):
+            return None
+        return [
+            say("sources.a-vote", nominee=votes.loc[i, "nominee_name"], date=fmt.day(votes.loc[i, "date"])) for i in ids
+        ]
+    if group in ("entities", "roles"):
+        names = dict(zip(load("entities")["entity_id"], load("entities")["name"], strict=True))
+        keys = [i.split("/", 1) for i in ids]
+        if not all(k[0] in names for k in keys):
+            return None
+        return [", ".join([names[k[0]], *k[1:]]) for k in keys]
+    if group == "psp_sites_2017":
+        return [i.replace("/", ", ") for i in ids]
+    if group == "corrections":  # article/kind/surface: what was checked, and the words concerned
+        keys = [i.split("/", 2) for i in ids]
+        return [f"{shown.quality_kind(k[1])}: {shown.quoted(k[2])}" for k in keys]
+    return None
+
+
+def _cited(row, load: Loader) -> str:
     ids = [i for i in str(row.cited_by).split(" | ") if i]
-    return say("sources.cited-by", ids=", ".join(ids)) if len(ids) <= 4 else say("sources.cited-by-many", n=row.n_rows)
+    names = _named(row.group, ids, load) if len(ids) <= 4 else None
+    if names is None:
+        return say("sources.cited-for-many", n=row.n_rows) if row.n_rows > 1 else say("sources.cited-for-one")
+    return say("sources.cited-for", names="; ".join(names))
 
 
+def _confidence(words) -> str:
+    """The confidence of the rows citing a page ("confirmed, derived" in the data), in words; '' when none."""
+    if not isinstance(words, str) or not words:
+        return ""
+    return say("sources.confidence", words=", ".join(term("terms.confidence", w.strip()) for w in words.split(",")))
+
+
+@kind("source-groups")
 def source_groups(b: spec.Block, ctx: Context) -> Section:
-    """Every cited page, one part per reference file (in the order of ``words.toml``), each page a link with who
-    publishes it, its kind, the confidence of the rows citing it and which rows they are."""
+    """Every cited page, one part per reference file or data set (in the order of ``words.toml``; a group without
+    words there fails rather than show its file name), each page a link with who publishes it, its kind, the
+    confidence of the rows citing it and which rows they are."""
     frame = ctx.load("sources")
     named = section("sources.group")
-    order = [g for g in named if g in set(frame["group"])] + sorted(set(frame["group"]) - set(named))
+    unknown = sorted(set(frame["group"]) - set(named))
+    if unknown:
+        raise UnknownCode(f"words.toml has no [sources.group.*] for {unknown}")
     parts = []
-    for group in order:
+    for group in [g for g in named if g in set(frame["group"])]:
         rows = frame[frame["group"] == group].sort_values("url")
-        words = named.get(group, {"title": group, "about": ""})
+        words = named[group]
         items = [
             [
                 Link(r.url, url=r.url),
@@ -383,9 +507,9 @@ def source_groups(b: spec.Block, ctx: Context) -> Section:
                 + say(
                     "sources.item",
                     site=r.site,
-                    kind=say(f"sources.kinds.{r.kind}"),
-                    confidence=say("sources.confidence", words=r.confidence) if r.confidence else "",
-                    cited=_cited(r),
+                    kind=term("terms.source-kind", r.kind),
+                    confidence=_confidence(r.confidence),
+                    cited=_cited(r, ctx.load),
                 ),
             ]
             for r in rows.itertuples()
@@ -395,50 +519,46 @@ def source_groups(b: spec.Block, ctx: Context) -> Section:
     return Section(say("sources.groups"), "groups", parts=parts)
 
 
+@kind("unresolved-people")
+def unresolved_people(b: spec.Block, ctx: Context) -> Section | None:
+    """People an article names whom the reference does not hold (``entities.resolved`` false): listed, never
+    dropped and never matched to someone else, each with where the article names them."""
+    entities = ctx.load("entities")
+    if "resolved" not in entities:  # data written before the reference could leave a person unresolved
+        return None
+    people = entities[~entities["resolved"].astype(bool)].sort_values("name")
+    if people.empty:
+        return None
+    r = shown.Reader(ctx.load)
+    mentions = ctx.load("mentions")
+    items = []
+    for p in people.itertuples():
+        where = mentions[mentions["entity_id"] == p.entity_id].sort_values(["article_id", "start"])
+        links = [r.sentence(m.article_id, m.sentence_id, r.source_words(m.source)) for m in where.itertuples()]
+        items.append([say("sources.unresolved-person", name=p.name), *(x for link in links for x in (" ", link))])
+    return Section(say("sources.unresolved"), spec.UNRESOLVED, [[say("sources.unresolved-intro")]], items)
+
+
 def _quality_log(ctx: Context, rows: pd.DataFrame, words: str, item: str, anchor: str) -> Section:
     """A list of data-quality rows, each in the words of ``sources.<item>`` (filled from the row) and its source."""
-    sites = _sites(ctx.load)
-    items = [[say(f"sources.{item}", **r._asdict()), " ", _source(r.source, sites)] for r in rows.itertuples()]
+    r = shown.Reader(ctx.load)
+    items = [[say(f"sources.{item}", **row._asdict()), " ", _source(row.source, r)] for row in rows.itertuples()]
     return Section(say(f"sources.{words}"), anchor, [[say(f"sources.{words}-intro")]], items)
 
 
+@kind("corrections")
 def corrections(b: spec.Block, ctx: Context) -> Section:
     return _quality_log(ctx, tables.corrections(ctx.load), "corrections", "correction", spec.CORRECTIONS)
 
 
+@kind("open-questions")
 def open_questions(b: spec.Block, ctx: Context) -> Section:
     return _quality_log(ctx, tables.open_questions(ctx.load), "open-questions", "open-question", spec.OPEN_QUESTIONS)
 
 
+@kind("columns")
 def columns(b: spec.Block, ctx: Context) -> Columns:
     return Columns(b.opts["widths"], b.parts)
-
-
-CONTENT: dict[str, Callable[[spec.Block, Context], object]] = {
-    "heading": heading,
-    "article-picker": article_picker,
-    "byline": byline,
-    "story": story_,
-    "metrics": metrics,
-    "links": links,
-    "freshness": freshness,
-    "changes": changes,
-    "derived-note": derived_note,
-    "later-outcomes": later_outcomes,
-    "article": article,
-    "quality-counts": quality_counts,
-    "downloads": downloads,
-    "method": method,
-    "chart": chart,
-    "table": table,
-    "columns": columns,
-    "sources-intro": sources_intro,
-    "as-of-method": as_of_method,
-    "derived-method": derived_method,
-    "source-groups": source_groups,
-    "corrections": corrections,
-    "open-questions": open_questions,
-}
 
 
 def content(b: spec.Block, ctx: Context):

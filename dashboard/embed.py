@@ -288,7 +288,7 @@ def share_box(chart_id: str, base_url: str, heights: dict[str, int]) -> dict:
         "title": say("site.share-title"),
         "code": embed_code(chart_id, base_url, title, heights[CLASSES[-1]]),
         "label": say("site.share-code-label"),
-        "copy": say("site.share-copy"),
+        "copy_label": say("site.share-copy"),
         "copied": say("site.share-copied"),
         "link": base_url + embed_file(chart_id),
         "link_label": say("site.share-embed-page"),

@@ -4,6 +4,7 @@ page and the static site."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from dashboard.words import say
 
@@ -58,7 +59,7 @@ def wrap_words(text: str, limit: int, tail: str = "") -> list[str]:
     """Greedy word wrap into lines of at most ``limit`` characters; ``tail`` is kept whole on the last line."""
     lines: list[str] = []
     line = ""
-    for word in [*str(text).split(), *([tail] if tail else [])]:
+    for word in [*re.split(r"[ \t\r\n]+", str(text).strip()), *([tail] if tail else [])]:  # not at a no-break space
         if line and len(line) + 1 + len(word) > limit:
             lines.append(line)
             line = word
@@ -67,8 +68,18 @@ def wrap_words(text: str, limit: int, tail: str = "") -> list[str]:
     return [*lines, line]
 
 
+def sentence(sentence_id: str) -> str:
+    """'sentence 7' for the sentence id 's007': a sentence by its place in its article, in words."""
+    digits = re.sub(r"\D", "", str(sentence_id))
+    if not digits:
+        raise ValueError(f"not a sentence id: {sentence_id!r}")
+    return say("blocks.sentence", n=int(digits))
+
+
 def when(row) -> str:
-    """An event's date as a reader should see it, at its real precision (``row`` is an events row)."""
+    """An event's date as a reader should see it, at its real precision (``row`` is an events row). An expected
+    event's date is this project's reading of the article's words ("after the August recess": not before 1 Sep),
+    so it says it is inferred."""
     if row["status"] == "expected":
         return say("dates.expected", date=weekday(row["date_start"]))
     p = row["date_precision"]

@@ -12,12 +12,17 @@ from dashboard.words import say
 MAX_LEN = 80
 
 
-def get(key: str, allowed: Iterable[str], default: str | None = None, *, label: str = "") -> str | None:
-    """The parameter if it is one of ``allowed``; otherwise ``default`` (and a note when one was given)."""
+def get(
+    key: str, allowed: Iterable[str], default: str | None = None, *, label: str = "", aliases: dict | None = None
+) -> str | None:
+    """The parameter if it is one of ``allowed``, or an older name of one (``aliases``: old -> allowed, so a link
+    shared before a value was renamed opens the same view); otherwise ``default`` (and a note when one was
+    given)."""
     raw = st.query_params.get(key)
     if raw is None or raw == "":
         return default
     allowed = list(allowed)
+    raw = (aliases or {}).get(raw, raw)
     if len(raw) <= MAX_LEN and raw in allowed:
         return raw
     st.info(say("pickers.unknown-in-link", what=label or key), icon="ℹ️")

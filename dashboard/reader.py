@@ -30,7 +30,7 @@ from dashboard.words import say
 
 def _fix() -> str:
     """The command that rebuilds the data, as the messages name it."""
-    return say("blocks.freshness-command")
+    return say("data.fix-command")
 
 
 class DataUnavailable(Exception):

@@ -25,11 +25,15 @@ import streamlit as st
 
 from dashboard import blocks, data, figcache, reader, spec, widths
 
-# The windows the server builds charts for before its first reader: a phone and a desktop (the screenshot widths).
-WARM_WINDOWS = ("390x0", "1400x0")
+# The windows the server builds charts for before its first reader: a phone (a finger: the charts have the tool bar's
+# band) and a desktop (a mouse: no band), the screenshot widths.
+WARM_WINDOWS = (("390x0", False), ("1400x0", True))  # (window, its pointer can hover)
 
 
-_COOKIE_JS = f"document.cookie = '{widths.WINDOW_COOKIE}=' + {widths.WINDOW_JS} + '; path=/; SameSite=Lax';"
+_COOKIE_JS = (
+    f"document.cookie = '{widths.WINDOW_COOKIE}=' + {widths.WINDOW_JS} + '; path=/; SameSite=Lax';"
+    f"document.cookie = '{widths.POINTER_COOKIE}=' + {widths.POINTER_JS} + '; path=/; SameSite=Lax';"
+)
 # Streamlit's front end reads window.__streamlit once, as it starts, for where to find its server (BACKEND_BASE_URL,
 # which Streamlit added for hosts that serve its page from elsewhere). A page other than the main one is one step
 # below the app's address (st.Page allows no "/" in its url_path), under whatever prefix a proxy adds, so the
@@ -40,9 +44,10 @@ _SERVER_JS = (
 
 
 def page_script(page: str) -> str:
-    """The script at the start of the HTML page of ``page`` (:func:`page_name`): the window's width as a cookie,
-    and, on a page one step below the main page (``map``), where the server is, so that the front end connects
-    there at once. ``tests/browser/test_pages.py`` fails the day a page asks anything that is not found."""
+    """The script at the start of the HTML page of ``page`` (:func:`page_name`): the window's width and whether its
+    pointer can hover, as cookies, and, on a page one step below the main page (``map``), where the server is, so
+    that the front end connects there at once. ``tests/browser/test_pages.py`` fails the day a page asks anything
+    that is not found."""
     below_main = page != "" and "/" not in page
     return "<script>" + (_SERVER_JS if below_main else "") + _COOKIE_JS + "</script>"
 
@@ -233,9 +238,9 @@ def warm_up() -> None:
     snap = data.load_snapshot()
     for page in spec.PAGES:
         for chart_id, view, box in page_charts(page.blocks):
-            for window in WARM_WINDOWS:
+            for window, hover in WARM_WINDOWS:
                 size = (widths.predicted_width(box, window), None)
-                figcache.figure_from(snap, chart_id, size, on_page=True, **view)
+                figcache.figure_from(snap, chart_id, size, on_page=not hover, **view)
 
 
 @asynccontextmanager

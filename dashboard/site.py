@@ -18,12 +18,14 @@ from __future__ import annotations
 import hashlib
 import shutil
 from collections.abc import Callable
+from functools import singledispatch
 from pathlib import Path
 
 import pandas as pd
 from markupsafe import Markup
 
 from dashboard import blocks, embed, figures, markup, spec
+from dashboard.words import say
 
 Loader = Callable[[str], pd.DataFrame]
 
@@ -34,9 +36,9 @@ CHARTS_DIR, CALLBACK = embed.CHARTS_DIR, embed.CALLBACK
 
 
 class Renderer:
-    """Draws one page's blocks as what the template shows, from each block's content (``blocks.CONTENT``); a block
-    the static site does not draw (a slot, the data freshness) is left out. Chart variants and their pictures are
-    collected in ``out``."""
+    """Draws one page's blocks as what the template shows, from each block's content (``blocks.content``), by its
+    type (:func:`template_blocks`); a block the static site does not draw (a slot, the data freshness) is left out.
+    Chart variants and their pictures are collected in ``out``."""
 
     def __init__(self, page: spec.Page, figs: embed.Figures, out: embed.Output, base_url: str = ""):
         self.ctx = blocks.Context(page, figs.load, meta=figs.meta, static=True)
@@ -50,7 +52,7 @@ class Renderer:
             if spec.SITE in b.on:
                 shown = blocks.content(b, self.ctx)
                 if shown is not None:
-                    out += DRAW[b.kind](self, shown)
+                    out += template_blocks(shown, self)
         return out
 
     def columns(self, c: blocks.Columns) -> list[dict]:
@@ -70,7 +72,24 @@ class Renderer:
         return [shown]
 
 
-def _text(r: Renderer, c: blocks.Text) -> list[dict]:
+@singledispatch
+def template_blocks(c, r: Renderer) -> list[dict]:
+    """What the template draws for one block's content, by its type: each type of content has one drawer here."""
+    raise TypeError(f"the static site has no drawer for {type(c).__name__}")
+
+
+@template_blocks.register
+def _columns(c: blocks.Columns, r: Renderer) -> list[dict]:
+    return r.columns(c)
+
+
+@template_blocks.register
+def _chart(c: blocks.Chart, r: Renderer) -> list[dict]:
+    return r.chart(c)
+
+
+@template_blocks.register
+def _text(c: blocks.Text, r: Renderer) -> list[dict]:
     if c.links:  # a line with its links (an inferred as-of date, a derived note): one of markup's own templates
         items = pieces(blocks.followed_by(c.text, c.links))
         cls = "note" if c.kind == "note" else "caption"
@@ -83,7 +102,8 @@ def pieces(items: list[blocks.Piece]) -> list[dict]:
     return [{"text": p.label, "href": href(p)} if isinstance(p, blocks.Link) else {"text": p} for p in items]
 
 
-def _section(r: Renderer, c: blocks.Section) -> list[dict]:
+@template_blocks.register
+def _section(c: blocks.Section, r: Renderer) -> list[dict]:
     def resolved(s: blocks.Section) -> dict:
         return {
             "title": s.title,
@@ -96,7 +116,8 @@ def _section(r: Renderer, c: blocks.Section) -> list[dict]:
     return [{"kind": "html", "html": Markup(markup.render("section.html", section=resolved(c)))}]
 
 
-def _lines(r: Renderer, c: blocks.Lines) -> list[dict]:
+@template_blocks.register
+def _lines(c: blocks.Lines, r: Renderer) -> list[dict]:
     if not c.links:
         return [{"kind": "paragraphs", "lines": c.lines}]
     *head, last = c.lines
@@ -105,7 +126,8 @@ def _lines(r: Renderer, c: blocks.Lines) -> list[dict]:
     return ([{"kind": "paragraphs", "lines": head}] if head else []) + [line]
 
 
-def _metrics(r: Renderer, c: blocks.Metrics) -> list[dict]:
+@template_blocks.register
+def _metrics(c: blocks.Metrics, r: Renderer) -> list[dict]:
     return [{"kind": "metrics", "metrics": c.metrics}]
 
 
@@ -116,11 +138,13 @@ def href(link: blocks.Link) -> str:
     return link.page.site_file + (f"#{link.anchor}" if link.anchor else "")
 
 
-def _links(r: Renderer, c: blocks.Links) -> list[dict]:
+@template_blocks.register
+def _links(c: blocks.Links, r: Renderer) -> list[dict]:
     return [{"kind": "links", "title": c.title, "links": [(href(link), link.label) for link in c.links]}]
 
 
-def _article(r: Renderer, c: blocks.ArticleText) -> list[dict]:
+@template_blocks.register
+def _article(c: blocks.ArticleText, r: Renderer) -> list[dict]:
     out = [{"kind": "html", "html": Markup(c.legend)}]  # markup's own autoescaped templates
     for label, html in c.parts:
         if label:
@@ -129,43 +153,31 @@ def _article(r: Renderer, c: blocks.ArticleText) -> list[dict]:
     return out
 
 
-def _downloads(r: Renderer, c: blocks.Downloads) -> list[dict]:
+@template_blocks.register
+def _downloads(c: blocks.Downloads, r: Renderer) -> list[dict]:
+    """Each table's CSV, as ``data/<table>.csv`` (the export writes it there), saved under its reader's name."""
     return [
         {
             "kind": "downloads",
             "title": c.title,
-            "tables": c.tables,
+            "tables": [
+                {
+                    "href": f"data/{d.table}.csv",
+                    "file": f"{d.file}.csv",
+                    "label": say("blocks.downloads-csv-file", title=d.title),
+                }
+                for d in c.tables
+            ],
             "zip_label": c.zip_label,
+            "zip_name": c.zip_name,
             "datapackage_label": c.datapackage_label,
         }
     ]
 
 
-def _table(r: Renderer, c: blocks.Table) -> list[dict]:
-    return [{"kind": "table", "title": c.title, "html": Markup(markup.table(c.frame, c.label))}]
-
-
-DRAW: dict[str, Callable[[Renderer, object], list[dict]]] = {  # block kind -> template blocks of its content
-    "heading": _text,
-    "byline": _text,
-    "story": _lines,
-    "metrics": _metrics,
-    "links": _links,
-    "derived-note": _text,
-    "later-outcomes": _lines,
-    "article": _article,
-    "quality-counts": _text,
-    "downloads": _downloads,
-    "chart": Renderer.chart,
-    "table": _table,
-    "columns": Renderer.columns,
-    "sources-intro": _lines,
-    "as-of-method": _section,
-    "derived-method": _section,
-    "source-groups": _section,
-    "corrections": _section,
-    "open-questions": _section,
-}
+@template_blocks.register
+def _table(c: blocks.Table, r: Renderer) -> list[dict]:
+    return [{"kind": "table", "title": c.title, "html": Markup(markup.table(c.shown, c.label, c.headers, href))}]
 
 
 def _has_chart(blocks: list[dict]) -> bool:

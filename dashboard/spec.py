@@ -50,8 +50,8 @@ def chart(chart_id: str, **view) -> Block:
 
 
 def table(view_id: str, *, title: str = "", expander: str = "", csv: str = "", **view) -> Block:
-    """A table view. ``title``/``expander``: words keys (the app folds it into an expander); ``csv``: the
-    download's file name, formatted with the page's facts and state (the app offers it)."""
+    """A table view. ``title``/``expander``: words keys (the app folds it into an expander); ``csv``: the key of the
+    download's file name in ``[csv]`` of the words, filled with the page's facts and state (the app offers it)."""
     return Block("table", view_id, view, {"title": title, "expander": expander, "csv": csv})
 
 
@@ -117,7 +117,7 @@ PAGES: tuple[Page, ...] = (
             block("heading"),
             slot("show"),
             chart("map", show=State("show", "all")),
-            table("cities", expander="blocks.cities-table", csv="cities_{show}", show=State("show", "all")),
+            table("cities", expander="blocks.cities-table", csv="cities", show=State("show", "all")),
             slot("city"),
         ),
     ),
@@ -132,7 +132,7 @@ PAGES: tuple[Page, ...] = (
             chart("senate-tally"),
             block("later-outcomes"),
             chart("senate-states", state=State("state")),
-            table("positions", expander="blocks.positions-table", csv="vote_positions_{vote_id}"),
+            table("positions", expander="blocks.positions-table", csv="positions"),
         ),
     ),
     Page(
@@ -170,9 +170,11 @@ PAGES: tuple[Page, ...] = (
         (
             block("heading"),
             block("sources-intro"),
+            block("confidence-words"),
             block("as-of-method"),
             block("derived-method"),
             block("source-groups"),
+            block("unresolved-people"),
             block("corrections"),
             block("open-questions"),
         ),
@@ -181,6 +183,7 @@ PAGES: tuple[Page, ...] = (
 
 # The Sources and method page, and the anchors other pages link to (each reference group is an anchor too).
 SOURCES, AS_OF, DERIVED, CORRECTIONS, OPEN_QUESTIONS = "sources", "as-of", "derived", "corrections", "open-questions"
+CONFIDENCE, UNRESOLVED = "confidence", "named-not-in-reference"
 
 
 def page(slug: str) -> Page:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dashboard import fmt, tables
-from dashboard.words import say
+from dashboard.words import say, term
 
 CONFIRMED = "confirmed"  # the confidence of a fact its cited source states directly
 
@@ -29,7 +29,7 @@ def byline(articles: pd.DataFrame, article_id: str | None = None) -> str:
     words = dict(as_of=as_of, publisher=publisher or say("story.publisher-unknown"))
     if len(articles) == 1:
         return say("story.byline", **words)
-    return say("story.byline-several", title=a["title"], article_id=a["article_id"], n=len(articles), **words)
+    return say("story.byline-several", title=a["title"], n=len(articles), **words)
 
 
 def told_by(events: pd.DataFrame, claims: pd.DataFrame, article_id: str) -> pd.DataFrame:
@@ -56,9 +56,10 @@ def story(events: pd.DataFrame, claims: pd.DataFrame, article_id: str, n: int = 
     return out
 
 
-def metrics(load: Callable[[str], pd.DataFrame], article_id: str) -> list[Metric]:
+def metrics(load: Callable[[str], pd.DataFrame], article_id: str, source: Callable[[str], str]) -> list[Metric]:
     """The key numbers, each saying where it comes from: the chosen article's sentence when it gives the number,
-    the article that does when it does not, the reference otherwise."""
+    the article that does when it does not, the reference otherwise. ``source``: a row's source in a reader's
+    words (``shown.Reader.source_words``)."""
     cities, events, votes, claims = load("cities"), load("events"), load("votes"), load("claims")
     article = tables.article(load("articles"), article_id)
     mine = claims[claims["article_id"] == article_id]
@@ -70,23 +71,27 @@ def metrics(load: Callable[[str], pd.DataFrame], article_id: str) -> list[Metric
     if in_lane.empty:  # the article names nothing in that lane: the latest any article names
         in_lane = events[events["in_article"] & (events["category"] == lane)]
     told = in_lane.sort_values("date_start").iloc[-1]
-    dated = mine[mine["kind"] == "event"]
-    said = dict(zip(dated["ref_id"], dated["surface"], strict=True))  # the chosen article's own words
-    listed = mine[(mine["kind"] == "city") & (mine["value"] == "excluded")]
+    dated = mine[mine["kind"].isin(["event", "expected"])]  # a count's claim may tie to an event too (issue 32)
+    said = dict(zip(dated["ref_id"], dated["surface"], strict=True))  # the chosen article's own words for a date
+    listed = mine[(mine["kind"] == "city") & (mine["value"] == "excluded")]  # the article's own list of the four
     tally = mine[(mine["kind"] == "vote") & (mine["ref_id"] == vote["vote_id"])]
-    tally_source = tally["source"].iloc[0] if len(tally) else say("metrics.not-in-this-article")
+    tally_source = source(tally["source"].iloc[0]) if len(tally) else say("metrics.not-in-this-article")
+    titles = dict(zip(load("articles")["article_id"], load("articles")["title"], strict=True))
     return [
         Metric(
             say("metrics.excluded"),
             str(len(listed)) if len(listed) else str(int((cities["status"] == "excluded").sum())),
-            say("metrics.excluded-help", source=listed["source"].iloc[0])
+            say("metrics.excluded-help", source=source(listed["source"].iloc[0]))
             if len(listed)
-            else say("metrics.excluded-elsewhere", articles=", ".join(sorted(set(cities["article_id"].dropna())))),
+            else say(
+                "metrics.excluded-elsewhere",
+                articles=fmt.listing([f"“{titles[a]}”" for a in sorted(set(cities["article_id"].dropna()))]),
+            ),
         ),
         Metric(
             say("metrics.participants"),
             str(len(participants)),
-            say("metrics.participants-help", source=participants["source"].iloc[0]),
+            say("metrics.participants-help", source=source(participants["source"].iloc[0])),
         ),
         Metric(
             say("metrics.vote", nominee=surname),
@@ -96,7 +101,7 @@ def metrics(load: Callable[[str], pd.DataFrame], article_id: str) -> list[Metric
                 not_voting=vote["not_voting"],
                 tally=tally["surface"].iloc[0] if len(tally) else vote["article_tally"],
                 tally_source=tally_source,
-                source=vote["source"],
+                source=source(vote["source"]),
             ),
         ),
         Metric(
@@ -107,13 +112,13 @@ def metrics(load: Callable[[str], pd.DataFrame], article_id: str) -> list[Metric
                 title=told["title"],
                 surface=said.get(told["event_id"], told["surface"]),
                 as_of=fmt.as_of(article["as_of"], bool(article["as_of_inferred"])),
-                source=told["source"],
+                source=source(told["source"]),
             ),
         ),
         Metric(
             say("metrics.confirmed", nominee=surname),
             fmt.day(vote["date"]),
-            say("metrics.confirmed-help", source=vote["source"]),
+            say("metrics.confirmed-help", source=source(vote["source"])),
         ),
     ]
 
@@ -147,7 +152,16 @@ def later_outcomes(votes: pd.DataFrame) -> list[str]:
 def quality_counts(load: Callable[[str], pd.DataFrame]) -> str:
     """How many data-quality rows of each severity, and how many are corrections and open questions."""
     counts = load("data_quality")["severity"].value_counts()
-    listed = " · ".join(say("blocks.quality-count", n=counts.get(s, 0), severity=s) for s in tables.SEVERITY_ORDER)
+
+    def counted(severity: str) -> str:
+        n = int(counts.get(severity, 0))
+        if n == 0:
+            return say("blocks.quality-none", severity=term("terms.severity-many", severity))
+        words = term("terms.severity-one" if n == 1 else "terms.severity-many", severity)
+        return say("blocks.quality-count", n=n, severity=words)
+
+    listed = " · ".join(counted(s) for s in tables.SEVERITY_ORDER)
+    listed = listed[:1].upper() + listed[1:]  # it opens the sentence
     return say(
         "blocks.quality-caption",
         counts=listed,

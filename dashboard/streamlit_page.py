@@ -5,11 +5,28 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import singledispatch
 
 import streamlit as st
 
-from dashboard import blocks, boot, data, embed, figcache, fmt, markup, md, params, reader, spec, tables, ui, widths
-from dashboard.words import say, section
+from dashboard import (
+    blocks,
+    boot,
+    data,
+    embed,
+    figcache,
+    fmt,
+    markup,
+    md,
+    params,
+    reader,
+    shown,
+    spec,
+    tables,
+    ui,
+    widths,
+)
+from dashboard.words import say
 
 
 @dataclass
@@ -18,6 +35,8 @@ class Context(blocks.Context):
 
     box: str = widths.MAIN  # the kind of box the next chart lands in (see ui.chart)
     measured: set[str] = field(default_factory=set)  # the kinds of box this run has put a width measure in
+    slots: dict[str, Callable] = field(default_factory=dict)  # the page file's own widgets, by slot name
+    at: tuple[int, ...] = ()  # where the block being drawn is on the page (its column's place, then its own)
 
     def key(self, name: str) -> str:
         """A widget key namespaced by page."""
@@ -30,18 +49,12 @@ def widget_key(slug: str, name: str) -> str:
 
 Slot = Callable[[Context], None]
 
-THOUSANDS = {"cities": ("population",)}  # columns shown with thousands separators, by table view
 
-
-def table(frame, label: str, view_id: str = "") -> None:
+def table(c: blocks.Table) -> None:
     """A table as the static site draws it (``markup.table``): real HTML text a reader can select, copy and
-    screenshot, that scrolls sideways on a phone, with no widget bundle to load. Its columns are headed by
-    ``blocks.columns.<view>`` of the words where one is given."""
-    labels = section(f"blocks.columns.{view_id}") if view_id in section("blocks.columns") else {}
-    shown = frame.assign(
-        **{c: frame[c].map(lambda v: "" if v != v else f"{int(v):,}") for c in THOUSANDS.get(view_id, ())}
-    )
-    st.markdown(TABLE_CSS + markup.table(shown, label, labels), unsafe_allow_html=True)
+    screenshot, that scrolls sideways on a phone, with no widget bundle to load; its cells in readers' words
+    (``dashboard.shown``), a sentence or a source a link."""
+    st.markdown(TABLE_CSS + markup.table(c.shown, c.label, c.headers, href), unsafe_allow_html=True)
 
 
 # The table's box scrolls sideways rather than squeezing a column below a few words (a header's width is its
@@ -52,6 +65,14 @@ TABLE_CSS = (
     ".table-scroll th,.table-scroll td{vertical-align:top;text-align:left}"
     ".table-scroll th{min-width:7.5em}.table-scroll th.long{min-width:20em}"
     ".table-scroll th.short{min-width:0}.table-scroll .short{white-space:nowrap}</style>"
+)
+
+
+# A page's heading (the overview's is the article's headline, whole) set smaller on a phone, so the first screen
+# holds the headline and the story's first number or chart (Streamlit's 2.75rem took seven lines at 390 px).
+HEADING_CSS = (
+    "<style>@media (max-width: 640px){h1{font-size:1.6rem !important;line-height:1.25 !important;"
+    "padding-top:0.5rem !important}}</style>"
 )
 
 
@@ -84,19 +105,17 @@ def mentions(ctx: Context, ref_id: str) -> None:
     rows = tables.mentions_of(tables.coverage(ctx.load), ref_id)
     if rows.empty:
         return
-    text = tables.sentence_text(ctx.load("sentences"))
-    shown = rows.assign(sentence=[text.get(k) for k in zip(rows["article_id"], rows["sentence_id"], strict=True)])
     st.caption(say("coverage.lookup"))
-    table(
-        shown[["as_of", "surface", "sentence", "title", "article_id", "sentence_id"]],
-        say("coverage.lookup"),
-        "mentions",
-    )
+    table(blocks.table_of("mentions", rows, ctx.load, say("coverage.lookup")))
 
 
 def href(link: blocks.Link) -> str:
-    """Where a link goes in the app: a page's address relative to the current one (and its anchor)."""
-    return (link.page.url or ".") + (f"#{link.anchor}" if link.anchor else "")
+    """Where a link goes in the app: an outside page, or a page's address relative to the current one, with the
+    view it opens (its URL parameters) and its anchor."""
+    if link.page is None:
+        return link.url
+    query = "?" + "&".join(f"{k}={v}" for k, v in link.query) if link.query else ""
+    return (link.page.url or ".") + query + (f"#{link.anchor}" if link.anchor else "")
 
 
 def md_link(link: blocks.Link) -> str:
@@ -111,20 +130,28 @@ def md_link(link: blocks.Link) -> str:
 
 
 def source_md(source: str) -> str:
-    """The one source line (``fmt.source_line``) as markdown: its source a link when it is a web page, the article
-    and paragraph when it is a sentence of an article (``tables.span_words``)."""
-    spoken = tables.span_words(data.table, str(source))
-    shown = md.md_escape(spoken) if spoken else md.source_link(source)
-    return md.md_escape(fmt.source_line("\0")).replace("\0", shown)
+    """The one source line (``fmt.source_line``) as markdown: its source a link, to the page named by who publishes
+    it, or to the sentence of the article it comes from (``shown.Reader.source``)."""
+    where = shown.Reader(data.table).source(source)
+    link = md_link(where) if isinstance(where, blocks.Link) else md.md_escape(where)
+    return md.md_escape(fmt.source_line("\0")).replace("\0", link)
 
 
 def md_pieces(pieces: list[blocks.Piece]) -> str:
     return "".join(md_link(p) if isinstance(p, blocks.Link) else md.md_escape(p) for p in pieces)
 
 
+@singledispatch
+def show(c, ctx: Context) -> None:
+    """Draw one block's content (``blocks.content``), by its type: each type of content has one drawer here."""
+    raise TypeError(f"the app has no drawer for {type(c).__name__}")
+
+
+@show.register
 def _text(c: blocks.Text, ctx: Context) -> None:
     text = md_pieces(blocks.followed_by(c.text, c.links))
     if c.kind == "heading":
+        st.html(HEADING_CSS)  # style only: Streamlit puts it where it takes no room on the page
         st.title(text)
     elif c.kind == "note":
         st.info(text, icon="ℹ️")
@@ -134,6 +161,7 @@ def _text(c: blocks.Text, ctx: Context) -> None:
         st.caption(text)
 
 
+@show.register
 def _section(c: blocks.Section, ctx: Context, level: int = 2) -> None:
     (st.header if level == 2 else st.subheader)(md.md_escape(c.title), anchor=c.anchor)
     for paragraph in c.paragraphs:
@@ -144,10 +172,12 @@ def _section(c: blocks.Section, ctx: Context, level: int = 2) -> None:
         _section(part, ctx, level + 1)
 
 
+@show.register
 def _article_picker(c: blocks.Picker, ctx: Context) -> None:
     ctx.state[c.param] = picker(ctx, c.param, c.options, noun=c.param, default=c.default)
 
 
+@show.register
 def _lines(c: blocks.Lines, ctx: Context) -> None:
     """The lines as paragraphs of one markdown element: every element is work for the browser on every visit."""
     last = len(c.lines)
@@ -158,6 +188,7 @@ def _lines(c: blocks.Lines, ctx: Context) -> None:
     )
 
 
+@show.register
 def _metrics(c: blocks.Metrics, ctx: Context) -> None:
     """The numbers in one row that wraps: as many to a line as fit (two on a phone), in one container rather than a
     column each, which a phone stacks one under another and the browser lays out as five more elements."""
@@ -166,30 +197,38 @@ def _metrics(c: blocks.Metrics, ctx: Context) -> None:
         row.metric(md.md_escape(m.label), m.value, help=md.md_escape(m.help), width="content")
 
 
+@show.register
 def _links(c: blocks.Links, ctx: Context) -> None:
     """Markdown links to the pages' addresses: they wrap on a phone, where st.page_link cuts a label short."""
     st.subheader(md.md_escape(c.title))
     st.markdown("\n".join(f"- {link.icon} {md_link(link)}" if link.icon else f"- {md_link(link)}" for link in c.links))
 
 
+@show.register
 def _freshness(c: blocks.Freshness, ctx: Context) -> None:
     st.subheader(c.title)
     lines = [
         md_fill("blocks.freshness-written", written=f"**{md.md_escape(c.written)}**"),
         md_fill("blocks.freshness-stamp", stamp=f"`{c.stamp}`"),
-        *(md_fill("blocks.freshness-sha", article=md.md_escape(a), sha=f"`{s[:16]}…`") for a, s in c.hashes.items()),
-        md_fill("blocks.freshness-refresh", command=f"`{c.command}`"),
+        *(
+            md_fill("blocks.freshness-sha-titled", article=md.md_escape(a), sha=f"`{s[:16]}…`")
+            if a
+            else md_fill("blocks.freshness-sha", sha=f"`{s[:16]}…`")
+            for a, s in c.hashes.items()
+        ),
     ]
     st.markdown("\n".join(f"- {line}" for line in lines))
 
 
+@show.register
 def _changes(c: blocks.Changes, ctx: Context) -> None:
     st.subheader(c.title)
     st.caption(c.caption)
-    if c.frame is not None:
-        table(c.frame, c.title)
+    if c.table is not None:
+        table(c.table)
 
 
+@show.register
 def _article(c: blocks.ArticleText, ctx: Context) -> None:
     st.markdown(c.legend, unsafe_allow_html=True)  # markup's own autoescaped templates
     for label, html in c.parts:
@@ -198,10 +237,12 @@ def _article(c: blocks.ArticleText, ctx: Context) -> None:
         st.markdown(html, unsafe_allow_html=True)
 
 
+@show.register
 def _downloads(c: blocks.Downloads, ctx: Context) -> None:
     st.subheader(c.title)
-    name = st.selectbox(c.csv_label, c.tables, key=ctx.key("table"))
-    ui.csv_download(ctx.load(name), name, key=ctx.key("csv"))
+    files = {d.table: d for d in c.tables}
+    name = st.selectbox(c.csv_label, list(files), format_func=lambda t: files[t].title, key=ctx.key("table"))
+    ui.csv_download(ctx.load(name), files[name].file, key=ctx.key("csv"))
     c1, c2 = st.columns(2)
     descriptor = data.snapshot().descriptor
     c1.download_button(  # each file is made when the reader clicks: nothing is sent with the page, and no rerun
@@ -222,6 +263,7 @@ def _downloads(c: blocks.Downloads, ctx: Context) -> None:
     )
 
 
+@show.register
 def _prose(c: blocks.Prose, ctx: Context) -> None:
     st.subheader(c.title)
     st.markdown(c.markdown)
@@ -229,6 +271,7 @@ def _prose(c: blocks.Prose, ctx: Context) -> None:
         st.markdown(" · ".join(md_link(link) for link in c.links))
 
 
+@show.register
 def _chart(c: blocks.Chart, ctx: Context) -> None:
     measure = ctx.box not in ctx.measured  # one measure per kind of box: its charts share its width
     ctx.measured.add(ctx.box)
@@ -248,6 +291,7 @@ def _share(chart_id: str) -> None:
         st.markdown(f"[{md.md_escape(box['link_label'])}]({box['link']})")
 
 
+@show.register
 def _table(c: blocks.Table, ctx: Context) -> None:
     """A table with its CSV download. A folded table is sent only when the reader opens its expander (which reruns
     the page), so a chart page's first paint carries no table. An open table stays open when its title changes
@@ -270,45 +314,19 @@ def folded_key(slug: str, view_id: str) -> str:
 
 
 def _table_with_csv(c: blocks.Table, ctx: Context) -> None:
-    table(c.frame, c.label, c.view_id)
+    table(c)
     if c.csv_name:
         ui.csv_download(c.frame, c.csv_name, key=ctx.key(f"{c.view_id}_csv"))
 
 
-def _columns(c: blocks.Columns, ctx: Context, slots: dict[str, Slot], at: tuple[int, ...]) -> None:
+@show.register
+def _columns(c: blocks.Columns, ctx: Context) -> None:
+    at = ctx.at
     for i, (col, part) in enumerate(zip(st.columns(list(c.widths)), c.parts, strict=True)):
         ctx.box = widths.column_box(c.widths, i)
         with col:
-            draw(part, ctx, slots, (*at, i))
+            draw(part, ctx, (*at, i))
     ctx.box = widths.MAIN
-
-
-DRAW: dict[str, Callable] = {  # block kind -> how the app draws its content (blocks.CONTENT)
-    "heading": _text,
-    "article-picker": _article_picker,
-    "byline": _text,
-    "story": _lines,
-    "metrics": _metrics,
-    "links": _links,
-    "freshness": _freshness,
-    "changes": _changes,
-    "derived-note": _text,
-    "later-outcomes": _lines,
-    "article": _article,
-    "quality-counts": _text,
-    "downloads": _downloads,
-    "method": _prose,
-    "chart": _chart,
-    "table": _table,
-    "columns": _columns,
-    "sources-intro": _lines,
-    "as-of-method": _section,
-    "derived-method": _section,
-    "source-groups": _section,
-    "corrections": _section,
-    "open-questions": _section,
-    "slot": None,  # the page file's own widget
-}
 
 
 def _content_key(b: spec.Block, at: tuple[int, ...], ctx: Context) -> tuple:
@@ -317,21 +335,18 @@ def _content_key(b: spec.Block, at: tuple[int, ...], ctx: Context) -> tuple:
     return ("content", ctx.page.slug, at, b.kind, b.ref, figcache.view_key(ctx.state))
 
 
-def draw(page_blocks: tuple[spec.Block, ...], ctx: Context, slots: dict[str, Slot], at: tuple[int, ...] = ()) -> None:
+def draw(page_blocks: tuple[spec.Block, ...], ctx: Context, at: tuple[int, ...] = ()) -> None:
     """Each block of a part of the page in turn; ``at``: where the part is on the page (its column's place)."""
     for i, b in enumerate(page_blocks):
         if spec.APP not in b.on:
             continue
         if b.kind == "slot":
-            slots[b.ref](ctx)
+            ctx.slots[b.ref](ctx)
             continue
         shown = data.remembered(_content_key(b, (*at, i), ctx), lambda b=b: blocks.content(b, ctx))
-        if shown is None:
-            continue
-        if b.kind == "columns":
-            _columns(shown, ctx, slots, (*at, i))
-        else:
-            DRAW[b.kind](shown, ctx)
+        if shown is not None:
+            ctx.at = (*at, i)
+            show(shown, ctx)
 
 
 def render(slug: str, **slots: Slot) -> Context:
@@ -344,8 +359,9 @@ def render(slug: str, **slots: Slot) -> Context:
         meta=snap.meta,
         fresh=lambda: reader.freshness(data.snapshot()),
         refresh=lambda: data.snapshot().refresh,
+        slots=slots,
     )
-    draw(ctx.page.blocks, ctx, slots)
+    draw(ctx.page.blocks, ctx)
     if ctx.measured and widths.MAIN not in ctx.measured and widths.in_browser():
         # No chart in the main column this run: measure it too, so the next page's full-width charts draw at once.
         widths.box_width(ctx.key("main"), widths.MAIN)

@@ -3,12 +3,15 @@ and the static site (one definition each); pure pandas, no Streamlit."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from functools import cached_property
 
 import pandas as pd
 
-from dashboard.fmt import day, when
-from dashboard.words import say
+from dashboard import fmt
+from dashboard.fmt import when
+from dashboard.words import say, term
 
 Loader = Callable[[str], pd.DataFrame]
 
@@ -40,7 +43,10 @@ def article(articles: pd.DataFrame, article_id: str | None = None) -> pd.Series:
 def article_labels(articles: pd.DataFrame) -> dict[str, str]:
     """Article id -> what a picker shows: the as-of date and the headline, newest first."""
     ordered = newest_first(articles)
-    return {r.article_id: say("pickers.article-label", as_of=day(r.as_of), title=r.title) for r in ordered.itertuples()}
+    return {
+        r.article_id: say("pickers.article-label", as_of=fmt.as_of(r.as_of, bool(r.as_of_inferred)), title=r.title)
+        for r in ordered.itertuples()
+    }
 
 
 def facts(load: Loader, article_id: str | None = None) -> dict[str, object]:
@@ -55,6 +61,7 @@ def facts(load: Loader, article_id: str | None = None) -> dict[str, object]:
         "nay": vote["nay"],
         "tally": vote["article_tally"],
         "vote_id": vote["vote_id"],
+        "vote_date": vote["date"],
         "n_excluded": int((status == "excluded").sum()),
         "n_participants": int((status == "participant").sum()),
     }
@@ -63,19 +70,73 @@ def facts(load: Loader, article_id: str | None = None) -> dict[str, object]:
 SentenceKey = tuple[str, str]  # (article_id, sentence_id): sentence ids restart at s001 in every article
 
 
-def span_words(load: Loader, source: str) -> str | None:
-    """A source that is a sentence of an article ("article:<id>#s007"), in a reader's words: the article (by its
-    headline when there are several) and the paragraph the sentence is in. None for any other source."""
-    sentences = load("sentences")
-    found = sentences[sentences["source"] == source]
-    if found.empty:
-        return None
-    sentence = found.iloc[0]
-    articles = load("articles")
-    if len(articles) == 1:
-        return say("sources.article-span", paragraph=int(sentence["paragraph"]))
-    title = article(articles, sentence["article_id"])["title"]
-    return say("sources.article-span-titled", title=title, paragraph=int(sentence["paragraph"]))
+def as_of(articles: pd.DataFrame, article_id: str) -> str:
+    """An article's as-of date as every screen writes it: '3 Aug 2017 (inferred)' when the article does not print
+    it."""
+    a = article(articles, article_id)
+    return fmt.as_of(a["as_of"], bool(a["as_of_inferred"]))
+
+
+class Words:
+    """A page's data in a reader's words, for whatever needs plain text (hovers, a metric's help) and for
+    ``shown.Reader``, which adds links: an article by its headline and as-of date, and where a row comes from."""
+
+    def __init__(self, load: Loader):
+        self.load = load
+
+    @cached_property
+    def articles(self) -> pd.DataFrame:
+        return self.load("articles")
+
+    @cached_property
+    def several(self) -> bool:
+        return len(self.articles) > 1
+
+    @cached_property
+    def sites(self) -> dict[str, str]:
+        sources = self.load("sources")
+        return dict(zip(sources["url"], sources["site"], strict=False))
+
+    @cached_property
+    def spans(self) -> dict[str, tuple[str, str, int]]:
+        """An article span's source (``article:<id>#<sentence>``) -> (article, sentence, paragraph)."""
+        s = self.load("sentences")
+        return {
+            r.source: (r.article_id, r.sentence_id, int(r.paragraph))
+            for r in s[["source", "article_id", "sentence_id", "paragraph"]].itertuples()
+        }
+
+    def title(self, article_id: str) -> str:
+        return str(article(self.articles, article_id)["title"])
+
+    def as_of(self, article_id: str) -> str:
+        return as_of(self.articles, article_id)
+
+    def span(self, source: str) -> str | None:
+        """A source that is a sentence of an article, in words: "the article, paragraph 4, sentence 7" (the
+        article by its headline when there are several). None for any other source."""
+        if source not in self.spans:
+            return None
+        article_id, sentence_id, paragraph = self.spans[source]
+        words = dict(paragraph=paragraph, sentence=fmt.sentence(sentence_id))
+        if self.several:
+            return say("sources.article-span-titled", title=self.title(article_id), **words)
+        return say("sources.article-span", **words)
+
+    def site(self, url: str) -> str:
+        """Who publishes a cited page (the sources table), or its domain."""
+        return self.sites.get(url) or fmt.domain(url)
+
+    def source(self, source) -> str:
+        """Where a row comes from, in words: a sentence of an article, or who publishes the web page."""
+        if not isinstance(source, str) or not source:
+            return ""
+        spoken = self.span(source)
+        if spoken is not None:
+            return spoken
+        if source.startswith(("https://", "http://")):
+            return self.site(source)
+        raise ValueError(f"a source that is neither a sentence of an article nor a web page: {source!r}")
 
 
 def sentence_text(sentences: pd.DataFrame) -> dict[SentenceKey, str]:
@@ -92,7 +153,7 @@ def coverage(load: Loader) -> pd.DataFrame:
     claims = claims[claims["kind"] != "city_count"]  # a count of cities names no event: its ref_id is the role's
     claims = claims[["ref_id", "kind", "article_id", "sentence_id", "start", "surface"]]
     mentions = load("mentions").rename(columns={"entity_id": "ref_id"}).assign(kind="entity")[claims.columns]
-    articles = load("articles")[["article_id", "title", "as_of"]]
+    articles = load("articles")[["article_id", "title", "as_of", "as_of_inferred"]]
     rows = pd.concat([claims, mentions], ignore_index=True).merge(articles, on="article_id", how="left")
     return rows.sort_values(["as_of", "article_id", "start"], ascending=[False, True, True], ignore_index=True)
 
@@ -108,7 +169,13 @@ def mention_lines(cover: pd.DataFrame, ref_id: str) -> list[str]:
     """One line per mention: the article's as-of date and headline, the sentence, the words as written (plain
     text)."""
     return [
-        say("blocks.mention-line", as_of=day(r.as_of), title=r.title, sentence_id=r.sentence_id, surface=r.surface)
+        say(
+            "blocks.mention-line",
+            as_of=fmt.as_of(r.as_of, bool(r.as_of_inferred)),
+            title=r.title,
+            sentence=fmt.sentence(r.sentence_id),
+            surface=r.surface,
+        )
         for r in mentions_of(cover, ref_id).itertuples()
     ]
 
@@ -121,35 +188,68 @@ def n_articles(cover: pd.DataFrame, ids: pd.Series) -> list[int]:
 
 def status_label(status: str) -> str:
     """A city's status in the article's words (the code stays in the Parquet)."""
-    return say(f"charts.map.status-{status}")
+    return term("terms.city-status", status)
+
+
+# The map's filter in a link (``?show=``): readers' words -> the code the view filters on. The codes themselves, in
+# links shared before the words, still open the same view (SHOW_ALIASES).
+SHOW = {
+    "all": "all",
+    "not-considered": "excluded",
+    "participants": "participant",
+    "operations": "operations",
+    "diagnostic": "diagnostic",
+}
+SHOW_ALIASES = {"excluded": "not-considered", "participant": "participants"}
+
+
+def later_site(events: pd.DataFrame, city: str, as_of_iso: str) -> pd.DataFrame:
+    """The partnership's later events that name a city (``Baltimore named a PSP site…``), after the as-of date."""
+    later = events[(events["category"] == "psp") & (events["date_start"] > as_of_iso)]
+    return later[later["title"].str.contains(rf"\b{re.escape(city)}\b", regex=True)].sort_values("date_start")
+
+
+def site_words(row, load: Loader) -> str:
+    """A city's partnership site type as of its article, and, for a city that was no site then, a partnership
+    event that later names it (the timeline shows when): what was true when the article was written."""
+    if isinstance(row["psp_site_type"], str):
+        return term("terms.site-type", row["psp_site_type"])
+    articles = load("articles")
+    article_id = row["article_id"] if isinstance(row["article_id"], str) else None
+    chosen = article(articles, article_id)
+    words = say("blocks.no-site", as_of=as_of(articles, chosen["article_id"]))
+    for e in later_site(load("events"), row["name"], chosen["as_of"]).itertuples():
+        words += say("blocks.later-site", title=e.title, when=fmt.when(e._asdict()))
+    return words
 
 
 def cities(load: Loader, show: str = "all") -> pd.DataFrame:
+    """The cities, with the sentence that lists each and how many articles name it (codes as in the data)."""
     rows = load("cities")
     if show != "all":
         rows = rows[(rows["status"] == show) | (rows["psp_site_type"] == show)]
     text = sentence_text(load("sentences"))
     keys = zip(rows["article_id"], rows["sentence_id"], strict=True)
-    return (
-        rows.assign(article_sentence=[text.get(k) for k in keys], articles=n_articles(coverage(load), rows["city_id"]))
-        .sort_values(["status", "name"])
-        .assign(status=lambda f: f["status"].map(status_label))[
-            [
-                "name",
-                "state",
-                "status",
-                "psp_site_type",
-                "population",
-                "population_source",
-                "lat",
-                "lon",
-                "source",
-                "articles",
-                "article_id",
-                "article_sentence",
-            ]
+    return rows.assign(
+        article_sentence=[text.get(k) for k in keys], articles=n_articles(coverage(load), rows["city_id"])
+    ).sort_values(["status", "name"])[
+        [
+            "city_id",
+            "name",
+            "state",
+            "status",
+            "psp_site_type",
+            "population",
+            "population_source",
+            "lat",
+            "lon",
+            "source",
+            "articles",
+            "article_id",
+            "sentence_id",
+            "article_sentence",
         ]
-    )
+    ]
 
 
 def events(load: Loader) -> pd.DataFrame:
@@ -158,6 +258,7 @@ def events(load: Loader) -> pd.DataFrame:
         when=[when(r) for _, r in frame.iterrows()], articles=n_articles(coverage(load), frame["event_id"])
     )[
         [
+            "event_id",
             "when",
             "title",
             "category",
@@ -181,7 +282,7 @@ def figure_sentences(load: Loader, article: str | None = None) -> pd.DataFrame:
     )
     if article is not None:
         shown = shown[shown["article_id"] == article]
-    return shown[["surface", "kind", "value", "unit", "method", "article_id", "sentence_id", "text"]]
+    return shown[["figure_id", "surface", "kind", "value", "unit", "method", "article_id", "sentence_id", "text"]]
 
 
 def changes(by_table: dict[str, dict[str, int]]) -> pd.DataFrame:
@@ -201,7 +302,9 @@ def quality(load: Loader) -> pd.DataFrame:
     """Errors first, then reviewed warnings, then agreements and open questions."""
     dq = load("data_quality")
     ordered = dq.assign(_o=dq["severity"].map(SEVERITY_ORDER)).sort_values(["_o", "kind", "check_id"])
-    return ordered[["severity", "kind", "surface", "message", "resolution", "article_id", "sentence_id", "source"]]
+    return ordered[
+        ["check_id", "severity", "kind", "surface", "message", "resolution", "article_id", "sentence_id", "source"]
+    ]
 
 
 REVIEWED = "warning"  # a data-quality row a correction turned from an error into a warning
@@ -223,7 +326,8 @@ def corrections(load: Loader) -> pd.DataFrame:
 
 def positions(load: Loader, found: pd.DataFrame | None = None) -> pd.DataFrame:
     rows = article_positions(load) if found is None else found
-    return rows[["senator", "party", "state", "position", "derived", "source"]]
+    roster = ["roster_source"] if "roster_source" in rows else []  # the roster's page, where the data gives it
+    return rows[["vote_id", "senator", "party", "state", "position", "derived", "source", *roster]]
 
 
 VIEWS: dict[str, Callable[..., pd.DataFrame]] = {
@@ -237,16 +341,14 @@ VIEWS: dict[str, Callable[..., pd.DataFrame]] = {
 ENTITY_COLUMNS = {"cities": "city_id", "votes": "nominee", "quotes": "speaker_entity_id"}
 
 
-SHOWN_AS = {"cities": {"status": status_label}}  # table -> column -> how its codes are shown
-
-
 def entity_rows(entity_id: str, load: Loader) -> dict[str, pd.DataFrame]:
-    """Rows of the other tables that name an entity (a city's row, a nominee's vote, a speaker's quote), each
-    code a reader would not know shown in the words the other views use (a city's status)."""
+    """Rows of the other tables that name an entity (a city's row, a nominee's vote, a speaker's quote), as the
+    views of those tables give them (``dashboard.shown`` puts them in words)."""
+    views = {"cities": lambda: cities(load), "votes": lambda: load("votes"), "quotes": lambda: load("quotes")}
     out = {}
     for table, column in ENTITY_COLUMNS.items():
-        frame = load(table)
+        frame = views[table]()
         rows = frame[frame[column] == entity_id]
         if len(rows):
-            out[table] = rows.assign(**{c: rows[c].map(f) for c, f in SHOWN_AS.get(table, {}).items()})
+            out[table] = rows
     return out

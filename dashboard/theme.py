@@ -50,6 +50,7 @@ ENTITY_COLOUR = {  # the article view's highlights, by entity type
     "legislation": "#D9EFC7",
     "policy": "#EBD3E4",
     "publication": "#E2E2E2",
+    "district": "#E6DFC0",
 }
 
 TITLE_SIZE = 22

@@ -12,14 +12,16 @@ from dashboard.words import say
 
 
 def chart(chart_id: str, alt: str, key: str, box: str = widths.MAIN, measure: bool = True, **view) -> None:
-    """A framed chart as exported (theme=None), built for the width of its box, with a band above its title for
-    Plotly's tool bar (its PNG button; a phone shows the bar at all times), and a one-sentence caption. In a browser
-    the first run knows the box's width from the window's (see ``dashboard.widths``) and draws at once; when that
-    guess is wrong, the box reports its width and the page reruns (reports that arrive together make one rerun,
-    which draws every chart). When the window's width is unknown, nothing is drawn until the box has reported, so no
-    reader sees a layout meant for another width. Not a fragment: Streamlit reruns only one of several fragments
-    whose widgets change in the same moment, and under load the other charts never drew. Without a browser
-    (``AppTest``) the chart is built at ``theme.DEFAULT_WIDTH``. ``box``: the kind of box the chart is in
+    """A framed chart as exported (theme=None), built for the width of its box, and a one-sentence caption. Where
+    the reader's pointer cannot hover (a phone, a tablet: ``widths.can_hover``), Plotly shows the chart's tool bar at
+    all times, so the chart has a band above its title for the bar; with a mouse the bar shows on hover only and the
+    chart is drawn exactly as exported, so its camera button's PNG holds the chart and its credit and nothing else.
+    In a browser the first run knows the box's width from the window's (see ``dashboard.widths``) and draws at once;
+    when that guess is wrong, the box reports its width and the page reruns (reports that arrive together make one
+    rerun, which draws every chart). When the window's width is unknown, nothing is drawn until the box has
+    reported, so no reader sees a layout meant for another width. Not a fragment: Streamlit reruns only one of
+    several fragments whose widgets change in the same moment, and under load the other charts never drew. Without
+    a browser (``AppTest``) the chart is built at ``theme.DEFAULT_WIDTH``. ``box``: the kind of box the chart is in
     (``widths.MAIN``, or ``widths.column_box``), whose width every chart in a box like it shares, so only the first
     chart of a page in a kind of box needs to ``measure`` it. ``alt``: the chart's one-sentence text
     (``blocks.chart``)."""
@@ -27,7 +29,8 @@ def chart(chart_id: str, alt: str, key: str, box: str = widths.MAIN, measure: bo
     if width is None and widths.in_browser():
         st.empty()
         return
-    fig = figure(chart_id, (width or theme.DEFAULT_WIDTH, None), on_page=True, **view)
+    band = widths.can_hover() is not True  # a pointer that cannot hover, or a browser that did not say
+    fig = figure(chart_id, (width or theme.DEFAULT_WIDTH, None), on_page=band, **view)
     st.plotly_chart(
         fig, theme=None, config=figures.export_config(chart_id, data.meta()), key=key, width="stretch", alt=alt
     )

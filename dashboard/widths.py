@@ -27,6 +27,10 @@ import streamlit as st
 STEP = 10
 MAIN = "main"  # the page's main column: its full width
 WINDOW_COOKIE = "dashboard_window"
+# Whether the reader's pointer can hover (a mouse) or not (a finger): where it cannot, Plotly shows each chart's tool
+# bar at all times, over the end of the title's first line, and a page draws its charts with a band for the bar.
+POINTER_COOKIE = "dashboard_pointer"
+POINTER_JS = "(matchMedia('(hover: hover)').matches ? 'hover' : 'touch')"
 WIDTHS_COOKIE = "chart_box_widths"
 _MAX_REMEMBERED = 40
 
@@ -170,6 +174,12 @@ def box_width(key: str, box: str, measure: bool = True) -> int | None:
     if width:
         known[box] = int(width)
     return known.get(box)
+
+
+def can_hover() -> bool | None:
+    """Whether this session's browser said its pointer can hover (POINTER_COOKIE); None when it did not say."""
+    value = (st.context.cookies or {}).get(POINTER_COOKIE, "")
+    return {"hover": True, "touch": False}.get(value)
 
 
 def in_browser() -> bool:

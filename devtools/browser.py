@@ -40,6 +40,7 @@ SVG = ".main-svg"  # Plotly's SVG layers inside a chart
 CHART_SVG = f"{CHART} {SVG}"
 
 TOOLBAR = ".modebar"  # Plotly's tool bar on a chart (shown at all times where a reader cannot hover)
+CAMERA = '.modebar-btn[data-title="Download plot as a PNG"]'  # its button that saves the chart as a PNG
 CHART_TEXT = ".gtitle, .gtitle-subtitle, .annotation-text, .legendtext, .xtick text, .ytick text"
 # Each chart's texts that its tool bar covers, as [chart index, text]: none when the bar sits clear of the chart.
 TEXT_UNDER_TOOLBAR_JS = f"""() => [...document.querySelectorAll('{CHART}')].flatMap((chart, i) => {{

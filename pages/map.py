@@ -8,13 +8,14 @@ from dashboard.words import say, section
 
 
 def show_filter(ctx: Context) -> None:
+    """The filter, in the link in readers' words (``?show=not-considered``; the older ``?show=excluded`` works)."""
     labels = {k: say(f"show.{k}", n=len(ctx.load("cities"))) for k in section("show")}
-    show = params.get("show", labels, "all", label="filter")
+    show = params.get("show", labels, "all", label="filter", aliases=tables.SHOW_ALIASES)
     show = st.segmented_control(
         say("pickers.show"), list(labels), default=show, format_func=labels.get, key=ctx.key("show")
     )
-    ctx.state["show"] = show or "all"
-    params.write("show", ctx.state["show"], "all")
+    ctx.state["show"] = tables.SHOW[show or "all"]
+    params.write("show", show or "all", "all")
 
 
 def city_lookup(ctx: Context) -> None:
@@ -24,9 +25,7 @@ def city_lookup(ctx: Context) -> None:
     if not picked:
         return
     row = cities.set_index("city_id").loc[picked]
-    said = [tables.status_label(row["status"])]
-    if isinstance(row["psp_site_type"], str):
-        said.append(say("blocks.city-site", site_type=row["psp_site_type"]))
+    said = [tables.status_label(row["status"]), say("blocks.city-site", site=tables.site_words(row, ctx.load))]
     st.markdown(f"**{md.md_escape(names[picked])}** · {md.md_escape(' · '.join(said))}")
     listed = tables.sentence_text(ctx.load("sentences")).get((row["article_id"], row["sentence_id"]))
     if listed:

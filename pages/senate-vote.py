@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import streamlit_page, tables
+from dashboard import blocks, streamlit_page, tables
 from dashboard.streamlit_page import Context, picker
 from dashboard.words import say
 
@@ -14,7 +14,8 @@ def find_senators(ctx: Context) -> None:
     typed = picker(ctx, "senator", {n: n for n in sorted(positions["senator"])}, noun="senator", container=c2)
     found = positions[(positions["state"] == state) | (positions["senator"] == typed)]
     if len(found):
-        streamlit_page.table(tables.positions(ctx.load, found), say("blocks.found-senators"))
+        frame = tables.positions(ctx.load, found)
+        streamlit_page.table(blocks.table_of("positions", frame, ctx.load, say("blocks.found-senators")))
     ctx.state |= {"state": state, "senators": set(found["senator"])}
 
 

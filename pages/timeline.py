@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from dashboard import fmt, md, streamlit_page
+from dashboard import fmt, md, shown, streamlit_page
 from dashboard.streamlit_page import Context, picker
-from dashboard.words import say
+from dashboard.words import say, term
 
 
 def event_picker(ctx: Context) -> None:
@@ -17,9 +17,16 @@ def event_picker(ctx: Context) -> None:
     row = events.set_index("event_id").loc[picked]
     st.markdown(f"**{md.md_escape(row['title'])}** — {md.md_escape(fmt.when(row))}")
     if row["in_article"]:
-        st.markdown(md.md_escape(say("blocks.event-as-written", surface=row["surface"], resolution=row["resolution"])))
-    confidence = md.md_escape(say("blocks.event-confidence", confidence=row["confidence"]))
-    st.caption(streamlit_page.source_md(row["source"]) + " " + confidence)
+        sentence = shown.Reader(ctx.load).sentence(row["article_id"], row["sentence_id"])
+        written = streamlit_page.md_fill(
+            "blocks.event-as-written", surface=md.md_escape(row["surface"]), sentence=streamlit_page.md_link(sentence)
+        )
+        st.markdown(f"{written} {md.md_escape(row['resolution'])}")
+    c = row["confidence"]
+    meaning = say(
+        "blocks.event-confidence", confidence=term("terms.confidence", c), meaning=term("terms.confidence-meaning", c)
+    )
+    st.caption(streamlit_page.source_md(row["source"]) + " " + md.md_escape(meaning))
     streamlit_page.mentions(ctx, picked)
 
 

@@ -13,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard import blocks, figures, markup, reader, serving, spec, streamlit_page, tables, theme
 from dashboard.reader import read_table
-from dashboard.words import say, section
+from dashboard.words import say, section, term
 from etl.paths import ROOT, SEEDS_DIR
 
 SEED = SEEDS_DIR / "000_94e04342a6ea52d8.txt"
@@ -70,12 +70,14 @@ def specs(at) -> list[dict]:
 
 
 class _TableParser(html.parser.HTMLParser):
-    """The tables of an HTML fragment, as lists of rows; the header row holds each column's name (data-column)."""
+    """The tables of an HTML fragment, as lists of rows; the header row holds each column's name (data-column).
+    With ``hrefs``, a cell is the address of its link ('' when it is text)."""
 
-    def __init__(self):
+    def __init__(self, hrefs: bool = False):
         super().__init__()
         self.tables: list[list[list[str]]] = []
         self.cell: list[str] | None = None
+        self.hrefs = hrefs
 
     def handle_starttag(self, tag, attrs):
         if tag == "table":
@@ -86,9 +88,11 @@ class _TableParser(html.parser.HTMLParser):
             self.tables[-1][-1].append(dict(attrs)["data-column"])
         elif tag == "td":
             self.cell = []
+        elif tag == "a" and self.hrefs and self.cell is not None:
+            self.cell.append(dict(attrs)["href"])
 
     def handle_data(self, data):
-        if self.cell is not None:
+        if self.cell is not None and not self.hrefs:
             self.cell.append(data)
 
     def handle_endtag(self, tag):
@@ -105,15 +109,17 @@ def _typed(column: pd.Series) -> pd.Series:
         return column
 
 
-def shown_tables(at) -> list[pd.DataFrame]:
-    """Every table a page shows (HTML in markdown, as the static site draws them), columns named by their data."""
+def shown_tables(at, hrefs: bool = False) -> list[pd.DataFrame]:
+    """Every table a page shows (HTML in markdown, as the static site draws them), columns named by their key in
+    the words; with ``hrefs``, each cell the address of its link ('' for text)."""
     found = []
     for m in at.markdown:
         if "<table" in m.value:
-            parser = _TableParser()
+            parser = _TableParser(hrefs)
             parser.feed(m.value)
             for header, *rows in parser.tables:
-                found.append(pd.DataFrame(rows, columns=header, dtype=object).apply(_typed))
+                frame = pd.DataFrame(rows, columns=header, dtype=object)
+                found.append(frame if hrefs else frame.apply(_typed))
     return found
 
 
@@ -222,10 +228,10 @@ def test_map_page_holds_sixteen_cities_four_and_twelve():
 def test_a_folded_table_is_sent_when_its_reader_opens_it(page, built_data):
     """A chart page's first run sends its folded table's expander and nothing in it; opened, the table (one row
     per city, event or senator) and its CSV download come."""
-    rows, csv = {
-        "map": (16, "cities_all"),
-        "timeline": (len(read_table(built_data, "events")), "events"),
-        "senate-vote": (100, f"vote_positions_{tables.article_vote(read_table(built_data, 'votes'))['vote_id']}"),
+    rows, csv = {  # the CSV's name in readers' words
+        "map": (16, "cities-all"),
+        "timeline": (len(read_table(built_data, "events")), "policy-timeline-events"),
+        "senate-vote": (100, "senate-vote-marvin-kaplan-2017-08-02"),
     }[page]
     file = spec.page(page).file
     at = open_page(file, unfold=False)
@@ -243,7 +249,7 @@ def test_an_open_table_stays_open_when_the_filter_changes_its_title():
     open and follows the filter."""
     at = open_page("pages/map.py")
     assert len(shown_tables(at)[0]) == 16
-    at.button_group(key="map_show").set_value("excluded").run()
+    at.button_group(key="map_show").set_value("not-considered").run()
     assert len(shown_tables(at)[0]) == 4
     assert say("blocks.cities-table", n=4) in [e.label for e in at.expander]
 
@@ -271,16 +277,21 @@ def test_page_content_is_worked_out_once_per_data_package_and_choice(monkeypatch
     assert made[-1] == ("cities", "all") and len(made) == 3
 
 
-def test_map_filter_and_city_from_the_url():
-    at = open_page("pages/map.py", {"show": "excluded", "city": "baltimore-md"})
+@pytest.mark.parametrize("show", ["not-considered", "excluded"])
+def test_map_filter_and_city_from_the_url(show):
+    """The filter's value in a link is in readers' words; a link with the code it had before opens the same view."""
+    at = open_page("pages/map.py", {"show": show, "city": "baltimore-md"})
     assert len(shown_tables(at)[0]) == 4
+    assert at.button_group(key="map_show").value == "not-considered"
+    assert at.query_params["show"] == "not-considered"  # the link is rewritten in readers' words
     assert at.selectbox(key="map_city").value == "baltimore-md"
     assert any("The four cities are" in m.value for m in at.markdown)
-    lookup = next(m.value for m in at.markdown if m.value.startswith("**Baltimore"))
-    assert ARTICLE_WORDS in lookup.replace("\\", "") and "excluded" not in lookup  # not the status code
+    lookup = next(m.value for m in at.markdown if m.value.startswith("**Baltimore")).replace("\\", "")
+    assert ARTICLE_WORDS in lookup and "excluded" not in lookup  # not the status code
+    assert "none as of the article, 3 Aug 2017 (inferred); later: Baltimore named a PSP site" in lookup
     mentions = shown_tables(at)[1]
-    assert list(mentions["sentence_id"]) == ["s007", "s011"]
-    assert mentions["sentence"].iloc[0].startswith("The four cities are")
+    assert list(mentions["sentence"]) == [say("blocks.sentence", n=n) for n in (7, 11)]  # links to those sentences
+    assert mentions["text"].iloc[0].startswith("The four cities are")
 
 
 def test_a_lookup_names_the_article_and_paragraph_it_comes_from(built_data):
@@ -288,7 +299,8 @@ def test_a_lookup_names_the_article_and_paragraph_it_comes_from(built_data):
     sentence's id: the city lookup, the entity lookup and the event lookup."""
     sentences = read_table(built_data, "sentences").set_index("sentence_id")
     paragraph = int(sentences.loc["s007", "paragraph"])
-    expected = say("charts.credit.source", source=say("sources.article-span", paragraph=paragraph))
+    words = say("sources.article-span", paragraph=paragraph, sentence=say("blocks.sentence", n=7))
+    expected = say("charts.credit.source", source=f"[{words}](article?sentence=7#sentence-{SEED_ID}-7)")
     captions = {
         "map": open_page("pages/map.py", {"city": "baltimore-md"}).caption,
         "article": open_page("pages/article.py", {"entity": "baltimore-md"}).caption,
@@ -346,7 +358,7 @@ def test_overview_metrics_and_story():
         "Wednesday 2 August 2017",
         "Tuesday 20 June 2017",
     ]
-    assert "Stockton" in paragraphs[0] and "50-48" in paragraphs[1]
+    assert "Stockton" in paragraphs[0] and "50–48" in paragraphs[1]
 
 
 def test_go_deeper_links_wrap_instead_of_being_cut_short():
@@ -354,33 +366,36 @@ def test_go_deeper_links_wrap_instead_of_being_cut_short():
     at = open_page("pages/overview.py")
     assert not at.get("page_link")
     text = " ".join(m.value for m in at.markdown).replace("\\", "")
-    assert "[Map: the 4 cities not considered, and the 12 participants](map)" in text
+    assert f"[Map: the 4 cities not considered {ARTICLE_WORDS}, and the 12 participants](map)" in text
     assert "](senate-vote)" in text and "](sources)" in text
 
 
 def test_a_city_looked_up_on_the_article_page_shows_its_status_in_words(built_data):
     """The entity lookup's city row says the status as the map and the cities table do, not its code."""
     at = open_page("pages/article.py", {"entity": "baltimore-md"})
-    row = next(t for t in shown_tables(at) if "psp_site_type" in t.columns)
+    row = next(t for t in shown_tables(at) if "site" in t.columns)
     assert list(row["status"]) == [tables.status_label("excluded")] != ["excluded"]
+    assert list(row["source"]) == ["the article, paragraph 4, sentence\u00a07"]
 
 
 def test_article_page_entity_and_downloads(built_data):
     at = open_page("pages/article.py", {"entity": "san-bernardino-ca"})
     assert at.selectbox(key="article_entity").value == "san-bernardino-ca"
     mentions = shown_tables(at)[0]
-    assert set(mentions["surface"]) == {"San Bernardino", "San Bernadino"}
+    assert set(mentions["surface"]) == {"“San Bernardino”", "“San Bernadino”"}  # the article's words, quoted
     dq = next(d for d in shown_tables(at) if "severity" in d.columns)
-    assert "the The" in set(dq["surface"])
+    assert "“the The”" in set(dq["surface"])
+    assert set(dq["severity"]) == {"warning", "note"}  # words, not the codes (no error in this data)
     # downloads: any table of the package as CSV, all of them as one zip, and the descriptor
     package = json.loads((built_data / "datapackage.json").read_text(encoding="utf-8"))
-    assert at.selectbox(key="article_table").options == [r["name"] for r in package["resources"]]
+    titles = [term(f"tables.{r['name']}", "title") for r in package["resources"]]  # every table, by its title
+    assert at.selectbox(key="article_table").options == titles
     buttons = {b.proto.label: b.proto for b in at.get("download_button")}
     assert set(buttons) == {"Download articles.csv", "All Parquet files (zip)", "datapackage.json"}
     # made when a reader clicks (tests/browser/test_pages.py downloads them), without a rerun
     assert all(b.deferred_file_id and not b.url and b.ignore_rerun for b in buttons.values())
-    at.selectbox(key="article_table").set_value("cities").run()
-    assert "Download cities.csv" in {b.proto.label for b in at.get("download_button")}
+    at.selectbox(key="article_table").set_value("vote_positions").run()
+    assert "Download senators-positions.csv" in {b.proto.label for b in at.get("download_button")}
 
 
 @pytest.mark.parametrize(
@@ -452,7 +467,9 @@ def test_freshness_says_when_the_etl_ran(built_data, tmp_path, monkeypatch):
 
     at = open_page(PAGES[0], data_dir=str(built_data), monkeypatch=monkeypatch)
     text = " ".join(m.value for m in at.markdown).replace("\\", "")
-    assert "Data refreshed: **ETL run 20" in text
+    assert "Data refreshed: **20" in text
+    assert "The article's fingerprint (SHA-256): `" in text  # the article, not its id
+    assert "make etl" not in text and "Refresh by hand" not in text  # a reader cannot run it
     bare = tmp_path / "committed"
     shutil.copytree(built_data, bare)
     (bare / ".last-refresh.json").unlink()
@@ -492,16 +509,19 @@ def test_overview_picker_switches_the_story_and_says_which_article(two_articles,
     at = open_page(PAGES[0], data_dir=str(two_articles), monkeypatch=monkeypatch)
     picker = at.selectbox(key="overview_article")
     assert picker.value == FOLLOW_UP_ID  # the newest by as-of date
-    assert picker.options[0].startswith("26 Sep 2017 · Senate Seats Second Labor Board Pick")
+    assert picker.options[0].startswith("26 Sep 2017 (inferred) · Senate Seats Second Labor Board Pick")
     assert at.title[0].value.replace("\\", "") == "Senate Seats Second Labor Board Pick as Cities Answer Sessions"
     # the byline: a caption, or small text when it links to how an inferred date was inferred
-    byline = next(e.value for e in [*at.caption, *at.markdown] if FOLLOW_UP_ID in e.value.replace("\\", ""))
-    assert "26 Sep 2017" in byline and "one of 2 in the data" in byline
+    byline = next(e.value for e in [*at.caption, *at.markdown] if "one of 2 in the data" in e.value)
+    byline = byline.replace("\\", "")
+    assert "26 Sep 2017 (inferred)" in byline and FOLLOW_UP_ID not in byline
     text = " ".join(m.value for m in at.markdown)
     assert "Monday 25 September 2017" in text and "Thursday 3 August 2017" not in text
     metrics = {m.label: m for m in at.metric}
     assert metrics[say("metrics.announcement")].value == "18 Aug 2017"  # "Aug. 18", the follow-up's own words
-    assert f"article:{FOLLOW_UP_ID}#s004" in metrics["Senate vote on Kaplan"].help.replace("\\", "")
+    follow_up = (FOLLOW_UP_DIR / f"{FOLLOW_UP_ID}.txt").read_text(encoding="utf-8").splitlines()[0]
+    help_text = metrics["Senate vote on Kaplan"].help.replace("\\", "")
+    assert f"“{follow_up}”, paragraph 4, {say('blocks.sentence', n=4)}" in help_text  # the article, not its id
 
     picker.set_value(SEED_ID).run()
     assert at.query_params["article"] == SEED_ID  # shareable
@@ -510,29 +530,35 @@ def test_overview_picker_switches_the_story_and_says_which_article(two_articles,
     assert at.title[0].value.replace("\\", "").startswith("As Part of Trump Assault on Immigrant Communities")
     metrics = {m.label: m for m in at.metric}
     assert metrics[say("metrics.excluded")].value == "4"
-    assert f"article:{SEED_ID}#s007" in metrics[say("metrics.excluded")].help.replace("\\", "")
+    excluded_help = metrics[say("metrics.excluded")].help
+    assert say("blocks.sentence", n=7) in excluded_help and "article:" not in excluded_help
 
 
 def test_article_link_opens_that_article(two_articles, monkeypatch):
     at = open_page("pages/article.py", {"article": SEED_ID}, data_dir=str(two_articles), monkeypatch=monkeypatch)
     assert at.selectbox(key="article_article").value == SEED_ID
     figures_table = next(d for d in shown_tables(at) if "method" in d.columns)
-    assert set(figures_table["article_id"]) == {SEED_ID} and "50-48" in set(figures_table["surface"])
-    html = " ".join(m.value for m in at.markdown)
+    links = next(d for d in shown_tables(at, hrefs=True) if "method" in d.columns)
+    assert "“50-48”" in set(figures_table["surface"])  # the article's words, quoted as written
+    assert set(figures_table["reads"]) >= {"50–48", "4 cities"}  # what they were read as, in our words
+    assert all(f"article={SEED_ID}" in h for h in links["sentence"])  # each sentence a link into that article
+    html = next(m.value for m in at.markdown if 'class="article"' in m.value)  # the article's text
     assert "Dangles Carrot to Cops" in html and "Second Labor Board Pick" not in html
     at.selectbox(key="article_article").set_value(FOLLOW_UP_ID).run()
-    figures_table = next(d for d in shown_tables(at) if "method" in d.columns)
-    assert set(figures_table["article_id"]) == {FOLLOW_UP_ID}
+    links = next(d for d in shown_tables(at, hrefs=True) if "method" in d.columns)
+    assert all(f"article={FOLLOW_UP_ID}" in h for h in links["sentence"])
     assert "Second Labor Board Pick" in " ".join(m.value for m in at.markdown)
 
 
 def test_lookups_list_every_mention_newest_first(two_articles, monkeypatch):
     at = open_page("pages/timeline.py", {"event": "psp-launched"}, data_dir=str(two_articles), monkeypatch=monkeypatch)
-    listed = shown_tables(at)[0]
-    assert list(listed["article_id"]) == [FOLLOW_UP_ID, SEED_ID]
-    assert list(listed["surface"]) == ["June", "June"]
+    listed, links = shown_tables(at)[0], shown_tables(at, hrefs=True)[0]
+    assert [h.split("article=")[1].split("#")[0] for h in links["sentence"]] == [FOLLOW_UP_ID, SEED_ID]
+    assert list(listed["as_of"]) == ["26 Sep 2017 (inferred)", "3 Aug 2017 (inferred)"]
+    assert list(listed["surface"]) == ["“June”", "“June”"]
     at = open_page("pages/article.py", {"entity": "marvin-kaplan"}, data_dir=str(two_articles), monkeypatch=monkeypatch)
-    assert list(dict.fromkeys(shown_tables(at)[0]["article_id"])) == [FOLLOW_UP_ID, SEED_ID]
+    titles = list(dict.fromkeys(shown_tables(at)[0]["title"]))
+    assert [t[:20] for t in titles] == ["Senate Seats Second ", "As Part of Trump Ass"]
 
 
 def test_tables_count_the_articles_that_name_each_fact(two_articles, monkeypatch):
@@ -542,7 +568,8 @@ def test_tables_count_the_articles_that_name_each_fact(two_articles, monkeypatch
     assert by_id["psp-launched"] == 2 and by_id["emanuel-confirmed"] == 1 and by_id["eo-13768-signed"] == 0
     at = open_page("pages/map.py", data_dir=str(two_articles), monkeypatch=monkeypatch)
     cities = shown_tables(at)[0].set_index("name")
-    assert cities.loc["Baltimore", "articles"] == 1 and cities.loc["Baltimore", "article_id"] == SEED_ID
+    assert cities.loc["Baltimore", "articles"] == 1
+    assert cities.loc["Baltimore", "source"].startswith("“As Part of Trump Assault")  # the article that lists it
 
 
 def test_what_changed_shows_the_last_refresh(two_articles, tmp_path, monkeypatch):
@@ -557,7 +584,8 @@ def test_what_changed_shows_the_last_refresh(two_articles, tmp_path, monkeypatch
     at = open_page(PAGES[0], data_dir=str(folder), monkeypatch=monkeypatch)
     assert any(h.value == say("blocks.changes") for h in at.subheader)
     table = next(d for d in shown_tables(at) if "removed" in d.columns).set_index("table")
-    assert table.loc["claims"].tolist() == [7, 2, 3] and table.loc["articles"].tolist() == [1, 0, 0]
+    claims, articles = term("tables.claims", "title"), term("tables.articles", "title")  # by title, not the file
+    assert table.loc[claims].tolist() == [7, 2, 3] and table.loc[articles].tolist() == [1, 0, 0]
     assert any("2017-09-26 08:15 UTC" in c.value for c in at.caption)
     (folder / ".last-refresh.json").unlink()
     at = open_page(PAGES[0], data_dir=str(folder), monkeypatch=monkeypatch)

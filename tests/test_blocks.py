@@ -83,6 +83,7 @@ def rows(name: str) -> list[dict]:
 
 def test_the_quality_caption_counts_corrections_and_open_questions_as_the_reference_lists_them(built_data):
     shown = content("article", "quality-counts", loader(built_data))
+    assert shown.text.startswith("No errors · 7 warnings · 22 notes. ")  # not "0 error · 7 warning · 22 info"
     n_corrections, n_questions = len(rows("corrections.csv")), len(rows("open_questions.csv"))
     assert f"{n_corrections} are corrections" in shown.text
     assert f"{n_questions} open questions" in shown.text
@@ -95,10 +96,10 @@ def test_the_quality_caption_counts_corrections_and_open_questions_as_the_refere
 def test_labels_keep_the_articles_words(built_data, article_text):
     assert "wouldn’t consider" in article_text and ARTICLE_WORDS in article_text
     links = {link.page.slug: link.label for link in content("overview", "links", loader(built_data)).links}
-    assert links["map"] == "Map: the 4 cities not considered, and the 12 participants"
+    assert links["map"] == f"Map: the 4 cities not considered {ARTICLE_WORDS}, and the 12 participants"
     assert "derived" in links["senate-vote"]
     assert ARTICLE_WORDS in content("map", "heading", loader(built_data)).text
-    cities = content("map", "table", loader(built_data)).frame
+    cities = content("map", "table", loader(built_data)).shown
     assert (cities["status"].str.contains(ARTICLE_WORDS)).sum() == 4
     assert (cities["status"] == "2017 PSP participant").sum() == 12
 
@@ -218,3 +219,55 @@ def test_what_derived_means_links_the_roster_the_positions_rest_on(built_data):
     assert roster + "legislators-current.yaml" in urls
     assert "https://ddifo.org/nlrb-one-go/" in urls  # names the two senators not voting
     assert "https://www.law360.com/articles/967332/senate-oks-trump-pick-of-littler-mendelson-vet-for-nlrb" not in urls
+
+
+# --- what issue 32 adds to the data: the dashboard shows it once it arrives ---
+
+
+def test_people_the_reference_does_not_hold_are_listed_with_where_the_article_names_them(built_data):
+    """entities.resolved false: a person the article names whom the reference does not hold. The Sources page
+    lists each as "named in the article, not in the reference", with a link to each sentence that names them."""
+
+    def unresolved(entities):
+        return entities.assign(resolved=entities["entity_id"] != "gage-skidmore")
+
+    load = loader(built_data, entities=unresolved)
+    section = blocks.unresolved_people(None, blocks.Context(spec.page("sources"), load))
+    assert (section.title, section.anchor) == ("Named in the article, not in the reference", "named-not-in-reference")
+    (item,) = section.items
+    assert item[0] == "Gage Skidmore, named in"
+    links = [p for p in item if isinstance(p, blocks.Link)]
+    assert [link.label for link in links] == [
+        "the article, paragraph 2, sentence\u00a03",  # the caption's credit, printed twice
+        "the article, paragraph 2, sentence\u00a04",
+    ]
+    assert all(link.page.slug == "article" and link.query[0][0] == "sentence" for link in links)
+    assert blocks.unresolved_people(None, blocks.Context(spec.page("sources"), loader(built_data))) is None
+
+
+def test_the_data_sets_group_and_the_rosters_source_appear_on_the_sources_page(built_data):
+    """The sources rows of the group datasets (GeoNames, the Census outlines and the packages that carry them) get
+    their own part, and each senator's position names the roster it rests on (vote_positions.roster_source)."""
+    load = loader(built_data)
+    sources = load("sources")
+    ctx = blocks.Context(spec.page("sources"), load)
+    parts = {p.anchor: p for p in blocks.source_groups(None, ctx).parts}
+    assert parts["datasets"].title == "The data sets: places and state outlines"
+    urls = [item[0].url for item in parts["datasets"].items]
+    assert sorted(urls) == sorted(sources.loc[sources["group"] == "datasets", "url"])
+    assert "https://download.geonames.org/export/dump/" in urls
+    assert "https://www.census.gov/geographies/mapping-files/time-series/geo/carto-boundary-file.html" in urls
+    table = content("senate-vote", "table", load)
+    assert set(table.shown["roster"].map(lambda link: link.label)) == {"unitedstates/congress-legislators (GitHub)"}
+    assert table.headers["roster"] == "roster of senators"
+
+
+def test_a_count_tied_to_an_event_does_not_become_the_events_words(built_data):
+    """A count's claim ("four cities") points at the event it counts for (psp-four-cities-letters): the overview's
+    latest event still quotes the article's words for its date (“Thursday”), not the count's, in whatever order
+    the claims come."""
+    claims = loader(built_data)("claims")
+    assert set(claims.loc[claims["kind"] == "city_count", "ref_id"]) == {"psp-four-cities-letters", "psp-launched"}
+    shown = content("overview", "metrics", loader(built_data, claims=lambda c: c.iloc[::-1]))  # counts first
+    latest = next(m for m in shown.metrics if m.value == "3 Aug 2017")
+    assert "the article's “Thursday”" in latest.help and "four cities" not in latest.help.lower()

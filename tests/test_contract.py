@@ -63,6 +63,7 @@ LAYERS = [
     {"dashboard.data", "dashboard.tables", "dashboard.figures.framing", "dashboard.markup"},
     {"dashboard.figures.map", "dashboard.figures.vote", "dashboard.figures.timeline", "dashboard.story"},
     {"dashboard.figures", "dashboard.spec"},
+    {"dashboard.shown"},
     {"dashboard.blocks", "dashboard.embed", "dashboard.figcache"},
     {"dashboard.ui", "dashboard.site", "dashboard.boot"},
     {"dashboard.card", "dashboard.export", "dashboard.streamlit_page", "dashboard.serving"},
@@ -156,23 +157,75 @@ def test_spec_counts_match_the_pages():
     assert all((ROOT / p.file).is_file() for p in spec.PAGES)
 
 
-def renderers() -> dict[str, dict]:
-    """Each renderer's drawers by block kind (an embed renderer registers here too)."""
+def renderers() -> dict:
+    """Each renderer's drawer, dispatching on the content's type (an embed renderer registers here too)."""
     from dashboard import site, streamlit_page
 
-    return {"app": streamlit_page.DRAW, "site": site.DRAW}
+    return {"app": streamlit_page.show, "site": site.template_blocks}
 
 
-def test_every_block_kind_in_the_spec_has_content_and_a_drawer_in_every_renderer():
+def content_types(kind: str) -> set[type]:
+    """The types a block kind's content function may return (its return annotation; None left out)."""
+    import types
+    import typing
+
+    from dashboard import blocks
+
+    returned = typing.get_type_hints(blocks.CONTENT[kind])["return"]
+    found = set(typing.get_args(returned)) if isinstance(returned, types.UnionType) else {returned}
+    return found - {type(None)}
+
+
+def missing_drawers() -> list[str]:
+    """(kind, renderer) pairs of the spec whose content function is missing, or whose content has no drawer."""
     from dashboard import blocks, spec
 
     drawers = renderers()
     used = {(b.kind, r) for p in spec.PAGES for b in [*p.blocks, *spec.walk(p.blocks)] for r in b.on}
     assert used and set(drawers) >= {r for _, r in used}
+    missing = []
     for kind, renderer in sorted(used):
-        assert kind in drawers[renderer], f"the {renderer} renderer has no drawer for block kind {kind!r}"
-        if kind != "slot":  # a slot is the page file's own widget
-            assert kind in blocks.CONTENT, f"block kind {kind!r} has no content function in dashboard.blocks"
+        if kind == "slot":  # the page file's own widget
+            continue
+        if kind not in blocks.CONTENT:
+            missing.append(f"block kind {kind!r} has no content function in dashboard.blocks")
+            continue
+        for typ in sorted(content_types(kind), key=lambda t: t.__name__):
+            if drawers[renderer].dispatch(typ) is drawers[renderer].dispatch(object):
+                missing.append(f"the {renderer} renderer has no drawer for {typ.__name__} (block kind {kind!r})")
+    return list(dict.fromkeys(missing))
+
+
+def test_every_block_kind_in_the_spec_has_content_and_a_drawer_in_every_renderer():
+    assert missing_drawers() == []
+
+
+def test_a_new_content_type_without_a_drawer_is_caught(monkeypatch):
+    """A kind added with content of a new type, and no drawer for it, fails the check above; so does a kind with no
+    content function."""
+    import dataclasses
+
+    from dashboard import blocks, spec
+
+    @dataclasses.dataclass(frozen=True)
+    class Gauge:
+        value: int
+
+    def gauge(b, ctx) -> Gauge:
+        return Gauge(1)
+
+    gauge.__annotations__["return"] = Gauge
+    monkeypatch.setitem(blocks.CONTENT, "gauge", gauge)
+    pages = tuple(
+        dataclasses.replace(p, blocks=(*p.blocks, spec.block("gauge"), spec.block("dial"))) if p.default else p
+        for p in spec.PAGES
+    )
+    monkeypatch.setattr(spec, "PAGES", pages)
+    assert missing_drawers() == [
+        "block kind 'dial' has no content function in dashboard.blocks",
+        "the app renderer has no drawer for Gauge (block kind 'gauge')",
+        "the site renderer has no drawer for Gauge (block kind 'gauge')",
+    ]
 
 
 @pytest.fixture
@@ -247,9 +300,13 @@ def test_the_static_site_renders_every_page_with_two_articles(tmp_path):
     out = {p.slug: embed.Output() for p in spec.PAGES}
     html = {p.slug: site.render(p, figs, out[p.slug]) for p in spec.PAGES}
     assert "Senate Seats Second Labor Board Pick as Cities Answer Sessions</h1>" in html["overview"]
-    assert "followup_2017-09-26; as of 26 Sep 2017" in html["overview"]
+    assert "(as of 26 Sep 2017 (inferred); publisher unknown), one of 2 in the data" in html["overview"]
     article = html["article"]
-    assert article.index("26 Sep 2017 · Senate Seats") < article.index("3 Aug 2017 · As Part of Trump")
+    newest, seed = (
+        article.index("26 Sep 2017 (inferred) · Senate Seats"),
+        article.index("3 Aug 2017 (inferred) · As Part"),
+    )
+    assert newest < seed
     timeline_charts = " ".join(out["timeline"].files.values())  # the chart variants the page loads
     assert "Mentions in the articles (2), newest first:" in timeline_charts
 

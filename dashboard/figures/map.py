@@ -18,7 +18,7 @@ from dashboard.figures import framing
 from dashboard.figures.framing import esc, mention_lines
 from dashboard.figures.labels import LABEL_SIZE, Box, place_labels
 from dashboard.meta import Meta
-from dashboard.words import say, section
+from dashboard.words import say, section, term
 
 GROUPS = ("excluded", "operations", "diagnostic")
 
@@ -47,22 +47,29 @@ def _screen(cities: pd.DataFrame, xr, yr, p: framing.Plan) -> tuple[list[tuple[f
     return pts, Box(ox, oy, ox + scale * (xr[1] - xr[0]), oy + scale * (yr[1] - yr[0]))
 
 
-def _hover(row, sentences: dict[tuple[str, str], str], mentions: dict[str, list[str]]) -> str:
+def _hover(row, sentences: dict[tuple[str, str], str], mentions: dict[str, list[str]], words: dict) -> str:
+    """A city's hover: its status, its site type as of the article (and what came later), its population with
+    the population's source, the article's sentence or the source, and where the articles name it. ``words``:
+    the city's site type and source in readers' words (``tables.site_words``, ``tables.Words.source``)."""
     pop = f"{int(row['population']):,}" if pd.notna(row["population"]) else say("charts.map.population-unknown")
-    site = esc(row["psp_site_type"]) if isinstance(row["psp_site_type"], str) else say("charts.map.no-site")
     lines = [
         f"<b>{esc(row['name'])}, {esc(row['state'])}</b>",
-        say("charts.map.hover-status", status=say(f"charts.map.status-{row['status']}")),
-        say("charts.map.hover-site", site=site),
+        say("charts.map.hover-status", status=term("terms.city-status", row["status"])),
+        "<br>".join(fmt.wrap_words(say("charts.map.hover-site", site=esc(words["site"])), 70)),
         say("charts.map.hover-population", population=pop)
         + f"<br><span style='font-size:11px'>{esc(row['population_source'])}</span>",
     ]
     if row["status"] == "excluded" and isinstance(row.get("sentence_id"), str):
         said = sentences.get((row["article_id"], row["sentence_id"]), "")
         lines.append(say("charts.map.hover-article", sentence="<br>".join(fmt.wrap_words(esc(said), 70))))
-    else:
-        lines.append(fmt.source_line(esc(row["source"])))
+    lines.append(fmt.source_line(esc(words["source"])))
     return "<br>".join(lines + mention_lines(mentions.get(row["city_id"], []), 70))
+
+
+def _plain(row) -> dict:
+    """A city's site type and source without the other tables (a builder called on its own)."""
+    site = row["psp_site_type"]
+    return {"site": term("terms.site-type", site) if isinstance(site, str) else "", "source": fmt.domain(row["source"])}
 
 
 SHOW = {  # the map filter -> the groups drawn at full strength
@@ -186,19 +193,26 @@ def city_map(
     meta: Meta,
     *,
     mentions: dict[str, list[str]] | None = None,
+    words: dict[str, dict] | None = None,
     show: str = "all",
     size: tuple[int, int | None] = (theme.DEFAULT_WIDTH, None),
     compact: bool = False,
 ) -> go.Figure:
     """16 markers on the lower 48. ``show`` dims the groups not selected (all, excluded, participant,
     operations, diagnostic) rather than hiding them, so the comparison stays in view. ``mentions``: city id ->
-    where the articles name it, newest first (listed in the hover). Labels: every city from medium widths up,
+    where the articles name it, newest first (listed in the hover); ``words``: city id -> its site type and source
+    in readers' words (``site``, ``source``; the codes when not given). Labels: every city from medium widths up,
     the cities not considered on narrow ones (the rest are in the hover and the table), none when ``compact``."""
     cities = cities.assign(group=cities.apply(group_of, axis=1))
     selected = SHOW.get(show, set(GROUPS))
-    hovers = {r["city_id"]: _hover(r, sentences, mentions or {}) for _, r in cities.iterrows()}
+    words = words or {}
+    hovers = {
+        r["city_id"]: _hover(r, sentences, mentions or {}, words.get(r["city_id"], _plain(r)))
+        for _, r in cities.iterrows()
+    }
     fig = go.Figure()
     _city_traces(fig, cities, selected, hovers)
+    framing.fit_legend(fig, size[0])
     xr, yr = _ranges(shapes)
     fig.add_layout_image(_outlines(shapes, xr, yr))
     p = framing.plan(

@@ -24,7 +24,7 @@ from dashboard.figures.framing import esc, mention_lines
 from dashboard.figures.labels import Box, place_labels
 from dashboard.fmt import when
 from dashboard.meta import Meta
-from dashboard.words import say, section
+from dashboard.words import say, section, term
 
 MAIN_SHARE = theme.TIMELINE_MAIN_SHARE
 SPANNED = ("month", "year")  # date precisions drawn as a span over their month or year
@@ -35,7 +35,10 @@ def _wrap(text: str) -> str:
     return "<br>".join(fmt.wrap_words(text, 60))
 
 
-def hover(row, events_by_id: dict[str, pd.Series], mentions: list[str] | None = None) -> str:
+def hover(row, events_by_id: dict[str, pd.Series], mentions: list[str] | None = None, source: str = "") -> str:
+    """An event's hover: its title and date, the article's words and how they were read, what came of an expected
+    event, the reference's caveats, where the articles name it, and its source (``source``: in readers' words; its
+    domain when not given) with its confidence."""
     lines = [f"<b>{_wrap(esc(row['title']))}</b>", when(row)]
     if row["in_article"]:
         lines.append(say("charts.timeline.in-article", surface=esc(row["surface"])))
@@ -49,7 +52,8 @@ def hover(row, events_by_id: dict[str, pd.Series], mentions: list[str] | None = 
     if isinstance(row.get("note"), str):
         lines.append(_wrap(esc(row["note"])))
     lines += mention_lines(mentions or [])
-    lines.append(fmt.source_line(f"{esc(fmt.domain(str(row['source'])))} · {esc(row['confidence'])}"))
+    where = source or fmt.domain(str(row["source"]))
+    lines.append(fmt.source_line(f"{esc(where)} · {esc(term('terms.confidence', row['confidence']))}"))
     return "<br>".join(lines)
 
 
@@ -276,9 +280,9 @@ def _chosen(fig: go.Figure, ev: pd.DataFrame, geo: Geometry, event_id: str) -> N
     )
 
 
-def traces(fig: go.Figure, ev: pd.DataFrame, geo: Geometry, highlight: str | None, mentions) -> None:
+def traces(fig: go.Figure, ev: pd.DataFrame, geo: Geometry, highlight: str | None, mentions, sources=None) -> None:
     by_id = {r["event_id"]: r for _, r in ev.iterrows()}
-    hovers = {i: hover(r, by_id, mentions.get(i)) for i, r in by_id.items()}
+    hovers = {i: hover(r, by_id, mentions.get(i), (sources or {}).get(i, "")) for i, r in by_id.items()}
     for panel in (1, 2):
         part = ev[ev["panel"] == panel]
         _spans(fig, part, geo, panel)
@@ -459,15 +463,17 @@ def timeline(
     size: tuple[int, int | None] = (theme.DEFAULT_WIDTH, None),
     mentions: dict[str, list[str]] | None = None,
     n_articles: int = 1,
+    source_words: dict[str, str] | None = None,
 ) -> go.Figure:
     """Events as markers on category lanes; month-precision events span their month; expected events point at
     what happened. ``highlight`` rings one event id; ``mentions``: event id -> where the articles name it,
-    newest first (listed in the hover); ``sources``: the sources table, for the source line."""
+    newest first (listed in the hover); ``sources``: the sources table, for the source line; ``source_words``: event
+    id -> its source in readers' words (the hover)."""
     vertical = theme.width_class(size[0]) == theme.NARROW
     ev, lane_of = prepare(events, meta, vertical)
     geo = Geometry(vertical, *story_range(ev))
     fig = geo.subplots()
-    traces(fig, ev, geo, highlight, mentions or {})
+    traces(fig, ev, geo, highlight, mentions or {}, source_words)
     lane_names = _lane_names(lane_of, size[0], vertical)
     words = _words(ev, sources, n_articles) | dict(meta=meta, legend=framing.legend_entries(fig))
     p, geo = _lay_out(geo, lane_names, words, size)

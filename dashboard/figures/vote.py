@@ -16,7 +16,7 @@ from dashboard import fmt, theme
 from dashboard.figures import framing
 from dashboard.figures.framing import esc
 from dashboard.meta import Meta
-from dashboard.words import say, section
+from dashboard.words import say, term
 
 POSITION_ORDER = ("Yea", "Not Voting", "Present", "Nay")  # the roll call's positions, left to right
 PARTY_ORDER = {"R": 0, "I": 1, "D": 2}
@@ -24,7 +24,7 @@ TALLY_COLUMNS = {"yea": "Yea", "nay": "Nay", "not_voting": "Not Voting"}  # vote
 
 
 def position_label(position: str) -> str:
-    return section("charts.positions")[position]
+    return term("charts.positions", position)
 
 
 def seat_positions(n: int, rows: int = 5, inner: float = 0.42) -> np.ndarray:
@@ -55,7 +55,7 @@ def _order(positions: pd.DataFrame) -> pd.DataFrame:
 def _senator_hover(r) -> str:
     derived = say("charts.senate-seats.hover-derived") if r["derived"] else ""
     vote = say("charts.senate-seats.hover-vote", position=f"<b>{position_label(r['position'])}</b>", derived=derived)
-    return f"<b>{esc(r['senator'])}</b> ({r['party']}-{r['state']})<br>{say('parties.' + r['party'])}<br>{vote}"
+    return f"<b>{esc(r['senator'])}</b> ({r['party']}-{r['state']})<br>{term('parties', r['party'])}<br>{vote}"
 
 
 def _senator_traces(fig: go.Figure, seated: pd.DataFrame, *, size: int, counted: bool, customdata: str) -> None:
@@ -65,7 +65,7 @@ def _senator_traces(fig: go.Figure, seated: pd.DataFrame, *, size: int, counted:
             sub = seated[(seated["position"] == pos) & (seated["party"] == party)]
             if sub.empty:
                 continue
-            name = say("charts.senate-seats.legend", position=position_label(pos), party=say("parties." + party))
+            name = say("charts.senate-seats.legend", position=position_label(pos), party=term("parties", party))
             if counted:
                 name = say("charts.common.counted", label=name, n=len(sub))
             marker = dict(

@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from dashboard import reader, spec, widths
+from dashboard import reader, spec, theme, widths
 from dashboard.words import say, section
 from devtools.browser import (
     CHART,
@@ -189,10 +189,11 @@ def test_a_first_visit_draws_every_chart_at_once(server, browser, width):
     assert sent == dict.fromkeys(CHART_PAGES, 1)
 
 
-@pytest.mark.parametrize(("width", "rows"), [(390, 3), (1400, 1)])
+@pytest.mark.parametrize(("width", "rows"), [(390, 4), (1400, 2)])
 def test_the_overview_numbers_share_rows_that_fit_the_screen(server, browser, width, rows):
-    """The overview's five numbers wrap as a line of text does: two to a row on a phone (a column each would stack
-    them into five rows above the map), all five in one row on a desk, none past the screen's edge."""
+    """The overview's five numbers wrap as a line of text does (a column each would stack them into five rows above
+    the map), none past the screen's edge: on a phone the first, whose label keeps the article's condition ("until
+    they step up assistance to ICE"), has its row and the others go two to a row; on a desk, two rows."""
     context = browser.new_context(viewport={"width": width, "height": 900})
     page = context.new_page()
     page.goto(server.url + "/")
@@ -268,9 +269,66 @@ def test_downloads_are_made_when_clicked(server, context, built_data):
             page.get_by_role("button", name=label).click()
         got[download.value.suggested_filename] = Path(download.value.path()).read_bytes()
     stamp = reader.meta_from(built_data).stamp
-    assert set(got) == {"articles.csv", f"data_{stamp}.zip", "datapackage.json"}
+    zipped = say("blocks.downloads-zip-file", stamp=stamp)
+    assert set(got) == {"articles.csv", zipped, "datapackage.json"}
     assert got["datapackage.json"] == (built_data / "datapackage.json").read_bytes()
     csv = pd.read_csv(io.BytesIO(got["articles.csv"]))
     assert list(csv.columns) == list(pd.read_parquet(built_data / "articles.parquet").columns)
-    with zipfile.ZipFile(io.BytesIO(got[f"data_{stamp}.zip"])) as z:
+    with zipfile.ZipFile(io.BytesIO(got[zipped])) as z:
         assert set(z.namelist()) == {p.name for p in built_data.glob("*.parquet")} | {"datapackage.json"}
+
+
+def test_a_phones_first_screen_reaches_the_story(server, browser, built_data, tmp_path):
+    """At 390 × 844 the overview shows the article's headline, whole and in its words, and the first key number
+    without scrolling, in the app and on the static site (Streamlit's title took seven lines there)."""
+    from devtools.legibility import export_site
+    from devtools.screens import FIRST_SCREEN_JS
+
+    headline = reader.meta_from(built_data).article_title
+    site = export_site(tmp_path / "export", built_data)
+    for where in (f"{server.url}/", (site / "index.html").as_uri()):
+        context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+        page = context.new_page()
+        page.goto(where)
+        if where.startswith("http"):
+            wait_ready(page, spec.chart_count("overview"))
+        shown = page.evaluate(FIRST_SCREEN_JS)
+        assert page.locator("h1").first.inner_text().strip() == headline, where
+        assert 0 < shown["headline_bottom"] < shown["first_number_top"] < 844 - 40, (where, shown)  # a number's top
+        context.close()
+
+
+def test_the_camera_png_holds_the_chart_and_its_credit_not_the_tool_band(server, browser, built_data):
+    """With a mouse, Plotly shows a chart's tool bar only on hover, so a page draws the chart as exported, with no
+    band above its title for the bar: the PNG its camera button saves is the chart at the page's width (2x), title
+    to credit, named in readers' words. A phone keeps the band, where the bar shows at all times."""
+    import struct
+
+    from dashboard import figures
+    from devtools.browser import CAMERA, CHART
+
+    load = lambda name: reader.read_table(built_data, name)  # noqa: E731
+    meta = reader.meta_from(built_data)
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+    page = context.new_page()
+    page.goto(f"{server.url}/{spec.page('timeline').url}")
+    wait_ready(page, 1)
+    drawn = page.evaluate(f"() => document.querySelector('{CHART}').layout")
+    exported = figures.build("timeline", load, meta, size=(drawn["meta"]["width"], None)).layout
+    assert drawn["height"] == exported.height and drawn["margin"]["t"] == exported.margin.t  # no band
+    page.hover(CHART)
+    with page.expect_download() as download:
+        page.locator(CAMERA).first.click()
+    png = Path(download.value.path()).read_bytes()
+    width, height = struct.unpack(">II", png[16:24])  # the PNG's header: its size in px
+    assert (width, height) == (2 * exported.width, 2 * exported.height)
+    assert download.value.suggested_filename == f"{figures.png_name('timeline', meta)}.png"
+    context.close()
+    phone = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = phone.new_page()
+    page.goto(f"{server.url}/{spec.page('timeline').url}")
+    wait_ready(page, 1)
+    drawn = page.evaluate(f"() => document.querySelector('{CHART}').layout")
+    exported = figures.build("timeline", load, meta, size=(drawn["meta"]["width"], None)).layout
+    assert drawn["height"] == exported.height + theme.TOOLBAR_BAND  # the bar's band, on a phone only
+    phone.close()

@@ -42,7 +42,7 @@ def seen(page) -> tuple[str, str, int]:
     svg = " ".join(page.locator(CHART_SVG).all_text_contents())
     fresh, credit = SHOWN.search(text), CREDIT.search(svg)
     assert fresh and credit, text[:500]
-    return fresh.group(1), credit.group(1), text.count("SHA-256 of ")
+    return fresh.group(1), credit.group(1), text.count("(SHA-256)")  # each article's fingerprint
 
 
 def rerun(page) -> None:
