@@ -22,7 +22,6 @@ from locust import User, constant_pacing, events, task  # isort: skip
 from locust.env import Environment  # isort: skip
 
 import argparse
-import contextlib
 import http.cookiejar
 import os
 import random
@@ -39,16 +38,14 @@ import gevent
 import gevent.event
 import psutil
 import websocket
-from streamlit.proto.BackMsg_pb2 import BackMsg
-from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
+from benchmarks.crowd_protocol import PAGE_TIMEOUT, WINDOW, PageError, Session
 from deploy import cluster
 from devtools.server import Server
 from etl.paths import ROOT
 
 BEGIN, END = "<!-- crowd:begin -->", "<!-- crowd:end -->"
 P95_HELD = 2.0  # seconds: a rate is held while the page times' p95 stays under this
-WINDOW = "dashboard_window=1400x0"  # the window-width cookie a desktop browser sets (dashboard.serving)
 # Where a reader from a shared link lands, and what it does next: another page, or a picker changed in the address.
 LANDINGS = [("", ""), ("", ""), ("map", ""), ("senate-vote", ""), ("timeline", "")]
 NEXT = [
@@ -61,12 +58,7 @@ NEXT = [
     ("map", ""),
     ("", ""),
 ]
-PAGE_TIMEOUT = 60  # seconds a reader waits for one script run
 RECONNECT_FOR = 15  # seconds a reader keeps trying after its websocket breaks, as the front end does
-
-
-class PageError(Exception):
-    """A page run that did not finish as a reader would want: an exception drawn, or not found."""
 
 
 @dataclass
@@ -82,48 +74,6 @@ class Tally:
 
 
 TALLY = Tally()
-
-
-class Session:
-    """One reader's connection: the websocket to ``/_stcore/stream`` with the reader's cookies."""
-
-    def __init__(self, base: str, cookie: str):
-        url = base.replace("http://", "ws://", 1).rstrip("/") + "/_stcore/stream"
-        self.ws = websocket.create_connection(
-            url,
-            subprotocols=["streamlit"],
-            header=[f"Cookie: {cookie}"],
-            origin=base.rstrip("/"),
-            timeout=PAGE_TIMEOUT,
-            enable_multithread=False,
-        )
-
-    def run(self, page: str, query: str) -> int:
-        """One script run of ``page`` with ``query``, until it has finished; the bytes received."""
-        msg = BackMsg()
-        msg.rerun_script.page_name = page
-        msg.rerun_script.query_string = query
-        self.ws.send_binary(msg.SerializeToString())
-        size = 0
-        while True:
-            data = self.ws.recv()
-            size += len(data)
-            fwd = ForwardMsg()
-            fwd.ParseFromString(data)
-            kind = fwd.WhichOneof("type")
-            if kind == "page_not_found":
-                raise PageError(f"page not found: {page!r}")
-            if kind == "delta" and fwd.delta.new_element.WhichOneof("type") == "exception":
-                raise PageError(f"{page or 'overview'}: {fwd.delta.new_element.exception.message[:200]}")
-            if kind == "script_finished":
-                if fwd.script_finished == ForwardMsg.FINISHED_WITH_COMPILE_ERROR:
-                    raise PageError(f"{page or 'overview'}: compile error")
-                if fwd.script_finished == ForwardMsg.FINISHED_SUCCESSFULLY:
-                    return size  # a run that finished early for a rerun (the page's own) goes on
-
-    def close(self) -> None:
-        with contextlib.suppress(Exception):
-            self.ws.close()
 
 
 def html_cookie(base: str, page: str) -> str:
@@ -168,7 +118,7 @@ class Reader(User):
         try:
             landing = plan.landing or rng.choice(LANDINGS)
             cookie = html_cookie(plan.base, landing[0])
-            conn = self._connect(plan.base, cookie)
+            conn = Session(plan.base, cookie)
             conn = self._page(conn, plan.base, cookie, *landing)
             if plan.second:
                 gevent.sleep(rng.uniform(*plan.think))
@@ -181,15 +131,12 @@ class Reader(User):
         finally:
             TALLY.done += 1
 
-    def _connect(self, base: str, cookie: str) -> Session:
-        return Session(base, cookie)
-
     def _page(self, conn: Session, base: str, cookie: str, page: str, query: str) -> Session:
         """One page run, timed; when the websocket breaks, connect again and rerun it (Streamlit's front end does
         the same), for up to :data:`RECONNECT_FOR` seconds."""
         started = time.perf_counter()
         try:
-            size = conn.run(page, query)
+            size = len(conn.run(page, query))
         except PageError as exc:
             _record(self.environment, page or "overview", time.perf_counter() - started, 0, exc)
             raise
@@ -199,7 +146,7 @@ class Reader(User):
             while True:
                 try:
                     conn = Session(base, cookie)
-                    size = conn.run(page, query)
+                    size = len(conn.run(page, query))
                     TALLY.recoveries.append(time.perf_counter() - broke)
                     break
                 except (websocket.WebSocketException, OSError):

@@ -238,7 +238,7 @@ class Cluster:
         procs = [p for p in [self.nginx, *(a.proc for a in self.apps)] if p is not None]
         for p in procs:
             if p.poll() is None:
-                p.send_signal(signal.SIGTERM if p is not self.nginx else signal.SIGQUIT)
+                p.send_signal(signal.SIGTERM)  # nginx too: a graceful quit would wait for every websocket
         deadline = time.monotonic() + 10
         for p in procs:
             try:
