@@ -94,6 +94,7 @@ def render(
         f"        server {host}:{port} max_fails={MAX_FAILS} fail_timeout={FAIL_TIMEOUT}s;" for host, port in upstreams
     )
     values = {
+        "user": _user(site),
         "workers": str(workers),
         "run": str(run),
         "mime_types": str(MIME_TYPES),
@@ -105,6 +106,20 @@ def render(
     text = TEMPLATE.read_text(encoding="utf-8")
     text = re.sub(r"\{\{(\w+)\}\}", lambda m: values[m.group(1)], text)
     return text
+
+
+def _user(site: Path) -> str:
+    """nginx's ``user`` line. Unprivileged, none: its workers are the user who started it. Started by root, its
+    workers would be ``nobody``, who cannot read a clone in root's folders: they run as the owner of the site."""
+    if os.geteuid() != 0:
+        return ""
+    import pwd
+
+    try:
+        owner = pwd.getpwuid(site.stat().st_uid).pw_name
+    except (OSError, KeyError):
+        owner = "root"
+    return f"user {owner};"
 
 
 def nginx_binary() -> str:
