@@ -298,7 +298,8 @@ def main(argv: list[str] | None = None) -> int:
     if not (args.site / "index.html").is_file():
         print(f"note: {args.site} has no index.html; `make export` writes the static site served at /site/")
     cluster = Cluster(args.port, apps, upstreams, run, args.site, access_log=not args.no_access_log)
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # through the finally below
+    for sig in (signal.SIGTERM, signal.SIGINT):  # SIGINT too: a shell that starts us in the background ignores it
+        signal.signal(sig, lambda *_: sys.exit(0))  # through the finally below
     try:
         cluster.start()
         print(f"{len(upstreams)} app process(es) behind nginx: http://localhost:{args.port}/", flush=True)
