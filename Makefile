@@ -3,8 +3,9 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
+N ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: help run etl check test test-fast lint export bench venv test-deps chromium clean
+.PHONY: help run serve-cluster etl check test test-fast lint export bench crowd venv test-deps chromium nginx clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' Makefile | sed 's/:.*## /\t/'
@@ -20,7 +21,7 @@ $(BIN)/.test: requirements-test.txt requirements.txt $(BIN)/.runtime
 
 venv: $(BIN)/.runtime ## create .venv with the runtime packages
 
-test-deps: $(BIN)/.test chromium node_modules/.package-lock.json ## install test packages, Debian's chromium and Lighthouse
+test-deps: $(BIN)/.test chromium nginx node_modules/.package-lock.json ## install test packages, Debian's chromium and nginx, and Lighthouse
 
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
@@ -28,10 +29,19 @@ node_modules/.package-lock.json: package.json package-lock.json
 chromium: ## install Debian's chromium when it is missing (needs root or sudo)
 	@command -v chromium >/dev/null 2>&1 || { \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-dejavu-core >/dev/null; }
+	  $$SUDO apt-get update -qq && $$SUDO DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core >/dev/null; }
+
+nginx: ## install Debian's nginx when it is missing (needs root or sudo; it runs unprivileged)
+	@command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null; }
 
 run: $(BIN)/.runtime ## install and open the dashboard on http://localhost:8501
 	$(BIN)/streamlit run serve.py --server.port $(PORT)
+
+serve-cluster: $(BIN)/.runtime nginx chromium ## N app processes (default: one per core) behind nginx on http://localhost:8501
+	@[ -f export/site/index.html ] || $(BIN)/python -m dashboard.export --out export --format html >/dev/null
+	$(BIN)/python -m deploy.cluster -n $(N) --port $(PORT)
 
 etl: $(BIN)/.runtime ## refresh data/ from seeds/ and etl/reference/
 	$(BIN)/python -m etl
@@ -50,6 +60,9 @@ export: $(BIN)/.runtime chromium ## render every chart to PNG/SVG and a static s
 
 bench: test-deps ## measure page load, ETL, memory and export; writes BENCHMARKS.md
 	$(BIN)/python -m benchmarks
+
+crowd: test-deps ## a protocol-level crowd on 1 and N processes; writes its section of BENCHMARKS.md
+	flock /tmp/psp-browser.lock $(BIN)/python -m benchmarks.crowd --sessions 200
 
 lint: $(BIN)/.test ## ruff lint and format check
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .

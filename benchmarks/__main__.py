@@ -18,6 +18,7 @@ import http.server
 import json
 import os
 import platform
+import re
 import statistics
 import subprocess
 import sys
@@ -460,6 +461,18 @@ def _phone_report(res: Results) -> list[str]:
     return lines
 
 
+_MARKED = re.compile(r"<!-- ([\w-]+):begin -->.*?<!-- \1:end -->\n?", re.S)
+
+
+def keep_marked(text: str, old: Path) -> str:
+    """``text`` with each marked section of ``old`` (``<!-- crowd:begin -->`` … ``<!-- crowd:end -->``, written by
+    another benchmark such as ``benchmarks.crowd``) kept at its end: this report rewrites the file, not those."""
+    if not old.is_file():
+        return text
+    kept = [m.group(0) for m in _MARKED.finditer(old.read_text(encoding="utf-8")) if m.group(0) not in text]
+    return text if not kept else text.rstrip("\n") + "\n\n" + "\n".join(s.rstrip("\n") + "\n" for s in kept)
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__.split("\n\n")[0])
     p.add_argument("-n", type=int, default=5, help="loads per page (default 5)")
@@ -492,7 +505,7 @@ def main(argv: list[str] | None = None) -> int:
     measure_json(res, args.pages)
     print("export…", file=sys.stderr)
     measure_export(res, args.export_only, svg=not args.no_svg)
-    text = report(res)
+    text = keep_marked(report(res), args.out)
     args.out.write_text(text, encoding="utf-8")
     if args.json:
         args.json.write_text(json.dumps(res.__dict__, indent=2), encoding="utf-8")
