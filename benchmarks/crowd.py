@@ -49,7 +49,7 @@ P95_HELD = 2.0  # seconds: a rate is held while the page times' p95 stays under 
 # Where a reader from a shared link lands, and what it does next: another page, or a picker changed in the address.
 LANDINGS = [("", ""), ("", ""), ("map", ""), ("senate-vote", ""), ("timeline", "")]
 NEXT = [
-    ("map", "show=excluded"),
+    ("map", "show=not-considered"),
     ("map", "show=participant"),
     ("senate-vote", "state=CA"),
     ("senate-vote", "state=NY"),

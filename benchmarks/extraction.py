@@ -276,15 +276,18 @@ def report(
     return "\n".join(lines) + "\n"
 
 
+BEGIN, END = "<!-- extraction:begin -->", "<!-- extraction:end -->"  # kept by ``make bench`` (keep_marked)
+
+
 def write_section(text: str, path: Path) -> None:
-    """Replace this benchmark's section of BENCHMARKS.md (or append it)."""
+    """Replace this benchmark's marked section of BENCHMARKS.md (or append it)."""
     doc = path.read_text(encoding="utf-8") if path.exists() else ""
-    if SECTION in doc:
-        before, rest = doc.split(SECTION, 1)
-        nxt = rest.find("\n## ")
-        doc = before + text + (rest[nxt + 1 :] if nxt != -1 else "")
+    marked = f"{BEGIN}\n{text.rstrip()}\n{END}\n"
+    if BEGIN in doc and END in doc:
+        before, rest = doc.split(BEGIN, 1)
+        doc = before + marked + rest.split(END, 1)[1].lstrip("\n")
     else:
-        doc = doc.rstrip("\n") + "\n\n" + text
+        doc = doc.rstrip("\n") + "\n\n" + marked
     path.write_text(doc, encoding="utf-8")
 
 

@@ -139,7 +139,7 @@ def test_a_session_stays_on_its_process(two):
         assert "psp_node" not in headers.get("set-cookie", "")  # the cookie is set once
     with Session(two.url, f"{sticky}; {WINDOW}") as s:
         assert s.upstream == home  # the websocket too
-        assert b"Not considered until they agree" in s.run("map", "show=excluded")
+        assert b"Not considered until they agree" in s.run("map", "show=not-considered")
     spread = {get(two.url + "/_stcore/health", f"psp_node=reader-{i}")[1]["x-upstream"] for i in range(20)}
     assert spread == set(two.state["upstreams"])  # and readers are spread over both
 
@@ -264,7 +264,7 @@ def test_a_killed_process_leaves_the_pool(two):
     session.close()
     with Session(two.url, cookie) as s:  # what Streamlit's front end does: connect again, rerun the page
         assert s.upstream.split(", ")[-1] == survivor  # nginx may try the dead one first: "victim, survivor"
-        assert b"Not considered until they agree" in s.run("map", "show=excluded")
+        assert b"Not considered until they agree" in s.run("map", "show=not-considered")
     for path in ["/", "/map", "/_stcore/health"]:
         status, headers, _ = get(two.url + path, cookie)
         assert (status, headers["x-upstream"]) == (200, survivor)

@@ -16,7 +16,7 @@ from tests.test_cluster import start
 
 pytestmark = pytest.mark.browser
 
-ADDRESS = "/map?show=excluded"
+ADDRESS = "/map?show=not-considered"
 DIALOG = '[role="dialog"]'
 
 
