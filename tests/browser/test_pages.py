@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from playwright.sync_api import expect
 
 from dashboard import reader, spec, theme, widths
 from dashboard.words import say, section
@@ -229,8 +230,9 @@ def test_on_a_touch_screen_no_chart_text_sits_under_the_tool_bar(server, browser
         page = context.new_page()
         page.goto(f"{server.url}/{spec.page(slug).url}")
         wait_ready(page, spec.chart_count(slug))
+        # each chart has its bar, shown; Plotly adds it just after the chart's SVG, so wait for it (up to 10 s)
+        expect(page.locator(TOOLBAR)).to_have_count(spec.chart_count(slug), timeout=10_000)
         covered[slug] = page.evaluate(TEXT_UNDER_TOOLBAR_JS)
-        assert page.locator(TOOLBAR).count() == spec.chart_count(slug)  # each chart has its bar, shown
         context.close()
     assert covered == {slug: [] for slug in CHART_PAGES}
 
