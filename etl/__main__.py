@@ -11,7 +11,7 @@ import time
 import traceback
 from pathlib import Path
 
-from etl import paths, schema
+from etl import paths  # not schema here: it imports pandas, which waits until the read-ahead has started
 from etl.errors import EtlError
 
 
@@ -53,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
 
     started = time.perf_counter()
     ahead = Ahead(args.seeds, args.reference)  # reads the articles while this process imports pandas
-    from etl import target, write
+    from etl import schema, target, write
     from etl.build import build
 
     out = args.out.resolve()
