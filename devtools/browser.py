@@ -127,3 +127,16 @@ def wait_for_words(page, words: list[str], timeout: float = 30_000) -> None:
         arg=words,
         timeout=timeout,
     )
+
+
+def screenshot_whole(page, path) -> None:
+    """The whole page at the window's width: Streamlit scrolls inside its own container, so grow the window to the
+    content first (at most 8,000 px), then give it back its size."""
+    height = page.evaluate(
+        "s => { const m = document.querySelector(s); return m ? m.scrollHeight : document.body.scrollHeight; }", MAIN
+    )
+    size = page.viewport_size
+    page.set_viewport_size({"width": size["width"], "height": min(max(height + 40, size["height"]), 8000)})
+    page.wait_for_timeout(400)
+    page.screenshot(path=str(path), full_page=True)
+    page.set_viewport_size(size)

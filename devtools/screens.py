@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 
 from dashboard import spec
-from devtools.browser import CHART, MAIN, METRIC, launch, wait_ready
+from devtools.browser import CHART, METRIC, launch, screenshot_whole, wait_ready
 from devtools.legibility import export_site
 from devtools.server import Server
 
@@ -32,18 +32,6 @@ FIRST_SCREEN_JS = f"""() => {{
 }}"""
 
 
-def whole(page, path: Path) -> None:
-    """The whole page: Streamlit scrolls inside its own container, so grow the window to the content first."""
-    height = page.evaluate(
-        "s => { const m = document.querySelector(s); return m ? m.scrollHeight : document.body.scrollHeight; }", MAIN
-    )
-    size = page.viewport_size
-    page.set_viewport_size({"width": size["width"], "height": min(max(height + 40, size["height"]), 8000)})
-    page.wait_for_timeout(400)
-    page.screenshot(path=str(path), full_page=True)
-    page.set_viewport_size(size)
-
-
 def shoot(browser, url: str, name: str, out: Path, charts: int, app: bool) -> dict:
     found = {}
     for width in WIDTHS:
@@ -58,7 +46,7 @@ def shoot(browser, url: str, name: str, out: Path, charts: int, app: bool) -> di
         if width == 390:
             page.screenshot(path=str(out / f"{name}-first-390.png"))
             found = page.evaluate(FIRST_SCREEN_JS)
-        whole(page, out / f"{name}-{width}.png")
+        screenshot_whole(page, out / f"{name}-{width}.png")
         context.close()
     return found
 

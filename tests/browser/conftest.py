@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from devtools.browser import MAIN, Offline
+from devtools.browser import Offline, screenshot_whole
 from devtools.server import Server
 from etl.paths import ROOT
 
@@ -31,15 +31,8 @@ def context(browser):
 
 
 def screenshot(page, name: str) -> Path:
-    """The whole page: Streamlit scrolls inside its own container, so grow the viewport to the content first."""
+    """The whole page, saved under test-artifacts/screens/ (``devtools.browser.screenshot_whole``)."""
     out = ARTIFACTS / "screens" / f"{name}.png"
     out.parent.mkdir(parents=True, exist_ok=True)
-    height = page.evaluate(
-        "s => { const m = document.querySelector(s); return m ? m.scrollHeight : document.body.scrollHeight; }", MAIN
-    )
-    size = page.viewport_size
-    page.set_viewport_size({"width": size["width"], "height": min(max(height + 40, size["height"]), 8000)})
-    page.wait_for_timeout(400)
-    page.screenshot(path=str(out), full_page=True)
-    page.set_viewport_size(size)
+    screenshot_whole(page, out)
     return out
