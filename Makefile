@@ -26,15 +26,19 @@ test-deps: $(BIN)/.test chromium nginx node_modules/.package-lock.json ## instal
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 
-chromium: ## install Debian's chromium when it is missing (needs root or sudo)
-	@command -v chromium >/dev/null 2>&1 || { \
-	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && $$SUDO DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core >/dev/null; }
+# apt-get as root, or through sudo for a user. `env` carries DEBIAN_FRONTEND either way: written after an empty
+# $$SUDO, a bare VAR=value would be taken as the command's name (tests/test_install_recipes.py runs both cases).
+APT_INSTALL = SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -qq \
+	  && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq
+# where Debian puts nginx, outside a user's PATH
+NGINX_BIN ?= /usr/sbin/nginx
 
-nginx: ## install Debian's nginx when it is missing (needs root or sudo; it runs unprivileged)
-	@command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || { \
-	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && $$SUDO DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null; }
+chromium: ## install Debian's chromium when it is missing (root, or a user with sudo)
+	@command -v chromium >/dev/null 2>&1 || { $(APT_INSTALL) chromium fonts-dejavu-core >/dev/null; }
+
+nginx: ## install Debian's nginx when it is missing (root, or a user with sudo; it runs unprivileged)
+	@command -v nginx >/dev/null 2>&1 || [ -x $(NGINX_BIN) ] || { $(APT_INSTALL) nginx >/dev/null; }
 
 run: $(BIN)/.runtime ## install and open the dashboard on http://localhost:8501
 	$(BIN)/streamlit run serve.py --server.port $(PORT)
