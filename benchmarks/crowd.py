@@ -22,7 +22,6 @@ from locust import User, constant_pacing, events, task  # isort: skip
 from locust.env import Environment  # isort: skip
 
 import argparse
-import http.cookiejar
 import os
 import random
 import re
@@ -37,9 +36,8 @@ from pathlib import Path
 import gevent
 import gevent.event
 import psutil
-import websocket
 
-from benchmarks.crowd_protocol import PAGE_TIMEOUT, WINDOW, PageError, Session
+from benchmarks.crowd_protocol import PageError, Session, SessionLost, html_cookie, read_page
 from deploy import cluster
 from devtools.server import Server
 from etl.paths import ROOT
@@ -58,7 +56,6 @@ NEXT = [
     ("map", ""),
     ("", ""),
 ]
-RECONNECT_FOR = 15  # seconds a reader keeps trying after its websocket breaks, as the front end does
 
 
 @dataclass
@@ -74,15 +71,6 @@ class Tally:
 
 
 TALLY = Tally()
-
-
-def html_cookie(base: str, page: str) -> str:
-    """The page's HTML, as a browser loads it first; the cookies it sets (nginx's sticky one) and the window's."""
-    jar = http.cookiejar.CookieJar()
-    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
-    with opener.open(base.rstrip("/") + "/" + page, timeout=PAGE_TIMEOUT) as r:
-        r.read()
-    return "; ".join([*(f"{c.name}={c.value}" for c in jar), WINDOW])
 
 
 @dataclass
@@ -132,31 +120,21 @@ class Reader(User):
             TALLY.done += 1
 
     def _page(self, conn: Session, base: str, cookie: str, page: str, query: str) -> Session:
-        """One page run, timed; when the websocket breaks, connect again and rerun it (Streamlit's front end does
-        the same), for up to :data:`RECONNECT_FOR` seconds."""
+        """One page run, timed (:func:`read_page`: when the websocket breaks, it connects again and reruns it)."""
         started = time.perf_counter()
         try:
-            size = len(conn.run(page, query))
+            conn, served = read_page(conn, base, cookie, page, query)
         except PageError as exc:
             _record(self.environment, page or "overview", time.perf_counter() - started, 0, exc)
             raise
-        except (websocket.WebSocketException, OSError):
-            conn.close()
-            broke = time.perf_counter()
-            while True:
-                try:
-                    conn = Session(base, cookie)
-                    size = len(conn.run(page, query))
-                    TALLY.recoveries.append(time.perf_counter() - broke)
-                    break
-                except (websocket.WebSocketException, OSError):
-                    if time.perf_counter() - broke > RECONNECT_FOR:
-                        TALLY.lost += 1
-                        raise
-                    gevent.sleep(0.5)
+        except SessionLost:
+            TALLY.lost += 1
+            raise
+        if served.recovered_after is not None:
+            TALLY.recoveries.append(served.recovered_after)
         took = time.perf_counter() - started
         TALLY.pages.append(took)
-        _record(self.environment, page or "overview", took, size, None)
+        _record(self.environment, page or "overview", took, len(served.body), None)
         return conn
 
 

@@ -1,11 +1,17 @@
 """Streamlit's own protocol, as its front end speaks it, with no browser: one websocket to ``/_stcore/stream``, a
-``BackMsg`` with ``rerun_script`` for a page and its query string, ``ForwardMsg``s until ``script_finished``. The
-crowd benchmark's readers (``benchmarks.crowd``) and the cluster's tests (``tests/test_cluster.py``) use it; it
-imports no Locust, so the tests run without gevent's patches."""
+``BackMsg`` with ``rerun_script`` for a page and its query string, ``ForwardMsg``s until ``script_finished``; and a
+reader's way through it (:func:`html_cookie`, then :func:`read_page`, which connects again when the websocket
+breaks). The crowd benchmark's readers (``benchmarks.crowd``), the cluster's tests (``tests/test_cluster.py``) and
+the crowd's smoke test (``tests/test_crowd_smoke.py``) use it; it imports no Locust, so the tests run without
+gevent's patches (under them, ``time.sleep`` below is gevent's)."""
 
 from __future__ import annotations
 
 import contextlib
+import http.cookiejar
+import time
+import urllib.request
+from dataclasses import dataclass
 
 import websocket
 from streamlit.proto.BackMsg_pb2 import BackMsg
@@ -13,10 +19,15 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 PAGE_TIMEOUT = 60  # seconds a reader waits for one script run
 WINDOW = "dashboard_window=1400x0"  # the window-width cookie a desktop browser sets (dashboard.serving)
+RECONNECT_FOR = 15  # seconds a reader keeps trying after its websocket breaks, as the front end does
 
 
 class PageError(Exception):
     """A page run that did not finish as a reader would want: an exception drawn, or not found."""
+
+
+class SessionLost(Exception):
+    """A reader whose websocket broke and who could not be served again within :data:`RECONNECT_FOR` seconds."""
 
 
 class Session:
@@ -25,6 +36,7 @@ class Session:
 
     def __init__(self, base: str, cookie: str = WINDOW, timeout: float = PAGE_TIMEOUT):
         url = base.replace("http://", "ws://", 1).rstrip("/") + "/_stcore/stream"
+        self.timeout = timeout
         self.ws = websocket.create_connection(
             url, subprotocols=["streamlit"], header=[f"Cookie: {cookie}"], origin=base.rstrip("/"), timeout=timeout
         )
@@ -63,3 +75,45 @@ class Session:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+def html_cookie(base: str, page: str) -> str:
+    """The page's HTML, as a browser loads it first; the cookies it sets (nginx's sticky one) and the window's."""
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    with opener.open(base.rstrip("/") + "/" + page, timeout=PAGE_TIMEOUT) as r:
+        r.read()
+    return "; ".join([*(f"{c.name}={c.value}" for c in jar), WINDOW])
+
+
+@dataclass
+class Served:
+    """One page as a reader got it: everything the server sent for it, the process that ran it (``X-Upstream``)
+    and, when the websocket broke first, the seconds until the page came back."""
+
+    body: bytes
+    upstream: str | None
+    recovered_after: float | None = None
+
+
+def read_page(
+    conn: Session, base: str, cookie: str, page: str, query: str = "", reconnect_for: float = RECONNECT_FOR
+) -> tuple[Session, Served]:
+    """One page run on ``conn``; when its websocket breaks (its process died), what Streamlit's front end does:
+    connect again with the same cookies and rerun the page, every half second for up to ``reconnect_for`` seconds,
+    then :class:`SessionLost`. The session that served it (a new one after a break) and what it served."""
+    try:
+        return conn, Served(conn.run(page, query), conn.upstream)
+    except (websocket.WebSocketException, OSError):
+        conn.close()
+    broke = time.perf_counter()
+    while True:
+        try:
+            conn = Session(base, cookie, conn.timeout)
+            body = conn.run(page, query)
+            return conn, Served(body, conn.upstream, time.perf_counter() - broke)
+        except (websocket.WebSocketException, OSError) as exc:
+            conn.close()
+            if time.perf_counter() - broke > reconnect_for:
+                raise SessionLost(f"{page or 'overview'}: not served again in {reconnect_for:g} s: {exc}") from exc
+            time.sleep(0.5)

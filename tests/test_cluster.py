@@ -12,63 +12,19 @@ import re
 import signal
 import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from benchmarks.crowd_protocol import WINDOW, Session
 from dashboard.reader import stamp
-from deploy import cluster as deploy
 from devtools import articles
 from etl.paths import ROOT
+from tests.cluster_helpers import Cluster, cookie_for, get, shut_down, stand_in_site, start
 
 HASHED_JS = re.compile(r"static/js/index\.[\w-]+\.js")
 YEAR = "public, max-age=31536000, immutable"
-
-
-@dataclass
-class Cluster:
-    """A running ``python -m deploy.cluster``: its process, nginx's address and ``state.json``."""
-
-    proc: subprocess.Popen
-    url: str
-    run: Path
-
-    @property
-    def state(self) -> dict:
-        return json.loads((self.run / "state.json").read_text(encoding="utf-8"))
-
-    def stop(self) -> int:
-        self.proc.send_signal(signal.SIGTERM)
-        return self.proc.wait(30)
-
-
-def start(run: Path, *args: str, data: Path | None = None) -> Cluster:
-    """The launcher as a reader of the README starts it, on free ports; once nginx answers (``state.json``)."""
-    if not any(Path(p).exists() for p in ("/usr/sbin/nginx", "/usr/bin/nginx")):
-        pytest.fail("nginx is missing: install Debian's nginx (make test-deps does it)")
-    port = deploy.free_port()
-    env = {**os.environ, "DASHBOARD_DATA_DIR": str(data)} if data else dict(os.environ)
-    cmd = [sys.executable, "-m", "deploy.cluster", "--port", str(port), "--run-dir", str(run), *args]
-    log = (run.parent / f"{run.name}.log").open("w")
-    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    deadline = time.monotonic() + 120
-    while not (run / "state.json").exists():
-        if proc.poll() is not None or time.monotonic() > deadline:
-            proc.kill()
-            pytest.fail(f"the cluster did not start: {(run.parent / f'{run.name}.log').read_text()[-3000:]}")
-        time.sleep(0.2)
-    return Cluster(proc, f"http://localhost:{port}", run)
-
-
-def get(url: str, cookie: str = "", encoding: str = "identity") -> tuple[int, dict[str, str], bytes]:
-    headers = {"Accept-Encoding": encoding, **({"Cookie": cookie} if cookie else {})}
-    with urllib.request.urlopen(urllib.request.Request(url, headers=headers), timeout=60) as r:
-        return r.status, {k.lower(): ", ".join(r.headers.get_all(k)) for k in r.headers}, r.read()
 
 
 @pytest.fixture(scope="module")
@@ -82,11 +38,7 @@ def data_dir(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
     """A stand-in for ``export/site``: nginx serves whatever is there."""
-    folder = tmp_path_factory.mktemp("site")
-    (folder / "embed").mkdir()
-    (folder / "index.html").write_text("<!doctype html><title>static overview</title>" + "<p>story</p>" * 200)
-    (folder / "embed" / "map.html").write_text("<!doctype html><title>map embed</title>")
-    return folder
+    return stand_in_site(tmp_path_factory.mktemp("site"))
 
 
 @pytest.fixture(scope="module")
@@ -104,18 +56,9 @@ def two(tmp_path_factory, data_dir, site) -> Iterator[Cluster]:
         data=data_dir,
     )
     yield c
-    pids = [*c.state["apps"].values(), c.state["nginx_pid"]]
-    assert c.stop() == 0
-    assert all(not Path(f"/proc/{pid}").exists() for pid in pids)  # Ctrl-C or SIGTERM stops every process
-
-
-def cookie_for(c: Cluster, upstream: str) -> str:
-    """A sticky cookie nginx hashes to ``upstream``."""
-    for i in range(200):
-        cookie = f"psp_node=reader-{i}"
-        if get(c.url + "/_stcore/health", cookie)[1]["x-upstream"] == upstream:
-            return cookie
-    raise AssertionError(f"no cookie reaches {upstream}")
+    pids = c.pids()
+    assert shut_down(c) == (0, [])  # Ctrl-C or SIGTERM stops every process
+    assert all(not Path(f"/proc/{pid}").exists() for pid in pids)
 
 
 def test_the_cluster_starts_with_one_command(two):
@@ -195,7 +138,7 @@ def test_the_same_config_serves_upstreams_on_other_hosts(two, tmp_path, site):
         with Session(other.url, cookie_for(other, ups[0]) + "; " + WINDOW) as s:
             assert s.upstream == ups[0] and b"Not considered until they agree" in s.run("map")
     finally:
-        assert other.stop() == 0
+        assert shut_down(other) == (0, [])
     conf = (tmp_path / "edge" / "nginx.conf").read_text()
     assert [line.strip() for line in conf.splitlines() if line.strip().startswith("server 127")] == [
         f"server {u} max_fails=1 fail_timeout=10s;" for u in ups
