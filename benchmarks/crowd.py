@@ -44,6 +44,9 @@ from etl.paths import ROOT
 
 BEGIN, END = "<!-- crowd:begin -->", "<!-- crowd:end -->"
 P95_HELD = 2.0  # seconds: a rate is held while the page times' p95 stays under this
+# Arrival rates stepped through: fine enough around one process's ceiling (12–16 /s on 2 cores) that the ratio is not
+# the grid's, and past two processes' (a run that stopped at 16 /s could not tell 1.7× apart).
+RATES = "2,4,8,12,14,16,18,20,22,24,28"
 # Where a reader from a shared link lands, and what it does next: another page, or a picker changed in the address.
 LANDINGS = [("", ""), ("", ""), ("map", ""), ("senate-vote", ""), ("timeline", "")]
 NEXT = [
@@ -305,6 +308,8 @@ def wire_bytes(base: str) -> dict[str, tuple[int, int]]:
 def run(sessions: int, processes: int, duration: float, rates: list[float], step_s: float) -> dict:
     rows: list[Row] = []
     result: dict = {"rows": rows, "processes": processes, "sessions": sessions, "duration": duration}
+    result["rates"] = rates
+    machine_before, wall_before, load_before = _busy_s(), time.monotonic(), os.getloadavg()[0]
     print("1 process (make run's server)…", file=sys.stderr, flush=True)
     with Server() as one:
         single = Target("1 process", one.url, [one.proc.pid])
@@ -343,7 +348,18 @@ def run(sessions: int, processes: int, duration: float, rates: list[float], step
                     rows.append(row)
             finally:
                 c.stop()
+    result["machine"] = {
+        "busy": _busy_s() - machine_before,
+        "wall": time.monotonic() - wall_before,
+        "load": (load_before, os.getloadavg()[0]),
+    }
     return result
+
+
+def _busy_s() -> float:
+    """CPU seconds the whole machine has been busy (every process, every core), from psutil."""
+    t = psutil.cpu_times()
+    return t.user + t.nice + t.system + getattr(t, "irq", 0.0) + getattr(t, "softirq", 0.0)
 
 
 def _killer(victim, at: float):
@@ -367,10 +383,11 @@ def report(result: dict) -> str:
         BEGIN,
         "## A crowd at the protocol level (`python -m benchmarks.crowd`)",
         "",
-        f"Written by `python -m benchmarks.crowd --sessions {result['sessions']}` (`make crowd`). "
+        f"Written by `python -m benchmarks.crowd --sessions {result['sessions']} --rates "
+        f"{','.join(f'{r:g}' for r in result['rates'])}` (`make crowd`). "
         f"Machine: {machine()}. "
         "The crowd (Locust, one process, gevent) runs on the same cores as the servers and nginx: every number "
-        "below is what the servers did with what the crowd left them.",
+        "below is what the servers did with what the crowd left them. " + _others(result),
         "",
         "Each reader loads the page's HTML, opens Streamlit's websocket, runs a page (`BackMsg` `rerun_script`, "
         "then `ForwardMsg`s until `script_finished`), reads 1–3 s, switches page or changes a picker in the "
@@ -395,6 +412,21 @@ def report(result: dict) -> str:
         lines += ["", "First errors: " + "; ".join(f"`{e}`" for e in errors[:5])]
     lines += ["", *targets(result), END]
     return "\n".join(lines) + "\n"
+
+
+def _others(result: dict) -> str:
+    """What else the machine did during the run: its busy CPU seconds beyond the servers', nginx's and the crowd's."""
+    m = result.get("machine")
+    if not m:
+        return ""
+    ours = sum(sum(r.cpu.values()) for r in result["rows"])
+    cores = os.cpu_count() or 1
+    return (
+        f"Over the run's {m['wall']:.0f} s the machine's {cores} cores were busy {m['busy']:.0f} CPU s of "
+        f"{m['wall'] * cores:.0f}; the servers, nginx and the crowd account for {ours:.0f}, other work on the "
+        f"machine (other tests, builds) for about {max(0.0, m['busy'] - ours):.0f}. Load average (1 min) "
+        f"{m['load'][0]:.1f} at the start, {m['load'][1]:.1f} at the end."
+    )
 
 
 def _find(rows: list[Row], scenario: str, target_prefix: str) -> Row | None:
@@ -478,7 +510,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--sessions", type=int, default=200, help="readers in the steady and the kill runs (default 200)")
     p.add_argument("--duration", type=float, default=120, help="seconds those readers arrive over (default 120)")
     p.add_argument("-n", "--processes", type=int, default=os.cpu_count() or 2, help="processes behind nginx")
-    p.add_argument("--rates", default="2,4,6,8,12,16", help="arrival rates stepped through (sessions a second)")
+    p.add_argument(
+        "--rates",
+        default=RATES,
+        help=f"arrival rates stepped through, sessions a second (default {RATES}: past two processes' ceiling)",
+    )
     p.add_argument("--step", type=float, default=20, help="seconds per rate step (default 20)")
     p.add_argument("--out", type=Path, default=ROOT / "BENCHMARKS.md", help="where its section goes")
     p.add_argument("--no-write", action="store_true", help="print the section only")
