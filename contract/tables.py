@@ -94,6 +94,9 @@ MENTION_METHODS = (
 # Who published a cited page: official (a government page), press, copy (a copy of an official page on another
 # site), mirror (a mirror of Wikipedia), reference (Wikipedia itself, standards, Wikimedia, GitHub data), blog.
 SOURCE_KINDS = ("official", "press", "copy", "mirror", "reference", "blog")
+# The kinds of page that let a fact about the story reach a chart: a fact needs at least one source of these kinds, or
+# an article that states it. A copy, a mirror, a reference work, a blog, a listing or a tag page alone keeps it off.
+CHARTED_KINDS = ("official", "press")
 SOURCE_DOC = "where the row comes from: article:<article_id>#<sentence_id>, or a URL"
 
 
@@ -304,6 +307,12 @@ TABLES: dict[str, Table] = {
                     "confidence", S, "how firm the row is; inferred for an article's expected event", allowed=CONFIDENCE
                 ),
                 Col("note", S, "caveats from the reference", True),
+                Col(
+                    "charted",
+                    B,
+                    "true when an official page or a news outlet it cites, or an article, states it; false events "
+                    "stay off the charts, and the data_quality table says why",
+                ),
             ),
             sort=("date_start", "event_id"),
             span_of="surface",

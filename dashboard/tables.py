@@ -252,8 +252,15 @@ def cities(load: Loader, show: str = "all") -> pd.DataFrame:
     ]
 
 
-def events(load: Loader) -> pd.DataFrame:
+def charted_events(load: Loader) -> pd.DataFrame:
+    """The events the timeline draws: those an official page, a news outlet or an article states (``charted``; the
+    others are said on the Sources page)."""
     frame = load("events")
+    return frame[frame["charted"]]
+
+
+def events(load: Loader) -> pd.DataFrame:
+    frame = charted_events(load)
     return frame.assign(
         when=[when(r) for _, r in frame.iterrows()], articles=n_articles(coverage(load), frame["event_id"])
     )[

@@ -17,7 +17,7 @@ from etl.gazetteer import Gazetteer
 from etl.paths import display
 from etl.read import states
 from etl.read.model import Reading
-from etl.reference import FILES, Reference, cited_files, site_of
+from etl.reference import FILES, Reference, charted_by, cited_files, cited_urls, site_of
 from etl.resolve import EventLink, SpeakerLink, TallyLink, date_range
 from etl.schema import article_source
 from etl.story import Story
@@ -268,7 +268,9 @@ def phase(reference_phase: str | None, date_start: str, as_of: str) -> str:
     return "after" if date_start > as_of else "story"
 
 
-def _reference_event(r, as_of: str) -> dict:
+def _reference_event(r, as_of: str, ref: Reference) -> dict:
+    """A reference event; charted when an official page or a news outlet it cites states it (an article that
+    dates it charts it too, once linked)."""
     lo, hi = date_range(r.date, r.date_precision)
     return {
         "event_id": r.event_id,
@@ -284,6 +286,7 @@ def _reference_event(r, as_of: str) -> dict:
         "source": r.source,
         "confidence": r.confidence,
         "note": r.note or None,
+        "charted": bool(charted_by(cited_urls(r._asdict(), FILES["events"]), ref)),
     }
 
 
@@ -308,6 +311,7 @@ def _article_event(rd: Reading, link: EventLink, as_of: str, spans: dict) -> dic
         "outcome_event_id": link.expected.outcome_event_id,
         "source": article_source(rd.article.article_id, sid),
         "confidence": "inferred",
+        "charted": True,  # the article itself is its source
         **spans,
     }
 
@@ -329,13 +333,13 @@ def events(articles: list[Article], ref: dict) -> pd.DataFrame:
     """Reference events, each tied to the first article date that speaks of it, and the articles' expected
     events."""
     as_of = max((a.reading.article.as_of.isoformat() for a in articles), default="")
-    rows = {r.event_id: _reference_event(r, as_of) for r in ref["events"].itertuples()}
+    rows = {r.event_id: _reference_event(r, as_of, ref) for r in ref["events"].itertuples()}
     for a in articles:
         for link in a.dates:
             if link.event_id is not None:
                 row = rows[link.event_id]
-                if not row["in_article"]:
-                    row.update(in_article=True, **_date_spans(a.reading, link))
+                if not row["in_article"]:  # the article states it: a source that charts it
+                    row.update(in_article=True, charted=True, **_date_spans(a.reading, link))
             elif link.how == "expected" and link.expected.category is not None:  # else no lane: a data-quality row
                 row = _article_event(a.reading, link, as_of, _date_spans(a.reading, link))
                 rows[row["event_id"]] = row

@@ -14,7 +14,7 @@ from etl.gazetteer import Gazetteer
 from etl.lexicon import load_lexicon
 from etl.read.known import Known
 from etl.read.model import Reading
-from etl.reference import check_as_of_events, check_confidence, check_event_entities, load_reference
+from etl.reference import check_as_of_events, check_confidence, check_drawn, check_event_entities, load_reference
 from etl.resolve import link_dates, link_tallies, speakers
 from etl.seed import read_seeds
 from etl.story import tell
@@ -51,6 +51,7 @@ def build(
     check_event_entities(ref, gazetteer.city_ids, reference_dir)
     check_as_of_events(ref, seeds)
     check_confidence(ref)
+    check_drawn(ref)
     # read the text, resolve each span once, tell the story
     readings = ahead() if ahead is not None else None
     if readings is None or [rd.article for rd in readings] != seeds:
@@ -82,6 +83,7 @@ def build(
     dq += check.across_articles(tables["claims"], articles, ref, ref.rows("corrections"))
     dq += check.missing_elements(articles)
     dq += check.open_questions(ref)
+    dq += check.off_chart(tables["events"], ref)
     tables["data_quality"] = schema.frame("data_quality", dq)
     # validate: the one choke point before anything is written
     return schema.validate(tables)

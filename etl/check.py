@@ -20,6 +20,7 @@ import pandas as pd
 
 from etl.assemble import Article
 from etl.read.model import Reading, Span, as_of_words, human
+from etl.reference import FILES, cited_urls, site_of
 from etl.resolve import date_range
 from etl.schema import article_source
 
@@ -652,3 +653,34 @@ def open_questions(ref: dict) -> list[dict]:
         }
         for r in ref["open_questions"].itertuples()
     ]
+
+
+def _listing(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def off_chart(events: pd.DataFrame, ref) -> list[dict]:
+    """Each event kept off the charts (``events.charted`` false: no official page or news outlet it cites, and no
+    article, states it), said where the Sources page lists what the sources leave open: which pages it rests on."""
+    rows = []
+    for e in events[~events["charted"]].itertuples():
+        cited = ref.by_id("events", "event_id")[e.event_id]._asdict()
+        sites = list(dict.fromkeys(site_of(u, ref).site for u in cited_urls(cited, FILES["events"])))
+        only = "its only source is" if len(sites) == 1 else "its only sources are"
+        rows.append(
+            {
+                "check_id": f"off-chart-{e.event_id}",
+                "article_id": None,
+                "severity": "info",
+                "kind": "reference_events",
+                "message": f"“{e.title}” ({day_words(e.date)}): {only} {_listing(sites)}, and no article states it.",
+                "sentence_id": None,
+                "surface": None,
+                "start": None,
+                "end": None,
+                "resolution": "Kept off the charts: a charted fact needs an official page, a news outlet or an "
+                "article that states it.",
+                "source": e.source,
+            }
+        )
+    return rows

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 import us
 
-from contract.tables import CONFIDENCE, EVENT_CATEGORIES, SOURCE_KINDS
+from contract.tables import CHARTED_KINDS, CONFIDENCE, EVENT_CATEGORIES, SOURCE_KINDS
 from etl.errors import EtlError
 
 if TYPE_CHECKING:  # pandas is imported where a table is made, so the reader's process can read rows without it
@@ -102,6 +102,7 @@ class RefFile:
     key: tuple[str, ...]
     checks: dict[str, Check] = field(default_factory=dict)
     optional: frozenset[str] = frozenset()  # columns that may be empty
+    drawn: bool = False  # every row is drawn on a chart, so every row needs a source that lets it be (charted_by)
 
     @property
     def url_columns(self) -> list[str]:
@@ -191,6 +192,7 @@ FILES = {
             "note": lambda v: None,
         },
         frozenset({"note"}),
+        drawn=True,
     ),
     "place_overrides": RefFile(
         "place_overrides.csv",
@@ -205,6 +207,7 @@ FILES = {
             "note": lambda v: None,
         },
         frozenset({"note"}),
+        drawn=True,
     ),
     "votes": RefFile(
         "votes.csv",
@@ -227,6 +230,7 @@ FILES = {
             "note": lambda v: None,
         },
         frozenset({"positions_file", "more_sources", "note"}),
+        drawn=True,  # the per-senator positions are derived from the vote, so its sources are theirs
     ),
     "events": RefFile(
         "events.csv",
@@ -439,10 +443,37 @@ def check_confidence(ref: Reference) -> None:
         if "confidence" not in rows.columns:
             continue
         for i, r in enumerate(rows.to_dict("records")):
-            urls = [u for col in spec.url_columns for u in r[col].split() if u.startswith(("http://", "https://"))]
+            urls = cited_urls(r, spec)
             if urls and r["confidence"] == "confirmed" and all(site_of(u, ref).kind == "mirror" for u in urls):
                 raise EtlError(
                     "column confidence: confirmed, but every page the row cites is a mirror of Wikipedia; say medium",
+                    ref.folder / spec.name,
+                    i + 2,
+                )
+
+
+def cited_urls(row: dict, spec: RefFile) -> list[str]:
+    """The pages a reference row cites, in the order of its columns (an article sentence is not a page)."""
+    return [u for col in spec.url_columns for u in row[col].split() if u.startswith(("http://", "https://"))]
+
+
+def charted_by(urls: list[str], ref: Reference) -> list[str]:
+    """The pages among ``urls`` that let a fact reach a chart: official pages and news outlets
+    (``CHARTED_KINDS``). A copy, a mirror, a reference work or a blog, listing or tag page alone does not."""
+    return [u for u in urls if site_of(u, ref).kind in CHARTED_KINDS]
+
+
+def check_drawn(ref: Reference) -> None:
+    """Every row of a file whose every row is drawn (``RefFile.drawn``) cites an official page or a news outlet.
+    Events are charted one by one instead (an article may state one), by ``etl.assemble.events``."""
+    for key, spec in FILES.items():
+        if not spec.drawn:
+            continue
+        for i, r in enumerate(ref[key].to_dict("records")):
+            if not charted_by(cited_urls(r, spec), ref):
+                raise EtlError(
+                    "no page this row cites is an official page or a news outlet, and a chart draws every row of "
+                    "this file: cite one, or leave the fact out and list it in open_questions.csv",
                     ref.folder / spec.name,
                     i + 2,
                 )

@@ -2,13 +2,13 @@
 
 import streamlit as st
 
-from dashboard import fmt, md, shown, streamlit_page
+from dashboard import fmt, md, shown, streamlit_page, tables
 from dashboard.streamlit_page import Context, picker
 from dashboard.words import say, term
 
 
 def event_picker(ctx: Context) -> None:
-    events = ctx.load("events")
+    events = tables.charted_events(ctx.load)
     picked = ctx.state["event"] = picker(
         ctx, "event", dict(zip(events["event_id"], events["title"], strict=True)), "event"
     )

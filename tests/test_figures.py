@@ -311,7 +311,8 @@ def test_timeline_draws_what_came_after_the_article_past_the_as_of_line(load, me
     fig = figures.build("timeline", load, meta)
     after = next(t for t in fig.data if t.name == "After the article")
     assert after.xaxis == "x" and after.marker.symbol == "circle-open"  # main panel, hollow
-    assert {"kaplan-sworn-in", "psp-response-deadline", "emanuel-cloture", "emanuel-confirmed"} <= set(after.customdata)
+    assert {"psp-response-deadline", "emanuel-cloture", "emanuel-confirmed"} <= set(after.customdata)
+    assert "kaplan-sworn-in" not in set(after.customdata)  # two law-firm blogs alone: kept off the charts
     assert all(str(x)[:10] > "2017-08-03" for x in after.x)
     article = {c for t in fig.data if t.name == "In the article" for c in t.customdata}
     assert "psp-four-cities-letters" in article and not article & set(after.customdata)
@@ -343,17 +344,24 @@ def test_timeline_source_line_names_what_its_events_cite(load, meta):
     """Written from the sources the events cite (etl/reference/events.csv, source_sites.csv), not by hand."""
     credit = credit_text(figures.build("timeline", load, meta, size=(390, None)))
     assert credit.startswith("Source: the article; per event: ")
-    assert "copies of a Justice Department release, a White House fact sheet and an abc.org Newsline page" in credit
-    assert "; 3 Wikipedia mirrors;" in credit and "; Wikipedia;" in credit
-    assert "14 news reports" in credit
+    assert (
+        "copies of a Justice Department release, a White House fact sheet, an abc.org Newsline page and the court's "
+        "order of 20 Nov 2017" in credit
+    )
+    assert "; Wikipedia;" in credit and "mirror" not in credit  # the mirror-only events are off the chart
+    assert "16 news reports" in credit
     events = load("events")
-    one = events[events["event_id"] == "eo-13768-injunction"]  # cites only askwikinow.com, a Wikipedia mirror
-    assert timeline.cited_line(one, load("sources")) == "the article; per event: a Wikipedia mirror"
+    one = events[events["event_id"] == "eo-13768-injunction"]  # AP twice, the county twice, two copies of the order
+    assert timeline.cited_line(one, load("sources")) == (
+        "the article; per event: 2 official pages; 2 news reports; copies of the court's order of 20 Nov 2017"
+    )
+    revoked = events[events["event_id"] == "eo-13768-revoked"]  # cites only askwikinow.com, a Wikipedia mirror
+    assert timeline.cited_line(revoked, load("sources")) == "the article; per event: a Wikipedia mirror"
     letters = events[events["event_id"] == "psp-four-cities-letters"]  # West Hawaii Today (AP), Route Fifty
     assert timeline.cited_line(letters, load("sources")) == "the article; per event: 2 news reports"
     sources = load("sources")  # what a copy copies comes from its copy_of column, not from the site's wording
     renamed = sources.assign(copy_of=sources["copy_of"].replace("a White House fact sheet", "a fact sheet"))
-    assert "copies of a Justice Department release, a fact sheet and an abc.org" in timeline.cited_line(events, renamed)
+    assert "copies of a Justice Department release, a fact sheet, an abc.org" in timeline.cited_line(events, renamed)
 
 
 def test_export_config_names_the_png(meta):

@@ -64,7 +64,7 @@ def _states(load: Loader, meta: Meta, size, state: str | None = None, **_) -> go
 
 
 def _timeline(load: Loader, meta: Meta, size, event: str | None = None, **_) -> go.Figure:
-    events = load("events")
+    events = tables.charted_events(load)
     said = tables.Words(load)
     return timeline_fig.timeline(
         events,
