@@ -136,15 +136,20 @@ def article_tables(a: Article) -> dict[str, list[dict]]:
     }
 
 
-def cities(articles: list[Article], ref: dict, gazetteer: Gazetteer) -> pd.DataFrame:
+def cities(articles: list[Article], ref: dict, gazetteer: Gazetteer, standing: dict) -> pd.DataFrame:
     """The cities the articles say will not be considered, and the 2017 participants (reference), with coordinates.
-    A city an article names as a participant is the reference's row (the checks compare the two)."""
+    A city an article names as a participant is the reference's row (the checks compare the two). A role only one
+    report claims, and our cited records do not hold, is no row (``etl.corroborate``): it stays that report's claim.
+    """
     rows: dict[str, dict] = {}
     participants = {(r.city, r.state) for r in ref["psp_sites"].itertuples()}
     for a in articles:
         for claim in a.story.claimed("excluded"):
             p = claim.place
             if p.gazetteer is None or p.gazetteer.city_id in rows:
+                continue
+            held = standing[(p.gazetteer.city_id, "excluded")]
+            if not held.on_map:
                 continue
             m = p.mention
             rows[p.gazetteer.city_id] = {
@@ -153,7 +158,7 @@ def cities(articles: list[Article], ref: dict, gazetteer: Gazetteer) -> pd.DataF
                 "psp_site_type": None,
                 "source_kind": "article",
                 **_spanned(a.reading, m.start, m.end, "surface", m.surface),
-                "confidence": "confirmed",
+                "confidence": "confirmed" if held.recorded else "medium",
             }
     for site in ref["psp_sites"].itertuples():
         place = gazetteer.resolve(site.city, site.state)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from etl import assemble, check, geo, schema
+from etl import assemble, check, corroborate, geo, schema
 from etl.assemble import Article
 from etl.gazetteer import Gazetteer
 from etl.lexicon import load_lexicon
@@ -19,6 +19,15 @@ from etl.resolve import link_dates, link_tallies, speakers
 from etl.seed import read_seeds
 from etl.story import tell
 from etl.write import reusable
+
+
+def recorded_roles(ref, lexicon, gazetteer: Gazetteer) -> dict[str, set[str]]:
+    """status -> the cities our cited records hold in it: the cities each role's reference event names."""
+    events = ref.by_id("events", "event_id")
+    named = {r.status: events[r.event].match_entities.split("|") for r in lexicon.roles}
+    sites = (gazetteer.resolve(r.city, r.state) for r in ref["psp_sites"].itertuples())
+    named.setdefault("participant", []).extend(p.city_id for p in sites if p is not None)
+    return corroborate.recorded_cities(named, gazetteer.city_ids)
 
 
 def understand(rd: Reading, ref, lexicon) -> Article:
@@ -35,13 +44,15 @@ def build(
     reference_dir: Path,
     previous: Path | None = None,
     ahead: Callable[[], list[Reading] | None] | None = None,
+    prior: bool = True,
 ) -> dict[str, pd.DataFrame]:
     """Every table, validated. Raises EtlError with a one-line reason on bad input.
 
     ``previous`` is the last output: tables there whose inputs and code are unchanged (by fingerprint) are reused
     instead of recomputed. ``ahead`` gives the articles as another process read them (``etl.read.ahead``), asked
     for only once the reference is loaded; they are used only if they are of exactly the articles of the seeds
-    folder.
+    folder. ``prior`` is the story's prior for the reader (``etl.read.pipeline.Reader``): off, bare city names are
+    read from the text's own clues only (the extraction benchmark reports both).
     """
     # read the files
     seeds = read_seeds(seeds_dir)
@@ -54,10 +65,10 @@ def build(
     check_drawn(ref)
     # read the text, resolve each span once, tell the story
     readings = ahead() if ahead is not None else None
-    if readings is None or [rd.article for rd in readings] != seeds:
+    if not prior or readings is None or [rd.article for rd in readings] != seeds:
         from etl.read.pipeline import Reader  # spaCy: imported only where the articles are read
 
-        reader = Reader(Known.read(reference_dir), gazetteer, lexicon)
+        reader = Reader(Known.read(reference_dir), gazetteer, lexicon, prior=prior)
         readings = [reader.read(seed) for seed in seeds]
     articles = [understand(rd, ref, lexicon) for rd in readings]
     # assemble
@@ -66,7 +77,8 @@ def build(
         for name, part in assemble.article_tables(a).items():
             rows.setdefault(name, []).extend(part)
     tables = {name: schema.frame(name, part) for name, part in rows.items()}
-    tables["cities"] = assemble.cities(articles, ref, gazetteer)
+    standing = corroborate.standings(articles, recorded_roles(ref, lexicon, gazetteer))
+    tables["cities"] = assemble.cities(articles, ref, gazetteer, standing)
     tables["entities"] = assemble.entities(articles, tables["mentions"], tables["cities"], ref)
     tables["events"] = assemble.events(articles, ref)
     tables["votes"], tables["vote_positions"] = assemble.votes(articles, ref)
@@ -76,10 +88,10 @@ def build(
     tables["state_shapes"] = shapes if shapes is not None else geo.state_shapes()
     # check
     n_participants = int((tables["cities"]["status"] == "participant").sum())
-    n_listed = int((tables["cities"]["source_kind"] == "article").sum())
+    recorded = recorded_roles(ref, lexicon, gazetteer)
     dq = []
     for a in articles:
-        dq += check.check_article(check.Context(a, ref, n_participants, n_listed))
+        dq += check.check_article(check.Context(a, ref, n_participants, recorded, standing))
     dq += check.across_articles(tables["claims"], articles, ref, ref.rows("corrections"))
     dq += check.missing_elements(articles)
     dq += check.open_questions(ref)

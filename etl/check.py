@@ -50,7 +50,8 @@ class Context:
     a: Article
     ref: dict
     n_participants: int
-    n_listed: int  # the distinct cities every article together says will not be considered
+    recorded: dict[str, set[str]]  # status -> the cities our cited records hold in it (etl.corroborate)
+    standing: dict  # (city_id, status) -> what every report together says of it (etl.corroborate.Standing)
 
     @property
     def rd(self) -> Reading:
@@ -291,9 +292,9 @@ def count_check(f: Findings, c: Context) -> None:
                 f"“{n.surface}” says {n.value}, but the reference lists {c.n_participants} participants of 2017.",
                 n,
             )
-        else:
+        else:  # this article's own readings, else our cited records: never what other articles say
             mine = len(claimed["excluded"])
-            k, whose = (mine, "this article names") if mine else (c.n_listed, "the articles name")
+            k, whose = (mine, "this article names") if mine else (len(c.recorded["excluded"]), "our cited records name")
             if not k:
                 continue
             f.agreement(
@@ -326,6 +327,28 @@ def status_conflict(f: Findings, c: Context) -> None:
                 "include it.",
                 claim.place.mention,
             )
+
+
+def one_report_role(f: Findings, c: Context) -> None:
+    """A role for a city that only this report claims and our cited records do not hold: kept as its claim, off
+    the map, for the desk to review (``etl.corroborate``)."""
+    seen = set()
+    for claim in c.a.story.claims:
+        p = claim.place.gazetteer
+        if p is None or (p.city_id, claim.role.status) in seen:
+            continue
+        seen.add((p.city_id, claim.role.status))
+        held = c.standing[(p.city_id, claim.role.status)]
+        if held.on_map or claim.role.status != "excluded":
+            continue
+        f.add(
+            "one_report_role",
+            f"Only this report names {p.name}, {p.state} among the cities not considered, and our cited records do "
+            "not; it is kept as this report's claim and left off the map.",
+            claim.place.mention,
+            "warning",
+            "Left off the map until a second report or our cited records hold it.",
+        )
 
 
 def tally_check(f: Findings, c: Context) -> None:
@@ -516,6 +539,7 @@ CHECKS: tuple[Callable[[Findings, Context], None], ...] = (
     occasion_date,
     count_check,
     status_conflict,
+    one_report_role,
     tally_check,
     expected_check,
     date_check,

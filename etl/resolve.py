@@ -227,6 +227,17 @@ def _apart(text: str, a, b) -> tuple[int, int]:
     return len(_CLAUSE_BREAK.findall(between)), len(between)
 
 
+def _tally_context(rd: Reading, t, sid: str) -> str:
+    """The words that say what kind of vote a tally is: its sentence, or, when the sentence gives two tallies ("The
+    50-48 vote came after Republicans broke a filibuster by another 50-48 vote"), the words from the tally before
+    it to its own end."""
+    s = rd.sentence(sid)
+    before = [x.end for x in rd.tallies if rd.sentence_at(x.start) == sid and x.end <= t.start]
+    if not before and not [x for x in rd.tallies if rd.sentence_at(x.start) == sid and x.start > t.start]:
+        return s.surface
+    return rd.article.text[max(before, default=s.start) : t.end]
+
+
 def link_tallies(rd: Reading, ref, lexicon: Lexicon) -> list[TallyLink]:
     """Each tally's recorded vote: that of the nominee named nearest to it in its sentence (fewest clause breaks
     between them, then fewest characters), else in its paragraph, else the vote held on a day its sentence gives.
@@ -237,8 +248,7 @@ def link_tallies(rd: Reading, ref, lexicon: Lexicon) -> list[TallyLink]:
     links = []
     for t in rd.tallies:
         sid = rd.sentence_at(t.start)
-        sentence = rd.sentence(sid).surface
-        if _words(sentence, lexicon.numbers["not_floor_votes"]):
+        if _words(_tally_context(rd, t, sid), lexicon.numbers["not_floor_votes"]):
             links.append(TallyLink(t, None, "not_floor"))
             continue
         days = {d.value for d in rd.dates if rd.sentence_at(d.start) == sid and d.precision == "day"}

@@ -29,6 +29,7 @@ class Article:
     as_of_event: str  # the reference event the as-of date was inferred from; empty when none
     publisher: str
     url: str
+    copy_of: str = ""  # the article (its article_id) whose wire story this one runs again; empty when its own
 
 
 def _decode(raw: bytes, path: Path) -> str:
@@ -86,15 +87,14 @@ def _sidecar(path: Path) -> tuple[Path, dict]:
         raise EtlError(f"as_of_printed must be true or false, got {meta['as_of_printed']!r}", side)
     if not isinstance(meta.get("as_of_event", ""), str):
         raise EtlError(f"as_of_event must be a reference event id in quotes, got {meta['as_of_event']!r}", side)
+    if not isinstance(meta.get("copy_of", ""), str):
+        raise EtlError(f"copy_of must be an article's file name without .txt, in quotes, got {meta['copy_of']!r}", side)
     return side, meta
 
 
-def read_seed(path: Path) -> Article:
-    """One article file and its sidecar."""
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise EtlError(f"cannot read: {exc.strerror}", path) from None
+def check_text(raw: bytes, path: Path) -> str:
+    """An article's bytes as text, or the one-line reason a refresh would refuse them (too big, binary, not UTF-8,
+    empty, a web page). ``python -m etl add`` asks the same before it copies a file into seeds/."""
     if len(raw) > MAX_BYTES:
         raise EtlError(f"article is {len(raw):,} bytes, over the {MAX_BYTES:,}-byte limit", path)
     text = _decode(raw, path)
@@ -103,6 +103,16 @@ def read_seed(path: Path) -> Article:
     page = _html_page(text)
     if page:
         raise EtlError(f"this is a web page, not an article's text ({page}); save the article's text only", path, 1)
+    return text
+
+
+def read_seed(path: Path) -> Article:
+    """One article file and its sidecar."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise EtlError(f"cannot read: {exc.strerror}", path) from None
+    text = check_text(raw, path)
     side, meta = _sidecar(path)
     return Article(
         article_id=path.stem,
@@ -116,6 +126,7 @@ def read_seed(path: Path) -> Article:
         as_of_event=meta.get("as_of_event", "").strip(),
         publisher=str(meta.get("publisher", "")).strip(),
         url=str(meta.get("url", "")).strip(),
+        copy_of=meta.get("copy_of", "").strip(),
     )
 
 
@@ -126,4 +137,9 @@ def read_seeds(seeds_dir: Path) -> list[Article]:
     files = sorted(seeds_dir.glob("*.txt"))
     if not files:
         raise EtlError("no *.txt article in the seeds folder", seeds_dir)
-    return [read_seed(f) for f in files]
+    articles = [read_seed(f) for f in files]
+    ids = {a.article_id for a in articles}
+    for a in articles:
+        if a.copy_of and (a.copy_of not in ids or a.copy_of == a.article_id):
+            raise EtlError(f"copy_of names no other article in the seeds folder: {a.copy_of!r}", a.sidecar)
+    return articles

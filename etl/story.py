@@ -171,11 +171,13 @@ def city_lists(rd: Reading) -> list[CityList]:
                 if previous.mention.end <= st.start and st.end <= place.mention.start:
                     between = between.replace(st.surface, "", 1)
             same = pk == k and LIST_TEXT.match(between) is not None
-            bullets = (
-                rd.sentences[k].kind == "bullet"
-                and rd.sentences[pk].kind == "bullet"
-                and k == pk + 1
-                and rd.sentences[k].start <= place.mention.start
+            bullets = k == pk + 1 and (
+                (
+                    rd.sentences[k].kind == "bullet"
+                    and rd.sentences[pk].kind == "bullet"
+                    and rd.sentences[k].start <= place.mention.start
+                )
+                or (_place_line(rd, place, k) and _place_line(rd, previous, pk))
             )
             joined = same or bullets
             if bullets and not same:
@@ -198,6 +200,15 @@ def city_lists(rd: Reading) -> list[CityList]:
     return split
 
 
+def _place_line(rd: Reading, place: Place, k: int) -> bool:
+    """Sentence ``k`` is the place alone, with its state: one city a line, under a line that leads into them."""
+    s = rd.sentences[k]
+    rest = rd.article.text[s.start : s.end].replace(place.mention.surface, "", 1)
+    if place.state_span is not None:
+        rest = rest.replace(place.state_span.surface, "", 1)
+    return LIST_TEXT.match(rest.strip(" \t-–—•*·")) is not None
+
+
 def tell(rd: Reading, lexicon: Lexicon, sites: int, programs: set[str], role_entities: dict[str, set[str]]) -> Story:
     """The roles of one article's counts and cities. ``sites`` is how many sites the reference lists, ``programs``
     the ids of the programme entities (the partnership), ``role_entities`` the entities of each role's event
@@ -213,6 +224,8 @@ def tell(rd: Reading, lexicon: Lexicon, sites: int, programs: set[str], role_ent
             rd.article.text[max(0, group.places[0].mention.start - LOCATOR_REACH) : group.places[0].mention.start]
         ):
             continue  # "60 miles east of Los Angeles", "a pastor in San Bernardino": a city that only places
+        if any(q.start <= group.places[0].mention.start < q.end for q in rd.quotes):
+            continue  # a city in a quotation is the speaker's example ("a man released in Portland"), no role
         role, how = _list_role(rd, story, cues, roles, group, role_entities)
         if role is not None:
             story.claims += [CityClaim(p, role, how) for p in group.places if p.mention.resolved]
@@ -370,6 +383,10 @@ def _list_role(
             intro.listed = group
         if intro.role is not None:
             return intro.role, f"the list “{intro.count.surface}” introduces"
+    counted = _counted_just_before(rd, story, group, k)
+    if counted is not None:
+        counted.listed = group
+        return counted.role, f"the list names the “{counted.count.surface}” of the sentence before"
     own = cues[k]
     if not group.bullets and not own.hedged(group.places[0].mention.start):
         if len(group.places) == 1:
@@ -407,6 +424,23 @@ def _list_role(
         if name:
             return roles[name], f"the list follows “{_cue(cues[lead], name)}”"
     return None, ""
+
+
+def _counted_just_before(rd: Reading, story: Story, group: CityList, k: int) -> CountRole | None:
+    """A count with a role in the sentence just before the list, of exactly as many cities as the list names, with
+    no city between the two ("… sent letters to four cities." then "Baltimore; Albuquerque; and Stockton and San
+    Bernardino in California had asked to join"): the list names the cities it counts."""
+    if k == 0 or group.bullets or len(group.places) < 2:
+        return None
+    found = [
+        x
+        for x in story.counts
+        if rd.index_at(x.count.start) == k - 1 and x.role is not None and not x.part and x.listed is None
+    ]
+    if not found or found[-1].count.value != len(group.places):
+        return None
+    between = [p for p in rd.places if found[-1].count.end <= p.mention.start < group.places[0].mention.start]
+    return found[-1] if not between else None
 
 
 # A count enumerates the list after it ("The four cities are: A, B, C and D"; "four cities — A, B, ...") or names

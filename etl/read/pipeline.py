@@ -44,7 +44,10 @@ class Reader:
     """The spaCy pipeline and its rule tables, built once per refresh from the reference, the gazetteer and the
     lexicon."""
 
-    def __init__(self, known: Known, gazetteer: Gazetteer, lexicon: Lexicon):
+    def __init__(self, known: Known, gazetteer: Gazetteer, lexicon: Lexicon, prior: bool = True):
+        """``prior``: the story's prior, an input the generic reader may do without. With it, a bare city name the
+        gazetteer holds in several states ("Springfield", "Jackson") is read as the story's city: a participant's or
+        one the timeline's events name. Without it, only the text's own clues (a state, a dateline) decide."""
         self.lexicon = lexicon
         self.gazetteer = gazetteer
         state_forms, state_names = states.forms()
@@ -89,8 +92,9 @@ class Reader:
                 }
             },
         )
-        reference_places = [gazetteer.resolve(city, state) for city, state in known.sites]
-        reference_places += [gazetteer.by_id(e) for e in known.event_entities if e in gazetteer.city_ids]
+        reference_places = [gazetteer.resolve(city, state) for city, state in known.sites] if prior else []
+        if prior:
+            reference_places += [gazetteer.by_id(e) for e in known.event_entities if e in gazetteer.city_ids]
         nlp.get_pipe("story_places").bind(gazetteer, [p for p in reference_places if p is not None])
         nlp.get_pipe("story_names").bind(gazetteer.names)
         dates = pick(lexicon.dates, "prepositions", "same_day", "relative_months", "relative_days", "day_offsets")

@@ -1,0 +1,86 @@
+"""The forms of issue 38 that gave a city a wrong role or none, with the exact roles the story layer must give.
+
+Each text is our own sentence in the style of the form. A wrong role is worse than none: where the text does not
+tie a city to a role, it is a mention without one.
+"""
+# ruff: noqa: F811
+
+from __future__ import annotations
+
+# The reader's fixtures and helper, shared with the forms of issue 32: each test names `read` as its argument.
+from tests.test_read_forms import read, reader, ref, roles  # noqa: F401
+
+FOUR_LETTERS = "Headline\n\nThe Justice Department on Thursday sent letters to four cities that wanted its help.\n\n"
+
+
+def test_a_semicolon_list_takes_the_role_of_the_count_in_the_sentence_before(read):
+    a = read(
+        FOUR_LETTERS + "Baltimore; Albuquerque; and Stockton and San Bernardino in California all expressed interest "
+        "in the program earlier this year."
+    )
+    assert roles(a) == [
+        ("Baltimore", "excluded"),
+        ("Albuquerque", "excluded"),
+        ("Stockton", "excluded"),
+        ("San Bernardino", "excluded"),
+    ]
+    listed = next(c for c in a.story.counts if c.listed is not None)
+    assert (listed.count.surface, len(listed.listed.places)) == ("four cities", 4)
+
+
+def test_a_state_after_the_first_name_only(read):
+    a = read(
+        FOUR_LETTERS + "Albuquerque, New Mexico, and Baltimore, Stockton and San Bernardino had asked to join the "
+        "program."
+    )
+    assert roles(a) == [
+        ("Albuquerque", "excluded"),
+        ("Baltimore", "excluded"),
+        ("Stockton", "excluded"),
+        ("San Bernardino", "excluded"),
+    ]
+
+
+def test_a_list_of_another_size_than_the_count_before_takes_no_role(read):
+    a = read(FOUR_LETTERS + "Baltimore and Albuquerque had asked to join the program.")
+    assert roles(a) == []
+
+
+def test_one_city_a_line_under_a_lead_in_line(read):
+    a = read(
+        "Four cities told to help immigration agents\n\n"
+        "Here is what we know about the Justice Department's statement on Thursday and about the partnership it "
+        "runs with the cities that are already part of it, as of this week.\n\n"
+        "The statement named the following four cities:\n\n"
+        "Baltimore, Maryland\n\nAlbuquerque, New Mexico\n\nSan Bernardino, California\n\nStockton, California\n\n"
+        "The original 12 locations included:\n\n"
+        "Birmingham, Alabama\n\nIndianapolis, Indiana\n\nMemphis, Tennessee\n\nToledo, Ohio\n\n"
+        "Baton Rouge, Louisiana\n\nBuffalo, New York\n\nCincinnati, Ohio\n\nHouston, Texas\n\n"
+        "Jackson, Tennessee\n\nKansas City, Missouri\n\nLansing, Michigan\n\nSpringfield, Illinois"
+    )
+    got = roles(a)
+    assert got[:4] == [
+        ("Baltimore", "excluded"),
+        ("Albuquerque", "excluded"),
+        ("San Bernardino", "excluded"),
+        ("Stockton", "excluded"),
+    ]
+    assert [r for _, r in got[4:]] == ["participant"] * 12
+    assert [s for s, _ in got[4:]][:3] == ["Birmingham", "Indianapolis", "Memphis"]
+
+
+def test_a_condition_is_not_participation(read):
+    a = read(
+        "Headline\n\nAttorney General Jeff Sessions asked Baltimore and three other cities to show they cooperate "
+        "with immigration agents if they want to participate."
+    )
+    assert [r for r in roles(a) if r[1] == "participant"] == []
+
+
+def test_a_city_in_a_quotation_is_the_speakers_example(read):
+    a = read(
+        FOUR_LETTERS + "“Just last month, a man released by jailers in Portland, Oregon, went on to commit a "
+        "terrible crime, and cities that will not help ICE put people at risk,” Sessions said."
+    )
+    assert ("Portland", "excluded") not in roles(a)
+    assert roles(a) == []
