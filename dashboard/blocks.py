@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from contract.tables import TABLES
-from dashboard import figures, fmt, markup, shown, spec, story, tables
+from dashboard import figures, fmt, gloss, markup, shown, spec, story, tables
 from dashboard.meta import Meta
 from dashboard.shown import Link
 from dashboard.words import UnknownCode, say, section, term
@@ -31,9 +31,10 @@ class Context:
     load: Loader
     meta: Meta | None = None
     state: dict = field(default_factory=dict)
-    static: bool = False  # the static site: no picker, every article on the article page, the data stamp in the byline
+    static: bool = False  # the static site: no picker, every article on the article page, the data's date in the byline
     fresh: Callable[[], dict] | None = None  # the app's data freshness (reader.freshness of the pinned snapshot)
     refresh: Callable[[], dict | None] | None = None  # the app's last recorded refresh
+    gloss: gloss.Gloss = field(default_factory=gloss.Gloss)  # the terms this page has spelled out so far
 
     @property
     def article(self) -> str:
@@ -144,7 +145,7 @@ class Prose:
 class Freshness:
     title: str
     written: str
-    stamp: str
+    data_as_of: str  # the data's date in words (its hash stays in the data package)
     hashes: dict[str, str]  # the article's headline ('' when it is the only one) -> its SHA-256
 
 
@@ -241,7 +242,7 @@ def byline(b: spec.Block, ctx: Context) -> Text:
     """The article's byline; an inferred as-of date says so, with how it was inferred one tap away."""
     text = story.byline(ctx.load("articles"), ctx.article)
     if ctx.static and ctx.meta is not None:
-        text += " " + say("blocks.static-copy", stamp=ctx.meta.stamp)
+        text += " " + say("blocks.static-copy", data_as_of=ctx.meta.data_as_of_human)
     inferred = bool(tables.article(ctx.load("articles"), ctx.article)["as_of_inferred"])
     return Text("byline", text, (sources_link(spec.AS_OF, say("story.as-of-how")),) if inferred else ())
 
@@ -269,7 +270,7 @@ def freshness(b: spec.Block, ctx: Context) -> Freshness:
     fresh = ctx.fresh()
     titles = dict(zip(ctx.load("articles")["article_id"], ctx.load("articles")["title"], strict=True))
     hashes = {(titles[a] if len(titles) > 1 else ""): sha for a, sha in fresh["article_sha256"].items()}
-    return Freshness(say("blocks.freshness"), fresh["written"], fresh["stamp"], hashes)
+    return Freshness(say("blocks.freshness"), fresh["written"], ctx.meta.data_as_of_human if ctx.meta else "", hashes)
 
 
 @kind("changes")
@@ -343,13 +344,13 @@ def quality_counts(b: spec.Block, ctx: Context) -> Text:
 
 @kind("downloads")
 def downloads(b: spec.Block, ctx: Context) -> Downloads:
-    stamp = ctx.meta.stamp if ctx.meta is not None else ""
+    data_as_of = ctx.meta.data_as_of if ctx.meta is not None else ""
     return Downloads(
         say("blocks.downloads"),
         [Download(t, term(f"tables.{t}", "title"), term(f"tables.{t}", "file")) for t in TABLES],
         say("blocks.downloads-csv"),
         say("blocks.downloads-zip"),
-        say("blocks.downloads-zip-file", stamp=stamp),
+        say("blocks.downloads-zip-file", data_as_of=data_as_of),
         say("blocks.downloads-datapackage"),
     )
 
@@ -402,6 +403,13 @@ def confidence_words(b: spec.Block, ctx: Context) -> Section:
         for c in section("terms.confidence")
     ]
     return Section(say("sources.confidence-title"), spec.CONFIDENCE, items=items)
+
+
+@kind("glossary")
+def glossary(b: spec.Block, ctx: Context) -> Section:
+    """Each acronym and legal or Senate term the pages spell out at its first use (``dashboard.gloss``), together."""
+    items = [[t.first(t.written)] for t in gloss.terms()]
+    return Section(say("glossary-list.title"), spec.GLOSSARY, paragraphs=[[say("glossary-list.intro")]], items=items)
 
 
 @kind("as-of-method")
@@ -564,3 +572,11 @@ def columns(b: spec.Block, ctx: Context) -> Columns:
 def content(b: spec.Block, ctx: Context):
     """What one block shows (None: nothing to show here)."""
     return CONTENT[b.kind](b, ctx)
+
+
+def glossed(shown, ctx: Context):
+    """A block's content as the page shows it: each term spelled out at its first use on the page
+    (``dashboard.gloss``). Applied as the page is drawn, in reading order, after any cache of the content."""
+    if ctx.gloss.articles is None:
+        ctx.gloss.articles = tuple(ctx.load("articles")["text"])
+    return gloss.content(shown, ctx.gloss)

@@ -28,7 +28,7 @@ from pathlib import Path
 import pandas as pd
 from markupsafe import Markup
 
-from dashboard import figures, markup, spec, theme
+from dashboard import figures, gloss, markup, spec, theme
 from dashboard.meta import Meta
 from dashboard.words import say, section
 
@@ -175,7 +175,7 @@ def chart_box(
         },
         # no modebar: its buttons would sit inside the role="img" box
         "config": figures.export_config(chart_id, figs.meta) | {"responsive": False, "displayModeBar": False},
-        "alt": figures.CHARTS[chart_id].alt(figs.load),
+        "alt": gloss.each(figures.CHARTS[chart_id].alt(figs.load)),  # read alone: terms spelled out
     }
 
 
@@ -363,8 +363,8 @@ def embed_page(chart_id: str, figs: Figures, out: Output, base_url: str = "") ->
     view: dict = {}
     box = chart_box(chart_id, view, figs, out, embed_box, prefix="../")
     page = home_page(chart_id)
-    title = f"{chart_name(chart_id)} · {figs.meta.article_title}"
-    text = figures.CHARTS[chart_id].alt(figs.load)
+    title = say("site.page-title", page=chart_name(chart_id))
+    text = gloss.each(figures.CHARTS[chart_id].alt(figs.load))  # read alone: terms spelled out
     return markup.render(
         "embed.html",
         title=title,

@@ -55,11 +55,12 @@ def domain(url: str) -> str:
     return url.split("/")[2].removeprefix("www.") if "://" in url else url
 
 
-def wrap_words(text: str, limit: int, tail: str = "") -> list[str]:
-    """Greedy word wrap into lines of at most ``limit`` characters; ``tail`` is kept whole on the last line."""
+def wrap_words(text: str, limit: int, tail: str | tuple[str, ...] = "") -> list[str]:
+    """Greedy word wrap into lines of at most ``limit`` characters; ``tail`` (or each of several) is kept whole."""
     lines: list[str] = []
     line = ""
-    for word in [*re.split(r"[ \t\r\n]+", str(text).strip()), *([tail] if tail else [])]:  # not at a no-break space
+    tails = [t for t in ((tail,) if isinstance(tail, str) else tail) if t]
+    for word in [*re.split(r"[ \t\r\n]+", str(text).strip()), *tails]:  # not at a no-break space
         if line and len(line) + 1 + len(word) > limit:
             lines.append(line)
             line = word

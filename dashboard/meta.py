@@ -1,4 +1,5 @@
-"""The credit every chart carries (``Meta``): the article's as-of date, the data stamp and the headline. A
+"""The credit every chart carries (``Meta``): the article's as-of date, the data's date, the headline, and the data
+stamp (a hash, for machines and caches; never shown). A
 low-level value shared by the data layer, the figures and both renderers."""
 
 from __future__ import annotations
@@ -16,6 +17,12 @@ class Meta:
     stamp: str  # first characters of the datapackage hash
     article_title: str = ""
     as_of_inferred: bool = False  # the as-of date is inferred, not printed in the article (its sidecar says so)
+    data_as_of: str = ""  # ISO date of the newest day the data records: the data's date for readers
+
+    @property
+    def data_as_of_human(self) -> str:
+        """'4 Nov 2022': what a chart's credit and the downloads say instead of the hash."""
+        return fmt.day(self.data_as_of) if self.data_as_of else ""
 
     @property
     def as_of_human(self) -> str:

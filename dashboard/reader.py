@@ -16,6 +16,7 @@ import json
 import os
 import time
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -101,19 +102,30 @@ def stamp(desc: dict) -> str:
     return digest[:8]
 
 
-def _meta(desc: dict, articles: pd.DataFrame) -> Meta:
-    """The credit of the newest article (by as-of date)."""
+def _meta(desc: dict, load: Callable[[str], pd.DataFrame]) -> Meta:
+    """The credit of the newest article (by as-of date), and the date of the newest fact the data holds."""
+    articles = load("articles")
     newest = articles.sort_values(["as_of", "article_id"], ascending=[False, True]).iloc[0]
     return Meta(
         as_of=str(newest["as_of"]),
         stamp=stamp(desc),
         article_title=str(newest["title"]),
         as_of_inferred=bool(newest["as_of_inferred"]),
+        data_as_of=data_as_of(articles, load("events"), load("votes")),
     )
 
 
+def data_as_of(articles: pd.DataFrame, events: pd.DataFrame, votes: pd.DataFrame) -> str:
+    """The data's date for readers: the newest day it records (an event that happened, dated to the day, a vote, an
+    article's as-of date). It follows from the data alone, so every build of the same data shows the same date; the
+    hash (``stamp``) stays in the data package, for machines."""
+    happened = events[(events["status"] == "happened") & (events["date_precision"] == "day")]
+    days = [*happened["date_start"].astype(str), *votes["date"].astype(str), *articles["as_of"].astype(str)]
+    return max(d[:10] for d in days if d and d != "nan")
+
+
 def meta_from(folder: Path) -> Meta:
-    return _meta(checked_descriptor(folder), read_table(folder, "articles"))
+    return _meta(checked_descriptor(folder), lambda name: read_table(folder, name))
 
 
 @dataclass(frozen=True)
@@ -133,7 +145,7 @@ class Snapshot:
     @functools.cached_property
     def meta(self) -> Meta:
         """Computed once per snapshot (a snapshot never changes), not on every call of every run."""
-        return _meta(self.desc, self.tables["articles"])
+        return _meta(self.desc, self.tables.__getitem__)
 
 
 def _where() -> tuple[Path, tuple[float, int, float]]:

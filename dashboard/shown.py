@@ -110,8 +110,7 @@ def cities(frame: pd.DataFrame, r: Reader) -> pd.DataFrame:
             "state": frame["state"],
             "status": frame["status"].map(tables.status_label),
             "site": [tables.site_words(row, load) for _, row in frame.iterrows()],
-            "population": frame["population"].map(_count),
-            "population_source": frame["population_source"],
+            "population": frame["population"].map(_count),  # its source, in full, once: on the Sources page
             "lat": frame["lat"],
             "lon": frame["lon"],
             "source": frame["source"].map(r.source),
@@ -139,8 +138,9 @@ def events(frame: pd.DataFrame, r: Reader) -> pd.DataFrame:
     )
 
 
-def _reads(row) -> str:
-    """What a figure was read as: a count of its unit, a tally, a date at its precision."""
+def _reads(row, inferred: bool = False) -> str:
+    """What a figure was read as: a count of its unit, a tally, a date at its precision. A date the article does not
+    print whole ("Thursday", "June"), read against an as-of date that is itself inferred (``inferred``), says so."""
     kind, value, unit = row["kind"], row["value"], row["unit"]
     if kind == "count":
         return say("blocks.reads-count", n=int(float(value)), unit=counted(unit))
@@ -149,7 +149,9 @@ def _reads(row) -> str:
         return say("blocks.reads-tally", yea=yea, nay=nay)
     if kind == "date_expected" or not isinstance(value, str):
         return say("blocks.reads-expected")
-    return fmt.day(value) if unit == "day" else fmt.month(value)
+    shown = fmt.day(value) if unit == "day" else fmt.month(value)
+    relative = value[:4] not in str(row["surface"])  # its year is not written: read against the as-of date
+    return say("charts.credit.inferred", date=shown) if inferred and relative else shown
 
 
 def counted(unit: str) -> str:
@@ -163,11 +165,12 @@ def counted(unit: str) -> str:
 
 
 def figures(frame: pd.DataFrame, r: Reader) -> pd.DataFrame:
+    inferred = _inferred(r)
     shown = pd.DataFrame(
         {
             "surface": frame["surface"].map(quoted),
             "kind": frame["kind"].map(lambda k: term("terms.figure-kind", k)),
-            "reads": [_reads(row) for _, row in frame.iterrows()],
+            "reads": [_reads(row, row["article_id"] in inferred) for _, row in frame.iterrows()],
             "method": frame["method"],
             "article": _titles(frame, r),
             "sentence": _sentence_cells(frame, r),
@@ -175,6 +178,12 @@ def figures(frame: pd.DataFrame, r: Reader) -> pd.DataFrame:
         }
     )
     return shown if frame["article_id"].nunique() > 1 else shown.drop(columns="article")
+
+
+def _inferred(r: Reader) -> set[str]:
+    """The articles whose as-of date is inferred (not printed in the article)."""
+    articles = r.load("articles")
+    return set(articles.loc[articles["as_of_inferred"].astype(bool), "article_id"])
 
 
 def quality_kind(kind: str) -> str:
@@ -214,7 +223,7 @@ def positions(frame: pd.DataFrame, r: Reader) -> pd.DataFrame:
         }
     )
     if "roster_source" in frame:
-        shown["roster"] = frame["roster_source"].map(r.source)
+        shown["roster"] = frame["roster_source"].map(lambda url: Link(say("blocks.roster"), url=url))
     return shown
 
 

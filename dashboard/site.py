@@ -24,7 +24,7 @@ from pathlib import Path
 import pandas as pd
 from markupsafe import Markup
 
-from dashboard import blocks, embed, figures, markup, spec
+from dashboard import blocks, embed, figures, gloss, markup, spec
 from dashboard.words import say
 
 Loader = Callable[[str], pd.DataFrame]
@@ -52,7 +52,7 @@ class Renderer:
             if spec.SITE in b.on:
                 shown = blocks.content(b, self.ctx)
                 if shown is not None:
-                    out += template_blocks(shown, self)
+                    out += template_blocks(blocks.glossed(shown, self.ctx), self)
         return out
 
     def columns(self, c: blocks.Columns) -> list[dict]:
@@ -188,9 +188,11 @@ def render(page: spec.Page, figs: embed.Figures, out: embed.Output, base_url: st
     """The page's HTML; the chart variant files and pictures it needs are added to ``out``."""
     r = Renderer(page, figs, out, base_url)
     drawn = r.blocks(page.blocks)
-    title = f"{page.title} · {figs.meta.article_title}"
-    text = embed.description(page)
+    spelled = gloss.Gloss()  # the title and link preview are read alone: terms spelled out at their first use
+    title = spelled(say("site.page-title", page=page.title))
+    text = spelled(embed.description(page))
     lead = embed.lead_chart(page)
+    alt = spelled(figures.CHARTS[lead].alt(figs.load))
     return markup.render(
         "site.html",
         page=page,
@@ -199,9 +201,10 @@ def render(page: spec.Page, figs: embed.Figures, out: embed.Output, base_url: st
         blocks=drawn,
         plotly_js=PLOTLY_JS if _has_chart(drawn) else None,
         scripts=embed.scripts(),
+        title=title,
         description=text,
         favicon=embed.FAVICON,
-        tags=embed.social_tags(title, text, page.site_file, lead, figures.CHARTS[lead].alt(figs.load), base_url),
+        tags=embed.social_tags(title, text, page.site_file, lead, alt, base_url),
     )
 
 

@@ -10,7 +10,7 @@ Block kinds: ``chart`` (a chart id from ``dashboard.figures``), ``table`` (a vie
 newest, or every article), ``byline``, ``story``, ``metrics``, ``links``, ``freshness``, ``changes``,
 ``derived-note``, ``later-outcomes``, ``article``, ``quality-counts``, ``downloads``, ``method``, ``columns``,
 the Sources page's ``sources-intro``, ``as-of-method``, ``derived-method``, ``source-groups``, ``corrections``,
-``open-questions``,
+``open-questions``, ``glossary`` (each acronym and legal or Senate term, spelled out),
 and ``slot``: an interactive widget only the app draws, supplied by the page file (a picker and what it shows).
 """
 
@@ -171,6 +171,7 @@ PAGES: tuple[Page, ...] = (
             block("heading"),
             block("sources-intro"),
             block("confidence-words"),
+            block("glossary"),
             block("as-of-method"),
             block("derived-method"),
             block("source-groups"),
@@ -183,7 +184,7 @@ PAGES: tuple[Page, ...] = (
 
 # The Sources and method page, and the anchors other pages link to (each reference group is an anchor too).
 SOURCES, AS_OF, DERIVED, CORRECTIONS, OPEN_QUESTIONS = "sources", "as-of", "derived", "corrections", "open-questions"
-CONFIDENCE, UNRESOLVED = "confidence", "named-not-in-reference"
+CONFIDENCE, UNRESOLVED, GLOSSARY = "confidence", "named-not-in-reference", "glossary"
 
 
 def page(slug: str) -> Page:

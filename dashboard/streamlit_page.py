@@ -106,7 +106,7 @@ def mentions(ctx: Context, ref_id: str) -> None:
     if rows.empty:
         return
     st.caption(say("coverage.lookup"))
-    table(blocks.table_of("mentions", rows, ctx.load, say("coverage.lookup")))
+    table(blocks.glossed(blocks.table_of("mentions", rows, ctx.load, say("coverage.lookup")), ctx))
 
 
 def href(link: blocks.Link) -> str:
@@ -209,7 +209,7 @@ def _freshness(c: blocks.Freshness, ctx: Context) -> None:
     st.subheader(c.title)
     lines = [
         md_fill("blocks.freshness-written", written=f"**{md.md_escape(c.written)}**"),
-        md_fill("blocks.freshness-stamp", stamp=f"`{c.stamp}`"),
+        md_fill("blocks.freshness-stamp", date=f"**{md.md_escape(c.data_as_of)}**"),
         *(
             md_fill("blocks.freshness-sha-titled", article=md.md_escape(a), sha=f"`{s[:16]}…`")
             if a
@@ -346,7 +346,7 @@ def draw(page_blocks: tuple[spec.Block, ...], ctx: Context, at: tuple[int, ...] 
         shown = data.remembered(_content_key(b, (*at, i), ctx), lambda b=b: blocks.content(b, ctx))
         if shown is not None:
             ctx.at = (*at, i)
-            show(shown, ctx)
+            show(blocks.glossed(shown, ctx), ctx)
 
 
 def render(slug: str, **slots: Slot) -> Context:

@@ -5,7 +5,12 @@ alt texts) and the names of the files a reader downloads; then each piece of our
 Machinery is: a Python repr, a span, sentence or article id, a slug or any other id of the data, a snake_case
 token, True/False/nan/None as a value, a build command, an as-of date without "(inferred)" (when the article does
 not print its date) or a date the project infers ("not before 1 Sep 2017") without it, and a tally written with a
-hyphen outside the article's own quoted words.
+hyphen outside the article's own quoted words, a hex stamp (the data package's hash, which stays in the package for
+machines), and "the reference" as a noun a reader sees.
+
+Plain words (:func:`first_uses`): each acronym or legal term of the glossary (``[glossary]`` of ``words.toml``) is
+spelled out where a page, or a chart that stands alone (its title block, legend, labels and hovers), first uses it,
+outside the article's own words.
 
 Each finding says where it was seen and where its words come from: ``etl`` when the words around it are a prose
 cell the ETL wrote (a data-quality message, an event's title or note, a resolution), ``dashboard`` otherwise.
@@ -34,6 +39,7 @@ class Shown:
     where: str  # "app:map", "site:map.html", "site:charts/map-narrow-….js"
     how: str  # TEXT, HOVER, FIGURE (title, credit, annotation, legend, axis), ALT, FILE (a download's name)
     text: str
+    unit: str = ""  # what is read as one: "" the page, "head" its title and link preview, "chart N" a chart
 
 
 _BR = re.compile(r"<br\s*/?>", re.I)
@@ -49,15 +55,15 @@ def plain(text: str) -> str:
     return " ".join(html.unescape(text).split())
 
 
-def figure_strings(fig: dict, where: str) -> list[Shown]:
+def figure_strings(fig: dict, where: str, unit: str = "chart") -> list[Shown]:
     """A Plotly figure's reader-facing strings: title, subtitle, annotations, legend entries, axis titles and tick
-    labels, trace text and hover text (the hover template's fixed words too)."""
+    labels, trace text and hover text (the hover template's fixed words too), in that order: a chart stands alone."""
     layout = fig.get("layout", {})
     out: list[Shown] = []
 
     def add(how: str, value) -> None:
         if isinstance(value, str) and value.strip():
-            out.append(Shown(where, how, plain(value)))
+            out.append(Shown(where, how, plain(value), unit))
         elif isinstance(value, list):
             for v in value:
                 add(how, v)
@@ -98,23 +104,27 @@ class _Page(HTMLParser):
         self.stack: list[str] = []
         self.buffer: list[str] = []
 
+    @property
+    def unit(self) -> str:
+        return "head" if "head" in self.stack else ""
+
     def flush(self) -> None:
         text = " ".join("".join(self.buffer).split())
         if text:
-            self.found.append(Shown(self.where, TEXT, text))
+            self.found.append(Shown(self.where, TEXT, text, self.unit))
         self.buffer = []
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
         for a in ("alt", "aria-label", "title", "placeholder", "data-done"):
             if attrs.get(a):
-                self.found.append(Shown(self.where, ALT if a != "title" else HOVER, attrs[a]))
+                self.found.append(Shown(self.where, ALT if a != "title" else HOVER, attrs[a], self.unit))
         if (
             tag == "meta"
             and attrs.get("content")
             and (attrs.get("name") or attrs.get("property") or "").endswith(("description", "title", "alt"))
         ):
-            self.found.append(Shown(self.where, ALT, attrs["content"]))
+            self.found.append(Shown(self.where, ALT, attrs["content"], "head"))
         if tag == "a" and "download" in attrs:
             self.found.append(Shown(self.where, FILE, attrs["download"] or attrs.get("href", "").rsplit("/", 1)[-1]))
         if tag in ("p", "li", "td", "th", "h1", "h2", "h3", "h4", "div", "section", "button", "summary", "label"):
@@ -175,10 +185,10 @@ def app_strings(at, where: str, downloads: Iterable[str] = ()) -> list[Shown]:
     metrics with their help, labels and options of every widget, every chart's figure strings, alt text and the
     name of its PNG; ``downloads``: the names of the files its download buttons save (recorded as they are made)."""
     found: list[Shown] = []
-    for e in _elements(at.main) + _elements(at.sidebar):
+    for n, e in enumerate(_elements(at.main) + _elements(at.sidebar)):
         kind = getattr(e, "type", "")
         if kind == "plotly_chart":
-            found += figure_strings(json.loads(e.proto.spec), where)
+            found += figure_strings(json.loads(e.proto.spec), where, f"chart {n}")
             found += _config_strings(json.loads(e.proto.config or "{}"), where)
             if e.proto.alt:
                 found.append(Shown(where, ALT, e.proto.alt))
@@ -272,6 +282,10 @@ NOT_BEFORE = re.compile(
     r"\bnot before ((?:\w{3,9},? )?\d{1,2} \w{3,9}\.? \d{4}|\d{4}-\d\d-\d\d)(?!\s*\(inferred|,? inferred)"
 )
 QUOTED = re.compile(r"“[^”]*”|‘[^’]*’|\"[^\"]*\"")
+# A hash shown as it is (the data stamp "62c678a5"): hex digits, both figures and letters, standing alone.
+HEX = re.compile(r"(?<![0-9A-Za-z])(?=[0-9a-f]*[a-f])(?=[0-9a-f]*\d)[0-9a-f]{7,12}(?![0-9A-Za-z…])")
+# Our reference files named as a thing a reader knows ("participants in the reference", "Context event (reference)").
+THE_REFERENCE = re.compile(r"(?:\bthe reference(?:'s)?\b|\(reference\)|\bReference:)(?! work)", re.I)
 
 
 @dataclass
@@ -362,6 +376,9 @@ def _tokens(text: str, inside: Internals, how: str) -> list[tuple[str, str]]:
             found.append(("True/False/nan/None", m.group(1)))
         found += [("build command", m.group(0)) for m in BUILD.finditer(bare)]
         found += [("tally with a hyphen", m.group(0)) for m in TALLY.finditer(QUOTED.sub(" ", bare))]
+    found += [("hex stamp", m.group(0)) for m in HEX.finditer(bare)]
+    if how != FILE:
+        found += [("the reference, as a noun", m.group(0)) for m in THE_REFERENCE.finditer(bare)]
     found += [("as-of date without (inferred)", d) for d in _as_of_unlabelled(text, inside, how == FILE)]
     found += [("inferred date without (inferred)", m.group(1)) for m in NOT_BEFORE.finditer(text)]
     return found
@@ -395,4 +412,45 @@ def findings(shown: Iterable[Shown], inside: Internals) -> list[Finding]:
             origin = _origin(s, token, inside)
             if origin != "article":  # the article's own words, shown as written, are no machinery of ours
                 out.append(Finding(rule, token, s, origin))
+    return out
+
+
+# ---- plain words: each term spelled out at its first use ---------------------------------------------------------
+
+QUOTE = re.compile(r"“([^”]*)”")
+
+
+def _article_words(text: str, at: int, inside: Internals) -> bool:
+    """Whether the words at ``at`` are an article's own, shown as written: the whole string is a passage of an
+    article, or they sit inside quotation marks around an article's words."""
+    if any(text in article for article in inside.texts):
+        return True
+    return any(q.start() < at < q.end() and any(q.group(1) in a for a in inside.texts) for q in QUOTE.finditer(text))
+
+
+def _uses(text: str, pattern: re.Pattern, inside: Internals) -> list[re.Match]:
+    bare = URL.sub(lambda m: " " * len(m.group(0)), text)  # an address is shown as it is
+    return [m for m in pattern.finditer(bare) if not _article_words(text, m.start(), inside)]
+
+
+def first_uses(shown: Iterable[Shown], inside: Internals) -> list[Finding]:
+    """Each glossary term whose first use on a page, or in a chart, is not spelled out right there
+    (``ICE (U.S. Immigration and Customs Enforcement)``). Strings are read in order; the article's own words, shown
+    as written, neither count as a use nor need it."""
+    from dashboard.gloss import terms
+
+    seen: dict[tuple[str, str], set[str]] = {}
+    out = []
+    for s in shown:
+        done = seen.setdefault((s.where, s.unit), set())
+        for term in terms():
+            if term.key in done:
+                continue
+            uses = _uses(s.text, term.pattern, inside)
+            if not uses:
+                continue
+            done.add(term.key)
+            m = uses[0]
+            if not s.text[m.end() :].startswith(term.first(m.group(0))[len(m.group(0)) :]):
+                out.append(Finding("not spelled out at first use", m.group(0), s, "dashboard"))
     return out

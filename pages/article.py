@@ -41,7 +41,7 @@ def entity_detail(ctx: Context) -> None:
     for table, rows in tables.entity_rows(picked, ctx.load).items():
         label = say("blocks.entity-in-table", table=term(f"tables.{table}", "title"))
         st.caption(md.md_escape(label))
-        streamlit_page.table(blocks.table_of(table, rows, ctx.load, label))
+        streamlit_page.table(blocks.glossed(blocks.table_of(table, rows, ctx.load, label), ctx))
 
 
 streamlit_page.render("article", entity=entity_picker, detail=entity_detail)

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import md, params, streamlit_page, tables
+from dashboard import blocks, md, params, streamlit_page, tables
 from dashboard.streamlit_page import Context, picker
 from dashboard.words import say, section
 
@@ -26,12 +26,12 @@ def city_lookup(ctx: Context) -> None:
         return
     row = cities.set_index("city_id").loc[picked]
     said = [tables.status_label(row["status"]), say("blocks.city-site", site=tables.site_words(row, ctx.load))]
-    st.markdown(f"**{md.md_escape(names[picked])}** · {md.md_escape(' · '.join(said))}")
+    st.markdown(f"**{md.md_escape(names[picked])}** · {md.md_escape(blocks.glossed(' · '.join(said), ctx))}")
     listed = tables.sentence_text(ctx.load("sentences")).get((row["article_id"], row["sentence_id"]))
     if listed:
         st.markdown("> " + md.md_escape(listed))
     population = f"{int(row['population']):,}"
-    population = say("blocks.city-population", population=population, source=row["population_source"])
+    population = say("blocks.city-population", population=population)
     st.caption(streamlit_page.source_md(row["source"]) + " · " + md.md_escape(population))
     streamlit_page.mentions(ctx, picked)
 

@@ -15,7 +15,10 @@ def find_senators(ctx: Context) -> None:
     found = positions[(positions["state"] == state) | (positions["senator"] == typed)]
     if len(found):
         frame = tables.positions(ctx.load, found)
-        streamlit_page.table(blocks.table_of("positions", frame, ctx.load, say("blocks.found-senators")))
+        st.caption(say("blocks.found-senators"))  # the answer says its positions are derived
+        streamlit_page.table(
+            blocks.glossed(blocks.table_of("positions", frame, ctx.load, say("blocks.found-senators")), ctx)
+        )
     ctx.state |= {"state": state, "senators": set(found["senator"])}
 
 

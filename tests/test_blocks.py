@@ -101,7 +101,8 @@ def test_labels_keep_the_articles_words(built_data, article_text):
     assert ARTICLE_WORDS in content("map", "heading", loader(built_data)).text
     cities = content("map", "table", loader(built_data)).shown
     assert (cities["status"].str.contains(ARTICLE_WORDS)).sum() == 4
-    assert (cities["status"] == "2017 PSP participant").sum() == 12
+    assert (cities["status"] == "2017 participant in the partnership").sum() == 12
+    assert "population_source" not in cities  # the data set's full citation: once, on the Sources page
 
 
 # --- what a reader sees: no repository path, every source a link, every inferred date labelled ---
@@ -117,7 +118,7 @@ def repository_paths(text: str) -> list[str]:
     return REPO_PATH.findall(URL.sub("", text))
 
 
-UNLABELLED_AS_OF = re.compile(r"as of (\d{1,2} \w{3} \d{4})(?! \(inferred\))", re.IGNORECASE)
+UNLABELLED_AS_OF = re.compile(r"(?<!data )as of (\d{1,2} \w{3} \d{4})(?! \(inferred\))", re.IGNORECASE)  # the article's
 
 
 class ReaderText(HTMLParser):
@@ -233,7 +234,7 @@ def test_people_the_reference_does_not_hold_are_listed_with_where_the_article_na
 
     load = loader(built_data, entities=unresolved)
     section = blocks.unresolved_people(None, blocks.Context(spec.page("sources"), load))
-    assert (section.title, section.anchor) == ("Named in the article, not in the reference", "named-not-in-reference")
+    assert (section.title, section.anchor) == ("Named in the article, not in our cited records", "named-not-in-reference")
     (item,) = section.items
     assert item[0] == "Gage Skidmore, named in"
     links = [p for p in item if isinstance(p, blocks.Link)]
@@ -258,7 +259,8 @@ def test_the_data_sets_group_and_the_rosters_source_appear_on_the_sources_page(b
     assert "https://download.geonames.org/export/dump/" in urls
     assert "https://www.census.gov/geographies/mapping-files/time-series/geo/carto-boundary-file.html" in urls
     table = content("senate-vote", "table", load)
-    assert set(table.shown["roster"].map(lambda link: link.label)) == {"unitedstates/congress-legislators (GitHub)"}
+    assert set(table.shown["roster"].map(lambda link: link.label)) == {"roster"}  # cited in full on the Sources page
+    assert set(table.shown["roster"].map(lambda link: link.url)) == set(load("vote_positions")["roster_source"])
     assert table.headers["roster"] == "roster of senators"
 
 

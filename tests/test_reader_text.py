@@ -2,7 +2,8 @@
 ``AppTest`` (each with its lookup open and its folded tables opened) and every page, embed page and chart variant of
 the static site, with one article and with two. The check finds a Python repr, a span, sentence or article id, a
 slug or other id, a snake_case token, True/False/nan/None as a value, a build command, an as-of date or an inferred
-date without "(inferred)", and a tally written with a hyphen outside the article's quoted words.
+date without "(inferred)", a tally written with a hyphen outside the article's quoted words, a hex stamp, "the
+reference" as a noun, and an acronym or legal term not spelled out at its first use on a page or in a chart.
 
 What the dashboard writes is held to zero. What the ETL writes in readers' words (data-quality messages, event
 titles and notes, how a date was read) is listed apart, so a finding says which half to fix, and is held to zero
@@ -100,7 +101,7 @@ def seen(built_data, two_articles, tmp_path_factory) -> dict[str, list[rt.Findin
             strings = app_strings(folder, monkeypatch)
             strings += site_strings(folder, tmp_path_factory.mktemp("site"))
             assert len(strings) > 2000  # every page's text, tables, hovers and figure strings
-            out[data] = rt.findings(strings, inside)
+            out[data] = rt.findings(strings, inside) + rt.first_uses(strings, inside)
         return out
     finally:
         monkeypatch.undo()
@@ -154,6 +155,7 @@ def test_the_check_finds_each_kind_of_machinery(inside):
     assert {rule for rule, _ in rules("map_2017-08-03_769dbf44", inside, rt.FILE)} == {
         "snake_case",
         "as-of date without (inferred)",
+        "hex stamp",
     }
 
 
@@ -170,7 +172,7 @@ def test_the_check_lets_readers_words_through(inside):
         "a 48-hour release notice; the 2017 Values Voter Summit ran 13–14 Oct 2017",
     ]
     assert [(t, rules(t, inside)) for t in fine if rules(t, inside)] == []
-    assert rules("map-as-of-2017-08-03-inferred-data-769dbf44", inside, rt.FILE) == []
+    assert rules("map-article-as-of-2017-08-03-inferred-data-as-of-2022-11-04", inside, rt.FILE) == []
 
 
 def test_a_finding_says_whether_the_dashboard_or_the_etl_wrote_it(inside):
@@ -178,7 +180,8 @@ def test_a_finding_says_whether_the_dashboard_or_the_etl_wrote_it(inside):
         return [f.origin for f in rt.findings([Shown("test", rt.TEXT, text)], inside)]
 
     assert origin("s007") == ["dashboard"]  # a sentence id shown alone: the dashboard's choice to show it
-    message = inside.prose["data_quality.message"][0] + " (psp-launched)"  # an ETL message that names a slug
+    plain = [m for m in inside.prose["data_quality.message"] if not rt.THE_REFERENCE.search(m)]
+    message = plain[0] + " (psp-launched)"  # an ETL message that names a slug
     planted = dataclasses.replace(inside, prose={**inside.prose, "data_quality.message": [message]})
     assert [f.origin for f in rt.findings([Shown("test", rt.TEXT, message)], planted)] == ["etl: data_quality.message"]
 
@@ -253,3 +256,102 @@ def test_a_build_command_back_on_the_overview_is_found(built_data, tmp_path, ins
     monkeypatch.setenv("DASHBOARD_DATA_DIR", str(fresh_copy(built_data, tmp_path)))
     found = rt.findings(app_page("overview", {}, monkeypatch), inside)
     assert [(f.rule, f.token) for f in found if f.origin == "dashboard"] == [("build command", "make etl")]
+
+
+# ---- plain words: a hex stamp, "the reference", and each term spelled out at its first use ----------------------
+
+
+def test_the_check_finds_a_hex_stamp_and_the_reference_as_a_noun(inside):
+    assert rules("Static copy; data stamp 62c678a5.", inside) == [("hex stamp", "62c678a5")]
+    assert rules("· Article as of 3 Aug 2017 (inferred) · data 769dbf44", inside) == [("hex stamp", "769dbf44")]
+    assert rules("psp-dashboard-data-62c678a5.zip", inside, rt.FILE) == [("hex stamp", "62c678a5")]
+    assert rules("participants in the reference", inside) == [("the reference, as a noun", "the reference")]
+    assert rules("Context event (reference)", inside) == [("the reference, as a noun", "(reference)")]
+    fine = [
+        "Static copy; data as of 4 Nov 2022.",
+        "The article's fingerprint (SHA-256): 1e0cdb0927e164a9…",  # labelled, and cut short: not a stamp
+        "Wikipedia, reference work; confirmed",
+        "Populations are GeoNames figures (cities15000)",
+    ]
+    assert [(t, rules(t, inside)) for t in fine if rules(t, inside)] == []
+
+
+def first_uses(strings: list[tuple[str, str]], inside: rt.Internals) -> list[tuple[str, str]]:
+    """(term as written, where) of each term not spelled out at its first use; ``strings``: (unit, text)."""
+    shown = [Shown("test", rt.TEXT, text, unit) for unit, text in strings]
+    return [(f.token, f.shown.unit) for f in rt.first_uses(shown, inside)]
+
+
+def test_the_check_finds_a_term_not_spelled_out_at_its_first_use(inside):
+    assert first_uses([("", "PSP participants"), ("", "PSP (the Justice Department's Public Safety Partnership)")],
+                      inside) == [("PSP", "")]  # fmt: skip
+    spelled = "Senate invokes cloture (a vote to end debate) on Kaplan; the NLRB (National Labor Relations Board)"
+    assert first_uses([("", spelled), ("", "cloture again, the NLRB again")], inside) == []
+    # a chart stands alone: the page spelled it out, its title did not
+    assert first_uses([("", spelled), ("chart 3", "Senate invokes cloture on Kaplan")], inside) == [
+        ("cloture", "chart 3")
+    ]
+    assert sorted(first_uses([("", "HELP Committee approves both NLRB nominees, 12–11")], inside)) == [
+        ("HELP Committee", ""),
+        ("NLRB", ""),
+    ]
+    assert first_uses([("", "a DOJ-led (DOJ: the Justice Department) Task Force; EO (executive order) 13768")],
+                      inside) == []  # fmt: skip
+    # the article's own words, shown as written, are no use of ours: "…assistance to ICE agents…"
+    sentence = next(s for s in inside.texts[0].split(". ") if "ICE agents" in s)
+    assert first_uses([("", sentence), ("", f"The article: “{sentence[-40:]}”")], inside) == []
+    assert first_uses([("", "https://www.govinfo.gov/content/pkg/FR-2017-01-30/html/2017-02102.htm")], inside) == []
+
+
+def test_the_text_layer_spells_each_term_out_once_per_page():
+    from dashboard.gloss import Gloss
+
+    g = Gloss()
+    assert g("Sessions won't consider them for PSP until they agree to step up assistance to ICE") == (
+        "Sessions won't consider them for PSP (the Justice Department's Public Safety Partnership) until they agree "
+        "to step up assistance to ICE (U.S. Immigration and Customs Enforcement)"
+    )
+    assert g("Baltimore named a PSP site") == "Baltimore named a PSP site"  # the second use: short
+    assert g("Judge Orrick permanently enjoins EO 13768 Sec. 9(a) nationwide") == (
+        "Judge Orrick permanently enjoins (blocks by court order) EO (executive order) 13768 Sec. 9(a) nationwide"
+    )
+    assert g("comply with 8 U.S.C. 1373; 82 FR 8799–8803") == (
+        "comply with 8 U.S.C. (United States Code) 1373; 82 FR (Federal Register) 8799–8803"
+    )
+    assert g("Senate HELP Committee hearing; HELP Committee approves") == (
+        "Senate HELP Committee (the Senate's Health, Education, Labor and Pensions Committee) hearing; HELP "
+        "Committee approves"
+    )
+    assert g("Executive Order 13776 creates a DOJ-led Task Force") == (
+        "Executive Order 13776 creates a DOJ-led (DOJ: the Justice Department) Task Force"
+    )
+    assert Gloss(articles=("assistance to ICE agents",))("“assistance to ICE agents”") == "“assistance to ICE agents”"
+    assert g("agrees with the reference's date of “x”, in the reference") == (
+        "agrees with the date in our cited records of “x”, in our cited records"
+    )
+
+
+def test_a_hex_stamp_back_in_the_byline_is_found(built_data, tmp_path, inside, monkeypatch):
+    """The static copy's byline once said "Static copy; data stamp 62c678a5": the hash is found again."""
+    from dashboard import blocks
+
+    byline = blocks.CONTENT["byline"]
+
+    def with_stamp(b, ctx):
+        text = byline(b, ctx)
+        return dataclasses.replace(text, text=f"{text.text} Data stamp {ctx.meta.stamp}.")
+
+    monkeypatch.setitem(blocks.CONTENT, "byline", with_stamp)
+    found = static_findings(built_data, tmp_path, inside)
+    assert {f.split("'")[1] for f in found if "hex stamp" in f} == {reader.meta_from(built_data).stamp}
+
+
+def test_a_term_the_pages_no_longer_spell_out_is_found(built_data, tmp_path, inside, monkeypatch):
+    """With the text layer off, the static site's first uses of ICE, PSP, NLRB and cloture are found again."""
+    from dashboard import gloss
+
+    monkeypatch.setattr(gloss.Gloss, "__call__", lambda self, text: text)
+    strings = site_strings(built_data, tmp_path)
+    found = {(f.token, f.shown.where) for f in rt.first_uses(strings, inside)}
+    assert {("ICE", "site:index.html"), ("PSP", "site:index.html"), ("NLRB", "site:index.html")} <= found
+    assert ("cloture", "site:timeline.html") in found

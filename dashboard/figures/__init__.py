@@ -114,11 +114,11 @@ def build(chart_id: str, load: Loader, meta: Meta, size: tuple[int, int | None] 
 
 def png_name(chart_id: str, meta: Meta) -> str:
     """The name a chart's PNG is saved under: which chart, the article's as-of date (marked inferred when it is)
-    and the data stamp, in readers' words (``map-as-of-2017-08-03-inferred-data-769dbf44``)."""
+    and the data's date, in readers' words (``map-article-as-of-2017-08-03-inferred-data-as-of-2022-11-04``)."""
     as_of = say(
         "charts.credit.png-as-of-inferred" if meta.as_of_inferred else "charts.credit.png-as-of", date=meta.as_of
     )
-    return say("charts.credit.png", chart=chart_id, as_of=as_of, stamp=meta.stamp)
+    return say("charts.credit.png", chart=chart_id, as_of=as_of, data_as_of=meta.data_as_of)
 
 
 def export_config(chart_id: str, meta: Meta) -> dict:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import plotly.graph_objects as go
 
 from dashboard import fmt, theme
+from dashboard.gloss import Gloss
 from dashboard.meta import Meta
 from dashboard.words import say
 
@@ -55,8 +56,8 @@ def text_width(text: str, font_px: float) -> float:
     return len(text) * CHAR_EM * font_px
 
 
-def wrap(text: str, width_px: float, font_px: float, tail: str = "") -> str:
-    """Break ``text`` at spaces into lines that fit ``width_px``; ``tail`` is kept whole on the last line."""
+def wrap(text: str, width_px: float, font_px: float, tail: str | tuple[str, ...] = "") -> str:
+    """Break ``text`` at spaces into lines that fit ``width_px``; ``tail`` (or each of several) is kept whole."""
     return "<br>".join(fmt.wrap_words(text, max(12, int(width_px / (CHAR_EM * font_px))), tail))
 
 
@@ -151,10 +152,11 @@ def plan(
     width, height = size
     f = fonts(width)
     room = width - 2 * f.pad
-    title = wrap(title, room, f.title * BOLD)
-    subtitle = wrap(subtitle, room, f.subtitle)
-    tail = say("charts.credit.tail", as_of=meta.as_of_human, stamp=meta.stamp)
-    credit = wrap(fmt.source_line(source), room, f.note, tail=tail)
+    spelled = Gloss()  # a chart stands alone: its title block spells out each term at its first use
+    title = wrap(spelled(title), room, f.title * BOLD)
+    subtitle = wrap(spelled(subtitle), room, f.subtitle)
+    tail = (say("charts.credit.tail", as_of=meta.as_of_human), say("charts.credit.data", date=meta.data_as_of_human))
+    credit = wrap(spelled(fmt.source_line(source)), room, f.note, tail=tail)
     n_title, n_sub, n_credit = (t.count("<br>") + 1 for t in (title, subtitle, credit))
     margin = margin or {}
     left, right = f.pad + margin.get("l", 0), f.pad + margin.get("r", 0)

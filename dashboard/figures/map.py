@@ -17,6 +17,7 @@ from dashboard import fmt, theme
 from dashboard.figures import framing
 from dashboard.figures.framing import esc, mention_lines
 from dashboard.figures.labels import LABEL_SIZE, Box, place_labels
+from dashboard.gloss import Gloss
 from dashboard.meta import Meta
 from dashboard.words import say, section, term
 
@@ -48,16 +49,18 @@ def _screen(cities: pd.DataFrame, xr, yr, p: framing.Plan) -> tuple[list[tuple[f
 
 
 def _hover(row, sentences: dict[tuple[str, str], str], mentions: dict[str, list[str]], words: dict) -> str:
-    """A city's hover: its status, its site type as of the article (and what came later), its population with
-    the population's source, the article's sentence or the source, and where the articles name it. ``words``:
+    """A city's hover: its status, its site type as of the article (and what came later), its population (the
+    data set named; cited in full on the Sources page), the article's sentence or the source, and where the
+    articles name it. ``words``:
     the city's site type and source in readers' words (``tables.site_words``, ``tables.Words.source``)."""
     pop = f"{int(row['population']):,}" if pd.notna(row["population"]) else say("charts.map.population-unknown")
+    g = Gloss()  # a hover is read alone: each term in it spelled out at its first use
+    status = say("charts.map.hover-status", status=term("terms.city-status", row["status"]))
     lines = [
         f"<b>{esc(row['name'])}, {esc(row['state'])}</b>",
-        say("charts.map.hover-status", status=term("terms.city-status", row["status"])),
-        "<br>".join(fmt.wrap_words(say("charts.map.hover-site", site=esc(words["site"])), 70)),
-        say("charts.map.hover-population", population=pop)
-        + f"<br><span style='font-size:11px'>{esc(row['population_source'])}</span>",
+        "<br>".join(fmt.wrap_words(esc(g(status)), 70)),
+        "<br>".join(fmt.wrap_words(esc(g(say("charts.map.hover-site", site=words["site"]))), 70)),
+        say("charts.map.hover-population", population=pop),  # its source in full: on the Sources page
     ]
     if row["status"] == "excluded" and isinstance(row.get("sentence_id"), str):
         said = sentences.get((row["article_id"], row["sentence_id"]), "")

@@ -23,6 +23,7 @@ from dashboard.figures import framing
 from dashboard.figures.framing import esc, mention_lines
 from dashboard.figures.labels import Box, place_labels
 from dashboard.fmt import when
+from dashboard.gloss import Gloss
 from dashboard.meta import Meta
 from dashboard.words import say, section, term
 
@@ -38,19 +39,21 @@ def _wrap(text: str) -> str:
 def hover(row, events_by_id: dict[str, pd.Series], mentions: list[str] | None = None, source: str = "") -> str:
     """An event's hover: its title and date, the article's words and how they were read, what came of an expected
     event, the reference's caveats, where the articles name it, and its source (``source``: in readers' words; its
-    domain when not given) with its confidence."""
-    lines = [f"<b>{_wrap(esc(row['title']))}</b>", when(row)]
+    domain when not given) with its confidence. A hover is read alone: each term in it is spelled out at its first
+    use (``dashboard.gloss``)."""
+    g = Gloss()
+    lines = [f"<b>{_wrap(esc(g(row['title'])))}</b>", when(row)]
     if row["in_article"]:
         lines.append(say("charts.timeline.in-article", surface=esc(row["surface"])))
         if isinstance(row.get("resolution"), str):
-            lines.append(_wrap(esc(row["resolution"])))
+            lines.append(_wrap(esc(g(row["resolution"]))))
     else:
         lines.append(say("charts.timeline.not-in-article"))
     if isinstance(row.get("outcome_event_id"), str) and row["outcome_event_id"] in events_by_id:
         out = events_by_id[row["outcome_event_id"]]
-        lines.append(say("charts.timeline.outcome", title=_wrap(esc(out["title"])), when=when(out)))
+        lines.append(say("charts.timeline.outcome", title=_wrap(esc(g(out["title"]))), when=when(out)))
     if isinstance(row.get("note"), str):
-        lines.append(_wrap(esc(row["note"])))
+        lines.append(_wrap(esc(g(row["note"]))))
     lines += mention_lines(mentions or [])
     where = source or fmt.domain(str(row["source"]))
     lines.append(fmt.source_line(f"{esc(where)} · {esc(term('terms.confidence', row['confidence']))}"))
@@ -361,7 +364,11 @@ def _label_article_events(fig: go.Figure, ev: pd.DataFrame, geo: Geometry, size:
     main = ev[main_panel(ev)]
     labelled = main[main["in_article"]].sort_values("mid")
     points = [geo.px(r["mid"], r["lane"]) for _, r in labelled.iterrows()]
-    texts = [f"“{s}”" for s in labelled["surface"]]  # measured as shown; escaped when drawn
+    expected = say("charts.timeline.label-expected")  # its date is ours: said beside it, not only in its hover
+    texts = [
+        f"“{s}”" + (expected if st == "expected" else "")
+        for s, st in zip(labelled["surface"], labelled["status"], strict=True)
+    ]
     others = [geo.px(r["mid"], r["lane"]) for _, r in main[~main["in_article"]].iterrows()]
     offsets = place_labels(
         points,
@@ -446,9 +453,12 @@ def _later_panel(fig: go.Figure, ev: pd.DataFrame, geo: Geometry, width: int) ->
 
 def _words(ev: pd.DataFrame, sources: pd.DataFrame, n_articles: int) -> dict:
     n_art = int(ev["in_article"].sum())
-    title = "title-several" if n_articles > 1 else "title"
+    n_expected = int((ev["in_article"] & (ev["status"] == "expected")).sum())  # counted apart: not yet events
+    title = ("title-several" if n_articles > 1 else "title") + ("-expected" if n_expected else "")
     return dict(
-        title=say(f"charts.timeline.{title}", n_article=n_art, n_articles=n_articles),
+        title=say(
+            f"charts.timeline.{title}", n_article=n_art - n_expected, n_expected=n_expected, n_articles=n_articles
+        ),
         subtitle=say("charts.timeline.subtitle", n_context=len(ev) - n_art),
         source=cited_line(ev, sources),
     )

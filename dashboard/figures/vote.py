@@ -425,7 +425,10 @@ def state_grid(
         _chosen_state(fig, highlight_state)
     p = framing.plan(
         size,
-        title=say("charts.senate-states.title"),
+        title=say(
+            "charts.senate-states.title",
+            derived=say("charts.senate-states.title-derived") if positions["derived"].all() else "",
+        ),
         subtitle=say("charts.senate-states.subtitle") + _derived_note(positions, "senate-states"),
         source=say("charts.senate-states.source", positions=_domains(positions["source"])),
         meta=meta,
