@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import importlib
 import signal
 import sys
 import tempfile
 import time
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 
 from etl import paths  # not schema here: it imports pandas, which waits until the read-ahead has started
@@ -22,6 +24,8 @@ def _parser() -> argparse.ArgumentParser:
             "Read the seed article(s) and the cited reference facts; write validated Parquet tables and "
             "datapackage.json. Prints a summary per table and what changed since the last refresh."
         ),
+        epilog="The editor's desk: python -m etl add FILE --publisher NAME --date YYYY-MM-DD puts an article into "
+        "seeds/; python -m etl preview FILE shows what the reader finds in it, writing nothing.",
     )
     p.add_argument(
         "--seeds",
@@ -96,7 +100,7 @@ def run(args: argparse.Namespace) -> int:
             where = row.sentence_id if isinstance(row.sentence_id, str) else row.article_id or ""
             print(f"  error [{row.kind}] {where} {row.message}", file=sys.stderr)
         if len(errors):
-            print("  review each one, then record the decision in etl/reference/corrections.csv", file=sys.stderr)
+            print("  review each one: python -m etl review (decisions go to reviews.csv)", file=sys.stderr)
         if args.strict and len(errors):
             print(
                 f"--strict: {len(errors)} unreviewed data-quality error(s); first: {errors.iloc[0]['message']}",
@@ -106,14 +110,26 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+COMMANDS = ("add", "preview", "review")  # the editor's desk: etl/add.py, etl/preview.py, etl/review.py (--help)
+
+
 def main(argv: list[str] | None = None) -> int:
     # Behave like a Unix tool when piped into `head`: stop quietly instead of reporting a broken pipe.
     signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] in COMMANDS:
+        command = importlib.import_module(f"etl.{argv[0]}")
+        return _guarded(lambda: command.main(argv[1:]), "-v" in argv or "--verbose" in argv)
     args = _parser().parse_args(argv)
+    return _guarded(lambda: run(args), args.verbose)
+
+
+def _guarded(call: Callable[[], int], verbose: bool) -> int:
+    """The exit status of ``call``: 2 with one line for bad input, 3 for anything unexpected."""
     try:
-        return run(args)
+        return call()
     except EtlError as exc:
-        if args.verbose:
+        if verbose:
             traceback.print_exc()
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -121,7 +137,7 @@ def main(argv: list[str] | None = None) -> int:
         print("error: interrupted; the previous output is intact", file=sys.stderr)
         return 130
     except Exception as exc:
-        if args.verbose:
+        if verbose:
             traceback.print_exc()
         print(f"error: unexpected {type(exc).__name__}: {exc} (run with -v for the traceback)", file=sys.stderr)
         return 3
