@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from etl import assemble, check, corroborate, geo, schema
+from etl import assemble, check, corroborate, geo, review, schema
 from etl.assemble import Article
 from etl.gazetteer import Gazetteer
 from etl.lexicon import load_lexicon
@@ -71,13 +71,14 @@ def build(
         reader = Reader(Known.read(reference_dir), gazetteer, lexicon, prior=prior)
         readings = [reader.read(seed) for seed in seeds]
     articles = [understand(rd, ref, lexicon) for rd in readings]
+    desk = review.apply(articles, review.decisions(ref), lexicon, ref)  # the desk's decisions, before anything
     # assemble
     rows: dict[str, list[dict]] = {}
     for a in articles:
         for name, part in assemble.article_tables(a).items():
             rows.setdefault(name, []).extend(part)
     tables = {name: schema.frame(name, part) for name, part in rows.items()}
-    standing = corroborate.standings(articles, recorded_roles(ref, lexicon, gazetteer))
+    standing = corroborate.standings(articles, recorded_roles(ref, lexicon, gazetteer), desk.confirmed)
     tables["cities"] = assemble.cities(articles, ref, gazetteer, standing)
     tables["entities"] = assemble.entities(articles, tables["mentions"], tables["cities"], ref)
     tables["events"] = assemble.events(articles, ref)
@@ -91,10 +92,11 @@ def build(
     recorded = recorded_roles(ref, lexicon, gazetteer)
     dq = []
     for a in articles:
-        dq += check.check_article(check.Context(a, ref, n_participants, recorded, standing))
-    dq += check.across_articles(tables["claims"], articles, ref, ref.rows("corrections"))
+        dq += check.check_article(check.Context(a, ref, n_participants, recorded, standing, desk))
+    dq += check.across_articles(tables["claims"], articles, ref, ref.rows("corrections"), desk)
     dq += check.missing_elements(articles)
     dq += check.open_questions(ref)
+    dq += review.stale(review.decisions(ref), desk, {r["check_id"] for r in dq}, articles)
     dq += check.off_chart(tables["events"], ref)
     tables["data_quality"] = schema.frame("data_quality", dq)
     # validate: the one choke point before anything is written

@@ -22,6 +22,7 @@ from etl.assemble import Article
 from etl.read.model import Reading, Span, as_of_words, human
 from etl.reference import FILES, cited_urls, site_of
 from etl.resolve import date_range
+from etl.review import Applied, desk_words
 from etl.schema import article_source
 
 UNREVIEWED = "Unreviewed: nobody has checked this yet; it is shown as found."  # the CLI says where to record it
@@ -52,6 +53,7 @@ class Context:
     n_participants: int
     recorded: dict[str, set[str]]  # status -> the cities our cited records hold in it (etl.corroborate)
     standing: dict  # (city_id, status) -> what every report together says of it (etl.corroborate.Standing)
+    desk: Applied | None = None  # the desk's decisions, applied (etl.review)
 
     @property
     def rd(self) -> Reading:
@@ -59,9 +61,10 @@ class Context:
 
 
 class Findings:
-    def __init__(self, rd: Reading, corrections: list):
+    def __init__(self, rd: Reading, corrections: list, desk: Applied | None = None):
         self.rd = rd
         self.corrections = corrections
+        self.accepted = desk.accepted if desk is not None else {}  # check_id -> the desk's decision
         self.rows: list[dict] = []
         self._seen: set[tuple[str, str, str]] = set()
 
@@ -85,18 +88,22 @@ class Findings:
         if (kind, surface, message) in self._seen:
             return  # the same finding again (a caption printed twice): one row is enough
         self._seen.add((kind, surface, message))
+        check_id = f"{kind}:{art}:{span.start if span is not None else 0}"
+        desk = self.accepted.get(check_id)
         if severity is None:
             fix = self._correction(kind, surface)
-            severity = "warning" if fix is not None else "error"
-            resolution = fix.resolution if fix is not None else UNREVIEWED
+            severity = "warning" if fix is not None or desk is not None else "error"
+            resolution = fix.resolution if fix is not None else desk_words(desk) if desk is not None else UNREVIEWED
             source = source or (fix.source if fix is not None else "")
+        elif severity == "warning" and desk is not None:  # a warning the desk has read: it says so
+            resolution = desk_words(desk)
         sid = self.rd.sentence_at(span.start) if span is not None else None
         last = self.rd.sentence_at(span.end - 1) if span is not None else None
         if last != sid:  # the row is tagged with the sentence it starts in; say where it ends
             message += f" The words run from {self.sentence_words(sid)} into {self.sentence_words(last)}."
         self.rows.append(
             {
-                "check_id": f"{kind}:{art}:{span.start if span is not None else 0}",
+                "check_id": check_id,
                 "article_id": art,
                 "severity": severity,
                 "kind": kind,
@@ -339,6 +346,15 @@ def one_report_role(f: Findings, c: Context) -> None:
             continue
         seen.add((p.city_id, claim.role.status))
         held = c.standing[(p.city_id, claim.role.status)]
+        if held.desk and not held.recorded:
+            f.add(
+                "one_report_role",
+                f"Only this report names {p.name}, {p.state} among the cities not considered; the desk confirmed it, "
+                "so it is on the map, citing this report.",
+                claim.place.mention,
+                "info",
+                desk_words(c.desk.confirmed[(p.city_id, claim.role.status)]),
+            )
         if held.on_map or claim.role.status != "excluded":
             continue
         f.add(
@@ -553,7 +569,7 @@ CHECKS: tuple[Callable[[Findings, Context], None], ...] = (
 
 def check_article(c: Context) -> list[dict]:
     """Every registered check over one article."""
-    f = Findings(c.rd, c.ref.rows("corrections"))
+    f = Findings(c.rd, c.ref.rows("corrections"), c.desk)
     for run in CHECKS:
         run(f, c)
     return f.rows
@@ -613,7 +629,9 @@ def _where(row: pd.Series, titles: dict[str, str]) -> str:
     return f"the article “{titles[row['article_id']]}”, sentence {int(row['sentence_id'][1:])}"
 
 
-def across_articles(claims: pd.DataFrame, articles: list[Article], ref, corrections: list) -> list[dict]:
+def across_articles(
+    claims: pd.DataFrame, articles: list[Article], ref, corrections: list, desk: Applied | None = None
+) -> list[dict]:
     """Two articles that say different things about one fact (a date, a tally, how many cities have a role):
     an anomaly on the later article's span, naming both."""
     by_id = {a.id: a for a in articles}
@@ -630,7 +648,7 @@ def across_articles(claims: pd.DataFrame, articles: list[Article], ref, correcti
         for c in others:
             if not _disagree(kind, first["value"], c["value"]):
                 continue
-            f = Findings(by_id[c["article_id"]].reading, corrections)
+            f = Findings(by_id[c["article_id"]].reading, corrections, desk)
             if kind == "city_count":
                 about = f"how many cities “{events[ref_id].title}” concerns"
             elif kind == "vote":

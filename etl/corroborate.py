@@ -28,10 +28,11 @@ class Standing:
     status: str
     recorded: bool  # our cited records hold this role for this city
     reports: tuple[str, ...]  # the reports (each named by its first article) that claim it
+    desk: bool = False  # the desk confirmed one report's role (etl/review.py)
 
     @property
     def on_map(self) -> bool:
-        return self.recorded or len(self.reports) >= REPORTS_NEEDED
+        return self.recorded or self.desk or len(self.reports) >= REPORTS_NEEDED
 
 
 def _words(text: str) -> str:
@@ -67,9 +68,13 @@ def reports(articles: list[Article]) -> dict[str, str]:
     return {a.id: root(a.id) for a in articles}
 
 
-def standings(articles: list[Article], recorded: dict[str, set[str]]) -> dict[tuple[str, str], Standing]:
+def standings(
+    articles: list[Article], recorded: dict[str, set[str]], confirmed: Iterable[tuple[str, str]] = ()
+) -> dict[tuple[str, str], Standing]:
     """(city_id, status) -> its standing, for every role an article claims for a city it resolved.
-    ``recorded`` is status -> the city ids our cited records hold in that role."""
+    ``recorded`` is status -> the city ids our cited records hold in that role; ``confirmed`` the (city_id, status)
+    pairs the desk confirmed."""
+    confirmed = set(confirmed)
     report_of = reports(articles)
     claimed: dict[tuple[str, str], set[str]] = {}
     for a in articles:
@@ -77,7 +82,7 @@ def standings(articles: list[Article], recorded: dict[str, set[str]]) -> dict[tu
             if c.place.gazetteer is not None:
                 claimed.setdefault((c.place.gazetteer.city_id, c.role.status), set()).add(report_of[a.id])
     return {
-        key: Standing(key[0], key[1], key[0] in recorded.get(key[1], set()), tuple(sorted(rs)))
+        key: Standing(key[0], key[1], key[0] in recorded.get(key[1], set()), tuple(sorted(rs)), key in confirmed)
         for key, rs in sorted(claimed.items())
     }
 

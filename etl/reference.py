@@ -153,6 +153,14 @@ class RefFile:
         return header, rows
 
 
+REVIEW_KEY = re.compile(r"^(?P<kind>[a-z_]+):(?P<article>[^:\s]+):(?P<start>\d+)$")  # a reading's key (etl.review)
+REVIEW_DECISIONS = ("accept", "reject", "set")
+
+
+def _review_key(value: str) -> str | None:
+    return None if REVIEW_KEY.match(value) else f"{value!r} is not a key like date_check:<article_id>:<start>"
+
+
 STATES = sorted([s.abbr for s in us.STATES] + [us.states.DC.abbr])  # USPS codes, from the us package
 ENTITY_TYPES = (
     "person",
@@ -288,6 +296,19 @@ FILES = {
             "source": url_or_article,  # what the article itself shows (a caption printed twice) cites the sentence
             "confidence": confidence,
         },
+    ),
+    "reviews": RefFile(  # the desk's decisions on what the reader read (etl/review.py): who decided, when, why
+        "reviews.csv",
+        ("key",),
+        {
+            "key": _review_key,
+            "decision": one_of(*REVIEW_DECISIONS),
+            "value": lambda v: None,
+            "note": nonempty,
+            "who": nonempty,
+            "when": iso_date(),
+        },
+        frozenset({"value"}),
     ),
     "source_sites": RefFile(  # who published each cited page: read by assemble.sources, never written in Python
         "source_sites.csv",
