@@ -48,6 +48,22 @@ def test_every_charted_event_has_an_official_press_or_article_source(tables, ref
         assert not _kinds(by_id[e.event_id], "events", ref) & set(CHARTED_KINDS), e.event_id
 
 
+def test_a_charted_event_names_a_source_that_counts_first(tables, ref):
+    """The source a reader meets first (the hover, the table) is one that lets the event be charted, unless the
+    article states the event (the White House's backing of the RAISE Act: abc.org first, the article's sentence)."""
+    events = tables["events"]
+    for e in events[events["charted"] & ~events["in_article"]].itertuples():
+        assert site_of(e.source, ref).kind in CHARTED_KINDS, e.event_id
+    cited = events[events["in_article"] & events["source"].str.startswith("http")]  # not the expected vote
+    first = {e.event_id: site_of(e.source, ref).site for e in cited.itertuples()}
+    assert first == {
+        "psp-launched": "Politico",
+        "kaplan-confirmed": "Reuters",
+        "raise-act-endorsed": "abc.org (Newsline)",
+        "psp-four-cities-letters": "West Hawaii Today (AP story)",
+    }
+
+
 def test_exactly_these_events_are_off_the_charts(tables):
     events = tables["events"].set_index("event_id")
     assert set(events.index[~events["charted"]]) == set(OFF_CHART)
