@@ -190,5 +190,6 @@ def main(argv: list[str]) -> int:
     print(f"added {paths.display(done.path)} and its sidecar {done.sidecar.name}")
     if done.copy_of:
         print(f'it runs the wire story of {done.copy_of}.txt again: the sidecar says copy_of = "{done.copy_of}"')
-    print(f"next: python -m etl preview {paths.display(done.path)}, then python -m etl")
+    refresh = ", then python -m etl" if args.seeds.resolve() == paths.SEEDS_DIR.resolve() else ""
+    print(f"next: python -m etl preview {paths.display(done.path)}{refresh}")
     return 0

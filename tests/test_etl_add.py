@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from etl import paths
 from etl.__main__ import main
 from etl.paths import REFERENCE_DIR, ROOT, SEEDS_DIR
 from etl.seed import Article, read_seed, read_seeds
@@ -26,6 +27,7 @@ DESK = Path(__file__).parent / "articles" / "desk"
 ORIGINAL = DESK / "wire_original.txt"
 COPY = DESK / "wire_copy.txt"
 SEED = SEEDS_DIR / "000_94e04342a6ea52d8.txt"
+URL = "https://example.org/wire/1"
 ORIGINAL_SHA = hashlib.sha256(ORIGINAL.read_bytes()).hexdigest()
 COPY_SHA = hashlib.sha256(COPY.read_bytes()).hexdigest()
 
@@ -53,8 +55,9 @@ def add(run, seeds: Path, file: Path, *extra: str):
     return run("add", file, "--publisher", "Test Wire", "--date", "2017-08-04", "--seeds", seeds, *extra)
 
 
-def test_add_copies_the_bytes_and_writes_the_sidecar(workspace, run):
-    code, out, err = add(run, workspace.seeds, ORIGINAL, "--url", "https://example.org/wire/1")
+def test_add_copies_the_bytes_and_writes_the_sidecar(workspace, run, monkeypatch):
+    monkeypatch.setattr(paths, "SEEDS_DIR", workspace.seeds)  # the default folder, so it says what to run next
+    code, out, err = run("add", ORIGINAL, "--publisher", "Test Wire", "--date", "2017-08-04", "--url", URL)
     name = f"2017-08-04_test-wire_{ORIGINAL_SHA[:8]}"
     target = workspace.seeds / f"{name}.txt"
     assert (code, err) == (0, [])
@@ -70,7 +73,7 @@ def test_add_copies_the_bytes_and_writes_the_sidecar(workspace, run):
         'as_of_method = "Given by the editor on the command line (python -m etl add --date 2017-08-04); the article '
         'does not print it, so screens say inferred."\n'
         'publisher = "Test Wire"\n'
-        'url = "https://example.org/wire/1"\n'
+        f'url = "{URL}"\n'
     )
     seed = read_seed(target)  # the refresh reads it as written
     assert (seed.article_id, seed.as_of, seed.as_of_inferred, seed.publisher, seed.url, seed.copy_of) == (
@@ -78,7 +81,7 @@ def test_add_copies_the_bytes_and_writes_the_sidecar(workspace, run):
         dt.date(2017, 8, 4),
         True,
         "Test Wire",
-        "https://example.org/wire/1",
+        URL,
         "",
     )
     assert seed.sha256 == ORIGINAL_SHA
@@ -118,7 +121,7 @@ def test_a_copy_of_a_seed_s_wire_story_is_recorded_as_one(workspace, run):
     assert out == [
         f"added {copy} and its sidecar {copy.stem}.toml",
         f'it runs the wire story of {original}.txt again: the sidecar says copy_of = "{original}"',
-        f"next: python -m etl preview {copy}, then python -m etl",
+        f"next: python -m etl preview {copy}",
     ]
     assert (
         copy.with_suffix(".toml")
