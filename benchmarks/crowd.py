@@ -22,6 +22,7 @@ from locust import User, constant_pacing, events, task  # isort: skip
 from locust.env import Environment  # isort: skip
 
 import argparse
+import contextlib
 import os
 import random
 import re
@@ -30,6 +31,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -255,18 +257,27 @@ def _line(row: Row) -> str:
     )
 
 
-def held_rate(target: Target, rates: list[float], step_s: float, rows: list[Row]) -> tuple[float, bool]:
-    """The highest arrival rate (sessions a second) whose page times keep p95 ≤ :data:`P95_HELD` with no error,
-    stepping up through ``rates`` until one does not; and whether one did not (False: the ceiling is higher than
-    the last rate tried, and the two servings cannot be told apart by it)."""
-    held = 0.0
-    for rate in rates:
-        row = measure(target, "rate step", Plan(target.base), max(1, round(rate * step_s)), rate)
-        rows.append(row)
-        if row.tally.errors or pct(row.tally.pages, 95) > P95_HELD:
-            return held, True
-        held = rate
-    return held, False
+def held_rates(targets: list[Target], rates: list[float], step_s: float, rows: list[Row]) -> list[tuple[float, bool]]:
+    """For each target, the highest arrival rate (sessions a second) whose page times keep p95 ≤ :data:`P95_HELD`
+    with no error, stepping up through ``rates`` until one does not; and whether one did not (False: the ceiling
+    is higher than the last rate tried). The targets take turns at each rate, the first one alternating, so that
+    other work on the machine falls on both alike, not on whichever happened to be measured while it ran."""
+    held = [0.0] * len(targets)
+    ceiling = [False] * len(targets)
+    for i, rate in enumerate(rates):
+        order = range(len(targets)) if i % 2 == 0 else reversed(range(len(targets)))
+        for k in order:
+            if ceiling[k]:
+                continue
+            row = measure(targets[k], "rate step", Plan(targets[k].base), max(1, round(rate * step_s)), rate)
+            rows.append(row)
+            if row.tally.errors or pct(row.tally.pages, 95) > P95_HELD:
+                ceiling[k] = True
+            else:
+                held[k] = rate
+        if all(ceiling):
+            break
+    return list(zip(held, ceiling, strict=True))
 
 
 def hold_sessions(target: Target, n: int, rows: list[Row]) -> None:
@@ -305,49 +316,46 @@ def wire_bytes(base: str) -> dict[str, tuple[int, int]]:
     return out
 
 
+@contextlib.contextmanager
+def serving(processes: int) -> Iterator[tuple[Target, list[cluster.App]]]:
+    """``processes`` app processes behind nginx (``deploy.cluster``, no access log), stopped afterwards."""
+    with tempfile.TemporaryDirectory(prefix="psp-crowd-") as tmp:
+        apps = [cluster.App(cluster.free_port(), Path(tmp) / f"app-{i}.log") for i in range(processes)]
+        c = cluster.Cluster(
+            cluster.free_port(), apps, [("127.0.0.1", a.port) for a in apps], Path(tmp), access_log=False
+        )
+        try:
+            c.start()
+            name = f"{processes} processes + nginx"
+            yield Target(name, f"http://localhost:{c.port}", [a.proc.pid for a in apps], c.nginx.pid), apps
+        finally:
+            c.stop()
+
+
 def run(sessions: int, processes: int, duration: float, rates: list[float], step_s: float) -> dict:
+    """Every scenario: 1 process and N behind nginx side by side (idle while the other is measured), then the
+    kill on a fresh N."""
     rows: list[Row] = []
     result: dict = {"rows": rows, "processes": processes, "sessions": sessions, "duration": duration}
     result["rates"] = rates
     machine_before, wall_before, load_before = _busy_s(), time.monotonic(), os.getloadavg()[0]
-    print("1 process (make run's server)…", file=sys.stderr, flush=True)
-    with Server() as one:
+    print(f"1 process (make run's server) and {processes} behind nginx…", file=sys.stderr, flush=True)
+    with Server() as one, serving(processes) as (many, _):
         single = Target("1 process", one.url, [one.proc.pid])
-        rows.append(measure(single, "40 together", Plan(one.url, second=False, landing=("", "")), 40, 1000))
-        result["held_1"], result["ceiling_1"] = held_rate(single, rates, step_s, rows)
-        hold_sessions(single, 100, rows)
-    print(f"{processes} processes behind nginx…", file=sys.stderr, flush=True)
-    for kill in (False, True):
-        with tempfile.TemporaryDirectory(prefix="psp-crowd-") as tmp:
-            port = cluster.free_port()
-            apps = [cluster.App(cluster.free_port(), Path(tmp) / f"app-{i}.log") for i in range(processes)]
-            ups = [("127.0.0.1", a.port) for a in apps]
-            c = cluster.Cluster(port, apps, ups, Path(tmp), access_log=False)
-            c.start()
-            try:
-                many = Target(f"{processes} processes + nginx", f"http://localhost:{port}", [], c.nginx.pid)
-                many.app_pids = [a.proc.pid for a in apps]
-                if not kill:
-                    result["bytes"] = wire_bytes(many.base)
-                    rows.append(measure(many, "40 together", Plan(many.base, second=False, landing=("", "")), 40, 1000))
-                    result["held_n"], result["ceiling_n"] = held_rate(many, rates, step_s, rows)
-                    rows.append(
-                        measure(many, f"{sessions} over {duration:g} s", Plan(many.base), sessions, sessions / duration)
-                    )
-                    hold_sessions(many, 100, rows)
-                else:
-                    kill_halfway = _killer(apps[0].proc, duration / 2)
-                    row = measure(
-                        many,
-                        f"{sessions} over {duration:g} s, one killed halfway",
-                        Plan(many.base),
-                        sessions,
-                        sessions / duration,
-                        during=kill_halfway,
-                    )
-                    rows.append(row)
-            finally:
-                c.stop()
+        result["bytes"] = wire_bytes(many.base)
+        for target in (single, many):
+            rows.append(measure(target, "40 together", Plan(target.base, second=False, landing=("", "")), 40, 1000))
+        (result["held_1"], result["ceiling_1"]), (result["held_n"], result["ceiling_n"]) = held_rates(
+            [single, many], rates, step_s, rows
+        )
+        rows.append(measure(many, f"{sessions} over {duration:g} s", Plan(many.base), sessions, sessions / duration))
+        for target in (single, many):
+            hold_sessions(target, 100, rows)
+    print(f"{processes} processes behind nginx, one killed…", file=sys.stderr, flush=True)
+    with serving(processes) as (many, apps):
+        scenario = f"{sessions} over {duration:g} s, one killed halfway"
+        kill_halfway = _killer(apps[0].proc, duration / 2)
+        rows.append(measure(many, scenario, Plan(many.base), sessions, sessions / duration, during=kill_halfway))
     result["machine"] = {
         "busy": _busy_s() - machine_before,
         "wall": time.monotonic() - wall_before,
@@ -393,7 +401,9 @@ def report(result: dict) -> str:
         "then `ForwardMsg`s until `script_finished`), reads 1–3 s, switches page or changes a picker in the "
         "address, and leaves (`benchmarks/crowd.py`). A *page time* is one script run as the reader waits for it "
         "(the first includes opening the websocket). *1 process* is `make run`'s server, reached directly; "
-        f"*{n} processes + nginx* is `deploy.cluster` (`make serve-cluster N={n}`).",
+        f"*{n} processes + nginx* is `deploy.cluster` (`make serve-cluster N={n}`). Both run side by side, one idle "
+        "while the other is measured, and take turns at each rate step (the first one alternating), so that other "
+        "work on the machine falls on both alike.",
         "",
         "| scenario | serving | readers | arriving /s | pages | p50 s | p95 s | p99 s | max s | errors "
         "| recovered | lost | RSS per process MB | CPU s: apps / nginx / crowd |",
