@@ -172,6 +172,7 @@ class Table:
     folded: bool  # the app folds it into an expander titled ``title``
     label: str  # the accessible name of its scrolling box
     csv_name: str  # the download's file name without '.csv' ('' when none is offered)
+    fit: bool = False  # drawn to its column's width, its text wrapping (a table in a narrow column)
 
     @property
     def headers(self) -> dict[str, str]:
@@ -369,7 +370,7 @@ def chart(b: spec.Block, ctx: Context) -> Chart:
 def table(b: spec.Block, ctx: Context) -> Table:
     frame = tables.VIEWS[b.ref](ctx.load, **resolve(b.view, ctx.state))
     key = b.opts.get("title") or b.opts.get("expander")
-    title = say(key, n=len(frame)) if key else ""
+    title = _count_title(key, frame) if key else ""
     csv = b.opts.get("csv")
     return Table(
         b.ref,
@@ -379,7 +380,17 @@ def table(b: spec.Block, ctx: Context) -> Table:
         folded=bool(b.opts.get("expander")),
         label=title or say(f"pages.{ctx.page.slug}.nav"),
         csv_name=shown.csv_name(csv, ctx.facts, ctx.state) if csv else "",
+        fit=bool(b.opts.get("fit")),
     )
+
+
+def _count_title(key: str, frame: pd.DataFrame) -> str:
+    """A table's title with its count; an expected event is counted apart from the events (``<key>-expected``)."""
+    expected = int((frame["status"] == "expected").sum()) if "status" in frame else 0
+    parent, _, name = key.rpartition(".")
+    if expected and f"{name}-expected" in section(parent):
+        return say(f"{key}-expected", n=len(frame) - expected, n_expected=expected)
+    return say(key, n=len(frame))
 
 
 def _source(source: str, r: shown.Reader) -> Piece:

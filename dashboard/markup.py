@@ -50,11 +50,11 @@ def column_width(label: str, longest: int) -> str:
     return "short" if max(len(label), longest) <= SHORT_TEXT else ""
 
 
-def table(frame: pd.DataFrame, label: str, labels: dict[str, str] | None = None, href=None) -> str:
+def table(frame: pd.DataFrame, label: str, labels: dict[str, str] | None = None, href=None, fit: bool = False) -> str:
     """A table as HTML (``table.html``): every cell as text ('' when missing), or as a link when it is one
     (anything with a ``label``, such as ``shown.Link``: ``href`` gives its address), each column headed by its
     label (``labels``; its name otherwise) and marked with its width (``column_width``). ``label``: the
-    accessible name of its scrolling box."""
+    accessible name of its scrolling box; ``fit``: the table takes its box's width and its text wraps."""
     labels = labels or {}
 
     def cell(v) -> dict:
@@ -66,7 +66,7 @@ def table(frame: pd.DataFrame, label: str, labels: dict[str, str] | None = None,
     longest = [max((len(r[i]["text"]) for r in rows), default=0) for i in range(len(frame.columns))]
     names = [labels.get(c, c) for c in frame.columns]
     columns = [(c, name, column_width(name, n)) for c, name, n in zip(frame.columns, names, longest, strict=True)]
-    return render("table.html", label=label, columns=columns, rows=rows)
+    return render("table.html", label=label, columns=columns, rows=rows, fit=fit)
 
 
 def legend(entities: pd.DataFrame) -> str:

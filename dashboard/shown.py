@@ -165,16 +165,17 @@ def counted(unit: str) -> str:
 
 
 def figures(frame: pd.DataFrame, r: Reader) -> pd.DataFrame:
+    """Each figure beside the sentence it comes from, in a column beside the article: what it is is plain from what
+    it was read as, and the sentence's text is the article's, beside it (its link marks it there), so both stay in
+    the CSV only and the table fits its column."""
     inferred = _inferred(r)
     shown = pd.DataFrame(
         {
             "surface": frame["surface"].map(quoted),
-            "kind": frame["kind"].map(lambda k: term("terms.figure-kind", k)),
             "reads": [_reads(row, row["article_id"] in inferred) for _, row in frame.iterrows()],
             "method": frame["method"],
             "article": _titles(frame, r),
             "sentence": _sentence_cells(frame, r),
-            "text": frame["text"],
         }
     )
     return shown if frame["article_id"].nunique() > 1 else shown.drop(columns="article")

@@ -177,7 +177,7 @@ def _downloads(c: blocks.Downloads, r: Renderer) -> list[dict]:
 
 @template_blocks.register
 def _table(c: blocks.Table, r: Renderer) -> list[dict]:
-    return [{"kind": "table", "title": c.title, "html": Markup(markup.table(c.shown, c.label, c.headers, href))}]
+    return [{"kind": "table", "title": c.title, "html": Markup(markup.table(c.shown, c.label, c.headers, href, c.fit))}]
 
 
 def _has_chart(blocks: list[dict]) -> bool:

@@ -49,10 +49,11 @@ def chart(chart_id: str, **view) -> Block:
     return Block("chart", chart_id, view)
 
 
-def table(view_id: str, *, title: str = "", expander: str = "", csv: str = "", **view) -> Block:
+def table(view_id: str, *, title: str = "", expander: str = "", csv: str = "", fit: bool = False, **view) -> Block:
     """A table view. ``title``/``expander``: words keys (the app folds it into an expander); ``csv``: the key of the
-    download's file name in ``[csv]`` of the words, filled with the page's facts and state (the app offers it)."""
-    return Block("table", view_id, view, {"title": title, "expander": expander, "csv": csv})
+    download's file name in ``[csv]`` of the words, filled with the page's facts and state (the app offers it);
+    ``fit``: drawn to the width of its column (its text wraps) rather than scrolling sideways."""
+    return Block("table", view_id, view, {"title": title, "expander": expander, "csv": csv, "fit": fit})
 
 
 def block(kind: str, ref: str = "", *, on: tuple[str, ...] = BOTH) -> Block:
@@ -154,9 +155,9 @@ PAGES: tuple[Page, ...] = (
             block("byline"),
             slot("entity"),
             columns(
-                (3, 2),
+                (1, 1),  # the figures' table beside the article fits its half at 1400 px
                 (block("article"),),
-                (slot("detail"), table("figures", title="blocks.figures-table", article=State("article"))),
+                (slot("detail"), table("figures", title="blocks.figures-table", fit=True, article=State("article"))),
             ),
             block("quality-counts"),
             table("quality", title="blocks.quality-table"),

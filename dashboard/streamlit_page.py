@@ -54,7 +54,7 @@ def table(c: blocks.Table) -> None:
     """A table as the static site draws it (``markup.table``): real HTML text a reader can select, copy and
     screenshot, that scrolls sideways on a phone, with no widget bundle to load; its cells in readers' words
     (``dashboard.shown``), a sentence or a source a link."""
-    st.markdown(TABLE_CSS + markup.table(c.shown, c.label, c.headers, href), unsafe_allow_html=True)
+    st.markdown(TABLE_CSS + markup.table(c.shown, c.label, c.headers, href, c.fit), unsafe_allow_html=True)
 
 
 # The table's box scrolls sideways rather than squeezing a column below a few words (a header's width is its
@@ -64,7 +64,8 @@ TABLE_CSS = (
     ".table-scroll table{width:auto;margin:0;font-size:.875rem}"
     ".table-scroll th,.table-scroll td{vertical-align:top;text-align:left}"
     ".table-scroll th{min-width:7.5em}.table-scroll th.long{min-width:20em}"
-    ".table-scroll th.short{min-width:0}.table-scroll .short{white-space:nowrap}</style>"
+    ".table-scroll th.short{min-width:0}.table-scroll .short{white-space:nowrap}"
+    ".table-scroll.fit table{width:100%}.table-scroll.fit th,.table-scroll.fit th.long{min-width:0}</style>"
 )
 
 
@@ -73,6 +74,14 @@ TABLE_CSS = (
 HEADING_CSS = (
     "<style>@media (max-width: 640px){h1{font-size:1.6rem !important;line-height:1.25 !important;"
     "padding-top:0.5rem !important}}</style>"
+)
+
+
+# A number's label wraps rather than end in "…" on a phone: the first keeps the article's whole condition ("until
+# they agree to step up assistance to ICE").
+METRIC_CSS = (
+    "<style>[data-testid='stMetricLabel'],[data-testid='stMetricLabel'] *{white-space:normal !important;"
+    "overflow:visible !important;text-overflow:clip !important}</style>"
 )
 
 
@@ -192,6 +201,7 @@ def _lines(c: blocks.Lines, ctx: Context) -> None:
 def _metrics(c: blocks.Metrics, ctx: Context) -> None:
     """The numbers in one row that wraps: as many to a line as fit (two on a phone), in one container rather than a
     column each, which a phone stacks one under another and the browser lays out as five more elements."""
+    st.html(METRIC_CSS)  # style only, as the heading's
     row = st.container(horizontal=True, gap="medium")
     for m in c.metrics:
         row.metric(md.md_escape(m.label), m.value, help=md.md_escape(m.help), width="content")

@@ -21,6 +21,7 @@ SEED = SEEDS_DIR / "000_94e04342a6ea52d8.txt"
 PAGES = [p.file for p in spec.PAGES]
 VOTE_PAGE = spec.page("senate-vote").file
 ARTICLE_WORDS = "until they agree to step up assistance to ICE agents"  # Sessions, in the article (s007)
+SPELLED_ICE = "ICE (U.S. Immigration and Customs Enforcement)"  # at its first use on a page
 
 
 @pytest.fixture(autouse=True)
@@ -164,8 +165,8 @@ def test_every_page_renders(page, article_text):
 def heading(slug: str, article_text: str) -> str:
     """Each page's heading as written here (the overview's is the article's headline)."""
     return {
-        "overview": article_text.splitlines()[0],
-        "map": f"Not considered {ARTICLE_WORDS}, and the participants",
+        "overview": f"“{article_text.splitlines()[0]}” — headline of the article",  # quoted and attributed
+        "map": f"Not considered {ARTICLE_WORDS.replace('ICE', SPELLED_ICE)}, and the participants",  # first use
         "senate-vote": "Senate vote: Marvin Kaplan, 50–48",
         "timeline": "Policy timeline",
         "article": "The article, and what the data took from it",
@@ -219,7 +220,7 @@ def test_map_page_holds_sixteen_cities_four_and_twelve():
     markers = {t["name"]: len(values(t["x"])) for t in spec["data"] if t.get("mode") == "markers"}
     assert sum(markers.values()) == 16
     assert markers[section("charts.map.groups")["excluded"] + " (4)"] == 4
-    assert sum(n for name, n in markers.items() if name.startswith("2017 PSP")) == 12
+    assert sum(n for name, n in markers.items() if name.startswith("2017 partnership")) == 12
     table = shown_tables(at)[0]
     assert len(table) == 16 and table["status"].str.contains(ARTICLE_WORDS).sum() == 4  # the article's words
 
@@ -348,7 +349,7 @@ def test_overview_metrics_and_story():
     at = open_page("pages/overview.py")
     metrics = {m.label: m.value for m in at.metric}
     assert metrics[say("metrics.excluded")] == "4"
-    assert metrics["PSP participants"] == "12"
+    assert metrics["Partnership participants"] == "12"
     assert metrics["Senate vote on Kaplan"] == "50–48"
     assert metrics[say("metrics.announcement")] == "3 Aug 2017"
     story = next(m.value for m in at.markdown if "Thursday 3 August 2017" in m.value).replace("\\", "")
@@ -374,7 +375,8 @@ def test_a_city_looked_up_on_the_article_page_shows_its_status_in_words(built_da
     """The entity lookup's city row says the status as the map and the cities table do, not its code."""
     at = open_page("pages/article.py", {"entity": "baltimore-md"})
     row = next(t for t in shown_tables(at) if "site" in t.columns)
-    assert list(row["status"]) == [tables.status_label("excluded")] != ["excluded"]
+    # in words, not its code, with ICE spelled out at its first use on the page
+    assert list(row["status"]) == [tables.status_label("excluded").replace("ICE", SPELLED_ICE)]
     assert list(row["source"]) == ["the article, paragraph 4, sentence\u00a07"]
 
 
@@ -496,6 +498,7 @@ def test_every_page_renders_with_two_articles(page, two_articles, monkeypatch, a
     assert not at.exception, [e.message for e in at.exception]
     assert not at.error, [e.value for e in at.error]
     newest = (FOLLOW_UP_DIR / f"{FOLLOW_UP_ID}.txt").read_text(encoding="utf-8").splitlines()[0]
+    newest = f"“{newest}” — headline of the article"
     expected = newest if page.default else heading(page.slug, article_text)  # the overview tells the newest
     assert at.title[0].value.replace("\\", "") == expected
 
@@ -510,7 +513,10 @@ def test_overview_picker_switches_the_story_and_says_which_article(two_articles,
     picker = at.selectbox(key="overview_article")
     assert picker.value == FOLLOW_UP_ID  # the newest by as-of date
     assert picker.options[0].startswith("26 Sep 2017 (inferred) · Senate Seats Second Labor Board Pick")
-    assert at.title[0].value.replace("\\", "") == "Senate Seats Second Labor Board Pick as Cities Answer Sessions"
+    assert (
+        at.title[0].value.replace("\\", "")
+        == "“Senate Seats Second Labor Board Pick as Cities Answer Sessions” — headline of the article"
+    )
     # the byline: a caption, or small text when it links to how an inferred date was inferred
     byline = next(e.value for e in [*at.caption, *at.markdown] if "one of 2 in the data" in e.value)
     byline = byline.replace("\\", "")
@@ -527,7 +533,7 @@ def test_overview_picker_switches_the_story_and_says_which_article(two_articles,
     assert at.query_params["article"] == SEED_ID  # shareable
     text = " ".join(m.value for m in at.markdown)
     assert "Thursday 3 August 2017" in text and "Monday 25 September 2017" not in text
-    assert at.title[0].value.replace("\\", "").startswith("As Part of Trump Assault on Immigrant Communities")
+    assert at.title[0].value.replace("\\", "").startswith("“As Part of Trump Assault on Immigrant Communities")
     metrics = {m.label: m for m in at.metric}
     assert metrics[say("metrics.excluded")].value == "4"
     excluded_help = metrics[say("metrics.excluded")].help

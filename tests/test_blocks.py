@@ -234,7 +234,10 @@ def test_people_the_reference_does_not_hold_are_listed_with_where_the_article_na
 
     load = loader(built_data, entities=unresolved)
     section = blocks.unresolved_people(None, blocks.Context(spec.page("sources"), load))
-    assert (section.title, section.anchor) == ("Named in the article, not in our cited records", "named-not-in-reference")
+    assert (section.title, section.anchor) == (
+        "Named in the article, not in our cited records",
+        "named-not-in-reference",
+    )
     (item,) = section.items
     assert item[0] == "Gage Skidmore, named in"
     links = [p for p in item if isinstance(p, blocks.Link)]
@@ -273,3 +276,108 @@ def test_a_count_tied_to_an_event_does_not_become_the_events_words(built_data):
     shown = content("overview", "metrics", loader(built_data, claims=lambda c: c.iloc[::-1]))  # counts first
     latest = next(m for m in shown.metrics if m.value == "3 Aug 2017")
     assert "the article's “Thursday”" in latest.help and "four cities" not in latest.help.lower()
+
+
+# --- wording that says what the sources say, no more and no less (issue 37) ---
+
+
+def page_content(slug: str, kind: str, load, static: bool = False):
+    """A block's content as the page shows it: its terms spelled out at their first use on the page."""
+    page = spec.page(slug)
+    ctx = blocks.Context(page, load, static=static)
+    for b in spec.walk(page.blocks):  # every block before it, in reading order: a term is spelled out once
+        shown = blocks.content(b, ctx) if b.kind != "slot" and spec.SITE in b.on else None
+        shown = blocks.glossed(shown, ctx) if shown is not None else None
+        if b.kind == kind:
+            return shown
+    raise LookupError(kind)
+
+
+def test_the_filter_and_the_metric_say_agree_to(built_data):
+    from dashboard.words import say
+
+    words = "Not considered until they agree to step up assistance to ICE"
+    assert say("show.not-considered") == say("metrics.excluded") == words
+    labels = [m.label for m in content("overview", "metrics", loader(built_data)).metrics]
+    assert labels[:2] == [words, "Partnership participants"]
+
+
+def test_page_titles_are_ours_and_the_headline_is_quoted_and_attributed(built_data, static_pages):
+    html = static_page(spec.page("map"), _with_meta(loader(built_data), built_data))
+    assert "<title>Map of the cities · One news article, read fact by fact</title>" in html
+    assert '<meta property="og:title" content="Map of the cities · One news article, read fact by fact">' in html
+    assert "Sessions Dangles Carrot" not in re.search(r"<head>.*</head>", html, re.S).group(0)
+    assert content("overview", "heading", loader(built_data)).text == (
+        "“As Part of Trump Assault on Immigrant Communities, Sessions Dangles Carrot to Cops in Four Cities”"
+        " — headline of the article"
+    )
+
+
+def _with_meta(load, folder: Path):
+    from dashboard.reader import meta_from
+
+    load.meta = meta_from(folder)
+    return load
+
+
+def test_the_data_is_dated_in_words_not_by_its_hash(built_data):
+    load = _with_meta(loader(built_data), built_data)
+    page = spec.page("overview")
+    byline = blocks.content(next(b for b in page.blocks if b.kind == "byline"), blocks.Context(page, load, load.meta,
+                                                                                          static=True))  # fmt: skip
+    assert byline.text.endswith("publisher unknown. Static copy; data as of 4 Nov 2022.")
+    downloads = blocks.content(spec.block("downloads"), blocks.Context(spec.page("article"), load, load.meta))
+    assert downloads.zip_name == "psp-dashboard-data-as-of-2022-11-04.zip"
+    assert load.meta.stamp not in byline.text + downloads.zip_name
+
+
+def test_the_method_lists_every_confidence_word(built_data):
+    method = content("article", "method", loader(built_data)).markdown
+    assert "a confidence (confirmed, medium, derived or inferred); Sources and method says what each means" in method
+    assert "reference" not in method.lower() and "ETL" not in method
+
+
+def test_each_inferred_date_is_labelled_in_its_own_cell(built_data):
+    table = content("article", "table", loader(built_data))
+    assert list(table.shown.columns) == ["surface", "reads", "method", "sentence"] and table.fit
+    reads = dict(zip(table.shown["surface"], table.shown["reads"], strict=False))
+    assert reads["“Thursday”"] == "3 Aug 2017 (inferred)"
+    assert reads["“Wednesday”"] == "2 Aug 2017 (inferred)"
+    assert reads["“June”"] == "June 2017 (inferred)"
+    assert reads["“October 11, 2017”"] == "11 Oct 2017"  # printed whole in the article: not inferred
+    assert reads["“Twelve cities”"] == "12 cities"
+
+
+def test_events_and_expected_events_are_counted_apart(built_data):
+    table = content("timeline", "table", loader(built_data))
+    n = len(table.frame)
+    assert (table.frame["status"] == "expected").sum() == 1
+    assert table.title == f"All {n - 1} events, and 1 the article expects, with sources"
+
+
+def test_the_sources_page_lists_each_term_spelled_out(built_data):
+    section = content("sources", "glossary", loader(built_data))
+    assert (section.title, section.anchor) == ("Abbreviations and terms", "glossary")
+    assert [item[0] for item in section.items] == [
+        "ICE (U.S. Immigration and Customs Enforcement)",
+        "PSP (the Justice Department's Public Safety Partnership)",
+        "NLRB (National Labor Relations Board)",
+        "HELP Committee (the Senate's Health, Education, Labor and Pensions Committee)",
+        "cloture (a vote to end debate)",
+        "DOJ (the Justice Department)",
+        "EO (executive order)",
+        "enjoins (blocks by court order)",
+        "FR (Federal Register)",
+        "U.S.C. (United States Code)",
+    ]
+
+
+def test_the_overview_spells_out_psp_and_ice_before_it_shortens_them(built_data):
+    load = loader(built_data)
+    story = page_content("overview", "story", load)
+    assert story.lines[0] == (
+        "Thursday 3 August 2017: Sessions won't consider Baltimore, Albuquerque, San Bernardino and Stockton for PSP"
+        " (the Justice Department's Public Safety Partnership) until they agree to step up assistance to ICE (U.S."
+        " Immigration and Customs Enforcement)."
+    )
+    assert story.lines[1].startswith("Wednesday 2 August 2017: Senate confirms Marvin Kaplan to the NLRB (National")

@@ -194,7 +194,8 @@ def test_a_first_visit_draws_every_chart_at_once(server, browser, width):
 def test_the_overview_numbers_share_rows_that_fit_the_screen(server, browser, width, rows):
     """The overview's five numbers wrap as a line of text does (a column each would stack them into five rows above
     the map), none past the screen's edge: on a phone the first, whose label keeps the article's condition ("until
-    they step up assistance to ICE"), has its row and the others go two to a row; on a desk, two rows."""
+    they agree to step up assistance to ICE", wrapped rather than cut short), has its row and the others go two to
+    a row; on a desk, two rows."""
     context = browser.new_context(viewport={"width": width, "height": 900})
     page = context.new_page()
     page.goto(server.url + "/")
@@ -217,6 +218,19 @@ def test_on_a_desk_the_overview_tables_fit_their_column(server, browser):
     boxes = page.eval_on_selector_all(TABLE, "es => es.map(e => [e.clientWidth, e.scrollWidth])")
     context.close()
     assert boxes and all(0 < scrolled <= shown for shown, scrolled in boxes), boxes
+
+
+def test_on_a_desk_the_article_pages_figures_fit_their_column(server, browser):
+    """Beside the article, "Every figure, next to its sentence" takes its column's width, its text wrapping: no
+    column of it is cut off at the column's edge (it once ran past it and hid the sentence links)."""
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    page = context.new_page()
+    page.goto(f"{server.url}/{spec.page('article').url}")
+    wait_ready(page, spec.chart_count("article"))
+    wait_for_words(page, [say("blocks.figures-table")])
+    boxes = page.eval_on_selector_all(f"{TABLE}.fit", "es => es.map(e => [e.clientWidth, e.scrollWidth])")
+    context.close()
+    assert len(boxes) == 1 and all(0 < scrolled <= shown for shown, scrolled in boxes), boxes
 
 
 @pytest.mark.parametrize("width", [390, 768])
@@ -270,8 +284,8 @@ def test_downloads_are_made_when_clicked(server, context, built_data):
         with page.expect_download() as download:
             page.get_by_role("button", name=label).click()
         got[download.value.suggested_filename] = Path(download.value.path()).read_bytes()
-    stamp = reader.meta_from(built_data).stamp
-    zipped = say("blocks.downloads-zip-file", stamp=stamp)
+    zipped = say("blocks.downloads-zip-file", data_as_of=reader.meta_from(built_data).data_as_of)
+    assert zipped == "psp-dashboard-data-as-of-2022-11-04.zip"  # the data's date, not its hash
     assert set(got) == {"articles.csv", zipped, "datapackage.json"}
     assert got["datapackage.json"] == (built_data / "datapackage.json").read_bytes()
     csv = pd.read_csv(io.BytesIO(got["articles.csv"]))
