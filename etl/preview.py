@@ -13,13 +13,17 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import datetime as dt
+import multiprocessing
 import sys
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from etl import paths
 from etl.add import parse_day
 from etl.errors import EtlError
+from etl.read.model import Reading, as_of_words
 from etl.seed import Article, check_text, read_seed
 
 STYLES = {  # rich styles per kind of span (a terminal only)
@@ -137,7 +141,13 @@ def role_lines(a, standing: dict) -> list[str]:
             lines.append(f"{c.place.mention.surface} -> {c.role.status}: {c.how}; not drawn (not in the gazetteer)")
             continue
         held = standing[(g.city_id, c.role.status)]
-        drawn = "on the map: our records hold it" if held.recorded else "not drawn: one report alone claims it"
+        drawn = (
+            "on the map: our records hold it"
+            if held.recorded
+            else "on the map: the desk confirmed it"
+            if held.desk
+            else "not drawn: one report alone claims it"
+        )
         lines.append(f"{c.place.mention.surface} ({g.city_id}) -> {c.role.status}: {c.how}; {drawn}")
     for c in a.story.counts:
         role = c.role.status if c.role is not None else "no role"
@@ -177,25 +187,54 @@ def _article(file: Path, date: str | None) -> tuple[Article, str]:
     return article, "--date" if date else "today: no --date and no sidecar"
 
 
+def _read(article: Article, reference: Path):
+    """The article read by the reader (spaCy), as ``etl.read.ahead`` reads a refresh's articles."""
+    from etl.gazetteer import Gazetteer
+    from etl.lexicon import load_lexicon
+    from etl.read.ahead import _without_spacy_cli
+    from etl.read.known import Known
+
+    _without_spacy_cli()
+    from etl.read.pipeline import Reader
+
+    return Reader(Known.read(reference), Gazetteer(), load_lexicon()).read(article)
+
+
+def _read_ahead(article: Article, reference: Path) -> Callable[[], Reading]:
+    """Start reading in a process of its own, as a refresh does (``etl.read.ahead``): spaCy's import there, pandas'
+    here, side by side on two cores. The result, or the article read here if that process failed."""
+    pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+    future = pool.submit(_read, article, reference)
+
+    def result() -> Reading:
+        try:
+            return future.result()
+        except Exception:  # any failure there: read here, where a bad file is reported as ever
+            return _read(article, reference)
+        finally:
+            pool.shutdown(wait=False, cancel_futures=True)
+
+    return result
+
+
 def preview(file: Path, date: str | None = None, reference: Path = paths.REFERENCE_DIR) -> Preview:
     """Read one article as a refresh does and gather what it finds. Writes nothing."""
-    from etl import assemble, check, corroborate
+    article, given = _article(file, date)
+    reading = _read_ahead(article, reference)
+    from etl import assemble, check, corroborate, review
     from etl.build import recorded_roles, understand
     from etl.gazetteer import Gazetteer
     from etl.lexicon import load_lexicon
-    from etl.read.known import Known
-    from etl.read.model import as_of_words
-    from etl.read.pipeline import Reader
     from etl.reference import load_reference
 
-    article, given = _article(file, date)
     ref, lexicon, gazetteer = load_reference(reference), load_lexicon(), Gazetteer()
-    a = understand(Reader(Known.read(reference), gazetteer, lexicon).read(article), ref, lexicon)
+    a = understand(reading(), ref, lexicon)
+    desk = review.apply([a], review.decisions(ref), lexicon, ref)  # the desk's decisions, as a refresh applies them
     recorded = recorded_roles(ref, lexicon, gazetteer)
-    standing = corroborate.standings([a], recorded)
+    standing = corroborate.standings([a], recorded, desk.confirmed)
     cities = assemble.cities([a], ref, gazetteer, standing)
     n_participants = int((cities["status"] == "participant").sum())
-    rows = check.check_article(check.Context(a, ref, n_participants, recorded, standing))
+    rows = check.check_article(check.Context(a, ref, n_participants, recorded, standing, desk))
     alarms = [(r["severity"], r["kind"], r["sentence_id"] or "", r["message"]) for r in rows if r["severity"] != "info"]
     alarms.sort(key=lambda r: (r[0] != "error", r[2]))
     title = (
