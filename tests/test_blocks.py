@@ -338,7 +338,9 @@ def test_the_method_lists_every_confidence_word(built_data):
 
 
 def test_each_inferred_date_is_labelled_in_its_own_cell(built_data):
-    table = content("article", "table", loader(built_data))
+    page = spec.page("article")
+    figures = next(b for b in spec.walk(page.blocks) if b.ref == "figures")
+    table = blocks.content(figures, blocks.Context(page, loader(built_data)))
     assert list(table.shown.columns) == ["surface", "reads", "method", "sentence"] and table.fit
     reads = dict(zip(table.shown["surface"], table.shown["reads"], strict=False))
     assert reads["“Thursday”"] == "3 Aug 2017 (inferred)"
