@@ -61,7 +61,7 @@ def copy_of(text: str, seeds: list[Path]) -> str:
 
     mine = long_sentences(text)
     for seed in sorted(seeds):
-        theirs = long_sentences(seed.read_bytes().decode("utf-8", "replace"))
+        theirs = long_sentences(seed.read_bytes().decode("utf-8", "replace").removeprefix("\ufeff"))
         if len(mine & theirs) >= SHARED_SENTENCES:
             return seed.stem
     return ""

@@ -298,7 +298,11 @@ def print_rich(p: Preview) -> None:
 
 def main(argv: list[str]) -> int:
     """The command: print the preview; exit 0 whatever it finds (a refresh decides what stops)."""
-    ap = argparse.ArgumentParser(prog="python -m etl preview", description=__doc__.split("\n\n")[0])
+    ap = argparse.ArgumentParser(
+        prog="python -m etl preview",
+        description="Show what the reader finds in one article: each sentence with its spans marked, the roles it "
+        "would claim for cities and the alarms it would raise. Writes nothing.",
+    )
     ap.add_argument("file", type=Path, help="the article's text (UTF-8), in seeds/ or anywhere")
     ap.add_argument("--date", help="the day the article is as of, YYYY-MM-DD (default: its sidecar's, else today)")
     ap.add_argument("--reference", type=Path, default=paths.REFERENCE_DIR, help=argparse.SUPPRESS)
