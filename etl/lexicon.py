@@ -12,8 +12,10 @@ from etl.errors import EtlError
 
 LEXICON = Path(__file__).with_name("lexicon.toml")
 
-# The sections and keys the reader needs; a missing one stops the refresh with the file's name.
-_NEEDED = {
+# Every key of the lexicon, declared here once: the reader's components and the story layer read their section by
+# these names (``tests/test_lexicon_contract.py`` checks that each is in the file and used). A missing one stops the
+# refresh with the file's name.
+KEYS = {
     "sentences": (
         "never_final",
         "openers",
@@ -22,6 +24,7 @@ _NEEDED = {
         "bullets",
         "dateline_dashes",
         "dateline_agencies",
+        "turn_labels",
     ),
     "people": (
         "titles",
@@ -34,8 +37,27 @@ _NEEDED = {
         "parties",
         "not_names",
         "name_labels",
+        "name_connectors",
+        "name_suffixes",
+        "possessives",
+        "senator_office",
+        "state_of",
+        "person_relatives",
+        "byline_words",
+        "byline_date_words",
     ),
-    "places": ("org_words", "locators"),
+    "places": (
+        "org_words",
+        "locators",
+        "place_words",
+        "list_joins",
+        "after_state",
+        "saints",
+        "list_nouns",
+        "state_after_list",
+        "description_articles",
+        "description_prepositions",
+    ),
     "numbers": (
         "city_nouns",
         "count_fillers",
@@ -44,6 +66,13 @@ _NEEDED = {
         "tally_cues",
         "not_floor_votes",
         "not_tally_before",
+        "not_units",
+        "definite",
+        "plural_endings",
+        "not_plural",
+        "tally_joins",
+        "not_count_after",
+        "percent",
     ),
     "dates": (
         "prepositions",
@@ -57,6 +86,63 @@ _NEEDED = {
         "relative_months",
         "relative_days",
         "after_month",
+        "after_month_opening",
+        "month_forms",
+        "ordinal_suffixes",
+        "month_qualifiers",
+        "month_own_qualifiers",
+        "weekday_back",
+        "near_negations",
+        "clause_relatives",
+        "reported_speech",
+    ),
+    "story": (
+        "list_words",
+        "clause_conjunctions",
+        "clause_words",
+        "relatives",
+        "enumerate_words",
+        "some_of",
+        "anaphoric_determiners",
+        "anaphoric_nouns",
+        "anaphoric_rest",
+        "anaphoric_remaining",
+        "anaphoric_verbs",
+    ),
+    "methods": (
+        "tally_sides",
+        "count_number",
+        "article_date",
+        "article_date_inferred",
+        "full_date",
+        "no_year",
+        "written_month",
+        "month_latest",
+        "month_nearest",
+        "weekday_after",
+        "weekday_on_or_after",
+        "weekday_before",
+        "weekday_on_or_before",
+        "relative_month",
+        "transcript_day",
+        "relative_day",
+        "same_day_as",
+        "one_day_from",
+        "days_from",
+        "open_ended",
+        "as_many_as",
+        "program_sites",
+        "in_sentence",
+        "in_clause",
+        "same_as",
+        "just_before",
+        "refers_back_after",
+        "same_number",
+        "list_introduced",
+        "list_counted_before",
+        "list_refers_to_named",
+        "list_refers_back",
+        "list_follows",
     ),
 }
 
@@ -82,6 +168,8 @@ class Lexicon:
     places: dict
     numbers: dict
     dates: dict
+    story: dict
+    methods: dict
     roles: tuple[Role, ...]
     not_a_role: tuple[str, ...]
 
@@ -93,7 +181,7 @@ def load_lexicon(path: Path = LEXICON) -> Lexicon:
         raise EtlError(f"cannot read the lexicon: {exc.strerror}", path) from None
     except tomllib.TOMLDecodeError as exc:
         raise EtlError(f"malformed lexicon: {exc}", path) from None
-    for section, keys in _NEEDED.items():
+    for section, keys in KEYS.items():
         missing = [k for k in keys if k not in data.get(section, {})]
         if missing:
             raise EtlError(f"[{section}] lacks {', '.join(missing)}", path)
@@ -121,6 +209,8 @@ def load_lexicon(path: Path = LEXICON) -> Lexicon:
         data["places"],
         data["numbers"],
         data["dates"],
+        data["story"],
+        data["methods"],
         tuple(roles),
         tuple(data.get("roles", {}).get("not_a_role", {}).get("cues", ())),
     )

@@ -6,6 +6,7 @@ resolve a span again.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -116,7 +117,7 @@ def link_dates(rd: Reading, ref, lexicon: Lexicon) -> list[EventLink]:
             else:
                 links.append(EventLink(i, None, "none"))
             continue
-        clause, antecedent = _clause_of(rd, d, lexicon.people["speech_verbs"])
+        clause, antecedent = _clause_of(rd, d, lexicon.people["speech_verbs"], lexicon.dates)
         strong = sorted(
             (
                 (_evidence_in(rd, r, clause, antecedent), -_distance(d, r), r.event_id)
@@ -144,19 +145,29 @@ def link_dates(rd: Reading, ref, lexicon: Lexicon) -> list[EventLink]:
 
 
 NEAR_MISS = 92  # days: a date this close to an event the clause speaks of is a claim about it, right or wrong
-RELATIVE = re.compile(r"\b(?:that|which|who|whom|whose|when|where)\b")
+
+
+@functools.cache
+def _relative(words: tuple[str, ...]) -> re.Pattern:
+    """The relative words that cut a date's clause (the lexicon's ``clause_relatives``), as one pattern."""
+    return re.compile(rf"\b(?:{'|'.join(re.escape(w) for w in words)})\b")
 
 
 ANTECEDENT = 40  # characters before a relative clause that it hangs on
 
 
-def _clause_of(rd: Reading, d: DateExpr, verbs) -> tuple[str, str]:
+def _clause_of(rd: Reading, d: DateExpr, verbs, words: dict) -> tuple[str, str]:
     """The date's own clause in its sentence, cut at relative pronouns ("... ends a vacancy | that dates to August
     2015") and semicolons, but not at the "that" of what someone said ("said on Tuesday that he wouldn't ..."); and,
     for a relative clause, the words it hangs on."""
     s = rd.sentence(rd.sentence_at(d.start))
     at = d.start - s.start
-    relative = [m.start() for m in RELATIVE.finditer(s.surface) if not _after_speech(s.surface, m, verbs)]
+    reported = frozenset(words["reported_speech"])
+    relative = [
+        m.start()
+        for m in _relative(tuple(words["clause_relatives"])).finditer(s.surface)
+        if not _after_speech(s.surface, m, verbs, reported)
+    ]
     cuts = [0, *relative, *(m.start() for m in re.finditer(";", s.surface))]
     begin = max(c for c in cuts if c <= at)
     after = [c for c in cuts if c > at]
@@ -175,9 +186,9 @@ def _phrase_of(rd: Reading, d: DateExpr) -> str:
     return s.surface[begin:end]
 
 
-def _after_speech(text: str, m: re.Match, verbs) -> bool:
+def _after_speech(text: str, m: re.Match, verbs, reported: frozenset[str]) -> bool:
     """A "that" that opens what someone said: a speech verb in the few words before it."""
-    return m.group(0) == "that" and bool(_words(text[max(0, m.start() - SPEECH_BEFORE_THAT) : m.start()], verbs))
+    return m.group(0) in reported and bool(_words(text[max(0, m.start() - SPEECH_BEFORE_THAT) : m.start()], verbs))
 
 
 SPEECH_BEFORE_THAT = 30  # characters: "said on Thursday that", "told reporters Tuesday that"

@@ -27,7 +27,6 @@ from etl.lexicon import Lexicon, Role, phrase
 from etl.read import states
 from etl.read.model import Count, Place, Reading
 
-LIST_TEXT = re.compile(r"^[\s,;:]*(?:(?:and|or|&)\s*)?[\s,;:]*$", re.IGNORECASE)
 NEAR_BACK = 2  # sentences a definite count or a list may look back for its role's cue
 NEAR_AHEAD = 2  # sentences a bare count may look ahead for a cue sentence that refers back to it
 CANCEL_REACH = 15  # characters after a "not a role" phrase ("interested in") in which a role cue is cancelled
@@ -89,17 +88,68 @@ class Cues:
         return any(s <= h < e for s, e, _ in self.clauses if s <= at < e for h in self.hedges)
 
 
-CLAUSE = re.compile(r";|,\s+(?:and|but|while|whereas|although)\b|\s[—–]\s|\bwhile\b|\bwhereas\b")
+def _alternatives(words) -> str:
+    """Words or phrases as one alternation of literal text, in the lexicon's order (a space matches a space)."""
+    return "|".join(re.escape(w) for w in words)
 
 
-ASIDE = re.compile(r",\s+(?:who|whom|whose|which|where|when)\b[^,]*,")
+def _spaced(words) -> str:
+    """Phrases as one alternation whose spaces match any run of white space ("the  others")."""
+    return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in words)
 
 
-def _clauses(text: str) -> list[tuple[int, int]]:
+@dataclass(frozen=True)
+class Patterns:
+    """The story layer's patterns, built once per lexicon from its ``[story]`` and ``[places]`` words."""
+
+    list_text: re.Pattern  # only what joins two names of a list lies between them: "A, B and C"
+    list_word: re.Pattern  # a word that joins a list ("and", "or", "&"), not only a comma
+    clause: re.Pattern  # where a sentence's clauses break: ";", ", but", " — ", "whereas"
+    aside: re.Pattern  # a relative clause between commas
+    enumerates: re.Pattern  # "The four cities are: …": a count that enumerates the list after it
+    some_of: re.Pattern  # "twelve sites, among them …": a count that names some of the list after it
+    anaphoric_list: re.Pattern  # "The other cities Sessions named — …": a list that refers back
+
+
+def patterns(lexicon: Lexicon) -> Patterns:
+    """The lexicon's patterns, compiled once per lexicon."""
+    cached = _STORY_PATTERNS.get(id(lexicon.story))
+    if cached is not None and cached[0] is lexicon.story:
+        return cached[1]
+    w = lexicon.story
+    joins = [x for x in w["list_words"] if x.isalpha()]
+    signs = [x for x in w["list_words"] if not x.isalpha()]
+    verbs = "|".join(rf"\b{re.escape(v)}\b" for v in w["anaphoric_verbs"])
+    built = Patterns(
+        list_text=re.compile(rf"^[\s,;:]*(?:(?:{_alternatives(w['list_words'])})\s*)?[\s,;:]*$", re.IGNORECASE),
+        list_word=re.compile(rf"\b(?:{_alternatives(joins)})\b|{_alternatives(signs)}", re.IGNORECASE),
+        clause=re.compile(
+            rf";|,\s+(?:{_alternatives(w['clause_conjunctions'])})\b|\s[—–]\s|"
+            + "|".join(rf"\b{re.escape(x)}\b" for x in w["clause_words"])
+        ),
+        aside=re.compile(rf",\s+(?:{_alternatives(w['relatives'])})\b[^,]*,"),
+        enumerates=re.compile(rf"(?::|\b(?:{_alternatives(w['enumerate_words'])})\b)[\s:—–-]*$", re.IGNORECASE),
+        some_of=re.compile(rf"\b(?:{_alternatives(w['some_of'])})\b", re.IGNORECASE),
+        anaphoric_list=re.compile(
+            rf"(?:\b(?:{_alternatives(w['anaphoric_determiners'])})\s+(?:\w+\s+){{0,2}}?"
+            rf"(?:{_alternatives(w['anaphoric_nouns'])})\b"
+            rf"|\b(?:{_spaced(w['anaphoric_rest'])}|(?:{_spaced(w['anaphoric_remaining'])})\s+\w+)\b)"
+            rf"(?:\s+\S+){{0,4}}?\s*(?:{verbs}|:|—|–)\s*$",
+            re.IGNORECASE,
+        ),
+    )
+    _STORY_PATTERNS[id(lexicon.story)] = (lexicon.story, built)
+    return built
+
+
+_STORY_PATTERNS: dict[int, tuple[dict, Patterns]] = {}
+
+
+def _clauses(text: str, pat: Patterns) -> list[tuple[int, int]]:
     """A sentence's clauses (character ranges): cut at semicolons, dashes and ", and"/", but"; a relative clause
     between commas (", who worked ... in Modesto before she was elected,") is a clause of its own."""
     cuts = {0, len(text)}
-    for pattern in (CLAUSE, ASIDE):
+    for pattern in (pat.clause, pat.aside):
         for m in pattern.finditer(text):
             cuts |= {m.start(), m.end()}
     return [(a, b) for a, b in itertools.pairwise(sorted(cuts)) if b > a]
@@ -133,11 +183,12 @@ def sentence_roles(rd: Reading, lexicon: Lexicon) -> list[Cues]:
     """Per sentence: the roles whose cue phrases it holds, without the cues a "not a role" phrase just before them
     cancels; the same per clause (a lone city takes only its own clause's cue)."""
     out = []
+    pat = patterns(lexicon)
     for s in rd.sentences:
         cancels = [(p, p + len(c)) for c in lexicon.not_a_role for p in _find(s.surface, c)]
         found = _cues_in(s.surface, lexicon.roles, cancels)
         clauses = []
-        for start, end in _clauses(s.surface):
+        for start, end in _clauses(s.surface, pat):
             piece = s.surface[start:end]
             clauses.append((s.start + start, s.start + end, _cues_in(piece, lexicon.roles, cancels, start)))
         out.append(Cues(found, clauses, [s.start + a for a, _ in cancels]))
@@ -153,7 +204,7 @@ def _cue(found, name: str) -> str:
     return (found.found if isinstance(found, Cues) else found)[name]
 
 
-def city_lists(rd: Reading) -> list[CityList]:
+def city_lists(rd: Reading, pat: Patterns) -> list[CityList]:
     """Cities named together: joined by commas, semicolons and "and" in one sentence (their states between
     them), consecutive bullet lines, or alone."""
     text = rd.article.text
@@ -170,14 +221,14 @@ def city_lists(rd: Reading) -> list[CityList]:
             for st in states:  # the state of the city before is part of the list's punctuation
                 if previous.mention.end <= st.start and st.end <= place.mention.start:
                     between = between.replace(st.surface, "", 1)
-            same = pk == k and LIST_TEXT.match(between) is not None
+            same = pk == k and pat.list_text.match(between) is not None
             bullets = k == pk + 1 and (
                 (
                     rd.sentences[k].kind == "bullet"
                     and rd.sentences[pk].kind == "bullet"
                     and rd.sentences[k].start <= place.mention.start
                 )
-                or (_place_line(rd, place, k) and _place_line(rd, previous, pk))
+                or (_place_line(rd, place, k, pat) and _place_line(rd, previous, pk, pat))
             )
             joined = same or bullets
             if bullets and not same:
@@ -185,7 +236,7 @@ def city_lists(rd: Reading) -> list[CityList]:
         if joined:
             out[-1].places.append(place)
             if len(out[-1].places) == 2 and not bullets and rd.sentences[k].kind != "headline":
-                comma_only[id(out[-1])] = not re.search(r"\b(?:and|or)\b|&", between, re.IGNORECASE)
+                comma_only[id(out[-1])] = not pat.list_word.search(between)
         else:
             out.append(CityList([place], k))  # a block of bullet lines once the next line's city joins it
         previous = place
@@ -200,13 +251,13 @@ def city_lists(rd: Reading) -> list[CityList]:
     return split
 
 
-def _place_line(rd: Reading, place: Place, k: int) -> bool:
+def _place_line(rd: Reading, place: Place, k: int, pat: Patterns) -> bool:
     """Sentence ``k`` is the place alone, with its state: one city a line, under a line that leads into them."""
     s = rd.sentences[k]
     rest = rd.article.text[s.start : s.end].replace(place.mention.surface, "", 1)
     if place.state_span is not None:
         rest = rest.replace(place.state_span.surface, "", 1)
-    return LIST_TEXT.match(rest.strip(" \t-–—•*·")) is not None
+    return pat.list_text.match(rest.strip(" \t-–—•*·")) is not None
 
 
 def tell(rd: Reading, lexicon: Lexicon, sites: int, programs: set[str], role_entities: dict[str, set[str]]) -> Story:
@@ -215,9 +266,13 @@ def tell(rd: Reading, lexicon: Lexicon, sites: int, programs: set[str], role_ent
     (``events.csv``'s match_entities: Sessions and the Justice Department for the letters)."""
     roles = {r.name: r for r in lexicon.roles}
     cues = sentence_roles(rd, lexicon)
-    story = Story(lists=city_lists(rd))
+    pat = patterns(lexicon)
+    methods = lexicon.methods
+    story = Story(lists=city_lists(rd, pat))
     part_words = frozenset(w.lower() for w in lexicon.numbers["part_fillers"])
-    _count_roles(rd, story, cues, roles, lambda: _program_counts(rd, story, lexicon, sites, programs), part_words)
+    _count_roles(
+        rd, story, cues, roles, lambda: _program_counts(rd, story, lexicon, sites, programs), part_words, methods
+    )
     locators = _locators(lexicon)
     for group in story.lists:
         if locators.search(
@@ -226,7 +281,7 @@ def tell(rd: Reading, lexicon: Lexicon, sites: int, programs: set[str], role_ent
             continue  # "60 miles east of Los Angeles", "a pastor in San Bernardino": a city that only places
         if any(q.start <= group.places[0].mention.start < q.end for q in rd.quotes):
             continue  # a city in a quotation is the speaker's example ("a man released in Portland"), no role
-        role, how = _list_role(rd, story, cues, roles, group, role_entities)
+        role, how = _list_role(rd, story, cues, roles, group, role_entities, pat, methods)
         if role is not None:
             story.claims += [CityClaim(p, role, how) for p in group.places if p.mention.resolved]
     # 6: a count still without a role, of as many cities as the article ties to one role
@@ -238,7 +293,7 @@ def tell(rd: Reading, lexicon: Lexicon, sites: int, programs: set[str], role_ent
             same = [name for name, ids in sizes.items() if len(ids) == cr.count.value]
             if len(same) == 1:
                 cr.role = roles[same[0]]
-                cr.how = f"as many as the {cr.count.value} cities the article names as {roles[same[0]].status}"
+                cr.how = methods["as_many_as"].format(n=cr.count.value, status=roles[same[0]].status)
     return story
 
 
@@ -250,8 +305,10 @@ def _locators(lexicon: Lexicon) -> re.Pattern:
     description (", a pastor in", ", an immigration lawyer from")."""
     words = "|".join(re.escape(w) for w in sorted(lexicon.places["locators"], key=len, reverse=True))
     nouns = "|".join(re.escape(w) for w in lexicon.people["role_nouns"])
+    articles = _alternatives(lexicon.places["description_articles"])
+    prepositions = _alternatives(lexicon.places["description_prepositions"])
     return _compiled(
-        rf"(?:(?<![\w’'])(?:{words})|,\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){{0,3}}(?:{nouns})\s+(?:in|from|at|of))\s+$"
+        rf"(?:(?<![\w’'])(?:{words})|,\s+(?:{articles})\s+(?:[\w’'-]+\s+){{0,3}}(?:{nouns})\s+(?:{prepositions}))\s+$"
     )
 
 
@@ -276,7 +333,7 @@ def _program_counts(rd: Reading, story: Story, lexicon: Lexicon, sites: int, pro
                 if i >= 0
             )
             if cr.role is None and not cr.part and named and cr.count.value == sites:
-                cr.role, cr.how = role, f"the programme's {sites} sites"
+                cr.role, cr.how = role, lexicon.methods["program_sites"].format(n=sites)
 
 
 def _part(c: Count, part_words: frozenset[str]) -> bool:
@@ -290,7 +347,13 @@ STATE_NAMES = frozenset(states.forms()[1])
 
 
 def _count_roles(
-    rd: Reading, story: Story, cues: list[Cues], roles: dict[str, Role], program_counts, part_words=frozenset()
+    rd: Reading,
+    story: Story,
+    cues: list[Cues],
+    roles: dict[str, Role],
+    program_counts,
+    part_words: frozenset[str],
+    methods: dict,
 ) -> None:
     for c in (c for c in rd.counts if c.city):
         k = rd.index_at(c.start)
@@ -299,18 +362,18 @@ def _count_roles(
         if cr.part:
             pass  # some of the cities a role has: it takes no role, so it is no count of them to check
         elif own:  # 1: a cue in the count's own sentence (the nearest, when the sentence holds two roles' cues)
-            cr.role, cr.how = roles[own[0]], f"“{own[1]}” in its sentence"
+            cr.role, cr.how = roles[own[0]], methods["in_sentence"].format(cue=own[1])
         elif c.definite:  # 2: "the four cities" refers back to a count of the same number
             before = [x for x in story.counts if x.count.value == c.value and x.role is not None]
             if before:
-                cr.role, cr.how = before[-1].role, f"the same as “{before[-1].count.surface}”"
+                cr.role, cr.how = before[-1].role, methods["same_as"].format(count=before[-1].count.surface)
         story.counts.append(cr)
     program_counts()  # 7, before the looser rules: a count of the programme's sites
     for cr in story.counts:  # 2, still without a role: "the four cities" refers back to a cue just before
         if cr.role is None and not cr.part and cr.count.definite:
             found = _cue_before(rd, cues, rd.index_at(cr.count.start), same_paragraph=True)
             if found:
-                cr.role, cr.how = roles[found[0]], f"“{found[1]}” just before"
+                cr.role, cr.how = roles[found[0]], methods["just_before"].format(cue=found[1])
     # 3: a cue sentence just after a bare count that refers back to it
     for cr in story.counts:
         if cr.role is not None or cr.part:
@@ -322,14 +385,14 @@ def _count_roles(
             name = _one(cues[k + ahead])
             if name and any(_find(rd.sentences[k + ahead].surface, a) for a in roles[name].anaphors):
                 cr.role = roles[name]
-                cr.how = f"“{_cue(cues[k + ahead], name)}” in the sentence after, which refers back"
+                cr.how = methods["refers_back_after"].format(cue=_cue(cues[k + ahead], name))
                 break
     # 5: a count with no role of its own, of the same number as one that has a role
     for cr in story.counts:
         if cr.role is None and not cr.part:
             same = [x for x in story.counts if x.role is not None and x.count.value == cr.count.value]
             if len({x.role.name for x in same}) == 1:
-                cr.role, cr.how = same[0].role, f"the same number as “{same[0].count.surface}”"
+                cr.role, cr.how = same[0].role, methods["same_number"].format(count=same[0].count.surface)
 
 
 NEAR_CUE = 30  # characters: a cue this close to a count, and twice as close as any other role's, decides its role
@@ -372,21 +435,28 @@ def _cue_before(rd: Reading, cues: list[Cues], k: int, same_paragraph: bool) -> 
 
 
 def _list_role(
-    rd: Reading, story: Story, cues: list[Cues], roles, group: CityList, role_entities: dict[str, set[str]]
+    rd: Reading,
+    story: Story,
+    cues: list[Cues],
+    roles,
+    group: CityList,
+    role_entities: dict[str, set[str]],
+    pat: Patterns,
+    methods: dict,
 ) -> tuple[Role | None, str]:
     """A list's role: the count that enumerates it, the cue of its sentence (of its clause, for a lone city; none
     in a hedged clause), or the sentence or heading that leads into it."""
     k = group.sentence
-    intro, full = _introducer(rd, story, group, k)
+    intro, full = _introducer(rd, story, group, k, pat)
     if intro is not None:
         if full:
             intro.listed = group
         if intro.role is not None:
-            return intro.role, f"the list “{intro.count.surface}” introduces"
+            return intro.role, methods["list_introduced"].format(count=intro.count.surface)
     counted = _counted_just_before(rd, story, group, k)
     if counted is not None:
         counted.listed = group
-        return counted.role, f"the list names the “{counted.count.surface}” of the sentence before"
+        return counted.role, methods["list_counted_before"].format(count=counted.count.surface)
     own = cues[k]
     if not group.bullets and not own.hedged(group.places[0].mention.start):
         if len(group.places) == 1:
@@ -394,35 +464,35 @@ def _list_role(
             clause = next((c for s, e, c in own.clauses if s <= at < e), {})
             name = _one(clause)
             if name:
-                return roles[name], f"“{clause[name]}” in its clause"
+                return roles[name], methods["in_clause"].format(cue=clause[name])
         elif _one(own):
             name = _one(own)
-            return roles[name], f"“{_cue(own, name)}” in its sentence"
-    if _anaphoric(rd, group, k):  # "The cities are Baltimore, ...", "The other cities Sessions named — ...": the
+            return roles[name], methods["in_sentence"].format(cue=_cue(own, name))
+    if _anaphoric(rd, group, k, pat):  # "The cities are Baltimore, ...", "The other cities Sessions named — ...": the
         # cities the text has counted or named with a role before, else the cue of the sentences just before
         first = group.places[0].mention.start
         named = [m for m in rd.mentions_in(rd.sentence_ids[k]) if m.end <= first and m.type != "city"]
         by_entity = [n for n in roles if {m.entity_id for m in named} & role_entities.get(n, set())]
         if len(by_entity) == 1:  # "The other cities Sessions named — ...": the role whose event names Sessions
             who = next(m.surface for m in named if m.entity_id in role_entities[by_entity[0]])
-            return roles[by_entity[0]], f"the list refers back to the cities “{who}” named"
+            return roles[by_entity[0]], methods["list_refers_to_named"].format(who=who)
         earlier = [(x.count.start, x.role, x.count.surface) for x in story.counts if x.role and x.count.end <= first]
         earlier += [(c.place.mention.start, c.role, c.place.mention.surface) for c in story.claims]
         found = _cue_before(rd, cues, k, same_paragraph=False)
         if earlier:
             _, role, surface = max(earlier, key=lambda e: e[0])
-            return role, f"the list refers back to “{surface}”"
+            return role, methods["list_refers_back"].format(what=surface)
         if found:
-            return roles[found[0]], f"the list follows “{found[1]}”"
+            return roles[found[0]], methods["list_follows"].format(cue=found[1])
     if _leads_in(rd, k, group):
         lead = k - 1
         name = _one(cues[lead])
         counted = [x for x in story.counts if rd.index_at(x.count.start) == lead and x.role is not None]
         if counted:
             counted[-1].listed = group
-            return counted[-1].role, f"the list “{counted[-1].count.surface}” introduces"
+            return counted[-1].role, methods["list_introduced"].format(count=counted[-1].count.surface)
         if name:
-            return roles[name], f"the list follows “{_cue(cues[lead], name)}”"
+            return roles[name], methods["list_follows"].format(cue=_cue(cues[lead], name))
     return None, ""
 
 
@@ -445,18 +515,10 @@ def _counted_just_before(rd: Reading, story: Story, group: CityList, k: int) -> 
 
 # A count enumerates the list after it ("The four cities are: A, B, C and D"; "four cities — A, B, ...") or names
 # some of them ("twelve sites, among them A and B"; "the 12 cities run from A to B"): the first is checked
-# against the list's length, the second only gives the list its role.
-ENUMERATES = re.compile(r"(?::|\b(?:are|were|namely)\b)[\s:—–-]*$", re.IGNORECASE)
-SOME_OF = re.compile(r"\b(?:including|include|includes|among them|among|such as|like|from|notably)\b", re.IGNORECASE)
-ANAPHORIC_LIST = re.compile(
-    r"(?:\b(?:the|these|those|both)\s+(?:\w+\s+){0,2}?(?:cities|municipalities|jurisdictions|sites|places)\b"
-    r"|\bthe\s+(?:others|rest|remaining\s+(?:ones|\w+))\b)"
-    r"(?:\s+\S+){0,4}?\s*(?:\bare\b|\bwere\b|\binclude\b|\bincludes\b|:|—|–)\s*$",
-    re.IGNORECASE,
-)
+# against the list's length, the second only gives the list its role (``Patterns.enumerates``, ``some_of``).
 
 
-def _introducer(rd: Reading, story: Story, group: CityList, k: int) -> tuple[CountRole | None, bool]:
+def _introducer(rd: Reading, story: Story, group: CityList, k: int, pat: Patterns) -> tuple[CountRole | None, bool]:
     """The count of cities in the list's own sentence that introduces it, and whether it enumerates the whole
     list (so the two can be checked against each other)."""
     first = group.places[0].mention.start
@@ -464,18 +526,18 @@ def _introducer(rd: Reading, story: Story, group: CityList, k: int) -> tuple[Cou
     if not same or group.bullets:
         return None, False
     between = rd.article.text[same[-1].count.end : first]
-    if ENUMERATES.search(between) or between.strip() in ("—", "–", "-", ":"):
+    if pat.enumerates.search(between) or between.strip() in ("—", "–", "-", ":"):
         return same[-1], True
-    if SOME_OF.search(between):
+    if pat.some_of.search(between):
         return same[-1], False
     return None, False
 
 
-def _anaphoric(rd: Reading, group: CityList, k: int) -> bool:
+def _anaphoric(rd: Reading, group: CityList, k: int, pat: Patterns) -> bool:
     """The list's sentence opens it with "the cities are" (or "these cities include"): it names cities the text
     has already counted or described."""
     s = rd.sentences[k]
-    return bool(ANAPHORIC_LIST.search(rd.article.text[s.start : group.places[0].mention.start]))
+    return bool(pat.anaphoric_list.search(rd.article.text[s.start : group.places[0].mention.start]))
 
 
 def _leads_in(rd: Reading, k: int, group: CityList) -> bool:

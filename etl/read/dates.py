@@ -27,14 +27,9 @@ from etl.read.model import DateExpr, human
 from etl.read.sentences import sentence_bounds
 
 MONTHS = {name: i for i, name in enumerate(calendar.month_name) if name}
-MONTH_FORMS = {
-    **MONTHS,
-    **{f"{calendar.month_abbr[i]}.": i for i in range(1, 13)},
-    "Sept.": 9,
-}
+CALENDAR_MONTH_FORMS = {**MONTHS, **{f"{calendar.month_abbr[i]}.": i for i in range(1, 13)}}
 WEEKDAYS = {name: i for i, name in enumerate(calendar.day_name)}
 CLAUSE_BREAKS = frozenset({",", ";", "—", "–", ":", "(", ")", "“", "”", '"'})
-PARTS_OF_DAY = frozenset({"morning", "afternoon", "evening", "night"})
 
 
 def _month_end(year: int, month: int) -> dt.date:
@@ -46,9 +41,9 @@ def _add_months(day: dt.date, n: int) -> tuple[int, int]:
     return k // 12, k % 12 + 1
 
 
-def _day(t) -> int | None:
+def _day(t, suffixes) -> int | None:
     text = t.text
-    for suffix in ("st", "nd", "rd", "th"):
+    for suffix in suffixes:
         if text.endswith(suffix) and text[: -len(suffix)].isdecimal():
             text = text[: -len(suffix)]
     return int(text) if text.isdecimal() and len(text) <= 2 and 1 <= int(text) <= 31 else None
@@ -65,34 +60,29 @@ def make_story_dates(nlp: Language, name: str, data: dict) -> StoryDates:
 
 
 class StoryDates:
-    def __init__(
-        self,
-        nlp,
-        prepositions,
-        same_day,
-        relative_months,
-        relative_days,
-        day_offsets,
-        after_month,
-        past_words,
-        future_words,
-    ):
-        self.prepositions = frozenset(prepositions)
+    def __init__(self, nlp, words: dict):
+        """``words``: the lexicon's ``[dates]``."""
+        self.prepositions = frozenset(words["prepositions"])
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.phrase_kind: dict[str, tuple[str, int]] = {}
         for kind, table in (
-            ("same_day", {p: 0 for p in same_day}),
-            ("relative_month", relative_months),
-            ("relative_day", relative_days),
-            ("day_offset", day_offsets),
+            ("same_day", {p: 0 for p in words["same_day"]}),
+            ("relative_month", words["relative_months"]),
+            ("relative_day", words["relative_days"]),
+            ("day_offset", words["day_offsets"]),
         ):
             for phrase, n in table.items():
                 key = f"{kind}|{phrase.lower()}"
                 self.phrase_kind[key] = (kind, int(n))
                 self.phrases.add(key, [nlp.make_doc(phrase)])
-        self.after_month = frozenset(after_month)
-        self.past = frozenset(past_words)
-        self.future = frozenset(future_words)
+        self.after_month = frozenset(words["after_month"])
+        self.after_opening = tuple(words["after_month_opening"])
+        self.month_forms = {**CALENDAR_MONTH_FORMS, **words["month_forms"]}
+        self.suffixes = tuple(words["ordinal_suffixes"])
+        self.qualifiers = frozenset(words["month_qualifiers"])
+        self.own_qualifiers = frozenset(words["month_own_qualifiers"])
+        self.past = frozenset(words["past_words"])
+        self.future = frozenset(words["future_words"])
 
     def __call__(self, doc: Doc) -> Doc:
         found: list[tuple[int, int, str, tuple]] = []  # start, end, kind, parts
@@ -108,20 +98,20 @@ class StoryDates:
         for i, t in enumerate(doc):
             if i in taken:
                 continue
-            month = MONTH_FORMS.get(t.text)
+            month = self.month_forms.get(t.text)
             # after the August recess
+            k = len(self.after_opening)
             if (
-                t.lower_ == "after"
-                and i + 3 < n
-                and doc[i + 1].lower_ == "the"
-                and doc[i + 2].text in MONTHS
-                and doc[i + 3].lower_ in self.after_month
+                i + k + 1 < n
+                and all(doc[i + j].lower_ == w for j, w in enumerate(self.after_opening))
+                and doc[i + k].text in MONTHS
+                and doc[i + k + 1].lower_ in self.after_month
             ):
-                add(i, i + 4, "after", (MONTHS[doc[i + 2].text],))
+                add(i, i + k + 2, "after", (MONTHS[doc[i + k].text],))
                 continue
             if month is not None:
                 # Month Day[, Year] / Month Year / Month alone after a preposition
-                day = _day(doc[i + 1]) if i + 1 < n else None
+                day = _day(doc[i + 1], self.suffixes) if i + 1 < n else None
                 if day is not None:
                     e, year = i + 2, None
                     if e + 1 < n and doc[e].text == "," and _year(doc[e + 1]):
@@ -138,28 +128,28 @@ class StoryDates:
                     before in {p.lower() for p in self.prepositions}
                     or before in self.past
                     or before in self.future
-                    or before in ("early", "late", "mid", "this")
+                    or before in self.qualifiers
                 ):
-                    s = i - 1 if before in self.past or before in self.future or before == "this" else i
+                    s = i - 1 if before in self.past or before in self.future or before in self.own_qualifiers else i
                     add(s, i + 1, "month", (None, month, before))
                 continue
             # Day Month [Year]
-            day = _day(t)
-            if day is not None and i + 1 < n and doc[i + 1].text in MONTH_FORMS:
-                month = MONTH_FORMS[doc[i + 1].text]
+            day = _day(t, self.suffixes)
+            if day is not None and i + 1 < n and doc[i + 1].text in self.month_forms:
+                month = self.month_forms[doc[i + 1].text]
                 e, year = i + 2, None
                 if e < n and _year(doc[e]):
                     e, year = e + 1, _year(doc[e])
                 add(i, e, "absolute", (year, month, day))
                 continue
             # a weekday, with "last" or "next" before it; "Friday, Aug. 18" is one date
-            if t.text in WEEKDAYS and i + 3 < n and doc[i + 1].text == "," and doc[i + 2].text in MONTH_FORMS:
-                day = _day(doc[i + 3])
+            if t.text in WEEKDAYS and i + 3 < n and doc[i + 1].text == "," and doc[i + 2].text in self.month_forms:
+                day = _day(doc[i + 3], self.suffixes)
                 if day is not None:
                     e, year = i + 4, None
                     if e + 1 < n and doc[e].text == "," and _year(doc[e + 1]):
                         e, year = e + 2, _year(doc[e + 1])
-                    add(i, e, "absolute", (year, MONTH_FORMS[doc[i + 2].text], day))
+                    add(i, e, "absolute", (year, self.month_forms[doc[i + 2].text], day))
                     continue
             if t.text in WEEKDAYS:
                 before = doc[i - 1].lower_ if i else ""
@@ -188,13 +178,19 @@ def _clause_before(doc: Doc, start: int) -> list:
 class Resolver:
     """Resolves the dates of one article: its as-of date, how to name it, and the lexicon's cue words."""
 
-    def __init__(self, lexicon_dates: dict, as_of: dt.date, as_of_words: str):
+    def __init__(self, lexicon_dates: dict, methods: dict, as_of: dt.date, as_of_words: str):
+        """``lexicon_dates``: the lexicon's ``[dates]``; ``methods``: its ``[methods]``, how each date was read."""
         self.as_of = as_of
+        self.methods = methods
         self.as_of_words = as_of_words  # "the article's date, Thu 3 Aug 2017 (inferred)"
         self.future_cues = [c.lower().split() for c in lexicon_dates["future_cues"]]
         self.future_prepositions = frozenset(lexicon_dates["future_prepositions"])
         self.negations = [c.lower().split() for c in lexicon_dates["negations"]]
         self.prepositions = frozenset(p.lower() for p in lexicon_dates["prepositions"])
+        self.near_negations = [c.lower().split() for c in lexicon_dates["near_negations"]]
+        self.past = frozenset(lexicon_dates["past_words"])
+        self.future = frozenset(lexicon_dates["future_words"])
+        self.never_ahead = frozenset(lexicon_dates["weekday_back"])
 
     @staticmethod
     def _has(words: list[str], phrases: list[list[str]]) -> bool:
@@ -213,12 +209,10 @@ class Resolver:
     def _negated(self, doc: Doc, start: int) -> bool:
         before = [t.lower_ for t in _clause_before(doc, start)]
         near = before[-4:]
-        if near and self._has(near, [["not"], ["rather", "than"], ["instead", "of"]]):
+        if near and self._has(near, self.near_negations):
             return True
         sentence = [t.lower_ for t in doc[sentence_bounds(doc, start)[0] : start]]
-        return self._has(
-            sentence, [p for p in self.negations if p not in (["not"], ["rather", "than"], ["instead", "of"])]
-        )
+        return self._has(sentence, [p for p in self.negations if p not in self.near_negations])
 
     def _near(self, month: int, day: int) -> dt.date | None:
         """A day and month without a year: the occurrence nearest the article's date (AP style leaves out the
@@ -241,6 +235,7 @@ class Resolver:
         ahead = self._ahead(doc, span.start)
         negated = self._negated(doc, span.start)
         as_of = self.as_of
+        m = self.methods
 
         def day_expr(day: dt.date, how: str, k: str = kind) -> DateExpr:
             return DateExpr(s, e, written, k, day.isoformat(), "day", day, day, how, ahead, negated)
@@ -268,67 +263,67 @@ class Resolver:
                     day = dateutil_parser.parse(f"{year}-{month:02d}-{day_of_month:02d}").date()
                 except (ValueError, OverflowError):
                     return None
-                return replace(day_expr(day, f"“{written}” is a full date: {human(day)}"), year_written=True)
+                return replace(day_expr(day, m["full_date"].format(written=written, day=human(day))), year_written=True)
             day = self._near(month, day_of_month)
             if day is None:
                 return None
-            return day_expr(day, f"“{written}” has no year: the one nearest {self.as_of_words} is {human(day)}")
+            return day_expr(day, m["no_year"].format(written=written, as_of=self.as_of_words, day=human(day)))
         if kind == "month":
             year, month, before = parts
             if year is not None:
-                how = f"“{written}” is a month: {dt.date(year, month, 1):%B %Y}"
+                how = m["written_month"].format(written=written, month=dt.date(year, month, 1))
                 return replace(month_expr(year, month, how), year_written=True)
-            back = before in ("last", "past", "previous", "earlier")
-            forward = before in ("next", "coming")
+            back = before in self.past  # the reader gives a month no other word before it that looks back
+            forward = before in self.future
             options = [(y, month) for y in (as_of.year - 1, as_of.year, as_of.year + 1)]
             if back:
                 options = [(y, m) for y, m in options if (y, m) <= (as_of.year, as_of.month)]
             elif forward:
                 options = [(y, m) for y, m in options if (y, m) >= (as_of.year, as_of.month)]
-            y, m = min(options, key=lambda o: abs((o[0] - as_of.year) * 12 + o[1] - as_of.month))
-            return month_expr(
-                y,
-                m,
-                f"“{written}” → {dt.date(y, m, 1):%B %Y}, the {'latest' if back else 'nearest'} "
-                f"{calendar.month_name[m]} to {self.as_of_words}",
+            y, mo = min(options, key=lambda o: abs((o[0] - as_of.year) * 12 + o[1] - as_of.month))
+            how = m["month_latest" if back else "month_nearest"].format(
+                written=written, month=dt.date(y, mo, 1), name=calendar.month_name[mo], as_of=self.as_of_words
             )
+            return month_expr(y, mo, how)
         if kind == "weekday":
             weekday, before = parts
-            forward = before in ("next", "coming") or (ahead and before not in ("last", "past"))
-            strict = before in ("last", "past", "previous", "next", "coming")  # "last Thursday" is never today
+            forward = before in self.future or (ahead and before not in self.never_ahead)
+            strict = before in self.past or before in self.future  # "last Thursday" is never today
             name = calendar.day_name[weekday]
             if forward:
                 day = as_of + dt.timedelta(days=(weekday - as_of.weekday()) % 7 or (7 if strict else 0))
-                how = f"the first {name} {'after' if strict else 'on or after'} {self.as_of_words}"
+                how = m["weekday_after" if strict else "weekday_on_or_after"].format(name=name, as_of=self.as_of_words)
             else:
                 day = as_of - dt.timedelta(days=(as_of.weekday() - weekday) % 7 or (7 if strict else 0))
-                how = f"the latest {name} {'before' if strict else 'on or before'} {self.as_of_words}"
+                how = m["weekday_before" if strict else "weekday_on_or_before"].format(
+                    name=name, as_of=self.as_of_words
+                )
             return day_expr(day, f"“{written}” → {human(day)}: {how}")
         if kind == "relative_month":
             (k,) = parts
-            y, m = _add_months(as_of, k)
-            return month_expr(y, m, f"“{written}” → {dt.date(y, m, 1):%B %Y}, counted from {self.as_of_words}")
+            y, mo = _add_months(as_of, k)
+            how = m["relative_month"].format(written=written, month=dt.date(y, mo, 1), as_of=self.as_of_words)
+            return month_expr(y, mo, how)
         if kind == "relative_day" and anchor is not None:
             (k,) = parts
             day = anchor.date_start + dt.timedelta(days=k)
-            return day_expr(
-                day, f"“{written}” → {human(day)}, counted from the day the transcript records, “{anchor.surface}”"
-            )
+            return day_expr(day, m["transcript_day"].format(written=written, day=human(day), anchor=anchor.surface))
         if kind == "relative_day":
             (k,) = parts
             day = as_of + dt.timedelta(days=k)
-            return day_expr(day, f"“{written}” → {human(day)}, counted from {self.as_of_words}")
+            return day_expr(day, m["relative_day"].format(written=written, day=human(day), as_of=self.as_of_words))
         if kind in ("same_day", "day_offset"):
             if previous is None or previous.precision != "day":
                 return None
             (k,) = parts
             day = previous.date_start + dt.timedelta(days=k)
-            what = "the same day as" if kind == "same_day" else f"{abs(k)} day{'s' * (abs(k) != 1)} from"
-            return day_expr(day, f"“{written}” → {human(day)}: {what} “{previous.surface}”")
+            template = m["same_day_as" if kind == "same_day" else "one_day_from" if abs(k) == 1 else "days_from"]
+            how = template.format(written=written, day=human(day), n=abs(k), previous=previous.surface)
+            return day_expr(day, how)
         if kind == "after":
             (month,) = parts
             year = as_of.year if month >= as_of.month - 1 else as_of.year + 1
             begin = _month_end(year, month) + dt.timedelta(days=1)
-            how = f"“{written}” has no date: not before {human(begin)} (inferred from the words)"
+            how = m["open_ended"].format(written=written, day=human(begin))
             return DateExpr(s, e, written, "after", "", "after", begin, None, how, True, negated)
         return None

@@ -28,10 +28,7 @@ from spacy.util import filter_spans
 
 from etl.gazetteer import slug
 
-CONNECTORS = frozenset({"de", "van", "von", "del", "la", "da", "di", "bin", "St.", "O’", "O'"})
-SUFFIXES = frozenset({"Jr.", "Sr.", "II", "III", "IV"})
-POSSESSIVES = frozenset({"’s", "'s", "’", "'"})
-GLUE_OK = frozenset({*POSSESSIVES, ",", ".", ")", "”", ";", ":", "?", "!", '"'})  # what may follow a name unspaced
+GLUE = frozenset({",", ".", ")", "”", ";", ":", "?", "!", '"'})  # with a possessive, what may follow a name unspaced
 
 
 @dataclass(frozen=True)
@@ -56,11 +53,11 @@ class NameInfo:
     affiliation: tuple[int, int] | None = None  # the characters of "(D-Wash.)" / "of Arizona"
 
 
-def _is_name_token(t) -> bool:
+def _is_name_token(t, connectors: frozenset[str]) -> bool:
     text = t.text
     if not text or t.is_space:
         return False
-    if text in CONNECTORS:
+    if text in connectors:
         return True
     if len(text) == 2 and text[0].isupper() and text[1] == ".":  # a middle initial
         return True
@@ -74,23 +71,18 @@ def make_story_names(nlp: Language, name: str, data: dict) -> StoryNames:
 
 
 class StoryNames:
-    def __init__(
-        self,
-        nlp,
-        known,
-        senators,
-        titles,
-        offices,
-        title_modifiers,
-        role_nouns,
-        speech_verbs,
-        parties,
-        nicknames,
-        states,
-        stop_names,
-        name_labels,
-        pronouns,
-    ):
+    def __init__(self, nlp, words: dict, known, senators, states, stop_names):
+        """``words``: the lexicon's ``[people]``; ``known``: [alias, entity_id, type]; ``senators``: [full name as in
+        the roll call, state, party]."""
+        self.connectors = frozenset(words["name_connectors"])
+        self.possessives = frozenset(words["possessives"])
+        self.glue_ok = self.possessives | GLUE
+        self.senator_office = words["senator_office"]
+        self.state_of = frozenset(words["state_of"])
+        self.person_relatives = frozenset(words["person_relatives"])
+        self.byline_words = frozenset(words["byline_words"])
+        self.byline_date_words = frozenset(words["byline_date_words"])
+        suffixes = frozenset(words["name_suffixes"])
         # known: [alias, entity_id, type]; senators: [full name as in the roll call, state, party]
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.patterns: dict[str, Known] = {}
@@ -106,16 +98,16 @@ class StoryNames:
                 self._surname(alias.split()[-1], entity_id)
                 self.full_names.setdefault(alias, entity_id)
         by_first = {}
-        for nick, full_first in nicknames.items():
+        for nick, full_first in words["nicknames"].items():
             by_first.setdefault(full_first, []).append(nick)
         for roster, state, party in senators:
             entity_id = slug(roster)
             self.senator_state[entity_id] = (state, party)
             self.names[entity_id] = roster
-            words = [w for w in roster.replace(",", " ").split() if w not in SUFFIXES]
-            plain = [w for w in words if not (len(w) == 2 and w.endswith("."))]  # without middle initials
+            parts = [w for w in roster.replace(",", " ").split() if w not in suffixes]
+            plain = [w for w in parts if not (len(w) == 2 and w.endswith("."))]  # without middle initials
             first, last = plain[0], plain[-1]
-            forms = {roster, " ".join(words), " ".join(plain), f"{first} {last}"}
+            forms = {roster, " ".join(parts), " ".join(plain), f"{first} {last}"}
             forms |= {f"{nick} {last}" for nick in by_first.get(first, [])}
             for form in forms:
                 self._add(nlp, form, Known(entity_id, "person", "senator"))
@@ -126,19 +118,19 @@ class StoryNames:
         }
         self.titles = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.title_office = {}
-        for title in titles:
+        for title in words["titles"]:
             self.titles.add(title, [nlp.make_doc(title)])
-            self.title_office[title.lower()] = offices.get(title, title)
-        self.modifiers = frozenset(m.lower() for m in title_modifiers)
-        self.role_nouns = frozenset(role_nouns)
+            self.title_office[title.lower()] = words["offices"].get(title, title)
+        self.modifiers = frozenset(m.lower() for m in words["title_modifiers"])
+        self.role_nouns = frozenset(words["role_nouns"])
         self.speech = PhraseMatcher(nlp.vocab, attr="LOWER")
-        for verb in speech_verbs:
+        for verb in words["speech_verbs"]:
             self.speech.add("SPEECH", [nlp.make_doc(verb)])
-        self.parties = parties
+        self.parties = words["parties"]
         self.states = states  # any written form of a state (postal, AP, full name) -> USPS code
         self.stop_names = frozenset(stop_names)
-        self.labels = frozenset(name_labels)
-        self.pronouns = frozenset(pronouns)
+        self.labels = frozenset(words["name_labels"])
+        self.pronouns = frozenset(words["pronouns"])
         self.places: frozenset[str] = frozenset()  # the gazetteer's city names, given by bind()
 
     def bind(self, city_names) -> None:
@@ -161,20 +153,20 @@ class StoryNames:
         """The end of a run of name words starting at token ``i`` (``i`` when there is none). A hyphenated name
         ("Whitfield-Ramos") is one word of three tokens; a word glued to something else ("Skidmore)Then") is none."""
         j, words = i, 0
-        while j < len(doc) and words < limit and _is_name_token(doc[j]):
+        while j < len(doc) and words < limit and _is_name_token(doc[j], self.connectors):
             k = j + 1
             while (
                 k + 1 < len(doc)
                 and doc[k].text == "-"
                 and not doc[k - 1].whitespace_
                 and not doc[k].whitespace_
-                and _is_name_token(doc[k + 1])
+                and _is_name_token(doc[k + 1], self.connectors)
             ):
                 k += 2
-            if not doc[k - 1].whitespace_ and k < len(doc) and doc[k].text not in GLUE_OK and not doc[k].is_space:
+            if not doc[k - 1].whitespace_ and k < len(doc) and doc[k].text not in self.glue_ok and not doc[k].is_space:
                 break
             j, words = k, words + 1
-        while j > i and doc[j - 1].text in CONNECTORS:
+        while j > i and doc[j - 1].text in self.connectors:
             j -= 1
         return j
 
@@ -217,7 +209,7 @@ class StoryNames:
                     close = stop + 1 if doc[i].text == "(" else stop
                     return party, state, (doc[i].idx, doc[close - 1].idx + len(doc[close - 1].text))
             return None
-        if i + 1 < len(doc) and doc[i].lower_ == "of":
+        if i + 1 < len(doc) and doc[i].lower_ in self.state_of:
             for k in (3, 2, 1):
                 form = doc[i + 1 : i + 1 + k].text if i + 1 + k <= len(doc) else ""
                 if form in self.states and len(form) > 2 and not form.endswith("."):
@@ -247,7 +239,9 @@ class StoryNames:
         T. Rosskopf on August 4, 2017", "Written by Priya Castellanos | …")."""
         if e >= len(doc) or "\n" in doc[e].text:
             return True
-        return doc[e].text in ("|", "·", "•", ",", "—", "–") or (doc[e].lower_ == "on" and e + 1 < len(doc))
+        return doc[e].text in ("|", "·", "•", ",", "—", "–") or (
+            doc[e].lower_ in self.byline_date_words and e + 1 < len(doc)
+        )
 
     def _senator_by(self, doc: Doc, surname: str, e: int) -> str | None:
         """The senator with this surname from the state written after it ("McCain (R-AZ)")."""
@@ -302,7 +296,7 @@ class StoryNames:
             if words[-1] in self.stop_names or words[0] in self.stop_names:
                 continue
             office = self.title_office.get(doc[t0:s].text.lower(), "")
-            ids = self.senator_surnames.get(words[-1], set()) if office == "Senator" else set()
+            ids = self.senator_surnames.get(words[-1], set()) if office == self.senator_office else set()
             if len(ids) == 1 and (len(words) == 1 or _first_matches(words[0], self.names[next(iter(ids))])):
                 person(s, e, next(iter(ids)))
             else:
@@ -310,9 +304,14 @@ class StoryNames:
         # A name beside a speech verb, before a role or a "who" clause, in a byline, or written with initials.
         seen_names = {sp.text: sp.kb_id_ for sp in spans if sp.label_ == "person" and sp.end - sp.start >= 2}
         for i in range(len(doc)):
-            if i in taken or not _is_name_token(doc[i]) or doc[i].text in self.stop_names:
+            if i in taken or not _is_name_token(doc[i], self.connectors) or doc[i].text in self.stop_names:
                 continue
-            if i > 0 and _is_name_token(doc[i - 1]) and doc[i - 1].text not in self.stop_names and i - 1 not in taken:
+            if (
+                i > 0
+                and _is_name_token(doc[i - 1], self.connectors)
+                and doc[i - 1].text not in self.stop_names
+                and i - 1 not in taken
+            ):
                 continue  # inside a longer run of capitalised words
             e = self._name_run(doc, i)
             if e == i or any(k in taken for k in range(i, e)):
@@ -333,16 +332,16 @@ class StoryNames:
                 person(i, e, seen_names[" ".join(words)])
                 continue
             after_speech = i in speech_at or (i > 0 and doc[i - 1].text == "," and i - 1 in speech_at)
-            before_speech = e in speech_at or (e < len(doc) and doc[e].text in POSSESSIVES and e + 1 in speech_at)
+            before_speech = e in speech_at or (e < len(doc) and doc[e].text in self.possessives and e + 1 in speech_at)
             described = (
                 e + 1 < len(doc)
                 and doc[e].text == ","
                 and (
-                    doc[e + 1].lower_ == "who"
+                    doc[e + 1].lower_ in self.person_relatives
                     or any(doc[k].lower_ in self.role_nouns for k in range(e + 1, min(len(doc), e + 8)))
                 )
             )
-            byline = (i > 0 and doc[i - 1].lower_ == "by" and self._ends_byline(doc, e)) or (
+            byline = (i > 0 and doc[i - 1].lower_ in self.byline_words and self._ends_byline(doc, e)) or (
                 i > 1 and doc[i - 1].text == ":" and doc[i - 2].text in self.labels  # "REPORTER: Marisol Quintero"
             )
             if after_speech or before_speech or described or byline or self._speaks_next(doc, i, e, speech_at):
@@ -402,7 +401,7 @@ class StoryNames:
                 k = sp.end
                 continue
             hit = None
-            if k not in taken and (_is_name_token(doc[k]) or (doc[k].is_upper and doc[k].is_alpha)):
+            if k not in taken and (_is_name_token(doc[k], self.connectors) or (doc[k].is_upper and doc[k].is_alpha)):
                 for n in sorted(lengths, reverse=True):
                     if k + n > len(doc) or any(i in taken for i in range(k, k + n)):
                         continue

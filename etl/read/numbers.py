@@ -20,54 +20,24 @@ from etl.read.sentences import sentence_bounds
 TALLY_TOKEN = re.compile(r"^([0-9]{1,3})[-–—]([0-9]{1,3})$")
 DASHES = frozenset({"-", "–", "—"})
 CUE_WINDOW = 20  # tokens on either side of a tally, within its sentence
-NOT_A_UNIT = frozenset(
-    [
-        "of",
-        "and",
-        "or",
-        "to",
-        "the",
-        "a",
-        "an",
-        "in",
-        "on",
-        "at",
-        "by",
-        "for",
-        "with",
-        "from",
-        "than",
-        "as",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "that",
-        "this",
-        "these",
-        "those",
-        "who",
-        "which",
-        "what",
-        "more",
-        "less",
-        "percent",
-        "per",
-    ]
-)
-DEFINITE = frozenset({"the", "these", "those", "all", "both", "its", "their"})
 
 
-def singular(word: str) -> str:
-    """The counted noun as a unit: "cities" -> "city", "Republicans" -> "republican", "sites" -> "site"."""
-    w = word.lower()
-    if w.endswith("ies") and len(w) > 4:
-        return w[:-3] + "y"
-    if w.endswith("s") and not w.endswith(("ss", "us", "is")) and len(w) > 3:
-        return w[:-1]
-    return w
+class Singular:
+    """The counted noun as a unit: "cities" -> "city", "Republicans" -> "republican", "sites" -> "site" (the
+    lexicon's plural endings)."""
+
+    def __init__(self, words: dict):
+        self.endings = dict(words["plural_endings"])
+        self.not_plural = tuple(words["not_plural"])
+
+    def __call__(self, word: str) -> str:
+        w = word.lower()
+        for ending, single in self.endings.items():
+            if w.endswith(ending) and len(w) > len(ending) + 1:
+                return w[: -len(ending)] + single
+        if w.endswith("s") and not w.endswith(self.not_plural) and len(w) > 3:
+            return w[:-1]
+        return w
 
 
 @Language.factory("story_numbers", default_config={"data": {}})
@@ -77,14 +47,21 @@ def make_story_numbers(nlp: Language, name: str, data: dict) -> StoryNumbers:
 
 
 class StoryNumbers:
-    def __init__(self, nlp, number_words, city_nouns, count_fillers, dozen, tally_cues, not_tally_before):
-        self.not_before = frozenset(w.lower() for w in not_tally_before)
+    def __init__(self, nlp, words: dict, number_words: dict):
+        """``words``: the lexicon's ``[numbers]``; ``number_words``: ``number_words.csv`` ("four" -> 4)."""
+        self.not_before = frozenset(w.lower() for w in words["not_tally_before"])
         self.words = {k.lower(): int(v) for k, v in number_words.items()}
-        self.city_nouns = frozenset(city_nouns)
-        self.fillers = frozenset(f.lower() for f in count_fillers)
-        self.dozen = frozenset(dozen)
+        self.city_nouns = frozenset(words["city_nouns"])
+        self.fillers = frozenset(f.lower() for f in words["count_fillers"])
+        self.dozen = frozenset(words["dozen"])
+        self.not_units = frozenset(words["not_units"])
+        self.definite = frozenset(words["definite"])
+        self.singular = Singular(words)
+        self.tally_joins = frozenset(words["tally_joins"])
+        self.not_count_after = frozenset(words["not_count_after"])
+        self.percent = frozenset(words["percent"])
         self.cues = PhraseMatcher(nlp.vocab, attr="LOWER")
-        for cue in tally_cues:
+        for cue in words["tally_cues"]:
             self.cues.add("CUE", [nlp.make_doc(cue)])
 
     def _number(self, t) -> int | None:
@@ -105,7 +82,7 @@ class StoryNumbers:
             elif t.text.isdecimal() and len(t.text) <= 3 and i + 2 < len(doc):
                 joint, other = doc[i + 1], doc[i + 2]
                 glued = joint.text in DASHES and not t.whitespace_ and not joint.whitespace_
-                if other.text.isdecimal() and len(other.text) <= 3 and (glued or joint.lower_ == "to"):
+                if other.text.isdecimal() and len(other.text) <= 3 and (glued or joint.lower_ in self.tally_joins):
                     hit = (i, i + 3, int(t.text), int(other.text))
             share = hit is not None and hit[1] < len(doc) and doc[hit[1]].lower_ in self.not_before
             if hit and not share and not any(k in taken for k in range(hit[0], hit[1])):
@@ -132,10 +109,10 @@ class StoryNumbers:
                 continue
             if t.text.isdecimal() and 1900 <= value <= 2100:
                 continue  # a year
-            if i > 0 and doc[i - 1].text in ("$", "#", "No."):
+            if i > 0 and doc[i - 1].text in self.not_count_after:
                 continue
             nxt = i + 1
-            if nxt >= len(doc) or doc[nxt].text in DASHES or doc[nxt].lower_ in ("%", "percent"):
+            if nxt >= len(doc) or doc[nxt].text in DASHES or doc[nxt].lower_ in self.percent:
                 continue
             # the counted noun, with fillers before a city noun ("four so-called sanctuary cities")
             j = nxt
@@ -149,13 +126,13 @@ class StoryNumbers:
             else:
                 noun, city = nxt, False
                 w = doc[noun]
-                if not w.is_alpha or w.lower_ in NOT_A_UNIT or noun in taken:
+                if not w.is_alpha or w.lower_ in self.not_units or noun in taken:
                     continue
             k = start - 1
             while k >= 0 and doc[k].lower_ in self.fillers:
                 k -= 1
-            definite = k >= 0 and doc[k].lower_ in DEFINITE
-            out.append((start, noun + 1, value, singular(doc[noun].text), definite, city))
+            definite = k >= 0 and doc[k].lower_ in self.definite
+            out.append((start, noun + 1, value, self.singular(doc[noun].text), definite, city))
         return out
 
     def __call__(self, doc: Doc) -> Doc:

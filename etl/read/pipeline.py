@@ -55,24 +55,18 @@ class Reader:
         months = [m for m in calendar.month_name if m]
         weekdays = list(calendar.day_name)
         nlp = StoryEnglish()
-        pick = lambda section, *keys: {k: section[k] for k in keys}  # noqa: E731 - a table's named entries
+        # Each component reads its lexicon section by the key names etl/lexicon.py declares.
+        abbreviations = [f for f in state_forms if f.endswith(".")]
         nlp.add_pipe(
             "story_sentences",
-            config={
-                "data": {
-                    **pick(words, "never_final", "openers", "time_zones", "time_abbreviations", "bullets"),
-                    **pick(words, "dateline_dashes", "dateline_agencies"),
-                    "state_abbreviations": [f for f in state_forms if f.endswith(".")],
-                }
-            },
+            config={"data": {"words": words, "dates": lexicon.dates, "state_abbreviations": abbreviations}},
         )
         people = lexicon.people
         nlp.add_pipe(
             "story_names",
             config={
                 "data": {
-                    **pick(people, "titles", "offices", "title_modifiers", "role_nouns", "speech_verbs"),
-                    **pick(people, "parties", "nicknames", "name_labels", "pronouns"),
+                    "words": people,
                     "known": [list(a) for a in known.aliases],
                     "senators": [list(s) for s in known.senators],
                     "states": state_forms,
@@ -84,11 +78,12 @@ class Reader:
             "story_places",
             config={
                 "data": {
+                    "words": lexicon.places,
+                    "people": people,
                     "states": state_forms,
                     "state_names": state_names,
                     "districts": sorted(code for code in set(state_forms.values()) if states.district(code)),
-                    "openers": words["openers"],
-                    "org_words": lexicon.places["org_words"],
+                    "opening_words": words["openers"],
                 }
             },
         )
@@ -97,12 +92,8 @@ class Reader:
             reference_places += [gazetteer.by_id(e) for e in known.event_entities if e in gazetteer.city_ids]
         nlp.get_pipe("story_places").bind(gazetteer, [p for p in reference_places if p is not None])
         nlp.get_pipe("story_names").bind(gazetteer.names)
-        dates = pick(lexicon.dates, "prepositions", "same_day", "relative_months", "relative_days", "day_offsets")
-        dates |= pick(lexicon.dates, "after_month", "past_words", "future_words")
-        nlp.add_pipe("story_dates", config={"data": dates})
-        numbers = pick(lexicon.numbers, "city_nouns", "count_fillers", "dozen", "tally_cues", "not_tally_before")
-        numbers["number_words"] = known.number_words
-        nlp.add_pipe("story_numbers", config={"data": numbers})
+        nlp.add_pipe("story_dates", config={"data": {"words": lexicon.dates}})
+        nlp.add_pipe("story_numbers", config={"data": {"words": lexicon.numbers, "number_words": known.number_words}})
         nlp.add_pipe("story_quotes")
         self.nlp = nlp
 
@@ -122,12 +113,22 @@ class Reader:
         reading.places = places
         reading.people = people
         reading.dates = self._dates(doc, article)
+        methods = self.lexicon.methods
         reading.tallies = [
-            Tally(s, e, text[s:e], yea, nay, f"{yea} in favour, {nay} against")
+            Tally(s, e, text[s:e], yea, nay, methods["tally_sides"].format(yea=yea, nay=nay))
             for (s, e), (yea, nay) in sorted(doc.user_data["tallies"].items())
         ]
         reading.counts = [
-            Count(s, e, text[s:e], v, unit, f"number “{text[s:e].split()[0]}” = {v}", definite, city)
+            Count(
+                s,
+                e,
+                text[s:e],
+                v,
+                unit,
+                methods["count_number"].format(word=text[s:e].split()[0], value=v),
+                definite,
+                city,
+            )
             if text[s:e].split()[0].lower() != "a"
             else Count(s, e, text[s:e], v, unit, f"“{' '.join(text[s:e].split()[:2])}” = {v}", definite, city)
             for (s, e), (v, unit, definite, city) in sorted(doc.user_data["counts"].items())
@@ -217,8 +218,11 @@ class Reader:
 
     def _dates(self, doc, article: Article) -> list[DateExpr]:
         as_of = article.as_of
-        words = f"the article's date, {human(as_of)}" + (" (inferred)" if article.as_of_inferred else "")
-        resolver = read_dates.Resolver(self.lexicon.dates, as_of, words)
+        methods = self.lexicon.methods
+        words = methods["article_date"].format(day=human(as_of)) + (
+            methods["article_date_inferred"] if article.as_of_inferred else ""
+        )
+        resolver = read_dates.Resolver(self.lexicon.dates, methods, as_of, words)
         out: list[DateExpr] = []
         turns = {line.start for line in doc.spans.get("lines", []) if line.label_ == "turn"}
         first_turn = min(turns, default=None)

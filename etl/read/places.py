@@ -31,15 +31,7 @@ from etl.gazetteer import slug
 
 FUZZY_CUTOFF = 0.85  # "San Bernadino" ~ "San Bernardino" scores 0.96; unrelated US names stay below 0.8
 DOMINANT = 3  # a bare name is read as the most populous city of that name when it has 3 times the next one's people
-PLACE_WORDS = frozenset(
-    {"in", "to", "from", "for", "of", "at", "including", "like", "near", "outside", "across", "and", "or", "with"}
-)
-LIST_JOINS = frozenset({",", ";", "and", "or", "&"})
-AFTER_STATE = frozenset({",", ".", ";", ":", ")", "—", "–", "-", "and", "or", "”", '"', "(", "who", "which"})
-POSSESSIVES = frozenset({"’s", "'s", "’", "'"})
-SAINTS = frozenset({"St.", "Ft.", "Mt."})
 LARGE = 100_000  # a bare name read from the gazetteer alone must be a city of at least this many people
-CITY_WORDS = frozenset({"cities", "municipalities", "jurisdictions", "sites", "locations", "city"})
 
 
 @dataclass
@@ -68,12 +60,22 @@ def make_story_places(nlp: Language, name: str, data: dict) -> StoryPlaces:
 
 
 class StoryPlaces:
-    def __init__(self, nlp, states: dict, state_names: list, districts: list, openers: list, org_words: list):
-        self.org_words = frozenset(org_words)
+    def __init__(
+        self, nlp, words: dict, people: dict, states: dict, state_names: list, districts: list, opening_words: list
+    ):
+        """``words``: the lexicon's ``[places]``; ``people``: its ``[people]`` (possessives)."""
+        self.org_words = frozenset(words["org_words"])
+        self.place_words = frozenset(words["place_words"])
+        self.list_joins = frozenset(words["list_joins"])
+        self.after_state = frozenset(words["after_state"])
+        self.saints = frozenset(words["saints"])
+        self.list_nouns = frozenset(words["list_nouns"])
+        self.state_after_list = frozenset(words["state_after_list"])
+        self.possessives = frozenset(people["possessives"])
         self.districts = frozenset(districts)  # USPS codes of a federal district, not a state (DC)
         self.states = states  # any written form -> USPS code
         self.full_names = frozenset(state_names)  # the states' names
-        self.openers = frozenset(openers)
+        self.openers = frozenset(opening_words)
         self.state_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         for form in states:
             self.state_matcher.add("STATE", [nlp.make_doc(form)])
@@ -94,7 +96,7 @@ class StoryPlaces:
             t = doc[i - 1]
             if (i - 1) in taken or "\n" in t.text or t.is_space:
                 break
-            if _is_word(t) or t.text in ("St.", "Ft.", "Mt.") or (t.text == "-" and i - 1 > 0 and not t.whitespace_):
+            if _is_word(t) or t.text in self.saints or (t.text == "-" and i - 1 > 0 and not t.whitespace_):
                 i -= 1
                 continue
             break
@@ -107,7 +109,7 @@ class StoryPlaces:
         if k >= len(doc):
             return True
         t = doc[k]
-        return t.text in AFTER_STATE or t.is_space or t.is_sent_start or "\n" in t.text
+        return t.text in self.after_state or t.is_space or t.is_sent_start or "\n" in t.text
 
     def _by_name(self, name: str) -> list:
         return self.gazetteer.by_name(name) if self.gazetteer is not None else []
@@ -142,7 +144,7 @@ class StoryPlaces:
             if s in used_state or s in taken or s < 2 or doc[s - 1].text != ",":
                 continue
             form = doc[s:e].text
-            if e < len(doc) and doc[e].text in POSSESSIVES:
+            if e < len(doc) and doc[e].text in self.possessives:
                 continue  # "Alabama's former senator"
             if not self._state_ok_after(doc, e):
                 continue  # "Meanwhile, California officials ..."
@@ -178,7 +180,7 @@ class StoryPlaces:
             if i in taken or not doc[i].is_upper:
                 continue
             j = i
-            while j < sp.end and ((doc[j].is_upper and doc[j].is_alpha) or doc[j].text.title() in SAINTS):
+            while j < sp.end and ((doc[j].is_upper and doc[j].is_alpha) or doc[j].text.title() in self.saints):
                 j += 1
             found = self._by_name(_title(doc[i:j].text))
             if found:
@@ -209,7 +211,7 @@ class StoryPlaces:
         """Every maximal run of 1-3 capitalised tokens not yet taken ("St. Louis" counts), in reading order."""
         i = 0
         while i < len(doc):
-            starts = _is_word(doc[i]) or (doc[i].text in SAINTS and i + 1 < len(doc) and _is_word(doc[i + 1]))
+            starts = _is_word(doc[i]) or (doc[i].text in self.saints and i + 1 < len(doc) and _is_word(doc[i + 1]))
             if i in taken or not starts:
                 i += 1
                 continue
@@ -219,7 +221,7 @@ class StoryPlaces:
                 and j - i < 3
                 and j not in taken
                 and doc[j - 1].whitespace_
-                and (_is_word(doc[j]) or doc[j].text in SAINTS)
+                and (_is_word(doc[j]) or doc[j].text in self.saints)
             ):
                 j += 1
             yield i, j
@@ -232,9 +234,9 @@ class StoryPlaces:
         after = doc[j] if j < len(doc) else None
         if before is None or before.is_space or "\n" in before.text or before.text in ("•", "·", "-", "*", "–", "—"):
             return True
-        if before.lower_ in PLACE_WORDS or before.text in LIST_JOINS or before.text == ":":
+        if before.lower_ in self.place_words or before.text in self.list_joins or before.text == ":":
             return True
-        return after is not None and (after.text in POSSESSIVES or after.text in LIST_JOINS)
+        return after is not None and (after.text in self.possessives or after.text in self.list_joins)
 
     def _known(self, doc: Doc, i: int, j: int, scene: dict) -> tuple[int, int, object] | None:
         """The longest part of the run ``i..j`` that names a city of the scene, of the reference in a place's
@@ -265,7 +267,7 @@ class StoryPlaces:
 
     def _state_after(self, doc: Doc, end: int) -> str | None:
         """A state written right after a list: "San Bernardino and Stockton in California"."""
-        if end + 1 < len(doc) and doc[end].lower_ == "in":
+        if end + 1 < len(doc) and doc[end].lower_ in self.state_after_list:
             for n in (3, 2, 1):
                 form = doc[end + 1 : end + 1 + n].text
                 if form in self.full_names or (form in self.states and len(form) > 2):
@@ -301,7 +303,7 @@ class StoryPlaces:
             if not unknown or len(group) < 2:
                 continue
             state = self._state_after(doc, group[-1][1])
-            cities_before = any(doc[k].lower_ in CITY_WORDS for k in range(max(0, group[0][0] - 5), group[0][0]))
+            cities_before = any(doc[k].lower_ in self.list_nouns for k in range(max(0, group[0][0] - 5), group[0][0]))
             if not state and not cities_before and not any(known for _, _, known in group):
                 continue
             for i, j in unknown:
@@ -342,6 +344,6 @@ class StoryPlaces:
         if start < end or start - end > 6:
             return False
         return all(
-            doc[k].text in LIST_JOINS or (doc[k].is_space and "\n" not in doc[k].text) or k in states
+            doc[k].text in self.list_joins or (doc[k].is_space and "\n" not in doc[k].text) or k in states
             for k in range(end, start)
         )

@@ -17,8 +17,8 @@ from spacy.tokens import Doc, Span
 CLOSERS = frozenset({"”", '"', "’", "'", ")", "]", "»"})
 OPENERS = frozenset({"“", '"', "‘", "'", "(", "[", "«"})
 ENDS = frozenset({".", "!", "?", "…"})
-MONTHS = frozenset(
-    [*calendar.month_name[1:], *calendar.month_abbr[1:], *(f"{m}." for m in calendar.month_abbr[1:]), "Sept."]
+CALENDAR_MONTHS = frozenset(
+    [*calendar.month_name[1:], *calendar.month_abbr[1:], *(f"{m}." for m in calendar.month_abbr[1:])]
 )
 WEEKDAYS = frozenset(calendar.day_name)
 
@@ -40,25 +40,17 @@ def make_story_sentences(nlp: Language, name: str, data: dict) -> StorySentences
 
 
 class StorySentences:
-    def __init__(
-        self,
-        nlp,
-        never_final,
-        openers,
-        time_zones,
-        time_abbreviations,
-        state_abbreviations,
-        bullets,
-        dateline_dashes,
-        dateline_agencies,
-    ):
-        self.never_final = frozenset(never_final)
-        self.openers = frozenset(openers)
-        self.not_after_final = frozenset(time_zones) | MONTHS | WEEKDAYS
-        self.final_when_capital = frozenset([*time_abbreviations, *state_abbreviations])
-        self.bullets = frozenset(bullets)
-        self.dashes = frozenset(dateline_dashes)
-        self.agencies = frozenset(dateline_agencies)
+    def __init__(self, nlp, words: dict, dates: dict, state_abbreviations: list):
+        """``words``: the lexicon's ``[sentences]``; ``dates``: its ``[dates]`` (the month forms the calendar lacks)."""
+        self.months = CALENDAR_MONTHS | frozenset(dates["month_forms"])
+        self.never_final = frozenset(words["never_final"])
+        self.openers = frozenset(words["openers"])
+        self.not_after_final = frozenset(words["time_zones"]) | self.months | WEEKDAYS
+        self.final_when_capital = frozenset([*words["time_abbreviations"], *state_abbreviations])
+        self.bullets = frozenset(words["bullets"])
+        self.dashes = frozenset(words["dateline_dashes"])
+        self.agencies = frozenset(words["dateline_agencies"])
+        self.turn_labels = tuple(words["turn_labels"])
 
     # ---- one line ------------------------------------------------------------------------------------------
 
@@ -74,7 +66,9 @@ class StorySentences:
             return "bullet"  # a numbered list: "1. Baltimore, Maryland"
         # A speaker's turn in a transcript: "Q:", "SESSIONS:", "SEN. MURRAY:".
         j = i
-        while j < len(doc) and j - i < 4 and (doc[j].is_upper or doc[j].text in ("Q", "A")) and not doc[j].is_space:
+        while (
+            j < len(doc) and j - i < 4 and (doc[j].is_upper or doc[j].text in self.turn_labels) and not doc[j].is_space
+        ):
             j += 1
         if j > i and j < len(doc) and doc[j].text == ":":
             return "turn"
@@ -130,7 +124,7 @@ class StorySentences:
         # An abbreviation ends a sentence only where the next word could not belong to it.
         if text in self.never_final:
             return None
-        if text in MONTHS and nxt[:1].isdigit():
+        if text in self.months and nxt[:1].isdigit():
             return None
         if nxt in self.openers:
             return j
