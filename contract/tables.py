@@ -131,6 +131,12 @@ TABLES: dict[str, Table] = {
                     "is false or absent)",
                 ),
                 Col("publisher", S, "publisher, empty when the seed does not say", nullable=True),
+                Col(
+                    "report_id",
+                    S,
+                    "the report it is part of: the first article (by file name) of the articles that run one wire "
+                    "story (a sidecar's copy_of, or three sentences shared word for word); its own id otherwise",
+                ),
                 Col("sha256", S, "SHA-256 of the seed file's bytes"),
                 Col("n_words", I, "number of whitespace-separated words", lo=1),
                 Col("n_chars", I, "number of characters in text", lo=1),

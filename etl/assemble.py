@@ -52,9 +52,10 @@ def _spanned(rd: Reading, start: int, end: int, surface_col: str, surface: str) 
     }
 
 
-def _article_row(rd: Reading) -> dict:
+def _article_row(rd: Reading, report_id: str) -> dict:
     a = rd.article
     return {
+        "report_id": report_id,
         "article_id": a.article_id,
         "title": rd.sentences[0].surface,
         "as_of": a.as_of.isoformat(),
@@ -124,11 +125,12 @@ def _figure_rows(rd: Reading) -> list[dict]:
     return [*counts, *tallies, *dates]
 
 
-def article_tables(a: Article) -> dict[str, list[dict]]:
-    """The rows one article gives on its own: the article, its sentences, mentions, figures and quotes."""
+def article_tables(a: Article, report_id: str) -> dict[str, list[dict]]:
+    """The rows one article gives on its own: the article, its sentences, mentions, figures and quotes.
+    ``report_id`` is the report it is part of (``etl.corroborate.reports``)."""
     rd = a.reading
     return {
-        "articles": [_article_row(rd)],
+        "articles": [_article_row(rd, report_id)],
         "sentences": _sentence_rows(rd),
         "mentions": _mention_rows(rd),
         "quotes": _quote_rows(a),

@@ -73,12 +73,13 @@ def build(
     articles = [understand(rd, ref, lexicon) for rd in readings]
     desk = review.apply(articles, review.decisions(ref), lexicon, ref)  # the desk's decisions, before anything
     # assemble
+    report_of = corroborate.reports(articles)  # papers that ran one wire story are one report
     rows: dict[str, list[dict]] = {}
     for a in articles:
-        for name, part in assemble.article_tables(a).items():
+        for name, part in assemble.article_tables(a, report_of[a.id]).items():
             rows.setdefault(name, []).extend(part)
     tables = {name: schema.frame(name, part) for name, part in rows.items()}
-    standing = corroborate.standings(articles, recorded_roles(ref, lexicon, gazetteer), desk.confirmed)
+    standing = corroborate.standings(articles, recorded_roles(ref, lexicon, gazetteer), desk.confirmed, report_of)
     tables["cities"] = assemble.cities(articles, ref, gazetteer, standing)
     tables["entities"] = assemble.entities(articles, tables["mentions"], tables["cities"], ref)
     tables["events"] = assemble.events(articles, ref)

@@ -69,13 +69,16 @@ def reports(articles: list[Article]) -> dict[str, str]:
 
 
 def standings(
-    articles: list[Article], recorded: dict[str, set[str]], confirmed: Iterable[tuple[str, str]] = ()
+    articles: list[Article],
+    recorded: dict[str, set[str]],
+    confirmed: Iterable[tuple[str, str]] = (),
+    report_of: dict[str, str] | None = None,
 ) -> dict[tuple[str, str], Standing]:
     """(city_id, status) -> its standing, for every role an article claims for a city it resolved.
     ``recorded`` is status -> the city ids our cited records hold in that role; ``confirmed`` the (city_id, status)
-    pairs the desk confirmed."""
+    pairs the desk confirmed; ``report_of`` the articles' reports (``reports``), when already known."""
     confirmed = set(confirmed)
-    report_of = reports(articles)
+    report_of = report_of if report_of is not None else reports(articles)
     claimed: dict[tuple[str, str], set[str]] = {}
     for a in articles:
         for c in a.story.claims:

@@ -85,6 +85,12 @@ def test_the_same_wire_text_without_a_copy_of_line_is_still_one_report(tmp_path)
     assert _not_considered(tables) == FOUR
     dq = tables["data_quality"]
     assert sorted(dq[dq["kind"] == "one_report_role"]["article_id"]) == ["zz_fifth", "zz_fifth_again"]
+    reports = tables["articles"].set_index("article_id")["report_id"].to_dict()
+    assert reports == {
+        "000_94e04342a6ea52d8": "000_94e04342a6ea52d8",
+        "zz_fifth": "zz_fifth",
+        "zz_fifth_again": "zz_fifth",
+    }
 
 
 def test_two_independent_reports_put_the_city_on_the_map_as_medium(tmp_path):
