@@ -31,6 +31,7 @@ from etl.assemble import Article
 from etl.errors import EtlError
 from etl.reference import FILES, REVIEW_KEY
 from etl.schema import article_source
+from etl.story import CityClaim
 
 NO_ROLE = "none"  # ``set`` a city's role to this: the city is a mention with no role
 
@@ -99,6 +100,10 @@ def _set(a: Article, d: Decision, roles: dict, ref) -> bool:
                 c.role, c.how = roles[value], "set by the desk"
             else:
                 raise EtlError(f"review {d.key}: a city's role is one of {', '.join([*roles, NO_ROLE])}, not {value!r}")
+            return True
+    for place in a.reading.places:  # a city the reader gave no role
+        if place.mention.start == start and place.gazetteer is not None and value in roles:
+            a.story.claims.append(CityClaim(place, roles[value], "set by the desk"))
             return True
     for sp in a.speakers:
         if sp.quote.start == start:
@@ -210,7 +215,31 @@ def pending(data: Path, reviewed: set[str]) -> list[dict]:
         out.append(
             {"key": r.check_id, "severity": r.severity, "kind": r.kind, "message": r.message, "sentence": sentence}
         )
+    for key, m in _roleless_cities(data).items():
+        if key not in reviewed:
+            message = f"“{m.surface}” stands in a sentence that ties other cities to a role; the reader gave it none."
+            sentence = sentences.get((m.article_id, m.sentence_id), "")
+            out.append({"key": key, "severity": "unsure", "kind": "city", "message": message, "sentence": sentence})
     return out
+
+
+def _roleless_cities(data: Path) -> dict:
+    """city:<article>:<start> -> the mention, for each city the reader gave no role in a sentence where it gave
+    other cities one: a reading the reader was unsure of."""
+    import pandas as pd
+
+    mentions = pd.read_parquet(data / "mentions.parquet")
+    entities = pd.read_parquet(data / "entities.parquet")
+    cities = set(entities.loc[entities["type"] == "city", "entity_id"])
+    claims = pd.read_parquet(data / "claims.parquet").query("kind == 'city'")
+    claimed = set(zip(claims["article_id"], claims["start"], strict=True))
+    with_role = set(zip(claims["article_id"], claims["sentence_id"], strict=True))
+    found = mentions[mentions["entity_id"].isin(cities)]
+    return {
+        f"city:{m.article_id}:{m.start}": m
+        for m in found.itertuples()
+        if (m.article_id, m.start) not in claimed and (m.article_id, m.sentence_id) in with_role
+    }
 
 
 def _known_keys(data: Path) -> set[str]:
@@ -220,6 +249,7 @@ def _known_keys(data: Path) -> set[str]:
     keys = set(pd.read_parquet(data / "data_quality.parquet")["check_id"])
     claims = pd.read_parquet(data / "claims.parquet")
     keys |= {f"{k}:{a}:{s}" for k, a, s in zip(claims["kind"], claims["article_id"], claims["start"], strict=True)}
+    keys |= set(_roleless_cities(data))
     quotes = pd.read_parquet(data / "quotes.parquet")
     keys |= {f"quote:{a}:{s}" for a, s in zip(quotes["article_id"], quotes["start"], strict=True)}
     return keys

@@ -171,3 +171,33 @@ def test_a_bad_row_in_reviews_csv_stops_the_refresh_in_one_line(desk):
     assert done.returncode == 2
     assert done.stderr.strip().endswith("reviews.csv:2: column decision: 'approve' is not one of accept, reject, set")
     assert len(done.stderr.strip().splitlines()) == 1
+
+
+UNSURE = (
+    "Baltimore told to wait\n\n"
+    "Sessions would not consider Baltimore until it agrees to step up assistance to ICE, a spokesman in Denver said "
+    "on Thursday.\n"
+)
+
+
+def test_a_city_left_without_a_role_beside_one_with_a_role_is_listed_and_can_be_given_one(workspace):
+    (workspace.seeds / "zz_unsure.txt").write_text(UNSURE, encoding="utf-8")
+    (workspace.seeds / "zz_unsure.toml").write_text(
+        'as_of = 2017-08-04\nas_of_method = "Set by the test."\npublisher = "Test desk"\n', encoding="utf-8"
+    )
+    assert workspace.etl().returncode == 0
+    review = ("review", "--data", str(workspace.out), "--reference", str(workspace.reference))
+    key = f"city:zz_unsure:{UNSURE.index('Denver')}"
+    lines = _run(*review, "--list").stdout.splitlines()
+    assert (
+        f"{key}  unsure  “Denver” stands in a sentence that ties other cities to a role; the reader gave it none."
+        in lines
+    )
+    assert _run(*review, "--set", key, "excluded", "--note", "Test: the desk gives it the role.").returncode == 0
+    assert workspace.etl().returncode == 0
+    claims = workspace.read("claims").query("kind == 'city' and article_id == 'zz_unsure'")
+    assert sorted(zip(claims["ref_id"], claims["value"], strict=True)) == [
+        ("baltimore-md", "excluded"),
+        ("denver-co", "excluded"),
+    ]
+    assert "denver-co" not in set(workspace.read("cities")["city_id"])  # one report's role: off the map
