@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from dateutil import parser as dateutil_parser
 from spacy.language import Language
@@ -87,7 +87,6 @@ class StoryDates:
     def __call__(self, doc: Doc) -> Doc:
         found: list[tuple[int, int, str, tuple]] = []  # start, end, kind, parts
         taken: set[int] = set()
-        n = len(doc)
 
         def add(s, e, kind, parts):
             if any(k in taken for k in range(s, e)):
@@ -98,63 +97,14 @@ class StoryDates:
         for i, t in enumerate(doc):
             if i in taken:
                 continue
-            month = self.month_forms.get(t.text)
-            # after the August recess
-            k = len(self.after_opening)
-            if (
-                i + k + 1 < n
-                and all(doc[i + j].lower_ == w for j, w in enumerate(self.after_opening))
-                and doc[i + k].text in MONTHS
-                and doc[i + k + 1].lower_ in self.after_month
-            ):
-                add(i, i + k + 2, "after", (MONTHS[doc[i + k].text],))
-                continue
-            if month is not None:
-                # Month Day[, Year] / Month Year / Month alone after a preposition
-                day = _day(doc[i + 1], self.suffixes) if i + 1 < n else None
-                if day is not None:
-                    e, year = i + 2, None
-                    if e + 1 < n and doc[e].text == "," and _year(doc[e + 1]):
-                        e, year = e + 2, _year(doc[e + 1])
-                    elif e < n and _year(doc[e]):
-                        e, year = e + 1, _year(doc[e])
-                    add(i, e, "absolute", (year, month, day))
-                    continue
-                if i + 1 < n and _year(doc[i + 1]):
-                    add(i, i + 2, "month", (_year(doc[i + 1]), month, ""))
-                    continue
-                before = doc[i - 1].lower_ if i else ""
-                if t.text in MONTHS and (
-                    before in {p.lower() for p in self.prepositions}
-                    or before in self.past
-                    or before in self.future
-                    or before in self.qualifiers
-                ):
-                    s = i - 1 if before in self.past or before in self.future or before in self.own_qualifiers else i
-                    add(s, i + 1, "month", (None, month, before))
-                continue
-            # Day Month [Year]
-            day = _day(t, self.suffixes)
-            if day is not None and i + 1 < n and doc[i + 1].text in self.month_forms:
-                month = self.month_forms[doc[i + 1].text]
-                e, year = i + 2, None
-                if e < n and _year(doc[e]):
-                    e, year = e + 1, _year(doc[e])
-                add(i, e, "absolute", (year, month, day))
-                continue
-            # a weekday, with "last" or "next" before it; "Friday, Aug. 18" is one date
-            if t.text in WEEKDAYS and i + 3 < n and doc[i + 1].text == "," and doc[i + 2].text in self.month_forms:
-                day = _day(doc[i + 3], self.suffixes)
-                if day is not None:
-                    e, year = i + 4, None
-                    if e + 1 < n and doc[e].text == "," and _year(doc[e + 1]):
-                        e, year = e + 2, _year(doc[e + 1])
-                    add(i, e, "absolute", (year, self.month_forms[doc[i + 2].text], day))
-                    continue
-            if t.text in WEEKDAYS:
-                before = doc[i - 1].lower_ if i else ""
-                s = i - 1 if before in self.past or before in self.future else i
-                add(s, i + 1, "weekday", (WEEKDAYS[t.text], before))
+            hit = self._after_recess(doc, i)
+            if hit is None and t.text in self.month_forms:
+                hit = self._month_first(doc, i)
+                if hit is None:
+                    continue  # a month's name alone, with no word that makes it a date
+            hit = hit or self._day_first(doc, i) or self._weekday(doc, i)
+            if hit is not None:
+                add(*hit)
         for key, s, e in self.phrases(doc):
             kind, k = self.phrase_kind[doc.vocab.strings[key]]
             add(s, e, kind, (k,))
@@ -164,6 +114,74 @@ class StoryDates:
             (doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)): (kind, parts) for s, e, kind, parts in found
         }
         return doc
+
+    # ---- one handler per form of date; each gives (start, end, kind, parts) or None --------------------------------
+
+    def _after_recess(self, doc: Doc, i: int) -> tuple | None:
+        """ "after the August recess"."""
+        k, n = len(self.after_opening), len(doc)
+        if (
+            i + k + 1 < n
+            and all(doc[i + j].lower_ == w for j, w in enumerate(self.after_opening))
+            and doc[i + k].text in MONTHS
+            and doc[i + k + 1].lower_ in self.after_month
+        ):
+            return i, i + k + 2, "after", (MONTHS[doc[i + k].text],)
+        return None
+
+    def _month_first(self, doc: Doc, i: int) -> tuple | None:
+        """Month Day[, Year] ("Aug. 2, 2017"), Month Year ("June 2017"), or a month after a preposition or a word
+        that places it ("in June", "last June", "early August")."""
+        n, t = len(doc), doc[i]
+        month = self.month_forms[t.text]
+        day = _day(doc[i + 1], self.suffixes) if i + 1 < n else None
+        if day is not None:
+            e, year = i + 2, None
+            if e + 1 < n and doc[e].text == "," and _year(doc[e + 1]):
+                e, year = e + 2, _year(doc[e + 1])
+            elif e < n and _year(doc[e]):
+                e, year = e + 1, _year(doc[e])
+            return i, e, "absolute", (year, month, day)
+        if i + 1 < n and _year(doc[i + 1]):
+            return i, i + 2, "month", (_year(doc[i + 1]), month, "")
+        before = doc[i - 1].lower_ if i else ""
+        if t.text in MONTHS and (
+            before in {p.lower() for p in self.prepositions}
+            or before in self.past
+            or before in self.future
+            or before in self.qualifiers
+        ):
+            s = i - 1 if before in self.past or before in self.future or before in self.own_qualifiers else i
+            return s, i + 1, "month", (None, month, before)
+        return None
+
+    def _day_first(self, doc: Doc, i: int) -> tuple | None:
+        """Day Month [Year]: "3 August", "3 August 2017"."""
+        n = len(doc)
+        day = _day(doc[i], self.suffixes)
+        if day is None or i + 1 >= n or doc[i + 1].text not in self.month_forms:
+            return None
+        month = self.month_forms[doc[i + 1].text]
+        e, year = i + 2, None
+        if e < n and _year(doc[e]):
+            e, year = e + 1, _year(doc[e])
+        return i, e, "absolute", (year, month, day)
+
+    def _weekday(self, doc: Doc, i: int) -> tuple | None:
+        """A weekday, with "last" or "next" before it; "Friday, Aug. 18" is one date."""
+        n, t = len(doc), doc[i]
+        if t.text not in WEEKDAYS:
+            return None
+        if i + 3 < n and doc[i + 1].text == "," and doc[i + 2].text in self.month_forms:
+            day = _day(doc[i + 3], self.suffixes)
+            if day is not None:
+                e, year = i + 4, None
+                if e + 1 < n and doc[e].text == "," and _year(doc[e + 1]):
+                    e, year = e + 2, _year(doc[e + 1])
+                return i, e, "absolute", (year, self.month_forms[doc[i + 2].text], day)
+        before = doc[i - 1].lower_ if i else ""
+        s = i - 1 if before in self.past or before in self.future else i
+        return s, i + 1, "weekday", (WEEKDAYS[t.text], before)
 
 
 def _clause_before(doc: Doc, start: int) -> list:
@@ -229,101 +247,132 @@ class Resolver:
         self, doc: Doc, span: Span, kind: str, parts: tuple, previous: DateExpr | None, anchor: DateExpr | None = None
     ) -> DateExpr | None:
         """The date's value. ``previous`` is the date "the same day" or "a day earlier" counts from; ``anchor`` the
-        day a transcript's speakers speak on (their "today")."""
-        written = span.text
-        s, e = span.start_char, span.end_char
-        ahead = self._ahead(doc, span.start)
-        negated = self._negated(doc, span.start)
-        as_of = self.as_of
+        day a transcript's speakers speak on (their "today"). One handler per kind of date."""
+        ahead, negated = self._ahead(doc, span.start), self._negated(doc, span.start)
+        found = _Found(span.start_char, span.end_char, span.text, kind, ahead, negated)
+        handler = _HANDLERS.get(kind)
+        return None if handler is None else handler(self, found, parts, previous, anchor)
+
+    def _absolute(self, f: _Found, parts: tuple, previous, anchor) -> DateExpr | None:
+        """ "Aug. 2, 2017" is that day; "Aug. 2" the one nearest the article's date."""
+        year, month, day_of_month = parts
         m = self.methods
-
-        def day_expr(day: dt.date, how: str, k: str = kind) -> DateExpr:
-            return DateExpr(s, e, written, k, day.isoformat(), "day", day, day, how, ahead, negated)
-
-        def month_expr(year: int, month: int, how: str) -> DateExpr:
-            first = dt.date(year, month, 1)
-            return DateExpr(
-                s,
-                e,
-                written,
-                "month",
-                f"{year:04d}-{month:02d}",
-                "month",
-                first,
-                _month_end(year, month),
-                how,
-                ahead,
-                negated,
-            )
-
-        if kind == "absolute":
-            year, month, day_of_month = parts
-            if year is not None:
-                try:
-                    day = dateutil_parser.parse(f"{year}-{month:02d}-{day_of_month:02d}").date()
-                except (ValueError, OverflowError):
-                    return None
-                return replace(day_expr(day, m["full_date"].format(written=written, day=human(day))), year_written=True)
-            day = self._near(month, day_of_month)
-            if day is None:
+        if year is not None:
+            try:
+                day = dateutil_parser.parse(f"{year}-{month:02d}-{day_of_month:02d}").date()
+            except (ValueError, OverflowError):
                 return None
-            return day_expr(day, m["no_year"].format(written=written, as_of=self.as_of_words, day=human(day)))
-        if kind == "month":
-            year, month, before = parts
-            if year is not None:
-                how = m["written_month"].format(written=written, month=dt.date(year, month, 1))
-                return replace(month_expr(year, month, how), year_written=True)
-            back = before in self.past  # the reader gives a month no other word before it that looks back
-            forward = before in self.future
-            options = [(y, month) for y in (as_of.year - 1, as_of.year, as_of.year + 1)]
-            if back:
-                options = [(y, m) for y, m in options if (y, m) <= (as_of.year, as_of.month)]
-            elif forward:
-                options = [(y, m) for y, m in options if (y, m) >= (as_of.year, as_of.month)]
-            y, mo = min(options, key=lambda o: abs((o[0] - as_of.year) * 12 + o[1] - as_of.month))
-            how = m["month_latest" if back else "month_nearest"].format(
-                written=written, month=dt.date(y, mo, 1), name=calendar.month_name[mo], as_of=self.as_of_words
-            )
-            return month_expr(y, mo, how)
-        if kind == "weekday":
-            weekday, before = parts
-            forward = before in self.future or (ahead and before not in self.never_ahead)
-            strict = before in self.past or before in self.future  # "last Thursday" is never today
-            name = calendar.day_name[weekday]
-            if forward:
-                day = as_of + dt.timedelta(days=(weekday - as_of.weekday()) % 7 or (7 if strict else 0))
-                how = m["weekday_after" if strict else "weekday_on_or_after"].format(name=name, as_of=self.as_of_words)
-            else:
-                day = as_of - dt.timedelta(days=(as_of.weekday() - weekday) % 7 or (7 if strict else 0))
-                how = m["weekday_before" if strict else "weekday_on_or_before"].format(
-                    name=name, as_of=self.as_of_words
-                )
-            return day_expr(day, f"“{written}” → {human(day)}: {how}")
-        if kind == "relative_month":
-            (k,) = parts
-            y, mo = _add_months(as_of, k)
-            how = m["relative_month"].format(written=written, month=dt.date(y, mo, 1), as_of=self.as_of_words)
-            return month_expr(y, mo, how)
-        if kind == "relative_day" and anchor is not None:
-            (k,) = parts
+            return replace(f.day(day, m["full_date"].format(written=f.written, day=human(day))), year_written=True)
+        day = self._near(month, day_of_month)
+        if day is None:
+            return None
+        return f.day(day, m["no_year"].format(written=f.written, as_of=self.as_of_words, day=human(day)))
+
+    def _month(self, f: _Found, parts: tuple, previous, anchor) -> DateExpr:
+        """ "June 2017" is that month; "in June" the nearest June, "last June" the latest."""
+        year, month, before = parts
+        as_of, m = self.as_of, self.methods
+        if year is not None:
+            how = m["written_month"].format(written=f.written, month=dt.date(year, month, 1))
+            return replace(f.month(year, month, how), year_written=True)
+        back = before in self.past  # the reader gives a month no other word before it that looks back
+        forward = before in self.future
+        options = [(y, month) for y in (as_of.year - 1, as_of.year, as_of.year + 1)]
+        if back:
+            options = [(y, mo) for y, mo in options if (y, mo) <= (as_of.year, as_of.month)]
+        elif forward:
+            options = [(y, mo) for y, mo in options if (y, mo) >= (as_of.year, as_of.month)]
+        y, mo = min(options, key=lambda o: abs((o[0] - as_of.year) * 12 + o[1] - as_of.month))
+        how = m["month_latest" if back else "month_nearest"].format(
+            written=f.written, month=dt.date(y, mo, 1), name=calendar.month_name[mo], as_of=self.as_of_words
+        )
+        return f.month(y, mo, how)
+
+    def _weekday(self, f: _Found, parts: tuple, previous, anchor) -> DateExpr:
+        """ "Thursday" is the latest Thursday, or the next one in a clause that looks ahead."""
+        weekday, before = parts
+        as_of, m = self.as_of, self.methods
+        forward = before in self.future or (f.ahead and before not in self.never_ahead)
+        strict = before in self.past or before in self.future  # "last Thursday" is never today
+        name = calendar.day_name[weekday]
+        if forward:
+            day = as_of + dt.timedelta(days=(weekday - as_of.weekday()) % 7 or (7 if strict else 0))
+            how = m["weekday_after" if strict else "weekday_on_or_after"].format(name=name, as_of=self.as_of_words)
+        else:
+            day = as_of - dt.timedelta(days=(as_of.weekday() - weekday) % 7 or (7 if strict else 0))
+            how = m["weekday_before" if strict else "weekday_on_or_before"].format(name=name, as_of=self.as_of_words)
+        return f.day(day, f"“{f.written}” → {human(day)}: {how}")
+
+    def _relative_month(self, f: _Found, parts: tuple, previous, anchor) -> DateExpr:
+        """ "last month": months counted from the article's date."""
+        (k,) = parts
+        y, mo = _add_months(self.as_of, k)
+        how = self.methods["relative_month"].format(written=f.written, month=dt.date(y, mo, 1), as_of=self.as_of_words)
+        return f.month(y, mo, how)
+
+    def _relative_day(self, f: _Found, parts: tuple, previous, anchor) -> DateExpr:
+        """ "yesterday": days counted from the article's date, or in a transcript from the day it records."""
+        (k,) = parts
+        m = self.methods
+        if anchor is not None:
             day = anchor.date_start + dt.timedelta(days=k)
-            return day_expr(day, m["transcript_day"].format(written=written, day=human(day), anchor=anchor.surface))
-        if kind == "relative_day":
-            (k,) = parts
-            day = as_of + dt.timedelta(days=k)
-            return day_expr(day, m["relative_day"].format(written=written, day=human(day), as_of=self.as_of_words))
-        if kind in ("same_day", "day_offset"):
-            if previous is None or previous.precision != "day":
-                return None
-            (k,) = parts
-            day = previous.date_start + dt.timedelta(days=k)
-            template = m["same_day_as" if kind == "same_day" else "one_day_from" if abs(k) == 1 else "days_from"]
-            how = template.format(written=written, day=human(day), n=abs(k), previous=previous.surface)
-            return day_expr(day, how)
-        if kind == "after":
-            (month,) = parts
-            year = as_of.year if month >= as_of.month - 1 else as_of.year + 1
-            begin = _month_end(year, month) + dt.timedelta(days=1)
-            how = m["open_ended"].format(written=written, day=human(begin))
-            return DateExpr(s, e, written, "after", "", "after", begin, None, how, True, negated)
-        return None
+            return f.day(day, m["transcript_day"].format(written=f.written, day=human(day), anchor=anchor.surface))
+        day = self.as_of + dt.timedelta(days=k)
+        return f.day(day, m["relative_day"].format(written=f.written, day=human(day), as_of=self.as_of_words))
+
+    def _counted(self, f: _Found, parts: tuple, previous, anchor) -> DateExpr | None:
+        """ "the same day", "a day earlier": days counted from the date the text named before."""
+        if previous is None or previous.precision != "day":
+            return None
+        (k,) = parts
+        day = previous.date_start + dt.timedelta(days=k)
+        template = self.methods[
+            "same_day_as" if f.kind == "same_day" else "one_day_from" if abs(k) == 1 else "days_from"
+        ]
+        return f.day(day, template.format(written=f.written, day=human(day), n=abs(k), previous=previous.surface))
+
+    def _after(self, f: _Found, parts: tuple, previous, anchor) -> DateExpr:
+        """ "after the August recess": open-ended, from the first day after the month."""
+        (month,) = parts
+        as_of = self.as_of
+        year = as_of.year if month >= as_of.month - 1 else as_of.year + 1
+        begin = _month_end(year, month) + dt.timedelta(days=1)
+        how = self.methods["open_ended"].format(written=f.written, day=human(begin))
+        return DateExpr(f.s, f.e, f.written, "after", "", "after", begin, None, how, True, f.negated)
+
+
+@dataclass(frozen=True)
+class _Found:
+    """A date's words in the text and what its clause says of them: what every kind of date's value shares."""
+
+    s: int
+    e: int
+    written: str
+    kind: str
+    ahead: bool
+    negated: bool
+
+    def day(self, day: dt.date, how: str) -> DateExpr:
+        return DateExpr(
+            self.s, self.e, self.written, self.kind, day.isoformat(), "day", day, day, how, self.ahead, self.negated
+        )
+
+    def month(self, year: int, month: int, how: str) -> DateExpr:
+        first, last = dt.date(year, month, 1), _month_end(year, month)
+        value = f"{year:04d}-{month:02d}"
+        return DateExpr(
+            self.s, self.e, self.written, "month", value, "month", first, last, how, self.ahead, self.negated
+        )
+
+
+# The handler of each kind of date the component finds.
+_HANDLERS = {
+    "absolute": Resolver._absolute,
+    "month": Resolver._month,
+    "weekday": Resolver._weekday,
+    "relative_month": Resolver._relative_month,
+    "relative_day": Resolver._relative_day,
+    "same_day": Resolver._counted,
+    "day_offset": Resolver._counted,
+    "after": Resolver._after,
+}

@@ -83,7 +83,6 @@ class StoryNames:
         self.byline_words = frozenset(words["byline_words"])
         self.byline_date_words = frozenset(words["byline_date_words"])
         suffixes = frozenset(words["name_suffixes"])
-        # known: [alias, entity_id, type]; senators: [full name as in the roll call, state, party]
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.patterns: dict[str, Known] = {}
         self.surname_of: dict[str, set[str]] = {}  # a surname -> the ids of the people who bear it
@@ -97,22 +96,7 @@ class StoryNames:
             if type_ == "person" and len(alias.split()) >= 2:
                 self._surname(alias.split()[-1], entity_id)
                 self.full_names.setdefault(alias, entity_id)
-        by_first = {}
-        for nick, full_first in words["nicknames"].items():
-            by_first.setdefault(full_first, []).append(nick)
-        for roster, state, party in senators:
-            entity_id = slug(roster)
-            self.senator_state[entity_id] = (state, party)
-            self.names[entity_id] = roster
-            parts = [w for w in roster.replace(",", " ").split() if w not in suffixes]
-            plain = [w for w in parts if not (len(w) == 2 and w.endswith("."))]  # without middle initials
-            first, last = plain[0], plain[-1]
-            forms = {roster, " ".join(parts), " ".join(plain), f"{first} {last}"}
-            forms |= {f"{nick} {last}" for nick in by_first.get(first, [])}
-            for form in forms:
-                self._add(nlp, form, Known(entity_id, "person", "senator"))
-                self.full_names.setdefault(form, entity_id)
-            self._surname(last, entity_id)
+        self._add_senators(nlp, senators, words["nicknames"], suffixes)
         self.senator_surnames = {
             s: ids for s, ids in self.surname_of.items() if any(i in self.senator_state for i in ids)
         }
@@ -132,6 +116,26 @@ class StoryNames:
         self.labels = frozenset(words["name_labels"])
         self.pronouns = frozenset(words["pronouns"])
         self.places: frozenset[str] = frozenset()  # the gazetteer's city names, given by bind()
+
+    def _add_senators(self, nlp, senators, nicknames: dict, suffixes: frozenset[str]) -> None:
+        """Each senator of the roll call by every form of the name: as the roll call writes it, without suffixes or
+        middle initials, first and last name, and a common first name ("Chuck Schumer")."""
+        by_first = {}
+        for nick, full_first in nicknames.items():
+            by_first.setdefault(full_first, []).append(nick)
+        for roster, state, party in senators:
+            entity_id = slug(roster)
+            self.senator_state[entity_id] = (state, party)
+            self.names[entity_id] = roster
+            parts = [w for w in roster.replace(",", " ").split() if w not in suffixes]
+            plain = [w for w in parts if not (len(w) == 2 and w.endswith("."))]  # without middle initials
+            first, last = plain[0], plain[-1]
+            forms = {roster, " ".join(parts), " ".join(plain), f"{first} {last}"}
+            forms |= {f"{nick} {last}" for nick in by_first.get(first, [])}
+            for form in forms:
+                self._add(nlp, form, Known(entity_id, "person", "senator"))
+                self.full_names.setdefault(form, entity_id)
+            self._surname(last, entity_id)
 
     def bind(self, city_names) -> None:
         """The names of the gazetteer's cities: a run of capitalised words that is one is a place, never a person
@@ -267,30 +271,43 @@ class StoryNames:
         return self.full_names.get(" ".join(plain))
 
     def __call__(self, doc: Doc) -> Doc:
-        spans: list[Span] = []
-        surname_aliases: dict[int, str] = {}  # a known person's one-word alias, where it stands -> the person
-        for key, s, e in self.matcher(doc):
-            known = self.patterns[doc.vocab.strings[key]]
-            if known.type == "person" and e - s == 1 and doc[s].text in self.surname_of:
-                surname_aliases[s] = known.entity_id
-                continue
-            spans.append(Span(doc, s, e, label=known.type, kb_id=known.entity_id))
+        spans, surname_aliases = self._aliases(doc)
         titles: dict[int, int] = {}
         for _, s, e in self.titles(doc):
             if doc[s].text[:1].isupper() or doc[s].is_lower:
                 titles[e] = min(titles.get(e, s), s)
         speech = [(s, e) for _, s, e in self.speech(doc)]
         speech_at = {s for s, _ in speech} | {e for _, e in speech}
-        taken = {i for sp in spans for i in range(sp.start, sp.end)}
+        people = _People(doc, spans)
+        self._titled(doc, people, titles)
+        self._untitled(doc, people, speech_at)
+        named = sorted(filter_spans(spans), key=lambda sp: sp.start)
+        ents = self._surnames(doc, named, surname_aliases)
+        info = {(sp.start_char, sp.end_char): self._record(doc, sp, titles) for sp in ents}
+        doc.ents = ents
+        doc.user_data["names"] = info
+        return doc
 
-        def person(s: int, e: int, entity: str) -> None:
-            spans.append(Span(doc, s, e, label="person", kb_id=entity))
-            taken.update(range(s, e))
+    # ---- one handler per form of name ----------------------------------------------------------------------------
 
-        # A title before a name: a senator's surname, a known person, or a person the reference does not hold.
+    def _aliases(self, doc: Doc) -> tuple[list[Span], dict[int, str]]:
+        """A reference alias or a senator's name as written ("Justice Department", "Chuck Schumer"); a known
+        person's one-word alias is kept apart, by where it stands, for the surnames."""
+        spans: list[Span] = []
+        surname_aliases: dict[int, str] = {}
+        for key, s, e in self.matcher(doc):
+            known = self.patterns[doc.vocab.strings[key]]
+            if known.type == "person" and e - s == 1 and doc[s].text in self.surname_of:
+                surname_aliases[s] = known.entity_id
+                continue
+            spans.append(Span(doc, s, e, label=known.type, kb_id=known.entity_id))
+        return spans, surname_aliases
+
+    def _titled(self, doc: Doc, people: _People, titles: dict[int, int]) -> None:
+        """A title before a name: a senator's surname, a known person, or a person the reference does not hold."""
         for s, t0 in sorted(titles.items()):
             e = self._name_run(doc, s)
-            if e == s or any(i in taken for i in range(s, e)):
+            if e == s or not people.free(s, e):
                 continue
             words = self._words(doc, s, e)
             if words[-1] in self.stop_names or words[0] in self.stop_names:
@@ -298,83 +315,98 @@ class StoryNames:
             office = self.title_office.get(doc[t0:s].text.lower(), "")
             ids = self.senator_surnames.get(words[-1], set()) if office == self.senator_office else set()
             if len(ids) == 1 and (len(words) == 1 or _first_matches(words[0], self.names[next(iter(ids))])):
-                person(s, e, next(iter(ids)))
+                people.add(s, e, next(iter(ids)))
             else:
-                person(s, e, self._known_full(words) or "?" + " ".join(words))
-        # A name beside a speech verb, before a role or a "who" clause, in a byline, or written with initials.
-        seen_names = {sp.text: sp.kb_id_ for sp in spans if sp.label_ == "person" and sp.end - sp.start >= 2}
+                people.add(s, e, self._known_full(words) or "?" + " ".join(words))
+
+    def _untitled(self, doc: Doc, people: _People, speech_at: set[int]) -> None:
+        """A name with no title: a known person's, a senator's surname with a party and state, one named again, or
+        one beside a speech verb, before a role or a "who" clause, in a byline."""
+        seen = {sp.text: sp.kb_id_ for sp in people.spans if sp.label_ == "person" and sp.end - sp.start >= 2}
         for i in range(len(doc)):
-            if i in taken or not _is_name_token(doc[i], self.connectors) or doc[i].text in self.stop_names:
+            run = self._untitled_run(doc, i, people)
+            if run is None:
                 continue
-            if (
-                i > 0
-                and _is_name_token(doc[i - 1], self.connectors)
-                and doc[i - 1].text not in self.stop_names
-                and i - 1 not in taken
-            ):
-                continue  # inside a longer run of capitalised words
-            e = self._name_run(doc, i)
-            if e == i or any(k in taken for k in range(i, e)):
-                continue
-            words = self._words(doc, i, e)
-            known = self._known_full(words)
-            if known:
-                person(i, e, known)
-                continue
-            if len(words) == 1 and words[0] in self.senator_surnames and self._affiliation(doc, e):
-                found = self._senator_by(doc, words[0], e)  # "McCain (R-AZ)": a senator's surname and state
-                if found:
-                    person(i, e, found)
-                continue
-            if len(words) < 2 or any(w in self.stop_names for w in words) or self._place_like(words):
-                continue
-            if " ".join(words) in seen_names:  # "I'm Renata Villalobos": a person named earlier, named again
-                person(i, e, seen_names[" ".join(words)])
-                continue
-            after_speech = i in speech_at or (i > 0 and doc[i - 1].text == "," and i - 1 in speech_at)
-            before_speech = e in speech_at or (e < len(doc) and doc[e].text in self.possessives and e + 1 in speech_at)
-            described = (
-                e + 1 < len(doc)
-                and doc[e].text == ","
-                and (
-                    doc[e + 1].lower_ in self.person_relatives
-                    or any(doc[k].lower_ in self.role_nouns for k in range(e + 1, min(len(doc), e + 8)))
-                )
+            e, words = run
+            entity = self._untitled_person(doc, i, e, words, seen, speech_at)
+            if entity:
+                people.add(i, e, entity)
+
+    def _untitled_run(self, doc: Doc, i: int, people: _People) -> tuple[int, list[str]] | None:
+        """The run of name words that starts at token ``i`` (not inside a longer run) and its words."""
+        if i in people.taken or not _is_name_token(doc[i], self.connectors) or doc[i].text in self.stop_names:
+            return None
+        if (
+            i > 0
+            and _is_name_token(doc[i - 1], self.connectors)
+            and doc[i - 1].text not in self.stop_names
+            and i - 1 not in people.taken
+        ):
+            return None  # inside a longer run of capitalised words
+        e = self._name_run(doc, i)
+        if e == i or not people.free(i, e):
+            return None
+        return e, self._words(doc, i, e)
+
+    def _untitled_person(
+        self, doc: Doc, i: int, e: int, words: list[str], seen: dict[str, str], speech_at: set[int]
+    ) -> str | None:
+        """Whose name the run is, if it is a person's: its entity id, or "?" and the name for one the reference
+        does not hold."""
+        known = self._known_full(words)
+        if known:
+            return known
+        if len(words) == 1 and words[0] in self.senator_surnames and self._affiliation(doc, e):
+            return self._senator_by(doc, words[0], e)  # "McCain (R-AZ)": a senator's surname and state
+        if len(words) < 2 or any(w in self.stop_names for w in words) or self._place_like(words):
+            return None
+        name = " ".join(words)
+        if name in seen:  # "I'm Renata Villalobos": a person named earlier, named again
+            return seen[name]
+        if self._beside_cue(doc, i, e, speech_at):
+            seen[name] = "?" + name
+            return seen[name]
+        return None
+
+    def _beside_cue(self, doc: Doc, i: int, e: int, speech_at: set[int]) -> bool:
+        """A run of name words is a person's beside a speech verb, before a role or a "who" clause, in a byline or
+        a line's label, or before a sentence that opens with "He says"."""
+        after_speech = i in speech_at or (i > 0 and doc[i - 1].text == "," and i - 1 in speech_at)
+        before_speech = e in speech_at or (e < len(doc) and doc[e].text in self.possessives and e + 1 in speech_at)
+        described = (
+            e + 1 < len(doc)
+            and doc[e].text == ","
+            and (
+                doc[e + 1].lower_ in self.person_relatives
+                or any(doc[k].lower_ in self.role_nouns for k in range(e + 1, min(len(doc), e + 8)))
             )
-            byline = (i > 0 and doc[i - 1].lower_ in self.byline_words and self._ends_byline(doc, e)) or (
-                i > 1 and doc[i - 1].text == ":" and doc[i - 2].text in self.labels  # "REPORTER: Marisol Quintero"
-            )
-            if after_speech or before_speech or described or byline or self._speaks_next(doc, i, e, speech_at):
-                person(i, e, "?" + " ".join(words))
-                seen_names[" ".join(words)] = "?" + " ".join(words)
-        named = sorted(filter_spans(spans), key=lambda sp: sp.start)
-        ents = self._surnames(doc, named, surname_aliases)
-        info: dict[tuple[int, int], NameInfo] = {}
-        for sp in ents:
-            method = "alias"
-            if sp.kb_id_.startswith("?"):
-                method = "name"
-            elif sp.kb_id_ in self.senator_state:
-                method = "senator"
-            if sp.label_ == "person" and doc[sp.start : sp.end].text.replace(" - ", "-") in self._surnames_of(
-                sp.kb_id_
-            ):
-                method = "surname"
-            record = NameInfo(method, not sp.kb_id_.startswith("?"))
-            found = self._title_before(doc, sp.start, titles) if sp.label_ == "person" else None
-            if found is not None:
-                record.title, record.title_start = found
-                if method == "alias":
-                    record.method = "title"
-            if sp.label_ == "person":
-                aff = self._affiliation(doc, sp.end)
-                if aff is not None:
-                    record.party, record.state, record.affiliation = aff
-                record.party = record.party or self._party_before(doc, sp.start)
-            info[(sp.start_char, sp.end_char)] = record
-        doc.ents = ents
-        doc.user_data["names"] = info
-        return doc
+        )
+        byline = (i > 0 and doc[i - 1].lower_ in self.byline_words and self._ends_byline(doc, e)) or (
+            i > 1 and doc[i - 1].text == ":" and doc[i - 2].text in self.labels  # "REPORTER: Marisol Quintero"
+        )
+        return after_speech or before_speech or described or byline or self._speaks_next(doc, i, e, speech_at)
+
+    def _record(self, doc: Doc, sp: Span, titles: dict[int, int]) -> NameInfo:
+        """How a mention was found, its title, and a senator's party and state as written."""
+        method = "alias"
+        if sp.kb_id_.startswith("?"):
+            method = "name"
+        elif sp.kb_id_ in self.senator_state:
+            method = "senator"
+        if sp.label_ == "person" and doc[sp.start : sp.end].text.replace(" - ", "-") in self._surnames_of(sp.kb_id_):
+            method = "surname"
+        record = NameInfo(method, not sp.kb_id_.startswith("?"))
+        found = self._title_before(doc, sp.start, titles) if sp.label_ == "person" else None
+        if found is not None:
+            record.title, record.title_start = found
+            if method == "alias":
+                record.method = "title"
+        if sp.label_ == "person":
+            aff = self._affiliation(doc, sp.end)
+            if aff is not None:
+                record.party, record.state, record.affiliation = aff
+            record.party = record.party or self._party_before(doc, sp.start)
+        return record
 
     def _surnames(self, doc: Doc, named: list[Span], surname_aliases: dict[int, str]) -> list[Span]:
         """The names in reading order, with every surname written alone (or before a possessive) tied to the most
@@ -426,6 +458,21 @@ class StoryNames:
             return {entity_id[1:].split()[-1]}
         last = self.last_names.get(entity_id)
         return {last} if last else set()
+
+
+class _People:
+    """The names found so far in one text, and the tokens they take."""
+
+    def __init__(self, doc: Doc, spans: list[Span]):
+        self.doc, self.spans = doc, spans
+        self.taken = {i for sp in spans for i in range(sp.start, sp.end)}
+
+    def add(self, s: int, e: int, entity: str) -> None:
+        self.spans.append(Span(self.doc, s, e, label="person", kb_id=entity))
+        self.taken.update(range(s, e))
+
+    def free(self, s: int, e: int) -> bool:
+        return not any(i in self.taken for i in range(s, e))
 
 
 def _first_matches(first: str, roster_name: str) -> bool:

@@ -29,14 +29,15 @@ class Singular:
     def __init__(self, words: dict):
         self.endings = dict(words["plural_endings"])
         self.not_plural = tuple(words["not_plural"])
+        self.plural_s = words["plural_s"]
 
     def __call__(self, word: str) -> str:
         w = word.lower()
         for ending, single in self.endings.items():
             if w.endswith(ending) and len(w) > len(ending) + 1:
                 return w[: -len(ending)] + single
-        if w.endswith("s") and not w.endswith(self.not_plural) and len(w) > 3:
-            return w[:-1]
+        if w.endswith(self.plural_s) and not w.endswith(self.not_plural) and len(w) > 3:
+            return w[: -len(self.plural_s)]
         return w
 
 
@@ -54,6 +55,7 @@ class StoryNumbers:
         self.city_nouns = frozenset(words["city_nouns"])
         self.fillers = frozenset(f.lower() for f in words["count_fillers"])
         self.dozen = frozenset(words["dozen"])
+        self.dozen_articles = frozenset(words["dozen_articles"])
         self.not_units = frozenset(words["not_units"])
         self.definite = frozenset(words["definite"])
         self.singular = Singular(words)
@@ -103,7 +105,7 @@ class StoryNumbers:
             start, value = i, self._number(t)
             if t.lower_ in self.dozen:
                 value = 12
-                if i > 0 and doc[i - 1].lower_ == "a":
+                if i > 0 and doc[i - 1].lower_ in self.dozen_articles:
                     start = i - 1
             if value is None:
                 continue

@@ -129,7 +129,7 @@ class Reader:
                 definite,
                 city,
             )
-            if text[s:e].split()[0].lower() != "a"
+            if text[s:e].split()[0].lower() not in self.lexicon.numbers["dozen_articles"]
             else Count(s, e, text[s:e], v, unit, f"“{' '.join(text[s:e].split()[:2])}” = {v}", definite, city)
             for (s, e), (v, unit, definite, city) in sorted(doc.user_data["counts"].items())
         ]

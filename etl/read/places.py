@@ -43,6 +43,24 @@ class PlaceInfo:
     score: float = 1.0
 
 
+class _Spans:
+    """The places found so far in one text, what the component learnt of each, and the tokens they take."""
+
+    def __init__(self, doc: Doc, taken: set[int]):
+        self.doc, self.taken = doc, taken
+        self.spans: list[Span] = []
+        self.info: dict[tuple[int, int], PlaceInfo] = {}
+
+    def add(self, s: int, e: int, label: str, kb: str, record: PlaceInfo) -> None:
+        doc = self.doc
+        self.spans.append(Span(doc, s, e, label=label, kb_id=kb))
+        self.info[(doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text))] = record
+        self.taken.update(range(s, e))
+
+    def free(self, s: int, e: int) -> bool:
+        return not any(k in self.taken for k in range(s, e))
+
+
 def _title(text: str) -> str:
     """A dateline's capitals as the gazetteer writes the name: "ST. LOUIS" -> "St. Louis"."""
     return " ".join(w[:1] + w[1:].lower() if w.isupper() else w for w in text.split())
@@ -125,87 +143,84 @@ class StoryPlaces:
     # ---- the component -----------------------------------------------------------------------------------------
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
-        taken = {i for e in doc.ents for i in range(e.start, e.end)}
-        spans: list[Span] = []
-        info: dict[tuple[int, int], PlaceInfo] = {}
+        found = _Spans(doc, {i for e in doc.ents for i in range(e.start, e.end)})
         datelines = [sp for sp in doc.spans.get("lines", []) if sp.label_ == "dateline"]
-        in_dateline = {i for sp in datelines for i in range(sp.start, sp.end)}
-
-        def add(s: int, e: int, label: str, kb: str, record: PlaceInfo) -> None:
-            spans.append(Span(doc, s, e, label=label, kb_id=kb))
-            info[(doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text))] = record
-            taken.update(range(s, e))
-
-        # 1. a city with its state
         state_hits = sorted(((s, e) for _, s, e in self.state_matcher(doc)), key=lambda x: (x[0], -(x[1] - x[0])))
+        # 1. a city with its state
+        in_dateline = {i for sp in datelines for i in range(sp.start, sp.end)}
         used_state: set[int] = set()
         for s, e in state_hits:
-            if s in used_state or s in taken or s < 2 or doc[s - 1].text != ",":
+            if s in used_state or s in found.taken or s < 2 or doc[s - 1].text != ",":
                 continue
-            form = doc[s:e].text
-            if e < len(doc) and doc[e].text in self.possessives:
-                continue  # "Alabama's former senator"
-            if not self._state_ok_after(doc, e):
-                continue  # "Meanwhile, California officials ..."
-            usps = self.states[form]
-            start = self._run_back(doc, s - 1, taken)
-            if start == s - 1:
-                continue
-            if doc[start].is_sent_start and s - 1 - start == 1 and doc[start].text in self.openers:
-                continue
-            run = doc[start : s - 1]
-            dateline = start in in_dateline
-            name = _title(run.text) if dateline else run.text
-            place = self.gazetteer.resolve(name, usps) if self.gazetteer is not None else None
-            if place is None and len(form) == 2:
-                continue  # a postal code after an unknown word is too weak to call a place
-            if place is not None and place.matched == "exact" and place.name != name:
-                # "Then Baltimore": the gazetteer matched the end of the run; the mention starts where the name does
-                begins = run.start_char + len(run.text) - len(place.name)
-                start = next(k for k in range(start, s - 1) if doc[k].idx >= begins)
-            state_span = (doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text))
-            label = "district" if usps in self.districts else "state"
-            if place is None:
-                add(start, s - 1, "city", f"{slug(name)}-{usps.lower()}", PlaceInfo("unresolved", usps, state_span))
-            else:
-                method = "dateline" if dateline else ("fuzzy" if place.matched == "fuzzy" else "place")
-                add(start, s - 1, "city", place.city_id, PlaceInfo(method, usps, state_span, place, place.score))
-            add(s, e, label, f"state-{usps.lower()}", PlaceInfo("place", usps))
-            used_state.update(range(s, e))
-
+            if self._city_with_state(doc, s, e, found, in_dateline):
+                used_state.update(range(s, e))
         # 2. a dateline city without its state
         for sp in datelines:
-            i = sp.start
-            if i in taken or not doc[i].is_upper:
-                continue
-            j = i
-            while j < sp.end and ((doc[j].is_upper and doc[j].is_alpha) or doc[j].text.title() in self.saints):
-                j += 1
-            found = self._by_name(_title(doc[i:j].text))
-            if found:
-                add(i, j, "city", found[0].city_id, PlaceInfo("dateline", found[0].state, None, found[0]))
-
+            self._dateline_city(doc, sp, found)
         # 3. a state on its own
         for s, e in state_hits:
             form = doc[s:e].text
-            if any(k in taken for k in range(s, e)) or form not in self.full_names or self._by_name(form):
+            if not found.free(s, e) or form not in self.full_names or self._by_name(form):
                 continue
             usps = self.states[form]
             kind = "district" if usps in self.districts else "state"
-            add(s, e, kind, f"state-{usps.lower()}", PlaceInfo("place", usps))
-
+            found.add(s, e, kind, f"state-{usps.lower()}", PlaceInfo("place", usps))
         # 4-6. bare names: the scene, the reference, large cities, lists, misspellings
         scene: dict[str, object] = {}
-        for (start, end), record in info.items():
+        for (start, end), record in found.info.items():
             if record.gazetteer is not None:
                 scene.setdefault(record.gazetteer.name, record.gazetteer)
-                scene.setdefault(_title(text[start:end]), record.gazetteer)  # the dateline's ALBUQUERQUE
-        self._bare(doc, taken, scene, add, list(spans))
-
-        doc.spans["places"] = sorted(spans, key=lambda sp: sp.start)
-        doc.user_data["places"] = info
+                scene.setdefault(_title(doc.text[start:end]), record.gazetteer)  # the dateline's ALBUQUERQUE
+        self._bare(doc, found.taken, scene, found.add, list(found.spans))
+        doc.spans["places"] = sorted(found.spans, key=lambda sp: sp.start)
+        doc.user_data["places"] = found.info
         return doc
+
+    def _city_with_state(self, doc: Doc, s: int, e: int, found: _Spans, in_dateline: set[int]) -> bool:
+        """A city before the state at tokens ``s..e`` ("Stockton, Calif.", "ALBUQUERQUE, N.M."): the city and the
+        state are places; False when the words before the state are no city's."""
+        form = doc[s:e].text
+        if e < len(doc) and doc[e].text in self.possessives:
+            return False  # "Alabama's former senator"
+        if not self._state_ok_after(doc, e):
+            return False  # "Meanwhile, California officials ..."
+        usps = self.states[form]
+        start = self._run_back(doc, s - 1, found.taken)
+        if start == s - 1:
+            return False
+        if doc[start].is_sent_start and s - 1 - start == 1 and doc[start].text in self.openers:
+            return False
+        run = doc[start : s - 1]
+        dateline = start in in_dateline
+        name = _title(run.text) if dateline else run.text
+        place = self.gazetteer.resolve(name, usps) if self.gazetteer is not None else None
+        if place is None and len(form) == 2:
+            return False  # a postal code after an unknown word is too weak to call a place
+        if place is not None and place.matched == "exact" and place.name != name:
+            # "Then Baltimore": the gazetteer matched the end of the run; the mention starts where the name does
+            begins = run.start_char + len(run.text) - len(place.name)
+            start = next(k for k in range(start, s - 1) if doc[k].idx >= begins)
+        state_span = (doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text))
+        label = "district" if usps in self.districts else "state"
+        if place is None:
+            found.add(start, s - 1, "city", f"{slug(name)}-{usps.lower()}", PlaceInfo("unresolved", usps, state_span))
+        else:
+            method = "dateline" if dateline else ("fuzzy" if place.matched == "fuzzy" else "place")
+            found.add(start, s - 1, "city", place.city_id, PlaceInfo(method, usps, state_span, place, place.score))
+        found.add(s, e, label, f"state-{usps.lower()}", PlaceInfo("place", usps))
+        return True
+
+    def _dateline_city(self, doc: Doc, sp: Span, found: _Spans) -> None:
+        """A dateline's city without its state ("BALTIMORE (AP) —"), when the gazetteer knows the name."""
+        i = sp.start
+        if i in found.taken or not doc[i].is_upper:
+            return
+        j = i
+        while j < sp.end and ((doc[j].is_upper and doc[j].is_alpha) or doc[j].text.title() in self.saints):
+            j += 1
+        places = self._by_name(_title(doc[i:j].text))
+        if places:
+            found.add(i, j, "city", places[0].city_id, PlaceInfo("dateline", places[0].state, None, places[0]))
 
     def _runs(self, doc: Doc, taken: set[int]):
         """Every maximal run of 1-3 capitalised tokens not yet taken ("St. Louis" counts), in reading order."""
@@ -290,8 +305,19 @@ class StoryPlaces:
             else:
                 items.append((i, j, False))
         items.sort()
-        # 5. lists: names joined by commas, semicolons and "and", with a state after, a known city among them, or
-        # "cities" just before them
+        resolved_here = self._lists(doc, items, states, scene, add) or resolved_here
+        if resolved_here:  # a city a bare list named is part of the scene from there on
+            for i, j in list(self._runs(doc, taken)):
+                hit = self._known(doc, i, j, scene)
+                if hit is not None and hit[2].name in scene:
+                    s, e, place = hit
+                    add(s, e, "city", place.city_id, PlaceInfo("bare", place.state, None, place))
+        self._misspelt(doc, taken, scene, add)
+
+    def _lists(self, doc: Doc, items: list[tuple[int, int, bool]], states: set[int], scene: dict, add) -> bool:
+        """5. lists: names joined by commas, semicolons and "and", with a state after, a known city among them, or
+        "cities" just before them. True when it resolved a city."""
+        resolved_here = False
         groups: list[list[tuple[int, int, bool]]] = []
         for item in items:
             if groups and self._joined(doc, groups[-1][-1][1], item[0], states):
@@ -317,13 +343,10 @@ class StoryPlaces:
                     add(i, j, "city", place.city_id, PlaceInfo("list", place.state, None, place))
                     scene.setdefault(place.name, place)
                     resolved_here = True
-        if resolved_here:  # a city a bare list named is part of the scene from there on
-            for i, j in list(self._runs(doc, taken)):
-                hit = self._known(doc, i, j, scene)
-                if hit is not None and hit[2].name in scene:
-                    s, e, place = hit
-                    add(s, e, "city", place.city_id, PlaceInfo("bare", place.state, None, place))
-        # 6. misspellings of the scene's and the reference's cities
+        return resolved_here
+
+    def _misspelt(self, doc: Doc, taken: set[int], scene: dict, add) -> None:
+        """6. misspellings of the scene's and the reference's cities ("San Bernadino")."""
         names = {**self.reference, **scene}
         by_words: dict[int, list[str]] = {}
         for n in names:
