@@ -120,6 +120,8 @@ def data_as_of(articles: pd.DataFrame, events: pd.DataFrame, votes: pd.DataFrame
     article's as-of date). It follows from the data alone, so every build of the same data shows the same date; the
     hash (``stamp``) stays in the data package, for machines."""
     happened = events[(events["status"] == "happened") & (events["date_precision"] == "day")]
+    if "charted" in happened:  # a fact kept off the charts (a mirror holds it alone) does not date the data
+        happened = happened[happened["charted"].astype(bool)]
     days = [*happened["date_start"].astype(str), *votes["date"].astype(str), *articles["as_of"].astype(str)]
     return max(d[:10] for d in days if d and d != "nan")
 

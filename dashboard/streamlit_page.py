@@ -79,9 +79,9 @@ HEADING_CSS = (
 
 # A number's label wraps rather than end in "…" on a phone: the first keeps the article's whole condition ("until
 # they agree to step up assistance to ICE").
-METRIC_CSS = (
-    "<style>[data-testid='stMetricLabel'],[data-testid='stMetricLabel'] *{white-space:normal !important;"
-    "overflow:visible !important;text-overflow:clip !important}</style>"
+METRIC_CSS = (  # on the numbers' keyed container (public: Streamlit names it st-key-<key>)
+    "<style>.st-key-KEY *{white-space:normal !important;overflow:visible !important;"
+    "text-overflow:clip !important}</style>"
 )
 
 
@@ -201,8 +201,8 @@ def _lines(c: blocks.Lines, ctx: Context) -> None:
 def _metrics(c: blocks.Metrics, ctx: Context) -> None:
     """The numbers in one row that wraps: as many to a line as fit (two on a phone), in one container rather than a
     column each, which a phone stacks one under another and the browser lays out as five more elements."""
-    st.html(METRIC_CSS)  # style only, as the heading's
-    row = st.container(horizontal=True, gap="medium")
+    st.html(METRIC_CSS.replace("KEY", ctx.key("numbers")))  # style only, as the heading's
+    row = st.container(horizontal=True, gap="medium", key=ctx.key("numbers"))
     for m in c.metrics:
         row.metric(md.md_escape(m.label), m.value, help=md.md_escape(m.help), width="content")
 

@@ -57,7 +57,7 @@ def _imports(path):
 # The dashboard's layers, lowest first: a module may import only from layers below its own.
 LAYERS = [
     {"dashboard.words", "dashboard.theme", "dashboard.widths"},
-    {"dashboard.fmt", "dashboard.params"},
+    {"dashboard.fmt", "dashboard.params", "dashboard.gloss"},
     {"dashboard.meta", "dashboard.figures.labels", "dashboard.md"},
     {"dashboard.reader"},
     {"dashboard.data", "dashboard.tables", "dashboard.figures.framing", "dashboard.markup"},
@@ -299,7 +299,10 @@ def test_the_static_site_renders_every_page_with_two_articles(tmp_path):
     figs = embed.Figures(lambda name: read_table(folder, name), meta_from(folder))
     out = {p.slug: embed.Output() for p in spec.PAGES}
     html = {p.slug: site.render(p, figs, out[p.slug]) for p in spec.PAGES}
-    assert "Senate Seats Second Labor Board Pick as Cities Answer Sessions</h1>" in html["overview"]
+    assert (
+        "“Senate Seats Second Labor Board Pick as Cities Answer Sessions” — headline of the article</h1>"
+        in html["overview"]
+    )
     assert "(as of 26 Sep 2017 (inferred); publisher unknown), one of 2 in the data" in html["overview"]
     article = html["article"]
     newest, seed = (

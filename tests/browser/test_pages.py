@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 from playwright.sync_api import expect
 
-from dashboard import reader, spec, theme, widths
+from dashboard import gloss, reader, spec, theme, widths
 from dashboard.words import say, section
 from devtools.browser import (
     CHART,
@@ -55,7 +55,7 @@ CITIES = [
 
 WORDS = {  # page -> words that must be on screen (the chart count comes from the page spec)
     "overview": [say("metrics.excluded"), "50–48", "3 Aug 2017", say("blocks.freshness")],
-    "map": [say("pages.map.heading"), *CITIES],
+    "map": [gloss.each(say("pages.map.heading")), *CITIES],  # the page's first words: ICE spelled out
     "senate-vote": ["Senate vote: Marvin Kaplan, 50–48", "2 not voting", "derived"],
     "timeline": ["“Thursday”", "“after the August recess”", say("charts.timeline.later"), "as of 3 Aug 2017"],
     "article": ["San Bernadino", say("blocks.quality-table"), "datapackage.json"],
@@ -130,10 +130,12 @@ new MutationObserver(() => {{
 
 
 def heading(slug: str, article_text: str) -> re.Pattern:
-    """The page's heading as words.toml writes it, facts left open; the overview's is the article's own title."""
-    if slug == "overview":
-        return re.compile(re.escape(article_text.splitlines()[0]))
+    """The page's heading as words.toml writes it, facts left open, each term spelled out (the page's first words);
+    the overview's quotes the article's own title."""
     template = section(f"pages.{slug}")["heading"]
+    if slug == "overview":
+        return re.compile(re.escape(template.format(article_title=article_text.splitlines()[0])))
+    template = gloss.each(template)
     return re.compile(".+".join(re.escape(part) for part in re.split(r"\{\w+\}", template)))
 
 
@@ -309,7 +311,7 @@ def test_a_phones_first_screen_reaches_the_story(server, browser, built_data, tm
         if where.startswith("http"):
             wait_ready(page, spec.chart_count("overview"))
         shown = page.evaluate(FIRST_SCREEN_JS)
-        assert page.locator("h1").first.inner_text().strip() == headline, where
+        assert page.locator("h1").first.inner_text().strip() == f"“{headline}” — headline of the article", where
         assert 0 < shown["headline_bottom"] < shown["first_number_top"] < 844 - 40, (where, shown)  # a number's top
         context.close()
 

@@ -14,7 +14,7 @@ import pytest
 
 from dashboard.reader import stamp
 from devtools import articles
-from devtools.browser import ALERT, CHART_SVG, EXCEPTION, MAIN, wait_ready
+from devtools.browser import ALERT, CHART, CHART_SVG, EXCEPTION, MAIN, wait_ready
 from devtools.server import Server
 from etl.paths import ROOT
 
@@ -24,8 +24,8 @@ SESSIONS, REFRESHES = 10, 5
 SHOWN = re.compile(r"Data as of \(on every chart\):\s*(\d{1,2} \w{3} \d{4})")  # the data's date, in words
 CREDIT = re.compile(r"· data as of (\d{1,2} \w{3} \d{4})")
 # Which package a chart was drawn from: its stamp, kept in the figure's meta for machines (never shown).
-STAMP_JS = "() => [...document.querySelectorAll('.js-plotly-plot')].map(e => e.layout.meta.stamp)"
-NOW_SHOWS = """stamp => [...document.querySelectorAll('.js-plotly-plot')]
+STAMP_JS = f"() => [...document.querySelectorAll('{CHART}')].map(e => e.layout.meta.stamp)"
+NOW_SHOWS = f"""stamp => [...document.querySelectorAll('{CHART}')]
                             .some(e => e.layout && e.layout.meta && e.layout.meta.stamp === stamp)"""
 
 
