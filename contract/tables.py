@@ -422,8 +422,17 @@ TABLES: dict[str, Table] = {
                 Col("check_id", S, "<kind>:<article_id>:<start>, or the reference question id"),
                 Col("article_id", S, "article, empty for reference questions", True),
                 Col("severity", S, "info, warning or error", allowed=SEVERITIES),
-                Col("kind", S, "what was checked"),
-                Col("message", S, "what was found"),
+                Col("kind", S, "what was checked: a kind of contract/checks.toml, or reference_<topic>"),
+                Col(
+                    "variant",
+                    S,
+                    "which of the kind's templates in contract/checks.toml words it (open_question: the message "
+                    "is the reference research's own words)",
+                ),
+                Col(
+                    "fields", S, "what was found, as a JSON object (keys sorted) the variant's template is filled with"
+                ),
+                Col("message", S, "what was found, in words: the variant's template with the fields put in"),
                 Col("sentence_id", S, "sentence, when it concerns the article", True),
                 Col("surface", S, "the words concerned, as written", True),
                 *_span_cols(True),

@@ -6,7 +6,8 @@ is a row of ``data_quality``.
 place the gazetteer does not list, a quotation with no speaker in its paragraph) is a ``warning``. A real
 disagreement (with the reference, within the article, or with another article) is an ``error`` until a person has
 reviewed it (a row in ``etl/reference/corrections.csv`` makes it a ``warning``); ``python -m etl --strict``
-refuses errors. Messages are written for a reader: words, not ids.
+refuses errors. A row holds its kind, a variant and its fields as data; its message, written for a reader (words,
+not ids), is the variant's template in ``contract/checks.toml`` with the fields put in (``contract.checks``).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from contract.checks import OPEN_QUESTION, OPEN_QUESTION_PREFIX, fields_json, phrase, written
 from etl.assemble import Article
 from etl.read.model import Reading, Span, as_of_words, human
 from etl.reference import FILES, cited_urls, site_of
@@ -75,19 +77,24 @@ class Findings:
                 return row
         return None
 
-    def sentence_words(self, sid: str) -> str:
-        """ "sentence 7" (a reader's words for a sentence id)."""
-        return f"sentence {int(sid[1:])}"
-
     def add(
-        self, kind: str, message: str, span=None, severity: str | None = None, resolution: str = "", source: str = ""
+        self,
+        kind: str,
+        variant: str,
+        span=None,
+        severity: str | None = None,
+        resolution: str = "",
+        source: str = "",
+        **fields,
     ) -> None:
-        """One finding. Without ``severity`` it is an anomaly: warning when reviewed, error when not."""
+        """One finding, its words the variant's template filled with ``fields``. Without ``severity`` it is an
+        anomaly: warning when reviewed, error when not."""
         art = self.rd.article.article_id
         surface = span.surface if span is not None else ""
-        if (kind, surface, message) in self._seen:
+        said = written(kind, variant, fields)[0]
+        if (kind, surface, said) in self._seen:
             return  # the same finding again (a caption printed twice): one row is enough
-        self._seen.add((kind, surface, message))
+        self._seen.add((kind, surface, said))
         check_id = f"{kind}:{art}:{span.start if span is not None else 0}"
         desk = self.accepted.get(check_id)
         if severity is None:
@@ -100,13 +107,16 @@ class Findings:
         sid = self.rd.sentence_at(span.start) if span is not None else None
         last = self.rd.sentence_at(span.end - 1) if span is not None else None
         if last != sid:  # the row is tagged with the sentence it starts in; say where it ends
-            message += f" The words run from {self.sentence_words(sid)} into {self.sentence_words(last)}."
+            fields.update(first_sentence=int(sid[1:]), last_sentence=int(last[1:]))
+        message, stored = written(kind, variant, fields)
         self.rows.append(
             {
                 "check_id": check_id,
                 "article_id": art,
                 "severity": severity,
                 "kind": kind,
+                "variant": variant,
+                "fields": stored,
                 "message": message,
                 "sentence_id": sid,
                 "surface": surface or None,
@@ -117,12 +127,13 @@ class Findings:
             }
         )
 
-    def agreement(self, kind: str, agrees: bool, yes: str, no: str, span, source: str = "") -> None:
-        """A comparison: ``info`` when the article agrees with what it is checked against, an anomaly when not."""
+    def agreement(self, kind: str, agrees: bool, yes: str, no: str, span, source: str = "", **fields) -> None:
+        """A comparison: ``info`` (variant ``yes``) when the article agrees with what it is checked against, an
+        anomaly (variant ``no``) when not."""
         if agrees:
-            self.add(kind, yes, span, "info", "Agrees.", source)
+            self.add(kind, yes, span, "info", "Agrees.", source, **fields)
         else:
-            self.add(kind, no, span, source=source)
+            self.add(kind, no, span, source=source, **fields)
 
 
 def _days(c: Context) -> list:
@@ -130,15 +141,15 @@ def _days(c: Context) -> list:
     return [d for d in c.rd.dates if d.precision == "day" and not d.negated]
 
 
-def _event_words(c: Context, event_id: str) -> str:
+def _event_fields(c: Context, event_id: str) -> dict[str, str]:
+    """A reference event as a finding's fields: its title and its day in words."""
     ev = c.ref.by_id("events", "event_id")[event_id]
-    return f"“{ev.title}” ({day_words(ev.date)})"
+    return {"event": ev.title, "event_date": day_words(ev.date)}
 
 
-def _vote_words(c: Context, v) -> str:
-    """ "the Senate's vote on Marvin Kaplan of 2 Aug 2017" (a reader's words for a vote id)."""
-    name = c.ref.by_id("entities", "entity_id")[v["nominee"]].name
-    return f"the Senate's vote on {name} of {day_words(v['date'])}"
+def _vote_fields(c: Context, v) -> dict[str, str]:
+    """A recorded vote as a finding's fields: the nominee's name and the day in words (not the vote's id)."""
+    return {"nominee": c.ref.by_id("entities", "entity_id")[v["nominee"]].name, "vote_date": day_words(v["date"])}
 
 
 # ---- the text against itself ---------------------------------------------------------------------------------
@@ -150,9 +161,11 @@ def spelling(f: Findings, c: Context) -> None:
         if p.mention.method == "fuzzy" and p.gazetteer is not None:
             f.add(
                 "spelling",
-                f"“{p.mention.surface}” is not a city's name in the gazetteer; read as {p.gazetteer.name} "
-                f"(similarity {p.score:.2f}).",
+                "close_match",
                 p.mention,
+                surface=p.mention.surface,
+                city=p.gazetteer.name,
+                similarity=p.score,
             )
 
 
@@ -160,9 +173,7 @@ def repeated_word(f: Findings, c: Context) -> None:
     """A word printed twice in a row ("the The")."""
     text = c.rd.article.text
     for m in re.finditer(r"\b(\w+)\s+(\1)\b", text, re.IGNORECASE):
-        f.add(
-            "repeated_word", f"“{m.group(0)}”: a word is printed twice in a row.", Span(m.start(), m.end(), m.group(0))
-        )
+        f.add("repeated_word", "twice", Span(m.start(), m.end(), m.group(0)), surface=m.group(0))
 
 
 def repeated_text(f: Findings, c: Context) -> None:
@@ -179,11 +190,7 @@ def repeated_text(f: Findings, c: Context) -> None:
                 and body[:half] == body[half + len(sep) :]
                 and body[half : half + len(sep)] == sep
             ):
-                f.add(
-                    "repeated_text",
-                    "A passage is printed twice back to back (the second copy starts right after the first).",
-                    Span(start, start + half, text[start : start + half]),
-                )
+                f.add("repeated_text", "twice", Span(start, start + half, text[start : start + half]))
                 break
 
 
@@ -197,9 +204,11 @@ def after_as_of(f: Findings, c: Context) -> None:
         if d.date_start > as_of and not d.ahead and d.year_written:
             f.add(
                 "after_as_of",
-                f"“{d.surface}” ({human(d.date_start)}) is later than the article's date, "
-                f"{as_of_words(c.rd.article)}, yet the article does not state it as a plan or a deadline.",
+                "later",
                 d,
+                surface=d.surface,
+                date=human(d.date_start),
+                as_of=as_of_words(c.rd.article),
             )
 
 
@@ -227,19 +236,24 @@ def role_at_date(f: Findings, c: Context) -> None:
                 if r.entity_id == m.entity_id
                 and dt.date.fromisoformat(r.start) <= d.date_start <= dt.date.fromisoformat(r.end)
             ]
+            other = actual[0] if actual else None
             now = (
-                f"; on that date the reference has them as {actual[0].title} "
-                f"({day_words(actual[0].start)} to {day_words(actual[0].end)})"
-                if actual
-                else ""
+                {"other_title": other.title, "other_start": day_words(other.start), "other_end": day_words(other.end)}
+                if other is not None
+                else {}
             )
             words = text[m.title_start : m.end]
             f.add(
                 "role_at_date",
-                f"“{words}” on {d.surface}: the {role.title} term ran {day_words(role.start)} to "
-                f"{day_words(role.end)}{now}.",
+                "held_other" if actual else "held_none",
                 Span(m.title_start, m.end, words),
                 source=role.source,
+                words=words,
+                on=d.surface,
+                title=role.title,
+                start=day_words(role.start),
+                end=day_words(role.end),
+                **now,
             )
 
 
@@ -263,12 +277,17 @@ def occasion_date(f: Findings, c: Context) -> None:
             if not same_year or inside:
                 continue
             r = same_year[0]
-            ran = f"ran {day_words(r.start)} to {day_words(r.end)}" if r.end else f"opened on {day_words(r.start)}"
+            ran = {"end": day_words(r.end)} if r.end else {}
             f.add(
                 "occasion_date",
-                f"The {name} of {year} {ran}; {d.surface} was not one of its days.",
+                "ran" if r.end else "opened",
                 d,
                 source=r.source,
+                occasion=name,
+                year=year,
+                start=day_words(r.start),
+                on=d.surface,
+                **ran,
             )
 
 
@@ -287,29 +306,38 @@ def count_check(f: Findings, c: Context) -> None:
             f.agreement(
                 "count_check",
                 n.value == k,
-                f"“{n.surface}” agrees with the {k} cities it lists.",
-                f"“{n.surface}” says {n.value}, but it lists {k} cities.",
+                "lists_agrees",
+                "lists_differs",
                 n,
+                surface=n.surface,
+                said=n.value,
+                listed=k,
             )
         elif cr.role.status == "participant":
             f.agreement(
                 "count_check",
                 n.value == c.n_participants,
-                f"“{n.surface}” agrees with the {c.n_participants} participants of 2017 in the reference.",
-                f"“{n.surface}” says {n.value}, but the reference lists {c.n_participants} participants of 2017.",
+                "participants_agrees",
+                "participants_differs",
                 n,
+                surface=n.surface,
+                said=n.value,
+                participants=c.n_participants,
             )
         else:  # this article's own readings, else our cited records: never what other articles say
             mine = len(claimed["excluded"])
-            k, whose = (mine, "this article names") if mine else (len(c.recorded["excluded"]), "our cited records name")
+            k, whose = (mine, "article") if mine else (len(c.recorded["excluded"]), "records")
             if not k:
                 continue
             f.agreement(
                 "count_check",
                 n.value == k,
-                f"“{n.surface}” agrees with the {k} cities {whose} as not considered.",
-                f"“{n.surface}” says {n.value}, but {whose} {k} cities as not considered.",
+                f"{whose}_agrees",
+                f"{whose}_differs",
                 n,
+                surface=n.surface,
+                said=n.value,
+                named=k,
             )
 
 
@@ -321,19 +349,9 @@ def status_conflict(f: Findings, c: Context) -> None:
         p = claim.place.gazetteer
         taking_part = (p.name, p.state) in participants
         if claim.role.status == "excluded" and taking_part:
-            f.add(
-                "status_conflict",
-                f"{p.name}, {p.state} is named among the cities not considered, but the reference has it as a "
-                "participant of 2017.",
-                claim.place.mention,
-            )
+            f.add("status_conflict", "excluded_participant", claim.place.mention, city=p.name, state=p.state)
         if claim.role.status == "participant" and not taking_part:
-            f.add(
-                "status_conflict",
-                f"{p.name}, {p.state} is named as a participant, but the reference's participants of 2017 do not "
-                "include it.",
-                claim.place.mention,
-            )
+            f.add("status_conflict", "participant_unlisted", claim.place.mention, city=p.name, state=p.state)
 
 
 def one_report_role(f: Findings, c: Context) -> None:
@@ -349,21 +367,23 @@ def one_report_role(f: Findings, c: Context) -> None:
         if held.desk and not held.recorded:
             f.add(
                 "one_report_role",
-                f"Only this report names {p.name}, {p.state} among the cities not considered; the desk confirmed it, "
-                "so it is on the map, citing this report.",
+                "desk_confirmed",
                 claim.place.mention,
                 "info",
                 desk_words(c.desk.confirmed[(p.city_id, claim.role.status)]),
+                city=p.name,
+                state=p.state,
             )
         if held.on_map or claim.role.status != "excluded":
             continue
         f.add(
             "one_report_role",
-            f"Only this report names {p.name}, {p.state} among the cities not considered, and our cited records do "
-            "not; it is kept as this report's claim and left off the map.",
+            "left_off",
             claim.place.mention,
             "warning",
             "Left off the map until a second report or our cited records hold it.",
+            city=p.name,
+            state=p.state,
         )
 
 
@@ -372,28 +392,27 @@ def tally_check(f: Findings, c: Context) -> None:
     for link in c.a.tallies:
         t, v = link.tally, link.vote
         if v is None:
-            why = (
-                "a committee's or a procedural vote, which the reference does not record"
-                if link.how == "not_floor"
-                else "no recorded vote in the reference fits its sentence"
-            )
             f.add(
                 "tally_check",
-                f"“{t.surface}”: {why}.",
+                "not_floor" if link.how == "not_floor" else "no_vote",
                 t,
                 "info" if link.how == "not_floor" else "warning",
                 "Kept in the figures table; not drawn.",
+                surface=t.surface,
             )
             continue
         f.agreement(
             "tally_check",
             (int(v["yea"]), int(v["nay"])) == (t.yea, t.nay),
-            f"“{t.surface}” matches {_vote_words(c, v)} ({tally_words(v['yea'], v['nay'])}, "
-            f"{v['not_voting']} not voting).",
-            f"The article says {tally_words(t.yea, t.nay)}; the reference records {_vote_words(c, v)} as "
-            f"{tally_words(v['yea'], v['nay'])}.",
+            "vote_agrees",
+            "vote_differs",
             t,
             v["source"],
+            surface=t.surface,
+            said=tally_words(t.yea, t.nay),
+            recorded=tally_words(v["yea"], v["nay"]),
+            not_voting=v["not_voting"],
+            **_vote_fields(c, v),
         )
 
 
@@ -405,23 +424,24 @@ def expected_check(f: Findings, c: Context) -> None:
         d = c.rd.dates[link.date_index]
         found = link.expected
         drawn = (
-            f"Shown as expected on the timeline, not before {human(d.date_start)} (inferred from the words)."
+            phrase("shown_as_expected", {"date": human(d.date_start)})
             if found.category
             else "Not drawn: no timeline lane fits it."
         )
         if found.vote is None:
-            f.add("expected_check", f"“{d.surface}”: an expected event with no recorded outcome.", d, "info", drawn)
+            f.add("expected_check", "no_outcome", d, "info", drawn, surface=d.surface)
         else:
             v = found.vote
-            name = c.ref.by_id("entities", "entity_id")[v["nominee"]].name
             f.add(
                 "expected_check",
-                f"“{d.surface}” (expected): the Senate voted on {name} on {day_words(v['date'])}, "
-                f"{tally_words(v['yea'], v['nay'])}.",
+                "voted",
                 d,
                 "info",
                 "Paired with its outcome on the timeline." if found.outcome_event_id else drawn,
                 v["source"],
+                surface=d.surface,
+                recorded=tally_words(v["yea"], v["nay"]),
+                **_vote_fields(c, v),
             )
 
 
@@ -437,36 +457,30 @@ def date_check(f: Findings, c: Context) -> None:
             if d.date_start <= a.as_of:
                 f.add(
                     "date_check",
-                    f"“{d.surface}” ({day_words(d.value)}) speaks of no event in the reference.",
+                    "no_event",
                     d,
                     "info",
                     "Not drawn: the date stays in the figures table.",
+                    surface=d.surface,
+                    said=day_words(d.value),
                 )
             continue
         ev = events[link.event_id]
         lo, hi = date_range(ev.date, ev.date_precision)
         agrees = lo <= (d.date_end or d.date_start) and d.date_start <= hi
-        said = day_words(d.value)
+        fields = {"surface": d.surface, "said": day_words(d.value), **_event_fields(c, link.event_id)}
         if agrees and a.as_of_inferred and link.event_id == a.as_of_event:
             f.add(
                 "date_check",
-                f"“{d.surface}” → {said} agrees with the reference's date of {_event_words(c, link.event_id)}; this "
-                "holds by construction, because the article's date was inferred from this event.",
+                "by_construction",
                 d,
                 "info",
                 "Not evidence: the agreement follows from how the article's date was chosen.",
                 ev.source,
+                **fields,
             )
             continue
-        f.agreement(
-            "date_check",
-            agrees,
-            f"“{d.surface}” → {said} agrees with the reference's date of {_event_words(c, link.event_id)}.",
-            f"“{d.surface}” gives {said} to {_event_words(c, link.event_id)}, which the reference dates "
-            f"{day_words(ev.date)}.",
-            d,
-            ev.source,
-        )
+        f.agreement("date_check", agrees, "event_agrees", "event_differs", d, ev.source, **fields)
 
 
 def senator_check(f: Findings, c: Context) -> None:
@@ -479,19 +493,25 @@ def senator_check(f: Findings, c: Context) -> None:
         p = roster.get(m.entity_id)
         if p is None or not (m.party or m.state) or m.affiliation is None:
             continue
-        wrong = []
-        if m.party and m.party != p.party:
-            wrong.append(f"party {m.party} (the roster: {p.party})")
-        if m.state and m.state != p.state:
-            wrong.append(f"state {m.state} (the roster: {p.state})")
+        wrong = [
+            w
+            for w, said, roster in (("party", m.party, p.party), ("state", m.state, p.state))
+            if said and said != roster
+        ]
         span = m.affiliation
         f.agreement(
             "senator_check",
             not wrong,
-            f"“{span.surface}” agrees with the roster for {p.senator} ({p.party}, {p.state}).",
-            f"“{span.surface}” gives {p.senator} the {' and '.join(wrong)}.",
+            "roster_agrees",
+            "_".join(wrong) + "_differs",
             span,
             p.roster_url,
+            surface=span.surface,
+            senator=p.senator,
+            party=m.party,
+            state=m.state,
+            roster_party=p.party,
+            roster_state=p.state,
         )
 
 
@@ -501,7 +521,7 @@ def quote_speaker(f: Findings, c: Context) -> None:
         if link.entity_id is None:
             f.add(
                 "quote_speaker",
-                "A quotation whose paragraph names no speaker the reader can tie to it.",
+                "no_speaker",
                 link.quote,
                 "warning",
                 "Kept in the quotes table with no speaker.",
@@ -512,13 +532,15 @@ def unresolved_place(f: Findings, c: Context) -> None:
     """A "Town, State" the gazetteer does not list (a town under 15,000 people): a mention, never a stop."""
     for p in c.rd.places:
         if p.gazetteer is None:
-            where = f"{p.mention.surface}, {p.state_span.surface}" if p.state_span is not None else p.mention.surface
+            state = {"state": p.state_span.surface} if p.state_span is not None else {}
             f.add(
                 "unresolved_place",
-                f"“{where}” is not in the gazetteer (GeoNames cities of 15,000 people or more).",
+                "with_state" if state else "bare",
                 p.mention,
                 "warning",
                 "Kept as a mention of an unresolved place; not on the map.",
+                surface=p.mention.surface,
+                **state,
             )
 
 
@@ -526,7 +548,7 @@ def language(f: Findings, c: Context) -> None:
     if not c.rd.english:
         f.add(
             "language",
-            "The article does not read as English: almost none of its words are common English words.",
+            "not_english",
             None,
             "warning",
             "Nothing was taken from it but its sentences.",
@@ -538,7 +560,7 @@ def unknown_publisher(f: Findings, c: Context) -> None:
     if not c.rd.article.publisher:
         f.add(
             "unknown_publisher",
-            "The article's file does not name its publisher; it is left unknown, not guessed.",
+            "no_publisher",
             None,
             "info",
             "The publisher is left empty.",
@@ -576,13 +598,13 @@ def check_article(c: Context) -> list[dict]:
 
 
 # What a reader expects an article of this story to give, and whether the data package is useless without it.
-# (label, how to count it in one article, required)
+# (the not_found variant that words it in contract/checks.toml, how to count it in one article, required)
 ELEMENTS: tuple[tuple[str, Callable[[Article], int], bool], ...] = (
-    ("cities it says will not be considered", lambda a: len(a.story.claimed("excluded")), True),
-    ("names of people or organisations the reference knows", lambda a: len(a.reading.mentions), False),
+    ("excluded_cities", lambda a: len(a.story.claimed("excluded")), True),
+    ("reference_names", lambda a: len(a.reading.mentions), False),
     ("places", lambda a: len(a.reading.places), False),
-    ("counts (a number before a noun)", lambda a: len(a.reading.counts), False),
-    ("vote tallies", lambda a: len(a.reading.tallies), False),
+    ("counts", lambda a: len(a.reading.counts), False),
+    ("tallies", lambda a: len(a.reading.tallies), False),
     ("dates", lambda a: len(a.reading.dates), False),
     ("quotations", lambda a: len(a.reading.quotes), False),
 )
@@ -592,19 +614,22 @@ def missing_elements(articles: list[Article]) -> list[dict]:
     """A row for each expected element an article does not give. A required one that no article gives is an
     error (``--strict`` fails); otherwise the row is information."""
     rows = []
-    for i, (label, count, required) in enumerate(ELEMENTS):
+    for i, (variant, count, required) in enumerate(ELEMENTS):
         found = [count(a) > 0 for a in articles]
         severity = "error" if required and not any(found) else "info"
         for a, ok in zip(articles, found, strict=True):
             if ok:
                 continue
+            message, fields = written("not_found", variant, {})
             rows.append(
                 {
                     "check_id": f"not_found:{a.id}:{i}",
                     "article_id": a.id,
                     "severity": severity,
                     "kind": "not_found",
-                    "message": f"The article gives no {label}.",
+                    "variant": variant,
+                    "fields": fields,
+                    "message": message,
                     "sentence_id": None,
                     "surface": None,
                     "start": None,
@@ -625,8 +650,16 @@ def _disagree(kind: str, a: str, b: str) -> bool:
     return a != b
 
 
-def _where(row: pd.Series, titles: dict[str, str]) -> str:
-    return f"the article “{titles[row['article_id']]}”, sentence {int(row['sentence_id'][1:])}"
+def _said(row: pd.Series, titles: dict[str, str], kind: str, prefix: str = "") -> dict:
+    """What one article says of a fact, as a finding's fields: its words, the article's title, the sentence and the
+    value (a day in words, or a tally with its en dash)."""
+    value = day_words(row["value"]) if kind == "event" else row["value"].replace("-", "–")
+    return {
+        prefix + "surface": row["surface"],
+        prefix + "title": titles[row["article_id"]],
+        prefix + "sentence": int(row["sentence_id"][1:]),
+        prefix + "said": value,
+    }
 
 
 def across_articles(
@@ -649,19 +682,17 @@ def across_articles(
             if not _disagree(kind, first["value"], c["value"]):
                 continue
             f = Findings(by_id[c["article_id"]].reading, corrections, desk)
-            if kind == "city_count":
-                about = f"how many cities “{events[ref_id].title}” concerns"
-            elif kind == "vote":
-                v = votes[ref_id]
-                about = f"the Senate's vote on {_name(ref, v)} of {day_words(v.date)}"
+            if kind == "vote":
+                about = {"nominee": _name(ref, votes[ref_id]), "vote_date": day_words(votes[ref_id].date)}
             else:
-                about = f"“{events[ref_id].title}”"
-            said = day_words if kind == "event" else (lambda v: v.replace("-", "–"))
+                about = {"event": events[ref_id].title}
             f.add(
                 "across_articles",
-                f"About {about}: “{c['surface']}” ({_where(c, titles)}) says {said(c['value'])}; "
-                f"“{first['surface']}” ({_where(first, titles)}) says {said(first['value'])}.",
+                kind,
                 Span(int(c["start"]), int(c["end"]), c["surface"]),
+                **about,
+                **_said(c, titles, kind),
+                **_said(first, titles, kind, "first_"),
             )
             rows += f.rows
     return rows
@@ -678,13 +709,16 @@ def _slug(text: str) -> str:
 
 
 def open_questions(ref: dict) -> list[dict]:
-    """What the reference research leaves UNCONFIRMED or disputed (``open_questions.csv``): left out, and said here."""
+    """What the reference research leaves UNCONFIRMED or disputed (``open_questions.csv``): left out, and said here
+    in the research's own words (data already: no template, no fields)."""
     return [
         {
             "check_id": r.check_id,
             "article_id": None,
             "severity": r.severity,
-            "kind": "reference_" + r.topic,
+            "kind": OPEN_QUESTION_PREFIX + r.topic,
+            "variant": OPEN_QUESTION,
+            "fields": fields_json({}),
             "message": r.message,
             "sentence_id": None,
             "surface": None,
@@ -708,14 +742,18 @@ def off_chart(events: pd.DataFrame, ref) -> list[dict]:
     for e in events[~events["charted"]].itertuples():
         cited = ref.by_id("events", "event_id")[e.event_id]._asdict()
         sites = list(dict.fromkeys(site_of(u, ref).site for u in cited_urls(cited, FILES["events"])))
-        only = "its only source is" if len(sites) == 1 else "its only sources are"
+        variant = "one_source" if len(sites) == 1 else "sources"
+        fields = {"event": e.title, "event_date": day_words(e.date), "sites": _listing(sites)}
+        message, stored = written("reference_events", variant, fields)
         rows.append(
             {
                 "check_id": f"off-chart-{e.event_id}",
                 "article_id": None,
                 "severity": "info",
                 "kind": "reference_events",
-                "message": f"“{e.title}” ({day_words(e.date)}): {only} {_listing(sites)}, and no article states it.",
+                "variant": variant,
+                "fields": stored,
+                "message": message,
                 "sentence_id": None,
                 "surface": None,
                 "start": None,

@@ -26,6 +26,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from contract.checks import written
 from etl import paths
 from etl.assemble import Article
 from etl.errors import EtlError
@@ -157,13 +158,16 @@ def stale(all_decisions: list[Decision], applied: Applied, check_ids: set[str], 
             continue
         if d.article_id not in first:
             raise EtlError(f"review {d.key}: no article {d.article_id!r} in the seeds folder; remove its row")
+        message, fields = written("stale_review", "decision", {"decision": d.decision, "key": d.key})
         rows.append(
             {
                 "check_id": f"stale_review:{d.key}",
                 "article_id": d.article_id,
                 "severity": "warning",
                 "kind": "stale_review",
-                "message": f"The desk's decision “{d.decision}” on {d.key} finds no such reading or alarm now.",
+                "variant": "decision",
+                "fields": fields,
+                "message": message,
                 "sentence_id": None,
                 "surface": None,
                 "start": None,
