@@ -12,8 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from etl.assemble import Article
+if TYPE_CHECKING:  # etl.assemble imports pandas: `etl add` uses this module's rule without it
+    from etl.assemble import Article
 
 SHARED_SENTENCES = 3  # sentences two articles share word for word that make them one report (a wire story)
 MIN_WORDS = 8  # a sentence shorter than this (a dateline, "Sessions said.") says nothing about who wrote it
