@@ -37,6 +37,32 @@ KNOWN = {
     ("heldout_newsletter", "people"): "the sign-off “— Priya”: a first name alone is no name the reader takes",
     ("heldout_newsletter", "cities"): "“a think tank in Washington”: a bare “Washington” is also a state's name, and "
     "in political copy often the federal government, so the reader leaves it",
+    # batch 3 (issue 38), as first read (BENCHMARKS.md): joined the corpus with these gaps open
+    ("heldout3_editorial_stockton", "claims"): "“The twelve cities the department chose in June”: no cue of the "
+    "launch the reader holds, so “June” is tied to no event",
+    ("heldout3_metro_san_bernardino", "claims"): "“asks San Bernardino to show that it will let immigration agents "
+    "into its jails”: the letters' request, with no cue the reader holds; no role (a blank, not a wrong role)",
+    ("heldout3_senator_release", "claims"): "the cloture tally has no vote to tie to (votes.csv holds the cloture "
+    "only as an event), and the RAISE Act's date is read as the committee vote's beside “12-11”",
+    ("heldout3_senator_release", "cities"): "“Farmington” inside a quotation, a bare name of several states",
+    ("heldout3_senator_release", "people"): "the headline's opening “Udall” alone, and “Contact: Colleen "
+    "Varga, Press Office”, a name after a label",
+    ("heldout3_senator_release", "dates"): "“The vote came the same day” counted from the committee vote's date, "
+    "the last the text gave, not the Kaplan vote's",
+    ("heldout3_senator_release", "tallies"): "the morning cloture vote: votes.csv has no row for it yet",
+    ("heldout3_spanish_outlet_english", "claims"): "“In California they are Stockton and San Bernardino; outside the "
+    "state, Baltimore and Albuquerque.”: a list split across two clauses; no role (a blank, not a wrong role)",
+    ("heldout3_the_latest", "claims"): "“asked Baltimore and three other cities to show … if they want to "
+    "participate”: the condition rightly gives no participant role, and the reader gives Baltimore none at all",
+    ("heldout3_think_tank_digest", "claims"): "the cloture's date read as the confirmation's (“that morning”), its "
+    "tally untied, and the launch's “10 cities” count given no role",
+    ("heldout3_think_tank_digest", "tallies"): "the morning cloture vote: votes.csv has no row for it yet",
+    ("heldout3_think_tank_digest", "quote speakers"): "the quotation after “Adeyemi-Hart said.” is given to her "
+    "as its continuation; the gold names no speaker (a gold file to weigh again, in a commit of its own)",
+}
+# The planted findings the reader does not raise yet, with the reason (strict, as above).
+KNOWN_FINDINGS = {
+    "heldout3_think_tank_digest": "the launch's “10 cities” gets no role, so the count is not checked against the 12",
 }
 
 
@@ -58,7 +84,7 @@ def test_the_corpus_is_what_the_issue_asks_for():
     readme = (CORPUS / "README.md").read_text(encoding="utf-8")
     table = readme.split("### The forms the corpus covers", 1)[1]
     forms = set(re.findall(r"^\| `([a-z-]+)` \|", table, re.MULTILINE))
-    assert len(forms) == 25  # the rows of the README's table of forms
+    assert len(forms) == 32  # the rows of the README's table of forms
     covered = {f for g in GOLD.values() for f in g.forms}
     assert forms <= covered, sorted(forms - covered)
     assert covered <= forms, sorted(covered - forms)  # no gold names a form the README does not define
@@ -82,7 +108,13 @@ def test_an_article_gives_exactly_its_gold(tables, name, field):
     assert (sorted(gold - found), sorted(found - gold)) == ([], [])
 
 
-@pytest.mark.parametrize("name", list(GOLD))
+@pytest.mark.parametrize(
+    "name",
+    [
+        pytest.param(n, marks=[pytest.mark.xfail(strict=True, reason=KNOWN_FINDINGS[n])] if n in KNOWN_FINDINGS else [])
+        for n in GOLD
+    ],
+)
 def test_an_article_raises_the_findings_its_gold_expects_and_no_other_error(tables, name):
     g = GOLD[name]
     wanted = g.section("finding")

@@ -16,6 +16,7 @@ import pytest
 from benchmarks.gold import CORPUS, corpus
 from etl.build import build
 from etl.paths import REFERENCE_DIR, ROOT, SEEDS_DIR
+from tests.test_corpus import KNOWN_FINDINGS
 
 GOLD = {g.name: g for g in corpus()}
 PLANTED = sorted(n for n, g in GOLD.items() if any(e.get("severity") == "error" for e in g.section("finding")))
@@ -30,18 +31,27 @@ def _with_seed(tmp_path, name: str):
 
 
 def test_the_corpus_plants_disagreements_in_these_articles():
-    """The gold files that list an error: a Kaplan vote dated a day late, a misspelt city, a letter dated a day
-    early, a senator's state, a launch month (each read by hand before the ETL ran)."""
+    """The gold files that list an error: a senator's state, a misspelt city, a letter dated a day late, a launch
+    count, a letter dated a day early, a Kaplan vote dated a day late, a launch month (each read by hand before the
+    ETL ran)."""
     assert PLANTED == [
         "correction_vote_date",
         "heldout2_regional_roundup",
+        "heldout3_spanish_outlet_english",
+        "heldout3_think_tank_digest",
         "heldout_city_statement",
         "law_blog_nlrb",
         "local_stockton",
     ]
 
 
-@pytest.mark.parametrize("name", list(GOLD))
+@pytest.mark.parametrize(
+    "name",
+    [
+        pytest.param(n, marks=[pytest.mark.xfail(strict=True, reason=KNOWN_FINDINGS[n])] if n in KNOWN_FINDINGS else [])
+        for n in GOLD
+    ],
+)
 def test_strict_passes_unless_the_article_plants_a_disagreement(tmp_path, name):
     t = build(_with_seed(tmp_path, name), REFERENCE_DIR)
     dq = t["data_quality"]
