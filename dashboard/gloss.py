@@ -56,8 +56,6 @@ class Gloss:
     def __call__(self, text: str) -> str:
         if not isinstance(text, str) or not text:
             return text
-        for phrase, words in section("reworded").items():
-            text = text.replace(phrase, words)
         kept = self._kept(text)
         for term in terms():
             if term.key in self.seen:

@@ -636,7 +636,7 @@ def missing_elements(articles: list[Article]) -> list[dict]:
                     "end": None,
                     "resolution": "No rows of this kind come from this article."
                     if not required
-                    else "No city is marked as not considered; the map shows only the reference's participants.",
+                    else "No city is marked as not considered; the map shows only our cited records' participants.",
                     "source": article_source(a.id, a.reading.sentence_ids[0]),
                 }
             )

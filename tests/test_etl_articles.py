@@ -61,7 +61,7 @@ def test_a_tally_that_disagrees_with_its_vote_is_an_error_and_the_other_article_
     dq = two.read("data_quality").set_index("kind")
     tally = dq.loc["tally_check"].query("severity == 'error'")
     assert tally["message"].tolist() == [
-        "The article says 51–47; the reference records the Senate's vote on Marvin Kaplan of 2 Aug 2017 as 50–48."
+        "The article says 51–47; our cited records have the Senate's vote on Marvin Kaplan of 2 Aug 2017 as 50–48."
     ]
     (across,) = dq.loc[["across_articles"]].itertuples()
     assert across.severity == "error" and across.surface == "51-47"

@@ -331,7 +331,7 @@ def test_agreement_with_the_event_the_as_of_date_came_from_is_said_to_hold_by_co
     dq = tables["data_quality"]
     rows = dq[dq["message"].str.contains("construction")].sort_values("start")
     assert rows["message"].tolist() == [
-        "“Thursday” → 3 Aug 2017 agrees with the reference's date of “Sessions won't consider Baltimore, "
+        "“Thursday” → 3 Aug 2017 agrees with the date in our cited records of “Sessions won't consider Baltimore, "
         "Albuquerque, San Bernardino and Stockton for PSP until they agree to step up assistance to ICE” "
         "(3 Aug 2017); this holds by construction, because the article's date was inferred from this event.",
     ]  # "Thursday" in s006, and again in s012: one finding

@@ -62,7 +62,7 @@ def test_another_tally(edited):
     (row,) = _dq(ws, "tally_check").itertuples()
     assert row.severity == "error"
     assert row.message == (
-        "The article says 51–47; the reference records the Senate's vote on Marvin Kaplan of 2 Aug 2017 as 50–48."
+        "The article says 51–47; our cited records have the Senate's vote on Marvin Kaplan of 2 Aug 2017 as 50–48."
     )
 
 
@@ -77,7 +77,7 @@ def test_another_weekday(edited):
     flagged = _dq(ws, "date_check").query("severity == 'error'")
     assert flagged["message"].tolist() == [
         "“Tuesday” gives 1 Aug 2017 to “Sessions won't consider Baltimore, Albuquerque, San Bernardino and Stockton "
-        "for PSP until they agree to step up assistance to ICE” (3 Aug 2017), which the reference dates 3 Aug 2017."
+        "for PSP until they agree to step up assistance to ICE” (3 Aug 2017), which our cited records date 3 Aug 2017."
     ]
 
 

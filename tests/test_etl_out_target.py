@@ -251,7 +251,7 @@ def test_random_folder_states_refuse_or_write_and_lose_nothing_foreign(out_state
 
 NOT_FOUND = {
     "excluded": "The article gives no cities it says will not be considered.",
-    "entities": "The article gives no names of people or organisations the reference knows.",
+    "entities": "The article gives no names of people or organisations our cited records hold.",
     "places": "The article gives no places.",
     "counts": "The article gives no counts (a number before a noun).",
     "tallies": "The article gives no vote tallies.",

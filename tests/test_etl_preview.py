@@ -139,7 +139,7 @@ def test_a_wrong_tally_and_a_role_one_report_claims_are_shown_as_alarms(alarming
         "  Fresno (fresno-ca) -> excluded: “letter” in its sentence; not drawn: one report alone claims it",
         "",
         "alarms it would raise: 1 error, 3 warning (2 info)",
-        "  error    tally_check        s002  The article says 51–48; the reference records the Senate's vote on "
+        "  error    tally_check        s002  The article says 51–48; our cited records have the Senate's vote on "
         "Marvin Kaplan of 2 Aug 2017 as 50–48.",
         "  warning  one_report_role    s003  Only this report names Springfield, OR among the cities not considered, "
         "and our cited records do not; it is kept as this report's claim and left off the map.",

@@ -326,9 +326,6 @@ def test_the_text_layer_spells_each_term_out_once_per_page():
         "Executive Order 13776 creates a DOJ-led (DOJ: the Justice Department) Task Force"
     )
     assert Gloss(articles=("assistance to ICE agents",))("“assistance to ICE agents”") == "“assistance to ICE agents”"
-    assert g("agrees with the reference's date of “x”, in the reference") == (
-        "agrees with the date in our cited records of “x”, in our cited records"
-    )
 
 
 def test_a_hex_stamp_back_in_the_byline_is_found(built_data, tmp_path, inside, monkeypatch):
