@@ -21,6 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from benchmarks.sections import write_marked
 from etl.paths import ROOT, SEEDS_DIR
 
 ARTICLE = ROOT / "tests" / "articles" / "desk" / "wire_original.txt"
@@ -82,14 +83,7 @@ def section(times: dict[str, list[float]]) -> str:
 
 def write_section(text: str, path: Path) -> None:
     """Replace this benchmark's marked section of BENCHMARKS.md (or append it)."""
-    doc = path.read_text(encoding="utf-8") if path.exists() else ""
-    marked = f"{BEGIN}\n{text.rstrip()}\n{END}\n"
-    if BEGIN in doc and END in doc:
-        before, rest = doc.split(BEGIN, 1)
-        doc = before + marked + rest.split(END, 1)[1].lstrip("\n")
-    else:
-        doc = doc.rstrip("\n") + "\n\n" + marked
-    path.write_text(doc, encoding="utf-8")
+    write_marked(text, path, BEGIN, END)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -26,6 +26,7 @@ from pathlib import Path
 import pandas as pd
 
 from benchmarks.gold import CORPUS, Gold, corpus
+from benchmarks.sections import write_marked
 from etl.paths import DATA_DIR, REFERENCE_DIR, ROOT
 
 OLD_READER = "d0392070a5106e6e7f8510cd83fe201fce7174db"  # the last commit with the hand-written regex reader
@@ -290,14 +291,7 @@ BEGIN, END = "<!-- extraction:begin -->", "<!-- extraction:end -->"  # kept by `
 
 def write_section(text: str, path: Path) -> None:
     """Replace this benchmark's marked section of BENCHMARKS.md (or append it)."""
-    doc = path.read_text(encoding="utf-8") if path.exists() else ""
-    marked = f"{BEGIN}\n{text.rstrip()}\n{END}\n"
-    if BEGIN in doc and END in doc:
-        before, rest = doc.split(BEGIN, 1)
-        doc = before + marked + rest.split(END, 1)[1].lstrip("\n")
-    else:
-        doc = doc.rstrip("\n") + "\n\n" + marked
-    path.write_text(doc, encoding="utf-8")
+    write_marked(text, path, BEGIN, END)
 
 
 def main(argv: list[str] | None = None) -> int:
