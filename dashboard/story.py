@@ -58,7 +58,7 @@ def story(events: pd.DataFrame, claims: pd.DataFrame, article_id: str, n: int = 
 
 def metrics(load: Callable[[str], pd.DataFrame], article_id: str, source: Callable[[str], str]) -> list[Metric]:
     """The key numbers, each saying where it comes from: the chosen article's sentence when it gives the number,
-    the article that does when it does not, the reference otherwise. ``source``: a row's source in a reader's
+    the article that does when it does not, our cited records otherwise. ``source``: a row's source in a reader's
     words (``shown.Reader.source_words``)."""
     cities, events, votes, claims = load("cities"), load("events"), load("votes"), load("claims")
     article = tables.article(load("articles"), article_id)
@@ -76,18 +76,8 @@ def metrics(load: Callable[[str], pd.DataFrame], article_id: str, source: Callab
     listed = mine[(mine["kind"] == "city") & (mine["value"] == "excluded")]  # the article's own list of the four
     tally = mine[(mine["kind"] == "vote") & (mine["ref_id"] == vote["vote_id"])]
     tally_source = source(tally["source"].iloc[0]) if len(tally) else say("metrics.not-in-this-article")
-    titles = dict(zip(load("articles")["article_id"], load("articles")["title"], strict=True))
     return [
-        Metric(
-            say("metrics.excluded"),
-            str(len(listed)) if len(listed) else str(int((cities["status"] == "excluded").sum())),
-            say("metrics.excluded-help", source=source(listed["source"].iloc[0]))
-            if len(listed)
-            else say(
-                "metrics.excluded-elsewhere",
-                articles=fmt.listing([f"“{titles[a]}”" for a in sorted(set(cities["article_id"].dropna()))]),
-            ),
-        ),
+        _excluded(cities, listed, load("articles"), source),
         Metric(
             say("metrics.participants"),
             str(len(participants)),
@@ -121,6 +111,18 @@ def metrics(load: Callable[[str], pd.DataFrame], article_id: str, source: Callab
             say("metrics.confirmed-help", source=source(vote["source"])),
         ),
     ]
+
+
+def _excluded(cities: pd.DataFrame, listed: pd.DataFrame, articles: pd.DataFrame, source) -> Metric:
+    """The cities not considered: the map's count, which our cited records and the reports agree on (one article's
+    reading never changes it by itself), with the chosen article's own list in its help when it gives one."""
+    if len(listed):
+        help_ = say("metrics.excluded-help", listed=listed["ref_id"].nunique(), source=source(listed["source"].iloc[0]))
+    else:
+        titles = dict(zip(articles["article_id"], articles["title"], strict=True))
+        named = fmt.listing([f"“{titles[a]}”" for a in sorted(set(cities["article_id"].dropna()))])
+        help_ = say("metrics.excluded-elsewhere", articles=named)
+    return Metric(say("metrics.excluded"), str(int((cities["status"] == "excluded").sum())), help_)
 
 
 def derived_note(load: Callable[[str], pd.DataFrame]) -> str:

@@ -13,7 +13,6 @@ LIMIT = 60
 # (file, function) -> why it is still longer; each entry is a debt, to be split and removed.
 ALLOWED: dict[tuple[str, str], str] = {
     ("etl/build.py", "build"): "62 lines; the refresh's one sequence of stages, edited by another session this round",
-    ("dashboard/story.py", "metrics"): "65 lines; the overview's metrics, edited by another session this round",
 }
 
 
