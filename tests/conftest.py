@@ -117,3 +117,22 @@ def browser():
         b = launch(p)
         yield b
         b.close()
+
+
+@pytest.fixture
+def run(capsys):
+    """``python -m etl ARGS`` in this process, as the desk's commands are tested (``add``, ``preview``): (exit
+    status, stdout lines, stderr lines). ``main`` sets SIGPIPE's handler; it is put back after the test."""
+    import signal
+
+    from etl.__main__ import main
+
+    pipe = signal.getsignal(signal.SIGPIPE)
+
+    def call(*args: str | Path) -> tuple[int, list[str], list[str]]:
+        code = main([str(a) for a in args])
+        out, err = capsys.readouterr()
+        return code, out.splitlines(), err.splitlines()
+
+    yield call
+    signal.signal(signal.SIGPIPE, pipe)

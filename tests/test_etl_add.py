@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import itertools
-import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -19,7 +18,6 @@ from pathlib import Path
 import pytest
 
 from etl import paths
-from etl.__main__ import main
 from etl.paths import REFERENCE_DIR, ROOT, SEEDS_DIR
 from etl.seed import Article, read_seed, read_seeds
 
@@ -30,20 +28,6 @@ SEED = SEEDS_DIR / "000_94e04342a6ea52d8.txt"
 URL = "https://example.org/wire/1"
 ORIGINAL_SHA = hashlib.sha256(ORIGINAL.read_bytes()).hexdigest()
 COPY_SHA = hashlib.sha256(COPY.read_bytes()).hexdigest()
-
-
-@pytest.fixture
-def run(capsys):
-    """``python -m etl ARGS`` in this process: (exit status, stdout lines, stderr lines)."""
-    pipe = signal.getsignal(signal.SIGPIPE)
-
-    def call(*args: str | Path) -> tuple[int, list[str], list[str]]:
-        code = main([str(a) for a in args])
-        out, err = capsys.readouterr()
-        return code, out.splitlines(), err.splitlines()
-
-    yield call
-    signal.signal(signal.SIGPIPE, pipe)
 
 
 def snapshot(folder: Path) -> dict[str, str]:

@@ -8,14 +8,12 @@ a tally wrong and names two cities no record ties to the decision.
 from __future__ import annotations
 
 import re
-import signal
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from etl.__main__ import main
 from etl.paths import ROOT
 from etl.preview import Mark, SentenceView, marked, plain_lines, preview, print_rich
 
@@ -101,20 +99,6 @@ def alarming(tmp_path_factory):
     file = tmp_path_factory.mktemp("preview") / "alarming.txt"
     file.write_text(ALARMING, encoding="utf-8")
     return file, preview(file, "2017-08-04")
-
-
-@pytest.fixture
-def run(capsys):
-    """``python -m etl ARGS`` in this process: (exit status, stdout lines, stderr lines)."""
-    pipe = signal.getsignal(signal.SIGPIPE)
-
-    def call(*args: str | Path) -> tuple[int, list[str], list[str]]:
-        code = main([str(a) for a in args])
-        out, err = capsys.readouterr()
-        return code, out.splitlines(), err.splitlines()
-
-    yield call
-    signal.signal(signal.SIGPIPE, pipe)
 
 
 def test_each_sentence_with_its_spans_then_roles_and_alarms(wire):
