@@ -79,7 +79,8 @@ def build(
         for name, part in assemble.article_tables(a, report_of[a.id]).items():
             rows.setdefault(name, []).extend(part)
     tables = {name: schema.frame(name, part) for name, part in rows.items()}
-    standing = corroborate.standings(articles, recorded_roles(ref, lexicon, gazetteer), desk.confirmed, report_of)
+    recorded = recorded_roles(ref, lexicon, gazetteer)
+    standing = corroborate.standings(articles, recorded, desk.confirmed, report_of)
     tables["cities"] = assemble.cities(articles, ref, gazetteer, standing)
     tables["entities"] = assemble.entities(articles, tables["mentions"], tables["cities"], ref)
     tables["events"] = assemble.events(articles, ref)
@@ -88,9 +89,14 @@ def build(
     tables["sources"] = assemble.sources(ref)
     shapes = reusable(previous, "state_shapes", geo.fingerprint())
     tables["state_shapes"] = shapes if shapes is not None else geo.state_shapes()
-    # check
+    tables["data_quality"] = _checks(articles, tables, ref, recorded, standing, desk)
+    # validate: the one choke point before anything is written
+    return schema.validate(tables)
+
+
+def _checks(articles, tables: dict[str, pd.DataFrame], ref, recorded, standing, desk) -> pd.DataFrame:
+    """Every data-quality row: each article's own checks, then those across articles and of the reference."""
     n_participants = int((tables["cities"]["status"] == "participant").sum())
-    recorded = recorded_roles(ref, lexicon, gazetteer)
     dq = []
     for a in articles:
         dq += check.check_article(check.Context(a, ref, n_participants, recorded, standing, desk))
@@ -99,6 +105,4 @@ def build(
     dq += check.open_questions(ref)
     dq += review.stale(review.decisions(ref), desk, {r["check_id"] for r in dq}, articles)
     dq += check.off_chart(tables["events"], ref)
-    tables["data_quality"] = schema.frame("data_quality", dq)
-    # validate: the one choke point before anything is written
-    return schema.validate(tables)
+    return schema.frame("data_quality", dq)
