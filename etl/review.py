@@ -195,7 +195,12 @@ def _parser():
     p.add_argument("--data", type=Path, default=paths.DATA_DIR, help="the refreshed data (default: data/)")
     p.add_argument("--reference", type=Path, default=paths.REFERENCE_DIR, help=argparse.SUPPRESS)
     what = p.add_mutually_exclusive_group()
-    what.add_argument("--list", action="store_true", help="list what needs an editor, one item a line")
+    what.add_argument(
+        "--list",
+        action="store_true",
+        help="list what needs an editor, one item a line (with no flag: in a terminal, "
+        "walk the items one by one and decide each; piped, the list)",
+    )
     what.add_argument("--json", action="store_true", help="the same as JSON")
     what.add_argument("--accept", metavar="KEY", help="the alarm is real (or: confirm one report's role)")
     what.add_argument("--reject", metavar="KEY", help="the reading is wrong: drop it at the next refresh")
@@ -273,7 +278,58 @@ def record(reference: Path, row: dict[str, str]) -> None:
     os.replace(tmp, path)
 
 
+def decide(args, decision: str, key: str, value: str, note: str) -> str:
+    """Check one decision against the last refresh and record it; the line that says so. Refused in one line
+    (``EtlError``) when its key is not in the refresh, it has no note, or a ``set`` has no value."""
+    if key not in _known_keys(args.data):
+        raise EtlError(f"no reading or alarm with the key {key!r} in the last refresh (python -m etl review --list)")
+    if not note.strip():
+        raise EtlError("a decision needs --note: say why, for the next editor")
+    if decision == "set" and not value.strip():
+        raise EtlError("--set needs a value: a role, a speaker's id or an event's id")
+    row = {"key": key, "decision": decision, "value": value, "note": note.strip(), "who": args.who}
+    record(args.reference, {**row, "when": dt.date.today().isoformat()})
+    return f"recorded: {decision} {key}{' = ' + value if value else ''}; the next refresh applies it (python -m etl)"
+
+
+def _show(it: dict) -> list[str]:
+    return [f"{it['key']}  {it['severity']}  {it['message']}"] + ([f"    “{it['sentence']}”"] if it["sentence"] else [])
+
+
+WALK_CHOICES = {"a": "accept", "r": "reject", "s": "set"}
+WALK_PROMPT = (
+    "[a]ccept (the alarm is real) · [r]eject (the reading is wrong) · [s]et the right value · [Enter] skip · [q]uit: "
+)
+
+
+def walk(args, items: list[dict], ask, say) -> int:
+    """The desk's walk in a terminal: each item with its sentence, then a decision and its note (``ask`` reads a
+    line, ``say`` prints one). Skipped items stay for the next walk; nothing is recorded without a note."""
+    decided = 0
+    for n, it in enumerate(items, 1):
+        say(f"({n}/{len(items)}) " + "\n".join(_show(it)))
+        choice = ask(WALK_PROMPT).strip().lower()[:1]
+        if choice == "q":
+            break
+        if choice not in WALK_CHOICES:
+            continue
+        value = (
+            ask("the right value (a role: excluded, participant or none; a speaker's or an event's id): ")
+            if choice == "s"
+            else ""
+        )
+        try:
+            say(decide(args, WALK_CHOICES[choice], it["key"], value.strip(), ask("note (why, for the next editor): ")))
+            decided += 1
+        except EtlError as e:
+            say(f"not recorded: {e}")
+    say(f"{decided} decision(s) recorded; the next refresh applies them (python -m etl)")
+    return 0
+
+
 def main(argv: list[str]) -> int:
+    import sys
+
     args = _parser().parse_args(argv)
     spec = FILES["reviews"]
     reviewed = {r["key"] for r in spec.rows(args.reference)[1]}
@@ -288,25 +344,16 @@ def main(argv: list[str]) -> int:
         if args.set
         else None
     )
-    if decided is None:
-        items = pending(args.data, reviewed)
-        if args.json:
-            print(json.dumps(items, ensure_ascii=False, indent=1))
-        else:
-            for it in items:
-                print(f"{it['key']}  {it['severity']}  {it['message']}")
-                if it["sentence"]:
-                    print(f"    “{it['sentence']}”")
-            print(f"{len(items)} item(s) for the desk")
+    if decided is not None:
+        print(decide(args, *decided, args.note))
         return 0
-    decision, key, value = decided
-    if key not in _known_keys(args.data):
-        raise EtlError(f"no reading or alarm with the key {key!r} in the last refresh (python -m etl review --list)")
-    if not args.note.strip():
-        raise EtlError("a decision needs --note: say why, for the next editor")
-    if decision == "set" and not value.strip():
-        raise EtlError("--set needs a value: a role, a speaker's id or an event's id")
-    row = {"key": key, "decision": decision, "value": value, "note": args.note.strip(), "who": args.who}
-    record(args.reference, {**row, "when": dt.date.today().isoformat()})
-    print(f"recorded: {decision} {key}{' = ' + value if value else ''}; the next refresh applies it (python -m etl)")
+    items = pending(args.data, reviewed)
+    if args.json:
+        print(json.dumps(items, ensure_ascii=False, indent=1))
+    elif not args.list and sys.stdin.isatty() and sys.stdout.isatty():
+        return walk(args, items, input, print)
+    else:
+        for it in items:
+            print("\n".join(_show(it)))
+        print(f"{len(items)} item(s) for the desk")
     return 0

@@ -3,41 +3,88 @@ next refresh (issue 39). Each command is run as an editor runs it, and its exact
 
 from __future__ import annotations
 
+import contextlib
+import io
 import shutil
-import subprocess
-import sys
+from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 
 from benchmarks.gold import CORPUS
-from contract.paths import ROOT
+from etl.paths import DATA_DIR, REFERENCE_DIR, SEEDS_DIR
+from tests.conftest import Workspace
 from tests.test_corroborate import FIFTH
 
 PORTLAND = FIFTH.index("Portland")  # where the city starts: a reading's key names its span
 FIFTH_KEY = f"one_report_role:zz_fifth:{PORTLAND}"
 
 
-def _run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "etl", *args], cwd=ROOT, capture_output=True, text=True, timeout=120)
+@dataclass
+class Done:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def _main(*args: str | Path) -> Done:
+    """``python -m etl ARGS`` in this process (spaCy and pandas are imported once for the whole file), with what
+    it printed: a refresh here is the same ``main`` the command runs."""
+    import signal
+
+    from etl.__main__ import main
+
+    pipe = signal.getsignal(signal.SIGPIPE)
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = main([str(a) for a in args])
+        except SystemExit as exc:  # argparse refuses an unknown flag this way
+            code = exc.code
+    signal.signal(signal.SIGPIPE, pipe)
+    return Done(code, out.getvalue(), err.getvalue())
+
+
+def _etl(ws, *extra: str) -> Done:
+    return _main("--seeds", ws.seeds, "--out", ws.out, "--reference", ws.reference, *extra)
+
+
+def _review(ws, *extra: str) -> Done:
+    return _main("review", "--data", ws.out, "--reference", ws.reference, *extra)
+
+
+@pytest.fixture(scope="module")
+def refreshed(tmp_path_factory) -> Path:
+    """The seed and a report that wrongly names a fifth city, refreshed once for the whole file."""
+    ws = Workspace(tmp_path_factory.mktemp("desk"))
+    shutil.copytree(SEEDS_DIR, ws.seeds)
+    shutil.copytree(REFERENCE_DIR, ws.reference)
+    shutil.copytree(DATA_DIR, ws.out)  # the last output: its states' outlines are reused
+    (ws.seeds / "zz_fifth.txt").write_text(FIFTH, encoding="utf-8")
+    (ws.seeds / "zz_fifth.toml").write_text(
+        'as_of = 2017-08-04\nas_of_method = "Set by the test."\npublisher = "Test desk"\n', encoding="utf-8"
+    )
+    done = _etl(ws)
+    assert done.returncode == 0, done.stderr
+    return ws.root
 
 
 @pytest.fixture
-def desk(workspace):
-    """The seed and a report that wrongly names a fifth city, refreshed once."""
-    (workspace.seeds / "zz_fifth.txt").write_text(FIFTH, encoding="utf-8")
-    (workspace.seeds / "zz_fifth.toml").write_text(
-        'as_of = 2017-08-04\nas_of_method = "Set by the test."\npublisher = "Test desk"\n', encoding="utf-8"
-    )
-
-    def refresh(*extra: str) -> subprocess.CompletedProcess:
-        return workspace.etl(*extra)
-
-    def review(*extra: str) -> subprocess.CompletedProcess:
-        return _run("review", "--data", str(workspace.out), "--reference", str(workspace.reference), *extra)
-
-    assert refresh().returncode == 0
-    workspace.refresh, workspace.review = refresh, review
+def workspace(workspace):
+    """The scratch copy of the inputs, with the committed data as its last output: a refresh reuses the states'
+    outlines, as an editor's does."""
+    shutil.copytree(DATA_DIR, workspace.out)
     return workspace
+
+
+@pytest.fixture
+def desk(refreshed, tmp_path):
+    """A copy of that refreshed desk for one test: its seeds, reference and data."""
+    ws = Workspace(tmp_path / "desk")
+    shutil.copytree(refreshed, ws.root)
+    ws.refresh = lambda *extra: _etl(ws, *extra)
+    ws.review = lambda *extra: _review(ws, *extra)
+    return ws
 
 
 def _excluded(ws) -> list[str]:
@@ -117,26 +164,22 @@ def test_a_decision_whose_reading_is_gone_is_reported_as_stale(desk):
 def test_strict_passes_once_every_error_is_reviewed(workspace):
     for suffix in (".txt", ".toml"):
         shutil.copy(CORPUS / f"law_blog_nlrb{suffix}", workspace.seeds)
-    first = workspace.etl("--strict")
+    first = _etl(workspace, "--strict")
     assert first.returncode == 1
     dq = workspace.read("data_quality")
     keys = sorted(dq.loc[dq["severity"] == "error", "check_id"])
     at = (CORPUS / "law_blog_nlrb.txt").read_text(encoding="utf-8").index("August 3, 2017")  # the blog's date
     assert keys == [f"across_articles:law_blog_nlrb:{at}", f"date_check:law_blog_nlrb:{at}"]
     for key in keys:
-        done = _run(
-            "review",
-            "--data",
-            str(workspace.out),
-            "--reference",
-            str(workspace.reference),
+        done = _review(
+            workspace,
             "--accept",
             key,
             "--note",
             "The blog dates the vote a day late; the Senate's record says 2 Aug.",
         )
         assert done.returncode == 0, done.stderr
-    assert workspace.etl("--strict").returncode == 0
+    assert _etl(workspace, "--strict").returncode == 0
 
 
 @pytest.mark.parametrize(
@@ -185,19 +228,50 @@ def test_a_city_left_without_a_role_beside_one_with_a_role_is_listed_and_can_be_
     (workspace.seeds / "zz_unsure.toml").write_text(
         'as_of = 2017-08-04\nas_of_method = "Set by the test."\npublisher = "Test desk"\n', encoding="utf-8"
     )
-    assert workspace.etl().returncode == 0
-    review = ("review", "--data", str(workspace.out), "--reference", str(workspace.reference))
+    assert _etl(workspace).returncode == 0
     key = f"city:zz_unsure:{UNSURE.index('Denver')}"
-    lines = _run(*review, "--list").stdout.splitlines()
+    lines = _review(workspace, "--list").stdout.splitlines()
     assert (
         f"{key}  unsure  “Denver” stands in a sentence that ties other cities to a role; the reader gave it none."
         in lines
     )
-    assert _run(*review, "--set", key, "excluded", "--note", "Test: the desk gives it the role.").returncode == 0
-    assert workspace.etl().returncode == 0
+    assert _review(workspace, "--set", key, "excluded", "--note", "Test: the desk gives it the role.").returncode == 0
+    assert _etl(workspace).returncode == 0
     claims = workspace.read("claims").query("kind == 'city' and article_id == 'zz_unsure'")
     assert sorted(zip(claims["ref_id"], claims["value"], strict=True)) == [
         ("baltimore-md", "excluded"),
         ("denver-co", "excluded"),
     ]
     assert "denver-co" not in set(workspace.read("cities")["city_id"])  # one report's role: off the map
+
+
+def test_the_walk_shows_each_item_and_records_what_the_editor_decides(desk):
+    """``python -m etl review`` in a terminal: the item with its sentence, a decision, then its note; a ``set``
+    with no value is not recorded, and says so."""
+    from etl import review
+
+    args = review._parser().parse_args(["--data", str(desk.out), "--reference", str(desk.reference), "--who", "ed"])
+    items = review.pending(desk.out, set())
+    said: list[str] = []
+
+    def scripted(answers):
+        it = iter(answers)
+        return lambda prompt: next(it)
+
+    assert review.walk(args, items, scripted(["s", "", "no value given"]), said.append) == 0
+    assert said[0] == "(1/1) " + "\n".join(review._show(items[0]))
+    assert said[1:] == [
+        "not recorded: --set needs a value: a role, a speaker's id or an event's id",
+        "0 decision(s) recorded; the next refresh applies them (python -m etl)",
+    ]
+    said.clear()
+    assert review.walk(args, items, scripted(["a", "Confirmed with the city."]), said.append) == 0
+    assert said[1:] == [
+        f"recorded: accept {FIFTH_KEY}; the next refresh applies it (python -m etl)",
+        "1 decision(s) recorded; the next refresh applies them (python -m etl)",
+    ]
+    row = (desk.reference / "reviews.csv").read_text(encoding="utf-8").splitlines()[-1]
+    assert row.startswith(f"{FIFTH_KEY},accept,,Confirmed with the city.,ed,20")
+    said.clear()
+    assert review.walk(args, items, scripted(["q"]), said.append) == 0  # quit: nothing more is asked
+    assert said[1:] == ["0 decision(s) recorded; the next refresh applies them (python -m etl)"]
