@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from dataclasses import replace as dataclasses_replace
 
 import pandas as pd
 
 from contract.tables import TABLES
-from dashboard import figures, fmt, gloss, markup, shown, spec, story, tables
+from dashboard import figures, fmt, gloss, markup, reports, shown, spec, story, tables
 from dashboard.meta import Meta
 from dashboard.shown import Link
 from dashboard.words import UnknownCode, say, section, term
@@ -185,6 +186,16 @@ def table_of(view_id: str, frame: pd.DataFrame, load: Loader, label: str, title:
 
 
 @dataclass(frozen=True)
+class Grid:
+    """Who reported what (``dashboard.reports``): the facts against the reports, each cell's link to its sentence
+    on the Article page, and whether only the disagreements are shown (the app's toggle)."""
+
+    matrix: reports.Matrix
+    links: dict  # (fact key, report id) -> Link
+    only: bool = False
+
+
+@dataclass(frozen=True)
 class Columns:
     widths: tuple[int, ...]
     parts: tuple[tuple[spec.Block, ...], ...]
@@ -222,15 +233,24 @@ def resolve(view: dict, state: dict) -> dict:
     return out
 
 
+def every_report(ctx: Context) -> bool:
+    """The default page (the overview) tells every report's story until a reader picks one article."""
+    return ctx.page.default and not ctx.state.get("article")
+
+
 @kind("heading")
 def heading(b: spec.Block, ctx: Context) -> Text:
-    return Text("heading", say(f"pages.{ctx.page.slug}.heading", **ctx.facts))
+    key = f"pages.{ctx.page.slug}.heading" + ("-all" if every_report(ctx) else "")
+    return Text("heading", say(key, **ctx.facts))
 
 
 @kind("article-picker")
 def article_picker(b: spec.Block, ctx: Context) -> Picker | None:
+    """Which article; the overview opens on none (every report's story, ``every_report``)."""
     labels = tables.article_labels(ctx.load("articles"))
-    return Picker("article", labels, next(iter(labels))) if len(labels) > 1 else None
+    if len(labels) < 2:
+        return None
+    return Picker("article", labels, "" if ctx.page.default else next(iter(labels)))
 
 
 def sources_link(anchor: str, label: str = "") -> Link:
@@ -240,7 +260,10 @@ def sources_link(anchor: str, label: str = "") -> Link:
 
 @kind("byline")
 def byline(b: spec.Block, ctx: Context) -> Text:
-    """The article's byline; an inferred as-of date says so, with how it was inferred one tap away."""
+    """The article's byline; an inferred as-of date says so, with how it was inferred one tap away. The overview's,
+    before an article is picked: whose story it tells, and the newest report, a link to its Article page."""
+    if every_report(ctx):
+        return _byline_all(ctx)
     text = story.byline(ctx.load("articles"), ctx.article)
     if ctx.static and ctx.meta is not None:
         text += " " + say("blocks.static-copy", data_as_of=ctx.meta.data_as_of_human)
@@ -248,14 +271,28 @@ def byline(b: spec.Block, ctx: Context) -> Text:
     return Text("byline", text, (sources_link(spec.AS_OF, say("story.as-of-how")),) if inferred else ())
 
 
+def _byline_all(ctx: Context) -> Text:
+    articles = ctx.load("articles")
+    text = story.byline_all(articles)
+    if ctx.static and ctx.meta is not None:
+        text += " " + say("blocks.static-copy", data_as_of=ctx.meta.data_as_of_human)
+    newest, label = story.latest(articles)
+    sentences = ctx.load("sentences")
+    first = sentences.loc[sentences["article_id"] == newest, "sentence_id"].min()
+    link = shown.Reader(ctx.load).sentence(newest, first, label)
+    return Text("byline", text, (dataclasses_replace(link, query=(("article", newest),)),))
+
+
 @kind("story")
 def story_(b: spec.Block, ctx: Context) -> Lines:
-    return Lines(story.story(ctx.load("events"), ctx.load("claims"), ctx.article))
+    article = None if every_report(ctx) else ctx.article
+    return Lines(story.story(ctx.load("events"), ctx.load("claims"), article))
 
 
 @kind("metrics")
 def metrics(b: spec.Block, ctx: Context) -> Metrics:
-    return Metrics(story.metrics(ctx.load, ctx.article, shown.Reader(ctx.load).source_words))
+    article = None if every_report(ctx) else ctx.article
+    return Metrics(story.metrics(ctx.load, article, shown.Reader(ctx.load).source_words))
 
 
 @kind("links")
@@ -573,6 +610,21 @@ def corrections(b: spec.Block, ctx: Context) -> Section:
 @kind("open-questions")
 def open_questions(b: spec.Block, ctx: Context) -> Section:
     return _quality_log(ctx, tables.open_questions(ctx.load), "open-questions", "open-question", spec.OPEN_QUESTIONS)
+
+
+@kind("reports-intro")
+def reports_intro(b: spec.Block, ctx: Context) -> Lines:
+    return Lines([say("reports.intro")])
+
+
+@kind("reports")
+def reports_grid(b: spec.Block, ctx: Context) -> Grid:
+    """Every fact against every report; the app's toggle keeps the facts and reports with a disagreement."""
+    m = reports.matrix(ctx.load)
+    r = shown.Reader(ctx.load)
+    links = {k: r.sentence(c.article_id, c.sentence_id) for k, c in m.cells.items()}
+    only = bool(resolve(b.view, ctx.state).get("only"))
+    return Grid(m.only_disagreements() if only else m, links, only)
 
 
 @kind("columns")

@@ -24,7 +24,7 @@ from pathlib import Path
 import pandas as pd
 from markupsafe import Markup
 
-from dashboard import blocks, embed, figures, gloss, markup, spec
+from dashboard import blocks, embed, figures, gloss, markup, reports, spec
 from dashboard.words import say
 
 Loader = Callable[[str], pd.DataFrame]
@@ -178,6 +178,12 @@ def _downloads(c: blocks.Downloads, r: Renderer) -> list[dict]:
 @template_blocks.register
 def _table(c: blocks.Table, r: Renderer) -> list[dict]:
     return [{"kind": "table", "title": c.title, "html": Markup(markup.table(c.shown, c.label, c.headers, href, c.fit))}]
+
+
+@template_blocks.register
+def _grid(c: blocks.Grid, r: Renderer) -> list[dict]:
+    """Who reported what, every fact shown; a checkbox (CSS only, no script) hides those without a disagreement."""
+    return [{"kind": "html", "html": Markup(reports.html(c.matrix, c.links, href, toggle=say("reports.only")))}]
 
 
 def _has_chart(blocks: list[dict]) -> bool:

@@ -10,7 +10,8 @@ Block kinds: ``chart`` (a chart id from ``dashboard.figures``), ``table`` (a vie
 newest, or every article), ``byline``, ``story``, ``metrics``, ``links``, ``freshness``, ``changes``,
 ``derived-note``, ``later-outcomes``, ``article``, ``quality-counts``, ``downloads``, ``method``, ``columns``,
 the Sources page's ``sources-intro``, ``as-of-method``, ``derived-method``, ``source-groups``, ``corrections``,
-``open-questions``, ``glossary`` (each acronym and legal or Senate term, spelled out),
+``open-questions``, ``glossary`` (each acronym and legal or Senate term, spelled out), ``reports-intro`` and
+``reports`` (who reported what: ``dashboard.reports``),
 and ``slot``: an interactive widget only the app draws, supplied by the page file (a picker and what it shows).
 """
 
@@ -106,7 +107,7 @@ PAGES: tuple[Page, ...] = (
             columns(
                 (3, 2),
                 (chart("map", compact=True),),
-                (block("links"), block("freshness", on=(APP,)), block("changes", on=(APP,))),
+                (block("links"), block("changes", on=(APP,))),
             ),
         ),
         default=True,
@@ -162,7 +163,18 @@ PAGES: tuple[Page, ...] = (
             block("quality-counts"),
             table("quality", title="blocks.quality-table"),
             block("downloads"),
+            block("freshness", on=(APP,)),  # each article's fingerprint (SHA-256), also in the data package
             block("method", on=(APP,)),
+        ),
+    ),
+    Page(
+        "reports",
+        ":material/fact_check:",
+        (
+            block("heading"),
+            block("reports-intro"),
+            slot("only"),
+            Block("reports", view={"only": State("only", False)}),
         ),
     ),
     Page(

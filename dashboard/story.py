@@ -21,6 +21,21 @@ class Metric:
     help: str  # where the number comes from
 
 
+def byline_all(articles: pd.DataFrame) -> str:
+    """Whose story the overview tells when no article is picked: every report's, as our cited records confirm it."""
+    stories = articles["report_id"].fillna(articles["article_id"]).nunique()
+    return say("story.byline-all", n=len(articles), stories=stories)
+
+
+def latest(articles: pd.DataFrame) -> tuple[str, str]:
+    """The newest report: (its article, 'latest: <outlet>, <date>')."""
+    a = tables.article(articles)
+    publisher = a["publisher"] if isinstance(a["publisher"], str) and a["publisher"] else say("story.publisher-unknown")
+    return str(a["article_id"]), say(
+        "story.latest", outlet=publisher, date=fmt.as_of(a["as_of"], bool(a["as_of_inferred"]))
+    )
+
+
 def byline(articles: pd.DataFrame, article_id: str | None = None) -> str:
     """Which article the story and numbers below come from, and what is known of its origin."""
     a = tables.article(articles, article_id)
@@ -32,37 +47,45 @@ def byline(articles: pd.DataFrame, article_id: str | None = None) -> str:
     return say("story.byline-several", title=a["title"], n=len(articles), **words)
 
 
-def told_by(events: pd.DataFrame, claims: pd.DataFrame, article_id: str) -> pd.DataFrame:
-    """The events an article names: those it dates (``claims``) and its own article-only events."""
+def told_by(events: pd.DataFrame, claims: pd.DataFrame, article_id: str | None) -> pd.DataFrame:
+    """The events an article names: those it dates (``claims``) and its own article-only events; every report's
+    when ``article_id`` is None."""
+    if article_id is None:
+        named = set(claims.loc[claims["kind"] == "event", "ref_id"])
+        return events[events["event_id"].isin(named) | events["article_id"].notna()]
     named = set(claims.loc[(claims["kind"] == "event") & (claims["article_id"] == article_id), "ref_id"])
     return events[events["event_id"].isin(named) | (events["article_id"] == article_id)]
 
 
-def story(events: pd.DataFrame, claims: pd.DataFrame, article_id: str, n: int = 3) -> list[str]:
-    """The story of one article in ``n`` sentences: the events it names, newest first, one sentence per day,
-    each in the words of its cited reference title. Only ``confirmed`` events tell it: a sentence states its
-    event as fact, so an event that is only derived (or rests on weaker sources) stays on the timeline, where its
-    confidence is shown."""
+def story(events: pd.DataFrame, claims: pd.DataFrame, article_id: str | None, n: int = 3) -> list[str]:
+    """The story of one article in ``n`` sentences: the events it names, newest first, one sentence per day, each
+    in the words of its cited reference title. Of every report (``article_id`` None): the ``n`` days the most
+    reports name, newest first. Only ``confirmed`` events tell it: a sentence states its event as fact, so an event
+    that is only derived (or rests on weaker sources) stays on the timeline, where its confidence is shown."""
     told = told_by(events, claims, article_id)
     told = told[(told["status"] == "happened") & (told["confidence"] == CONFIRMED)]
-    told = told.sort_values("date_start", ascending=False)
+    days = list(told.groupby("date_start"))
+    if article_id is None:
+        dated = claims[claims["kind"] == "event"]
+        reach = {d: dated.loc[dated["ref_id"].isin(g["event_id"]), "article_id"].nunique() for d, g in days}
+        days = sorted(days, key=lambda dg: (-reach[dg[0]], dg[0]))[:n]
     out = []
-    for date, group in told.groupby("date_start", sort=False):
+    for date, group in sorted(days, key=lambda dg: dg[0], reverse=True)[:n]:
         titles = "; ".join(group["title"])
         when = fmt.long(date) if (group["date_precision"] == "day").all() else fmt.month(date)
         out.append(say("blocks.story-sentence", when=when, titles=titles))
-        if len(out) == n:
-            break
     return out
 
 
-def metrics(load: Callable[[str], pd.DataFrame], article_id: str, source: Callable[[str], str]) -> list[Metric]:
+def metrics(load: Callable[[str], pd.DataFrame], article_id: str | None, source: Callable[[str], str]) -> list[Metric]:
     """The key numbers, each saying where it comes from: the chosen article's sentence when it gives the number,
-    the article that does when it does not, our cited records otherwise. ``source``: a row's source in a reader's
+    the article that does when it does not, our cited records otherwise; with no article (``None``), every report's
+    story, its numbers those of the map and our cited records. ``source``: a row's source in a reader's
     words (``shown.Reader.source_words``)."""
     cities, events, votes, claims = load("cities"), load("events"), load("votes"), load("claims")
     article = tables.article(load("articles"), article_id)
-    mine = claims[claims["article_id"] == article_id]
+    every = article_id is None  # the story of every report: what our cited records and the reports agree on
+    mine = claims if every else claims[claims["article_id"] == article_id]
     participants = cities[cities["status"] == "participant"]
     vote = tables.article_vote(votes)
     surname = vote["nominee_name"].split()[-1]
@@ -76,8 +99,11 @@ def metrics(load: Callable[[str], pd.DataFrame], article_id: str, source: Callab
     listed = mine[(mine["kind"] == "city") & (mine["value"] == "excluded")]  # the article's own list of the four
     tally = mine[(mine["kind"] == "vote") & (mine["ref_id"] == vote["vote_id"])]
     tally_source = source(tally["source"].iloc[0]) if len(tally) else say("metrics.not-in-this-article")
+    if every:
+        tally_source = say("metrics.reports-giving", n=tally["article_id"].nunique())
+    as_of = "" if every else fmt.as_of(article["as_of"], bool(article["as_of_inferred"]))
     return [
-        _excluded(cities, listed, load("articles"), source),
+        _excluded(cities, listed, load("articles"), source, every),
         Metric(
             say("metrics.participants"),
             str(len(participants)),
@@ -94,17 +120,7 @@ def metrics(load: Callable[[str], pd.DataFrame], article_id: str, source: Callab
                 source=source(vote["source"]),
             ),
         ),
-        Metric(
-            say("metrics.announcement"),
-            fmt.day(told["date"]),
-            say(
-                "metrics.announcement-help",
-                title=told["title"],
-                surface=said.get(told["event_id"], told["surface"]),
-                as_of=fmt.as_of(article["as_of"], bool(article["as_of_inferred"])),
-                source=source(told["source"]),
-            ),
-        ),
+        _announcement(told, said.get(told["event_id"], told["surface"]), as_of, source(told["source"])),
         Metric(
             say("metrics.confirmed", nominee=surname),
             fmt.day(vote["date"]),
@@ -113,10 +129,21 @@ def metrics(load: Callable[[str], pd.DataFrame], article_id: str, source: Callab
     ]
 
 
-def _excluded(cities: pd.DataFrame, listed: pd.DataFrame, articles: pd.DataFrame, source) -> Metric:
+def _announcement(told: pd.Series, surface: str, as_of: str, source: str) -> Metric:
+    """The latest on the partnership, as the chosen article words it (read against its date, ``as_of``), or as
+    the reports do (``as_of`` empty: each read against its own date)."""
+    key = "metrics.announcement-help" if as_of else "metrics.announcement-help-all"
+    words = say(key, title=told["title"], surface=surface, as_of=as_of, source=source)
+    return Metric(say("metrics.announcement"), fmt.day(told["date"]), words)
+
+
+def _excluded(cities: pd.DataFrame, listed: pd.DataFrame, articles: pd.DataFrame, source, every: bool) -> Metric:
     """The cities not considered: the map's count, which our cited records and the reports agree on (one article's
-    reading never changes it by itself), with the chosen article's own list in its help when it gives one."""
-    if len(listed):
+    reading never changes it by itself), with the chosen article's own list in its help when it gives one; with
+    every report (``every``), how many reports list them."""
+    if every:
+        help_ = say("metrics.excluded-help-all", n=listed["article_id"].nunique())
+    elif len(listed):
         help_ = say("metrics.excluded-help", listed=listed["ref_id"].nunique(), source=source(listed["source"].iloc[0]))
     else:
         titles = dict(zip(articles["article_id"], articles["title"], strict=True))

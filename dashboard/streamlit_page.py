@@ -20,6 +20,7 @@ from dashboard import (
     md,
     params,
     reader,
+    reports,
     shown,
     spec,
     tables,
@@ -183,7 +184,7 @@ def _section(c: blocks.Section, ctx: Context, level: int = 2) -> None:
 
 @show.register
 def _article_picker(c: blocks.Picker, ctx: Context) -> None:
-    ctx.state[c.param] = picker(ctx, c.param, c.options, noun=c.param, default=c.default)
+    ctx.state[c.param] = picker(ctx, c.param, c.options, noun=c.param, default=c.default or None)
 
 
 @show.register
@@ -327,6 +328,12 @@ def _table_with_csv(c: blocks.Table, ctx: Context) -> None:
     table(c)
     if c.csv_name:
         ui.csv_download(c.frame, c.csv_name, key=ctx.key(f"{c.view_id}_csv"))
+
+
+@show.register
+def _grid(c: blocks.Grid, ctx: Context) -> None:
+    """Who reported what: the same HTML as the static page's (``reports.html``), its cells linking into the app."""
+    st.markdown(reports.html(c.matrix, c.links, href), unsafe_allow_html=True)
 
 
 @show.register

@@ -62,6 +62,7 @@ LAYERS = [
     {"dashboard.reader"},
     {"dashboard.data", "dashboard.tables", "dashboard.figures.framing", "dashboard.markup"},
     {"dashboard.figures.map", "dashboard.figures.vote", "dashboard.figures.timeline", "dashboard.story"},
+    {"dashboard.reports"},
     {"dashboard.figures", "dashboard.spec"},
     {"dashboard.shown"},
     {"dashboard.blocks", "dashboard.embed", "dashboard.figcache"},
@@ -144,13 +145,22 @@ def test_nothing_cites_a_path_outside_the_repository():
 def test_spec_counts_match_the_pages():
     from dashboard import spec
 
-    assert [p.slug for p in spec.PAGES] == ["overview", "map", "senate-vote", "timeline", "article", "sources"]
+    assert [p.slug for p in spec.PAGES] == [
+        "overview",
+        "map",
+        "senate-vote",
+        "timeline",
+        "article",
+        "reports",
+        "sources",
+    ]
     assert {p.slug: spec.chart_count(p.slug) for p in spec.PAGES} == {
         "overview": 1,
         "map": 1,
         "senate-vote": 3,
         "timeline": 1,
         "article": 0,
+        "reports": 0,
         "sources": 0,
     }
     assert spec.chart_ids() == ["map", "senate-seats", "senate-tally", "senate-states", "timeline"]
@@ -290,7 +300,8 @@ def test_a_chart_added_to_the_spec_appears_everywhere(dummy_chart, tmp_path, bui
 
 
 def test_the_static_site_renders_every_page_with_two_articles(tmp_path):
-    """The static copy has no picker: the overview tells the newest article, the article page holds them all."""
+    """The static copy has no picker: the overview tells every report's story, with a line for the newest, and the
+    article page holds them all."""
     from dashboard import embed, site, spec
     from dashboard.reader import meta_from, read_table
     from devtools import articles
@@ -300,10 +311,11 @@ def test_the_static_site_renders_every_page_with_two_articles(tmp_path):
     out = {p.slug: embed.Output() for p in spec.PAGES}
     html = {p.slug: site.render(p, figs, out[p.slug]) for p in spec.PAGES}
     assert (
-        "“Senate Seats Second Labor Board Pick as Cities Answer Sessions” — headline of the article</h1>"
-        in html["overview"]
+        "<h1>4 cities not considered for the partnership until they agree to step up assistance to ICE (U.S. "
+        "Immigration and Customs Enforcement); 12 take part; Marvin Kaplan confirmed 50–48</h1>" in html["overview"]
     )
-    assert "(as of 26 Sep 2017 (inferred); publisher unknown), one of 2 in the data" in html["overview"]
+    assert "the 2 reports in the data (2 stories) agree on it" in html["overview"]
+    assert ">Latest: publisher unknown, 26 Sep 2017 (inferred)</a>" in html["overview"]
     article = html["article"]
     newest, seed = (
         article.index("26 Sep 2017 (inferred) · Senate Seats"),
