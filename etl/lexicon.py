@@ -145,6 +145,8 @@ KEYS = {
         "list_refers_to_named",
         "list_refers_back",
         "list_follows",
+        "launch_count",
+        "split_list",
     ),
 }
 
@@ -160,6 +162,7 @@ class Role:
     cues: tuple[str, ...]
     anaphors: tuple[str, ...]
     program_words: tuple[str, ...] = ()  # words for the programme whose sites this role counts
+    launch_words: tuple[str, ...] = ()  # words that, with the programme, say a count is of the cities it began with
 
 
 @dataclass(frozen=True)
@@ -202,6 +205,7 @@ def load_lexicon(path: Path = LEXICON) -> Lexicon:
                 tuple(spec["cues"]),
                 tuple(spec.get("anaphors", ())),
                 tuple(spec.get("program_words", ())),
+                tuple(spec.get("launch_words", ())),
             )
         )
     return Lexicon(

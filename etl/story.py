@@ -39,6 +39,7 @@ class CityList:
     places: list[Place]
     sentence: int  # index of the (first) sentence
     bullets: bool = False  # a block of bullet lines, a city on each (not a list inside one bullet line)
+    parts: int = 1  # the clauses the list is split over ("In California they are A and B; outside it, C and D")
 
 
 @dataclass
@@ -273,6 +274,7 @@ def tell(rd: Reading, lexicon: Lexicon, sites: int, programs: set[str], role_ent
     _count_roles(
         rd, story, cues, roles, lambda: _program_counts(rd, story, lexicon, sites, programs), part_words, methods
     )
+    story.lists = _join_split_lists(rd, story)
     locators = _locators(lexicon)
     for group in story.lists:
         if locators.search(
@@ -334,6 +336,64 @@ def _program_counts(rd: Reading, story: Story, lexicon: Lexicon, sites: int, pro
             )
             if cr.role is None and not cr.part and named and cr.count.value == sites:
                 cr.role, cr.how = role, lexicon.methods["program_sites"].format(n=sites)
+    _launch_counts(rd, story, lexicon, programs)
+
+
+def _launch_counts(rd: Reading, story: Story, lexicon: Lexicon, programs) -> None:
+    """7b: a count of the cities the programme began with, whatever its number ("The partnership began in June with
+    10 cities"): a count with no role yet, in one clause with one of its role's launch words, in a sentence that
+    names the programme. Its number is then checked against the reference's sites."""
+    pat = patterns(lexicon)
+    for role in (r for r in lexicon.roles if r.launch_words):
+        for cr in story.counts:
+            if cr.role is not None or cr.part:
+                continue
+            k = rd.index_at(cr.count.start)
+            s = rd.sentences[k]
+            named = rd.entities_in(rd.sentence_ids[k]) & programs or any(
+                _find(s.surface, w) for w in role.program_words
+            )
+            at = cr.count.start - s.start
+            clause = next((s.surface[a:b] for a, b in _clauses(s.surface, pat) if a <= at < b), "")
+            word = next((w for w in role.launch_words if _find(clause, w)), None)
+            if named and word is not None:
+                cr.role, cr.how = role, lexicon.methods["launch_count"].format(word=word)
+
+
+def _join_split_lists(rd: Reading, story: Story) -> list[CityList]:
+    """A list split over clauses of one sentence, after a count with a role in the sentence before: "… will not
+    consider four cities …. In California they are Stockton and San Bernardino; outside the state, Baltimore and
+    Albuquerque." The sentence's lists are one list when a semicolon parts them, no other city stands in the
+    sentence, and together they name as many cities as the count (``_counted_just_before`` then gives the role)."""
+    by_sentence: dict[int, list[CityList]] = {}
+    for group in story.lists:
+        by_sentence.setdefault(group.sentence, []).append(group)
+    joined: dict[int, CityList] = {}
+    text = rd.article.text
+    for k, groups in by_sentence.items():
+        if len(groups) < 2 or k == 0 or any(g.bullets for g in groups):
+            continue
+        gaps = [text[a.places[-1].mention.end : b.places[0].mention.start] for a, b in itertools.pairwise(groups)]
+        if not all(";" in gap for gap in gaps):
+            continue
+        total = sum(len(g.places) for g in groups)
+        counted = [
+            x
+            for x in story.counts
+            if rd.index_at(x.count.start) == k - 1 and x.role is not None and not x.part and x.count.value == total
+        ]
+        if counted:
+            joined[k] = CityList([p for g in groups for p in g.places], k, parts=len(groups))
+    if not joined:
+        return story.lists
+    out, done = [], set()
+    for group in story.lists:
+        if group.sentence not in joined:
+            out.append(group)
+        elif group.sentence not in done:
+            out.append(joined[group.sentence])
+            done.add(group.sentence)
+    return out
 
 
 def _part(c: Count, part_words: frozenset[str]) -> bool:
@@ -368,7 +428,7 @@ def _count_roles(
             if before:
                 cr.role, cr.how = before[-1].role, methods["same_as"].format(count=before[-1].count.surface)
         story.counts.append(cr)
-    program_counts()  # 7, before the looser rules: a count of the programme's sites
+    program_counts()  # 7, before the looser rules: a count of the programme's sites, or of the cities it began with
     for cr in story.counts:  # 2, still without a role: "the four cities" refers back to a cue just before
         if cr.role is None and not cr.part and cr.count.definite:
             found = _cue_before(rd, cues, rd.index_at(cr.count.start), same_paragraph=True)
@@ -455,8 +515,8 @@ def _list_role(
             return intro.role, methods["list_introduced"].format(count=intro.count.surface)
     counted = _counted_just_before(rd, story, group, k)
     if counted is not None:
-        counted.listed = group
-        return counted.role, methods["list_counted_before"].format(count=counted.count.surface)
+        how = methods["split_list" if group.parts > 1 else "list_counted_before"]
+        return counted.role, how.format(n=group.parts, count=counted.count.surface)
     own = cues[k]
     if not group.bullets and not own.hedged(group.places[0].mention.start):
         if len(group.places) == 1:
@@ -499,7 +559,7 @@ def _list_role(
 def _counted_just_before(rd: Reading, story: Story, group: CityList, k: int) -> CountRole | None:
     """A count with a role in the sentence just before the list, of exactly as many cities as the list names, with
     no city between the two ("… sent letters to four cities." then "Baltimore; Albuquerque; and Stockton and San
-    Bernardino in California had asked to join"): the list names the cities it counts."""
+    Bernardino in California had asked to join"): the list names the cities it counts, and the count lists it."""
     if k == 0 or group.bullets or len(group.places) < 2:
         return None
     found = [
@@ -510,7 +570,10 @@ def _counted_just_before(rd: Reading, story: Story, group: CityList, k: int) -> 
     if not found or found[-1].count.value != len(group.places):
         return None
     between = [p for p in rd.places if found[-1].count.end <= p.mention.start < group.places[0].mention.start]
-    return found[-1] if not between else None
+    if between:
+        return None
+    found[-1].listed = group
+    return found[-1]
 
 
 # A count enumerates the list after it ("The four cities are: A, B, C and D"; "four cities — A, B, ...") or names

@@ -311,6 +311,46 @@ def test_a_surname_goes_to_the_person_named_just_before_it(read):
     assert people(a) == [("Rahm Emanuel", "rahm-emanuel", "name"), ("Emanuel", "rahm-emanuel", "surname")]
 
 
+def test_a_name_with_no_title_that_opens_a_sentence_and_is_named_again(read):
+    a = read(
+        "Headline\n\nPhilip Miscimarra has already begun planning the board's next term. The board has five "
+        "seats. Miscimarra said little."
+    )
+    assert people(a) == [
+        ("Philip Miscimarra", "philip-miscimarra", "name"),
+        ("Miscimarra", "philip-miscimarra", "surname"),
+    ]
+
+
+def test_a_capitalised_run_that_only_opens_a_sentence_is_no_person(read):
+    assert people(read("Headline\n\nWells Fargo has already begun lending to the city.")) == []
+
+
+def test_a_name_with_an_apostrophe_after_a_quotation(read):
+    """Issue 38: "…,” said Devin O'Malley, a department spokesman" (a straight apostrophe in the surname)."""
+    a = read("Headline\n\n“We will review the letters,” said Devin O'Malley, a department spokesman.")
+    assert people(a) == [("Devin O'Malley", "devin-o-malley", "name")]
+    (link,) = a.speakers
+    assert (link.entity_id, link.how) == ("devin-o-malley", "verb")
+
+
+def test_a_name_after_a_label_and_a_surname_in_the_headline(read):
+    """heldout3_senator_release: "Contact: Colleen Varga, Press Office", and the headline's "Udall" before the text
+    names Sen. Tom Udall."""
+    a = read(
+        "Udall Votes No on Kaplan\n\nContact: Colleen Varga, Press Office\n\nSen. Tom Udall voted against the "
+        "nominee. Colleen Varga, a spokeswoman for Udall, said the office heard from workers."
+    )
+    assert people(a) == [
+        ("Udall", "tom-udall", "surname"),
+        ("Kaplan", "marvin-kaplan", "surname"),
+        ("Colleen Varga", "colleen-varga", "name"),
+        ("Tom Udall", "tom-udall", "senator"),
+        ("Colleen Varga", "colleen-varga", "name"),
+        ("Udall", "tom-udall", "surname"),
+    ]
+
+
 # ---- quotations ---------------------------------------------------------------------------------------------
 
 
@@ -331,6 +371,17 @@ def test_a_quotation_over_two_sentences_and_a_pronoun(read):
     (link,) = a.speakers
     assert link.quote.surface == "We applied for help. Nobody said it came with a questionnaire about jails"
     assert (link.entity_id, link.how) == ("ana-ruiz", "pronoun")
+
+
+def test_a_senator_named_then_she_said_in_the_next_sentence(read):
+    """Issue 38: a sentence naming a senator, then "'…,' she said." """
+    a = read(
+        "Headline\n\nSen. Maria Cantwell voted against the nominee on Wednesday. “This board decides cases that "
+        "reach every worker,” she said."
+    )
+    (link,) = a.speakers
+    assert link.quote.surface == "This board decides cases that reach every worker"
+    assert (link.entity_id, link.how) == ("maria-cantwell", "pronoun")
 
 
 def test_a_quotation_with_no_speaker_in_its_paragraph(read):

@@ -8,7 +8,7 @@ tie a city to a role, it is a mention without one.
 from __future__ import annotations
 
 # The reader's fixtures and helper, shared with the forms of issue 32: each test names `read` as its argument.
-from tests.test_read_forms import read, reader, ref, roles  # noqa: F401
+from tests.test_read_forms import counts, read, reader, ref, roles  # noqa: F401
 
 FOUR_LETTERS = "Headline\n\nThe Justice Department on Thursday sent letters to four cities that wanted its help.\n\n"
 
@@ -84,3 +84,53 @@ def test_a_city_in_a_quotation_is_the_speakers_example(read):
     )
     assert ("Portland", "excluded") not in roles(a)
     assert roles(a) == []
+
+
+def test_a_list_split_over_two_clauses_after_the_count(read):
+    """heldout3_spanish_outlet_english: "In California they are Stockton and San Bernardino; outside the state,
+    Baltimore and Albuquerque." after the sentence that counts four cities."""
+    a = read(
+        "Headline\n\nThe Justice Department said on Thursday that it will not consider four cities for its "
+        "partnership until they cooperate more with immigration agents. In California they are Stockton and San "
+        "Bernardino; outside the state, Baltimore and Albuquerque."
+    )
+    assert [(c.place.mention.surface, c.role.status, c.how) for c in a.story.claims] == [
+        (city, "excluded", "the list, split over 2 clauses, names the “four cities” of the sentence before")
+        for city in ("Stockton", "San Bernardino", "Baltimore", "Albuquerque")
+    ]
+    (count,) = a.story.counts
+    assert (count.count.surface, count.role.status, len(count.listed.places)) == ("four cities", "excluded", 4)
+
+
+def test_a_split_list_of_another_size_than_the_count_takes_no_role(read):
+    a = read(
+        "Headline\n\nThe Justice Department said on Thursday that it will not consider four cities for its "
+        "partnership. In California they are Stockton and San Bernardino; outside the state, Baltimore."
+    )
+    assert roles(a) == []
+
+
+def test_the_letters_request_with_a_condition_after_it(read):
+    """heldout3_the_latest: the request is the letters' (excluded); "if they want to participate" is a clause of its
+    own, a condition that gives no participant role and hedges only itself."""
+    a = read(
+        "Headline\n\nThe department asked Baltimore and three other cities to show that they will give immigration "
+        "agents access to their jails if they want to participate."
+    )
+    assert [(c.place.mention.surface, c.role.status, c.how) for c in a.story.claims] == [
+        ("Baltimore", "excluded", "“access to their jails” in its clause")
+    ]
+    assert counts(a) == [("three other cities", 3, None)]
+
+
+def test_a_count_of_the_cities_the_programme_began_with(read):
+    """heldout3_think_tank_digest: "The partnership began in June with 10 cities" is a count of the launch's cities
+    (checked against the reference's 12), whatever its number."""
+    a = read("Headline\n\nThe partnership began in June with 10 cities, none of them in California.")
+    assert counts(a) == [("10 cities", 10, "participant")]
+    assert a.story.counts[0].how == "“began” and the programme in its clause: the cities it began with"
+
+
+def test_a_count_that_began_with_no_programme_in_its_clause_takes_no_role(read):
+    assert counts(read("Headline\n\nThe investigation began in June with 10 cities.")) == [("10 cities", 10, None)]
+    assert counts(read("Headline\n\nThe program, which began in June, named 10 cities.")) == [("10 cities", 10, None)]

@@ -61,7 +61,11 @@ def _is_name_token(t, connectors: frozenset[str]) -> bool:
         return True
     if len(text) == 2 and text[0].isupper() and text[1] == ".":  # a middle initial
         return True
-    return text[0].isupper() and any(c.islower() for c in text) and text.replace("-", "").replace("’", "").isalpha()
+    return (
+        text[0].isupper()
+        and any(c.islower() for c in text)
+        and text.replace("-", "").replace("’", "").replace("'", "").isalpha()
+    )
 
 
 @Language.factory("story_names", default_config={"data": {}})
@@ -282,7 +286,7 @@ class StoryNames:
         self._titled(doc, people, titles)
         self._untitled(doc, people, speech_at)
         named = sorted(filter_spans(spans), key=lambda sp: sp.start)
-        ents = self._surnames(doc, named, surname_aliases)
+        ents = self._headline_surnames(doc, self._surnames(doc, named, surname_aliases))
         info = {(sp.start_char, sp.end_char): self._record(doc, sp, titles) for sp in ents}
         doc.ents = ents
         doc.user_data["names"] = info
@@ -384,7 +388,37 @@ class StoryNames:
         byline = (i > 0 and doc[i - 1].lower_ in self.byline_words and self._ends_byline(doc, e)) or (
             i > 1 and doc[i - 1].text == ":" and doc[i - 2].text in self.labels  # "REPORTER: Marisol Quintero"
         )
-        return after_speech or before_speech or described or byline or self._speaks_next(doc, i, e, speech_at)
+        return (
+            after_speech
+            or before_speech
+            or described
+            or byline
+            or self._speaks_next(doc, i, e, speech_at)
+            or self._opens_sentence(doc, i, e)
+        )
+
+    def _opens_sentence(self, doc: Doc, i: int, e: int) -> bool:
+        """A name of two or three words that opens a sentence, before a lowercase word (its verb), whose surname
+        the text writes again alone or whose next sentence opens with "He" or "She": "Philip Miscimarra has already
+        begun … Miscimarra said" (a capitalised run that only opens a sentence may be anything)."""
+        if not doc[i].is_sent_start or not 2 <= e - i <= 3 or e >= len(doc) or not doc[e].is_lower:
+            return False
+        surname = doc[e - 1].text
+        again = any(
+            t.text == surname and not (t.i > 0 and _is_name_token(doc[t.i - 1], self.connectors))
+            for t in doc
+            if not i <= t.i < e
+        )
+        return again or self._pronoun_next(doc, e)
+
+    def _pronoun_next(self, doc: Doc, e: int) -> bool:
+        """The sentence after the one that holds token ``e`` opens with "He" or "She"."""
+        k = e
+        while k < len(doc) and not doc[k].is_sent_start:
+            k += 1
+        while k < len(doc) and doc[k].is_space:
+            k += 1
+        return k < len(doc) and doc[k].text in self.pronouns and doc[k].text[0].isupper()
 
     def _record(self, doc: Doc, sp: Span, titles: dict[int, int]) -> NameInfo:
         """How a mention was found, its title, and a senator's party and state as written."""
@@ -452,6 +486,25 @@ class StoryNames:
             else:
                 k += 1
         return filter_spans(out)
+
+    def _headline_surnames(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """A surname alone in the headline, of the one person the text names in full below it ("Udall Votes No as
+        Senate Confirms Kaplan", then "Sen. Tom Udall"): a headline names people by surname before the text does."""
+        full: dict[str, set[str]] = {}
+        for sp in ents:
+            words = self._words(doc, sp.start, sp.end)
+            if sp.label_ == "person" and len(words) >= 2:
+                full.setdefault(words[-1], set()).add(sp.kb_id_)
+        taken = {i for sp in ents for i in range(sp.start, sp.end)}
+        added = []
+        for line in doc.spans.get("lines", []):
+            if line.label_ != "headline":
+                continue
+            for t in line:
+                ids = full.get(t.text, set())
+                if len(ids) == 1 and t.i not in taken and t.text not in self.places and t.text not in self.stop_names:
+                    added.append(Span(doc, t.i, t.i + 1, label="person", kb_id=next(iter(ids))))
+        return sorted([*ents, *added], key=lambda sp: sp.start) if added else ents
 
     def _surnames_of(self, entity_id: str) -> set[str]:
         if entity_id.startswith("?"):
