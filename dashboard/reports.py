@@ -84,7 +84,13 @@ class Matrix:
     def summary(self) -> str:
         """'32 reports, 32 stories; 4 disagree with the records on 3 facts' (the words in ``[reports]``)."""
         facts, reports = self.disagreeing()
-        counts = {"n": self.n_articles, "stories": len(self.reports), "bad": len(reports), "facts": len(facts)}
+        n, stories = self.n_articles, len(self.reports)
+        counts = {
+            "reports": say("reports.n-reports-one" if n == 1 else "reports.n-reports", n=n),
+            "stories": say("reports.n-stories-one" if stories == 1 else "reports.n-stories", n=stories),
+            "bad": len(reports),
+            "facts": len(facts),
+        }
         if not reports:
             return say("reports.summary-none", **counts)
         return say("reports.summary-one" if len(reports) == 1 else "reports.summary", **counts) + say(
@@ -190,12 +196,13 @@ def _reports(articles: pd.DataFrame) -> list[Report]:
 
 
 def _quote(sentence: str, start: int, end: int) -> str:
-    """The report's words with a few of the sentence's words on each side, '…' where the sentence goes on."""
-    before, said, after = sentence[:start].split(), sentence[start:end], sentence[end:].split()
-    head = " ".join(before[-QUOTE_WORDS:])
-    tail = " ".join(after[:QUOTE_WORDS])
-    text = " ".join(t for t in (head, said, tail) if t)
-    text = text.replace(" ,", ",").replace(" .", ".")
+    """The report's words with a few of the sentence's words on each side, as printed (its line breaks made
+    spaces), '…' where the sentence goes on."""
+    before = list(re.finditer(r"\S+", sentence[:start]))
+    after = list(re.finditer(r"\S+", sentence[end:]))
+    a = before[-QUOTE_WORDS].start() if len(before) >= QUOTE_WORDS else 0
+    b = end + after[QUOTE_WORDS - 1].end() if len(after) >= QUOTE_WORDS else len(sentence)
+    text = " ".join(sentence[a:b].split())
     return ("… " if len(before) > QUOTE_WORDS else "") + text + (" …" if len(after) > QUOTE_WORDS else "")
 
 

@@ -113,7 +113,7 @@ def metrics(load: Callable[[str], pd.DataFrame], article_id: str | None, source:
             say("metrics.vote", nominee=surname),
             f"{vote['yea']}–{vote['nay']}",
             say(
-                "metrics.vote-help",
+                "metrics.vote-help-all" if every else "metrics.vote-help",
                 not_voting=vote["not_voting"],
                 tally=tally["surface"].iloc[0] if len(tally) else vote["article_tally"],
                 tally_source=tally_source,
