@@ -105,8 +105,6 @@ class Patterns:
 
     list_text: re.Pattern  # only what joins two names of a list lies between them: "A, B and C"
     list_word: re.Pattern  # a word that joins a list ("and", "or", "&"), not only a comma
-    clause: re.Pattern  # where a sentence's clauses break: ";", ", but", " — ", "whereas"
-    aside: re.Pattern  # a relative clause between commas
     enumerates: re.Pattern  # "The four cities are: …": a count that enumerates the list after it
     some_of: re.Pattern  # "twelve sites, among them …": a count that names some of the list after it
     anaphoric_list: re.Pattern  # "The other cities Sessions named — …": a list that refers back
@@ -124,11 +122,6 @@ def patterns(lexicon: Lexicon) -> Patterns:
     built = Patterns(
         list_text=re.compile(rf"^[\s,;:]*(?:(?:{_alternatives(w['list_words'])})\s*)?[\s,;:]*$", re.IGNORECASE),
         list_word=re.compile(rf"\b(?:{_alternatives(joins)})\b|{_alternatives(signs)}", re.IGNORECASE),
-        clause=re.compile(
-            rf";|,\s+(?:{_alternatives(w['clause_conjunctions'])})\b|\s[—–]\s|"
-            + "|".join(rf"\b{re.escape(x)}\b" for x in w["clause_words"])
-        ),
-        aside=re.compile(rf",\s+(?:{_alternatives(w['relatives'])})\b[^,]*,"),
         enumerates=re.compile(rf"(?::|\b(?:{_alternatives(w['enumerate_words'])})\b)[\s:—–-]*$", re.IGNORECASE),
         some_of=re.compile(rf"\b(?:{_alternatives(w['some_of'])})\b", re.IGNORECASE),
         anaphoric_list=re.compile(
@@ -144,16 +137,6 @@ def patterns(lexicon: Lexicon) -> Patterns:
 
 
 _STORY_PATTERNS: dict[int, tuple[dict, Patterns]] = {}
-
-
-def _clauses(text: str, pat: Patterns) -> list[tuple[int, int]]:
-    """A sentence's clauses (character ranges): cut at semicolons, dashes and ", and"/", but"; a relative clause
-    between commas (", who worked ... in Modesto before she was elected,") is a clause of its own."""
-    cuts = {0, len(text)}
-    for pattern in (pat.clause, pat.aside):
-        for m in pattern.finditer(text):
-            cuts |= {m.start(), m.end()}
-    return [(a, b) for a, b in itertools.pairwise(sorted(cuts)) if b > a]
 
 
 def _cue_pattern(role: Role) -> re.Pattern:
@@ -184,14 +167,10 @@ def sentence_roles(rd: Reading, lexicon: Lexicon) -> list[Cues]:
     """Per sentence: the roles whose cue phrases it holds, without the cues a "not a role" phrase just before them
     cancels; the same per clause (a lone city takes only its own clause's cue)."""
     out = []
-    pat = patterns(lexicon)
-    for s in rd.sentences:
+    for s, pieces in zip(rd.sentences, rd.clauses, strict=True):
         cancels = [(p, p + len(c)) for c in lexicon.not_a_role for p in _find(s.surface, c)]
         found = _cues_in(s.surface, lexicon.roles, cancels)
-        clauses = []
-        for start, end in _clauses(s.surface, pat):
-            piece = s.surface[start:end]
-            clauses.append((s.start + start, s.start + end, _cues_in(piece, lexicon.roles, cancels, start)))
+        clauses = [(c.start, c.end, _cues_in(c.surface, lexicon.roles, cancels, c.start - s.start)) for c in pieces]
         out.append(Cues(found, clauses, [s.start + a for a, _ in cancels]))
     return out
 
@@ -343,7 +322,6 @@ def _launch_counts(rd: Reading, story: Story, lexicon: Lexicon, programs) -> Non
     """7b: a count of the cities the programme began with, whatever its number ("The partnership began in June with
     10 cities"): a count with no role yet, in one clause with one of its role's launch words, in a sentence that
     names the programme. Its number is then checked against the reference's sites."""
-    pat = patterns(lexicon)
     for role in (r for r in lexicon.roles if r.launch_words):
         for cr in story.counts:
             if cr.role is not None or cr.part:
@@ -353,8 +331,7 @@ def _launch_counts(rd: Reading, story: Story, lexicon: Lexicon, programs) -> Non
             named = rd.entities_in(rd.sentence_ids[k]) & programs or any(
                 _find(s.surface, w) for w in role.program_words
             )
-            at = cr.count.start - s.start
-            clause = next((s.surface[a:b] for a, b in _clauses(s.surface, pat) if a <= at < b), "")
+            clause = next((c.surface for c in rd.clauses[k] if c.start <= cr.count.start < c.end), "")
             word = next((w for w in role.launch_words if _find(clause, w)), None)
             if named and word is not None:
                 cr.role, cr.how = role, lexicon.methods["launch_count"].format(word=word)

@@ -232,6 +232,12 @@ def test_a_weekday_in_the_past_resolves_back(read):
     assert dates(a) == [("Tuesday", "2017-08-01")]
 
 
+def test_a_plan_in_another_clause_does_not_move_a_weekday_ahead(read):
+    """The date's clause is the reader's (``etl.read.clauses``): "will" stands before "while", in another clause."""
+    a = read("Headline\n\nThe city will answer the letter while the council met Tuesday to weigh it.")
+    assert dates(a) == [("Tuesday", "2017-08-01")]
+
+
 def test_a_date_the_text_says_is_wrong_is_no_claim(read):
     a = read(
         "Headline\n\nCorrection: An earlier version of this article said the Senate voted on Marvin Kaplan on "
@@ -349,6 +355,35 @@ def test_a_name_after_a_label_and_a_surname_in_the_headline(read):
         ("Colleen Varga", "colleen-varga", "name"),
         ("Udall", "tom-udall", "surname"),
     ]
+
+
+# ---- clauses --------------------------------------------------------------------------------------------------
+
+
+def test_the_reader_splits_each_sentence_into_clauses_once(read):
+    """The clauses the story layer and the dates read (``etl.read.clauses``): a break is a piece of its own."""
+    a = read(
+        "Headline\n\nBaltimore was told to wait if it wanted help; Stockton, which applied in May, got the same "
+        "letter, but Modesto did not — a clerk said so."
+    )
+    assert [[c.surface for c in clauses] for clauses in a.reading.clauses] == [
+        ["Headline"],
+        [
+            "Baltimore was told to wait ",
+            "if",
+            " it wanted help",
+            ";",
+            " Stockton",
+            ", which applied in May,",
+            " got the same letter",
+            ", but",
+            " Modesto did not",
+            " — ",
+            "a clerk said so.",
+        ],
+    ]
+    text = a.reading.article.text
+    assert all(text[c.start : c.end] == c.surface for clauses in a.reading.clauses for c in clauses)
 
 
 # ---- quotations ---------------------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ the occurrence nearest the article's date (AP style leaves out the current year)
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 from dataclasses import dataclass, replace
@@ -185,10 +186,14 @@ class StoryDates:
 
 
 def _clause_before(doc: Doc, start: int) -> list:
-    """The tokens of the date's clause before it, back to a clause break or the sentence's start."""
+    """The tokens of the date's clause before it: back to the start of its clause (the reader's clauses,
+    ``etl.read.clauses``, in ``doc.user_data["clause_starts"]``), or to a closer break (a comma, a bracket, a
+    quotation mark), within its sentence."""
     first, _ = sentence_bounds(doc, start)
+    starts = doc.user_data.get("clause_starts", [])
+    i = bisect.bisect_right(starts, doc[start].idx) - 1
     k = start - 1
-    while k >= first and doc[k].text not in CLAUSE_BREAKS:
+    while k >= first and doc[k].text not in CLAUSE_BREAKS and (i < 0 or doc[k].idx >= starts[i]):
         k -= 1
     return list(doc[k + 1 : start])
 

@@ -100,6 +100,7 @@ class Reading:
     dates: list[DateExpr] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     people: dict[str, str] = field(default_factory=dict)  # unresolved person id -> the fullest name written
+    clauses: list[list[Span]] = field(default_factory=list)  # each sentence's clauses (``etl.read.clauses``)
     english: bool = True  # False when the text does not read as English (almost none of its words are)
     _ends: list[int] = field(default_factory=list, repr=False)
     _by_sentence: dict[str, list[Mention]] | None = field(default=None, repr=False)

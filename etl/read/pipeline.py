@@ -18,6 +18,7 @@ from etl.read import places as _places  # noqa: F401 - registers the story_place
 from etl.read import quotes as _quotes  # noqa: F401 - registers the story_quotes component
 from etl.read import sentences as _sentences  # noqa: F401 - registers the story_sentences component
 from etl.read import states
+from etl.read.clauses import Clauses
 from etl.read.known import Known
 from etl.read.model import Count, DateExpr, Mention, Place, Quote, Reading, Sentence, Span, Tally, human
 from etl.seed import Article
@@ -96,6 +97,7 @@ class Reader:
         nlp.add_pipe("story_numbers", config={"data": {"words": lexicon.numbers, "number_words": known.number_words}})
         nlp.add_pipe("story_quotes")
         self.nlp = nlp
+        self.clauses = Clauses(lexicon.story)
 
     def read(self, article: Article) -> Reading:
         """One article: its sentences and every typed span."""
@@ -104,6 +106,8 @@ class Reader:
         sentences = self._sentences(doc)
         width = max(3, len(str(len(sentences))))
         reading = Reading(article, sentences, [f"s{i + 1:0{width}d}" for i in range(len(sentences))])
+        reading.clauses = self.clauses.of(text, sentences)
+        doc.user_data["clause_starts"] = sorted(c.start for clauses in reading.clauses for c in clauses)
         if not self._english(doc):
             reading.english = False
             return reading
