@@ -19,6 +19,9 @@ SCHEMA_VERSION = "2.0"
 
 # Timeline lanes, top to bottom: the one list of event categories (reference files, tables and charts use it).
 EVENT_CATEGORIES = ("psp", "immigration", "legislation", "nlrb", "doj")
+# What a recorded vote decided: a nomination's confirmation, or cloture (the procedural vote to end its debate, held
+# before the confirmation). Only a confirmation has per-senator positions drawn.
+VOTE_MOTIONS = ("confirmation", "cloture")
 
 
 @functools.cache
@@ -332,11 +335,12 @@ TABLES: dict[str, Table] = {
                 Col("chamber", S, "Senate"),
                 Col("date", S, "ISO date"),
                 Col("question", S, "what was voted on"),
+                Col("motion", S, "what the vote decided", allowed=VOTE_MOTIONS),
                 Col("nominee", S, "entity id of the nominee"),
                 Col("nominee_name", S, "nominee's name"),
                 Col("yea", I, "yea votes", lo=0, hi=100),
                 Col("nay", I, "nay votes", lo=0, hi=100),
-                Col("not_voting", I, "senators not voting", lo=0, hi=100),
+                Col("not_voting", I, "senators not voting (empty where unconfirmed)", True, lo=0, hi=100),
                 Col("result", S, "outcome"),
                 Col("in_article", B, "the article reports this vote"),
                 Col("article_tally", S, "the tally as the article writes it", True),

@@ -252,7 +252,9 @@ def votes(frame: pd.DataFrame, r: Reader) -> pd.DataFrame:
             "date": frame["date"].map(fmt.day),
             "nominee": frame["nominee_name"],
             "tally": [say("blocks.tally", yea=y, nay=n) for y, n in zip(frame["yea"], frame["nay"], strict=True)],
-            "not_voting": frame["not_voting"],
+            "not_voting": [
+                say("blocks.not-voting-unconfirmed") if pd.isna(n) else str(int(n)) for n in frame["not_voting"]
+            ],
             "result": frame["result"],
             "source": frame["source"].map(r.source),
         }

@@ -162,8 +162,10 @@ def derived_note(load: Callable[[str], pd.DataFrame]) -> str:
 
 
 def later_outcomes(votes: pd.DataFrame) -> list[str]:
-    """A sentence per vote after the article's."""
-    later = votes[votes["vote_id"] != tables.article_vote(votes)["vote_id"]]
+    """A sentence per confirmation held after the day of the article's: a vote of that day (its cloture) or of an
+    earlier one is no later outcome."""
+    day = tables.article_vote(votes)["date"]
+    later = votes[(votes["motion"] == tables.CONFIRMATION) & (votes["date"] > day)]
     return [
         say(
             "blocks.later-outcome",
@@ -171,10 +173,10 @@ def later_outcomes(votes: pd.DataFrame) -> list[str]:
             date=fmt.day(r.date),
             yea=r.yea,
             nay=r.nay,
-            not_voting=r.not_voting,
+            not_voting=tables.count(r.not_voting),
             note=r.note or "",
         ).strip()
-        for r in later.itertuples()
+        for r in tables.in_order(later).itertuples()
     ]
 
 

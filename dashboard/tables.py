@@ -16,10 +16,29 @@ from dashboard.words import say, term
 Loader = Callable[[str], pd.DataFrame]
 
 
+CONFIRMATION = "confirmation"  # votes.motion of a nomination's confirmation (contract VOTE_MOTIONS)
+
+
+def count(n: object) -> int | None:
+    """A count a table may leave empty (how many senators did not vote, where that is unconfirmed): None, or an int
+    (parquet gives a nullable column back as floats)."""
+    return None if pd.isna(n) else int(n)  # type: ignore[call-overload]
+
+
+def in_order(votes: pd.DataFrame) -> pd.DataFrame:
+    """The votes by day, a day's cloture before its confirmation (cloture ends the debate the confirmation closes)."""
+    last = votes["motion"] == CONFIRMATION
+    return votes.assign(_last=last).sort_values(["date", "_last"], kind="mergesort").drop(columns="_last")
+
+
 def article_vote(votes: pd.DataFrame) -> pd.Series:
-    """The vote the article reports (the one with positions to draw)."""
-    reported = votes[votes["in_article"]]
-    return (reported if len(reported) else votes).sort_values("date").iloc[0]
+    """The confirmation the article reports (the one with positions to draw), else the first on record. A cloture
+    vote the article gives as well is not it: who missed that one is unconfirmed, so it has no positions."""
+    confirmations = votes[votes["motion"] == CONFIRMATION]
+    reported = confirmations[confirmations["in_article"]]
+    vote = (reported if len(reported) else confirmations).sort_values("date", kind="mergesort").iloc[0].copy()
+    vote["not_voting"] = count(vote["not_voting"])
+    return vote
 
 
 def article_positions(load: Loader) -> pd.DataFrame:

@@ -359,11 +359,12 @@ def _vote_row(v, nominee_name: str, article_tally: str | None) -> dict:
         "chamber": v.chamber,
         "date": v.date,
         "question": v.question,
+        "motion": v.motion,
         "nominee": v.nominee,
         "nominee_name": nominee_name,
         "yea": int(v.yea),
         "nay": int(v.nay),
-        "not_voting": int(v.not_voting),
+        "not_voting": int(v.not_voting) if v.not_voting else None,  # empty where who did not vote is unconfirmed
         "result": v.result,
         "in_article": article_tally is not None,
         "article_tally": article_tally,

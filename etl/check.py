@@ -401,17 +401,18 @@ def tally_check(f: Findings, c: Context) -> None:
                 surface=t.surface,
             )
             continue
+        cloture = v["motion"] == "cloture"  # who did not vote on it is unconfirmed: its row has no count
         f.agreement(
             "tally_check",
             (int(v["yea"]), int(v["nay"])) == (t.yea, t.nay),
-            "vote_agrees",
-            "vote_differs",
+            "cloture_agrees" if cloture else "vote_agrees",
+            "cloture_differs" if cloture else "vote_differs",
             t,
             v["source"],
             surface=t.surface,
             said=tally_words(t.yea, t.nay),
             recorded=tally_words(v["yea"], v["nay"]),
-            not_voting=v["not_voting"],
+            **({} if cloture else {"not_voting": v["not_voting"]}),
             **_vote_fields(c, v),
         )
 

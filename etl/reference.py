@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 import us
 
-from contract.tables import CHARTED_KINDS, CONFIDENCE, EVENT_CATEGORIES, SOURCE_KINDS
+from contract.tables import CHARTED_KINDS, CONFIDENCE, EVENT_CATEGORIES, SOURCE_KINDS, VOTE_MOTIONS
 from etl.errors import EtlError
 
 if TYPE_CHECKING:  # pandas is imported where a table is made, so the reader's process can read rows without it
@@ -225,6 +225,7 @@ FILES = {
             "chamber": one_of("Senate", "House"),
             "date": iso_date(),
             "question": nonempty,
+            "motion": one_of(*VOTE_MOTIONS),
             "nominee": nonempty,
             "yea": integer(0, 435),
             "nay": integer(0, 435),
@@ -237,7 +238,7 @@ FILES = {
             "more_sources": optional_urls,
             "note": lambda v: None,
         },
-        frozenset({"positions_file", "more_sources", "note"}),
+        frozenset({"not_voting", "positions_file", "more_sources", "note"}),  # not_voting: empty when unconfirmed
         drawn=True,  # the per-senator positions are derived from the vote, so its sources are theirs
     ),
     "events": RefFile(

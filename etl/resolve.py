@@ -92,11 +92,11 @@ def link_dates(rd: Reading, ref, lexicon: Lexicon) -> list[EventLink]:
     date's own clause speaks of strongly, so a wrong date given to an event is caught as a disagreement on that
     event, never taken for another event of that day; then an event inside the window that the paragraph speaks
     of. A month that two events of its window fit equally ("came back to the floor in September") is neither's. A
-    sentence about a committee's or a procedural vote ("cloture") never dates a floor vote. A date the text says
-    is wrong, and an open-ended one ("after the August recess"), are no event's date.
+    phrase about a committee's or a procedural vote, or the only date of a sentence about a cloture and no
+    confirmation, never dates a confirmation vote. A date the text
+    says is wrong, and an open-ended one ("after the August recess"), are no event's date.
     """
-    events = ref.rows("events")
-    links = []
+    events, confirmations, links = ref.rows("events"), _confirmations(ref["votes"]), []
     for i, d in enumerate(rd.dates):
         if d.negated:
             links.append(EventLink(i, None, "negated"))
@@ -106,8 +106,10 @@ def link_dates(rd: Reading, ref, lexicon: Lexicon) -> list[EventLink]:
             continue
         sid = rd.sentence_at(d.start)
         candidates = events
-        if _words(_phrase_of(rd, d), lexicon.numbers["not_floor_votes"]):
-            candidates = [r for r in events if not r.vote_id]
+        procedural = _words(_phrase_of(rd, d), [*lexicon.numbers["committee_votes"], *lexicon.numbers["cloture_votes"]])
+        alone = sum(rd.sentence_at(x.start) == sid for x in rd.dates) == 1  # the sentence's only date
+        if procedural or (alone and _motion(rd.sentence(sid).surface, lexicon) == CLOTURE):
+            candidates = [r for r in events if r.vote_id not in confirmations]
         scored = [(_evidence(rd, r, sid), _inside(d, r), -_distance(d, r), r.event_id) for r in candidates]
         window = sorted((s for s in scored if s[1] and s[0] > 0), reverse=True)
         if window:
@@ -202,9 +204,22 @@ def _evidence_in(rd: Reading, row, clause: str, antecedent: str) -> int:
     return len(wanted & written) + len(_words(clause, [c for c in row.cues.split("|") if c]))
 
 
+CONFIRMATION, CLOTURE, COMMITTEE = "confirmation", "cloture", "committee"  # VOTE_MOTIONS, and a committee's vote
+MIXED = "mixed"  # words that name both a cloture and a confirmation: which vote a tally is stays unsure
+VOTE_KINDS = (CLOTURE, CONFIRMATION)
+
+
+def _confirmations(votes: pd.DataFrame) -> set[str]:
+    """The recorded votes that confirm a nomination (not the cloture votes before them)."""
+    return set(votes.loc[votes["motion"] == CONFIRMATION, "vote_id"])
+
+
 def expected_outcome(rd: Reading, d: DateExpr, ref) -> Expected:
+    """What came of an open-ended date ("after the August recess"): the first confirmation vote on a nominee the
+    sentence names, on or after the date, and its timeline event."""
     entities = rd.entities_in(rd.sentence_at(d.start))
     votes, events = ref["votes"], ref["events"]
+    votes = votes[votes["motion"] == CONFIRMATION]
     later = votes[votes["nominee"].isin(entities) & (votes["date"] >= d.date_start.isoformat())]
     vote = None
     if len(later):
@@ -226,7 +241,7 @@ class TallyLink:
 
     tally: Tally
     vote: pd.Series | None
-    how: str  # nominee | date | not_floor | none
+    how: str  # nominee | date | previous | not_floor | unsure | none
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]")
@@ -249,40 +264,91 @@ def _tally_context(rd: Reading, t, sid: str) -> str:
     return rd.article.text[max(before, default=s.start) : t.end]
 
 
-def link_tallies(rd: Reading, ref, lexicon: Lexicon) -> list[TallyLink]:
-    """Each tally's recorded vote: that of the nominee named nearest to it in its sentence (fewest clause breaks
-    between them, then fewest characters), else in its paragraph, else the vote held on a day its sentence gives.
-    A tally of a committee or of cloture (the lexicon's ``not_floor_votes``) is no recorded floor vote."""
-    votes = ref["votes"]
-    nominees = set(votes["nominee"])
-    text = rd.article.text
-    links = []
-    for t in rd.tallies:
-        sid = rd.sentence_at(t.start)
-        if _words(_tally_context(rd, t, sid), lexicon.numbers["not_floor_votes"]):
-            links.append(TallyLink(t, None, "not_floor"))
+def _motion(text: str, lexicon: Lexicon) -> str | None:
+    """The kind of vote words name: a committee's, a cloture, a confirmation, both (``MIXED``), or none."""
+    numbers = lexicon.numbers
+    if _words(text, numbers["committee_votes"]):
+        return COMMITTEE
+    cloture, confirmation = _words(text, numbers["cloture_votes"]), _words(text, numbers["confirmation_votes"])
+    if cloture and confirmation:
+        return MIXED
+    return CLOTURE if cloture else CONFIRMATION if confirmation else None
+
+
+def _motions(rd: Reading, lexicon: Lexicon) -> list[str | None]:
+    """Which vote each tally is: the kind its own words name ("cloture ... 50-48", "confirmed ... 50-48"); else, in a
+    paragraph that speaks of no cloture, the confirmation (what a nomination's tally has always given); else the
+    other of the paragraph's tallies when another names its own kind ("The 50-48 vote came after Republicans cut
+    off debate ... by another 50-48 vote"); else unsure (None), as words naming both are."""
+    own = [_motion(_tally_context(rd, t, rd.sentence_at(t.start)), lexicon) for t in rd.tallies]
+    paragraphs = [rd.sentence(rd.sentence_at(t.start)).paragraph for t in rd.tallies]
+    out: list[str | None] = []
+    for i, kind in enumerate(own):
+        if kind is not None:
+            out.append(None if kind == MIXED else kind)
             continue
+        text = " ".join(s.surface for s in rd.sentences if s.paragraph == paragraphs[i])
+        if not _words(text, lexicon.numbers["cloture_votes"]):
+            out.append(CONFIRMATION)
+            continue
+        kinds = {k for j, k in enumerate(own) if j != i and paragraphs[j] == paragraphs[i] and k in VOTE_KINDS}
+        out.append((set(VOTE_KINDS) - kinds).pop() if len(kinds) == 1 else None)
+    return out
+
+
+def link_tallies(rd: Reading, ref, lexicon: Lexicon) -> list[TallyLink]:
+    """Each tally's recorded vote: of the kind its words name (``_motions``: a cloture or a confirmation), of the
+    nominee ``_whose`` it is, held on a day its sentence gives, else the latest by the article's date. A committee's
+    tally, and a cloture no recorded vote fits, are no recorded floor vote; a tally whose kind is unsure is tied to
+    no vote, since a wrong tie is worse than none."""
+    votes = ref["votes"]
+    links = []
+    for t, motion in zip(rd.tallies, _motions(rd, lexicon), strict=True):
+        if motion in (None, COMMITTEE):
+            links.append(TallyLink(t, None, "unsure" if motion is None else "not_floor"))
+            continue
+        sid = rd.sentence_at(t.start)
         days = {d.value for d in rd.dates if rd.sentence_at(d.start) == sid and d.precision == "day"}
-        named = [m for m in rd.mentions_in(sid) if m.entity_id in nominees]
-        if not named:
-            paragraph = rd.sentence(sid).paragraph
-            named = [
-                m
-                for i, s in zip(rd.sentence_ids, rd.sentences, strict=True)
-                if s.paragraph == paragraph
-                for m in rd.mentions_in(i)
-                if m.entity_id in nominees
-            ]
-        if named:
-            nearest = min(named, key=lambda m: (*_apart(text, m, t), m.start))
-            candidates, how = votes[votes["nominee"] == nearest.entity_id], "nominee"
-        else:
-            candidates, how = votes[votes["date"].isin(days)], "date"
+        nominee, how = _whose(rd, t, sid, set(votes["nominee"]), bool(days))
+        candidates = votes[votes["nominee"] == nominee] if nominee else votes[votes["date"].isin(days)]
+        candidates = candidates[candidates["motion"] == motion]
         on_day = candidates[candidates["date"].isin(days)]
         before = candidates[candidates["date"] <= rd.article.as_of.isoformat()]
         chosen = (on_day if len(on_day) else before if len(before) else candidates).sort_values("date")
-        links.append(TallyLink(t, chosen.iloc[-1] if len(chosen) else None, how if len(chosen) else "none"))
+        if len(chosen):
+            links.append(TallyLink(t, chosen.iloc[-1], how))
+        else:
+            links.append(TallyLink(t, None, "not_floor" if motion == CLOTURE else "none"))
     return links
+
+
+def _whose(rd: Reading, t: Tally, sid: str, nominees: set[str], dated: bool) -> tuple[str | None, str]:
+    """The nominee a tally is about: the one named nearest to it in its sentence (fewest clause breaks between
+    them, then fewest characters), else in its paragraph; else, for an undated tally on a line of its own ("• The
+    cloture vote went 50-48 as well"), the nominee named last before it. None (with ``date``): the votes of a day
+    its sentence gives decide."""
+    named = _nominees_near(rd, sid, nominees)
+    if named:
+        return min(named, key=lambda m: (*_apart(rd.article.text, m, t), m.start)).entity_id, "nominee"
+    earlier = [m for m in rd.mentions if m.entity_id in nominees and m.start < t.start]
+    if dated or not earlier:
+        return None, "date"
+    return max(earlier, key=lambda m: m.start).entity_id, "previous"
+
+
+def _nominees_near(rd: Reading, sid: str, nominees: set[str]) -> list:
+    """The nominees a sentence names, else those its paragraph names."""
+    named = [m for m in rd.mentions_in(sid) if m.entity_id in nominees]
+    if named:
+        return named
+    paragraph = rd.sentence(sid).paragraph
+    return [
+        m
+        for i, s in zip(rd.sentence_ids, rd.sentences, strict=True)
+        if s.paragraph == paragraph
+        for m in rd.mentions_in(i)
+        if m.entity_id in nominees
+    ]
 
 
 # ---- quotations to speakers -------------------------------------------------------------------------------------

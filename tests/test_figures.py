@@ -229,10 +229,14 @@ def test_seat_positions_are_distinct():
 
 def test_tally_bars_mark_the_majority(load, meta):
     fig = figures.build("senate-tally", load, meta)
-    by_name = {t.name: list(t.x) for t in fig.data}
-    assert by_name == {"Yea": [50, 49], "Nay": [48, 47], "Not Voting": [2, 4]}
+    by_name = {t.name: [None if pd.isna(x) else x for x in t.x] for t in fig.data}
+    # the cloture vote of the morning, then the confirmation: who missed the cloture is unconfirmed, so no count
+    assert by_name == {"Yea": [50, 50, 49], "Nay": [48, 48, 47], "Not Voting": [None, 2, 4]}
+    not_voting = next(t for t in fig.data if t.name == "Not Voting")
+    assert list(not_voting.text) == ["", "2", "4"]
     majority = [a.text for a in fig.layout.annotations if a.text.startswith("majority")]
-    assert majority == ["majority of 98 voting: 50", "majority of 96 voting: 49"]
+    assert majority == ["majority of 98 voting: 50", "majority of 98 voting: 50", "majority of 96 voting: 49"]
+    assert fig.layout.title.text.startswith("Marvin Kaplan won 50–48; William Emanuel later 49–47")
 
 
 def test_tally_axis_runs_to_the_chambers_size_from_the_votes(load, meta):
@@ -240,9 +244,9 @@ def test_tally_axis_runs_to_the_chambers_size_from_the_votes(load, meta):
     assert list(fig.layout.xaxis.range) == [0, 100]  # 50 + 48 + 2 and 49 + 47 + 4: the Senate's 100 seats
     assert fig.layout.xaxis.title.text == "senators (of 100)"
     votes = load("votes")
-    house = votes.assign(chamber="House", yea=votes["yea"] * 4, nay=votes["nay"] * 4, not_voting=[43, 51])
+    house = votes.assign(chamber="House", yea=votes["yea"] * 4, nay=votes["nay"] * 4, not_voting=[43, None, 51])
     wide = tally_bars(pd.concat([votes, house]), meta)
-    assert list(wide.layout.xaxis.range) == [0, 435]  # 200 + 192 + 43 and 196 + 188 + 51
+    assert list(wide.layout.xaxis.range) == [0, 435]  # 200 + 192 + 43 and 196 + 188 + 51 (the cloture: no count)
 
 
 def test_state_grid_has_every_senator(load, meta):
@@ -539,8 +543,9 @@ def test_tally_rows_say_the_tally_in_words(load, meta):
     fig = figures.build("senate-tally", load, meta, size=(360, None))
     rows = [a.text.replace("<br>", " ") for a in fig.layout.annotations if (a.name or "").startswith("row:")]
     assert rows == [
-        "Marvin Kaplan · 2 Aug 2017 · 50–48, 2 not voting · in the article",
-        "William Emanuel · 25 Sep 2017 · 49–47, 4 not voting · later outcome",
+        "Marvin Kaplan, cloture to end debate · 2 Aug 2017 · 50–48, who did not vote unconfirmed · not in the article",
+        "Marvin Kaplan, confirmation · 2 Aug 2017 · 50–48, 2 not voting · in the article",
+        "William Emanuel, confirmation · 25 Sep 2017 · 49–47, 4 not voting · later outcome",
     ]
     assert fig.layout.uniformtext.mode == "hide"  # a number too big for its slice is hidden, not shrunk
 

@@ -30,6 +30,7 @@ ENUM_WORDS = {
     ("events", "status"): "terms.event-status",
     ("events", "confidence"): "terms.confidence",
     ("votes", "confidence"): "terms.confidence",
+    ("votes", "motion"): "charts.motions",
     ("vote_positions", "party"): "parties",
     ("vote_positions", "position"): "charts.positions",
     ("claims", "kind"): "terms.claim-kind",

@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard import fmt, theme
+from dashboard import fmt, tables, theme
 from dashboard.figures import framing
 from dashboard.figures.framing import esc
 from dashboard.meta import Meta
@@ -224,7 +224,7 @@ def _bars(fig: go.Figure, votes: pd.DataFrame) -> None:
                     line=dict(color=theme.INK, width=0.6),
                     pattern=dict(shape="/" if pos == "Not Voting" else ""),
                 ),
-                text=votes[col],
+                text=["" if pd.isna(n) else int(n) for n in votes[col]],  # no count where it is unconfirmed
                 textposition="inside",
                 insidetextanchor="middle",
                 textfont=dict(color="white" if pos != "Not Voting" else theme.INK, size=15),
@@ -235,30 +235,45 @@ def _bars(fig: go.Figure, votes: pd.DataFrame) -> None:
 
 
 def _tally_title(votes: pd.DataFrame) -> str:
-    """The first vote's result, then the later ones."""
-    first = votes.iloc[0]
+    """The first confirmation's result, then the later ones (a cloture vote is on the chart, not in its title)."""
+    confirmations = votes[votes["motion"] == tables.CONFIRMATION]
+    first = confirmations.iloc[0]
     later = ", ".join(
         say("charts.senate-tally.title-later", nominee=esc(r.nominee_name), yea=r.yea, nay=r.nay)
-        for r in votes.iloc[1:].itertuples()
+        for r in confirmations.iloc[1:].itertuples()
     )
     head = say("charts.senate-tally.title", first=esc(first["nominee_name"]), yea=first["yea"], nay=first["nay"])
     return "; ".join([head, later]).rstrip("; ")
 
 
-def _row(fig: go.Figure, i: int, r, p: framing.Plan, row_px: float) -> None:
-    """One vote's label above its bar, and the majority of those voting as a dotted line with its note."""
-    label_px = 13 if p.cls == theme.NARROW else 14
-    bar = theme.TALLY_BAR_PX
-    when = say("charts.senate-tally.in-article" if r.in_article else "charts.senate-tally.later")
-    label = say(
-        "charts.senate-tally.row",
+def _when(r, day: str) -> str:
+    """Whether an article gives the vote, or it came after the article's vote, or neither (its cloture)."""
+    if r.in_article:
+        return say("charts.senate-tally.in-article")
+    return say("charts.senate-tally.later" if r.date > day else "charts.senate-tally.not-in-article")
+
+
+def _label(r, day: str) -> str:
+    """A vote's line above its bar: nominee, what was decided, day, tally (and how many did not vote, where known)."""
+    fields = dict(
         nominee=esc(r.nominee_name),
+        motion=term("charts.motions", r.motion),
         date=fmt.day(r.date),
         yea=r.yea,
         nay=r.nay,
-        not_voting=r.not_voting,
-        when=when,
+        when=_when(r, day),
     )
+    not_voting = tables.count(r.not_voting)
+    if not_voting is None:
+        return say("charts.senate-tally.row-unconfirmed", **fields)
+    return say("charts.senate-tally.row", not_voting=not_voting, **fields)
+
+
+def _row(fig: go.Figure, i: int, r, p: framing.Plan, row_px: float, day: str) -> None:
+    """One vote's label above its bar, and the majority of those voting as a dotted line with its note."""
+    label_px = 13 if p.cls == theme.NARROW else 14
+    bar = theme.TALLY_BAR_PX
+    label = _label(r, day)
     fig.add_annotation(
         xref="paper",
         x=0,
@@ -297,16 +312,17 @@ def _row(fig: go.Figure, i: int, r, p: framing.Plan, row_px: float) -> None:
 def tally_bars(
     votes: pd.DataFrame, meta: Meta, size: tuple[int, int | None] = (theme.DEFAULT_WIDTH, None)
 ) -> go.Figure:
-    """Yea, nay and not voting for each recorded vote, with the majority of those voting marked. Each bar's
-    label sits above it (the tally in words, so a number too big for its slice is still on the chart), the
-    majority note below it. The axis runs to the chamber's size, read from the votes."""
-    votes = votes.sort_values("date").reset_index(drop=True)
+    """Yea, nay and not voting for each recorded vote (a day's cloture above its confirmation), with the majority
+    of those voting marked. Each bar's label sits above it (the tally in words, so a number too big for its slice
+    is still on the chart), the majority note below it. The axis runs to the chamber's size, read from the votes."""
+    votes = tables.in_order(votes).reset_index(drop=True)
+    day = tables.article_vote(votes)["date"]
     fig = go.Figure()
     _bars(fig, votes)
     p = framing.plan(
         size,
         title=_tally_title(votes),
-        subtitle=say("charts.senate-tally.subtitle", n=len(votes)),
+        subtitle=say("charts.senate-tally.subtitle", n=votes["nominee"].nunique()),
         source=say("charts.senate-tally.source", records=_domains(votes["source"])),
         meta=meta,
         legend=framing.legend_entries(fig),
@@ -315,7 +331,7 @@ def tally_bars(
     )
     row_px = p.plot_height / len(votes)
     for i, r in enumerate(votes.itertuples()):
-        _row(fig, i, r, p, row_px)
+        _row(fig, i, r, p, row_px, day)
     fig.update_layout(
         barmode="stack",
         bargap=1 - theme.TALLY_BAR_PX / row_px,
