@@ -238,6 +238,27 @@ def test_a_plan_in_another_clause_does_not_move_a_weekday_ahead(read):
     assert dates(a) == [("Tuesday", "2017-08-01")]
 
 
+def test_the_same_day_counts_from_the_news_not_from_a_word_shared_by_chance(read):
+    """heldout3_senator_release: "The vote came the same day President Trump endorsed …" after a committee's vote of
+    two weeks before whose clause shares one word ("president’s"): the day of the news, not the committee's."""
+    a = read(
+        "Headline\n\nSen. Tom Udall voted Wednesday against confirming Marvin Kaplan to the board.\n\nThe committee "
+        "approved Kaplan and the president’s second nominee, William Emanuel, on July 19 by a 12-11 vote.\n\nThe "
+        "vote came the same day President Trump endorsed the RAISE Act.",
+        as_of="2017-08-02",
+    )
+    assert dates(a) == [("Wednesday", "2017-08-02"), ("July 19", "2017-07-19"), ("the same day", "2017-08-02")]
+
+
+def test_the_same_day_counts_from_the_day_whose_clause_it_repeats(read):
+    a = read(
+        "Headline\n\nThe Senate confirmed Kaplan on Wednesday, Aug. 2. The letters went out on Thursday.\n\nThe "
+        "White House backed a bill the same day Kaplan was confirmed.",
+        as_of="2017-08-09",
+    )
+    assert dates(a) == [("Wednesday, Aug. 2", "2017-08-02"), ("Thursday", "2017-08-03"), ("the same day", "2017-08-02")]
+
+
 def test_a_date_the_text_says_is_wrong_is_no_claim(read):
     a = read(
         "Headline\n\nCorrection: An earlier version of this article said the Senate voted on Marvin Kaplan on "

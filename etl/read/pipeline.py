@@ -255,15 +255,17 @@ def _line_of(doc, i: int) -> int:
 
 
 CONTENT = 3  # words longer than this many letters carry a clause's meaning
-NEWS_WINDOW = 14  # days around the article's date that its "the same day" and "a day earlier" live in
+NEWS_WINDOW = 10  # days around the article's date that its "the same day" and "a day earlier" live in
+SHARED = 2  # words a following clause shares with an earlier day's clause to count from it (one is chance)
 
 
 def _counted_from(doc, span, earlier: list[DateExpr], as_of) -> DateExpr | None:
     """The date "the same day" or "a day earlier" counts from: when a clause follows ("the same day Kaplan was
-    confirmed"), the earlier day whose own clause shares its words; else the last day the text stated in the news
-    of the moment (within NEWS_WINDOW days of the article's date: "a day earlier" after a paragraph of background
-    counts from the story's day, not from the background's), else the last day it stated at all. Deadlines, plans
-    and dates the text calls wrong are never counted from."""
+    confirmed"), the earlier day whose own clause shares SHARED of its words (one word, "president", is chance);
+    else the last day the text stated in the news of the moment (within NEWS_WINDOW days of the article's date: "a
+    day earlier" after a paragraph of background counts from the story's day, not from the background's; "The vote
+    came the same day" after a committee's vote of two weeks before, from the day's vote), else the last day it
+    stated at all. Deadlines, plans and dates the text calls wrong are never counted from."""
     days = [d for d in earlier if d.precision == "day" and not d.negated and not d.ahead]
     if not days:
         return None
@@ -282,7 +284,7 @@ def _counted_from(doc, span, earlier: list[DateExpr], as_of) -> DateExpr | None:
             return sum(1 for w in words if w in clause)
 
         best = max(days, key=lambda d: (overlap(d), d.start))
-        if overlap(best):
+        if overlap(best) >= min(SHARED, len(words)):
             return best
     return (current or days)[-1]
 
