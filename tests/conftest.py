@@ -136,3 +136,11 @@ def run(capsys):
 
     yield call
     signal.signal(signal.SIGPIPE, pipe)
+
+
+def pytest_collection_modifyitems(config, items):
+    """Under ``make test`` (``-n 2 --dist loadgroup``) the real-browser tests are one group: one worker runs them one
+    after another, as the two cores allow one browser suite at a time, while the other worker runs the rest."""
+    for item in items:
+        if item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.xdist_group("browser"))

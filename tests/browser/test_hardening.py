@@ -114,8 +114,11 @@ def test_payloads_stay_inert(hostile_server, context, slug, query, words):
     assert context.offline_guard.blocked == []
 
 
+READERS = 10  # sessions at once: each page at least once; the crowd (tests/test_crowd_smoke.py) goes on from here
+
+
 def test_many_readers_at_once(browser, capsys, built_data):
-    """20 sessions across all pages on one server: every one renders, the server stays up, memory stays bounded."""
+    """10 sessions across all pages on one server: every one renders, the server stays up, memory stays bounded."""
     srv = Server(data_dir=built_data)
     paths = [p.url for p in spec.PAGES]
     expect = {p.url: spec.chart_count(p.slug) for p in spec.PAGES}
@@ -128,8 +131,8 @@ def test_many_readers_at_once(browser, capsys, built_data):
         warm.close()
         before = srv.rss_mb()
         pages = []
-        for i in range(20):
-            if i % 5 == 0:  # 4 browser contexts of 5 tabs: 20 Streamlit sessions, each with its own websocket
+        for i in range(READERS):
+            if i % 5 == 0:  # browser contexts of 5 tabs: a Streamlit session each, each with its own websocket
                 ctx = browser.new_context(viewport={"width": 1280, "height": 900})
                 contexts.append(ctx)
             pg = ctx.new_page()
@@ -143,8 +146,8 @@ def test_many_readers_at_once(browser, capsys, built_data):
         after = srv.rss_mb()
         with capsys.disabled():
             print(
-                f"\n[many readers] 20 concurrent sessions rendered; server RSS {before:.0f} MB after one session, "
-                f"{after:.0f} MB after 20"
+                f"\n[many readers] {READERS} concurrent sessions rendered; server RSS {before:.0f} MB after one "
+                f"session, {after:.0f} MB after {READERS}"
             )
         assert after < 1000
     finally:

@@ -1,4 +1,4 @@
-"""Refreshes while people read: one server, 10 open sessions, 5 refreshes that add and remove the follow-up
+"""Refreshes while people read: one server, 6 open sessions, 3 refreshes that add and remove the follow-up
 TEST article. Every session renders the old data package or the new one, never an error and never a mix, and a
 reader who reloads gets the new data without a server restart."""
 
@@ -20,7 +20,7 @@ from etl.paths import ROOT
 
 pytestmark = pytest.mark.browser
 
-SESSIONS, REFRESHES = 10, 5
+SESSIONS, REFRESHES = 6, 3  # the follow-up added, removed and added again: both ways, and back
 SHOWN = re.compile(r"Data as of \(on every chart\):\s*(\d{1,2} \w{3} \d{4})")  # the data's date, in words
 CREDIT = re.compile(r"· data as of (\d{1,2} \w{3} \d{4})")
 # Which package a chart was drawn from: its stamp, kept in the figure's meta for machines (never shown).
@@ -74,7 +74,7 @@ def test_sessions_see_old_or_new_data_never_a_mix(browser, tmp_path, capsys):
         try:
             pages = []
             for i in range(SESSIONS):
-                if i % 5 == 0:  # two browser contexts of five tabs: ten sessions, each with its own websocket
+                if i % 5 == 0:  # browser contexts of five tabs: a session each, each with its own websocket
                     contexts.append(browser.new_context(viewport={"width": 1280, "height": 900}))
                 pg = contexts[-1].new_page()
                 pg.goto(srv.url, wait_until="commit")
@@ -86,7 +86,7 @@ def test_sessions_see_old_or_new_data_never_a_mix(browser, tmp_path, capsys):
                 print(f"\n[{SESSIONS} sessions open] {time.perf_counter() - started:.0f} s", end="")
             with_follow_up = False
             for n in range(REFRESHES):
-                with_follow_up = not with_follow_up  # add, remove, add, remove, add
+                with_follow_up = not with_follow_up  # add, remove, add
                 old = packages[not with_follow_up]
                 articles.seeds(tmp_path, follow_up=with_follow_up)
                 refresh = subprocess.Popen(  # readers keep reading while the refresh runs
