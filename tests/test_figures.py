@@ -236,7 +236,7 @@ def test_tally_bars_mark_the_majority(load, meta):
     assert list(not_voting.text) == ["", "2", "4"]
     majority = [a.text for a in fig.layout.annotations if a.text.startswith("majority")]
     assert majority == ["majority of 98 voting: 50", "majority of 98 voting: 50", "majority of 96 voting: 49"]
-    assert fig.layout.title.text.startswith("Marvin Kaplan won 50–48; William Emanuel later 49–47")
+    assert fig.layout.title.text == "<b>Marvin Kaplan won 50–48; William Emanuel later 49–47</b>"  # confirmations
 
 
 def test_tally_axis_runs_to_the_chambers_size_from_the_votes(load, meta):
@@ -543,7 +543,8 @@ def test_tally_rows_say_the_tally_in_words(load, meta):
     fig = figures.build("senate-tally", load, meta, size=(360, None))
     rows = [a.text.replace("<br>", " ") for a in fig.layout.annotations if (a.name or "").startswith("row:")]
     assert rows == [
-        "Marvin Kaplan, cloture to end debate · 2 Aug 2017 · 50–48, who did not vote unconfirmed · not in the article",
+        "Marvin Kaplan, cloture (a vote to end debate) · 2 Aug 2017 · 50–48, absentees unconfirmed · not in the "
+        "article",
         "Marvin Kaplan, confirmation · 2 Aug 2017 · 50–48, 2 not voting · in the article",
         "William Emanuel, confirmation · 25 Sep 2017 · 49–47, 4 not voting · later outcome",
     ]

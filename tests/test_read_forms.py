@@ -299,6 +299,48 @@ def test_a_cloture_tally_is_no_confirmation_vote(read):
     assert (link.tally.surface, link.vote, link.how) == ("49-44", None, "not_floor")
 
 
+KAPLAN, CLOTURE = "senate-2017-08-02-kaplan", "senate-2017-08-02-kaplan-cloture"
+
+
+def _votes(a) -> list[tuple[str, str | None, str]]:
+    return [(x.tally.surface, None if x.vote is None else x.vote["vote_id"], x.how) for x in a.tallies]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Republicans won a cloture vote on Marvin Kaplan's nomination 50-48.",
+        "The Senate advanced the nomination of Marvin Kaplan 50-48 on Wednesday morning.",
+        "Republicans broke a filibuster of Marvin Kaplan's nomination by a 50-48 vote.",
+    ],
+)
+def test_a_cloture_tally_is_the_recorded_cloture_vote(read, sentence):
+    assert _votes(read(f"Headline\n\n{sentence}")) == [("50-48", CLOTURE, "nominee")]
+
+
+def test_two_tallies_in_one_sentence_are_the_confirmation_then_the_cloture(read):
+    a = read(
+        "Headline\n\nSen. Tom Udall voted Wednesday against confirming Marvin Kaplan to the NLRB. The 50-48 vote "
+        "came after Republicans cut off debate on the nomination that morning by another 50-48 vote."
+    )
+    assert _votes(a) == [("50-48", KAPLAN, "nominee"), ("50-48", CLOTURE, "nominee")]
+    that_morning = [link.event_id for link in a.dates if a.reading.dates[link.date_index].surface == "that morning"]
+    assert that_morning == ["kaplan-cloture"]
+
+
+def test_a_cloture_on_a_line_of_its_own_is_the_nominee_named_before(read):
+    a = read(
+        "Headline\n\n• Senate confirmed Marvin Kaplan to the NLRB on Wednesday, 50-48\n\n"
+        "• The cloture vote went 50-48 as well"
+    )
+    assert _votes(a) == [("50-48", KAPLAN, "nominee"), ("50-48", CLOTURE, "previous")]
+
+
+def test_a_tally_whose_words_name_both_votes_is_tied_to_neither(read):
+    a = read("Headline\n\nThe Senate confirmed Marvin Kaplan 50-48 after a cloture vote.")
+    assert _votes(a) == [("50-48", None, "unsure")]
+
+
 # ---- people ---------------------------------------------------------------------------------------------------
 
 
