@@ -56,6 +56,22 @@ def test_kaplan_vote_and_positions(tables):
     assert kaplan["article_tally"] == "50-48" and kaplan["in_article"]
     emanuel = votes.loc["senate-2017-09-25-emanuel"]
     assert (emanuel["date"], emanuel["yea"], emanuel["nay"]) == ("2017-09-25", 49, 47)
+    assert list(votes["motion"]) == ["confirmation", "cloture", "confirmation"]
+    # the morning's cloture vote: its tally only, since who missed it is unconfirmed; the seed reports only the
+    # confirmation, so no article gives it
+    cloture = votes.loc["senate-2017-08-02-kaplan-cloture"]
+    assert (cloture["date"], cloture["nominee"], cloture["yea"], cloture["nay"], cloture["result"]) == (
+        "2017-08-02",
+        "marvin-kaplan",
+        50,
+        48,
+        "Cloture invoked",
+    )
+    assert pd.isna(cloture["not_voting"]) and pd.isna(cloture["article_tally"]) and not cloture["in_article"]
+    assert (
+        cloture["source"]
+        == "http://www.washingtonexaminer.com/senate-moves-forward-on-controversial-nlrb-pick/article/2630409"
+    )
     positions = tables["vote_positions"]
     assert len(positions) == 100
     assert set(positions["vote_id"]) == {"senate-2017-08-02-kaplan"}  # Emanuel's positions are unknown
