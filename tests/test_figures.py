@@ -14,7 +14,7 @@ from xml.etree import ElementTree
 import pandas as pd
 import pytest
 
-from dashboard import figures, theme
+from dashboard import figures, story, tables, theme
 from dashboard.figures import framing, timeline
 from dashboard.figures.vote import seat_positions, tally_bars
 from dashboard.reader import meta_from, read_table
@@ -576,3 +576,17 @@ def test_a_tool_band_adds_room_above_the_title_and_moves_nothing_else(chart_id, 
         assert after.y * banded.height == pytest.approx(before.y * plain.height)  # px above the chart's bottom
     title_top = (1 - banded.title.y) * banded.height
     assert title_top == pytest.approx((1 - plain.title.y) * plain.height + band)  # the band is above the title
+
+
+def test_the_article_vote_is_the_confirmation_and_later_outcomes_come_after_its_day(load):
+    votes = load("votes")
+    both = votes.assign(in_article=True)  # an article that gives the cloture tally as well as the confirmation's
+    for frame in (votes, both):
+        vote = tables.article_vote(frame)
+        assert (vote["vote_id"], vote["not_voting"]) == ("senate-2017-08-02-kaplan", 2)
+        # the cloture of the same day is no later outcome; Emanuel's confirmation is
+        assert story.later_outcomes(frame) == [
+            "Later outcome: William Emanuel was confirmed on 25 Sep 2017, 49–47 (4 not voting). Who did not vote, "
+            "whether the vote was party-line and its roll-call number are unconfirmed, so no per-senator positions "
+            "are given; see the Sources page."
+        ]
