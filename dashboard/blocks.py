@@ -234,8 +234,9 @@ def resolve(view: dict, state: dict) -> dict:
 
 
 def every_report(ctx: Context) -> bool:
-    """The default page (the overview) tells every report's story until a reader picks one article."""
-    return ctx.page.default and not ctx.state.get("article")
+    """The default page (the overview) tells every report's story until a reader picks one article; with one
+    article in the data, that article's story is every report's, and the page is its reading."""
+    return ctx.page.default and not ctx.state.get("article") and len(ctx.load("articles")) > 1
 
 
 @kind("heading")

@@ -175,6 +175,7 @@ PAGES: tuple[Page, ...] = (
             block("reports-intro"),
             slot("only"),
             Block("reports", view={"only": State("only", False)}),
+            chart("reports"),  # the grid as a picture: the share box and the PNG card
         ),
     ),
     Page(

@@ -150,6 +150,7 @@ def shows(slug: str, article_text: str) -> str:
         "senate-vote": "John McCain",  # not voting, in the per-senator table
         "timeline": "Thursday",  # the article's words for 3 Aug 2017, in the events table
         "article": "“Twelve cities”",  # a figure as the article writes it, in the figures' table
+        "reports": "“Twelve cities are participating.”",  # the seed's words for the participants, in their cell
         "sources": first_reference_url("psp_sites_2017.csv"),
     }[slug]
 
@@ -170,6 +171,7 @@ def heading(slug: str, article_text: str) -> str:
         "senate-vote": "Senate vote: Marvin Kaplan, 50–48",
         "timeline": "Policy timeline",
         "article": "The article, and what the data took from it",
+        "reports": "Who reported what: each report against our cited records",
         "sources": "Sources and method",
     }[slug]
 
@@ -467,7 +469,7 @@ def test_damaged_data_gives_a_clear_message_on_every_page(page, damage, broken_d
 def test_freshness_says_when_the_etl_ran(built_data, tmp_path, monkeypatch):
     import shutil
 
-    at = open_page(PAGES[0], data_dir=str(built_data), monkeypatch=monkeypatch)
+    at = open_page(spec.page("article").file, data_dir=str(built_data), monkeypatch=monkeypatch)  # not the overview
     text = " ".join(m.value for m in at.markdown).replace("\\", "")
     assert "Data refreshed: **20" in text
     assert "The article's fingerprint (SHA-256): `" in text  # the article, not its id
@@ -475,7 +477,7 @@ def test_freshness_says_when_the_etl_ran(built_data, tmp_path, monkeypatch):
     bare = tmp_path / "committed"
     shutil.copytree(built_data, bare)
     (bare / ".last-refresh.json").unlink()
-    at = open_page(PAGES[0], data_dir=str(bare), monkeypatch=monkeypatch)
+    at = open_page(spec.page("article").file, data_dir=str(bare), monkeypatch=monkeypatch)
     assert "no refresh recorded here" in " ".join(m.value for m in at.markdown)
 
 
@@ -497,9 +499,11 @@ def test_every_page_renders_with_two_articles(page, two_articles, monkeypatch, a
     at = open_page(page.file, data_dir=str(two_articles), monkeypatch=monkeypatch)
     assert not at.exception, [e.message for e in at.exception]
     assert not at.error, [e.value for e in at.error]
-    newest = (FOLLOW_UP_DIR / f"{FOLLOW_UP_ID}.txt").read_text(encoding="utf-8").splitlines()[0]
-    newest = f"“{newest}” — headline of the article"
-    expected = newest if page.default else heading(page.slug, article_text)  # the overview tells the newest
+    every = (  # the overview tells every report's story until an article is picked (issue 39)
+        f"4 cities not considered for the partnership until they agree to step up assistance to {SPELLED_ICE}; "
+        "12 take part; Marvin Kaplan confirmed 50–48"
+    )
+    expected = every if page.default else heading(page.slug, article_text)
     assert at.title[0].value.replace("\\", "") == expected
 
 
@@ -511,8 +515,10 @@ def test_one_article_needs_no_picker():
 def test_overview_picker_switches_the_story_and_says_which_article(two_articles, monkeypatch):
     at = open_page(PAGES[0], data_dir=str(two_articles), monkeypatch=monkeypatch)
     picker = at.selectbox(key="overview_article")
-    assert picker.value == FOLLOW_UP_ID  # the newest by as-of date
+    assert picker.value is None  # every report's story first (issue 39); the newest is a line of the byline
     assert picker.options[0].startswith("26 Sep 2017 (inferred) · Senate Seats Second Labor Board Pick")
+    picker.set_value(FOLLOW_UP_ID).run()
+    assert at.query_params["article"] == FOLLOW_UP_ID
     assert (
         at.title[0].value.replace("\\", "")
         == "“Senate Seats Second Labor Board Pick as Cities Answer Sessions” — headline of the article"
@@ -639,6 +645,7 @@ LOOKUPS = {  # each page, and each page with its lookup open (the lookups show d
     "senate-vote": {"state": "AZ"},
     "timeline": {"event": "psp-four-cities-letters"},
     "article": {"entity": "san-bernardino-ca"},
+    "reports": {},
     "sources": {},
 }
 

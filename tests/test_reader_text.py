@@ -254,7 +254,7 @@ def test_a_build_command_back_on_the_overview_is_found(built_data, tmp_path, ins
     stamp = words.all_words()["blocks"]["freshness-stamp"]
     monkeypatch.setitem(words.all_words()["blocks"], "freshness-stamp", stamp + " Refresh by hand: make etl")
     monkeypatch.setenv("DASHBOARD_DATA_DIR", str(fresh_copy(built_data, tmp_path)))
-    found = rt.findings(app_page("overview", {}, monkeypatch), inside)
+    found = rt.findings(app_page("article", {}, monkeypatch), inside)  # the freshness block's page (issue 39)
     assert [(f.rule, f.token) for f in found if f.origin == "dashboard"] == [("build command", "make etl")]
 
 

@@ -191,3 +191,29 @@ def test_the_committed_data():
             "s006",
         ),
     }
+
+
+def test_the_chart_puts_one_dot_per_fact_and_report_with_its_words(desk):
+    """The PNG card's chart: title, the summary as subtitle, the source and dates inside; a dot per cell, the
+    disagreement a cross of its own colour, at a phone's width and a desktop's."""
+    from dashboard import figures
+    from dashboard.meta import Meta
+
+    meta = Meta(as_of="2017-08-07", as_of_inferred=True, data_as_of="2022-11-04", stamp="test")
+    for width in (340, 1100):
+        fig = figures.build("reports", desk, meta, size=(width, None))
+        assert fig.layout.title.text == "<b>Who reported what</b>"
+        assert fig.layout.title.subtitle.text.replace("<br>", " ") == (
+            "5 reports, 4 stories; 1 disagrees with the records on 1 fact."
+        )
+        dots = {t.name: len(t.x) for t in fig.data}
+        n_facts = len(reports.matrix(desk).facts)
+        assert dots == {
+            "agrees with our cited records": 35,
+            "disagrees": 1,
+            "silent": n_facts * 4 - 36,
+        }
+        (cross,) = [t for t in fig.data if t.name == "disagrees"]
+        assert (cross.marker.symbol, cross.x) == ("x", (3,))
+        credit = next(a.text for a in fig.layout.annotations if a.name == "credit").replace("<br>", " ")
+        assert credit.startswith("Source: the 5 reports in the data; our cited records")

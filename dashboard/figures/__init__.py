@@ -13,8 +13,9 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard import tables, theme
+from dashboard import reports, tables, theme
 from dashboard.figures import map as map_fig
+from dashboard.figures import reported as reported_fig
 from dashboard.figures import timeline as timeline_fig
 from dashboard.figures import vote as vote_fig
 from dashboard.meta import Meta
@@ -78,6 +79,10 @@ def _timeline(load: Loader, meta: Meta, size, event: str | None = None, **_) -> 
     )
 
 
+def _reported(load: Loader, meta: Meta, size, **_) -> go.Figure:
+    return reported_fig.dot_matrix(reports.matrix(load), meta, size=size)
+
+
 @dataclass(frozen=True)
 class Chart:
     chart_id: str
@@ -101,6 +106,7 @@ CHARTS: dict[str, Chart] = {
         Chart("senate-tally", _tally),
         Chart("senate-states", _states, positions=True),
         Chart("timeline", _timeline),
+        Chart("reports", _reported),
     ]
 }
 
