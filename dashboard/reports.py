@@ -289,6 +289,9 @@ def html(m: Matrix, links: dict, href: Callable, toggle: str = "") -> str:
                 "bad": any(c["status"] == DISAGREES for c in cells),
                 "agreeing": [c for c in cells if c["status"] == AGREES and not c["alarm"]],  # a card lists them short
                 "silent": say("reports.silent-list", reports="; ".join(silent)) if silent else "",
+                "silent_n": say(
+                    "reports.silent-count-one" if len(silent) == 1 else "reports.silent-count", n=len(silent)
+                ),
             }
         )
     return markup.render(
