@@ -39,7 +39,7 @@ def test_summary_and_diff(workspace):
     second = workspace.etl()
     lines = {line.split()[0]: line.split()[1:] for line in second.stdout.splitlines() if line[:1].isalpha()}
     assert lines["figures"] == ["14", "0", "0", "1"]  # one figure changed: the tally
-    assert lines["votes"] == ["2", "0", "0", "1"]  # its article_tally
+    assert lines["votes"] == ["3", "0", "0", "1"]  # the confirmation's article_tally (the cloture has none)
 
 
 def test_check_flags_stale_output_and_writes_nothing(workspace):
