@@ -20,7 +20,7 @@ from etl.read import sentences as _sentences  # noqa: F401 - registers the story
 from etl.read import states
 from etl.read.clauses import Clauses
 from etl.read.known import Known
-from etl.read.model import Count, DateExpr, Mention, Place, Quote, Reading, Sentence, Span, Tally, human
+from etl.read.model import Count, DateExpr, Mention, Place, Quote, Reading, Sentence, Span, Tally, human, text_of
 from etl.seed import Article
 
 ENGLISH_MIN_WORDS = 30  # below this many words, a text is too short to tell its language
@@ -143,7 +143,7 @@ class Reader:
     # ---- from spaCy's objects to the reader's plain spans --------------------------------------------------------
 
     def _sentences(self, doc) -> list[Sentence]:
-        text = doc.text
+        text = text_of(doc)
         lines = sorted(doc.spans.get("lines", []), key=lambda line: line.start_char)
         line_starts = [line.start_char for line in lines]
         paragraph_starts = _nonblank_lines(text)
@@ -183,7 +183,7 @@ class Reader:
             affiliation = None
             if record.affiliation is not None:
                 a, b = record.affiliation
-                affiliation = Span(a, b, doc.text[a:b])
+                affiliation = Span(a, b, text_of(doc)[a:b])
             out.append(
                 Mention(
                     ent.start_char,
@@ -205,7 +205,7 @@ class Reader:
 
     def _places(self, doc) -> tuple[list[Place], list[Mention]]:
         info = doc.user_data["places"]
-        text = doc.text
+        text = text_of(doc)
         places, mentions = [], []
         for sp in doc.spans["places"]:
             record = info[(sp.start_char, sp.end_char)]
@@ -277,7 +277,7 @@ def _counted_from(doc, span, earlier: list[DateExpr], as_of) -> DateExpr | None:
         k += 1
     words = {w for w in after if len(w) > CONTENT}
     if words:
-        text = doc.text.lower()
+        text = text_of(doc).lower()
 
         def overlap(d: DateExpr) -> int:
             clause = text[max(0, d.start - 60) : d.start]

@@ -28,6 +28,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from etl.gazetteer import slug
+from etl.read.model import text_of
 
 FUZZY_CUTOFF = 0.85  # "San Bernadino" ~ "San Bernardino" scores 0.96; unrelated US names stay below 0.8
 DOMINANT = 3  # a bare name is read as the most populous city of that name when it has 3 times the next one's people
@@ -170,7 +171,7 @@ class StoryPlaces:
         for (start, end), record in found.info.items():
             if record.gazetteer is not None:
                 scene.setdefault(record.gazetteer.name, record.gazetteer)
-                scene.setdefault(_title(doc.text[start:end]), record.gazetteer)  # the dateline's ALBUQUERQUE
+                scene.setdefault(_title(text_of(doc)[start:end]), record.gazetteer)  # the dateline's ALBUQUERQUE
         self._bare(doc, found.taken, scene, found.add, list(found.spans))
         doc.spans["places"] = sorted(found.spans, key=lambda sp: sp.start)
         doc.user_data["places"] = found.info

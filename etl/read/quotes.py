@@ -8,6 +8,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from etl.read.model import text_of
+
 MIN_WORDS = 4
 TRAILING = ",; "
 
@@ -57,10 +59,10 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 
 def story_quotes(doc: Doc) -> Doc:
     spans = []
-    for s, e in quote_spans(doc.text):
+    for s, e in quote_spans(text_of(doc)):
         span = doc.char_span(s, e, label="quote", alignment_mode="expand")
         if span is not None:
             spans.append(span)
     doc.spans["quotes"] = spans
-    doc.user_data["quotes"] = quote_spans(doc.text)
+    doc.user_data["quotes"] = quote_spans(text_of(doc))
     return doc
