@@ -138,9 +138,25 @@ def run(capsys):
     signal.signal(signal.SIGPIPE, pipe)
 
 
+# Where the real-browser tests live. Under ``make test`` (``-n 2``) they run on one worker, one after another (the two
+# cores allow one browser suite at a time), while the other worker runs the rest. xdist's own ``loadgroup`` marks a
+# group in the test's id, which pytest 9 no longer lets it rewrite, so the scheduler below groups by file instead.
+BROWSER_FILES = ("tests/browser/", "tests/test_site.py", "tests/test_benchmarks.py")
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    from xdist.scheduler import LoadScopeScheduling
+
+    class BrowserTestsTogether(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return "browser" if nodeid.startswith(BROWSER_FILES) else nodeid
+
+    return BrowserTestsTogether(config, log)
+
+
 def pytest_collection_modifyitems(config, items):
-    """Under ``make test`` (``-n 2 --dist loadgroup``) the real-browser tests are one group: one worker runs them one
-    after another, as the two cores allow one browser suite at a time, while the other worker runs the rest."""
-    for item in items:
-        if item.get_closest_marker("browser"):
-            item.add_marker(pytest.mark.xdist_group("browser"))
+    """A browser test outside ``BROWSER_FILES`` would run beside the others: refused at collection."""
+    stray = [i.nodeid for i in items if i.get_closest_marker("browser") and not i.nodeid.startswith(BROWSER_FILES)]
+    if stray:
+        raise pytest.UsageError(f"browser tests outside {BROWSER_FILES}: {stray}")
