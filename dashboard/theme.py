@@ -103,5 +103,5 @@ LABEL_BACKING = "rgba(255,255,255,0.75)"  # behind a city's name
 # Senate charts.
 SEAT_PX = (6.0, 15.0)  # a senator's marker in the seat chart, smallest and largest
 RING_SCALE = 1.8  # a chosen senator's ring, in seat sizes
-TALLY_ROW_PX, TALLY_BAR_PX = 92, 28  # a tally row (its label above, the bar, the majority note below) and its bar
+TALLY_ROW_PX, TALLY_BAR_PX = 96, 28  # a tally row (its label above, the bar, the majority note below) and its bar
 TALLY_AXIS_ROOM = 46  # under the bars: the axis and its title

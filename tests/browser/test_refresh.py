@@ -21,8 +21,11 @@ from etl.paths import ROOT
 pytestmark = pytest.mark.browser
 
 SESSIONS, REFRESHES = 6, 3  # the follow-up added, removed and added again: both ways, and back
-SHOWN = re.compile(r"Data as of \(on every chart\):\s*(\d{1,2} \w{3} \d{4})")  # the data's date, in words
-CREDIT = re.compile(r"· data as of (\d{1,2} \w{3} \d{4})")
+# The newest article's date, in words: in the overview's text (one article's byline, "as of …"; with several, the
+# line for the newest report, "Latest: <outlet>, …") and in the map's credit ("Article as of …").
+SHOWN = re.compile(r"(?:Latest: .*?, |as of )(\d{1,2} \w{3} \d{4})")
+CREDIT = re.compile(r"Article as of (\d{1,2} \w{3} \d{4})")
+REPORTS = re.compile(r"the (\d+) reports in the data")  # the overview's story of several reports
 # Which package a chart was drawn from: its stamp, kept in the figure's meta for machines (never shown).
 STAMP_JS = f"() => [...document.querySelectorAll('{CHART}')].map(e => e.layout.meta.stamp)"
 NOW_SHOWS = f"""stamp => [...document.querySelectorAll('{CHART}')]
@@ -38,15 +41,16 @@ def package(folder) -> tuple[str, int]:
 
 def seen(page) -> tuple[str, str, int]:
     """What one session shows: the package its chart was drawn from (the stamp in the figure's meta), the same
-    again when the freshness block and the map's credit give the same data date ("a mix" otherwise), and how many
-    articles the freshness block lists."""
+    again when the overview's text and the map's credit give the same newest article ("a mix" otherwise), and how
+    many articles the overview tells the story of."""
     text = page.inner_text(MAIN)
     svg = " ".join(page.locator(CHART_SVG).all_text_contents())
     fresh, credit = SHOWN.search(text), CREDIT.search(svg)
     assert fresh and credit, text[:500]
     (stamp,) = set(page.evaluate(STAMP_JS))
     same = stamp if fresh.group(1) == credit.group(1) else "a mix"
-    return stamp, same, text.count("(SHA-256)")  # each article's fingerprint
+    reports = REPORTS.search(text)
+    return stamp, same, int(reports.group(1)) if reports else 1
 
 
 def rerun(page) -> None:
