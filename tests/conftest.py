@@ -119,23 +119,36 @@ def browser():
         b.close()
 
 
-@pytest.fixture
-def run(capsys):
-    """``python -m etl ARGS`` in this process, as the desk's commands are tested (``add``, ``preview``): (exit
-    status, stdout lines, stderr lines). ``main`` sets SIGPIPE's handler; it is put back after the test."""
+def etl_main(*args: str | Path) -> tuple[int, str, str]:
+    """``python -m etl ARGS`` in this process, as the editor runs it: (exit status, stdout, stderr). An argparse
+    refusal's exit status is returned too; ``main`` sets SIGPIPE's handler, and it is put back."""
+    import contextlib
+    import io
     import signal
 
     from etl.__main__ import main
 
     pipe = signal.getsignal(signal.SIGPIPE)
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = main([str(a) for a in args])
+        except SystemExit as exc:  # argparse refuses an unknown flag this way
+            code = exc.code
+    signal.signal(signal.SIGPIPE, pipe)
+    return code, out.getvalue(), err.getvalue()
+
+
+@pytest.fixture
+def run():
+    """``python -m etl ARGS`` in this process, as the desk's commands are tested (``add``, ``preview``): (exit
+    status, stdout lines, stderr lines)."""
 
     def call(*args: str | Path) -> tuple[int, list[str], list[str]]:
-        code = main([str(a) for a in args])
-        out, err = capsys.readouterr()
+        code, out, err = etl_main(*args)
         return code, out.splitlines(), err.splitlines()
 
-    yield call
-    signal.signal(signal.SIGPIPE, pipe)
+    return call
 
 
 # Where the real-browser tests live. Under ``make test`` (``-n 2``) they run on one worker, one after another (the two

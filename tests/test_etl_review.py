@@ -3,8 +3,6 @@ next refresh (issue 39). Each command is run as an editor runs it, and its exact
 
 from __future__ import annotations
 
-import contextlib
-import io
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,7 +11,7 @@ import pytest
 
 from benchmarks.gold import CORPUS
 from etl.paths import DATA_DIR, REFERENCE_DIR, SEEDS_DIR
-from tests.conftest import Workspace
+from tests.conftest import Workspace, etl_main
 from tests.test_corroborate import FIFTH
 
 PORTLAND = FIFTH.index("Portland")  # where the city starts: a reading's key names its span
@@ -28,21 +26,8 @@ class Done:
 
 
 def _main(*args: str | Path) -> Done:
-    """``python -m etl ARGS`` in this process (spaCy and pandas are imported once for the whole file), with what
-    it printed: a refresh here is the same ``main`` the command runs."""
-    import signal
-
-    from etl.__main__ import main
-
-    pipe = signal.getsignal(signal.SIGPIPE)
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        try:
-            code = main([str(a) for a in args])
-        except SystemExit as exc:  # argparse refuses an unknown flag this way
-            code = exc.code
-    signal.signal(signal.SIGPIPE, pipe)
-    return Done(code, out.getvalue(), err.getvalue())
+    """``python -m etl ARGS`` in this process (spaCy and pandas are imported once for the whole file)."""
+    return Done(*etl_main(*args))
 
 
 def _etl(ws, *extra: str) -> Done:
