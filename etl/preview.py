@@ -13,16 +13,14 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import datetime as dt
-import multiprocessing
 import sys
-from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from etl import paths
 from etl.add import parse_day
 from etl.errors import EtlError
+from etl.read.ahead import InBackground, _without_spacy_cli
 from etl.read.model import Reading, as_of_words
 from etl.seed import Article, check_text, read_seed
 
@@ -187,11 +185,10 @@ def _article(file: Path, date: str | None) -> tuple[Article, str]:
     return article, "--date" if date else "today: no --date and no sidecar"
 
 
-def _read(article: Article, reference: Path):
+def _read(article: Article, reference: Path) -> Reading:
     """The article read by the reader (spaCy), as ``etl.read.ahead`` reads a refresh's articles."""
     from etl.gazetteer import Gazetteer
     from etl.lexicon import load_lexicon
-    from etl.read.ahead import _without_spacy_cli
     from etl.read.known import Known
 
     _without_spacy_cli()
@@ -200,27 +197,10 @@ def _read(article: Article, reference: Path):
     return Reader(Known.read(reference), Gazetteer(), load_lexicon()).read(article)
 
 
-def _read_ahead(article: Article, reference: Path) -> Callable[[], Reading]:
-    """Start reading in a process of its own, as a refresh does (``etl.read.ahead``): spaCy's import there, pandas'
-    here, side by side on two cores. The result, or the article read here if that process failed."""
-    pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
-    future = pool.submit(_read, article, reference)
-
-    def result() -> Reading:
-        try:
-            return future.result()
-        except Exception:  # any failure there: read here, where a bad file is reported as ever
-            return _read(article, reference)
-        finally:
-            pool.shutdown(wait=False, cancel_futures=True)
-
-    return result
-
-
 def preview(file: Path, date: str | None = None, reference: Path = paths.REFERENCE_DIR) -> Preview:
     """Read one article as a refresh does and gather what it finds. Writes nothing."""
     article, given = _article(file, date)
-    reading = _read_ahead(article, reference)
+    reading = InBackground(_read, article, reference)  # spaCy's import there, pandas' here, on two cores
     from etl import assemble, check, corroborate, review
     from etl.build import recorded_roles, understand
     from etl.gazetteer import Gazetteer
@@ -228,7 +208,7 @@ def preview(file: Path, date: str | None = None, reference: Path = paths.REFEREN
     from etl.reference import load_reference
 
     ref, lexicon, gazetteer = load_reference(reference), load_lexicon(), Gazetteer()
-    a = understand(reading(), ref, lexicon)
+    a = understand(reading.result() or _read(article, reference), ref, lexicon)
     desk = review.apply([a], review.decisions(ref), lexicon, ref)  # the desk's decisions, as a refresh applies them
     recorded = recorded_roles(ref, lexicon, gazetteer)
     standing = corroborate.standings([a], recorded, desk.confirmed)

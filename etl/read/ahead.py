@@ -12,10 +12,14 @@ from __future__ import annotations
 import multiprocessing
 import sys
 import types
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import TypeVar
 
 from etl.read.model import Reading
+
+T = TypeVar("T")
 
 
 def read_all(seeds_dir: Path, reference_dir: Path) -> list[Reading]:
@@ -48,18 +52,31 @@ def _no_cli(*args, **kwargs):
     raise RuntimeError("spaCy's command line is not loaded in the reading process")
 
 
-class Ahead:
+class InBackground:
+    """A call running in a forked process of its own, started now; its result is taken later."""
+
+    def __init__(self, call: Callable[..., T], *args):
+        self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+        self._future = self._pool.submit(call, *args)
+
+    def result(self) -> T | None:
+        """The call's result, or None when that process could not give it (the caller then does the work)."""
+        try:
+            return self._future.result()
+        except Exception:  # any failure: the caller does the work itself and reports a bad file as ever
+            return None
+        finally:
+            # The call is done, so this only joins the idle worker. wait=False would leave Python's exit handler
+            # waking a pipe the shutdown has closed: a traceback after the one-line error (CPython issue 83279).
+            self._pool.shutdown(wait=True)
+
+
+class Ahead(InBackground):
     """The articles being read in another process, started before the refresh imports pandas."""
 
     def __init__(self, seeds_dir: Path, reference_dir: Path):
-        self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
-        self._future = self._pool.submit(read_all, seeds_dir, reference_dir)
+        super().__init__(read_all, seeds_dir, reference_dir)
 
     def readings(self) -> list[Reading] | None:
         """The readings, or None when the process could not give them (the refresh then reads for itself)."""
-        try:
-            return self._future.result()
-        except Exception:  # any failure: the refresh reads the articles itself and reports a bad file as ever
-            return None
-        finally:
-            self._pool.shutdown(wait=False, cancel_futures=True)
+        return self.result()
