@@ -24,7 +24,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from etl.read.model import DateExpr, human
+from etl.read.model import DateExpr, Tokens, human, tokens_of
 from etl.read.sentences import sentence_bounds
 
 MONTHS = {name: i for i, name in enumerate(calendar.month_name) if name}
@@ -42,16 +42,15 @@ def _add_months(day: dt.date, n: int) -> tuple[int, int]:
     return k // 12, k % 12 + 1
 
 
-def _day(t, suffixes) -> int | None:
-    text = t.text
+def _day(text: str, suffixes) -> int | None:
     for suffix in suffixes:
         if text.endswith(suffix) and text[: -len(suffix)].isdecimal():
             text = text[: -len(suffix)]
     return int(text) if text.isdecimal() and len(text) <= 2 and 1 <= int(text) <= 31 else None
 
 
-def _year(t) -> int | None:
-    return int(t.text) if t.text.isdecimal() and len(t.text) == 4 and 1900 <= int(t.text) <= 2100 else None
+def _year(text: str) -> int | None:
+    return int(text) if text.isdecimal() and len(text) == 4 and 1900 <= int(text) <= 2100 else None
 
 
 @Language.factory("story_dates", default_config={"data": {}})
@@ -63,7 +62,7 @@ def make_story_dates(nlp: Language, name: str, data: dict) -> StoryDates:
 class StoryDates:
     def __init__(self, nlp, words: dict):
         """``words``: the lexicon's ``[dates]``."""
-        self.prepositions = frozenset(words["prepositions"])
+        self.prepositions = frozenset(p.lower() for p in words["prepositions"])  # compared with the lower-case word
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.phrase_kind: dict[str, tuple[str, int]] = {}
         for kind, table in (
@@ -77,7 +76,7 @@ class StoryDates:
                 self.phrase_kind[key] = (kind, int(n))
                 self.phrases.add(key, [nlp.make_doc(phrase)])
         self.after_month = frozenset(words["after_month"])
-        self.after_opening = tuple(words["after_month_opening"])
+        self.after_opening = list(words["after_month_opening"])  # a list: compared with a slice of the words
         self.month_forms = {**CALENDAR_MONTH_FORMS, **words["month_forms"]}
         self.suffixes = tuple(words["ordinal_suffixes"])
         self.qualifiers = frozenset(words["month_qualifiers"])
@@ -95,15 +94,17 @@ class StoryDates:
             found.append((s, e, kind, parts))
             taken.update(range(s, e))
 
-        for i, t in enumerate(doc):
+        tokens = tokens_of(doc)
+        text = tokens.text
+        for i in range(len(text)):
             if i in taken:
                 continue
-            hit = self._after_recess(doc, i)
-            if hit is None and t.text in self.month_forms:
-                hit = self._month_first(doc, i)
+            hit = self._after_recess(tokens, i)
+            if hit is None and text[i] in self.month_forms:
+                hit = self._month_first(tokens, i)
                 if hit is None:
                     continue  # a month's name alone, with no word that makes it a date
-            hit = hit or self._day_first(doc, i) or self._weekday(doc, i)
+            hit = hit or self._day_first(tokens, i) or self._weekday(tokens, i)
             if hit is not None:
                 add(*hit)
         for key, s, e in self.phrases(doc):
@@ -111,91 +112,88 @@ class StoryDates:
             add(s, e, kind, (k,))
         found.sort()
         doc.spans["dates"] = [Span(doc, s, e, label=kind) for s, e, kind, _ in found]
-        doc.user_data["dates"] = {
-            (doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)): (kind, parts) for s, e, kind, parts in found
-        }
+        doc.user_data["dates"] = {(tokens.idx[s], tokens.end(e)): (kind, parts) for s, e, kind, parts in found}
         return doc
 
-    # ---- one handler per form of date; each gives (start, end, kind, parts) or None --------------------------------
+    # ---- one handler per form of date at token ``i``; each gives (start, end, kind, parts) or None ----------------
 
-    def _after_recess(self, doc: Doc, i: int) -> tuple | None:
+    def _after_recess(self, tokens: Tokens, i: int) -> tuple | None:
         """ "after the August recess"."""
-        k, n = len(self.after_opening), len(doc)
+        k, n = len(self.after_opening), len(tokens)
         if (
             i + k + 1 < n
-            and all(doc[i + j].lower_ == w for j, w in enumerate(self.after_opening))
-            and doc[i + k].text in MONTHS
-            and doc[i + k + 1].lower_ in self.after_month
+            and tokens.lower[i : i + k] == self.after_opening
+            and tokens.text[i + k] in MONTHS
+            and tokens.lower[i + k + 1] in self.after_month
         ):
-            return i, i + k + 2, "after", (MONTHS[doc[i + k].text],)
+            return i, i + k + 2, "after", (MONTHS[tokens.text[i + k]],)
         return None
 
-    def _month_first(self, doc: Doc, i: int) -> tuple | None:
+    def _month_first(self, tokens: Tokens, i: int) -> tuple | None:
         """Month Day[, Year] ("Aug. 2, 2017"), Month Year ("June 2017"), or a month after a preposition or a word
         that places it ("in June", "last June", "early August")."""
-        n, t = len(doc), doc[i]
-        month = self.month_forms[t.text]
-        day = _day(doc[i + 1], self.suffixes) if i + 1 < n else None
+        text, n = tokens.text, len(tokens)
+        month = self.month_forms[text[i]]
+        day = _day(text[i + 1], self.suffixes) if i + 1 < n else None
         if day is not None:
             e, year = i + 2, None
-            if e + 1 < n and doc[e].text == "," and _year(doc[e + 1]):
-                e, year = e + 2, _year(doc[e + 1])
-            elif e < n and _year(doc[e]):
-                e, year = e + 1, _year(doc[e])
+            if e + 1 < n and text[e] == "," and _year(text[e + 1]):
+                e, year = e + 2, _year(text[e + 1])
+            elif e < n and _year(text[e]):
+                e, year = e + 1, _year(text[e])
             return i, e, "absolute", (year, month, day)
-        if i + 1 < n and _year(doc[i + 1]):
-            return i, i + 2, "month", (_year(doc[i + 1]), month, "")
-        before = doc[i - 1].lower_ if i else ""
-        if t.text in MONTHS and (
-            before in {p.lower() for p in self.prepositions}
-            or before in self.past
-            or before in self.future
-            or before in self.qualifiers
+        if i + 1 < n and _year(text[i + 1]):
+            return i, i + 2, "month", (_year(text[i + 1]), month, "")
+        before = tokens.lower[i - 1] if i else ""
+        if text[i] in MONTHS and (
+            before in self.prepositions or before in self.past or before in self.future or before in self.qualifiers
         ):
             s = i - 1 if before in self.past or before in self.future or before in self.own_qualifiers else i
             return s, i + 1, "month", (None, month, before)
         return None
 
-    def _day_first(self, doc: Doc, i: int) -> tuple | None:
+    def _day_first(self, tokens: Tokens, i: int) -> tuple | None:
         """Day Month [Year]: "3 August", "3 August 2017"."""
-        n = len(doc)
-        day = _day(doc[i], self.suffixes)
-        if day is None or i + 1 >= n or doc[i + 1].text not in self.month_forms:
+        text = tokens.text
+        n = len(text)
+        day = _day(text[i], self.suffixes)
+        if day is None or i + 1 >= n or text[i + 1] not in self.month_forms:
             return None
-        month = self.month_forms[doc[i + 1].text]
+        month = self.month_forms[text[i + 1]]
         e, year = i + 2, None
-        if e < n and _year(doc[e]):
-            e, year = e + 1, _year(doc[e])
+        if e < n and _year(text[e]):
+            e, year = e + 1, _year(text[e])
         return i, e, "absolute", (year, month, day)
 
-    def _weekday(self, doc: Doc, i: int) -> tuple | None:
+    def _weekday(self, tokens: Tokens, i: int) -> tuple | None:
         """A weekday, with "last" or "next" before it; "Friday, Aug. 18" is one date."""
-        n, t = len(doc), doc[i]
-        if t.text not in WEEKDAYS:
+        text, n = tokens.text, len(tokens)
+        if text[i] not in WEEKDAYS:
             return None
-        if i + 3 < n and doc[i + 1].text == "," and doc[i + 2].text in self.month_forms:
-            day = _day(doc[i + 3], self.suffixes)
+        if i + 3 < n and text[i + 1] == "," and text[i + 2] in self.month_forms:
+            day = _day(text[i + 3], self.suffixes)
             if day is not None:
                 e, year = i + 4, None
-                if e + 1 < n and doc[e].text == "," and _year(doc[e + 1]):
-                    e, year = e + 2, _year(doc[e + 1])
-                return i, e, "absolute", (year, self.month_forms[doc[i + 2].text], day)
-        before = doc[i - 1].lower_ if i else ""
+                if e + 1 < n and text[e] == "," and _year(text[e + 1]):
+                    e, year = e + 2, _year(text[e + 1])
+                return i, e, "absolute", (year, self.month_forms[text[i + 2]], day)
+        before = tokens.lower[i - 1] if i else ""
         s = i - 1 if before in self.past or before in self.future else i
-        return s, i + 1, "weekday", (WEEKDAYS[t.text], before)
+        return s, i + 1, "weekday", (WEEKDAYS[text[i]], before)
 
 
-def _clause_before(doc: Doc, start: int) -> list:
-    """The tokens of the date's clause before it: back to the start of its clause (the reader's clauses,
+def _clause_before(doc: Doc, start: int) -> list[str]:
+    """The words (lower case) of the date's clause before it: back to the start of its clause (the reader's clauses,
     ``etl.read.clauses``, in ``doc.user_data["clause_starts"]``), or to a closer break (a comma, a bracket, a
     quotation mark), within its sentence."""
     first, _ = sentence_bounds(doc, start)
     starts = doc.user_data.get("clause_starts", [])
-    i = bisect.bisect_right(starts, doc[start].idx) - 1
+    tokens = tokens_of(doc)
+    i = bisect.bisect_right(starts, tokens.idx[start]) - 1
     k = start - 1
-    while k >= first and doc[k].text not in CLAUSE_BREAKS and (i < 0 or doc[k].idx >= starts[i]):
+    while k >= first and tokens.text[k] not in CLAUSE_BREAKS and (i < 0 or tokens.idx[k] >= starts[i]):
         k -= 1
-    return list(doc[k + 1 : start])
+    return tokens.lower[k + 1 : start]
 
 
 class Resolver:
@@ -225,16 +223,16 @@ class Resolver:
 
     def _ahead(self, doc: Doc, start: int) -> bool:
         before = _clause_before(doc, start)
-        if before and before[-1].lower_ in self.future_prepositions:
+        if before and before[-1] in self.future_prepositions:
             return True
-        return self._has([t.lower_ for t in before], self.future_cues)
+        return self._has(before, self.future_cues)
 
     def _negated(self, doc: Doc, start: int) -> bool:
-        before = [t.lower_ for t in _clause_before(doc, start)]
+        before = _clause_before(doc, start)
         near = before[-4:]
         if near and self._has(near, self.near_negations):
             return True
-        sentence = [t.lower_ for t in doc[sentence_bounds(doc, start)[0] : start]]
+        sentence = tokens_of(doc).lower[sentence_bounds(doc, start)[0] : start]
         return self._has(sentence, [p for p in self.negations if p not in self.near_negations])
 
     def _near(self, month: int, day: int) -> dt.date | None:

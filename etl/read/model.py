@@ -143,6 +143,40 @@ def text_of(doc) -> str:
     return text
 
 
+class Tokens:
+    """A ``Doc``'s tokens as plain lists, made once per Doc (``tokens_of``): spaCy makes a new ``Token`` on each
+    ``doc[i]`` and a new string on each ``.text``, and the components look at every token many times."""
+
+    def __init__(self, doc):
+        tokens = list(doc)
+        self.text = [t.text for t in tokens]
+        self.lower = [t.lower_ for t in tokens]
+        self.idx = [t.idx for t in tokens]  # each token's first character
+        self.spaced = [bool(t.whitespace_) for t in tokens]  # a space follows the token
+        self.is_space = [t.is_space for t in tokens]
+        self.chars = text_of(doc)
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def end(self, e: int) -> int:
+        """The character just after token ``e - 1``: where ``doc[s:e]`` ends (its ``end_char``)."""
+        return self.idx[e - 1] + len(self.text[e - 1])
+
+    def span(self, s: int, e: int) -> str:
+        """The text of tokens ``s..e``, as ``doc[s:e].text`` gives it (the end is clipped to the Doc's)."""
+        e = min(e, len(self.text))
+        return self.chars[self.idx[s] : self.end(e)] if s < e else ""
+
+
+def tokens_of(doc) -> Tokens:
+    """The ``Tokens`` of a Doc, made on first use (the reader never changes a Doc's tokens once made)."""
+    tokens = doc.user_data.get("tokens")
+    if tokens is None:
+        tokens = doc.user_data["tokens"] = Tokens(doc)
+    return tokens
+
+
 def as_of_words(article: Article) -> str:
     """The as-of date as every message writes it: "3 Aug 2017 (inferred)" when the article does not print it."""
     day = article.as_of

@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from etl.gazetteer import slug
+from etl.read.model import tokens_of
 
 GLUE = frozenset({",", ".", ")", "”", ";", ":", "?", "!", '"'})  # with a possessive, what may follow a name unspaced
 
@@ -53,9 +54,10 @@ class NameInfo:
     affiliation: tuple[int, int] | None = None  # the characters of "(D-Wash.)" / "of Arizona"
 
 
-def _is_name_token(t, connectors: frozenset[str]) -> bool:
-    text = t.text
-    if not text or t.is_space:
+def _is_name_token(text: str, connectors: frozenset[str]) -> bool:
+    """A token's text that can be a word of a name: capitalised, with a lower-case letter, a middle initial or a
+    connector ("de", "van")."""
+    if not text or text.isspace():
         return False
     if text in connectors:
         return True
@@ -160,27 +162,29 @@ class StoryNames:
     def _name_run(self, doc: Doc, i: int, limit: int = 4) -> int:
         """The end of a run of name words starting at token ``i`` (``i`` when there is none). A hyphenated name
         ("Whitfield-Ramos") is one word of three tokens; a word glued to something else ("Skidmore)Then") is none."""
+        tokens = tokens_of(doc)
+        text, spaced, n = tokens.text, tokens.spaced, len(tokens)
         j, words = i, 0
-        while j < len(doc) and words < limit and _is_name_token(doc[j], self.connectors):
+        while j < n and words < limit and _is_name_token(text[j], self.connectors):
             k = j + 1
             while (
-                k + 1 < len(doc)
-                and doc[k].text == "-"
-                and not doc[k - 1].whitespace_
-                and not doc[k].whitespace_
-                and _is_name_token(doc[k + 1], self.connectors)
+                k + 1 < n
+                and text[k] == "-"
+                and not spaced[k - 1]
+                and not spaced[k]
+                and _is_name_token(text[k + 1], self.connectors)
             ):
                 k += 2
-            if not doc[k - 1].whitespace_ and k < len(doc) and doc[k].text not in self.glue_ok and not doc[k].is_space:
+            if not spaced[k - 1] and k < n and text[k] not in self.glue_ok and not tokens.is_space[k]:
                 break
             j, words = k, words + 1
-        while j > i and doc[j - 1].text in self.connectors:
+        while j > i and text[j - 1] in self.connectors:
             j -= 1
         return j
 
     def _words(self, doc: Doc, s: int, e: int) -> list[str]:
         """The name words of tokens ``s..e`` ("Whitfield-Ramos" is one word)."""
-        return doc[s:e].text.replace(" - ", "-").split()
+        return tokens_of(doc).span(s, e).replace(" - ", "-").split()
 
     def _title_before(self, doc: Doc, start: int, titles: dict[int, int]) -> tuple[str, int] | None:
         """A title that ends right before token ``start``, and the character where it begins with its modifiers
@@ -338,12 +342,13 @@ class StoryNames:
 
     def _untitled_run(self, doc: Doc, i: int, people: _People) -> tuple[int, list[str]] | None:
         """The run of name words that starts at token ``i`` (not inside a longer run) and its words."""
-        if i in people.taken or not _is_name_token(doc[i], self.connectors) or doc[i].text in self.stop_names:
+        text = tokens_of(doc).text
+        if i in people.taken or not _is_name_token(text[i], self.connectors) or text[i] in self.stop_names:
             return None
         if (
             i > 0
-            and _is_name_token(doc[i - 1], self.connectors)
-            and doc[i - 1].text not in self.stop_names
+            and _is_name_token(text[i - 1], self.connectors)
+            and text[i - 1] not in self.stop_names
             and i - 1 not in people.taken
         ):
             return None  # inside a longer run of capitalised words
@@ -403,11 +408,12 @@ class StoryNames:
         begun … Miscimarra said" (a capitalised run that only opens a sentence may be anything)."""
         if not doc[i].is_sent_start or not 2 <= e - i <= 3 or e >= len(doc) or not doc[e].is_lower:
             return False
-        surname = doc[e - 1].text
+        text = tokens_of(doc).text
+        surname = text[e - 1]
         again = any(
-            t.text == surname and not (t.i > 0 and _is_name_token(doc[t.i - 1], self.connectors))
-            for t in doc
-            if not i <= t.i < e
+            text[k] == surname and not (k > 0 and _is_name_token(text[k - 1], self.connectors))
+            for k in range(len(text))
+            if not i <= k < e
         )
         return again or self._pronoun_next(doc, e)
 
@@ -454,6 +460,8 @@ class StoryNames:
             self.last_names.get(sp.kb_id_) or sp.kb_id_[1:].split()[-1] for sp in named if sp.label_ == "person"
         }
         lengths = {2 * w.count("-") + 1 for w in surnames} | {1}  # "Whitfield-Ramos" is three tokens
+        tokens = tokens_of(doc)
+        text = tokens.text
         k = 0
         while k < len(doc):
             sp = by_start.get(k)
@@ -467,11 +475,13 @@ class StoryNames:
                 k = sp.end
                 continue
             hit = None
-            if k not in taken and (_is_name_token(doc[k], self.connectors) or (doc[k].is_upper and doc[k].is_alpha)):
+            if k not in taken and (
+                _is_name_token(text[k], self.connectors) or (text[k].isupper() and text[k].isalpha())
+            ):
                 for n in sorted(lengths, reverse=True):
                     if k + n > len(doc) or any(i in taken for i in range(k, k + n)):
                         continue
-                    word = doc[k : k + n].text.replace(" - ", "-")
+                    word = tokens.span(k, k + n).replace(" - ", "-")
                     if n > 1 and "-" not in word:
                         continue
                     entity = recent.get(word) or (surname_aliases.get(k) if n == 1 else None)

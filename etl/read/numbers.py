@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from etl.read.model import tokens_of
 from etl.read.sentences import sentence_bounds
 
 TALLY_TOKEN = re.compile(r"^([0-9]{1,3})[-–—]([0-9]{1,3})$")
@@ -66,27 +67,28 @@ class StoryNumbers:
         for cue in words["tally_cues"]:
             self.cues.add("CUE", [nlp.make_doc(cue)])
 
-    def _number(self, t) -> int | None:
-        if t.text.isdecimal() and len(t.text) <= 7:
-            return int(t.text)
-        return self.words.get(t.lower_)
+    def _number(self, text: str, lower: str) -> int | None:
+        if text.isdecimal() and len(text) <= 7:
+            return int(text)
+        return self.words.get(lower)
 
     def _tallies(self, doc: Doc, taken: set[int]) -> list[tuple[int, int, int, int]]:
         cue_at = sorted(s for _, s, _ in self.cues(doc))
+        tokens = tokens_of(doc)
+        text, lower, spaced = tokens.text, tokens.lower, tokens.spaced
         found = []
         i = 0
         while i < len(doc):
-            t = doc[i]
             hit = None
-            m = TALLY_TOKEN.match(t.text)
+            m = TALLY_TOKEN.match(text[i])
             if m:
                 hit = (i, i + 1, int(m.group(1)), int(m.group(2)))
-            elif t.text.isdecimal() and len(t.text) <= 3 and i + 2 < len(doc):
-                joint, other = doc[i + 1], doc[i + 2]
-                glued = joint.text in DASHES and not t.whitespace_ and not joint.whitespace_
-                if other.text.isdecimal() and len(other.text) <= 3 and (glued or joint.lower_ in self.tally_joins):
-                    hit = (i, i + 3, int(t.text), int(other.text))
-            share = hit is not None and hit[1] < len(doc) and doc[hit[1]].lower_ in self.not_before
+            elif text[i].isdecimal() and len(text[i]) <= 3 and i + 2 < len(doc):
+                joint, other = i + 1, text[i + 2]
+                glued = text[joint] in DASHES and not spaced[i] and not spaced[joint]
+                if other.isdecimal() and len(other) <= 3 and (glued or lower[joint] in self.tally_joins):
+                    hit = (i, i + 3, int(text[i]), int(other))
+            share = hit is not None and hit[1] < len(doc) and lower[hit[1]] in self.not_before
             if hit and not share and not any(k in taken for k in range(hit[0], hit[1])):
                 first, last = sentence_bounds(doc, hit[0])
                 lo, hi = max(first, hit[0] - CUE_WINDOW), min(last, hit[1] + CUE_WINDOW)
@@ -98,43 +100,44 @@ class StoryNumbers:
         return found
 
     def _counts(self, doc: Doc, taken: set[int]) -> list[tuple[int, int, int, str, bool, bool]]:
+        tokens = tokens_of(doc)
+        text, lower, n = tokens.text, tokens.lower, len(tokens)
         out = []
-        for i, t in enumerate(doc):
+        for i in range(n):
             if i in taken:
                 continue
-            start, value = i, self._number(t)
-            if t.lower_ in self.dozen:
+            start, value = i, self._number(text[i], lower[i])
+            if lower[i] in self.dozen:
                 value = 12
-                if i > 0 and doc[i - 1].lower_ in self.dozen_articles:
+                if i > 0 and lower[i - 1] in self.dozen_articles:
                     start = i - 1
             if value is None:
                 continue
-            if t.text.isdecimal() and 1900 <= value <= 2100:
+            if text[i].isdecimal() and 1900 <= value <= 2100:
                 continue  # a year
-            if i > 0 and doc[i - 1].text in self.not_count_after:
+            if i > 0 and text[i - 1] in self.not_count_after:
                 continue
             nxt = i + 1
-            if nxt >= len(doc) or doc[nxt].text in DASHES or doc[nxt].lower_ in self.percent:
+            if nxt >= n or text[nxt] in DASHES or lower[nxt] in self.percent:
                 continue
             # the counted noun, with fillers before a city noun ("four so-called sanctuary cities")
             j = nxt
-            while j < len(doc) and j - nxt < 3 and doc[j].lower_ not in self.city_nouns:
-                if doc[j].lower_ in self.fillers or ("-" in doc[j].text and doc[j].is_alpha is False):
+            while j < n and j - nxt < 3 and lower[j] not in self.city_nouns:
+                if lower[j] in self.fillers or ("-" in text[j] and not text[j].isalpha()):
                     j += 1
                     continue
                 break
-            if j < len(doc) and doc[j].lower_ in self.city_nouns and not any(k in taken for k in range(i, j + 1)):
+            if j < n and lower[j] in self.city_nouns and not any(k in taken for k in range(i, j + 1)):
                 noun, city = j, True
             else:
                 noun, city = nxt, False
-                w = doc[noun]
-                if not w.is_alpha or w.lower_ in self.not_units or noun in taken:
+                if not text[noun].isalpha() or lower[noun] in self.not_units or noun in taken:
                     continue
             k = start - 1
-            while k >= 0 and doc[k].lower_ in self.fillers:
+            while k >= 0 and lower[k] in self.fillers:
                 k -= 1
-            definite = k >= 0 and doc[k].lower_ in self.definite
-            out.append((start, noun + 1, value, self.singular(doc[noun].text), definite, city))
+            definite = k >= 0 and lower[k] in self.definite
+            out.append((start, noun + 1, value, self.singular(text[noun]), definite, city))
         return out
 
     def __call__(self, doc: Doc) -> Doc:
@@ -144,11 +147,9 @@ class StoryNumbers:
         counts = self._counts(doc, taken)
         doc.spans["tallies"] = [Span(doc, s, e, label="tally") for s, e, _, _ in tallies]
         doc.spans["counts"] = [Span(doc, s, e, label="count") for s, e, *_ in counts]
-        doc.user_data["tallies"] = {
-            (doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)): (y, n) for s, e, y, n in tallies
-        }
+        tokens = tokens_of(doc)
+        doc.user_data["tallies"] = {(tokens.idx[s], tokens.end(e)): (y, n) for s, e, y, n in tallies}
         doc.user_data["counts"] = {
-            (doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)): (v, unit, definite, city)
-            for s, e, v, unit, definite, city in counts
+            (tokens.idx[s], tokens.end(e)): (v, unit, definite, city) for s, e, v, unit, definite, city in counts
         }
         return doc

@@ -20,7 +20,20 @@ from etl.read import sentences as _sentences  # noqa: F401 - registers the story
 from etl.read import states
 from etl.read.clauses import Clauses
 from etl.read.known import Known
-from etl.read.model import Count, DateExpr, Mention, Place, Quote, Reading, Sentence, Span, Tally, human, text_of
+from etl.read.model import (
+    Count,
+    DateExpr,
+    Mention,
+    Place,
+    Quote,
+    Reading,
+    Sentence,
+    Span,
+    Tally,
+    human,
+    text_of,
+    tokens_of,
+)
 from etl.seed import Article
 
 ENGLISH_MIN_WORDS = 30  # below this many words, a text is too short to tell its language
@@ -102,7 +115,9 @@ class Reader:
     def read(self, article: Article) -> Reading:
         """One article: its sentences and every typed span."""
         text = article.text
-        doc = self.nlp(text)
+        doc = self.nlp.make_doc(text)
+        doc.user_data["text"] = text  # what ``text_of`` would join again from the tokens
+        doc = self.nlp(doc)
         sentences = self._sentences(doc)
         width = max(3, len(str(len(sentences))))
         reading = Reading(article, sentences, [f"s{i + 1:0{width}d}" for i in range(len(sentences))])
@@ -162,7 +177,8 @@ class Reader:
         return out
 
     def _english(self, doc) -> bool:
-        words = [t.lower_ for t in doc if t.is_alpha]
+        tokens = tokens_of(doc)
+        words = [lower for lower, text in zip(tokens.lower, tokens.text, strict=True) if text.isalpha()]
         if len(words) < ENGLISH_MIN_WORDS:
             return True
         return sum(1 for w in words if w in STOP_WORDS) / len(words) >= ENGLISH_MIN_SHARE

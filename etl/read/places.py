@@ -28,7 +28,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from etl.gazetteer import slug
-from etl.read.model import text_of
+from etl.read.model import text_of, tokens_of
 
 FUZZY_CUTOFF = 0.85  # "San Bernadino" ~ "San Bernardino" scores 0.96; unrelated US names stay below 0.8
 DOMINANT = 3  # a bare name is read as the most populous city of that name when it has 3 times the next one's people
@@ -53,9 +53,9 @@ class _Spans:
         self.info: dict[tuple[int, int], PlaceInfo] = {}
 
     def add(self, s: int, e: int, label: str, kb: str, record: PlaceInfo) -> None:
-        doc = self.doc
-        self.spans.append(Span(doc, s, e, label=label, kb_id=kb))
-        self.info[(doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text))] = record
+        words = tokens_of(self.doc)
+        self.spans.append(Span(self.doc, s, e, label=label, kb_id=kb))
+        self.info[(words.idx[s], words.end(e))] = record
         self.taken.update(range(s, e))
 
     def free(self, s: int, e: int) -> bool:
@@ -67,8 +67,8 @@ def _title(text: str) -> str:
     return " ".join(w[:1] + w[1:].lower() if w.isupper() else w for w in text.split())
 
 
-def _is_word(t) -> bool:
-    text = t.text
+def _is_word(text: str) -> bool:
+    """A token's text that can be a word of a place's name: capitalised letters, with dots, hyphens, apostrophes."""
     return bool(text) and (text[0].isupper() and (text.replace(".", "").replace("-", "").replace("’", "").isalpha()))
 
 
@@ -110,16 +110,17 @@ class StoryPlaces:
 
     def _run_back(self, doc: Doc, end: int, taken: set[int]) -> int:
         """The start of a run of capitalised name tokens that ends at ``end`` (at most 4 tokens, within a line)."""
+        words = tokens_of(doc)
         i = end
         while i > 0 and end - i < 4:
-            t = doc[i - 1]
-            if (i - 1) in taken or "\n" in t.text or t.is_space:
+            text = words.text[i - 1]
+            if (i - 1) in taken or "\n" in text or words.is_space[i - 1]:
                 break
-            if _is_word(t) or t.text in self.saints or (t.text == "-" and i - 1 > 0 and not t.whitespace_):
+            if _is_word(text) or text in self.saints or (text == "-" and i - 1 > 0 and not words.spaced[i - 1]):
                 i -= 1
                 continue
             break
-        while i < end and doc[i].text == "-":
+        while i < end and words.text[i] == "-":
             i += 1
         return i
 
@@ -160,7 +161,7 @@ class StoryPlaces:
             self._dateline_city(doc, sp, found)
         # 3. a state on its own
         for s, e in state_hits:
-            form = doc[s:e].text
+            form = tokens_of(doc).span(s, e)
             if not found.free(s, e) or form not in self.full_names or self._by_name(form):
                 continue
             usps = self.states[form]
@@ -225,19 +226,21 @@ class StoryPlaces:
 
     def _runs(self, doc: Doc, taken: set[int]):
         """Every maximal run of 1-3 capitalised tokens not yet taken ("St. Louis" counts), in reading order."""
+        words = tokens_of(doc)
+        text, n = words.text, len(words)
         i = 0
-        while i < len(doc):
-            starts = _is_word(doc[i]) or (doc[i].text in self.saints and i + 1 < len(doc) and _is_word(doc[i + 1]))
+        while i < n:
+            starts = _is_word(text[i]) or (text[i] in self.saints and i + 1 < n and _is_word(text[i + 1]))
             if i in taken or not starts:
                 i += 1
                 continue
             j = i + 1
             while (
-                j < len(doc)
+                j < n
                 and j - i < 3
                 and j not in taken
-                and doc[j - 1].whitespace_
-                and (_is_word(doc[j]) or doc[j].text in self.saints)
+                and words.spaced[j - 1]
+                and (_is_word(text[j]) or text[j] in self.saints)
             ):
                 j += 1
             yield i, j
@@ -246,25 +249,29 @@ class StoryPlaces:
     def _context(self, doc: Doc, i: int, j: int) -> bool:
         """The words around a bare name read as a place: a preposition or a list before it, a possessive or a list
         after it, or a bullet line of its own."""
-        before = doc[i - 1] if i > 0 else None
-        after = doc[j] if j < len(doc) else None
-        if before is None or before.is_space or "\n" in before.text or before.text in ("•", "·", "-", "*", "–", "—"):
+        words = tokens_of(doc)
+        if i == 0 or words.is_space[i - 1]:
             return True
-        if before.lower_ in self.place_words or before.text in self.list_joins or before.text == ":":
+        before = words.text[i - 1]
+        if "\n" in before or before in ("•", "·", "-", "*", "–", "—"):
             return True
-        return after is not None and (after.text in self.possessives or after.text in self.list_joins)
+        if words.lower[i - 1] in self.place_words or before in self.list_joins or before == ":":
+            return True
+        after = words.text[j] if j < len(words) else None
+        return after is not None and (after in self.possessives or after in self.list_joins)
 
     def _known(self, doc: Doc, i: int, j: int, scene: dict) -> tuple[int, int, object] | None:
         """The longest part of the run ``i..j`` that names a city of the scene, of the reference in a place's
         context, or (in a place's context) a large city whose name no other city of any size shares much: its start,
         its end and the place."""
+        words = tokens_of(doc)
         best = None
         for s in range(i, j):
             for e in range(j, s, -1):
                 if best is not None and e - s <= best[1] - best[0]:
                     break
-                name = doc[s:e].text
-                if e < len(doc) and doc[e].text in self.org_words:
+                name = words.span(s, e)
+                if e < len(words) and words.text[e] in self.org_words:
                     continue  # "Stockton Police Department": an organisation's name
                 place = scene.get(name)
                 if place is None and self._context(doc, s, e):
@@ -283,9 +290,10 @@ class StoryPlaces:
 
     def _state_after(self, doc: Doc, end: int) -> str | None:
         """A state written right after a list: "San Bernardino and Stockton in California"."""
-        if end + 1 < len(doc) and doc[end].lower_ in self.state_after_list:
+        words = tokens_of(doc)
+        if end + 1 < len(words) and words.lower[end] in self.state_after_list:
             for n in (3, 2, 1):
-                form = doc[end + 1 : end + 1 + n].text
+                form = words.span(end + 1, end + 1 + n)
                 if form in self.full_names or (form in self.states and len(form) > 2):
                     return self.states[form]
         return None
@@ -330,11 +338,12 @@ class StoryPlaces:
             if not unknown or len(group) < 2:
                 continue
             state = self._state_after(doc, group[-1][1])
-            cities_before = any(doc[k].lower_ in self.list_nouns for k in range(max(0, group[0][0] - 5), group[0][0]))
+            lower = tokens_of(doc).lower
+            cities_before = any(lower[k] in self.list_nouns for k in range(max(0, group[0][0] - 5), group[0][0]))
             if not state and not cities_before and not any(known for _, _, known in group):
                 continue
             for i, j in unknown:
-                name = doc[i:j].text
+                name = tokens_of(doc).span(i, j)
                 place = None
                 if state is not None and self.gazetteer is not None:
                     place = self.gazetteer.resolve(name, state)
@@ -353,7 +362,7 @@ class StoryPlaces:
         for n in names:
             by_words.setdefault(len(n.split()), []).append(n)
         for i, j in list(self._runs(doc, taken)):
-            written = doc[i:j].text
+            written = tokens_of(doc).span(i, j)
             candidates = by_words.get(j - i, [])
             if written in names or not candidates or not self._context(doc, i, j):
                 continue
@@ -367,7 +376,8 @@ class StoryPlaces:
         """Only list words (commas, semicolons, "and"), and the state of the item before, lie between two items."""
         if start < end or start - end > 6:
             return False
+        words = tokens_of(doc)
         return all(
-            doc[k].text in self.list_joins or (doc[k].is_space and "\n" not in doc[k].text) or k in states
+            words.text[k] in self.list_joins or (words.is_space[k] and "\n" not in words.text[k]) or k in states
             for k in range(end, start)
         )

@@ -59,10 +59,11 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 
 def story_quotes(doc: Doc) -> Doc:
     spans = []
-    for s, e in quote_spans(text_of(doc)):
+    quotes = quote_spans(text_of(doc))
+    for s, e in quotes:
         span = doc.char_span(s, e, label="quote", alignment_mode="expand")
         if span is not None:
             spans.append(span)
     doc.spans["quotes"] = spans
-    doc.user_data["quotes"] = quote_spans(text_of(doc))
+    doc.user_data["quotes"] = quotes
     return doc

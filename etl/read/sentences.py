@@ -11,8 +11,12 @@ from __future__ import annotations
 import bisect
 import calendar
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+
+from etl.read.model import tokens_of
 
 CLOSERS = frozenset({"”", '"', "’", "'", ")", "]", "»"})
 OPENERS = frozenset({"“", '"', "‘", "'", "(", "[", "«"})
@@ -25,11 +29,12 @@ WEEKDAYS = frozenset(calendar.day_name)
 
 def _line_starts(doc: Doc) -> list[bool]:
     """For each token: is it the first token of a line (after a newline, or the first of the text)?"""
-    out = [False] * len(doc)
+    tokens = tokens_of(doc)
+    out = [False] * len(tokens)
     after_newline = True
-    for k, t in enumerate(doc):
+    for k, text in enumerate(tokens.text):
         out[k] = after_newline
-        after_newline = (after_newline or "\n" in t.text) if t.is_space else False
+        after_newline = (after_newline or "\n" in text) if tokens.is_space[k] else False
     return out
 
 
@@ -98,27 +103,27 @@ class StorySentences:
 
     def _ends_sentence(self, doc: Doc, i: int, line_end: int) -> int | None:
         """If token ``i`` ends a sentence, the index of the next sentence's first token; else None."""
-        t = doc[i]
-        text = t.text
+        tokens = tokens_of(doc)
+        text = tokens.text[i]
         abbreviation = len(text) > 1 and text.endswith(".") and any(c.isalpha() for c in text)
         if text not in ENDS and not abbreviation:
             return None
         j = i + 1
-        while j < line_end and doc[j].text in CLOSERS:
+        while j < line_end and tokens.text[j] in CLOSERS:
             j += 1
-        while j < line_end and doc[j].is_space:
+        while j < line_end and tokens.is_space[j]:
             j += 1
         if j >= line_end:
             return None
-        if j == i + 1 and not t.whitespace_:  # "U.S.-led", ".com": no space after it
+        if j == i + 1 and not tokens.spaced[i]:  # "U.S.-led", ".com": no space after it
             return None
-        nxt = doc[j].text
+        nxt = tokens.text[j]
         starts = nxt[:1].isupper() or nxt[:1].isdigit() or nxt in OPENERS
         if not starts:
             return None
         if text in ENDS:
-            before = doc[i - 1] if i > 0 else None
-            if text == "." and before is not None and not before.whitespace_ and before.text + "." in self.never_final:
+            glued = i > 0 and not tokens.spaced[i - 1]
+            if text == "." and glued and tokens.text[i - 1] + "." in self.never_final:
                 return None  # "Lt." written as "Lt" and "." by the tokenizer: a title, not a sentence's end
             return j
         # An abbreviation ends a sentence only where the next word could not belong to it.
@@ -177,8 +182,9 @@ class StorySentences:
                         starts[nxt] = True
             first_line = False
             i = line_end
-        for k, token in enumerate(doc):
-            token.is_sent_start = starts[k] if k else True
+        # Token.is_sent_start's setter scans the whole Doc for a parse on every call: set them all in one call.
+        flags = numpy.array([1 if start or not k else -1 for k, start in enumerate(starts)], dtype=numpy.int64)
+        doc.from_array([SENT_START], flags.astype(numpy.uint64))
         doc.spans["lines"] = lines
         doc.user_data["sentence_starts"] = [k for k, start in enumerate(starts) if start or not k]
         return doc
