@@ -6,13 +6,13 @@ resolve a span again.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 from dataclasses import dataclass
 
 import pandas as pd
 
 from etl.lexicon import Lexicon, phrase
+from etl.read.clauses import apart, label_start, phrase_around, relative_clauses, since_previous, words_near
 from etl.read.model import DateExpr, Quote, Reading, Tally
 
 MIN_EVIDENCE = 2  # a date that falls outside every event it could mean needs this much evidence (entities, cues)
@@ -106,7 +106,7 @@ def link_dates(rd: Reading, ref, lexicon: Lexicon) -> list[EventLink]:
             continue
         sid = rd.sentence_at(d.start)
         candidates = events
-        procedural = _words(_phrase_of(rd, d), [*lexicon.numbers["committee_votes"], *lexicon.numbers["cloture_votes"]])
+        procedural = _procedural(rd.sentence(sid), d, lexicon)
         alone = sum(rd.sentence_at(x.start) == sid for x in rd.dates) == 1  # the sentence's only date
         if procedural or (alone and _motion(rd.sentence(sid).surface, lexicon) == CLOTURE):
             candidates = [r for r in events if r.vote_id not in confirmations]
@@ -119,7 +119,7 @@ def link_dates(rd: Reading, ref, lexicon: Lexicon) -> list[EventLink]:
             else:
                 links.append(EventLink(i, None, "none"))
             continue
-        clause, antecedent = _clause_of(rd, d, lexicon.people["speech_verbs"], lexicon.dates)
+        clause, antecedent = (x.surface for x in relative_clauses(lexicon).at(rd.sentence(sid), d.start))
         strong = sorted(
             (
                 (_evidence_in(rd, r, clause, antecedent), -_distance(d, r), r.event_id)
@@ -149,51 +149,11 @@ def link_dates(rd: Reading, ref, lexicon: Lexicon) -> list[EventLink]:
 NEAR_MISS = 92  # days: a date this close to an event the clause speaks of is a claim about it, right or wrong
 
 
-@functools.cache
-def _relative(words: tuple[str, ...]) -> re.Pattern:
-    """The relative words that cut a date's clause (the lexicon's ``clause_relatives``), as one pattern."""
-    return re.compile(rf"\b(?:{'|'.join(re.escape(w) for w in words)})\b")
-
-
-ANTECEDENT = 40  # characters before a relative clause that it hangs on
-
-
-def _clause_of(rd: Reading, d: DateExpr, verbs, words: dict) -> tuple[str, str]:
-    """The date's own clause in its sentence, cut at relative pronouns ("... ends a vacancy | that dates to August
-    2015") and semicolons, but not at the "that" of what someone said ("said on Tuesday that he wouldn't ..."); and,
-    for a relative clause, the words it hangs on."""
-    s = rd.sentence(rd.sentence_at(d.start))
-    at = d.start - s.start
-    reported = frozenset(words["reported_speech"])
-    relative = [
-        m.start()
-        for m in _relative(tuple(words["clause_relatives"])).finditer(s.surface)
-        if not _after_speech(s.surface, m, verbs, reported)
-    ]
-    cuts = [0, *relative, *(m.start() for m in re.finditer(";", s.surface))]
-    begin = max(c for c in cuts if c <= at)
-    after = [c for c in cuts if c > at]
-    antecedent = s.surface[max(0, begin - ANTECEDENT) : begin] if begin else ""
-    return s.surface[begin : min(after) if after else len(s.surface)], antecedent
-
-
-def _phrase_of(rd: Reading, d: DateExpr) -> str:
-    """The words around a date up to the nearest commas, semicolons or clause breaks: "Republicans won a cloture
-    vote on the nomination Wednesday morning", not the committee an appositive mentions."""
-    s = rd.sentence(rd.sentence_at(d.start))
-    at = d.start - s.start
-    breaks = [m.start() for m in re.finditer(r"[,;:—–]", s.surface)]
-    begin = max([0, *(b + 1 for b in breaks if b < at)])
-    end = min([len(s.surface), *(b for b in breaks if b >= at + len(d.surface))])
-    return s.surface[begin:end]
-
-
-def _after_speech(text: str, m: re.Match, verbs, reported: frozenset[str]) -> bool:
-    """A "that" that opens what someone said: a speech verb in the few words before it."""
-    return m.group(0) in reported and bool(_words(text[max(0, m.start() - SPEECH_BEFORE_THAT) : m.start()], verbs))
-
-
-SPEECH_BEFORE_THAT = 30  # characters: "said on Thursday that", "told reporters Tuesday that"
+def _procedural(sentence, d: DateExpr, lexicon: Lexicon) -> bool:
+    """A date in a phrase about a committee's or a procedural vote ("won a cloture vote on the nomination Wednesday
+    morning"): the phrase around it (``etl.read.clauses.phrase_around``), not the committee an appositive names."""
+    around = phrase_around(sentence, d.start, d.end).surface
+    return bool(_words(around, [*lexicon.numbers["committee_votes"], *lexicon.numbers["cloture_votes"]]))
 
 
 def _evidence_in(rd: Reading, row, clause: str, antecedent: str) -> int:
@@ -244,24 +204,12 @@ class TallyLink:
     how: str  # nominee | date | previous | not_floor | unsure | none
 
 
-_CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]")
-
-
-def _apart(text: str, a, b) -> tuple[int, int]:
-    """How far apart two spans are: clause breaks (commas, dashes...) between them, then characters."""
-    between = text[min(a.end, b.end) : max(a.start, b.start)]
-    return len(_CLAUSE_BREAK.findall(between)), len(between)
-
-
-def _tally_context(rd: Reading, t, sid: str) -> str:
-    """The words that say what kind of vote a tally is: its sentence, or, when the sentence gives two tallies ("The
-    50-48 vote came after Republicans broke a filibuster by another 50-48 vote"), the words from the tally before
-    it to its own end."""
-    s = rd.sentence(sid)
-    before = [x.end for x in rd.tallies if rd.sentence_at(x.start) == sid and x.end <= t.start]
-    if not before and not [x for x in rd.tallies if rd.sentence_at(x.start) == sid and x.start > t.start]:
-        return s.surface
-    return rd.article.text[max(before, default=s.start) : t.end]
+def _tally_words(rd: Reading, t: Tally) -> str:
+    """The words that say what kind of vote a tally is: its sentence, or, when the sentence gives two tallies, the
+    words from the tally before it to its own end (``etl.read.clauses.since_previous``)."""
+    sid = rd.sentence_at(t.start)
+    own = [x for x in rd.tallies if rd.sentence_at(x.start) == sid]
+    return since_previous(rd.article.text, rd.sentence(sid), own, t).surface
 
 
 def _motion(text: str, lexicon: Lexicon) -> str | None:
@@ -280,7 +228,7 @@ def _motions(rd: Reading, lexicon: Lexicon) -> list[str | None]:
     paragraph that speaks of no cloture, the confirmation (what a nomination's tally has always given); else the
     other of the paragraph's tallies when another names its own kind ("The 50-48 vote came after Republicans cut
     off debate ... by another 50-48 vote"); else unsure (None), as words naming both are."""
-    own = [_motion(_tally_context(rd, t, rd.sentence_at(t.start)), lexicon) for t in rd.tallies]
+    own = [_motion(_tally_words(rd, t), lexicon) for t in rd.tallies]
     paragraphs = [rd.sentence(rd.sentence_at(t.start)).paragraph for t in rd.tallies]
     out: list[str | None] = []
     for i, kind in enumerate(own):
@@ -329,7 +277,7 @@ def _whose(rd: Reading, t: Tally, sid: str, nominees: set[str], dated: bool) -> 
     its sentence gives decide."""
     named = _nominees_near(rd, sid, nominees)
     if named:
-        return min(named, key=lambda m: (*_apart(rd.article.text, m, t), m.start)).entity_id, "nominee"
+        return min(named, key=lambda m: (*apart(rd.article.text, m, t), m.start)).entity_id, "nominee"
     earlier = [m for m in rd.mentions if m.entity_id in nominees and m.start < t.start]
     if dated or not earlier:
         return None, "date"
@@ -449,8 +397,7 @@ def _labelled(rd: Reading, text: str, q: Quote, start: int) -> tuple[str, str] |
     """A quotation after a label and a colon, as scripts and transcripts write them: the person the label names
     ("ACT (CASTELLANOS): “…”"), or, for a bare "Quote:", the one person the sentence before it names ("Sessions
     laid out his reasoning in a written statement. Quote: “…”")."""
-    ends = [m.end() for m in re.finditer(r"[.!?]\s", text[start : q.start])]
-    begin = max(start + (ends[-1] if ends else 0), text.rfind("\n", 0, q.start) + 1)
+    begin = label_start(text, start, q.start)
     if not LABEL.match(text[begin : q.start]):
         return None
     named = [m for m in rd.mentions if begin <= m.start < q.start and m.type in SPEAKER_TYPES]
@@ -477,13 +424,11 @@ def _tied(rd: Reading, text: str, start: int, end: int, q: Quote, verbs, pronoun
             if gap <= SPEECH_REACH:
                 candidates.append((gap, m.entity_id, "verb"))
     for p, p_end in positions:
-        for pronoun in pronouns:
-            for m in re.finditer(rf"\b{re.escape(pronoun)}\b", text[max(start, p - 12) : p_end + 20]):
-                at = max(start, p - 12) + m.start()
-                if not q.start <= at < q.end:
-                    who = _last_person(rd, q.start, paragraph)
-                    if who is not None:
-                        candidates.append((abs(at - p), who, "pronoun"))
+        for at in words_near(text, start, p, p_end, pronouns):
+            if not q.start <= at < q.end:
+                who = _last_person(rd, q.start, paragraph)
+                if who is not None:
+                    candidates.append((abs(at - p), who, "pronoun"))
     if not candidates:
         return None
     gap, who, how = min(candidates)

@@ -1,18 +1,36 @@
-"""Clauses: where each sentence's clauses break, found once by the reader for every later reading.
+"""Clauses: where a sentence's clauses, phrases and inner sentences end, the one place that knows it.
 
-The story layer takes a lone city's role from its own clause, and a count's launch word from its clause
-(``etl.story``); a date's clause before it says whether it lies ahead (``etl.read.dates``). Both read the clauses
-found here, from the lexicon's ``[story]`` words: a sentence breaks at semicolons, at a dash between spaces, at a
-comma before a conjunction (", but"), at a clause word anywhere ("while", "if"), and a relative clause between
-commas (", who worked ... in Modesto before she was elected,") is a clause of its own.
+The reader's clauses (``Clauses``) are found once per article, from the lexicon's ``[story]`` words: a sentence
+breaks at semicolons, at a dash between spaces, at a comma before a conjunction (", but"), at a clause word anywhere
+("while", "if"), and a relative clause between commas (", who worked ... in Modesto before she was elected,") is a
+clause of its own. The story layer takes a lone city's role and a count's launch word from them (``etl.story``); a
+date's clause before it says whether it lies ahead (``etl.read.dates``).
+
+The resolver (``etl.resolve``) asks other questions of a sentence, each with its own cut, all kept here: a date's
+clause for its evidence (``RelativeClauses``: cut at relative words, not at the "that" of what someone said), the
+phrase around a date (``phrase_around``: up to the nearest comma, colon or dash), how far apart a name and a tally
+are (``apart``), a tally's own words when its sentence gives two (``since_previous``), where a quotation's label
+begins (``label_start``) and the words just around a speech verb (``words_near``).
 """
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 
+from etl.lexicon import Lexicon, phrase
 from etl.read.model import Sentence, Span
+
+PHRASE_MARKS = ",;:—–"  # the marks that end a phrase inside a clause
+BRACKETS = "()"  # an aside, a break between two spans but no end of a phrase
+ANTECEDENT = 40  # characters before a relative clause that it hangs on
+SPEECH_BEFORE_THAT = 30  # characters: "said on Thursday that", "told reporters Tuesday that"
+NEAR_BEFORE, NEAR_AFTER = 12, 20  # characters around a speech verb where its pronoun stands ("“…,” he said")
+
+_PHRASE_BREAK = re.compile(f"[{re.escape(PHRASE_MARKS)}]")
+_BREAK = re.compile(f"[{re.escape(PHRASE_MARKS + BRACKETS)}]")
+_STOP = re.compile(r"[.!?]\s")  # a sentence's end inside the reader's sentence, before a label ("statement. Quote:")
 
 
 def _alternatives(words) -> str:
@@ -44,3 +62,100 @@ class Clauses:
             [Span(s.start + a, s.start + b, text[s.start + a : s.start + b]) for a, b in self.split(s.surface)]
             for s in sentences
         ]
+
+
+def _piece(sentence: Span, begin: int, end: int) -> Span:
+    """``sentence.surface[begin:end]`` as a span of the article's text."""
+    return Span(sentence.start + begin, sentence.start + end, sentence.surface[begin:end])
+
+
+class RelativeClauses:
+    """A date's clause as evidence for an event: its sentence cut at relative words ("... ends a vacancy | that dates
+    to August 2015") and semicolons, but not at the "that" of what someone said ("said on Tuesday that he wouldn't
+    ..."), so the words of another clause never count for the date."""
+
+    def __init__(self, relative_words, reported, verbs):
+        """``relative_words``: the lexicon's ``[dates]`` relatives; ``reported``: those that open what someone said
+        after a speech verb (one of ``verbs``)."""
+        self.relative = re.compile(rf"\b(?:{_alternatives(relative_words)})\b")
+        self.reported = frozenset(reported)
+        self.verbs = verbs
+
+    def _after_speech(self, text: str, m: re.Match) -> bool:
+        """A "that" that opens what someone said: a speech verb in the few words before it."""
+        if m.group(0) not in self.reported:
+            return False
+        before = text[max(0, m.start() - SPEECH_BEFORE_THAT) : m.start()].lower()
+        return any(v and phrase(v).search(before) for v in self.verbs)
+
+    def at(self, sentence: Span, at: int) -> tuple[Span, Span]:
+        """The clause of ``sentence`` that holds the offset ``at``, and, for a relative clause, the words before it
+        that it hangs on ("the Public Safety Partnership, | which was launched last month")."""
+        text, at = sentence.surface, at - sentence.start
+        relative = [m.start() for m in self.relative.finditer(text) if not self._after_speech(text, m)]
+        cuts = [0, *relative, *(m.start() for m in re.finditer(";", text))]
+        begin = max(c for c in cuts if c <= at)
+        end = min([c for c in cuts if c > at], default=len(text))
+        return _piece(sentence, begin, end), _piece(sentence, max(0, begin - ANTECEDENT), begin)
+
+
+def relative_clauses(lexicon: Lexicon) -> RelativeClauses:
+    """The date clauses of the lexicon's ``[dates]`` relatives and its speech verbs, compiled once per lexicon."""
+    words, verbs = lexicon.dates, lexicon.people["speech_verbs"]
+    return _relative_clauses(tuple(words["clause_relatives"]), tuple(words["reported_speech"]), tuple(verbs))
+
+
+@functools.cache
+def _relative_clauses(relative_words: tuple, reported: tuple, verbs: tuple) -> RelativeClauses:
+    """Cached by the words: the resolver asks for it once per date."""
+    return RelativeClauses(relative_words, reported, verbs)
+
+
+def phrase_around(sentence: Span, start: int, end: int) -> Span:
+    """The words around ``start:end`` in ``sentence`` up to the nearest commas, semicolons, colons or dashes:
+    "Republicans won a cloture vote on the nomination Wednesday morning", not the committee an appositive
+    mentions."""
+    text, start, end = sentence.surface, start - sentence.start, end - sentence.start
+    breaks = [m.start() for m in _PHRASE_BREAK.finditer(text)]
+    begin = max([0, *(b + 1 for b in breaks if b < start)])
+    stop = min([len(text), *(b for b in breaks if b >= end)])
+    return _piece(sentence, begin, stop)
+
+
+def apart(text: str, a: Span, b: Span) -> tuple[int, int]:
+    """How far apart two spans are: the breaks between them (commas, dashes, brackets...), then characters; a name
+    and a tally in one clause are closer than a name two commas away."""
+    between = text[min(a.end, b.end) : max(a.start, b.start)]
+    return len(_BREAK.findall(between)), len(between)
+
+
+def since_previous(text: str, sentence: Span, marks: list[Span], mark: Span) -> Span:
+    """The words that speak of one of a sentence's ``marks``: the whole sentence when it is the only one; else from
+    the end of the mark before it (or the sentence's start) to its own end, so that "The 50-48 vote came after
+    Republicans broke a filibuster by another 50-48 vote" gives each tally its own words."""
+    before = [x.end for x in marks if x.end <= mark.start]
+    if not before and not [x for x in marks if x.start > mark.start]:
+        return sentence
+    begin = max(before, default=sentence.start)
+    return Span(begin, mark.end, text[begin : mark.end])
+
+
+def label_start(text: str, start: int, end: int) -> int:
+    """Where the last sentence of ``text[start:end]`` begins: after its last full stop (or "!", "?") and a space, or
+    after its last line break. The reader keeps a script's label with the sentence before it ("... a written
+    statement. Quote: “"); the label is read alone."""
+    stops = [m.end() for m in _STOP.finditer(text, start, end)]
+    return max(stops[-1] if stops else start, text.rfind("\n", start, end) + 1)
+
+
+@functools.cache
+def _word(word: str) -> re.Pattern:
+    return re.compile(rf"\b{re.escape(word)}\b")
+
+
+def words_near(text: str, floor: int, at: int, end: int, words) -> list[int]:
+    """Where ``words`` stand as whole words within a few characters of ``text[at:end]`` (a speech verb: "he said",
+    "said she"), not before ``floor`` (its sentence's start)."""
+    lo = max(floor, at - NEAR_BEFORE)
+    window = text[lo : end + NEAR_AFTER]
+    return [lo + m.start() for w in words for m in _word(w).finditer(window)]
