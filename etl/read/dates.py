@@ -215,7 +215,12 @@ class Resolver:
 
     @staticmethod
     def _has(words: list[str], phrases: list[list[str]]) -> bool:
+        """One of the phrases is in the words, word for word. A phrase with a word the text lacks is not looked
+        for word by word (most of the lexicon's cues are absent from any one clause)."""
+        present = set(words)
         for p in phrases:
+            if not present.issuperset(p):
+                continue
             for k in range(len(words) - len(p) + 1):
                 if words[k : k + len(p)] == p:
                     return True
