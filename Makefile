@@ -54,7 +54,7 @@ check: $(BIN)/.runtime ## fail if data/ is stale or invalid (writes nothing)
 	$(BIN)/python -m etl --check --strict
 
 test: test-deps ## install test dependencies and run the whole test suite
-	$(BIN)/python -m pytest -n 2  # the browser tests in turn on one worker, the rest beside them (tests/conftest.py)
+	$(BIN)/python -m pytest -n 2  # the browser tests in two groups, one per worker; the rest after (tests/conftest.py)
 
 test-fast: $(BIN)/.test ## the suite without the real-browser tests
 	$(BIN)/python -m pytest -m "not browser"

@@ -151,21 +151,34 @@ def run():
     return call
 
 
-# Where the real-browser tests live. Under ``make test`` (``-n 2``) they run on one worker, one after another (the two
-# cores allow one browser suite at a time), while the other worker runs the rest. xdist's own ``loadgroup`` marks a
-# group in the test's id, which pytest 9 no longer lets it rewrite, so the scheduler below groups by file instead.
-BROWSER_FILES = ("tests/browser/", "tests/test_site.py", "tests/test_benchmarks.py")
+# Where the real-browser tests live. Under ``make test`` (``-n 2``) they run in two groups, one per worker, each
+# group's tests one after another; the other worker runs the rest of the suite after its group. LIVE: tests that
+# time a live page or watch it change (first draw, refresh, many readers, Lighthouse's layout shift), which must not
+# share the cores with another browser. STEADY: tests whose answer does not depend on the machine's pace (the static
+# site's bytes and pictures, a layout probed once it holds still, the benchmark harness's smoke run). xdist's own
+# ``loadgroup`` marks a group in the test's id, which pytest 9 no longer lets it rewrite, so the scheduler below
+# groups by file instead; it orders groups by size, so the two start first, one on each worker.
+BROWSER_GROUPS = {
+    "browser-steady": ("tests/test_site.py", "tests/test_benchmarks.py", "tests/browser/test_legibility.py"),
+    "browser-live": ("tests/browser/",),
+}
+BROWSER_FILES = tuple(f for files in BROWSER_GROUPS.values() for f in files)
+
+
+def browser_group(nodeid: str) -> str | None:
+    """The group a test runs in, or None for a test that runs wherever the scheduler puts it."""
+    return next((group for group, files in BROWSER_GROUPS.items() if nodeid.startswith(files)), None)
 
 
 @pytest.hookimpl(optionalhook=True)
 def pytest_xdist_make_scheduler(config, log):
     from xdist.scheduler import LoadScopeScheduling
 
-    class BrowserTestsTogether(LoadScopeScheduling):
+    class BrowserTestsInGroups(LoadScopeScheduling):
         def _split_scope(self, nodeid: str) -> str:
-            return "browser" if nodeid.startswith(BROWSER_FILES) else nodeid
+            return browser_group(nodeid) or nodeid
 
-    return BrowserTestsTogether(config, log)
+    return BrowserTestsInGroups(config, log)
 
 
 def pytest_collection_modifyitems(config, items):

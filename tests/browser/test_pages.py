@@ -167,15 +167,21 @@ def test_deep_link_on_a_fresh_server_runs_through_the_app(browser, built_data, a
         context.close()
 
 
-def messages_sent(context, url: str, charts: int) -> int:
-    """How many messages a new tab of this browser sends the server while it opens ``url`` and draws its charts:
-    1 is the page request alone; each width report of a chart box adds one."""
+def counting(context, url: str) -> tuple[object, list[int]]:
+    """A new tab of this browser opening ``url``, and the messages it sends the server as it does (1 is the page
+    request alone; each width report of a chart box adds one). The tab goes on loading after this returns."""
     page = context.new_page()
     messages: list[int] = []
     page.on("websocket", lambda ws: ws.on("framesent", lambda f: messages.append(len(f))))
-    page.goto(url)
+    page.goto(url, wait_until="commit")
+    return page, messages
+
+
+def messages_sent(context, url: str, charts: int) -> int:
+    """How many messages a new tab sends the server while it opens ``url`` and draws its charts (``counting``)."""
+    page, messages = counting(context, url)
     wait_ready(page, charts)
-    page.wait_for_timeout(1000)
+    page.wait_for_timeout(1000)  # a width report would follow the first draw within it
     page.close()
     return len(messages)
 
@@ -188,10 +194,15 @@ def test_a_first_visit_draws_every_chart_at_once(server, browser, width):
     """The page's first run knows each chart box's width from the window's (dashboard.widths predicts Streamlit's
     layout): every chart page opened in a fresh browser sends the server nothing but the page request, so no box
     reported a width other than the predicted one. This fails the day Streamlit lays its page out otherwise."""
-    sent = {}
-    for slug in CHART_PAGES:
+    opened = {}
+    for slug in CHART_PAGES:  # every page at once, each in a browser of its own, then one second for late reports
         context = browser.new_context(viewport={"width": width, "height": 900})
-        sent[slug] = messages_sent(context, f"{server.url}/{spec.page(slug).url}", spec.chart_count(slug))
+        opened[slug] = (context, *counting(context, f"{server.url}/{spec.page(slug).url}"))
+    for slug, (_, page, _) in opened.items():
+        wait_ready(page, spec.chart_count(slug))
+    page.wait_for_timeout(1000)  # a width report would follow the first draw within it
+    sent = {slug: len(messages) for slug, (_, _, messages) in opened.items()}
+    for context, _, _ in opened.values():
         context.close()
     assert sent == dict.fromkeys(CHART_PAGES, 1)
 
