@@ -161,7 +161,7 @@ PAGES: tuple[Page, ...] = (
                 (slot("detail"), table("figures", title="blocks.figures-table", fit=True, article=State("article"))),
             ),
             block("quality-counts"),
-            table("quality", title="blocks.quality-table"),
+            table("quality", title="blocks.quality-table", fit=True),  # its messages wrap within the page at 1400 px
             block("downloads"),
             block("freshness", on=(APP,)),  # each article's fingerprint (SHA-256), also in the data package
             block("method", on=(APP,)),
