@@ -501,9 +501,10 @@ def derived_method(b: spec.Block, ctx: Context) -> Section:
 
 
 def _named(group: str, ids: list[str], load: Loader) -> list[str] | None:
-    """The rows of a reference file that cite a page, in readers' words: an event by its title, a vote by its
-    nominee and date, a person or organisation by name, a site by its city. None where the data has no words for
-    them (the page then says how many rows cite it)."""
+    """The rows of a reference file that cite a page, in readers' words: an event by its title, a vote by what it
+    decided (its motion: a cloture or a confirmation), its nominee and date, a person or organisation by name, a site
+    by its city, an open question by its topic. None where the data has no words for them (the page then says how
+    many rows cite it)."""
     if group == "events":
         titles = dict(zip(load("events")["event_id"], load("events")["title"], strict=True))
         return [titles[i] for i in ids] if all(i in titles for i in ids) else None
@@ -512,8 +513,17 @@ def _named(group: str, ids: list[str], load: Loader) -> list[str] | None:
         if not all(i in votes.index for i in ids):
             return None
         return [
-            say("sources.a-vote", nominee=votes.loc[i, "nominee_name"], date=fmt.day(votes.loc[i, "date"])) for i in ids
+            say(
+                "sources.a-vote",
+                motion=term("sources.motions", votes.loc[i, "motion"]),
+                nominee=votes.loc[i, "nominee_name"],
+                date=fmt.day(votes.loc[i, "date"]),
+            )
+            for i in ids
         ]
+    if group == "open_questions":  # an open question by its topic (its words are under Open questions)
+        kinds = dict(zip(load("data_quality")["check_id"], load("data_quality")["kind"], strict=True))
+        return [shown.quality_kind(kinds[i]) for i in ids] if all(i in kinds for i in ids) else None
     if group in ("entities", "roles"):
         names = dict(zip(load("entities")["entity_id"], load("entities")["name"], strict=True))
         keys = [i.split("/", 1) for i in ids]

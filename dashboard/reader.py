@@ -103,15 +103,21 @@ def stamp(desc: dict) -> str:
 
 
 def _meta(desc: dict, load: Callable[[str], pd.DataFrame]) -> Meta:
-    """The credit of the newest article (by as-of date), and the date of the newest fact the data holds."""
+    """The credit of the newest article (by as-of date), the dates the articles span and how many reports they
+    make (a chart of several reports credits them all), and the date of the newest fact the data holds."""
     articles = load("articles")
-    newest = articles.sort_values(["as_of", "article_id"], ascending=[False, True]).iloc[0]
+    ordered = articles.sort_values(["as_of", "article_id"], ascending=[False, True])
+    newest, oldest = ordered.iloc[0], ordered.iloc[-1]
+    several = len(articles) > 1
     return Meta(
         as_of=str(newest["as_of"]),
         stamp=stamp(desc),
         article_title=str(newest["title"]),
         as_of_inferred=bool(newest["as_of_inferred"]),
         data_as_of=data_as_of(articles, load("events"), load("votes")),
+        n_articles=len(articles),
+        first_as_of=str(oldest["as_of"]) if several else "",
+        first_inferred=bool(oldest["as_of_inferred"]) if several else False,
     )
 
 

@@ -86,6 +86,17 @@ def facts(load: Loader, article_id: str | None = None) -> dict[str, object]:
     }
 
 
+def reports_giving(load: Loader, kinds: str | tuple[str, ...], ref_ids, value: str | None = None) -> int:
+    """How many reports (articles, as the pages count them) make a claim of ``kinds`` about any of ``ref_ids`` (with
+    ``value``, when given): the reports a chart drawn from several articles names as its source."""
+    claims = load("claims")
+    kinds = (kinds,) if isinstance(kinds, str) else kinds
+    said = claims[claims["kind"].isin(kinds) & claims["ref_id"].isin(set(ref_ids))]
+    if value is not None:
+        said = said[said["value"] == value]
+    return int(said["article_id"].nunique())
+
+
 SentenceKey = tuple[str, str]  # (article_id, sentence_id): sentence ids restart at s001 in every article
 
 

@@ -48,16 +48,23 @@ def _map(load: Loader, meta: Meta, size, show: str = "all", compact: bool = Fals
         show=show,
         size=size,
         compact=compact,
+        reports=tables.reports_giving(load, "city", cities.loc[cities["status"] == "excluded", "city_id"], "excluded"),
     )
 
 
 def _seats(load: Loader, meta: Meta, size, senators: set[str] | None = None, **_) -> go.Figure:
     vote = tables.article_vote(load("votes"))
-    return vote_fig.hemicycle(tables.article_positions(load), vote, meta, highlight=senators, size=size)
+    reports = tables.reports_giving(load, "vote", [vote["vote_id"]])
+    return vote_fig.hemicycle(
+        tables.article_positions(load), vote, meta, highlight=senators, size=size, reports=reports
+    )
 
 
 def _tally(load: Loader, meta: Meta, size, **_) -> go.Figure:
-    return vote_fig.tally_bars(load("votes"), meta, size=size)
+    votes = load("votes")
+    given = {v: tables.reports_giving(load, "vote", [v]) for v in votes["vote_id"]}
+    given[""] = tables.reports_giving(load, "vote", votes["vote_id"])  # any of them: the source line
+    return vote_fig.tally_bars(votes, meta, size=size, reports=given)
 
 
 def _states(load: Loader, meta: Meta, size, state: str | None = None, **_) -> go.Figure:
@@ -76,6 +83,7 @@ def _timeline(load: Loader, meta: Meta, size, event: str | None = None, **_) -> 
         size=size,
         mentions=_mentions(load, events["event_id"]),
         n_articles=len(load("articles")),
+        reports=tables.reports_giving(load, ("event", "expected"), events["event_id"]),
     )
 
 
@@ -118,12 +126,18 @@ def build(chart_id: str, load: Loader, meta: Meta, size: tuple[int, int | None] 
     return CHARTS[chart_id].build(load, meta, size or (theme.DEFAULT_WIDTH, None), **view)
 
 
+def _png_date(iso: str, inferred: bool) -> str:
+    return say("charts.credit.png-as-of-inferred" if inferred else "charts.credit.png-as-of", date=iso)
+
+
 def png_name(chart_id: str, meta: Meta) -> str:
     """The name a chart's PNG is saved under: which chart, the article's as-of date (marked inferred when it is)
-    and the data's date, in readers' words (``map-article-as-of-2017-08-03-inferred-data-as-of-2022-11-04``)."""
-    as_of = say(
-        "charts.credit.png-as-of-inferred" if meta.as_of_inferred else "charts.credit.png-as-of", date=meta.as_of
-    )
+    and the data's date, in readers' words (``map-article-as-of-2017-08-03-inferred-data-as-of-2022-11-04``); with
+    several articles, the as-of dates of the oldest and the newest, as its credit gives them."""
+    as_of = _png_date(meta.as_of, meta.as_of_inferred)
+    if meta.several:
+        first = _png_date(meta.first_as_of, meta.first_inferred)
+        return say("charts.credit.png-several", chart=chart_id, first=first, last=as_of, data_as_of=meta.data_as_of)
     return say("charts.credit.png", chart=chart_id, as_of=as_of, data_as_of=meta.data_as_of)
 
 

@@ -132,6 +132,18 @@ class Plan:
         return theme.width_class(self.width)
 
 
+def dated(meta: Meta) -> tuple[str, ...]:
+    """The credit's date of what a chart draws: the article's as-of date, or, when the data holds several articles
+    (every chart draws from all of them), the as-of dates of the oldest and the newest. Each piece is kept whole
+    when the credit wraps."""
+    if not meta.several:
+        return (say("charts.credit.tail", as_of=meta.as_of_human),)
+    first = say("charts.credit.tail-reports", first=meta.first_as_of_human)
+    if meta.first_as_of == meta.as_of and meta.first_inferred == meta.as_of_inferred:
+        return (first,)
+    return first, say("charts.credit.tail-reports-to", last=meta.as_of_human)
+
+
 def plan(
     size: tuple[int, int | None],
     *,
@@ -155,7 +167,7 @@ def plan(
     spelled = Gloss()  # a chart stands alone: its title block spells out each term at its first use
     title = wrap(spelled(title), room, f.title * BOLD)
     subtitle = wrap(spelled(subtitle), room, f.subtitle)
-    tail = (say("charts.credit.tail", as_of=meta.as_of_human), say("charts.credit.data", date=meta.data_as_of_human))
+    tail = (*dated(meta), say("charts.credit.data", date=meta.data_as_of_human))
     credit = wrap(spelled(fmt.source_line(source)), room, f.note, tail=tail)
     n_title, n_sub, n_credit = (t.count("<br>") + 1 for t in (title, subtitle, credit))
     margin = margin or {}

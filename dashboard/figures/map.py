@@ -189,6 +189,17 @@ def _labels(fig: go.Figure, cities: pd.DataFrame, p: framing.Plan, xr, yr, selec
         )
 
 
+def _said(meta: Meta, reports: int) -> dict[str, str]:
+    """The subtitle and source line: the article's, or, with several articles, the reports' (a role one report gives
+    is drawn only when our cited records, a second report or the desk confirm it) and how many give them."""
+    if not meta.several:
+        return dict(subtitle=say("charts.map.subtitle"), source=say("charts.map.source"))
+    one = reports == 1  # then no second report confirms a role: our cited records or the desk do
+    counted = say("reports.n-reports-one" if one else "reports.n-reports", n=reports)
+    subtitle = say("charts.map.subtitle-several-one" if one else "charts.map.subtitle-several")
+    return dict(subtitle=subtitle, source=say("charts.map.source-several", reports=counted))
+
+
 def city_map(
     cities: pd.DataFrame,
     shapes: pd.DataFrame,
@@ -200,12 +211,15 @@ def city_map(
     show: str = "all",
     size: tuple[int, int | None] = (theme.DEFAULT_WIDTH, None),
     compact: bool = False,
+    reports: int = 0,
 ) -> go.Figure:
     """16 markers on the lower 48. ``show`` dims the groups not selected (all, excluded, participant,
     operations, diagnostic) rather than hiding them, so the comparison stays in view. ``mentions``: city id ->
     where the articles name it, newest first (listed in the hover); ``words``: city id -> its site type and source
     in readers' words (``site``, ``source``; the codes when not given). Labels: every city from medium widths up,
-    the cities not considered on narrow ones (the rest are in the hover and the table), none when ``compact``."""
+    the cities not considered on narrow ones (the rest are in the hover and the table), none when ``compact``.
+    ``reports``: with several articles (``meta.several``), how many reports give the roles of the cities drawn as
+    not considered (the source line names them)."""
     cities = cities.assign(group=cities.apply(group_of, axis=1))
     selected = SHOW.get(show, set(GROUPS))
     words = words or {}
@@ -225,8 +239,7 @@ def city_map(
             n_excluded=int((cities["status"] == "excluded").sum()),
             n_participants=int((cities["status"] == "participant").sum()),
         ),
-        subtitle=say("charts.map.subtitle"),
-        source=say("charts.map.source"),
+        **_said(meta, reports),
         meta=meta,
         legend=framing.legend_entries(fig),
         plot_height=lambda w: w * (yr[1] - yr[0]) / (xr[1] - xr[0]),

@@ -68,9 +68,10 @@ def _count(kind: str, n: int) -> str:
     return words[f"{kind}-one"] if n == 1 and f"{kind}-one" in words else words[kind].format(n=n)
 
 
-def cited_line(events: pd.DataFrame, sources: pd.DataFrame) -> str:
+def cited_line(events: pd.DataFrame, sources: pd.DataFrame, reports: int | None = None) -> str:
     """The timeline's source line, written from the pages its events cite (``sources`` rows of the group
-    ``events``), by kind: pages counted, copies named by what they copy, mirrors named as mirrors."""
+    ``events``), by kind: pages counted, copies named by what they copy, mirrors named as mirrors. ``reports``: with
+    several articles, how many date its events (named first, where one article's line names "the article")."""
     ids = set(events["event_id"])
     cited = sources[(sources["group"] == "events") & sources["cited_by"].map(lambda c: bool(ids & set(c.split(" | "))))]
     parts = []
@@ -86,7 +87,10 @@ def cited_line(events: pd.DataFrame, sources: pd.DataFrame) -> str:
             parts.append(say("charts.timeline.cited.copy", what=fmt.listing(sorted(set(sub["copy_of"])))))
         else:
             parts.append(_count(kind, len(sub)))
-    return say("charts.timeline.cited.line", kinds="; ".join(parts))
+    if reports is None:
+        return say("charts.timeline.cited.line", kinds="; ".join(parts))
+    counted = say("reports.n-reports-one" if reports == 1 else "reports.n-reports", n=reports)
+    return say("charts.timeline.cited.line-several", reports=counted, kinds="; ".join(parts))
 
 
 UNPLACED = Box(0, 0, 1, 1)  # a Geometry's box before the chart is planned
@@ -451,17 +455,26 @@ def _later_panel(fig: go.Figure, ev: pd.DataFrame, geo: Geometry, width: int) ->
 # ---- the chart --------------------------------------------------------------------------------------------------
 
 
-def _words(ev: pd.DataFrame, sources: pd.DataFrame, n_articles: int) -> dict:
+def _words(ev: pd.DataFrame, sources: pd.DataFrame, n_articles: int, reports: int | None) -> dict:
     n_art = int(ev["in_article"].sum())
     n_expected = int((ev["in_article"] & (ev["status"] == "expected")).sum())  # counted apart: not yet events
     title = ("title-several" if n_articles > 1 else "title") + ("-expected" if n_expected else "")
+    subtitle = "subtitle-several" if reports is not None else "subtitle"
     return dict(
         title=say(
             f"charts.timeline.{title}", n_article=n_art - n_expected, n_expected=n_expected, n_articles=n_articles
         ),
-        subtitle=say("charts.timeline.subtitle", n_context=len(ev) - n_art),
-        source=cited_line(ev, sources),
+        subtitle=say(f"charts.timeline.{subtitle}", n_context=len(ev) - n_art),
+        source=cited_line(ev, sources, reports),
     )
+
+
+def _several_legend(fig: go.Figure) -> None:
+    """With several articles, the legend names the reports (and the newest of them) where it names the article."""
+    words = section("charts.timeline")
+    for trace in fig.data:
+        if trace.showlegend is not False and f"{trace.legendgroup}-several" in words:
+            trace.name = words[f"{trace.legendgroup}-several"]
 
 
 def timeline(
@@ -474,18 +487,23 @@ def timeline(
     mentions: dict[str, list[str]] | None = None,
     n_articles: int = 1,
     source_words: dict[str, str] | None = None,
+    reports: int = 0,
 ) -> go.Figure:
     """Events as markers on category lanes; month-precision events span their month; expected events point at
     what happened. ``highlight`` rings one event id; ``mentions``: event id -> where the articles name it,
     newest first (listed in the hover); ``sources``: the sources table, for the source line; ``source_words``: event
-    id -> its source in readers' words (the hover)."""
+    id -> its source in readers' words (the hover); ``reports``: with several articles (``meta.several``), how many
+    date its events (the source line)."""
     vertical = theme.width_class(size[0]) == theme.NARROW
     ev, lane_of = prepare(events, meta, vertical)
     geo = Geometry(vertical, *story_range(ev))
     fig = geo.subplots()
     traces(fig, ev, geo, highlight, mentions or {}, source_words)
     lane_names = _lane_names(lane_of, size[0], vertical)
-    words = _words(ev, sources, n_articles) | dict(meta=meta, legend=framing.legend_entries(fig))
+    if meta.several:
+        _several_legend(fig)
+    words = _words(ev, sources, n_articles, reports if meta.several else None)
+    words |= dict(meta=meta, legend=framing.legend_entries(fig))
     p, geo = _lay_out(geo, lane_names, words, size)
     blocked = _as_of_line(fig, ev, meta, geo)
     _label_article_events(fig, ev, geo, 11 if vertical else 12, blocked)

@@ -167,9 +167,11 @@ def hemicycle(
     *,
     highlight: set[str] | None = None,
     size: tuple[int, int | None] = (theme.DEFAULT_WIDTH, None),
+    reports: int = 0,
 ) -> go.Figure:
     """One marker per senator: colour = how they voted, shape = party. ``highlight`` rings chosen senators.
-    Markers and the tally in the middle scale with the width; the line under the chamber sits clear of it."""
+    Markers and the tally in the middle scale with the width; the line under the chamber sits clear of it.
+    ``reports``: with several articles (``meta.several``), how many give the vote's tally (its source line)."""
     seated = _seated(positions)
     fig = go.Figure()
     _senator_traces(fig, seated, size=15, counted=True, customdata="senator")  # sized below, once laid out
@@ -181,7 +183,10 @@ def hemicycle(
         title=say("charts.senate-seats.title", nominee=esc(vote["nominee_name"]), yea=vote["yea"], nay=vote["nay"]),
         subtitle=say("charts.senate-seats.subtitle") + _derived_note(positions, "senate-seats"),
         source=say(
-            "charts.senate-seats.source", record=_domain(vote["source"]), positions=_domains(positions["source"])
+            "charts.senate-seats.source-several" if meta.several else "charts.senate-seats.source",
+            record=_domain(vote["source"]),
+            positions=_domains(positions["source"]),
+            reports=_reports(reports),
         ),
         meta=meta,
         legend=framing.legend_entries(fig),
@@ -246,14 +251,24 @@ def _tally_title(votes: pd.DataFrame) -> str:
     return "; ".join([head, later]).rstrip("; ")
 
 
-def _when(r, day: str) -> str:
-    """Whether an article gives the vote, or it came after the article's vote, or neither (its cloture)."""
+def _reports(n: int) -> str:
+    """'19 reports': how many of several articles give what a chart draws (its source line)."""
+    return say("reports.n-reports-one" if n == 1 else "reports.n-reports", n=n)
+
+
+def _when(r, day: str, given: dict[str, int] | None) -> str:
+    """Whether an article gives the vote, or it came after the article's vote, or neither (its cloture). With several
+    articles (``given``: vote id -> how many give its tally), how many reports give it."""
+    if given is not None and (n := given.get(r.vote_id, 0)):
+        return say("charts.senate-tally.in-reports-one" if n == 1 else "charts.senate-tally.in-reports", n=n)
+    if given is not None and r.date <= day:
+        return say("charts.senate-tally.not-in-reports")
     if r.in_article:
         return say("charts.senate-tally.in-article")
     return say("charts.senate-tally.later" if r.date > day else "charts.senate-tally.not-in-article")
 
 
-def _label(r, day: str) -> str:
+def _label(r, day: str, given: dict[str, int] | None = None) -> str:
     """A vote's line above its bar: nominee, what was decided, day, tally (and how many did not vote, where known)."""
     fields = dict(
         nominee=esc(r.nominee_name),
@@ -261,7 +276,7 @@ def _label(r, day: str) -> str:
         date=fmt.day(r.date),
         yea=r.yea,
         nay=r.nay,
-        when=_when(r, day),
+        when=_when(r, day, given),
     )
     not_voting = tables.count(r.not_voting)
     if not_voting is None:
@@ -269,11 +284,11 @@ def _label(r, day: str) -> str:
     return say("charts.senate-tally.row", not_voting=not_voting, **fields)
 
 
-def _row(fig: go.Figure, i: int, r, p: framing.Plan, row_px: float, day: str) -> None:
+def _row(fig: go.Figure, i: int, r, p: framing.Plan, row_px: float, day: str, given: dict[str, int] | None) -> None:
     """One vote's label above its bar, and the majority of those voting as a dotted line with its note."""
     label_px = 13 if p.cls == theme.NARROW else 14
     bar = theme.TALLY_BAR_PX
-    label = _label(r, day)
+    label = _label(r, day, given)
     fig.add_annotation(
         xref="paper",
         x=0,
@@ -310,11 +325,17 @@ def _row(fig: go.Figure, i: int, r, p: framing.Plan, row_px: float, day: str) ->
 
 
 def tally_bars(
-    votes: pd.DataFrame, meta: Meta, size: tuple[int, int | None] = (theme.DEFAULT_WIDTH, None)
+    votes: pd.DataFrame,
+    meta: Meta,
+    size: tuple[int, int | None] = (theme.DEFAULT_WIDTH, None),
+    reports: dict[str, int] | None = None,
 ) -> go.Figure:
     """Yea, nay and not voting for each recorded vote (a day's cloture above its confirmation), with the majority
     of those voting marked. Each bar's label sits above it (the tally in words, so a number too big for its slice
-    is still on the chart), the majority note below it. The axis runs to the chamber's size, read from the votes."""
+    is still on the chart), the majority note below it. The axis runs to the chamber's size, read from the votes.
+    ``reports``: with several articles (``meta.several``), vote id -> how many give its tally, and ``""`` -> how
+    many give any of them (each row and the source line say so)."""
+    given = reports if meta.several and reports is not None else None
     votes = tables.in_order(votes).reset_index(drop=True)
     day = tables.article_vote(votes)["date"]
     fig = go.Figure()
@@ -323,7 +344,11 @@ def tally_bars(
         size,
         title=_tally_title(votes),
         subtitle=say("charts.senate-tally.subtitle", n=votes["nominee"].nunique()),
-        source=say("charts.senate-tally.source", records=_domains(votes["source"])),
+        source=say(
+            "charts.senate-tally.source-several" if given is not None else "charts.senate-tally.source",
+            records=_domains(votes["source"]),
+            reports=_reports((given or {}).get("", 0)),
+        ),
         meta=meta,
         legend=framing.legend_entries(fig),
         axis_room=theme.TALLY_AXIS_ROOM,
@@ -331,7 +356,7 @@ def tally_bars(
     )
     row_px = p.plot_height / len(votes)
     for i, r in enumerate(votes.itertuples()):
-        _row(fig, i, r, p, row_px, day)
+        _row(fig, i, r, p, row_px, day, given)
     fig.update_layout(
         barmode="stack",
         bargap=1 - theme.TALLY_BAR_PX / row_px,
