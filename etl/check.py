@@ -683,13 +683,15 @@ def across_articles(
             if not _disagree(kind, first["value"], c["value"]):
                 continue
             f = Findings(by_id[c["article_id"]].reading, corrections, desk)
-            if kind == "vote":
+            variant = kind
+            if kind == "vote":  # worded by what the vote decided: a cloture or a confirmation (votes.motion)
                 about = {"nominee": _name(ref, votes[ref_id]), "vote_date": day_words(votes[ref_id].date)}
+                variant = "cloture" if votes[ref_id].motion == "cloture" else "vote"
             else:
                 about = {"event": events[ref_id].title}
             f.add(
                 "across_articles",
-                kind,
+                variant,
                 Span(int(c["start"]), int(c["end"]), c["surface"]),
                 **about,
                 **_said(c, titles, kind),

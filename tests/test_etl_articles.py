@@ -66,9 +66,10 @@ def test_a_tally_that_disagrees_with_its_vote_is_an_error_and_the_other_article_
     (across,) = dq.loc[["across_articles"]].itertuples()
     assert across.severity == "error" and across.surface == "51-47"
     assert across.message == (
-        "About the Senate's vote on Marvin Kaplan of 2 Aug 2017: “51-47” (the article “Senate Seats Second Labor "
-        "Board Pick as Cities Answer Sessions”, sentence 4) says 51–47; “50-48” (the article “As Part of Trump "
-        "Assault on Immigrant Communities, Sessions Dangles Carrot to Cops in Four Cities”, sentence 21) says 50–48."
+        "About the Senate's confirmation vote on Marvin Kaplan of 2 Aug 2017: “51-47” (the article “Senate Seats "
+        "Second Labor Board Pick as Cities Answer Sessions”, sentence 4) says 51–47; “50-48” (the article “As Part "
+        "of Trump Assault on Immigrant Communities, Sessions Dangles Carrot to Cops in Four Cities”, sentence 21) "
+        "says 50–48."
     )
 
 
