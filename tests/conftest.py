@@ -73,6 +73,12 @@ class Workspace:
         ]
         return subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=120, env={**os.environ, **env})
 
+    def etl_here(self, *args: str) -> subprocess.CompletedProcess:
+        """``etl`` run in this process (``etl_main``): the same exit status and lines, without starting Python."""
+        where = ("--seeds", self.seeds, "--out", self.out, "--reference", self.reference)
+        code, out, err = etl_main(*where, *args)
+        return subprocess.CompletedProcess(["python", "-m", "etl", *where, *args], code, out, err)
+
     def read(self, table: str) -> pd.DataFrame:
         return pd.read_parquet(self.out / f"{table}.parquet")
 
