@@ -163,7 +163,7 @@ def run():
 # share the cores with another browser. STEADY: tests whose answer does not depend on the machine's pace (the static
 # site's bytes and pictures, a layout probed once it holds still, the benchmark harness's smoke run). xdist's own
 # ``loadgroup`` marks a group in the test's id, which pytest 9 no longer lets it rewrite, so the scheduler below
-# groups by file instead; it orders groups by size, so the two start first, one on each worker.
+# groups by file instead. The two groups are the first units of work, one to each worker.
 BROWSER_GROUPS = {
     "browser-steady": ("tests/test_site.py", "tests/test_benchmarks.py", "tests/browser/test_legibility.py"),
     "browser-live": ("tests/browser/",),
@@ -181,9 +181,10 @@ def pytest_xdist_make_scheduler(config, log):
     from xdist.scheduler import LoadScopeScheduling
 
     class BrowserTestsInGroups(LoadScopeScheduling):
-        def _split_scope(self, nodeid: str) -> str:
-            return browser_group(nodeid) or nodeid
+        def _split_scope(self, nodeid: str) -> str:  # any other test goes with its file, its module fixtures once
+            return browser_group(nodeid) or super()._split_scope(nodeid)
 
+    config.option.loadscopereorder = False  # in collection order: tests/browser/ first, so the two groups lead
     return BrowserTestsInGroups(config, log)
 
 
