@@ -120,6 +120,7 @@ KEYS = {
         "article_date_inferred",
         "full_date",
         "no_year",
+        "no_year_own",
         "written_month",
         "month_latest",
         "month_nearest",

@@ -227,6 +227,16 @@ def test_dates_ahead_of_the_article_resolve_forward(read):
     assert [d.ahead for d in a.reading.dates] == [True, True, True]
 
 
+def test_a_day_without_its_year_is_in_the_articles_year_unless_the_clause_looks_ahead(read):
+    """AP style leaves the year out for dates of the article's own year: "Feb. 3" in a September article is that
+    February, not the nearer one of next year; a deadline ("answer by Jan. 9") in a December article is next
+    January's."""
+    a = read("Headline\n\nFeb. 3 — The mayor signs the order. Jan. 10 — The council meets.", as_of="2017-09-04")
+    assert dates(a) == [("Feb. 3", "2017-02-03"), ("Jan. 10", "2017-01-10")]
+    b = read("Headline\n\nThe city must answer by Jan. 9.", as_of="2017-12-20")
+    assert dates(b) == [("Jan. 9", "2018-01-09")]
+
+
 def test_a_weekday_in_the_past_resolves_back(read):
     a = read("Headline\n\nSessions said on Tuesday that the cities would have to wait.", as_of="2017-08-03")
     assert dates(a) == [("Tuesday", "2017-08-01")]

@@ -9,7 +9,9 @@ or "by" is not part of the date.
 ``resolve`` then gives each one its value: python-dateutil reads the written date; a date without its year, a
 weekday or a month falls where its clause puts it: behind the article's date by default, ahead of it when the
 clause states a plan or a deadline ("will vote Tuesday", "answer by Aug. 18"); a day and month without a year are
-the occurrence nearest the article's date (AP style leaves out the current year), unless the clause says ahead.
+in the article's own year (AP style leaves out the current year: "Jan. 25" in an August article is that January),
+unless the clause looks ahead, where they are the occurrence nearest the article's date ("answer by Jan. 5" in a
+December article is next January's).
 """
 
 from __future__ import annotations
@@ -240,11 +242,13 @@ class Resolver:
         sentence = tokens_of(doc).lower[sentence_bounds(doc, start)[0] : start]
         return self._has(sentence, [p for p in self.negations if p not in self.near_negations])
 
-    def _near(self, month: int, day: int) -> dt.date | None:
-        """A day and month without a year: the occurrence nearest the article's date (AP style leaves out the
-        current year; a deadline stated in a past clause, "had until Aug. 18", can lie before the article)."""
+    def _near(self, month: int, day: int, ahead: bool) -> dt.date | None:
+        """A day and month without a year: in the article's year (AP style leaves out the current year; a deadline
+        stated in a past clause, "had until Aug. 18", can lie before the article), or where the clause looks ahead
+        the occurrence nearest the article's date."""
+        years = (self.as_of.year - 1, self.as_of.year, self.as_of.year + 1) if ahead else (self.as_of.year,)
         options = []
-        for year in (self.as_of.year - 1, self.as_of.year, self.as_of.year + 1):
+        for year in years:
             try:
                 options.append(dt.date(year, month, day))
             except ValueError:
@@ -271,10 +275,11 @@ class Resolver:
             except (ValueError, OverflowError):
                 return None
             return replace(f.day(day, m["full_date"].format(written=f.written, day=human(day))), year_written=True)
-        day = self._near(month, day_of_month)
+        day = self._near(month, day_of_month, f.ahead)
         if day is None:
             return None
-        return f.day(day, m["no_year"].format(written=f.written, as_of=self.as_of_words, day=human(day)))
+        how = m["no_year" if f.ahead else "no_year_own"]
+        return f.day(day, how.format(written=f.written, as_of=self.as_of_words, day=human(day)))
 
     def _month(self, f: _Found, parts: tuple, previous, anchor) -> DateExpr:
         """ "June 2017" is that month; "in June" the nearest June, "last June" the latest."""
