@@ -66,10 +66,10 @@ TABLE_CSS = (
     ".table-scroll th,.table-scroll td{vertical-align:top;text-align:left}"
     ".table-scroll th{min-width:7.5em}.table-scroll th.long{min-width:20em}"
     ".table-scroll th.short{min-width:0}.table-scroll .short{white-space:nowrap}"
-    ".table-scroll.fit table{width:100%}.table-scroll.fit th,.table-scroll.fit th.long{min-width:0}"
-    # a phone: a fitted table's long-text columns keep a readable width (the box scrolls sideways rather than
-    # squeeze a message to a word a line)
-    "@media (max-width:640px){.table-scroll.fit th.long{min-width:12em}}</style>"
+    # a fitted table takes its column's width where there is room; on a phone it is drawn as any other, its box
+    # scrolling sideways, rather than squeeze each column (a message) to a word a line
+    "@media (min-width:641px){.table-scroll.fit table{width:100%}"
+    ".table-scroll.fit th,.table-scroll.fit th.long{min-width:0}}</style>"
 )
 
 
