@@ -395,7 +395,9 @@ def _count_roles(
     for c in (c for c in rd.counts if c.city):
         k = rd.index_at(c.start)
         cr = CountRole(c, None, "", part=_part(c, part_words))
-        own = _nearest(rd, cues[k], roles, c)
+        # a count in a hedged clause ("each of which had asked to join a program that serves twelve cities") takes
+        # only its own clause's cue, never another clause's
+        own = _clause_cue(cues[k], c.start) if cues[k].hedged(c.start) else _nearest(rd, cues[k], roles, c)
         if cr.part:
             pass  # some of the cities a role has: it takes no role, so it is no count of them to check
         elif own:  # 1: a cue in the count's own sentence (the nearest, when the sentence holds two roles' cues)
@@ -456,6 +458,13 @@ def _nearest(rd: Reading, cues: Cues, roles: dict[str, Role], c: Count) -> tuple
     if len(best) >= 2 and best[0][0] <= NEAR_CUE and best[0][0] * 2 < best[1][0]:
         return best[0][2], best[0][1]
     return None
+
+
+def _clause_cue(cues: Cues, at: int) -> tuple[str, str] | None:
+    """The only role of the clause that holds ``at``, and its cue."""
+    clause = next((c for s, e, c in cues.clauses if s <= at < e), {})
+    name = _one(clause)
+    return (name, clause[name]) if name else None
 
 
 def _cue_before(rd: Reading, cues: list[Cues], k: int, same_paragraph: bool) -> tuple[str, str] | None:

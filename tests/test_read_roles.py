@@ -134,3 +134,20 @@ def test_a_count_of_the_cities_the_programme_began_with(read):
 def test_a_count_that_began_with_no_programme_in_its_clause_takes_no_role(read):
     assert counts(read("Headline\n\nThe investigation began in June with 10 cities.")) == [("10 cities", 10, None)]
     assert counts(read("Headline\n\nThe program, which began in June, named 10 cities.")) == [("10 cities", 10, None)]
+
+
+def test_a_count_in_a_hedged_relative_clause_takes_no_role_from_another_clause(read):
+    """ ", each of which had asked to join …," is a clause of its own: the letters' cue of the main clause gives
+    the cities it names their role, never the count inside the aside (the programme's twelve sites)."""
+    a = read(
+        "Headline\n\nThe department mailed a letter to Stockton and Albuquerque, each of which had asked to join a "
+        "partnership that already serves twelve cities, from Houston to Toledo, Ohio."
+    )
+    assert roles(a) == [
+        ("Stockton", "excluded"),
+        ("Albuquerque", "excluded"),
+        ("Houston", "participant"),
+        ("Toledo", "participant"),
+    ]
+    assert counts(a) == [("twelve cities", 12, "participant")]
+
