@@ -324,9 +324,8 @@ def count_check(f: Findings, c: Context) -> None:
                 said=n.value,
                 participants=c.n_participants,
             )
-        else:  # this article's own readings, else our cited records: never what other articles say
-            mine = len(claimed["excluded"])
-            k, whose = (mine, "article") if mine else (len(c.recorded["excluded"]), "records")
+        else:  # this article's own readings where they name more, else our cited records: never other articles
+            k, whose = _excluded_against(n.value, len(claimed["excluded"]), len(c.recorded["excluded"]))
             if not k:
                 continue
             f.agreement(
@@ -339,6 +338,15 @@ def count_check(f: Findings, c: Context) -> None:
                 said=n.value,
                 named=k,
             )
+
+
+def _excluded_against(said: int, mine: int, recorded: int) -> tuple[int, str]:
+    """What a count of the not-considered cities that introduces no list is checked against: the cities the article
+    ties to that role when they are more than it says (a fifth city named); else our cited records, since cities the
+    article names apart (a gallery's captions, one city each) may be fewer without disagreeing."""
+    if mine > said or (mine and not recorded):
+        return mine, "article"
+    return recorded, "records"
 
 
 def status_conflict(f: Findings, c: Context) -> None:

@@ -151,3 +151,27 @@ def test_a_count_in_a_hedged_relative_clause_takes_no_role_from_another_clause(r
     ]
     assert counts(a) == [("twelve cities", 12, "participant")]
 
+
+def _errors(a, ref, reader) -> list[tuple[str, str]]:
+    """The errors the article's own checks raise, as a refresh runs them on it alone: (kind, surface)."""
+    from etl import check, corroborate
+    from etl.build import recorded_roles
+    from etl.gazetteer import Gazetteer
+
+    recorded = recorded_roles(ref, reader.lexicon, Gazetteer())
+    standing = corroborate.standings([a], recorded)
+    rows = check.check_article(check.Context(a, ref, 12, recorded, standing))
+    return [(r["kind"], r["surface"]) for r in rows if r["severity"] == "error"]
+
+
+def test_a_count_that_lists_no_cities_is_not_checked_against_fewer_named_apart(read, ref, reader):
+    """Captions each name one city: "four cities" introduces no list, so the one city a caption ties to the decision
+    is no count to check it against (our cited records name four)."""
+    a = read(
+        "Headline\n\n1 of 2: A street in Stockton, Calif. Stockton is one of four cities the department will not "
+        "consider until they step up help to immigration agents (Photo: Staff)\n\n"
+        "2 of 2: A park in Houston (Photo: Staff)"
+    )
+    assert roles(a) == [("Stockton", "excluded")]
+    assert counts(a) == [("four cities", 4, "excluded")]
+    assert _errors(a, ref, reader) == []
