@@ -90,60 +90,88 @@ def link_dates(rd: Reading, ref, lexicon: Lexicon) -> list[EventLink]:
     First the events inside the date's window (the same day, or the month of "in June") that the sentence speaks
     of (their entities or cue words); then, when none is, an event close by (within NEAR_MISS days) that the
     date's own clause speaks of strongly, so a wrong date given to an event is caught as a disagreement on that
-    event, never taken for another event of that day; then an event inside the window that the paragraph speaks
-    of. A month that two events of its window fit equally ("came back to the floor in September") is neither's. A
-    phrase about a committee's or a procedural vote, or the only date of a sentence about a cloture and no
-    confirmation, never dates a confirmation vote. A date the text
-    says is wrong, and an open-ended one ("after the August recess"), are no event's date.
+    event, never taken for another event of that day, unless another date of the sentence already gives that
+    event its day ("on Monday on a letter …: the department's Aug. 3 message": Monday is the council's); then an
+    event inside the window that the paragraph speaks of. A month that two events of its window fit equally
+    ("came back to the floor in September") is neither's. A phrase about a committee's or a procedural vote, or
+    the only date of a sentence about a cloture and no confirmation, never dates a confirmation vote. A date the
+    text says is wrong, and an open-ended one ("after the August recess"), are no event's date.
     """
-    events, confirmations, links = ref.rows("events"), _confirmations(ref["votes"]), []
+    events, confirmations = ref.rows("events"), _confirmations(ref["votes"])
+    firsts: list[EventLink | tuple[str, list]] = []
     for i, d in enumerate(rd.dates):
         if d.negated:
-            links.append(EventLink(i, None, "negated"))
-            continue
-        if d.precision == "after":
-            links.append(EventLink(i, None, "expected", expected_outcome(rd, d, ref)))
-            continue
-        sid = rd.sentence_at(d.start)
-        candidates = events
-        procedural = _procedural(rd.sentence(sid), d, lexicon)
-        alone = sum(rd.sentence_at(x.start) == sid for x in rd.dates) == 1  # the sentence's only date
-        if procedural or (alone and _motion(rd.sentence(sid).surface, lexicon) == CLOTURE):
-            candidates = [r for r in events if r.vote_id not in confirmations]
-        scored = [(_evidence(rd, r, sid), _inside(d, r), -_distance(d, r), r.event_id) for r in candidates]
-        window = sorted((s for s in scored if s[1] and s[0] > 0), reverse=True)
-        if window:
-            tied = len(window) > 1 and window[1][0] == window[0][0]
-            if not (tied and d.precision == "month"):
-                links.append(EventLink(i, window[0][3], "window"))
-            else:
-                links.append(EventLink(i, None, "none"))
-            continue
-        clause, antecedent = (x.surface for x in relative_clauses(lexicon).at(rd.sentence(sid), d.start))
-        strong = sorted(
-            (
-                (_evidence_in(rd, r, clause, antecedent), -_distance(d, r), r.event_id)
-                for r in candidates
-                if _distance(d, r) <= NEAR_MISS and _words(clause, [c for c in r.cues.split("|") if c])
-            ),
-            reverse=True,
-        )
-        if strong and strong[0][0] >= MIN_EVIDENCE + (d.kind not in WRITTEN):
-            links.append(EventLink(i, strong[0][2], "evidence"))
-            continue
-        nearby = sorted(
-            (
-                (_evidence(rd, row, sid, paragraph=True), -_distance(d, row), row.event_id)
-                for row in candidates
-                if _inside(d, row)
-            ),
-            reverse=True,
-        )
-        if nearby and nearby[0][0] > 0:
-            links.append(EventLink(i, nearby[0][2], "paragraph"))
+            firsts.append(EventLink(i, None, "negated"))
+        elif d.precision == "after":
+            firsts.append(EventLink(i, None, "expected", expected_outcome(rd, d, ref)))
         else:
-            links.append(EventLink(i, None, "none"))
+            sid = rd.sentence_at(d.start)
+            candidates = _candidates(rd, d, sid, events, confirmations, lexicon)
+            firsts.append(_in_window(rd, i, d, sid, candidates) or (sid, candidates))
+    dated: dict[str, set[str]] = {}  # sentence -> the events a date of it gives inside their window
+    for i, first in enumerate(firsts):
+        if isinstance(first, EventLink) and first.how == "window" and first.event_id:
+            dated.setdefault(rd.sentence_at(rd.dates[i].start), set()).add(first.event_id)
+    links = []
+    for i, first in enumerate(firsts):
+        if isinstance(first, EventLink):
+            links.append(first)
+            continue
+        sid, candidates = first
+        others = [r for r in candidates if r.event_id not in dated.get(sid, set())]
+        links.append(
+            _near_miss(rd, i, rd.dates[i], sid, others, lexicon) or _in_paragraph(rd, i, rd.dates[i], sid, candidates)
+        )
     return links
+
+
+def _candidates(rd: Reading, d: DateExpr, sid: str, events, confirmations: set[str], lexicon: Lexicon) -> list:
+    """The events a date may give: a phrase about a committee's or a procedural vote, or the only date of a
+    sentence about a cloture, never dates a confirmation vote."""
+    procedural = _procedural(rd.sentence(sid), d, lexicon)
+    alone = sum(rd.sentence_at(x.start) == sid for x in rd.dates) == 1  # the sentence's only date
+    if procedural or (alone and _motion(rd.sentence(sid).surface, lexicon) == CLOTURE):
+        return [r for r in events if r.vote_id not in confirmations]
+    return events
+
+
+def _in_window(rd: Reading, i: int, d: DateExpr, sid: str, candidates) -> EventLink | None:
+    """The event inside the date's window that its sentence speaks of most; none for a month two events fit."""
+    scored = [(_evidence(rd, r, sid), _inside(d, r), -_distance(d, r), r.event_id) for r in candidates]
+    window = sorted((s for s in scored if s[1] and s[0] > 0), reverse=True)
+    if not window:
+        return None
+    tied = len(window) > 1 and window[1][0] == window[0][0]
+    return EventLink(i, None, "none") if tied and d.precision == "month" else EventLink(i, window[0][3], "window")
+
+
+def _near_miss(rd: Reading, i: int, d: DateExpr, sid: str, candidates, lexicon: Lexicon) -> EventLink | None:
+    """An event close by that the date's own clause speaks of strongly: a claim about it, right or wrong."""
+    clause, antecedent = (x.surface for x in relative_clauses(lexicon).at(rd.sentence(sid), d.start))
+    strong = sorted(
+        (
+            (_evidence_in(rd, r, clause, antecedent), -_distance(d, r), r.event_id)
+            for r in candidates
+            if _distance(d, r) <= NEAR_MISS and _words(clause, [c for c in r.cues.split("|") if c])
+        ),
+        reverse=True,
+    )
+    if strong and strong[0][0] >= MIN_EVIDENCE + (d.kind not in WRITTEN):
+        return EventLink(i, strong[0][2], "evidence")
+    return None
+
+
+def _in_paragraph(rd: Reading, i: int, d: DateExpr, sid: str, candidates) -> EventLink:
+    """An event inside the date's window that its paragraph speaks of, else none."""
+    nearby = sorted(
+        (
+            (_evidence(rd, row, sid, paragraph=True), -_distance(d, row), row.event_id)
+            for row in candidates
+            if _inside(d, row)
+        ),
+        reverse=True,
+    )
+    return EventLink(i, nearby[0][2], "paragraph") if nearby and nearby[0][0] > 0 else EventLink(i, None, "none")
 
 
 NEAR_MISS = 92  # days: a date this close to an event the clause speaks of is a claim about it, right or wrong

@@ -284,6 +284,22 @@ def test_a_wrong_date_given_to_an_event_is_a_claim_on_that_event(read):
     assert [(link.event_id, link.how) for link in a.dates] == [("kaplan-confirmed", "evidence")]
 
 
+def test_a_date_beside_the_day_its_sentence_gives_an_event_is_not_that_events_date(read):
+    """The sentence dates the letters itself ("the department's Aug. 3 letter"): the council's own day beside it,
+    with the letters' cue in its clause, is the meeting's, not a second (wrong) date of the letters."""
+    a = read(
+        "Headline\n\nThe council debated on Tuesday a letter it had not sought: the department's Aug. 3 letter "
+        "to the city. It told staff to answer before the Aug. 18 deadline and to show it a draft on Aug. 15.",
+        as_of="2017-08-09",
+    )
+    assert [(d.surface, link.event_id, link.how) for d, link in zip(a.reading.dates, a.dates, strict=True)] == [
+        ("Tuesday", None, "none"),
+        ("Aug. 3", "psp-four-cities-letters", "window"),
+        ("Aug. 18", "psp-response-deadline", "window"),
+        ("Aug. 15", None, "none"),
+    ]
+
+
 # ---- tallies --------------------------------------------------------------------------------------------------
 
 
