@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import gzip
 import http.server
+import os
 import subprocess
 import threading
 from functools import partial
@@ -13,8 +14,11 @@ from pathlib import Path
 
 from devtools.export import run as export_run
 
-SITE_PORT = 8642  # the base URL is written into the pages, so the port is fixed (this suite's range: 8640-8659)
-HOST_PORT = 8643  # another origin: the page a newsroom pastes the embed codes into
+# The base URL is written into the pages, so the port is fixed for a session (this suite's range: 8640-8659); each
+# pytest-xdist worker (gw0, gw1, …) publishes its own copy, on ports of its own.
+WORKER = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
+SITE_PORT = 8642 + 2 * WORKER
+HOST_PORT = SITE_PORT + 1  # another origin: the page a newsroom pastes the embed codes into
 BASE_URL = f"http://127.0.0.1:{SITE_PORT}/"
 TEXT = (".html", ".js", ".svg", ".css", ".json", ".csv", ".txt")
 

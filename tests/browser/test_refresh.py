@@ -22,9 +22,10 @@ pytestmark = pytest.mark.browser
 
 SESSIONS, REFRESHES = 6, 3  # the follow-up added, removed and added again: both ways, and back
 # The newest article's date, in words: in the overview's text (one article's byline, "as of …"; with several, the
-# line for the newest report, "Latest: <outlet>, …") and in the map's credit ("Article as of …").
+# line for the newest report, "Latest: <outlet>, …") and in the map's credit ("Article as of …"; with several,
+# "Reports as of <the oldest's> to <the newest's>", which may wrap before "to").
 SHOWN = re.compile(r"(?:Latest: .*?, |as of )(\d{1,2} \w{3} \d{4})")
-CREDIT = re.compile(r"Article as of (\d{1,2} \w{3} \d{4})")
+CREDIT = re.compile(r"(?:Article as of |Reports as of [^·]*?\bto )(\d{1,2} \w{3} \d{4})")
 REPORTS = re.compile(r"the (\d+) reports in the data")  # the overview's story of several reports
 # Which package a chart was drawn from: its stamp, kept in the figure's meta for machines (never shown).
 STAMP_JS = f"() => [...document.querySelectorAll('{CHART}')].map(e => e.layout.meta.stamp)"
