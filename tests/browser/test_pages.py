@@ -246,7 +246,9 @@ def test_on_a_desk_the_article_pages_figures_fit_their_column(server, browser):
     page.goto(f"{server.url}/{spec.page('article').url}")
     wait_ready(page, spec.chart_count("article"))
     wait_for_words(page, [say("blocks.figures-table"), say("blocks.quality-table")])
-    boxes = page.eval_on_selector_all(f"{TABLE}.fit", "es => es.map(e => [e.clientWidth, e.scrollWidth])")
+    fitted = f"{TABLE}.fit"  # each table is drawn a moment after its title
+    page.wait_for_function(f"() => document.querySelectorAll('{fitted}').length === 2", timeout=30_000)
+    boxes = page.eval_on_selector_all(fitted, "es => es.map(e => [e.clientWidth, e.scrollWidth])")
     context.close()
     assert len(boxes) == 2 and all(0 < scrolled <= shown for shown, scrolled in boxes), boxes
 
