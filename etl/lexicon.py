@@ -99,6 +99,7 @@ KEYS = {
         "near_negations",
         "clause_relatives",
         "reported_speech",
+        "present_tense",
     ),
     "story": (
         "list_words",

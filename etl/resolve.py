@@ -6,6 +6,7 @@ resolve a span again.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -61,7 +62,26 @@ class EventLink:
     expected: Expected | None = None
 
 
-def _evidence(rd: Reading, row, sentence_id: str, paragraph: bool = False) -> int:
+def _event_cues(row, tenses: tuple = ()) -> list[str]:
+    """An event's cue words, each past tense with its present ("announced", "announces"): ``tenses`` are the
+    lexicon's ``[dates]`` present_tense endings (none: the cues as written)."""
+    return list(_cue_forms(row.cues, tenses))
+
+
+@functools.cache
+def _cue_forms(cues: str, tenses: tuple) -> tuple[str, ...]:
+    out = []
+    for c in (c for c in cues.split("|") if c):
+        out.append(c)
+        out += [c[: -len(past)] + now for past, now in tenses if " " not in c and c.endswith(past)]
+    return tuple(dict.fromkeys(out))
+
+
+def _tenses(lexicon: Lexicon) -> tuple:
+    return tuple(tuple(pair) for pair in lexicon.dates["present_tense"])
+
+
+def _evidence(rd: Reading, row, sentence_id: str, paragraph: bool = False, tenses: tuple = ()) -> int:
     """How strongly a sentence (or its whole paragraph) speaks of an event: its entities and its cue words."""
     if paragraph:
         number = rd.sentence(sentence_id).paragraph
@@ -71,7 +91,7 @@ def _evidence(rd: Reading, row, sentence_id: str, paragraph: bool = False) -> in
     entities = set().union(*(rd.entities_in(i) for i in ids))
     text = " ".join(rd.sentence(i).surface for i in ids)
     wanted = {e for e in row.match_entities.split("|") if e}
-    return len(wanted & entities) + len(_words(text, [c for c in row.cues.split("|") if c]))
+    return len(wanted & entities) + len(_words(text, _event_cues(row, tenses)))
 
 
 def _inside(d: DateExpr, row) -> bool:
@@ -107,7 +127,7 @@ def link_dates(rd: Reading, ref, lexicon: Lexicon) -> list[EventLink]:
         else:
             sid = rd.sentence_at(d.start)
             candidates = _candidates(rd, d, sid, events, confirmations, lexicon)
-            firsts.append(_in_window(rd, i, d, sid, candidates) or (sid, candidates))
+            firsts.append(_in_window(rd, i, d, sid, candidates, lexicon) or (sid, candidates))
     dated: dict[str, set[str]] = {}  # sentence -> the events a date of it gives inside their window
     for i, first in enumerate(firsts):
         if isinstance(first, EventLink) and first.how == "window" and first.event_id:
@@ -120,7 +140,8 @@ def link_dates(rd: Reading, ref, lexicon: Lexicon) -> list[EventLink]:
         sid, candidates = first
         others = [r for r in candidates if r.event_id not in dated.get(sid, set())]
         links.append(
-            _near_miss(rd, i, rd.dates[i], sid, others, lexicon) or _in_paragraph(rd, i, rd.dates[i], sid, candidates)
+            _near_miss(rd, i, rd.dates[i], sid, others, lexicon)
+            or _in_paragraph(rd, i, rd.dates[i], sid, candidates, lexicon)
         )
     return links
 
@@ -135,9 +156,10 @@ def _candidates(rd: Reading, d: DateExpr, sid: str, events, confirmations: set[s
     return events
 
 
-def _in_window(rd: Reading, i: int, d: DateExpr, sid: str, candidates) -> EventLink | None:
+def _in_window(rd: Reading, i: int, d: DateExpr, sid: str, candidates, lexicon: Lexicon) -> EventLink | None:
     """The event inside the date's window that its sentence speaks of most; none for a month two events fit."""
-    scored = [(_evidence(rd, r, sid), _inside(d, r), -_distance(d, r), r.event_id) for r in candidates]
+    tenses = _tenses(lexicon)
+    scored = [(_evidence(rd, r, sid, tenses=tenses), _inside(d, r), -_distance(d, r), r.event_id) for r in candidates]
     window = sorted((s for s in scored if s[1] and s[0] > 0), reverse=True)
     if not window:
         return None
@@ -148,11 +170,12 @@ def _in_window(rd: Reading, i: int, d: DateExpr, sid: str, candidates) -> EventL
 def _near_miss(rd: Reading, i: int, d: DateExpr, sid: str, candidates, lexicon: Lexicon) -> EventLink | None:
     """An event close by that the date's own clause speaks of strongly: a claim about it, right or wrong."""
     clause, antecedent = (x.surface for x in relative_clauses(lexicon).at(rd.sentence(sid), d.start))
+    tenses = _tenses(lexicon)
     strong = sorted(
         (
-            (_evidence_in(rd, r, clause, antecedent), -_distance(d, r), r.event_id)
+            (_evidence_in(rd, r, clause, antecedent, tenses), -_distance(d, r), r.event_id)
             for r in candidates
-            if _distance(d, r) <= NEAR_MISS and _words(clause, [c for c in r.cues.split("|") if c])
+            if _distance(d, r) <= NEAR_MISS and _words(clause, _event_cues(r, tenses))
         ),
         reverse=True,
     )
@@ -161,11 +184,11 @@ def _near_miss(rd: Reading, i: int, d: DateExpr, sid: str, candidates, lexicon: 
     return None
 
 
-def _in_paragraph(rd: Reading, i: int, d: DateExpr, sid: str, candidates) -> EventLink:
+def _in_paragraph(rd: Reading, i: int, d: DateExpr, sid: str, candidates, lexicon: Lexicon) -> EventLink:
     """An event inside the date's window that its paragraph speaks of, else none."""
     nearby = sorted(
         (
-            (_evidence(rd, row, sid, paragraph=True), -_distance(d, row), row.event_id)
+            (_evidence(rd, row, sid, paragraph=True, tenses=_tenses(lexicon)), -_distance(d, row), row.event_id)
             for row in candidates
             if _inside(d, row)
         ),
@@ -184,12 +207,12 @@ def _procedural(sentence, d: DateExpr, lexicon: Lexicon) -> bool:
     return bool(_words(around, [*lexicon.numbers["committee_votes"], *lexicon.numbers["cloture_votes"]]))
 
 
-def _evidence_in(rd: Reading, row, clause: str, antecedent: str) -> int:
+def _evidence_in(rd: Reading, row, clause: str, antecedent: str, tenses: tuple = ()) -> int:
     """Evidence for an event: its cue words in the date's clause, and its entities named in the clause or in the
     words the clause hangs on ("the Public Safety Partnership, which was launched last month")."""
     wanted = {e for e in row.match_entities.split("|") if e}
     written = {m.entity_id for m in rd.mentions if m.surface in clause or m.surface in antecedent}
-    return len(wanted & written) + len(_words(clause, [c for c in row.cues.split("|") if c]))
+    return len(wanted & written) + len(_words(clause, _event_cues(row, tenses)))
 
 
 CONFIRMATION, CLOTURE, COMMITTEE = "confirmation", "cloture", "committee"  # VOTE_MOTIONS, and a committee's vote

@@ -300,6 +300,19 @@ def test_a_date_beside_the_day_its_sentence_gives_an_event_is_not_that_events_da
     ]
 
 
+def test_a_timelines_present_tense_gives_its_event_and_a_wrong_day_is_a_claim_on_it(read):
+    """A timeline writes its events in the present: "announces" is the launch's cue "announced", so a day two days
+    off the launch is a claim on the launch (to be checked), not a date of nothing."""
+    a = read(
+        "Headline\n\nJune 23 — The Justice Department announces its Public Safety Partnership at a meeting in "
+        "Maryland.",
+        as_of="2017-08-11",
+    )
+    assert [
+        (d.surface, d.value, link.event_id, link.how) for d, link in zip(a.reading.dates, a.dates, strict=True)
+    ] == [("June 23", "2017-06-23", "psp-launched", "evidence")]
+
+
 # ---- tallies --------------------------------------------------------------------------------------------------
 
 
