@@ -175,3 +175,10 @@ def test_a_count_that_lists_no_cities_is_not_checked_against_fewer_named_apart(r
     assert roles(a) == [("Stockton", "excluded")]
     assert counts(a) == [("four cities", 4, "excluded")]
     assert _errors(a, ref, reader) == []
+
+
+def test_cities_already_taking_part_are_participants_and_their_count_is_checked(read, ref, reader):
+    a = read("Headline\n\n10 cities already taking part in the partnership, among them Houston and Toledo, Ohio.")
+    assert roles(a) == [("Houston", "participant"), ("Toledo", "participant")]
+    assert counts(a) == [("10 cities", 10, "participant")]
+    assert _errors(a, ref, reader) == [("count_check", "10 cities")]
