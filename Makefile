@@ -62,7 +62,8 @@ test-fast: $(BIN)/.test ## the suite without the real-browser tests
 export: $(BIN)/.runtime chromium ## render every chart to PNG/SVG and a static site in export/
 	$(BIN)/python -m dashboard.export --out export
 
-bench: test-deps ## measure page load, ETL, memory and export; writes BENCHMARKS.md
+bench: test-deps ## check the harness on its smallest setting, then measure page load, ETL, memory and export; writes BENCHMARKS.md
+	$(BIN)/python -m pytest -q -m bench
 	$(BIN)/python -m benchmarks
 
 crowd: test-deps ## a protocol-level crowd on 1 and N processes; writes its section of BENCHMARKS.md

@@ -1,5 +1,6 @@
 """The benchmark harness runs end to end on its smallest setting (one page, one load, up to four synthetic articles, the
-map's PNGs only) and reports every measure with real values. A smoke test: no timing is asserted here."""
+map's PNGs only) and reports every measure with real values. A smoke test: no timing is asserted here. It runs the
+whole harness (a minute), so ``make bench`` runs it before measuring, and ``make test`` leaves it out."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import pytest
 
 from etl.paths import ROOT
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.bench]
 
 
 def test_harness_runs_and_reports_every_measure(tmp_path):
