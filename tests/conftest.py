@@ -158,14 +158,20 @@ def run():
 
 
 # Where the real-browser tests live. Under ``make test`` (``-n 2``) they run in two groups, one per worker, each
-# group's tests one after another; the other worker runs the rest of the suite after its group. LIVE: tests that
-# time a live page or watch it change (first draw, refresh, many readers, Lighthouse's layout shift), which must not
+# group's tests one after another; both workers run the rest of the suite after their group. LIVE: tests that
+# time a live page or watch it change (first draw, refresh, many readers, a wrong guess redrawn), which must not
 # share the cores with another browser. STEADY: tests whose answer does not depend on the machine's pace (the static
-# site's bytes and pictures, a layout probed once it holds still, the benchmark harness's smoke run). xdist's own
+# site's bytes and pictures, a layout probed once it holds still, Lighthouse's scores but performance, which it
+# records and never asserts, the benchmark harness's smoke run under `make bench`). xdist's own
 # ``loadgroup`` marks a group in the test's id, which pytest 9 no longer lets it rewrite, so the scheduler below
 # groups by file instead. The two groups are the first units of work, one to each worker.
 BROWSER_GROUPS = {
-    "browser-steady": ("tests/test_site.py", "tests/test_benchmarks.py", "tests/browser/test_legibility.py"),
+    "browser-steady": (
+        "tests/test_site.py",
+        "tests/test_benchmarks.py",
+        "tests/browser/test_legibility.py",
+        "tests/browser/test_lighthouse.py",
+    ),
     "browser-live": ("tests/browser/",),
 }
 BROWSER_FILES = tuple(f for files in BROWSER_GROUPS.values() for f in files)
