@@ -13,8 +13,16 @@ from dataclasses import dataclass
 import pandas as pd
 
 from etl.lexicon import Lexicon, phrase
-from etl.read.clauses import apart, label_start, phrase_around, relative_clauses, since_previous, words_near
-from etl.read.model import DateExpr, Quote, Reading, Tally
+from etl.read.clauses import (
+    apart,
+    label_start,
+    phrase_around,
+    relative_clauses,
+    since_previous,
+    trailing,
+    words_near,
+)
+from etl.read.model import DateExpr, Quote, Reading, Span, Tally
 
 MIN_EVIDENCE = 2  # a date that falls outside every event it could mean needs this much evidence (entities, cues)
 WRITTEN = ("absolute", "month")  # dates the text writes out; one the reader counted ("Monday") needs one more piece
@@ -255,12 +263,31 @@ class TallyLink:
     how: str  # nominee | date | previous | not_floor | unsure | none
 
 
-def _tally_words(rd: Reading, t: Tally) -> str:
+def _tally_words(rd: Reading, t: Tally, lexicon: Lexicon) -> str:
     """The words that say what kind of vote a tally is: its sentence, or, when the sentence gives two tallies, the
-    words from the tally before it to its own end (``etl.read.clauses.since_previous``)."""
+    words from the tally before it to its own end (``etl.read.clauses.since_previous``). Where those name no kind,
+    the phrase right after it ("votes 50-48 to end debate on Kaplan, then confirms him, 50-48"), which the next
+    tally's words then leave out."""
     sid = rd.sentence_at(t.start)
+    sentence, text = rd.sentence(sid), rd.article.text
     own = [x for x in rd.tallies if rd.sentence_at(x.start) == sid]
-    return since_previous(rd.article.text, rd.sentence(sid), own, t).surface
+    words = since_previous(text, sentence, own, t)
+    if len(own) < 2:
+        return words.surface
+    before = [x for x in own if x.end <= t.start]
+    if before and _needs_after(text, sentence, own, before[-1], lexicon):
+        begin = trailing(text, sentence, own, before[-1]).end
+        words = Span(begin, words.end, text[begin : words.end])
+    if _motion(words.surface, lexicon) is None:
+        return words.surface + trailing(text, sentence, own, t).surface
+    return words.surface
+
+
+def _needs_after(text: str, sentence, own: list[Tally], t: Tally, lexicon: Lexicon) -> bool:
+    """The tally's words before it name no kind of vote and the phrase after it does."""
+    if _motion(since_previous(text, sentence, own, t).surface, lexicon) is not None:
+        return False
+    return _motion(trailing(text, sentence, own, t).surface, lexicon) is not None
 
 
 def _motion(text: str, lexicon: Lexicon) -> str | None:
@@ -279,7 +306,7 @@ def _motions(rd: Reading, lexicon: Lexicon) -> list[str | None]:
     paragraph that speaks of no cloture, the confirmation (what a nomination's tally has always given); else the
     other of the paragraph's tallies when another names its own kind ("The 50-48 vote came after Republicans cut
     off debate ... by another 50-48 vote"); else unsure (None), as words naming both are."""
-    own = [_motion(_tally_words(rd, t), lexicon) for t in rd.tallies]
+    own = [_motion(_tally_words(rd, t, lexicon), lexicon) for t in rd.tallies]
     paragraphs = [rd.sentence(rd.sentence_at(t.start)).paragraph for t in rd.tallies]
     out: list[str | None] = []
     for i, kind in enumerate(own):

@@ -367,6 +367,16 @@ def test_two_tallies_in_one_sentence_are_the_confirmation_then_the_cloture(read)
     assert that_morning == ["kaplan-cloture"]
 
 
+def test_a_tally_takes_the_phrase_after_it_when_its_words_before_name_no_vote(read):
+    """ "voted 50-48 to limit debate …, and then approved him, 50-48": the first tally's purpose follows it, up to
+    the comma; the second tally's words start after that phrase."""
+    a = read(
+        "Headline\n\nWednesday — Senators voted 50-48 to limit debate on Marvin Kaplan, and then approved his "
+        "confirmation, 50-48."
+    )
+    assert _votes(a) == [("50-48", CLOTURE, "nominee"), ("50-48", KAPLAN, "nominee")]
+
+
 def test_a_cloture_on_a_line_of_its_own_is_the_nominee_named_before(read):
     a = read(
         "Headline\n\n• Senate confirmed Marvin Kaplan to the NLRB on Wednesday, 50-48\n\n"

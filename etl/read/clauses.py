@@ -140,6 +140,17 @@ def since_previous(text: str, sentence: Span, marks: list[Span], mark: Span) -> 
     return Span(begin, mark.end, text[begin : mark.end])
 
 
+def trailing(text: str, sentence: Span, marks: list[Span], mark: Span) -> Span:
+    """The words right after one of a sentence's ``marks`` up to the next phrase break, or the sentence's end:
+    "votes 50-48 | to end debate on Kaplan|, then confirms him, 50-48", what the vote was for. None (an empty span)
+    when no break parts them from the next mark ("The 50-48 vote came after … by another 50-48 vote")."""
+    after = [x.start for x in marks if x.start >= mark.end]
+    stop = min([sentence.end, *after])
+    found = _PHRASE_BREAK.search(text, mark.end, stop)
+    end = found.start() if found else mark.end if after else stop
+    return Span(mark.end, end, text[mark.end : end])
+
+
 def label_start(text: str, start: int, end: int) -> int:
     """Where the last sentence of ``text[start:end]`` begins: after its last full stop (or "!", "?") and a space, or
     after its last line break. The reader keeps a script's label with the sentence before it ("... a written
