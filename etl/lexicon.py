@@ -45,6 +45,7 @@ KEYS = {
         "person_relatives",
         "byline_words",
         "byline_date_words",
+        "credit_verbs",
     ),
     "places": (
         "org_words",

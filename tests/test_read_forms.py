@@ -469,6 +469,23 @@ def test_a_name_after_a_label_and_a_surname_in_the_headline(read):
     ]
 
 
+def test_credits_name_people_a_photo_a_compiler_a_producer_and_a_host(read):
+    """A caption's "(Photo: Name)" and "(File photo: Name)", "Compiled by Name." and "is produced by Name." ending
+    their sentence, and a lower-case "host" before a name: each is a person the reference does not hold."""
+    a = read(
+        "Headline\n\nA crowd outside the courthouse (Photo: Wendell Ostrova)\n\nA senator in the hall (File photo: "
+        "Marguerite Okafor-Lind)\n\nOn the show, host Bettina Varga-Cole talks about the letters. The series is "
+        "produced by Anselm Trevino. Compiled by Hollis Nakamura-Vey."
+    )
+    assert people(a) == [
+        ("Wendell Ostrova", "wendell-ostrova", "name"),
+        ("Marguerite Okafor-Lind", "marguerite-okafor-lind", "name"),
+        ("Bettina Varga-Cole", "bettina-varga-cole", "name"),
+        ("Anselm Trevino", "anselm-trevino", "name"),
+        ("Hollis Nakamura-Vey", "hollis-nakamura-vey", "name"),
+    ]
+
+
 # ---- clauses --------------------------------------------------------------------------------------------------
 
 

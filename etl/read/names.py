@@ -88,6 +88,7 @@ class StoryNames:
         self.person_relatives = frozenset(words["person_relatives"])
         self.byline_words = frozenset(words["byline_words"])
         self.byline_date_words = frozenset(words["byline_date_words"])
+        self.credit_verbs = frozenset(words["credit_verbs"])
         suffixes = frozenset(words["name_suffixes"])
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.patterns: dict[str, Known] = {}
@@ -390,8 +391,11 @@ class StoryNames:
                 or any(doc[k].lower_ in self.role_nouns for k in range(e + 1, min(len(doc), e + 8)))
             )
         )
-        byline = (i > 0 and doc[i - 1].lower_ in self.byline_words and self._ends_byline(doc, e)) or (
-            i > 1 and doc[i - 1].text == ":" and doc[i - 2].text in self.labels  # "REPORTER: Marisol Quintero"
+        by = i > 0 and doc[i - 1].lower_ in self.byline_words
+        byline = (
+            (by and self._ends_byline(doc, e))
+            or (by and i > 1 and doc[i - 2].lower_ in self.credit_verbs)  # "Compiled by Oksana Brightwater."
+            or (i > 1 and doc[i - 1].text == ":" and doc[i - 2].text in self.labels)  # "REPORTER: Marisol Quintero"
         )
         return (
             after_speech
