@@ -237,6 +237,15 @@ def test_a_day_without_its_year_is_in_the_articles_year_unless_the_clause_looks_
     assert dates(b) == [("Jan. 9", "2018-01-09")]
 
 
+def test_a_month_that_heads_a_timelines_line_before_a_dash_is_a_date(read):
+    a = read(
+        "Headline\n\nMarch — The mayor writes to the department.\n\nOctober — The council is expected to meet. "
+        "Councilor April Dunmore said March was cold.",
+        as_of="2017-08-11",
+    )
+    assert dates(a) == [("March", "2017-03"), ("October", "2017-10")]
+
+
 def test_a_weekday_in_the_past_resolves_back(read):
     a = read("Headline\n\nSessions said on Tuesday that the cities would have to wait.", as_of="2017-08-03")
     assert dates(a) == [("Tuesday", "2017-08-01")]

@@ -33,6 +33,7 @@ MONTHS = {name: i for i, name in enumerate(calendar.month_name) if name}
 CALENDAR_MONTH_FORMS = {**MONTHS, **{f"{calendar.month_abbr[i]}.": i for i in range(1, 13)}}
 WEEKDAYS = {name: i for i, name in enumerate(calendar.day_name)}
 CLAUSE_BREAKS = frozenset({",", ";", "—", "–", ":", "(", ")", "“", "”", '"'})
+LINE_HEAD_MARKS = frozenset({"—", "–", "-", ":"})  # after a month that heads a line: a timeline's "June — …"
 
 
 def _month_end(year: int, month: int) -> dt.date:
@@ -49,6 +50,12 @@ def _day(text: str, suffixes) -> int | None:
         if text.endswith(suffix) and text[: -len(suffix)].isdecimal():
             text = text[: -len(suffix)]
     return int(text) if text.isdecimal() and len(text) <= 2 and 1 <= int(text) <= 31 else None
+
+
+def _heads_line(tokens: Tokens, i: int) -> bool:
+    """Token ``i`` opens a line and a dash or a colon follows it: a timeline's entry ("June — President Trump …")."""
+    opens = i == 0 or "\n" in tokens.text[i - 1]
+    return opens and i + 1 < len(tokens) and tokens.text[i + 1] in LINE_HEAD_MARKS
 
 
 def _year(text: str) -> int | None:
@@ -133,7 +140,7 @@ class StoryDates:
 
     def _month_first(self, tokens: Tokens, i: int) -> tuple | None:
         """Month Day[, Year] ("Aug. 2, 2017"), Month Year ("June 2017"), or a month after a preposition or a word
-        that places it ("in June", "last June", "early August")."""
+        that places it ("in June", "last June", "early August"), or heading a line before a dash ("June — …")."""
         text, n = tokens.text, len(tokens)
         month = self.month_forms[text[i]]
         day = _day(text[i + 1], self.suffixes) if i + 1 < n else None
@@ -148,7 +155,11 @@ class StoryDates:
             return i, i + 2, "month", (_year(text[i + 1]), month, "")
         before = tokens.lower[i - 1] if i else ""
         if text[i] in MONTHS and (
-            before in self.prepositions or before in self.past or before in self.future or before in self.qualifiers
+            before in self.prepositions
+            or before in self.past
+            or before in self.future
+            or before in self.qualifiers
+            or _heads_line(tokens, i)
         ):
             s = i - 1 if before in self.past or before in self.future or before in self.own_qualifiers else i
             return s, i + 1, "month", (None, month, before)
