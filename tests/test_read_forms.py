@@ -278,6 +278,16 @@ def test_the_same_day_counts_from_the_day_whose_clause_it_repeats(read):
     assert dates(a) == [("Wednesday, Aug. 2", "2017-08-02"), ("Thursday", "2017-08-03"), ("the same day", "2017-08-02")]
 
 
+def test_the_next_day_counts_from_the_day_its_own_paragraph_gave(read):
+    """A timeline's "March 3 — … the next day": its own line's day, not the news of the moment (the article's
+    "Updated" line, a day before its date)."""
+    a = read(
+        "Headline\nUpdated Aug. 10, 2017\n\nMarch 3 — The council votes on the plan. The mayor signs it the next day.",
+        as_of="2017-08-11",
+    )
+    assert dates(a) == [("Aug. 10, 2017", "2017-08-10"), ("March 3", "2017-03-03"), ("the next day", "2017-03-04")]
+
+
 def test_a_date_the_text_says_is_wrong_is_no_claim(read):
     a = read(
         "Headline\n\nCorrection: An earlier version of this article said the Senate voted on Marvin Kaplan on "

@@ -280,8 +280,9 @@ def _counted_from(doc, span, earlier: list[DateExpr], as_of) -> DateExpr | None:
     confirmed"), the earlier day whose own clause shares SHARED of its words (one word, "president", is chance);
     else the last day the text stated in the news of the moment (within NEWS_WINDOW days of the article's date: "a
     day earlier" after a paragraph of background counts from the story's day, not from the background's; "The vote
-    came the same day" after a committee's vote of two weeks before, from the day's vote), else the last day it
-    stated at all. Deadlines, plans and dates the text calls wrong are never counted from."""
+    came the same day" after a committee's vote of two weeks before, from the day's vote), unless its own paragraph
+    stated a day before it (a timeline's "Feb. 8 — … He is sworn in the next day."), else the last day it stated at
+    all. Deadlines, plans and dates the text calls wrong are never counted from."""
     days = [d for d in earlier if d.precision == "day" and not d.negated and not d.ahead]
     if not days:
         return None
@@ -302,7 +303,9 @@ def _counted_from(doc, span, earlier: list[DateExpr], as_of) -> DateExpr | None:
         best = max(days, key=lambda d: (overlap(d), d.start))
         if overlap(best) >= min(SHARED, len(words)):
             return best
-    return (current or days)[-1]
+    line = text_of(doc).rfind("\n", 0, span.start_char)
+    same_line = [d for d in days if text_of(doc).rfind("\n", 0, d.start) == line]
+    return (same_line or current or days)[-1]
 
 
 def _nonblank_lines(text: str) -> list[int]:
