@@ -408,7 +408,7 @@ def chart(b: spec.Block, ctx: Context) -> Chart:
 def table(b: spec.Block, ctx: Context) -> Table:
     frame = tables.VIEWS[b.ref](ctx.load, **resolve(b.view, ctx.state))
     key = b.opts.get("title") or b.opts.get("expander")
-    title = _count_title(key, frame) if key else ""
+    title = _count_title(key, frame, several=_several(ctx)) if key else ""
     csv = b.opts.get("csv")
     return Table(
         b.ref,
@@ -422,11 +422,14 @@ def table(b: spec.Block, ctx: Context) -> Table:
     )
 
 
-def _count_title(key: str, frame: pd.DataFrame) -> str:
-    """A table's title with its count; an expected event is counted apart from the events (``<key>-expected``)."""
+def _count_title(key: str, frame: pd.DataFrame, several: bool = False) -> str:
+    """A table's title with its count; an expected event is counted apart from the events (``<key>-expected``),
+    with several reports as the reports' (``<key>-expected-several``)."""
     expected = int((frame["status"] == "expected").sum()) if "status" in frame else 0
     parent, _, name = key.rpartition(".")
     if expected and f"{name}-expected" in section(parent):
+        if several and f"{name}-expected-several" in section(parent):
+            return say(f"{key}-expected-several", n=len(frame) - expected, n_expected=expected)
         return say(f"{key}-expected", n=len(frame) - expected, n_expected=expected)
     return say(key, n=len(frame))
 
@@ -441,7 +444,13 @@ def _source(source: str, r: shown.Reader) -> Piece:
 
 @kind("sources-intro")
 def sources_intro(b: spec.Block, ctx: Context) -> Lines:
-    return Lines([say("sources.intro")])
+    """Where the facts come from: the article, or, with several, the reports, and the cited sources."""
+    return Lines([say("sources.intro-several" if _several(ctx) else "sources.intro")])
+
+
+def _several(ctx: Context) -> bool:
+    """The data holds several articles (the pages' reports): a list of all of them speaks of the reports."""
+    return len(ctx.load("articles")) > 1
 
 
 @kind("confidence-words")
@@ -603,14 +612,17 @@ def unresolved_people(b: spec.Block, ctx: Context) -> Section | None:
         where = mentions[mentions["entity_id"] == p.entity_id].sort_values(["article_id", "start"])
         links = [r.sentence(m.article_id, m.sentence_id, r.source_words(m.source)) for m in where.itertuples()]
         items.append([say("sources.unresolved-person", name=p.name), *(x for link in links for x in (" ", link))])
-    return Section(say("sources.unresolved"), spec.UNRESOLVED, [[say("sources.unresolved-intro")]], items)
+    heading = say("sources.unresolved-several" if _several(ctx) else "sources.unresolved")
+    return Section(heading, spec.UNRESOLVED, [[say("sources.unresolved-intro")]], items)
 
 
 def _quality_log(ctx: Context, rows: pd.DataFrame, words: str, item: str, anchor: str) -> Section:
-    """A list of data-quality rows, each in the words of ``sources.<item>`` (filled from the row) and its source."""
+    """A list of data-quality rows, each in the words of ``sources.<item>`` (filled from the row) and its source;
+    its intro, with several reports, in the words of ``sources.<words>-intro-several`` where there are some."""
     r = shown.Reader(ctx.load)
     items = [[say(f"sources.{item}", **row._asdict()), " ", _source(row.source, r)] for row in rows.itertuples()]
-    return Section(say(f"sources.{words}"), anchor, [[say(f"sources.{words}-intro")]], items)
+    intro = f"{words}-intro-several" if _several(ctx) and f"{words}-intro-several" in section("sources") else None
+    return Section(say(f"sources.{words}"), anchor, [[say(f"sources.{intro or words + '-intro'}")]], items)
 
 
 @kind("corrections")

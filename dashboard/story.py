@@ -30,10 +30,8 @@ def byline_all(articles: pd.DataFrame) -> str:
 def latest(articles: pd.DataFrame) -> tuple[str, str]:
     """The newest report: (its article, 'latest: <outlet>, <date>')."""
     a = tables.article(articles)
-    publisher = a["publisher"] if isinstance(a["publisher"], str) and a["publisher"] else say("story.publisher-unknown")
-    return str(a["article_id"]), say(
-        "story.latest", outlet=publisher, date=fmt.as_of(a["as_of"], bool(a["as_of_inferred"]))
-    )
+    report = tables.report_words(articles, a["article_id"])
+    return str(a["article_id"]), say("story.latest", outlet=report["outlet"], date=report["as_of"])
 
 
 def byline(articles: pd.DataFrame, article_id: str | None = None) -> str:
@@ -181,7 +179,8 @@ def later_outcomes(votes: pd.DataFrame) -> list[str]:
 
 
 def quality_counts(load: Callable[[str], pd.DataFrame]) -> str:
-    """How many data-quality rows of each severity, and how many are corrections and open questions."""
+    """How many data-quality rows of each severity, and how many are corrections and open questions (with several
+    reports, the rows of all of them: the caption speaks of the reports)."""
     counts = load("data_quality")["severity"].value_counts()
 
     def counted(severity: str) -> str:
@@ -193,8 +192,9 @@ def quality_counts(load: Callable[[str], pd.DataFrame]) -> str:
 
     listed = " · ".join(counted(s) for s in tables.SEVERITY_ORDER)
     listed = listed[:1].upper() + listed[1:]  # it opens the sentence
+    several = len(load("articles")) > 1  # the rows of every report, not of the article shown
     return say(
-        "blocks.quality-caption",
+        "blocks.quality-caption-several" if several else "blocks.quality-caption",
         counts=listed,
         corrections=len(tables.corrections(load)),
         questions=len(tables.open_questions(load)),

@@ -216,9 +216,30 @@ def n_articles(cover: pd.DataFrame, ids: pd.Series) -> list[int]:
     return [int(counts.get(i, 0)) for i in ids]
 
 
-def status_label(status: str) -> str:
-    """A city's status in the article's words (the code stays in the Parquet)."""
-    return term("terms.city-status", status)
+def status_label(status: str, named: int | None = None) -> str:
+    """A city's status in the article's words (the code stays in the Parquet). ``named``: with several reports, how
+    many of them give a city not considered its role (said where one article's words say "named in the article")."""
+    if named is None or status != "excluded":
+        return term("terms.city-status", status)
+    counted = say("reports.n-reports-one" if named == 1 else "reports.n-reports", n=named)
+    return say("terms.city-status-several.excluded", reports=counted)
+
+
+def status_words(row, load: Loader) -> str:
+    """A city's status in readers' words: with several reports, a city not considered names how many reports give
+    it that role (the claims), where one article's words name the article."""
+    if len(load("articles")) == 1 or row["status"] != "excluded":
+        return status_label(row["status"])
+    city_id = row.get("city_id", row.name)  # or a row of the cities indexed by id (the map's city lookup)
+    return status_label(row["status"], reports_giving(load, "city", [city_id], row["status"]))
+
+
+def report_words(articles: pd.DataFrame, article_id: str | None) -> dict[str, str]:
+    """Which report an article is, as the overview's 'Latest' line names it: its outlet (as the data names it) and
+    its as-of date (``outlet``, ``as_of``)."""
+    a = article(articles, article_id)
+    outlet = a["publisher"] if isinstance(a["publisher"], str) and a["publisher"] else say("story.publisher-unknown")
+    return dict(outlet=str(outlet), as_of=fmt.as_of(a["as_of"], bool(a["as_of_inferred"])))
 
 
 # The map's filter in a link (``?show=``): readers' words -> the code the view filters on. The codes themselves, in
@@ -241,15 +262,31 @@ def later_site(events: pd.DataFrame, city: str, as_of_iso: str) -> pd.DataFrame:
 
 def site_words(row, load: Loader) -> str:
     """A city's partnership site type as of its article, and, for a city that was no site then, a partnership
-    event that later names it (the timeline shows when): what was true when the article was written."""
+    event that later names it (the timeline shows when): what was true when the article was written. With several
+    reports, the article is the report the city's row quotes (the newest when it quotes none), named by its outlet."""
     if isinstance(row["psp_site_type"], str):
         return term("terms.site-type", row["psp_site_type"])
     articles = load("articles")
     article_id = row["article_id"] if isinstance(row["article_id"], str) else None
     chosen = article(articles, article_id)
-    words = say("blocks.no-site", as_of=as_of(articles, chosen["article_id"]))
+    if len(articles) == 1:
+        words = say("blocks.no-site", as_of=as_of(articles, chosen["article_id"]))
+    else:
+        quoted = article_id is not None and isinstance(row["sentence_id"], str)  # the row quotes its report
+        key = "blocks.no-site-quoted" if quoted else "blocks.no-site-newest"
+        words = say(key, **report_words(articles, article_id))
     for e in later_site(load("events"), row["name"], chosen["as_of"]).itertuples():
         words += say("blocks.later-site", title=e.title, when=fmt.when(e._asdict()))
+    return words
+
+
+def city_words(row, load: Loader, said: Words | None = None) -> dict:
+    """What the map's hover says of a city in readers' words: its status, site type and source; with several
+    reports, which report its quoted sentence is from (``report``: its outlet and as-of date)."""
+    said = said or Words(load)
+    words = {"status": status_words(row, load), "site": site_words(row, load), "source": said.source(row["source"])}
+    if said.several and isinstance(row["article_id"], str):
+        words["report"] = report_words(said.articles, row["article_id"])
     return words
 
 

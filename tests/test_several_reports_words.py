@@ -189,3 +189,134 @@ def test_two_reports_that_disagree_on_the_cloture_tally_are_told_apart_from_the_
     assert render("across_articles", "vote", fields).startswith(
         "About the Senate's confirmation vote on Marvin Kaplan of 2 Aug 2017:"
     )
+
+
+# ---- with several reports, a city's cells and hover say which report, and the lists of every report say "reports"
+
+
+BALTIMORE_LATER = "; later: Baltimore named a PSP site by Attorney General Barr (Mon 3 Jun 2019)"
+NOT_CONSIDERED = "not considered for the partnership until they agree to step up assistance to ICE agents"
+LISTED = "“The four cities are: Baltimore, Md., Albuquerque, N.M., San Bernardino, Calif., and Stockton, Calif.”"
+
+
+def _city(folder: Path, city_id: str) -> pd.Series:
+    cities = read_table(folder, "cities")
+    return cities[cities["city_id"] == city_id].iloc[0]
+
+
+def _hover(folder: Path, city_id: str) -> list[str]:
+    """A city's hover as the map draws it from ``tables.city_words`` (its lines, the quoted sentence unwrapped)."""
+    from dashboard import tables
+    from dashboard.figures import map as map_fig
+
+    load = _loader(folder)
+    cities = load("cities")
+    words = {r["city_id"]: tables.city_words(r, load) for _, r in cities.iterrows()}
+    fig = map_fig.city_map(
+        cities, load("state_shapes"), tables.sentence_text(load("sentences")), meta_from(folder), words=words
+    )
+    (hover,) = [h for t in fig.data for c, h in zip(t.customdata, t.hovertext, strict=True) if c == city_id]
+    return hover.split("<br>")
+
+
+def test_with_several_reports_a_city_not_considered_names_its_report(pair):
+    """The follow-up names none of the four cities: one report (the seed, whose publisher the data does not give)
+    lists them, and the row quotes it."""
+    from dashboard import tables
+
+    load = _loader(pair)
+    row = _city(pair, "baltimore-md")
+    assert tables.status_words(row, load) == NOT_CONSIDERED + " (named in 1 report)"
+    assert tables.site_words(row, load) == (
+        "none as of the quoted report (publisher unknown), 3 Aug 2017 (inferred)" + BALTIMORE_LATER
+    )
+    indexed = read_table(pair, "cities").set_index("city_id").loc["baltimore-md"]  # the map page's city lookup
+    assert tables.status_words(indexed, load) == NOT_CONSIDERED + " (named in 1 report)"
+    assert tables.status_label("excluded", 27) == NOT_CONSIDERED + " (named in 27 reports)"
+    assert tables.status_words(_city(pair, "memphis-tn"), load) == "2017 participant in the partnership"
+    assert tables.city_words(row, load)["report"] == {"outlet": "publisher unknown", "as_of": "3 Aug 2017 (inferred)"}
+    assert "report" not in tables.city_words(_city(pair, "memphis-tn"), load)  # a participant quotes no report
+
+
+def test_with_several_reports_the_map_hover_says_which_report_it_quotes(pair):
+    lines = _hover(pair, "baltimore-md")
+    text = " ".join(lines)
+    assert (
+        "Status: "
+        + NOT_CONSIDERED.replace("ICE", "ICE (U.S. Immigration and Customs Enforcement)")
+        + (" (named in 1 report)")
+        in text
+    )
+    assert "Partnership site: none as of the quoted report (publisher unknown), 3 Aug 2017 (inferred); later:" in text
+    assert "Report, publisher unknown, 3 Aug 2017 (inferred): " + LISTED in text
+    assert "Article:" not in text and "the article" not in text
+    assert all(len(line) <= 70 for line in lines[1:] if not line.startswith(("Source:", "<b>"))), lines
+
+
+def test_with_one_article_a_citys_words_are_as_before(built_data):
+    from dashboard import tables
+
+    load = _loader(built_data)
+    row = _city(built_data, "baltimore-md")
+    assert tables.status_words(row, load) == NOT_CONSIDERED + " (named in the article)"
+    assert tables.status_words(row, load) == tables.status_label("excluded")
+    assert tables.site_words(row, load) == "none as of the article, 3 Aug 2017 (inferred)" + BALTIMORE_LATER
+    assert "report" not in tables.city_words(row, load)
+    text = " ".join(_hover(built_data, "baltimore-md"))
+    assert "(named in the article)" in text
+    assert "Partnership site: none as of the article, 3 Aug 2017 (inferred); later:" in text
+    assert "Article: " + LISTED in text
+    assert "Report," not in text
+    built = figures.build("map", _loader(built_data), meta_from(built_data), (1400, None))  # the app's hover
+    (hover,) = [h for t in built.data for c, h in zip(t.customdata, t.hovertext, strict=True) if c == "baltimore-md"]
+    mine = _hover(built_data, "baltimore-md")  # the same lines, before where the articles name it
+    assert hover.split("<br>")[: len(mine)] == mine
+
+
+def test_with_several_reports_the_events_table_counts_what_the_reports_expect(pair, built_data):
+    (table,) = [b for b in spec.walk(spec.page("timeline").blocks) if b.kind == "table"]
+    several = blocks.content(table, blocks.Context(spec.page("timeline"), _loader(pair))).title
+    one = blocks.content(table, blocks.Context(spec.page("timeline"), _loader(built_data))).title
+    expected = int((read_table(pair, "events").query("charted")["status"] == "expected").sum())
+    assert several.endswith(f", and {expected} the reports expect, with sources"), several
+    assert one.endswith(" the article expects, with sources"), one
+
+
+def test_with_several_reports_the_lists_of_every_report_speak_of_the_reports(pair, built_data):
+    """The Sources page and the Article page's data-quality caption list the rows of every report."""
+    from dashboard import story
+
+    ctx = blocks.Context(spec.page("sources"), _loader(pair))
+    (intro,) = blocks.sources_intro(None, ctx).lines
+    assert intro.startswith("The reports are the primary sources. Every other fact comes from a cited source:")
+    assert "an official page, a news outlet or a report itself. A fact that only a copy" in intro
+    assert blocks.corrections(None, ctx).paragraphs == [
+        [
+            "What the reports get wrong, reviewed. A report is never edited: each reviewed anomaly is listed with "
+            "what was done, and the source for that decision."
+        ]
+    ]
+    caption = story.quality_counts(_loader(pair))
+    assert "are corrections (reviewed anomalies in the reports) and " in caption
+    assert caption.endswith("; the others are checks the reports passed, and notes.")
+
+    one = blocks.Context(spec.page("sources"), _loader(built_data))
+    assert blocks.sources_intro(None, one).lines[0].startswith("The article is the primary source. Every other")
+    assert blocks.corrections(None, one).paragraphs[0][0].startswith("What the article gets wrong, reviewed. The")
+    assert story.quality_counts(_loader(built_data)).endswith("; the others are checks the article passed, and notes.")
+
+
+def test_with_several_reports_a_person_no_record_holds_is_named_in_a_report(pair, built_data):
+    def unresolved(folder: Path):
+        base = _loader(folder)
+
+        def load(name: str) -> pd.DataFrame:
+            frame = base(name)
+            if name == "entities":  # one person our cited records do not hold
+                frame["resolved"] = frame["entity_id"] != frame["entity_id"].iloc[0]
+            return frame
+
+        return blocks.unresolved_people(None, blocks.Context(spec.page("sources"), load))
+
+    assert unresolved(pair).title == "Named in a report, not in our cited records"
+    assert unresolved(built_data).title == "Named in the article, not in our cited records"

@@ -51,11 +51,12 @@ def _screen(cities: pd.DataFrame, xr, yr, p: framing.Plan) -> tuple[list[tuple[f
 def _hover(row, sentences: dict[tuple[str, str], str], mentions: dict[str, list[str]], words: dict) -> str:
     """A city's hover: its status, its site type as of the article (and what came later), its population (the
     data set named; cited in full on the Sources page), the article's sentence or the source, and where the
-    articles name it. ``words``:
-    the city's site type and source in readers' words (``tables.site_words``, ``tables.Words.source``)."""
+    articles name it. ``words``: the city's site type and source in readers' words (``tables.site_words``,
+    ``tables.Words.source``), and, from ``tables.city_words``, its status (with several reports, how many give it)
+    and, with several reports, which report its sentence is from (``report``: ``outlet`` and ``as_of``)."""
     pop = f"{int(row['population']):,}" if pd.notna(row["population"]) else say("charts.map.population-unknown")
     g = Gloss()  # a hover is read alone: each term in it spelled out at its first use
-    status = say("charts.map.hover-status", status=term("terms.city-status", row["status"]))
+    status = say("charts.map.hover-status", status=words.get("status") or term("terms.city-status", row["status"]))
     lines = [
         f"<b>{esc(row['name'])}, {esc(row['state'])}</b>",
         "<br>".join(fmt.wrap_words(esc(g(status)), 70)),
@@ -63,8 +64,12 @@ def _hover(row, sentences: dict[tuple[str, str], str], mentions: dict[str, list[
         say("charts.map.hover-population", population=pop),  # its source in full: on the Sources page
     ]
     if row["status"] == "excluded" and isinstance(row.get("sentence_id"), str):
-        said = sentences.get((row["article_id"], row["sentence_id"]), "")
-        lines.append(say("charts.map.hover-article", sentence="<br>".join(fmt.wrap_words(esc(said), 70))))
+        said = esc(sentences.get((row["article_id"], row["sentence_id"]), ""))
+        if "report" in words:  # several reports: which one the sentence is from (wrapped with it)
+            report = {k: esc(v) for k, v in words["report"].items()}
+            lines.append("<br>".join(fmt.wrap_words(say("charts.map.hover-report", sentence=said, **report), 70)))
+        else:
+            lines.append(say("charts.map.hover-article", sentence="<br>".join(fmt.wrap_words(said, 70))))
     lines.append(fmt.source_line(esc(words["source"])))
     return "<br>".join(lines + mention_lines(mentions.get(row["city_id"], []), 70))
 
@@ -216,7 +221,8 @@ def city_map(
     """16 markers on the lower 48. ``show`` dims the groups not selected (all, excluded, participant,
     operations, diagnostic) rather than hiding them, so the comparison stays in view. ``mentions``: city id ->
     where the articles name it, newest first (listed in the hover); ``words``: city id -> its site type and source
-    in readers' words (``site``, ``source``; the codes when not given). Labels: every city from medium widths up,
+    in readers' words (``site``, ``source``; the codes when not given), optionally its ``status`` and the ``report``
+    its sentence is from (``tables.city_words``). Labels: every city from medium widths up,
     the cities not considered on narrow ones (the rest are in the hover and the table), none when ``compact``.
     ``reports``: with several articles (``meta.several``), how many reports give the roles of the cities drawn as
     not considered (the source line names them)."""
