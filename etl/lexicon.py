@@ -85,6 +85,7 @@ KEYS = {
         "future_prepositions",
         "past_words",
         "future_words",
+        "recurring",
         "day_offsets",
         "negations",
         "same_day",

@@ -246,6 +246,14 @@ def test_a_month_that_heads_a_timelines_line_before_a_dash_is_a_date(read):
     assert dates(a) == [("March", "2017-03"), ("October", "2017-10")]
 
 
+def test_a_weekday_after_a_verb_of_a_schedule_lies_ahead_and_every_weekday_is_no_date(read):
+    a = read(
+        "Headline\n\nThe newsletter resumes Tuesday. Our columns appear every Friday and the panel meets each Monday.",
+        as_of="2017-08-04",
+    )
+    assert dates(a) == [("Tuesday", "2017-08-08")]
+
+
 def test_a_weekday_in_the_past_resolves_back(read):
     a = read("Headline\n\nSessions said on Tuesday that the cities would have to wait.", as_of="2017-08-03")
     assert dates(a) == [("Tuesday", "2017-08-01")]

@@ -91,6 +91,7 @@ class StoryDates:
         self.qualifiers = frozenset(words["month_qualifiers"])
         self.own_qualifiers = frozenset(words["month_own_qualifiers"])
         self.past = frozenset(words["past_words"])
+        self.recurring = frozenset(words["recurring"])
         self.future = frozenset(words["future_words"])
 
     def __call__(self, doc: Doc) -> Doc:
@@ -179,7 +180,7 @@ class StoryDates:
         return i, e, "absolute", (year, month, day)
 
     def _weekday(self, tokens: Tokens, i: int) -> tuple | None:
-        """A weekday, with "last" or "next" before it; "Friday, Aug. 18" is one date."""
+        """A weekday, with "last" or "next" before it; "Friday, Aug. 18" is one date; "every Monday" none."""
         text, n = tokens.text, len(tokens)
         if text[i] not in WEEKDAYS:
             return None
@@ -191,6 +192,8 @@ class StoryDates:
                     e, year = e + 2, _year(text[e + 1])
                 return i, e, "absolute", (year, self.month_forms[text[i + 2]], day)
         before = tokens.lower[i - 1] if i else ""
+        if before in self.recurring:
+            return None  # "new episodes every Monday": a habit, no day
         s = i - 1 if before in self.past or before in self.future else i
         return s, i + 1, "weekday", (WEEKDAYS[text[i]], before)
 
