@@ -301,7 +301,7 @@ def _compiled(pattern: str) -> re.Pattern:
 def _program_counts(rd: Reading, story: Story, lexicon: Lexicon, sites: int, programs) -> None:
     """7: a count of the programme's sites ("It still counts twelve sites"): a role whose lexicon names the
     programme's words gets a count with no role yet when the programme is named in its sentence or the one before
-    and the count is as many as the reference's sites."""
+    and the count is as many as the reference's sites, even one of "other" cities (the sites beside the four)."""
     for role in lexicon.roles:
         if not role.program_words:
             continue
@@ -313,8 +313,8 @@ def _program_counts(rd: Reading, story: Story, lexicon: Lexicon, sites: int, pro
                 for i in (k - 1, k)
                 if i >= 0
             )
-            if cr.role is None and not cr.part and named and cr.count.value == sites:
-                cr.role, cr.how = role, lexicon.methods["program_sites"].format(n=sites)
+            if cr.role is None and named and cr.count.value == sites:  # "Twelve other cities … the partnership"
+                cr.role, cr.how, cr.part = role, lexicon.methods["program_sites"].format(n=sites), False
     _launch_counts(rd, story, lexicon, programs)
 
 

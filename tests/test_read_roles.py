@@ -182,3 +182,13 @@ def test_cities_already_taking_part_are_participants_and_their_count_is_checked(
     assert roles(a) == [("Houston", "participant"), ("Toledo", "participant")]
     assert counts(a) == [("10 cities", 10, "participant")]
     assert _errors(a, ref, reader) == [("count_check", "10 cities")]
+
+
+def test_twelve_other_cities_named_with_the_programme_are_its_sites(read):
+    """ "other" marks some of a role's cities ("three other cities"), but as many as the programme's sites, named
+    with it, they are its sites: the count is the participants'."""
+    a = read(
+        FOUR_LETTERS + "Twelve other cities, among them Houston and Toledo, Ohio, joined when the partnership began."
+    )
+    assert counts(a) == [("four cities", 4, "excluded"), ("Twelve other cities", 12, "participant")]
+    assert roles(a) == [("Houston", "participant"), ("Toledo", "participant")]
