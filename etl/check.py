@@ -342,9 +342,9 @@ def count_check(f: Findings, c: Context) -> None:
 
 def _excluded_against(said: int, mine: int, recorded: int) -> tuple[int, str]:
     """What a count of the not-considered cities that introduces no list is checked against: the cities the article
-    ties to that role when they are more than it says (a fifth city named); else our cited records, since cities the
-    article names apart (a gallery's captions, one city each) may be fewer without disagreeing."""
-    if mine > said or (mine and not recorded):
+    ties to that role when they are as many as it says or more (a fifth city named); else our cited records, since
+    cities the article names apart (a gallery's captions, one city each) may be fewer without disagreeing."""
+    if mine >= said or (mine and not recorded):
         return mine, "article"
     return recorded, "records"
 
