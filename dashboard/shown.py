@@ -108,7 +108,7 @@ def cities(frame: pd.DataFrame, r: Reader) -> pd.DataFrame:
         {
             "name": frame["name"],
             "state": frame["state"],
-            "status": frame["status"].map(tables.status_label),
+            "status": [tables.status_words(row, load) for _, row in frame.iterrows()],
             "site": [tables.site_words(row, load) for _, row in frame.iterrows()],
             "population": frame["population"].map(_count),  # its source, in full, once: on the Sources page
             "lat": frame["lat"],

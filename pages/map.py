@@ -25,7 +25,7 @@ def city_lookup(ctx: Context) -> None:
     if not picked:
         return
     row = cities.set_index("city_id").loc[picked]
-    said = [tables.status_label(row["status"]), say("blocks.city-site", site=tables.site_words(row, ctx.load))]
+    said = [tables.status_words(row, ctx.load), say("blocks.city-site", site=tables.site_words(row, ctx.load))]
     st.markdown(f"**{md.md_escape(names[picked])}** · {md.md_escape(blocks.glossed(' · '.join(said), ctx))}")
     listed = tables.sentence_text(ctx.load("sentences")).get((row["article_id"], row["sentence_id"]))
     if listed:

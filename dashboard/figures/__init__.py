@@ -34,10 +34,7 @@ def _map(load: Loader, meta: Meta, size, show: str = "all", compact: bool = Fals
     sentences = tables.sentence_text(load("sentences"))
     cities = load("cities")
     said = tables.Words(load)
-    words = {
-        r["city_id"]: {"site": tables.site_words(r, load), "source": said.source(r["source"])}
-        for _, r in cities.iterrows()
-    }
+    words = {r["city_id"]: tables.city_words(r, load, said) for _, r in cities.iterrows()}
     return map_fig.city_map(
         cities,
         load("state_shapes"),
