@@ -43,6 +43,26 @@ KNOWN = {
     ("heldout3_senator_release", "cities"): "“Farmington” inside a quotation, a bare name of several states",
     ("heldout3_think_tank_digest", "quote speakers"): "the quotation after “Adeyemi-Hart said.” is given to her "
     "as its continuation; the gold names no speaker (a gold file to weigh again, in a commit of its own)",
+    # batch 4 (issue 38), after the fixes that followed its first read (BENCHMARKS.md): joined with these gaps open
+    ("heldout4_council_report", "claims"): "“a statement that named Albuquerque with Baltimore; San Bernardino, "
+    "California; and Stockton, California”: “with” is no word of a list and “the decision” no cue, so the four "
+    "take no role",
+    ("heldout4_live_blog", "claims"): "“That's it for today.” in a paragraph that recaps the letters: the reader ties "
+    "the post's own day to the letters' event; the annotator reads no claim",
+    ("heldout4_oped", "claims"): "“help that twelve other cities receive”: a count of “other” cities with no "
+    "programme named near it stays a part count without a role; the annotator reads the twelve sites",
+    ("heldout4_photo_captions", "claims"): "“Baltimore, like Albuquerque, N.M., and San Bernardino, Calif., must "
+    "answer the department's questions”: no cue the reader holds, so no role; and a caption's “on Thursday” is "
+    "tied to the letters by its paragraph",
+    ("heldout4_podcast_notes", "claims"): "“the department's June 20 announcement of the partnership; …; the vote on "
+    "Marvin Kaplan”: the sentence names Kaplan and no launch cue (“announcement” is no cue), so June 20 goes to his "
+    "nomination's month",
+    ("heldout4_podcast_notes", "people"): "the host's “Dmitri, start with the letters.”: a first name alone is no "
+    "name the reader takes",
+    ("heldout4_timeline", "claims"): "one event per date: “Aug. 2 — … votes 50-48 to end debate …, then confirms "
+    "him” gives the confirmation, not also the cloture, and “June — … nominates Kaplan and Emanuel” neither "
+    "nomination (two fit equally); the executive orders of Jan. 25 and Feb. 9 have no cue or name in the text the "
+    "reference gives them",
 }
 # The planted findings the reader does not raise yet, with the reason (strict, as above).
 KNOWN_FINDINGS: dict[str, str] = {}

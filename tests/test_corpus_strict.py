@@ -32,13 +32,16 @@ def _with_seed(tmp_path, name: str):
 
 def test_the_corpus_plants_disagreements_in_these_articles():
     """The gold files that list an error: a senator's state, a misspelt city, a letter dated a day late, a launch
-    count, a letter dated a day early, a Kaplan vote dated a day late, a launch month (each read by hand before the
-    ETL ran)."""
+    count, a letter dated a day early, a Kaplan vote dated a day late, a launch month, and batch 4's launch count
+    (11 cities), launch day (June 22) and Kaplan tally (51-48) (each read by hand before the ETL ran)."""
     assert PLANTED == [
         "correction_vote_date",
         "heldout2_regional_roundup",
         "heldout3_spanish_outlet_english",
         "heldout3_think_tank_digest",
+        "heldout4_by_the_numbers",
+        "heldout4_timeline",
+        "heldout4_tip_sheet",
         "heldout_city_statement",
         "law_blog_nlrb",
         "local_stockton",
