@@ -101,7 +101,7 @@ KEYS = {
         "near_negations",
         "clause_relatives",
         "reported_speech",
-        "present_tense",
+        "cue_forms",
     ),
     "story": (
         "list_words",

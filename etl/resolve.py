@@ -71,8 +71,8 @@ class EventLink:
 
 
 def _event_cues(row, tenses: tuple = ()) -> list[str]:
-    """An event's cue words, each past tense with its present ("announced", "announces"): ``tenses`` are the
-    lexicon's ``[dates]`` present_tense endings (none: the cues as written)."""
+    """An event's cue words, each past tense with its present and its noun ("announced", "announces",
+    "announcement"): ``tenses`` are the lexicon's ``[dates]`` cue_forms endings (none: the cues as written)."""
     return list(_cue_forms(row.cues, tenses))
 
 
@@ -86,7 +86,7 @@ def _cue_forms(cues: str, tenses: tuple) -> tuple[str, ...]:
 
 
 def _tenses(lexicon: Lexicon) -> tuple:
-    return tuple(tuple(pair) for pair in lexicon.dates["present_tense"])
+    return tuple(tuple(pair) for pair in lexicon.dates["cue_forms"])
 
 
 def _evidence(rd: Reading, row, sentence_id: str, paragraph: bool = False, tenses: tuple = ()) -> int:
@@ -165,13 +165,20 @@ def _candidates(rd: Reading, d: DateExpr, sid: str, events, confirmations: set[s
 
 
 def _in_window(rd: Reading, i: int, d: DateExpr, sid: str, candidates, lexicon: Lexicon) -> EventLink | None:
-    """The event inside the date's window that its sentence speaks of most; none for a month two events fit."""
+    """The event inside the date's window that the date's own clause speaks of most (a list's item between
+    semicolons: "the June 20 announcement of the partnership; …; the vote on Marvin Kaplan"), then its sentence;
+    none for a month two events fit equally."""
     tenses = _tenses(lexicon)
-    scored = [(_evidence(rd, r, sid, tenses=tenses), _inside(d, r), -_distance(d, r), r.event_id) for r in candidates]
-    window = sorted((s for s in scored if s[1] and s[0] > 0), reverse=True)
+    clause, antecedent = (x.surface for x in relative_clauses(lexicon).at(rd.sentence(sid), d.start))
+    scored = [
+        (_evidence_in(rd, r, clause, antecedent, tenses), _evidence(rd, r, sid, tenses=tenses), -_distance(d, r), r)
+        for r in candidates
+        if _inside(d, r)
+    ]
+    window = sorted(((*s[:3], s[3].event_id) for s in scored if s[1] > 0), reverse=True)
     if not window:
         return None
-    tied = len(window) > 1 and window[1][0] == window[0][0]
+    tied = len(window) > 1 and window[1][:2] == window[0][:2]
     return EventLink(i, None, "none") if tied and d.precision == "month" else EventLink(i, window[0][3], "window")
 
 

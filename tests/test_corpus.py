@@ -54,9 +54,6 @@ KNOWN = {
     ("heldout4_photo_captions", "claims"): "“Baltimore, like Albuquerque, N.M., and San Bernardino, Calif., must "
     "answer the department's questions”: no cue the reader holds, so no role; and a caption's “on Thursday” is "
     "tied to the letters by its paragraph",
-    ("heldout4_podcast_notes", "claims"): "“the department's June 20 announcement of the partnership; …; the vote on "
-    "Marvin Kaplan”: the sentence names Kaplan and no launch cue (“announcement” is no cue), so June 20 goes to his "
-    "nomination's month",
     ("heldout4_podcast_notes", "people"): "the host's “Dmitri, start with the letters.”: a first name alone is no "
     "name the reader takes",
     ("heldout4_timeline", "claims"): "one event per date: “Aug. 2 — … votes 50-48 to end debate …, then confirms "

@@ -340,6 +340,19 @@ def test_a_timelines_present_tense_gives_its_event_and_a_wrong_day_is_a_claim_on
     ] == [("June 23", "2017-06-23", "psp-launched", "evidence")]
 
 
+def test_a_date_in_a_list_of_items_goes_to_the_event_its_own_item_names(read):
+    """Items between semicolons: "the June 20 announcement of the launch" is the launch's day (its noun is the cue
+    "announced"), though another item of the sentence names Kaplan, whose nomination's month holds June 20."""
+    a = read(
+        "Headline\n\nFurther reading: the Justice Department's June 20 announcement of the partnership; a profile "
+        "of Marvin Kaplan.",
+        as_of="2017-08-07",
+    )
+    assert [(d.surface, link.event_id, link.how) for d, link in zip(a.reading.dates, a.dates, strict=True)] == [
+        ("June 20", "psp-launched", "window")
+    ]
+
+
 # ---- tallies --------------------------------------------------------------------------------------------------
 
 
