@@ -77,7 +77,7 @@ def section(times: dict[str, list[float]]) -> str:
         f"- Where it goes: importing the spaCy reader alone takes {med['import spaCy reader']:.2f} s (preview: "
         f"{med['preview']:.2f} s); importing `etl.add` with `etl.corroborate` (for its copy rule) takes "
         f"{med['import add']:.2f} s, `etl.add` alone {med['import add without etl.corroborate']:.2f} s (add: "
-        f"{med['add']:.2f} s): `etl.corroborate` imports `etl.assemble`, and so pandas, for a type hint only.\n"
+        f"{med['add']:.2f} s); preview imports pandas for the checks while another process imports spaCy and reads.\n"
     )
 
 
