@@ -81,7 +81,7 @@ WIRE = [
     "  “four cities” (s001, 4) -> excluded: the same number as “four cities”",
     "  “four cities” (s002, 4) -> excluded: “would not consider” in its sentence",
     "  “four cities” (s003, 4) -> excluded: the same as “four cities”",
-    "  “Twelve cities” (s005, 12) -> participant: the programme's 12 sites",
+    "  “Twelve cities” (s005, 12) -> participant: “already taking part” in its sentence",
     "  “four cities” (s006, 4) -> excluded: “the letters” in its sentence",
     "",
     "alarms it would raise: 0 error, 0 warning (5 info)",
