@@ -363,10 +363,22 @@ def _as_of_line(fig: go.Figure, ev: pd.DataFrame, meta: Meta, geo: Geometry) -> 
     return [Box(x, b.y0, x + w, b.y0 + 18)]
 
 
-def _label_article_events(fig: go.Figure, ev: pd.DataFrame, geo: Geometry, size: int, blocked) -> None:
-    """The article's own words next to its events, placed so no label covers another or a marker."""
+def one_label_a_spot(labelled: pd.DataFrame) -> pd.DataFrame:
+    """With several reports, many give the same event, each in its own words, at one spot: the words most of them
+    use label it (the first of those in date order on a tie), and the hover lists every report's."""
+    spot = labelled.groupby(["lane", "mid"], sort=False)["surface"]
+    count = spot.transform(lambda s: s.map(s.value_counts()))
+    most = labelled[count == count.groupby([labelled["lane"], labelled["mid"]]).transform("max")]
+    return most.drop_duplicates(["lane", "mid"])
+
+
+def _label_article_events(fig: go.Figure, ev: pd.DataFrame, geo: Geometry, size: int, blocked, several: bool) -> None:
+    """The article's own words next to its events, placed so no label covers another or a marker; with several
+    reports, one label a spot (``one_label_a_spot``)."""
     main = ev[main_panel(ev)]
-    labelled = main[main["in_article"]].sort_values("mid")
+    labelled = main[main["in_article"]].sort_values(["mid", "event_id"])
+    if several:
+        labelled = one_label_a_spot(labelled)
     points = [geo.px(r["mid"], r["lane"]) for _, r in labelled.iterrows()]
     expected = say("charts.timeline.label-expected")  # its date is ours: said beside it, not only in its hover
     texts = [
@@ -506,7 +518,7 @@ def timeline(
     words |= dict(meta=meta, legend=framing.legend_entries(fig))
     p, geo = _lay_out(geo, lane_names, words, size)
     blocked = _as_of_line(fig, ev, meta, geo)
-    _label_article_events(fig, ev, geo, 11 if vertical else 12, blocked)
+    _label_article_events(fig, ev, geo, 11 if vertical else 12, blocked, meta.several)
     _axes(fig, geo, lane_of, lane_names)
     _later_panel(fig, ev, geo, size[0])
     return framing.apply(fig, p, "timeline", meta)
