@@ -26,13 +26,14 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from etl.read.clauses import BRACKETS, PHRASE_MARKS
 from etl.read.model import DateExpr, Tokens, human, tokens_of
 from etl.read.sentences import sentence_bounds
 
 MONTHS = {name: i for i, name in enumerate(calendar.month_name) if name}
 CALENDAR_MONTH_FORMS = {**MONTHS, **{f"{calendar.month_abbr[i]}.": i for i in range(1, 13)}}
 WEEKDAYS = {name: i for i, name in enumerate(calendar.day_name)}
-CLAUSE_BREAKS = frozenset({",", ";", "—", "–", ":", "(", ")", "“", "”", '"'})
+CLAUSE_BREAKS = frozenset(PHRASE_MARKS + BRACKETS + '“”"')  # where a phrase ends (clauses.py), and quotation marks
 LINE_HEAD_MARKS = frozenset({"—", "–", "-", ":"})  # after a month that heads a line: a timeline's "June — …"
 
 
