@@ -41,8 +41,6 @@ KNOWN = {
     ("heldout3_editorial_stockton", "claims"): "“The twelve cities the department chose in June”: no cue of the "
     "launch the reader holds, so “June” is tied to no event",
     ("heldout3_senator_release", "cities"): "“Farmington” inside a quotation, a bare name of several states",
-    ("heldout3_think_tank_digest", "quote speakers"): "the quotation after “Adeyemi-Hart said.” is given to her "
-    "as its continuation; the gold names no speaker (a gold file to weigh again, in a commit of its own)",
     # batch 4 (issue 38), after the fixes that followed its first read (BENCHMARKS.md): joined with these gaps open
     ("heldout4_council_report", "claims"): "“a statement that named Albuquerque with Baltimore; San Bernardino, "
     "California; and Stockton, California”: “with” is no word of a list and “the decision” no cue, so the four "
