@@ -309,9 +309,14 @@ def app_share(chart_id: str, site_url: str | None = None, height: int = 700) -> 
 # ---- link previews ----------------------------------------------------------------------------------------------
 
 
-def description(page: spec.Page) -> str:
-    """The page's ``<meta name="description">`` and preview text (``[site.description]`` in words.toml)."""
+def description(page: spec.Page, meta: Meta | None = None) -> str:
+    """The page's ``<meta name="description">`` and preview text (``[site.description]`` in words.toml); with
+    several articles in the data (``meta.several``), the words for the reports where a page's speak of the article
+    (``[site.description-several]``)."""
     words = section("site.description")
+    if meta is not None and meta.several:
+        several = section("site.description-several")
+        return several.get(page.slug) or (words[page.slug] if page.slug in words else several["default"])
     return words.get(page.slug, words["default"])
 
 

@@ -121,6 +121,8 @@ def cities(frame: pd.DataFrame, r: Reader) -> pd.DataFrame:
 
 
 def events(frame: pd.DataFrame, r: Reader) -> pd.DataFrame:
+    """The events; with several articles, a phase is counted from the newest report's as-of date, and says so."""
+    phases = "terms.phase-several" if r.several else "terms.phase"
     return pd.DataFrame(
         {
             "when": frame["when"],
@@ -131,7 +133,7 @@ def events(frame: pd.DataFrame, r: Reader) -> pd.DataFrame:
             "surface": frame["surface"].map(quoted),
             "sentence": _sentence_cells(frame, r),
             "status": frame["status"].map(lambda s: term("terms.event-status", s)),
-            "phase": frame["phase"].map(lambda s: term("terms.phase", s)),
+            "phase": frame["phase"].map(lambda s: term(phases, s)),
             "source": frame["source"].map(r.source),
             "confidence": frame["confidence"].map(lambda c: term("terms.confidence", c)),
         }
@@ -286,15 +288,21 @@ SHOWN: dict[str, Callable[[pd.DataFrame, Reader], pd.DataFrame]] = {  # view id 
 
 
 def shown(view_id: str, frame: pd.DataFrame, load: Loader) -> pd.DataFrame:
-    """A view's rows as a reader reads them; every column named in ``[columns.<view>]`` of the words."""
-    out = SHOWN[view_id](frame, Reader(load))
+    """A view's rows as a reader reads them; every column named in ``[columns.<view>]`` of the words. With several
+    articles in the data, the rows say so (``attrs["several"]``), for their headers."""
+    r = Reader(load)
+    out = SHOWN[view_id](frame, r)
+    out.attrs["several"] = r.several
     for column in out.columns:
         term(f"columns.{view_id}", column)  # a header with no words fails here, not on screen
     return out
 
 
 def headers(view_id: str, frame: pd.DataFrame) -> dict[str, str]:
-    return {c: term(f"columns.{view_id}", c) for c in frame.columns}
+    """A view's column headers. With several articles (rows from ``shown``), a header that speaks of the article
+    takes the words for the reports (``[columns.<view>-several]``): what the column holds then."""
+    several = section("columns").get(f"{view_id}-several", {}) if frame.attrs.get("several") else {}
+    return {c: several.get(c) or term(f"columns.{view_id}", c) for c in frame.columns}
 
 
 def csv_name(view_id: str, facts: dict, state: dict) -> str:

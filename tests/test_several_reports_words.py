@@ -320,3 +320,107 @@ def test_with_several_reports_a_person_no_record_holds_is_named_in_a_report(pair
 
     assert unresolved(pair).title == "Named in a report, not in our cited records"
     assert unresolved(built_data).title == "Named in the article, not in our cited records"
+
+
+# ---- with several reports, the timeline's hover, every alt text, the link previews and the table headers speak of
+# the reports; with one article, of the article, as before
+
+
+TIMELINE_ALT = (
+    "Timeline of the story's events on lanes by topic; diamonds mark events {mention}, circles context from cited "
+    "sources, hollow markers past a dashed as-of line what came after {after}, and later outcomes sit in a separate "
+    "panel (on the right on wide screens, below on phones)."
+)
+
+
+def _hover_by_id(folder: Path, event_id: str) -> str:
+    """One event's hover as the timeline draws it, its lines joined by spaces."""
+    fig = figures.build("timeline", _loader(folder), meta_from(folder), (1400, None))
+    drawn = [t for t in fig.data if t.customdata is not None and t.hovertext is not None]
+    (hover,) = [h for t in drawn for c, h in zip(t.customdata, t.hovertext, strict=True) if c == event_id]
+    return hover.replace("<br>", " ")
+
+
+def test_with_several_reports_the_timeline_hover_names_the_report_whose_words_it_gives(pair):
+    events = read_table(pair, "events").query("charted")
+    confirmed = events[events["event_id"] == "kaplan-confirmed"].iloc[0]
+    assert confirmed["in_article"] and confirmed["article_id"] == "000_94e04342a6ea52d8"  # the seed's words
+    text = _hover_by_id(pair, "kaplan-confirmed")
+    assert "In a report, publisher unknown, 3 Aug 2017 (inferred): “Wednesday”" in text, text
+    assert "In the article" not in text and "not in the article" not in text
+    context = events[~events["in_article"]].iloc[0]
+    assert "Context (not in the reports)" in _hover_by_id(pair, context["event_id"])
+
+
+def test_with_one_article_the_timeline_hover_keeps_the_articles_words(built_data):
+    events = read_table(built_data, "events").query("charted")
+    assert "In the article: “Wednesday”" in _hover_by_id(built_data, "kaplan-confirmed")
+    context = events[~events["in_article"]].iloc[0]
+    text = _hover_by_id(built_data, context["event_id"])
+    assert "Context (not in the article)" in text and "report" not in text.split("Source:")[0]
+
+
+def test_with_several_reports_the_alt_text_speaks_of_the_reports(pair, built_data):
+    several = {c: figures.CHARTS[c].alt(_loader(pair)) for c in spec.chart_ids()}
+    one = {c: figures.CHARTS[c].alt(_loader(built_data)) for c in spec.chart_ids()}
+    assert several["timeline"] == TIMELINE_ALT.format(mention="the reports mention", after="the newest report")
+    assert one["timeline"] == TIMELINE_ALT.format(mention="the article mentions", after="the article")
+    for chart, alt in several.items():
+        assert "the article" not in alt, (chart, alt)
+        assert chart == "timeline" or alt == one[chart], chart  # no other alt text speaks of the article
+
+
+def test_with_several_reports_the_link_previews_speak_of_the_reports(pair, built_data):
+    from dashboard import embed
+
+    several = {p.slug: embed.description(p, meta_from(pair)) for p in spec.PAGES}
+    assert several["map"] == (
+        "Map of the cities the reports say will not be considered for the Public Safety Partnership until they "
+        "agree to step up assistance to ICE agents, and the partnership's participants, each with its source."
+    )
+    assert several["senate-vote"] == (
+        "The first Senate confirmation vote the reports give, senator by senator (positions derived, not the "
+        "official roll call), with the later outcomes."
+    )
+    assert several["timeline"] == (
+        "The reports' events on a policy timeline, with context events from cited sources and what came after the "
+        "newest report."
+    )
+    assert several["overview"].startswith("What the news reports say, fact by fact, with every other fact taken")
+    assert all("the article says" not in text and "one news article" not in text for text in several.values())
+    one = {p.slug: embed.description(p, meta_from(built_data)) for p in spec.PAGES}
+    assert one == {p.slug: embed.description(p) for p in spec.PAGES}  # one article: the words as before
+    assert one["map"].startswith("Map of the cities the article says will not be considered")
+    assert one["timeline"] == (
+        "The article's events on a policy timeline, with context events from cited sources and what came after the "
+        "article."
+    )
+
+
+def _table(folder: Path, page: str, view: str):
+    (table,) = [b for b in spec.walk(spec.page(page).blocks) if b.kind == "table" and b.ref == view]
+    return blocks.content(table, blocks.Context(spec.page(page), _loader(folder)))
+
+
+def test_with_several_reports_the_table_headers_say_what_each_column_holds(pair, built_data):
+    events = _table(pair, "timeline", "events")
+    assert {k: events.headers[k] for k in ("in_article", "surface", "phase")} == {
+        "in_article": "in a report",
+        "surface": "as written in a report",
+        "phase": "when, against the newest report",
+    }
+    assert set(events.shown["phase"]) <= {
+        "up to the newest report's date",
+        "after the newest report",
+        "a later outcome",
+    }
+    one = _table(built_data, "timeline", "events")
+    assert {k: one.headers[k] for k in ("in_article", "surface", "phase")} == {
+        "in_article": "in the article",
+        "surface": "as written in the article",
+        "phase": "when, against the article",
+    }
+    assert set(one.shown["phase"]) <= {"up to the article's date", "after the article", "a later outcome"}
+    cities = _table(pair, "map", "cities")  # each row quotes the sentence of the report that lists the city
+    assert cities.headers["article_sentence"] == "a report's words"
+    assert _table(built_data, "map", "cities").headers["article_sentence"] == "the article's words"

@@ -19,7 +19,7 @@ from dashboard.figures import reported as reported_fig
 from dashboard.figures import timeline as timeline_fig
 from dashboard.figures import vote as vote_fig
 from dashboard.meta import Meta
-from dashboard.words import say
+from dashboard.words import say, section
 
 Loader = Callable[[str], pd.DataFrame]
 
@@ -71,6 +71,9 @@ def _states(load: Loader, meta: Meta, size, state: str | None = None, **_) -> go
 def _timeline(load: Loader, meta: Meta, size, event: str | None = None, **_) -> go.Figure:
     events = tables.charted_events(load)
     said = tables.Words(load)
+    quoted = events[events["in_article"] & events["article_id"].map(lambda a: isinstance(a, str))]
+    pairs = zip(quoted["event_id"], quoted["article_id"], strict=True)  # each row gives one report's words
+    report_words = {e: tables.report_words(said.articles, a) for e, a in pairs} if said.several else None
     return timeline_fig.timeline(
         events,
         meta,
@@ -81,6 +84,7 @@ def _timeline(load: Loader, meta: Meta, size, event: str | None = None, **_) -> 
         mentions=_mentions(load, events["event_id"]),
         n_articles=len(load("articles")),
         reports=tables.reports_giving(load, ("event", "expected"), events["event_id"]),
+        report_words=report_words,
     )
 
 
@@ -96,9 +100,11 @@ class Chart:
 
     def alt(self, load: Loader) -> str:
         """One sentence for screen readers and captions. A chart of the per-senator positions says they are derived
-        when they are, as its subtitle does (``{derived}`` in its words)."""
+        when they are, as its subtitle does (``{derived}`` in its words). With several articles, a chart whose alt
+        text speaks of the article has words for the reports (``alt-several``)."""
         if not self.positions:
-            return say(f"charts.{self.chart_id}.alt")
+            several = "alt-several" in section(f"charts.{self.chart_id}") and len(load("articles")) > 1
+            return say(f"charts.{self.chart_id}.alt-several" if several else f"charts.{self.chart_id}.alt")
         derived = tables.article_positions(load)["derived"].all()
         return say(f"charts.{self.chart_id}.alt", derived=say(f"charts.{self.chart_id}.alt-derived") if derived else "")
 

@@ -36,19 +36,33 @@ def _wrap(text: str) -> str:
     return "<br>".join(fmt.wrap_words(text, 60))
 
 
-def hover(row, events_by_id: dict[str, pd.Series], mentions: list[str] | None = None, source: str = "") -> str:
+def hover(
+    row,
+    events_by_id: dict[str, pd.Series],
+    mentions: list[str] | None = None,
+    source: str = "",
+    report: dict[str, str] | None = None,
+    several: bool = False,
+) -> str:
     """An event's hover: its title and date, the article's words and how they were read, what came of an expected
     event, the reference's caveats, where the articles name it, and its source (``source``: in readers' words; its
-    domain when not given) with its confidence. A hover is read alone: each term in it is spelled out at its first
-    use (``dashboard.gloss``)."""
+    domain when not given) with its confidence. With several articles (``several``), the report whose words these
+    are (``report``: its ``outlet`` and ``as_of``, ``tables.report_words``), and a context event is in none of the
+    reports. A hover is read alone: each term in it is spelled out at its first use (``dashboard.gloss``)."""
     g = Gloss()
     lines = [f"<b>{_wrap(esc(g(row['title'])))}</b>", when(row)]
     if row["in_article"]:
-        lines.append(say("charts.timeline.in-article", surface=esc(row["surface"])))
+        if several and report:
+            said = {k: esc(v) for k, v in report.items()}
+            lines.append(_wrap(say("charts.timeline.in-report", surface=esc(row["surface"]), **said)))
+        elif several:  # a row that names no report of its own
+            lines.append(say("charts.timeline.in-reports", surface=esc(row["surface"])))
+        else:
+            lines.append(say("charts.timeline.in-article", surface=esc(row["surface"])))
         if isinstance(row.get("resolution"), str):
             lines.append(_wrap(esc(g(row["resolution"]))))
     else:
-        lines.append(say("charts.timeline.not-in-article"))
+        lines.append(say("charts.timeline.not-in-reports" if several else "charts.timeline.not-in-article"))
     if isinstance(row.get("outcome_event_id"), str) and row["outcome_event_id"] in events_by_id:
         out = events_by_id[row["outcome_event_id"]]
         lines.append(say("charts.timeline.outcome", title=_wrap(esc(g(out["title"]))), when=when(out)))
@@ -287,9 +301,17 @@ def _chosen(fig: go.Figure, ev: pd.DataFrame, geo: Geometry, event_id: str) -> N
     )
 
 
-def traces(fig: go.Figure, ev: pd.DataFrame, geo: Geometry, highlight: str | None, mentions, sources=None) -> None:
+def traces(
+    fig: go.Figure, ev: pd.DataFrame, geo: Geometry, highlight: str | None, mentions, sources=None, reports=None
+) -> None:
+    """The markers, spans and arrows. ``reports``: with several articles, event id -> the report whose words its
+    row gives (``outlet``, ``as_of``); ``None`` with one article."""
     by_id = {r["event_id"]: r for _, r in ev.iterrows()}
-    hovers = {i: hover(r, by_id, mentions.get(i), (sources or {}).get(i, "")) for i, r in by_id.items()}
+    several = reports is not None
+    hovers = {
+        i: hover(r, by_id, mentions.get(i), (sources or {}).get(i, ""), (reports or {}).get(i), several)
+        for i, r in by_id.items()
+    }
     for panel in (1, 2):
         part = ev[ev["panel"] == panel]
         _spans(fig, part, geo, panel)
@@ -500,17 +522,19 @@ def timeline(
     n_articles: int = 1,
     source_words: dict[str, str] | None = None,
     reports: int = 0,
+    report_words: dict[str, dict[str, str]] | None = None,
 ) -> go.Figure:
     """Events as markers on category lanes; month-precision events span their month; expected events point at
     what happened. ``highlight`` rings one event id; ``mentions``: event id -> where the articles name it,
     newest first (listed in the hover); ``sources``: the sources table, for the source line; ``source_words``: event
     id -> its source in readers' words (the hover); ``reports``: with several articles (``meta.several``), how many
-    date its events (the source line)."""
+    date its events (the source line); ``report_words``: with several articles, event id -> the report whose
+    words its row gives (``tables.report_words``: its hover names it)."""
     vertical = theme.width_class(size[0]) == theme.NARROW
     ev, lane_of = prepare(events, meta, vertical)
     geo = Geometry(vertical, *story_range(ev))
     fig = geo.subplots()
-    traces(fig, ev, geo, highlight, mentions or {}, source_words)
+    traces(fig, ev, geo, highlight, mentions or {}, source_words, (report_words or {}) if meta.several else None)
     lane_names = _lane_names(lane_of, size[0], vertical)
     if meta.several:
         _several_legend(fig)
