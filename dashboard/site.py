@@ -196,7 +196,7 @@ def render(page: spec.Page, figs: embed.Figures, out: embed.Output, base_url: st
     drawn = r.blocks(page.blocks)
     spelled = gloss.Gloss()  # the title and link preview are read alone: terms spelled out at their first use
     title = spelled(say("site.page-title", page=page.title))
-    text = spelled(embed.description(page))
+    text = spelled(embed.description(page, figs.meta))
     lead = embed.lead_chart(page)
     alt = spelled(figures.CHARTS[lead].alt(figs.load))
     return markup.render(
