@@ -236,7 +236,7 @@ def resolve(view: dict, state: dict) -> dict:
 def every_report(ctx: Context) -> bool:
     """The default page (the overview) tells every report's story until a reader picks one article; with one
     article in the data, that article's story is every report's, and the page is its reading."""
-    return ctx.page.default and not ctx.state.get("article") and len(ctx.load("articles")) > 1
+    return ctx.page.default and not ctx.state.get("article") and tables.several(ctx.load)
 
 
 @kind("heading")
@@ -450,7 +450,7 @@ def sources_intro(b: spec.Block, ctx: Context) -> Lines:
 
 def _several(ctx: Context) -> bool:
     """The data holds several articles (the pages' reports): a list of all of them speaks of the reports."""
-    return len(ctx.load("articles")) > 1
+    return tables.several(ctx.load)
 
 
 @kind("confidence-words")

@@ -192,9 +192,8 @@ def quality_counts(load: Callable[[str], pd.DataFrame]) -> str:
 
     listed = " · ".join(counted(s) for s in tables.SEVERITY_ORDER)
     listed = listed[:1].upper() + listed[1:]  # it opens the sentence
-    several = len(load("articles")) > 1  # the rows of every report, not of the article shown
-    return say(
-        "blocks.quality-caption-several" if several else "blocks.quality-caption",
+    return say(  # with several reports, the rows of every report, not of the article shown
+        "blocks.quality-caption-several" if tables.several(load) else "blocks.quality-caption",
         counts=listed,
         corrections=len(tables.corrections(load)),
         questions=len(tables.open_questions(load)),

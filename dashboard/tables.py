@@ -86,6 +86,12 @@ def facts(load: Loader, article_id: str | None = None) -> dict[str, object]:
     }
 
 
+def several(load: Loader) -> bool:
+    """The data holds more than one article: the pages then speak of the reports, where one article's words speak of
+    the article."""
+    return len(load("articles")) > 1
+
+
 def reports_giving(load: Loader, kinds: str | tuple[str, ...], ref_ids, value: str | None = None) -> int:
     """How many reports (articles, as the pages count them) make a claim of ``kinds`` about any of ``ref_ids`` (with
     ``value``, when given): the reports a chart drawn from several articles names as its source."""
@@ -120,7 +126,7 @@ class Words:
 
     @cached_property
     def several(self) -> bool:
-        return len(self.articles) > 1
+        return several(self.load)
 
     @cached_property
     def sites(self) -> dict[str, str]:
@@ -228,7 +234,7 @@ def status_label(status: str, named: int | None = None) -> str:
 def status_words(row, load: Loader) -> str:
     """A city's status in readers' words: with several reports, a city not considered names how many reports give
     it that role (the claims), where one article's words name the article."""
-    if len(load("articles")) == 1 or row["status"] != "excluded":
+    if not several(load) or row["status"] != "excluded":
         return status_label(row["status"])
     city_id = row.get("city_id", row.name)  # or a row of the cities indexed by id (the map's city lookup)
     return status_label(row["status"], reports_giving(load, "city", [city_id], row["status"]))

@@ -103,7 +103,7 @@ class Chart:
         when they are, as its subtitle does (``{derived}`` in its words). With several articles, a chart whose alt
         text speaks of the article has words for the reports (``alt-several``)."""
         if not self.positions:
-            several = "alt-several" in section(f"charts.{self.chart_id}") and len(load("articles")) > 1
+            several = "alt-several" in section(f"charts.{self.chart_id}") and tables.several(load)
             return say(f"charts.{self.chart_id}.alt-several" if several else f"charts.{self.chart_id}.alt")
         derived = tables.article_positions(load)["derived"].all()
         return say(f"charts.{self.chart_id}.alt", derived=say(f"charts.{self.chart_id}.alt-derived") if derived else "")
