@@ -20,7 +20,7 @@ from pathlib import Path
 from etl import paths
 from etl.add import parse_day
 from etl.errors import EtlError
-from etl.read.ahead import InBackground, _without_spacy_cli
+from etl.read.ahead import InBackground, new_reader
 from etl.read.model import Reading, as_of_words
 from etl.seed import Article, check_text, read_seed
 
@@ -187,14 +187,7 @@ def _article(file: Path, date: str | None) -> tuple[Article, str]:
 
 def _read(article: Article, reference: Path) -> Reading:
     """The article read by the reader (spaCy), as ``etl.read.ahead`` reads a refresh's articles."""
-    from etl.gazetteer import Gazetteer
-    from etl.lexicon import load_lexicon
-    from etl.read.known import Known
-
-    _without_spacy_cli()
-    from etl.read.pipeline import Reader
-
-    return Reader(Known.read(reference), Gazetteer(), load_lexicon()).read(article)
+    return new_reader(reference).read(article)
 
 
 def preview(file: Path, date: str | None = None, reference: Path = paths.REFERENCE_DIR) -> Preview:

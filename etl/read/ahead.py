@@ -24,15 +24,21 @@ T = TypeVar("T")
 
 def read_all(seeds_dir: Path, reference_dir: Path) -> list[Reading]:
     """Every article of the seeds folder, read (what ``build`` would read itself)."""
+    from etl.seed import read_seeds
+
+    reader = new_reader(reference_dir)
+    return [reader.read(seed) for seed in read_seeds(seeds_dir)]
+
+
+def new_reader(reference_dir: Path):
+    """The reader a refresh reads with, built in a process that only reads (spaCy without its command line)."""
     _without_spacy_cli()
     from etl.gazetteer import Gazetteer
     from etl.lexicon import load_lexicon
     from etl.read.known import Known
     from etl.read.pipeline import Reader
-    from etl.seed import read_seeds
 
-    reader = Reader(Known.read(reference_dir), Gazetteer(), load_lexicon())
-    return [reader.read(seed) for seed in read_seeds(seeds_dir)]
+    return Reader(Known.read(reference_dir), Gazetteer(), load_lexicon())
 
 
 def _without_spacy_cli() -> None:
