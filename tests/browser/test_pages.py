@@ -334,6 +334,10 @@ def test_a_phones_first_screen_reaches_the_story(server, browser, built_data, tm
         context.close()
 
 
+# The first chart's layout once it has one: a redraw replaces the element, and between the two there is none.
+LAYOUT_JS = "() => {{ const e = document.querySelector('{chart}'); return e && e.layout; }}"
+
+
 def test_the_camera_png_holds_the_chart_and_its_credit_not_the_tool_band(server, browser, built_data):
     """With a mouse, Plotly shows a chart's tool bar only on hover, so a page draws the chart as exported, with no
     band above its title for the bar: the PNG its camera button saves is the chart at the page's width (2x), title
@@ -349,7 +353,7 @@ def test_the_camera_png_holds_the_chart_and_its_credit_not_the_tool_band(server,
     page = context.new_page()
     page.goto(f"{server.url}/{spec.page('timeline').url}")
     wait_ready(page, 1)
-    drawn = page.evaluate(f"() => document.querySelector('{CHART}').layout")
+    drawn = page.wait_for_function(LAYOUT_JS.format(chart=CHART)).json_value()  # drawn, not between two draws
     exported = figures.build("timeline", load, meta, size=(drawn["meta"]["width"], None)).layout
     assert drawn["height"] == exported.height and drawn["margin"]["t"] == exported.margin.t  # no band
     page.hover(CHART)
@@ -364,7 +368,7 @@ def test_the_camera_png_holds_the_chart_and_its_credit_not_the_tool_band(server,
     page = phone.new_page()
     page.goto(f"{server.url}/{spec.page('timeline').url}")
     wait_ready(page, 1)
-    drawn = page.evaluate(f"() => document.querySelector('{CHART}').layout")
+    drawn = page.wait_for_function(LAYOUT_JS.format(chart=CHART)).json_value()  # drawn, not between two draws
     exported = figures.build("timeline", load, meta, size=(drawn["meta"]["width"], None)).layout
     assert drawn["height"] == exported.height + theme.TOOLBAR_BAND  # the bar's band, on a phone only
     phone.close()
