@@ -192,9 +192,12 @@ def quality_counts(load: Callable[[str], pd.DataFrame]) -> str:
 
     listed = " · ".join(counted(s) for s in tables.SEVERITY_ORDER)
     listed = listed[:1].upper() + listed[1:]  # it opens the sentence
-    return say(  # with several reports, the rows of every report, not of the article shown
-        "blocks.quality-caption-several" if tables.several(load) else "blocks.quality-caption",
+    several = "-several" if tables.several(load) else ""  # the rows of every report, not of the article shown
+    errors = "-errors" if counts.get("error", 0) else ""  # an error is no check passed
+    return say(
+        f"blocks.quality-caption{several}",
         counts=listed,
+        rest=say(f"blocks.quality-rest{errors}{several}"),
         corrections=len(tables.corrections(load)),
         questions=len(tables.open_questions(load)),
     )

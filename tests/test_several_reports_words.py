@@ -424,3 +424,24 @@ def test_with_several_reports_the_table_headers_say_what_each_column_holds(pair,
     cities = _table(pair, "map", "cities")  # each row quotes the sentence of the report that lists the city
     assert cities.headers["article_sentence"] == "a report's words"
     assert _table(built_data, "map", "cities").headers["article_sentence"] == "the article's words"
+
+
+def test_with_errors_in_the_data_the_quality_caption_does_not_call_them_checks_passed(pair, built_data):
+    """An error is an anomaly nobody has reviewed, not a check a report passed: the caption's last clause says so
+    when the data holds one, and keeps its words when it holds none."""
+    from dashboard import story
+
+    for folder, who in ((built_data, "article"), (pair, "reports")):
+        plain = _loader(folder)
+        assert (plain("data_quality")["severity"] == "error").sum() == 0
+        assert story.quality_counts(plain).endswith(f"; the others are checks the {who} passed, and notes.")
+
+        def with_error(name: str, plain=plain) -> pd.DataFrame:
+            table = plain(name)
+            if name == "data_quality":
+                table.loc[table.index[0], "severity"] = "error"
+            return table
+
+        caption = story.quality_counts(with_error)
+        assert caption.startswith("1 error · ")
+        assert caption.endswith(f"; the others are the errors counted above, checks the {who} passed, and notes.")
