@@ -49,6 +49,7 @@ KEYS = {
     ),
     "places": (
         "org_words",
+        "county_words",
         "locators",
         "place_words",
         "list_joins",

@@ -165,6 +165,13 @@ def test_a_town_the_gazetteer_does_not_list_is_an_unresolved_mention(read):
     )
 
 
+def test_a_county_before_its_state_is_no_town(read):
+    """A county is no unlisted town: "Lyon County, Nevada" gives its state, and no place for an editor to check."""
+    a = read("Headline\n\nA letter found Lyon County, Nevada, in compliance, and Stockton, Calif., had to answer.")
+    assert cities(a) == [("Stockton", "stockton-ca", "place")]
+    assert [m.entity_id for m in a.reading.mentions if m.type == "state"] == ["state-nv", "state-ca"]
+
+
 def test_a_city_inside_an_organisations_name_is_no_mention(read):
     a = read("Headline\n\nA spokeswoman for the Stockton Police Department said Stockton, Calif., would answer.")
     assert cities(a) == [("Stockton", "stockton-ca", "place")]

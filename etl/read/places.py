@@ -84,6 +84,7 @@ class StoryPlaces:
     ):
         """``words``: the lexicon's ``[places]``; ``people``: its ``[people]`` (possessives)."""
         self.org_words = frozenset(words["org_words"])
+        self.county_words = frozenset(words["county_words"])
         self.place_words = frozenset(words["place_words"])
         self.list_joins = frozenset(words["list_joins"])
         self.after_state = frozenset(words["after_state"])
@@ -193,6 +194,8 @@ class StoryPlaces:
         if doc[start].is_sent_start and s - 1 - start == 1 and doc[start].text in self.openers:
             return False
         run = doc[start : s - 1]
+        if run[-1].text in self.county_words:
+            return False  # "Clark County, Nevada": a county, not a town the gazetteer lacks
         dateline = start in in_dateline
         name = _title(run.text) if dateline else run.text
         place = self.gazetteer.resolve(name, usps) if self.gazetteer is not None else None
