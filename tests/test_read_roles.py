@@ -192,3 +192,26 @@ def test_twelve_other_cities_named_with_the_programme_are_its_sites(read):
     )
     assert counts(a) == [("four cities", 4, "excluded"), ("Twelve other cities", 12, "participant")]
     assert roles(a) == [("Houston", "participant"), ("Toledo", "participant")]
+
+
+def test_asking_to_be_part_of_the_program_is_no_participation(read):
+    """A city that asked (or applied) to join takes no participant role from the words that follow ("part of the
+    program"): held-out batch 5 read two such sentences as participation, and the checks raised a false conflict."""
+    a = read(
+        "Headline\n\nFresno had asked to be part of the program. Modesto applied for a place in the partnership, "
+        "and Visalia asked to take part in the program."
+    )
+    assert roles(a) == []
+
+
+def test_a_semicolon_list_after_the_letters_went_to(read):
+    a = read(
+        "Headline\n\nThe department's letters went to Albuquerque, N.M.; Baltimore; San Bernardino, Calif.; and "
+        "Stockton, Calif. Each one asks about access to jails."
+    )
+    assert roles(a) == [
+        ("Albuquerque", "excluded"),
+        ("Baltimore", "excluded"),
+        ("San Bernardino", "excluded"),
+        ("Stockton", "excluded"),
+    ]
