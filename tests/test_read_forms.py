@@ -259,6 +259,8 @@ def test_a_weekday_after_a_verb_of_a_schedule_lies_ahead_and_every_weekday_is_no
         as_of="2017-08-04",
     )
     assert dates(a) == [("Tuesday", "2017-08-08")]
+    a = read("Headline\n\nThe bridge reopens to traffic on Saturday, the county said.", as_of="2017-08-04")
+    assert dates(a) == [("Saturday", "2017-08-05")]
 
 
 def test_a_weekday_in_the_past_resolves_back(read):
