@@ -655,3 +655,17 @@ def test_two_cities_in_one_sentence_are_no_list_of_the_excluded(read):
     """The old reader took any sentence naming two places for the list of excluded cities."""
     a = read("Headline\n\nThe mayor flew from Houston, Texas, to Memphis, Tenn., for a conference on crime.")
     assert roles(a) == []
+
+
+def test_a_name_that_opens_a_paragraph_before_a_quotation_she_said(read):
+    """An untitled name opening a paragraph is a person when the next sentence quotes "she" or "he", and the
+    quotation is hers: "Marisol Quaye runs the tenants' group. “…,” she said." """
+    a = read(
+        "Headline\n\nMarisol Quaye runs the tenants' group on our street and has asked for more patrols. "
+        "“We asked for patrols and got a form about immigration,” she said."
+    )
+    assert people(a) == [("Marisol Quaye", "marisol-quaye", "name")]
+    assert [(s.quote.surface[:10], s.entity_id, s.how) for s in a.speakers] == [
+        ("We asked f", "marisol-quaye", "pronoun")
+    ]
+    assert people(read("Headline\n\nCalvert Row runs along the park. The block club meets there.")) == []

@@ -403,13 +403,14 @@ class StoryNames:
             or described
             or byline
             or self._speaks_next(doc, i, e, speech_at)
-            or self._opens_sentence(doc, i, e)
+            or self._opens_sentence(doc, i, e, speech_at)
         )
 
-    def _opens_sentence(self, doc: Doc, i: int, e: int) -> bool:
+    def _opens_sentence(self, doc: Doc, i: int, e: int, speech_at: set[int]) -> bool:
         """A name of two or three words that opens a sentence, before a lowercase word (its verb), whose surname
-        the text writes again alone or whose next sentence opens with "He" or "She": "Philip Miscimarra has already
-        begun … Miscimarra said" (a capitalised run that only opens a sentence may be anything)."""
+        the text writes again alone or whose next sentence speaks of "he" or "she" (``_pronoun_next``): "Philip
+        Miscimarra has already begun … Miscimarra said" (a capitalised run that only opens a sentence may be
+        anything)."""
         if not doc[i].is_sent_start or not 2 <= e - i <= 3 or e >= len(doc) or not doc[e].is_lower:
             return False
         text = tokens_of(doc).text
@@ -419,16 +420,22 @@ class StoryNames:
             for k in range(len(text))
             if not i <= k < e
         )
-        return again or self._pronoun_next(doc, e)
+        return again or self._pronoun_next(doc, e, speech_at)
 
-    def _pronoun_next(self, doc: Doc, e: int) -> bool:
-        """The sentence after the one that holds token ``e`` opens with "He" or "She"."""
+    def _pronoun_next(self, doc: Doc, e: int, speech_at: set[int]) -> bool:
+        """The sentence after the one that holds token ``e`` opens with "He" or "She", or quotes someone it calls
+        "he" or "she" before a speech verb ("Tomeka Bright runs the block club. “We asked for help,” she said.")."""
         k = e
         while k < len(doc) and not doc[k].is_sent_start:
             k += 1
         while k < len(doc) and doc[k].is_space:
             k += 1
-        return k < len(doc) and doc[k].text in self.pronouns and doc[k].text[0].isupper()
+        if k < len(doc) and doc[k].text in self.pronouns and doc[k].text[0].isupper():
+            return True
+        end = k + 1
+        while end < len(doc) and not doc[end].is_sent_start:
+            end += 1
+        return any(doc[j].text in self.pronouns and j + 1 in speech_at for j in range(k, end - 1))
 
     def _record(self, doc: Doc, sp: Span, titles: dict[int, int]) -> NameInfo:
         """How a mention was found, its title, and a senator's party and state as written."""
