@@ -263,6 +263,19 @@ def test_a_weekday_after_a_verb_of_a_schedule_lies_ahead_and_every_weekday_is_no
     assert dates(a) == [("Saturday", "2017-08-05")]
 
 
+def test_a_day_of_the_month_alone_is_in_the_articles_month(read):
+    """ "by the 18th" is the next 18th; "on the 2nd," the latest; "the 18th century" and "the 5th District" are no
+    dates."""
+    a = read(
+        "Headline\n\nThe city must answer by the 18th. The letter arrived on the 2nd, the mayor said. The law dates "
+        "from the 18th century, and the 5th District voted no.",
+        as_of="2017-08-04",
+    )
+    assert dates(a) == [("the 18th", "2017-08-18"), ("the 2nd", "2017-08-02")]
+    a = read("Headline\n\nThe council will vote on the 3rd, its clerk said.", as_of="2017-08-30")
+    assert dates(a) == [("the 3rd", "2017-09-03")]
+
+
 def test_a_weekday_in_the_past_resolves_back(read):
     a = read("Headline\n\nSessions said on Tuesday that the cities would have to wait.", as_of="2017-08-03")
     assert dates(a) == [("Tuesday", "2017-08-01")]

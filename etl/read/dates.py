@@ -94,6 +94,7 @@ class StoryDates:
         self.past = frozenset(words["past_words"])
         self.recurring = frozenset(words["recurring"])
         self.future = frozenset(words["future_words"])
+        self.day_openers = frozenset(words["day_alone_openers"])
 
     def __call__(self, doc: Doc) -> Doc:
         found: list[tuple[int, int, str, tuple]] = []  # start, end, kind, parts
@@ -115,7 +116,7 @@ class StoryDates:
                 hit = self._month_first(tokens, i)
                 if hit is None:
                     continue  # a month's name alone, with no word that makes it a date
-            hit = hit or self._day_first(tokens, i) or self._weekday(tokens, i)
+            hit = hit or self._day_first(tokens, i) or self._weekday(tokens, i) or self._day_alone(tokens, i)
             if hit is not None:
                 add(*hit)
         for key, s, e in self.phrases(doc):
@@ -179,6 +180,17 @@ class StoryDates:
         if e < n and _year(text[e]):
             e, year = e + 1, _year(text[e])
         return i, e, "absolute", (year, month, day)
+
+    def _day_alone(self, tokens: Tokens, i: int) -> tuple | None:
+        """A day of the month alone, with its ordinal ending, before a break: "by the 18th." ("the 18th century" is
+        no date)."""
+        text, n = tokens.text, len(tokens)
+        if text[i] not in self.day_openers or i + 1 >= n or text[i + 1].isdecimal():
+            return None
+        day = _day(text[i + 1], self.suffixes)
+        if day is None or (i + 2 < n and text[i + 2][:1].isalnum()):
+            return None
+        return i, i + 2, "day_alone", (day,)
 
     def _weekday(self, tokens: Tokens, i: int) -> tuple | None:
         """A weekday, with "last" or "next" before it; "Friday, Aug. 18" is one date; "every Monday" none."""
@@ -331,6 +343,21 @@ class Resolver:
             how = m["weekday_before" if strict else "weekday_on_or_before"].format(name=name, as_of=self.as_of_words)
         return f.day(day, f"“{f.written}” → {human(day)}: {how}")
 
+    def _day_alone(self, f: _Found, parts: tuple, previous, anchor) -> DateExpr | None:
+        """ "the 18th": that day of the article's month; the next one in a clause that looks ahead, the latest one
+        otherwise."""
+        (day_of_month,) = parts
+        as_of = self.as_of
+        step = 1 if f.ahead else -1
+        for k in range(13):
+            y, mo = _add_months(as_of, step * k)
+            if day_of_month <= calendar.monthrange(y, mo)[1]:
+                day = dt.date(y, mo, day_of_month)
+                if (day >= as_of) if f.ahead else (day <= as_of):
+                    how = self.methods["day_alone_ahead" if f.ahead else "day_alone_back"]
+                    return f.day(day, how.format(written=f.written, day=human(day), as_of=self.as_of_words))
+        return None
+
     def _relative_month(self, f: _Found, parts: tuple, previous, anchor) -> DateExpr:
         """ "last month": months counted from the article's date."""
         (k,) = parts
@@ -398,6 +425,7 @@ _HANDLERS = {
     "absolute": Resolver._absolute,
     "month": Resolver._month,
     "weekday": Resolver._weekday,
+    "day_alone": Resolver._day_alone,
     "relative_month": Resolver._relative_month,
     "relative_day": Resolver._relative_day,
     "same_day": Resolver._counted,

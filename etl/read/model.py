@@ -70,7 +70,7 @@ class Tally(Span):
 
 @dataclass(frozen=True)
 class DateExpr(Span):
-    kind: str  # absolute | weekday | month | relative | same_day | after
+    kind: str  # absolute | weekday | day_alone | month | relative | same_day | after
     value: str  # ISO date at its precision ("2017-08-03", "2017-06"); "" when open-ended
     precision: str  # day | month | after
     date_start: dt.date
