@@ -7,22 +7,29 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import re
 from dataclasses import dataclass
 
 import pandas as pd
 
 from etl.lexicon import Lexicon, phrase
-from etl.read.clauses import (
-    apart,
-    label_start,
-    phrase_around,
-    relative_clauses,
-    since_previous,
-    trailing,
-    words_near,
+from etl.read.clauses import apart, phrase_around, relative_clauses, since_previous, trailing
+from etl.read.model import (
+    AFTER,
+    ASIDE,
+    BEFORE,
+    COLON,
+    LABEL,
+    OWN,
+    PRONOUN,
+    VERB,
+    Attribution,
+    Cue,
+    DateExpr,
+    Quote,
+    Reading,
+    Span,
+    Tally,
 )
-from etl.read.model import DateExpr, Quote, Reading, Span, Tally
 
 MIN_EVIDENCE = 2  # a date that falls outside every event it could mean needs this much evidence (entities, cues)
 WRITTEN = ("absolute", "month")  # dates the text writes out; one the reader counted ("Monday") needs one more piece
@@ -394,28 +401,12 @@ class SpeakerLink:
     how: str  # label | verb | only | previous | next | pronoun | none
 
 
-def _speech_positions(text: str, start: int, end: int, verbs, skip: tuple[int, int]) -> list[tuple[int, int]]:
-    """Where the speech verbs of ``text[start:end]`` are (their start and end), outside the quotation ``skip``."""
-    out = []
-    for verb in verbs:
-        for m in phrase(verb).finditer(text, start, end):
-            at = m.start()
-            if not skip[0] - 1 <= at < skip[1] + 1:
-                out.append((at, m.end()))
-    return sorted(out)
-
-
-# Between a speaker and the verb after it, an appositive or a party in brackets does not count: "Renata Solis, who
-# coordinates federal grants for the city, said"; "Sen. Patty Murray (D-Wash.) said".
-_ASIDE = re.compile(r"^\s*(?:,[^“”\"]*,|\([^)]*\))\s*$")
-
-
-def _gap(text: str, m, verb: tuple[int, int]) -> int:
-    """Characters between a name and a speech verb, not counting an aside between them."""
-    if verb[0] >= m.end:
-        between = text[m.end : verb[0]]
-        return 1 if _ASIDE.match(between) else len(between)
-    return max(0, m.start - verb[1])
+def _gap(m, verb: Cue, asides: set[tuple[int, int]]) -> int:
+    """Characters between a name and a speech verb, not counting an aside between them (the reader's ``aside``
+    cues: "Renata Solis, who coordinates federal grants for the city, said"; "Sen. Patty Murray (D-Wash.) said")."""
+    if verb.start >= m.end:
+        return 1 if (m.end, verb.start) in asides else verb.start - m.end
+    return max(0, m.start - verb.end)
 
 
 def _last_person(rd: Reading, before: int, paragraph: int) -> str | None:
@@ -431,60 +422,51 @@ def _last_person(rd: Reading, before: int, paragraph: int) -> str | None:
         s = rd.sentence(rd.sentence_at(m.start))
         if s.paragraph >= paragraph - 1:
             best = m.entity_id
-        opens = m.start if m.title_start is None else m.title_start
-        if s.paragraph == paragraph and not rd.article.text[s.start : opens].strip():
+        if s.paragraph == paragraph and rd.opens(m):
             subject = m.entity_id
     return subject or best
 
 
-def speakers(rd: Reading, lexicon: Lexicon) -> list[SpeakerLink]:
-    """Who says each quotation: the person or organisation a speech verb ties to it in its sentences; else the
-    one person those sentences name; else the speaker named in the sentence before or after it in the same
-    paragraph. A pronoun ("he said") stands for the last person named."""
-    text = rd.article.text
-    verbs = lexicon.people["speech_verbs"]
-    pronouns = set(lexicon.people["pronouns"])
-    out = []
-    for q in rd.quotes:
-        first, last = rd.index_at(q.start), rd.index_at(max(q.start, q.end - 1))
-        start, end = rd.sentences[first].start, rd.sentences[last].end
-        paragraph = rd.sentences[first].paragraph
-        found = _labelled(rd, text, q, start)
-        if found is None:
-            found = _tied(rd, text, start, end, q, verbs, pronouns, paragraph)
-        if found is not None:
-            out.append(SpeakerLink(q, found[0], found[1]))
-            continue
-        outside = [m for m in rd.mentions if start <= m.start < end and not q.start <= m.start < q.end]
-        people = {m.entity_id for m in outside if m.type == "person"}
-        if len(people) == 1:
-            out.append(SpeakerLink(q, people.pop(), "only"))
-            continue
-        found = None
-        for k, how in ((first - 1, "previous"), (last + 1, "next")):
-            if 0 <= k < len(rd.sentences) and rd.sentences[k].paragraph == paragraph:
-                s = rd.sentences[k]
-                hit = _tied(rd, text, s.start, s.end, q, verbs, pronouns, paragraph)
-                if hit is None and how == "previous" and s.surface.rstrip().endswith(":"):
-                    names = [m for m in rd.mentions_in(rd.sentence_ids[k]) if m.type in SPEAKER_TYPES]
-                    hit = (names[-1].entity_id, how) if names else None
-                if hit is not None:
-                    found = (hit[0], how)
-                    break
-        out.append(SpeakerLink(q, *(found or (None, "none"))))
-    return out
+def speakers(rd: Reading) -> list[SpeakerLink]:
+    """Who says each quotation, from the reader's cues (``Reading.attributions``) and the mentions: the person or
+    organisation a speech verb ties to it in its sentences; else the one person those sentences name; else the
+    speaker named in the sentence before or after it in the same paragraph. A pronoun ("he said") stands for the
+    last person named."""
+    return [_speaker(rd, at) for at in rd.attributions]
 
 
-LABEL = re.compile(r"^[^“”\"\n.!?]{1,40}:\s*[“\"]?$")  # "ACT (CASTELLANOS): “", "Quote: “", a script's cue
+def _speaker(rd: Reading, at: Attribution) -> SpeakerLink:
+    q = at.quote
+    first, last = rd.index_at(q.start), rd.index_at(max(q.start, q.end - 1))
+    start, end = rd.sentences[first].start, rd.sentences[last].end
+    paragraph = rd.sentences[first].paragraph
+    found = _labelled(rd, at) or _tied(rd, at, OWN, start, end, paragraph)
+    if found is not None:
+        return SpeakerLink(q, *found)
+    outside = [m for m in rd.mentions if start <= m.start < end and not q.start <= m.start < q.end]
+    people = {m.entity_id for m in outside if m.type == "person"}
+    if len(people) == 1:
+        return SpeakerLink(q, people.pop(), "only")
+    for k, side, how in ((first - 1, BEFORE, "previous"), (last + 1, AFTER, "next")):
+        if 0 <= k < len(rd.sentences) and rd.sentences[k].paragraph == paragraph:
+            s = rd.sentences[k]
+            hit = _tied(rd, at, side, s.start, s.end, paragraph)
+            if hit is None and at.of(COLON, side):
+                names = [m for m in rd.mentions_in(rd.sentence_ids[k]) if m.type in SPEAKER_TYPES]
+                hit = (names[-1].entity_id, how) if names else None
+            if hit is not None:
+                return SpeakerLink(q, hit[0], how)
+    return SpeakerLink(q, None, "none")
 
 
-def _labelled(rd: Reading, text: str, q: Quote, start: int) -> tuple[str, str] | None:
-    """A quotation after a label and a colon, as scripts and transcripts write them: the person the label names
-    ("ACT (CASTELLANOS): “…”"), or, for a bare "Quote:", the one person the sentence before it names ("Sessions
-    laid out his reasoning in a written statement. Quote: “…”")."""
-    begin = label_start(text, start, q.start)
-    if not LABEL.match(text[begin : q.start]):
+def _labelled(rd: Reading, at: Attribution) -> tuple[str, str] | None:
+    """A quotation after a label and a colon, as scripts and transcripts write them (the reader's ``label`` cue):
+    the person the label names ("ACT (CASTELLANOS): “…”"), or, for a bare "Quote:", the one person the sentence
+    before it names ("Sessions laid out his reasoning in a written statement. Quote: “…”")."""
+    labels = at.of(LABEL, OWN)
+    if not labels:
         return None
+    begin, q = labels[0].start, at.quote
     named = [m for m in rd.mentions if begin <= m.start < q.start and m.type in SPEAKER_TYPES]
     if named:
         return named[-1].entity_id, "label"
@@ -496,24 +478,25 @@ def _labelled(rd: Reading, text: str, q: Quote, start: int) -> tuple[str, str] |
     return None
 
 
-def _tied(rd: Reading, text: str, start: int, end: int, q: Quote, verbs, pronouns, paragraph: int):
-    """A speaker a speech verb ties to the quotation in ``text[start:end]``: the nearest person or organisation
-    (or pronoun) within a few words of the verb."""
-    positions = _speech_positions(text, start, end, verbs, (q.start, q.end))
-    if not positions:
+def _tied(rd: Reading, at: Attribution, side: int, start: int, end: int, paragraph: int):
+    """A speaker a speech verb ties to the quotation in the sentences ``start:end`` (``side``: the quotation's own,
+    the one before or the one after): the nearest person or organisation (or pronoun) within a few words of the
+    verb."""
+    verbs = at.of(VERB, side)
+    if not verbs:
         return None
+    q = at.quote
+    asides = {(c.start, c.end) for c in at.of(ASIDE, side)}
     candidates: list[tuple[int, str, str]] = []
     for m in rd.mentions:
         if m.type in SPEAKER_TYPES and start <= m.start < end and not q.start - 1 <= m.start <= q.end:
-            gap = min(_gap(text, m, p) for p in positions)
+            gap = min(_gap(m, v, asides) for v in verbs)
             if gap <= SPEECH_REACH:
                 candidates.append((gap, m.entity_id, "verb"))
-    for p, p_end in positions:
-        for at in words_near(text, start, p, p_end, pronouns):
-            if not q.start <= at < q.end:
-                who = _last_person(rd, q.start, paragraph)
-                if who is not None:
-                    candidates.append((abs(at - p), who, "pronoun"))
+    for pronoun in at.of(PRONOUN, side):
+        who = _last_person(rd, q.start, paragraph)
+        if who is not None:
+            candidates.append((abs(pronoun.start - pronoun.verb), who, "pronoun"))
     if not candidates:
         return None
     gap, who, how = min(candidates)
