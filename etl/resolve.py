@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from etl.lexicon import Lexicon, phrase
-from etl.read.clauses import apart, phrase_around, relative_clauses, since_previous, trailing
+from etl.read.clauses import apart, part_from, phrase_around, relative_clauses, since_previous, trailing
 from etl.read.model import (
     AFTER,
     ASIDE,
@@ -27,7 +27,6 @@ from etl.read.model import (
     DateExpr,
     Quote,
     Reading,
-    Span,
     Tally,
 )
 
@@ -290,8 +289,7 @@ def _tally_words(rd: Reading, t: Tally, lexicon: Lexicon) -> str:
         return words.surface
     before = [x for x in own if x.end <= t.start]
     if before and _needs_after(text, sentence, own, before[-1], lexicon):
-        begin = trailing(text, sentence, own, before[-1]).end
-        words = Span(begin, words.end, text[begin : words.end])
+        words = part_from(words, trailing(text, sentence, own, before[-1]).end)
     if _motion(words.surface, lexicon) is None:
         return words.surface + trailing(text, sentence, own, t).surface
     return words.surface

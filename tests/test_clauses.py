@@ -10,6 +10,7 @@ from etl.read.clauses import (
     Clauses,
     apart,
     label_start,
+    part_from,
     phrase_around,
     relative_clauses,
     since_previous,
@@ -141,6 +142,8 @@ def test_two_tallies_of_one_sentence_each_have_their_own_words():
         " vote came after Republicans broke a filibuster by another 50-48",
     )
     assert since_previous(text, sentence, [first], first) == sentence  # the only tally: its whole sentence
+    assert part_from(words, 38) == Span(38, 73, "broke a filibuster by another 50-48")
+    assert text[38:73] == part_from(words, 38).surface
 
 
 # ---- a quotation's label (etl.read.quotes: a label cue) ---------------------------------------------------------

@@ -9,9 +9,9 @@ date's clause before it says whether it lies ahead (``etl.read.dates``).
 The resolver (``etl.resolve``) asks other questions of a sentence, each with its own cut, all kept here: a date's
 clause for its evidence (``RelativeClauses``: cut at relative words, not at the "that" of what someone said), the
 phrase around a date (``phrase_around``: up to the nearest comma, colon or dash), how far apart a name and a tally
-are (``apart``), a tally's own words when its sentence gives two (``since_previous``). The quotations'
-cues (``etl.read.quotes``) ask where a quotation's label begins (``label_start``) and for the words just around a
-speech verb (``words_near``).
+are (``apart``), a tally's own words when its sentence gives two (``since_previous``, ``part_from``). The
+quotations' cues (``etl.read.quotes``) ask where a quotation's label begins (``label_start``) and for the words just
+around a speech verb (``words_near``).
 """
 
 from __future__ import annotations
@@ -150,6 +150,11 @@ def trailing(text: str, sentence: Span, marks: list[Span], mark: Span) -> Span:
     found = _PHRASE_BREAK.search(text, mark.end, stop)
     end = found.start() if found else mark.end if after else stop
     return Span(mark.end, end, text[mark.end : end])
+
+
+def part_from(span: Span, begin: int) -> Span:
+    """The part of ``span`` from the offset ``begin`` on."""
+    return Span(begin, span.end, span.surface[begin - span.start :])
 
 
 def label_start(text: str, start: int, end: int) -> int:
