@@ -92,7 +92,17 @@ def _cue_forms(cues: str, tenses: tuple) -> tuple[str, ...]:
 
 
 def _tenses(lexicon: Lexicon) -> tuple:
-    return tuple(tuple(pair) for pair in lexicon.dates["cue_forms"])
+    """The lexicon's ``[dates]`` cue_forms as pairs, built once per lexicon (every date asks for them)."""
+    forms = lexicon.dates["cue_forms"]
+    cached = _TENSES.get(id(forms))
+    if cached is not None and cached[0] is forms:
+        return cached[1]
+    built = tuple(tuple(pair) for pair in forms)
+    _TENSES[id(forms)] = (forms, built)
+    return built
+
+
+_TENSES: dict[int, tuple[list, tuple]] = {}  # id of a lexicon's cue_forms -> (those forms, their pairs)
 
 
 def _evidence(rd: Reading, row, sentence_id: str, paragraph: bool = False, tenses: tuple = ()) -> int:
@@ -207,9 +217,10 @@ def _near_miss(rd: Reading, i: int, d: DateExpr, sid: str, candidates, lexicon: 
 
 def _in_paragraph(rd: Reading, i: int, d: DateExpr, sid: str, candidates, lexicon: Lexicon) -> EventLink:
     """An event inside the date's window that its paragraph speaks of, else none."""
+    tenses = _tenses(lexicon)
     nearby = sorted(
         (
-            (_evidence(rd, row, sid, paragraph=True, tenses=_tenses(lexicon)), -_distance(d, row), row.event_id)
+            (_evidence(rd, row, sid, paragraph=True, tenses=tenses), -_distance(d, row), row.event_id)
             for row in candidates
             if _inside(d, row)
         ),
