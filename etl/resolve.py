@@ -142,7 +142,7 @@ def link_dates(rd: Reading, ref, lexicon: Lexicon) -> list[EventLink]:
     text says is wrong, and an open-ended one ("after the August recess"), are no event's date.
     """
     events, confirmations = ref.rows("events"), _confirmations(ref["votes"])
-    firsts: list[EventLink | tuple[str, list]] = []
+    firsts: list[EventLink | tuple[str, list, tuple[str, str]]] = []
     for i, d in enumerate(rd.dates):
         if d.negated:
             firsts.append(EventLink(i, None, "negated"))
@@ -151,7 +151,8 @@ def link_dates(rd: Reading, ref, lexicon: Lexicon) -> list[EventLink]:
         else:
             sid = rd.sentence_at(d.start)
             candidates = _candidates(rd, d, sid, events, confirmations, lexicon)
-            firsts.append(_in_window(rd, i, d, sid, candidates, lexicon) or (sid, candidates))
+            cut = tuple(x.surface for x in relative_clauses(lexicon).at(rd.sentence(sid), d.start))
+            firsts.append(_in_window(rd, i, d, sid, candidates, cut, lexicon) or (sid, candidates, cut))
     dated: dict[str, set[str]] = {}  # sentence -> the events a date of it gives inside their window
     for i, first in enumerate(firsts):
         if isinstance(first, EventLink) and first.how == "window" and first.event_id:
@@ -161,10 +162,10 @@ def link_dates(rd: Reading, ref, lexicon: Lexicon) -> list[EventLink]:
         if isinstance(first, EventLink):
             links.append(first)
             continue
-        sid, candidates = first
+        sid, candidates, cut = first
         others = [r for r in candidates if r.event_id not in dated.get(sid, set())]
         links.append(
-            _near_miss(rd, i, rd.dates[i], sid, others, lexicon)
+            _near_miss(rd, i, rd.dates[i], others, cut, lexicon)
             or _in_paragraph(rd, i, rd.dates[i], sid, candidates, lexicon)
         )
     return links
@@ -180,12 +181,15 @@ def _candidates(rd: Reading, d: DateExpr, sid: str, events, confirmations: set[s
     return events
 
 
-def _in_window(rd: Reading, i: int, d: DateExpr, sid: str, candidates, lexicon: Lexicon) -> EventLink | None:
+def _in_window(
+    rd: Reading, i: int, d: DateExpr, sid: str, candidates, cut: tuple[str, str], lexicon: Lexicon
+) -> EventLink | None:
     """The event inside the date's window that the date's own clause speaks of most (a list's item between
     semicolons: "the June 20 announcement of the partnership; …; the vote on Marvin Kaplan"), then its sentence;
-    none for a month two events fit equally."""
+    none for a month two events fit equally. ``cut``: the date's clause and the words it hangs on
+    (``etl.read.clauses.RelativeClauses.at``), cut once for this and ``_near_miss``."""
     tenses = _tenses(lexicon)
-    clause, antecedent = (x.surface for x in relative_clauses(lexicon).at(rd.sentence(sid), d.start))
+    clause, antecedent = cut
     scored = [
         (_evidence_in(rd, r, clause, antecedent, tenses), _evidence(rd, r, sid, tenses=tenses), -_distance(d, r), r)
         for r in candidates
@@ -198,9 +202,11 @@ def _in_window(rd: Reading, i: int, d: DateExpr, sid: str, candidates, lexicon: 
     return EventLink(i, None, "none") if tied and d.precision == "month" else EventLink(i, window[0][3], "window")
 
 
-def _near_miss(rd: Reading, i: int, d: DateExpr, sid: str, candidates, lexicon: Lexicon) -> EventLink | None:
-    """An event close by that the date's own clause speaks of strongly: a claim about it, right or wrong."""
-    clause, antecedent = (x.surface for x in relative_clauses(lexicon).at(rd.sentence(sid), d.start))
+def _near_miss(
+    rd: Reading, i: int, d: DateExpr, candidates, cut: tuple[str, str], lexicon: Lexicon
+) -> EventLink | None:
+    """An event close by that the date's own clause (``cut``) speaks of strongly: a claim about it, right or wrong."""
+    clause, antecedent = cut
     tenses = _tenses(lexicon)
     strong = sorted(
         (
