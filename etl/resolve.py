@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from etl.lexicon import Lexicon, phrase
+from etl.lexicon import Lexicon, words_in
 from etl.read.clauses import apart, part_from, phrase_around, relative_clauses, since_previous, trailing
 from etl.read.model import (
     AFTER,
@@ -46,12 +46,6 @@ def date_range(date: str, precision: str) -> tuple[dt.date, dt.date]:
         nxt = (start.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
         return start, nxt - dt.timedelta(days=1)
     return dt.date(int(date), 1, 1), dt.date(int(date), 12, 31)
-
-
-def _words(text: str, phrases) -> list[str]:
-    """The phrases that occur in a text as whole words, ignoring case."""
-    lower = text.lower()
-    return [p for p in phrases if p and phrase(p).search(lower)]
 
 
 # ---- dates to events --------------------------------------------------------------------------------------------
@@ -115,7 +109,7 @@ def _evidence(rd: Reading, row, sentence_id: str, paragraph: bool = False, tense
     entities = set().union(*(rd.entities_in(i) for i in ids))
     text = " ".join(rd.sentence(i).surface for i in ids)
     wanted = {e for e in row.match_entities.split("|") if e}
-    return len(wanted & entities) + len(_words(text, _event_cues(row, tenses)))
+    return len(wanted & entities) + len(words_in(text, _event_cues(row, tenses)))
 
 
 def _inside(d: DateExpr, row) -> bool:
@@ -212,7 +206,7 @@ def _near_miss(
         (
             (_evidence_in(rd, r, clause, antecedent, tenses), -_distance(d, r), r.event_id)
             for r in candidates
-            if _distance(d, r) <= NEAR_MISS and _words(clause, _event_cues(r, tenses))
+            if _distance(d, r) <= NEAR_MISS and words_in(clause, _event_cues(r, tenses))
         ),
         reverse=True,
     )
@@ -242,7 +236,7 @@ def _procedural(sentence, d: DateExpr, lexicon: Lexicon) -> bool:
     """A date in a phrase about a committee's or a procedural vote ("won a cloture vote on the nomination Wednesday
     morning"): the phrase around it (``etl.read.clauses.phrase_around``), not the committee an appositive names."""
     around = phrase_around(sentence, d.start, d.end).surface
-    return bool(_words(around, [*lexicon.numbers["committee_votes"], *lexicon.numbers["cloture_votes"]]))
+    return bool(words_in(around, [*lexicon.numbers["committee_votes"], *lexicon.numbers["cloture_votes"]]))
 
 
 def _evidence_in(rd: Reading, row, clause: str, antecedent: str, tenses: tuple = ()) -> int:
@@ -250,7 +244,7 @@ def _evidence_in(rd: Reading, row, clause: str, antecedent: str, tenses: tuple =
     words the clause hangs on ("the Public Safety Partnership, which was launched last month")."""
     wanted = {e for e in row.match_entities.split("|") if e}
     written = {m.entity_id for m in rd.mentions if m.surface in clause or m.surface in antecedent}
-    return len(wanted & written) + len(_words(clause, _event_cues(row, tenses)))
+    return len(wanted & written) + len(words_in(clause, _event_cues(row, tenses)))
 
 
 CONFIRMATION, CLOTURE, COMMITTEE = "confirmation", "cloture", "committee"  # VOTE_MOTIONS, and a committee's vote
@@ -322,9 +316,9 @@ def _needs_after(text: str, sentence, own: list[Tally], t: Tally, lexicon: Lexic
 def _motion(text: str, lexicon: Lexicon) -> str | None:
     """The kind of vote words name: a committee's, a cloture, a confirmation, both (``MIXED``), or none."""
     numbers = lexicon.numbers
-    if _words(text, numbers["committee_votes"]):
+    if words_in(text, numbers["committee_votes"]):
         return COMMITTEE
-    cloture, confirmation = _words(text, numbers["cloture_votes"]), _words(text, numbers["confirmation_votes"])
+    cloture, confirmation = words_in(text, numbers["cloture_votes"]), words_in(text, numbers["confirmation_votes"])
     if cloture and confirmation:
         return MIXED
     return CLOTURE if cloture else CONFIRMATION if confirmation else None
@@ -343,7 +337,7 @@ def _motions(rd: Reading, lexicon: Lexicon) -> list[str | None]:
             out.append(None if kind == MIXED else kind)
             continue
         text = " ".join(s.surface for s in rd.sentences if s.paragraph == paragraphs[i])
-        if not _words(text, lexicon.numbers["cloture_votes"]):
+        if not words_in(text, lexicon.numbers["cloture_votes"]):
             out.append(CONFIRMATION)
             continue
         kinds = {k for j, k in enumerate(own) if j != i and paragraphs[j] == paragraphs[i] and k in VOTE_KINDS}
