@@ -36,7 +36,7 @@ def understand(rd: Reading, ref, lexicon) -> Article:
     events = ref.by_id("events", "event_id")
     role_entities = {r.name: set(events[r.event].match_entities.split("|")) for r in lexicon.roles}
     story = tell(rd, lexicon, len(ref["psp_sites"]), programs, role_entities)
-    return Article(rd, link_dates(rd, ref, lexicon), link_tallies(rd, ref, lexicon), speakers(rd, lexicon), story)
+    return Article(rd, link_dates(rd, ref, lexicon), link_tallies(rd, ref, lexicon), speakers(rd), story)
 
 
 def build(

@@ -237,3 +237,9 @@ def phrase(words: str) -> re.Pattern:
     """A cue phrase as a pattern: whole words, any case ("would not consider", "help ICE"). Compiled once: the
     reader looks for the same few hundred phrases in every sentence."""
     return re.compile(rf"(?<![\w’']){re.escape(words.lower())}(?![\w’'])", re.IGNORECASE)
+
+
+def words_in(text: str, phrases) -> list[str]:
+    """The phrases that occur in a text (a span's words) as whole words, ignoring case."""
+    lower = text.lower()
+    return [p for p in phrases if p and phrase(p).search(lower)]

@@ -7,22 +7,28 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import re
 from dataclasses import dataclass
 
 import pandas as pd
 
-from etl.lexicon import Lexicon, phrase
-from etl.read.clauses import (
-    apart,
-    label_start,
-    phrase_around,
-    relative_clauses,
-    since_previous,
-    trailing,
-    words_near,
+from etl.lexicon import Lexicon, words_in
+from etl.read.clauses import apart, part_from, phrase_around, relative_clauses, since_previous, trailing
+from etl.read.model import (
+    AFTER,
+    ASIDE,
+    BEFORE,
+    COLON,
+    LABEL,
+    OWN,
+    PRONOUN,
+    VERB,
+    Attribution,
+    Cue,
+    DateExpr,
+    Quote,
+    Reading,
+    Tally,
 )
-from etl.read.model import DateExpr, Quote, Reading, Span, Tally
 
 MIN_EVIDENCE = 2  # a date that falls outside every event it could mean needs this much evidence (entities, cues)
 WRITTEN = ("absolute", "month")  # dates the text writes out; one the reader counted ("Monday") needs one more piece
@@ -40,12 +46,6 @@ def date_range(date: str, precision: str) -> tuple[dt.date, dt.date]:
         nxt = (start.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
         return start, nxt - dt.timedelta(days=1)
     return dt.date(int(date), 1, 1), dt.date(int(date), 12, 31)
-
-
-def _words(text: str, phrases) -> list[str]:
-    """The phrases that occur in a text as whole words, ignoring case."""
-    lower = text.lower()
-    return [p for p in phrases if p and phrase(p).search(lower)]
 
 
 # ---- dates to events --------------------------------------------------------------------------------------------
@@ -86,7 +86,17 @@ def _cue_forms(cues: str, tenses: tuple) -> tuple[str, ...]:
 
 
 def _tenses(lexicon: Lexicon) -> tuple:
-    return tuple(tuple(pair) for pair in lexicon.dates["cue_forms"])
+    """The lexicon's ``[dates]`` cue_forms as pairs, built once per lexicon (every date asks for them)."""
+    forms = lexicon.dates["cue_forms"]
+    cached = _TENSES.get(id(forms))
+    if cached is not None and cached[0] is forms:
+        return cached[1]
+    built = tuple(tuple(pair) for pair in forms)
+    _TENSES[id(forms)] = (forms, built)
+    return built
+
+
+_TENSES: dict[int, tuple[list, tuple]] = {}  # id of a lexicon's cue_forms -> (those forms, their pairs)
 
 
 def _evidence(rd: Reading, row, sentence_id: str, paragraph: bool = False, tenses: tuple = ()) -> int:
@@ -99,7 +109,7 @@ def _evidence(rd: Reading, row, sentence_id: str, paragraph: bool = False, tense
     entities = set().union(*(rd.entities_in(i) for i in ids))
     text = " ".join(rd.sentence(i).surface for i in ids)
     wanted = {e for e in row.match_entities.split("|") if e}
-    return len(wanted & entities) + len(_words(text, _event_cues(row, tenses)))
+    return len(wanted & entities) + len(words_in(text, _event_cues(row, tenses)))
 
 
 def _inside(d: DateExpr, row) -> bool:
@@ -126,7 +136,7 @@ def link_dates(rd: Reading, ref, lexicon: Lexicon) -> list[EventLink]:
     text says is wrong, and an open-ended one ("after the August recess"), are no event's date.
     """
     events, confirmations = ref.rows("events"), _confirmations(ref["votes"])
-    firsts: list[EventLink | tuple[str, list]] = []
+    firsts: list[EventLink | tuple[str, list, tuple[str, str]]] = []
     for i, d in enumerate(rd.dates):
         if d.negated:
             firsts.append(EventLink(i, None, "negated"))
@@ -135,7 +145,8 @@ def link_dates(rd: Reading, ref, lexicon: Lexicon) -> list[EventLink]:
         else:
             sid = rd.sentence_at(d.start)
             candidates = _candidates(rd, d, sid, events, confirmations, lexicon)
-            firsts.append(_in_window(rd, i, d, sid, candidates, lexicon) or (sid, candidates))
+            cut = tuple(x.surface for x in relative_clauses(lexicon).at(rd.sentence(sid), d.start))
+            firsts.append(_in_window(rd, i, d, sid, candidates, cut, lexicon) or (sid, candidates, cut))
     dated: dict[str, set[str]] = {}  # sentence -> the events a date of it gives inside their window
     for i, first in enumerate(firsts):
         if isinstance(first, EventLink) and first.how == "window" and first.event_id:
@@ -145,10 +156,10 @@ def link_dates(rd: Reading, ref, lexicon: Lexicon) -> list[EventLink]:
         if isinstance(first, EventLink):
             links.append(first)
             continue
-        sid, candidates = first
+        sid, candidates, cut = first
         others = [r for r in candidates if r.event_id not in dated.get(sid, set())]
         links.append(
-            _near_miss(rd, i, rd.dates[i], sid, others, lexicon)
+            _near_miss(rd, i, rd.dates[i], others, cut, lexicon)
             or _in_paragraph(rd, i, rd.dates[i], sid, candidates, lexicon)
         )
     return links
@@ -164,12 +175,15 @@ def _candidates(rd: Reading, d: DateExpr, sid: str, events, confirmations: set[s
     return events
 
 
-def _in_window(rd: Reading, i: int, d: DateExpr, sid: str, candidates, lexicon: Lexicon) -> EventLink | None:
+def _in_window(
+    rd: Reading, i: int, d: DateExpr, sid: str, candidates, cut: tuple[str, str], lexicon: Lexicon
+) -> EventLink | None:
     """The event inside the date's window that the date's own clause speaks of most (a list's item between
     semicolons: "the June 20 announcement of the partnership; …; the vote on Marvin Kaplan"), then its sentence;
-    none for a month two events fit equally."""
+    none for a month two events fit equally. ``cut``: the date's clause and the words it hangs on
+    (``etl.read.clauses.RelativeClauses.at``), cut once for this and ``_near_miss``."""
     tenses = _tenses(lexicon)
-    clause, antecedent = (x.surface for x in relative_clauses(lexicon).at(rd.sentence(sid), d.start))
+    clause, antecedent = cut
     scored = [
         (_evidence_in(rd, r, clause, antecedent, tenses), _evidence(rd, r, sid, tenses=tenses), -_distance(d, r), r)
         for r in candidates
@@ -182,15 +196,17 @@ def _in_window(rd: Reading, i: int, d: DateExpr, sid: str, candidates, lexicon: 
     return EventLink(i, None, "none") if tied and d.precision == "month" else EventLink(i, window[0][3], "window")
 
 
-def _near_miss(rd: Reading, i: int, d: DateExpr, sid: str, candidates, lexicon: Lexicon) -> EventLink | None:
-    """An event close by that the date's own clause speaks of strongly: a claim about it, right or wrong."""
-    clause, antecedent = (x.surface for x in relative_clauses(lexicon).at(rd.sentence(sid), d.start))
+def _near_miss(
+    rd: Reading, i: int, d: DateExpr, candidates, cut: tuple[str, str], lexicon: Lexicon
+) -> EventLink | None:
+    """An event close by that the date's own clause (``cut``) speaks of strongly: a claim about it, right or wrong."""
+    clause, antecedent = cut
     tenses = _tenses(lexicon)
     strong = sorted(
         (
             (_evidence_in(rd, r, clause, antecedent, tenses), -_distance(d, r), r.event_id)
             for r in candidates
-            if _distance(d, r) <= NEAR_MISS and _words(clause, _event_cues(r, tenses))
+            if _distance(d, r) <= NEAR_MISS and words_in(clause, _event_cues(r, tenses))
         ),
         reverse=True,
     )
@@ -201,9 +217,10 @@ def _near_miss(rd: Reading, i: int, d: DateExpr, sid: str, candidates, lexicon: 
 
 def _in_paragraph(rd: Reading, i: int, d: DateExpr, sid: str, candidates, lexicon: Lexicon) -> EventLink:
     """An event inside the date's window that its paragraph speaks of, else none."""
+    tenses = _tenses(lexicon)
     nearby = sorted(
         (
-            (_evidence(rd, row, sid, paragraph=True, tenses=_tenses(lexicon)), -_distance(d, row), row.event_id)
+            (_evidence(rd, row, sid, paragraph=True, tenses=tenses), -_distance(d, row), row.event_id)
             for row in candidates
             if _inside(d, row)
         ),
@@ -219,7 +236,7 @@ def _procedural(sentence, d: DateExpr, lexicon: Lexicon) -> bool:
     """A date in a phrase about a committee's or a procedural vote ("won a cloture vote on the nomination Wednesday
     morning"): the phrase around it (``etl.read.clauses.phrase_around``), not the committee an appositive names."""
     around = phrase_around(sentence, d.start, d.end).surface
-    return bool(_words(around, [*lexicon.numbers["committee_votes"], *lexicon.numbers["cloture_votes"]]))
+    return bool(words_in(around, [*lexicon.numbers["committee_votes"], *lexicon.numbers["cloture_votes"]]))
 
 
 def _evidence_in(rd: Reading, row, clause: str, antecedent: str, tenses: tuple = ()) -> int:
@@ -227,7 +244,7 @@ def _evidence_in(rd: Reading, row, clause: str, antecedent: str, tenses: tuple =
     words the clause hangs on ("the Public Safety Partnership, which was launched last month")."""
     wanted = {e for e in row.match_entities.split("|") if e}
     written = {m.entity_id for m in rd.mentions if m.surface in clause or m.surface in antecedent}
-    return len(wanted & written) + len(_words(clause, _event_cues(row, tenses)))
+    return len(wanted & written) + len(words_in(clause, _event_cues(row, tenses)))
 
 
 CONFIRMATION, CLOTURE, COMMITTEE = "confirmation", "cloture", "committee"  # VOTE_MOTIONS, and a committee's vote
@@ -283,8 +300,7 @@ def _tally_words(rd: Reading, t: Tally, lexicon: Lexicon) -> str:
         return words.surface
     before = [x for x in own if x.end <= t.start]
     if before and _needs_after(text, sentence, own, before[-1], lexicon):
-        begin = trailing(text, sentence, own, before[-1]).end
-        words = Span(begin, words.end, text[begin : words.end])
+        words = part_from(words, trailing(text, sentence, own, before[-1]).end)
     if _motion(words.surface, lexicon) is None:
         return words.surface + trailing(text, sentence, own, t).surface
     return words.surface
@@ -300,9 +316,9 @@ def _needs_after(text: str, sentence, own: list[Tally], t: Tally, lexicon: Lexic
 def _motion(text: str, lexicon: Lexicon) -> str | None:
     """The kind of vote words name: a committee's, a cloture, a confirmation, both (``MIXED``), or none."""
     numbers = lexicon.numbers
-    if _words(text, numbers["committee_votes"]):
+    if words_in(text, numbers["committee_votes"]):
         return COMMITTEE
-    cloture, confirmation = _words(text, numbers["cloture_votes"]), _words(text, numbers["confirmation_votes"])
+    cloture, confirmation = words_in(text, numbers["cloture_votes"]), words_in(text, numbers["confirmation_votes"])
     if cloture and confirmation:
         return MIXED
     return CLOTURE if cloture else CONFIRMATION if confirmation else None
@@ -321,7 +337,7 @@ def _motions(rd: Reading, lexicon: Lexicon) -> list[str | None]:
             out.append(None if kind == MIXED else kind)
             continue
         text = " ".join(s.surface for s in rd.sentences if s.paragraph == paragraphs[i])
-        if not _words(text, lexicon.numbers["cloture_votes"]):
+        if not words_in(text, lexicon.numbers["cloture_votes"]):
             out.append(CONFIRMATION)
             continue
         kinds = {k for j, k in enumerate(own) if j != i and paragraphs[j] == paragraphs[i] and k in VOTE_KINDS}
@@ -394,28 +410,12 @@ class SpeakerLink:
     how: str  # label | verb | only | previous | next | pronoun | none
 
 
-def _speech_positions(text: str, start: int, end: int, verbs, skip: tuple[int, int]) -> list[tuple[int, int]]:
-    """Where the speech verbs of ``text[start:end]`` are (their start and end), outside the quotation ``skip``."""
-    out = []
-    for verb in verbs:
-        for m in phrase(verb).finditer(text, start, end):
-            at = m.start()
-            if not skip[0] - 1 <= at < skip[1] + 1:
-                out.append((at, m.end()))
-    return sorted(out)
-
-
-# Between a speaker and the verb after it, an appositive or a party in brackets does not count: "Renata Solis, who
-# coordinates federal grants for the city, said"; "Sen. Patty Murray (D-Wash.) said".
-_ASIDE = re.compile(r"^\s*(?:,[^“”\"]*,|\([^)]*\))\s*$")
-
-
-def _gap(text: str, m, verb: tuple[int, int]) -> int:
-    """Characters between a name and a speech verb, not counting an aside between them."""
-    if verb[0] >= m.end:
-        between = text[m.end : verb[0]]
-        return 1 if _ASIDE.match(between) else len(between)
-    return max(0, m.start - verb[1])
+def _gap(m, verb: Cue, asides: set[tuple[int, int]]) -> int:
+    """Characters between a name and a speech verb, not counting an aside between them (the reader's ``aside``
+    cues: "Renata Solis, who coordinates federal grants for the city, said"; "Sen. Patty Murray (D-Wash.) said")."""
+    if verb.start >= m.end:
+        return 1 if (m.end, verb.start) in asides else verb.start - m.end
+    return max(0, m.start - verb.end)
 
 
 def _last_person(rd: Reading, before: int, paragraph: int) -> str | None:
@@ -431,60 +431,51 @@ def _last_person(rd: Reading, before: int, paragraph: int) -> str | None:
         s = rd.sentence(rd.sentence_at(m.start))
         if s.paragraph >= paragraph - 1:
             best = m.entity_id
-        opens = m.start if m.title_start is None else m.title_start
-        if s.paragraph == paragraph and not rd.article.text[s.start : opens].strip():
+        if s.paragraph == paragraph and rd.opens(m):
             subject = m.entity_id
     return subject or best
 
 
-def speakers(rd: Reading, lexicon: Lexicon) -> list[SpeakerLink]:
-    """Who says each quotation: the person or organisation a speech verb ties to it in its sentences; else the
-    one person those sentences name; else the speaker named in the sentence before or after it in the same
-    paragraph. A pronoun ("he said") stands for the last person named."""
-    text = rd.article.text
-    verbs = lexicon.people["speech_verbs"]
-    pronouns = set(lexicon.people["pronouns"])
-    out = []
-    for q in rd.quotes:
-        first, last = rd.index_at(q.start), rd.index_at(max(q.start, q.end - 1))
-        start, end = rd.sentences[first].start, rd.sentences[last].end
-        paragraph = rd.sentences[first].paragraph
-        found = _labelled(rd, text, q, start)
-        if found is None:
-            found = _tied(rd, text, start, end, q, verbs, pronouns, paragraph)
-        if found is not None:
-            out.append(SpeakerLink(q, found[0], found[1]))
-            continue
-        outside = [m for m in rd.mentions if start <= m.start < end and not q.start <= m.start < q.end]
-        people = {m.entity_id for m in outside if m.type == "person"}
-        if len(people) == 1:
-            out.append(SpeakerLink(q, people.pop(), "only"))
-            continue
-        found = None
-        for k, how in ((first - 1, "previous"), (last + 1, "next")):
-            if 0 <= k < len(rd.sentences) and rd.sentences[k].paragraph == paragraph:
-                s = rd.sentences[k]
-                hit = _tied(rd, text, s.start, s.end, q, verbs, pronouns, paragraph)
-                if hit is None and how == "previous" and s.surface.rstrip().endswith(":"):
-                    names = [m for m in rd.mentions_in(rd.sentence_ids[k]) if m.type in SPEAKER_TYPES]
-                    hit = (names[-1].entity_id, how) if names else None
-                if hit is not None:
-                    found = (hit[0], how)
-                    break
-        out.append(SpeakerLink(q, *(found or (None, "none"))))
-    return out
+def speakers(rd: Reading) -> list[SpeakerLink]:
+    """Who says each quotation, from the reader's cues (``Reading.attributions``) and the mentions: the person or
+    organisation a speech verb ties to it in its sentences; else the one person those sentences name; else the
+    speaker named in the sentence before or after it in the same paragraph. A pronoun ("he said") stands for the
+    last person named."""
+    return [_speaker(rd, at) for at in rd.attributions]
 
 
-LABEL = re.compile(r"^[^“”\"\n.!?]{1,40}:\s*[“\"]?$")  # "ACT (CASTELLANOS): “", "Quote: “", a script's cue
+def _speaker(rd: Reading, at: Attribution) -> SpeakerLink:
+    q = at.quote
+    first, last = rd.index_at(q.start), rd.index_at(max(q.start, q.end - 1))
+    start, end = rd.sentences[first].start, rd.sentences[last].end
+    paragraph = rd.sentences[first].paragraph
+    found = _labelled(rd, at) or _tied(rd, at, OWN, start, end, paragraph)
+    if found is not None:
+        return SpeakerLink(q, *found)
+    outside = [m for m in rd.mentions if start <= m.start < end and not q.start <= m.start < q.end]
+    people = {m.entity_id for m in outside if m.type == "person"}
+    if len(people) == 1:
+        return SpeakerLink(q, people.pop(), "only")
+    for k, side, how in ((first - 1, BEFORE, "previous"), (last + 1, AFTER, "next")):
+        if 0 <= k < len(rd.sentences) and rd.sentences[k].paragraph == paragraph:
+            s = rd.sentences[k]
+            hit = _tied(rd, at, side, s.start, s.end, paragraph)
+            if hit is None and at.of(COLON, side):
+                names = [m for m in rd.mentions_in(rd.sentence_ids[k]) if m.type in SPEAKER_TYPES]
+                hit = (names[-1].entity_id, how) if names else None
+            if hit is not None:
+                return SpeakerLink(q, hit[0], how)
+    return SpeakerLink(q, None, "none")
 
 
-def _labelled(rd: Reading, text: str, q: Quote, start: int) -> tuple[str, str] | None:
-    """A quotation after a label and a colon, as scripts and transcripts write them: the person the label names
-    ("ACT (CASTELLANOS): “…”"), or, for a bare "Quote:", the one person the sentence before it names ("Sessions
-    laid out his reasoning in a written statement. Quote: “…”")."""
-    begin = label_start(text, start, q.start)
-    if not LABEL.match(text[begin : q.start]):
+def _labelled(rd: Reading, at: Attribution) -> tuple[str, str] | None:
+    """A quotation after a label and a colon, as scripts and transcripts write them (the reader's ``label`` cue):
+    the person the label names ("ACT (CASTELLANOS): “…”"), or, for a bare "Quote:", the one person the sentence
+    before it names ("Sessions laid out his reasoning in a written statement. Quote: “…”")."""
+    labels = at.of(LABEL, OWN)
+    if not labels:
         return None
+    begin, q = labels[0].start, at.quote
     named = [m for m in rd.mentions if begin <= m.start < q.start and m.type in SPEAKER_TYPES]
     if named:
         return named[-1].entity_id, "label"
@@ -496,24 +487,25 @@ def _labelled(rd: Reading, text: str, q: Quote, start: int) -> tuple[str, str] |
     return None
 
 
-def _tied(rd: Reading, text: str, start: int, end: int, q: Quote, verbs, pronouns, paragraph: int):
-    """A speaker a speech verb ties to the quotation in ``text[start:end]``: the nearest person or organisation
-    (or pronoun) within a few words of the verb."""
-    positions = _speech_positions(text, start, end, verbs, (q.start, q.end))
-    if not positions:
+def _tied(rd: Reading, at: Attribution, side: int, start: int, end: int, paragraph: int):
+    """A speaker a speech verb ties to the quotation in the sentences ``start:end`` (``side``: the quotation's own,
+    the one before or the one after): the nearest person or organisation (or pronoun) within a few words of the
+    verb."""
+    verbs = at.of(VERB, side)
+    if not verbs:
         return None
+    q = at.quote
+    asides = {(c.start, c.end) for c in at.of(ASIDE, side)}
     candidates: list[tuple[int, str, str]] = []
     for m in rd.mentions:
         if m.type in SPEAKER_TYPES and start <= m.start < end and not q.start - 1 <= m.start <= q.end:
-            gap = min(_gap(text, m, p) for p in positions)
+            gap = min(_gap(m, v, asides) for v in verbs)
             if gap <= SPEECH_REACH:
                 candidates.append((gap, m.entity_id, "verb"))
-    for p, p_end in positions:
-        for at in words_near(text, start, p, p_end, pronouns):
-            if not q.start <= at < q.end:
-                who = _last_person(rd, q.start, paragraph)
-                if who is not None:
-                    candidates.append((abs(at - p), who, "pronoun"))
+    for pronoun in at.of(PRONOUN, side):
+        who = _last_person(rd, q.start, paragraph)
+        if who is not None:
+            candidates.append((abs(pronoun.start - pronoun.verb), who, "pronoun"))
     if not candidates:
         return None
     gap, who, how = min(candidates)

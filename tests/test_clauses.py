@@ -10,6 +10,7 @@ from etl.read.clauses import (
     Clauses,
     apart,
     label_start,
+    part_from,
     phrase_around,
     relative_clauses,
     since_previous,
@@ -141,9 +142,11 @@ def test_two_tallies_of_one_sentence_each_have_their_own_words():
         " vote came after Republicans broke a filibuster by another 50-48",
     )
     assert since_previous(text, sentence, [first], first) == sentence  # the only tally: its whole sentence
+    assert part_from(words, 38) == Span(38, 73, "broke a filibuster by another 50-48")
+    assert text[38:73] == part_from(words, 38).surface
 
 
-# ---- a quotation's label (resolve._labelled) --------------------------------------------------------------------
+# ---- a quotation's label (etl.read.quotes: a label cue) ---------------------------------------------------------
 
 
 def test_a_label_begins_after_the_last_full_stop_inside_the_readers_sentence():
@@ -163,7 +166,7 @@ def test_a_label_begins_after_a_line_break_and_never_before_its_sentence():
     assert label_start(text, 0, text.index("“")) == 15  # "Mr. " is a stop and a space too: the last one wins
 
 
-# ---- a pronoun by a speech verb (resolve._tied) -----------------------------------------------------------------
+# ---- a pronoun by a speech verb (etl.read.quotes: a pronoun cue) ------------------------------------------------
 
 
 def test_the_words_near_a_speech_verb(lexicon):
@@ -171,10 +174,11 @@ def test_the_words_near_a_speech_verb(lexicon):
     text = "“We waited for months,” he said. She said nothing. Then she said “no”."
     said = text.index("said")
     assert (said, text[24:26], text[33:36]) == (27, "he", "She")
-    assert words_near(text, 0, said, said + 4, pronouns) == [24, 33]
-    assert words_near(text, 25, said, said + 4, pronouns) == [33]  # not before the sentence's start
+    assert words_near(text, 0, said, said + 4, pronouns) == [Span(24, 26, "he"), Span(33, 36, "She")]
+    assert words_near(text, 25, said, said + 4, pronouns) == [Span(33, 36, "She")]  # not before its sentence
     said = text.index("said", said + 1)
-    assert words_near(text, 0, said, said + 4, pronouns) == [56, 33]  # in the lexicon's order: "she", then "She"
+    near = words_near(text, 0, said, said + 4, pronouns)
+    assert [w.start for w in near] == [56, 33]  # in the lexicon's order: "she", then "She"
 
 
 # ---- the reader's clauses stay as they were ---------------------------------------------------------------------

@@ -66,6 +66,7 @@ def test_every_span_reproduces_its_words(setup, text, day):
     _spans_ok(text, rd.tallies)
     _spans_ok(text, rd.dates)
     _spans_ok(text, rd.quotes)
+    _spans_ok(text, [c for at in rd.attributions for c in at.cues])
     assert all(s.surface == s.surface.strip() and s.surface for s in rd.sentences)
     assert all(x.end <= y.start for x, y in itertools.pairwise(rd.sentences))  # ordered, disjoint
     assert all(x.end <= y.start for x, y in itertools.pairwise(rd.mentions))

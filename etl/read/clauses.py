@@ -9,8 +9,9 @@ date's clause before it says whether it lies ahead (``etl.read.dates``).
 The resolver (``etl.resolve``) asks other questions of a sentence, each with its own cut, all kept here: a date's
 clause for its evidence (``RelativeClauses``: cut at relative words, not at the "that" of what someone said), the
 phrase around a date (``phrase_around``: up to the nearest comma, colon or dash), how far apart a name and a tally
-are (``apart``), a tally's own words when its sentence gives two (``since_previous``), where a quotation's label
-begins (``label_start``) and the words just around a speech verb (``words_near``).
+are (``apart``), a tally's own words when its sentence gives two (``since_previous``, ``part_from``). The
+quotations' cues (``etl.read.quotes``) ask where a quotation's label begins (``label_start``) and for the words just
+around a speech verb (``words_near``).
 """
 
 from __future__ import annotations
@@ -151,6 +152,11 @@ def trailing(text: str, sentence: Span, marks: list[Span], mark: Span) -> Span:
     return Span(mark.end, end, text[mark.end : end])
 
 
+def part_from(span: Span, begin: int) -> Span:
+    """The part of ``span`` from the offset ``begin`` on."""
+    return Span(begin, span.end, span.surface[begin - span.start :])
+
+
 def label_start(text: str, start: int, end: int) -> int:
     """Where the last sentence of ``text[start:end]`` begins: after its last full stop (or "!", "?") and a space, or
     after its last line break. The reader keeps a script's label with the sentence before it ("... a written
@@ -164,9 +170,9 @@ def _word(word: str) -> re.Pattern:
     return re.compile(rf"\b{re.escape(word)}\b")
 
 
-def words_near(text: str, floor: int, at: int, end: int, words) -> list[int]:
+def words_near(text: str, floor: int, at: int, end: int, words) -> list[Span]:
     """Where ``words`` stand as whole words within a few characters of ``text[at:end]`` (a speech verb: "he said",
     "said she"), not before ``floor`` (its sentence's start)."""
     lo = max(floor, at - NEAR_BEFORE)
     window = text[lo : end + NEAR_AFTER]
-    return [lo + m.start() for w in words for m in _word(w).finditer(window)]
+    return [Span(lo + m.start(), lo + m.end(), m.group()) for w in words for m in _word(w).finditer(window)]

@@ -86,6 +86,36 @@ class Quote(Span):
     """The words inside one pair of quotation marks (four words or more)."""
 
 
+VERB, PRONOUN, ASIDE, LABEL, COLON = "verb", "pronoun", "aside", "label", "colon"  # Cue.method
+OWN, BEFORE, AFTER = 0, -1, 1  # Cue.sentence: the quotation's own sentences, the one before them, the one after
+
+
+@dataclass(frozen=True)
+class Cue(Span):
+    """Words by a quotation that tie it to its speaker (``etl.read.quotes.Attributions``), with the method that
+    found them: a speech ``verb`` ("said", "according to"); a ``pronoun`` a few characters from one ("he said");
+    an ``aside`` between a name and the verb after it (", who coordinates federal grants for the city," or
+    "(D-Wash.)"); a script's or a transcript's ``label`` before the quotation ("ACT (CASTELLANOS): “", "Quote:
+    “"); the ``colon`` that ends the sentence before it ("… said in a statement:")."""
+
+    method: str  # verb | pronoun | aside | label | colon
+    sentence: int  # 0: the quotation's own sentences; -1: the sentence before them in its paragraph; 1: the one after
+    verb: int | None = None  # a pronoun's or an aside's speech verb: where it starts
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """One quotation and every cue to its speaker in its sentences and the sentences around them in its paragraph
+    (who the cues name is the resolve stage's question: ``etl.resolve.speakers``)."""
+
+    quote: Quote
+    cues: tuple[Cue, ...]
+
+    def of(self, method: str, sentence: int) -> list[Cue]:
+        """The cues one method found in one of the sentences (0: the quotation's own, -1 before, 1 after)."""
+        return [c for c in self.cues if c.method == method and c.sentence == sentence]
+
+
 @dataclass
 class Reading:
     """One article, read: its sentences and every typed span found in it."""
@@ -99,6 +129,7 @@ class Reading:
     tallies: list[Tally] = field(default_factory=list)
     dates: list[DateExpr] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
+    attributions: list[Attribution] = field(default_factory=list)  # each quotation's cues, in the quotes' order
     people: dict[str, str] = field(default_factory=dict)  # unresolved person id -> the fullest name written
     clauses: list[list[Span]] = field(default_factory=list)  # each sentence's clauses (``etl.read.clauses``)
     english: bool = True  # False when the text does not read as English (almost none of its words are)
@@ -127,6 +158,12 @@ class Reading:
             for m in self.mentions:
                 self._by_sentence.setdefault(self.sentence_at(m.start), []).append(m)
         return self._by_sentence.get(sentence_id, [])
+
+    def opens(self, m: Mention) -> bool:
+        """Whether a name (with its title) opens its sentence: the reader's sentences begin at their first word, so
+        it does when it begins where its sentence does."""
+        i = min(bisect.bisect_right(self._ends, m.start), len(self.sentences) - 1)
+        return (m.start if m.title_start is None else m.title_start) <= self.sentences[i].start
 
     def entities_in(self, sentence_id: str) -> set[str]:
         if sentence_id not in self._entities:

@@ -34,6 +34,7 @@ from etl.read.model import (
     text_of,
     tokens_of,
 )
+from etl.read.quotes import Attributions
 from etl.seed import Article
 
 ENGLISH_MIN_WORDS = 30  # below this many words, a text is too short to tell its language
@@ -111,6 +112,7 @@ class Reader:
         nlp.add_pipe("story_quotes")
         self.nlp = nlp
         self.clauses = Clauses(lexicon.story)
+        self.attributions = Attributions(lexicon.people)
 
     def read(self, article: Article) -> Reading:
         """One article: its sentences and every typed span."""
@@ -153,6 +155,7 @@ class Reader:
             for (s, e), (v, unit, definite, city) in sorted(doc.user_data["counts"].items())
         ]
         reading.quotes = [Quote(s, e, text[s:e]) for s, e in doc.user_data["quotes"]]
+        reading.attributions = self.attributions.of(reading)
         return reading
 
     # ---- from spaCy's objects to the reader's plain spans --------------------------------------------------------
