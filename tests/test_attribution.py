@@ -122,6 +122,16 @@ def test_a_label_before_the_quotation(read):
     assert speaker == ("lorna-becket", "label")
 
 
+def test_a_label_that_names_a_person_and_an_organisation_is_the_persons(read):
+    """ "Sessions, in the department's release: “…”": the label's subject speaks, not the body that published it."""
+    text = f"Headline\n\nSessions, in the department's release: “{QUOTE}.”"
+    _, cues, speaker = read(text)
+    assert [c[3] for c in cues] == ["label"]
+    assert speaker == ("jeff-sessions", "label")
+    _, _, speaker = read(f"Headline\n\nThe Justice Department, in its release: “{QUOTE}.”")
+    assert speaker == ("justice-department", "label")
+
+
 def test_a_bare_label_is_the_person_the_sentence_before_names(read):
     text = f"Headline\n\nLorna Becket wrote to the council on Monday. Quote: “{QUOTE}.”"
     _, cues, speaker = read(text)
