@@ -218,7 +218,7 @@ def test_a_semicolon_list_after_the_letters_went_to(read):
 
 
 def test_a_reporters_request_for_replies_is_no_letter(read):
-    """"Replies" a reporter will add to a thread are no answer to the letters; a city's own "reply" and a city that
+    """ "Replies" a reporter will add to a thread are no answer to the letters; a city's own "reply" and a city that
     "has until Aug. 18 to reply" still are."""
     a = read(
         FOUR_LETTERS + "I asked officials in Albuquerque and Stockton for comment tonight and will add their replies "
