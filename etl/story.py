@@ -23,9 +23,10 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from etl.lexicon import Lexicon, Role, phrase
+from etl.lexicon import Lexicon, Role
 from etl.read import states
-from etl.read.model import Count, Place, Reading
+from etl.read.model import Count, Cue, Place, Reading
+from etl.read.phrases import ANAPHORS, CUES, LAUNCH_WORDS, NOT_A_ROLE, PROGRAM_WORDS
 
 NEAR_BACK = 2  # sentences a definite count or a list may look back for its role's cue
 NEAR_AHEAD = 2  # sentences a bare count may look ahead for a cue sentence that refers back to it
@@ -68,10 +69,6 @@ class Story:
 
     def claimed(self, status: str) -> list[CityClaim]:
         return [c for c in self.claims if c.role.status == status]
-
-
-def _find(text: str, words: str) -> list[int]:
-    return [m.start() for m in phrase(words).finditer(text)]
 
 
 @dataclass
@@ -139,40 +136,49 @@ def patterns(lexicon: Lexicon) -> Patterns:
 _STORY_PATTERNS: dict[int, tuple[dict, Patterns]] = {}
 
 
-def _cue_pattern(role: Role) -> re.Pattern:
-    """One pattern for all of a role's cues, longest first, on whole words, ignoring case (built once per role)."""
-    cached = _PATTERNS.get(role.name)
-    if cached is None or cached[0] is not role:
-        cues = sorted(role.cues, key=len, reverse=True)
-        body = "|".join(re.escape(c.lower()) for c in cues)
-        cached = _PATTERNS[role.name] = (role, re.compile(rf"(?<![\w’'])(?:{body})(?![\w’'])", re.IGNORECASE))
-    return cached[1]
+def _longest(found: list[Cue]) -> list[Cue]:
+    """A role's cue phrases as one reading of the sentence takes them, from the left: at each place the longest,
+    and none inside one already taken ("would not consider", not also "not consider")."""
+    out: list[Cue] = []
+    for c in sorted(found, key=lambda c: (c.start, c.start - c.end)):
+        if not out or c.start >= out[-1].end:
+            out.append(c)
+    return out
 
 
-_PATTERNS: dict[str, tuple[Role, re.Pattern]] = {}
+def _role_cues(found: list[Cue], role: Role, start: int, end: int) -> list[Cue]:
+    """A role's cues that stand within ``start:end`` (a sentence or a clause), as ``_longest`` takes them."""
+    return _longest([c for c in found if c.kind == CUES and c.group == role.name and start <= c.start and c.end <= end])
 
 
-def _cues_in(text: str, roles, cancels: list[tuple[int, int]], offset: int = 0) -> dict[str, str]:
-    found: dict[str, str] = {}
+def _cues_in(found: list[Cue], roles, cancels: list[tuple[int, int]], start: int, end: int) -> dict[str, str]:
+    out: dict[str, str] = {}
     for role in roles:
-        for m in _cue_pattern(role).finditer(text):
-            at = m.start() + offset
-            if not any(a <= at <= b + CANCEL_REACH for a, b in cancels):
-                found[role.name] = m.group(0).lower()
+        for c in _role_cues(found, role, start, end):
+            if not any(a <= c.start <= b + CANCEL_REACH for a, b in cancels):
+                out[role.name] = c.phrase.lower()
                 break
-    return found
+    return out
 
 
 def sentence_roles(rd: Reading, lexicon: Lexicon) -> list[Cues]:
     """Per sentence: the roles whose cue phrases it holds, without the cues a "not a role" phrase just before them
     cancels; the same per clause (a lone city takes only its own clause's cue)."""
     out = []
-    for s, pieces in zip(rd.sentences, rd.clauses, strict=True):
-        cancels = [(p, p + len(c)) for c in lexicon.not_a_role for p in _find(s.surface, c)]
-        found = _cues_in(s.surface, lexicon.roles, cancels)
-        clauses = [(c.start, c.end, _cues_in(c.surface, lexicon.roles, cancels, c.start - s.start)) for c in pieces]
-        out.append(Cues(found, clauses, [s.start + a for a, _ in cancels]))
+    for s, pieces, found in zip(rd.sentences, rd.clauses, rd.phrases, strict=True):
+        cancels = [(c.start, c.end) for c in found if c.kind == NOT_A_ROLE]
+        clauses = [(c.start, c.end, _cues_in(found, lexicon.roles, cancels, c.start, c.end)) for c in pieces]
+        out.append(Cues(_cues_in(found, lexicon.roles, cancels, s.start, s.end), clauses, [a for a, _ in cancels]))
     return out
+
+
+def _has(rd: Reading, k: int, kind: str, role: Role, start: int = 0, end: int | None = None) -> list[str]:
+    """The phrases of one of a role's lists that sentence ``k`` holds (within ``start:end``, when given)."""
+    return [
+        c.phrase
+        for c in rd.phrases[k]
+        if c.kind == kind and c.group == role.name and start <= c.start and (end is None or c.end <= end)
+    ]
 
 
 def _one(found) -> str | None:
@@ -308,8 +314,7 @@ def _program_counts(rd: Reading, story: Story, lexicon: Lexicon, sites: int, pro
         for cr in story.counts:
             k = rd.index_at(cr.count.start)
             named = any(
-                rd.entities_in(rd.sentence_ids[i]) & programs
-                or any(_find(rd.sentences[i].surface, w) for w in role.program_words)
+                rd.entities_in(rd.sentence_ids[i]) & programs or _has(rd, i, PROGRAM_WORDS, role)
                 for i in (k - 1, k)
                 if i >= 0
             )
@@ -327,12 +332,10 @@ def _launch_counts(rd: Reading, story: Story, lexicon: Lexicon, programs) -> Non
             if cr.role is not None or cr.part:
                 continue
             k = rd.index_at(cr.count.start)
-            s = rd.sentences[k]
-            named = rd.entities_in(rd.sentence_ids[k]) & programs or any(
-                _find(s.surface, w) for w in role.program_words
-            )
-            clause = next((c.surface for c in rd.clauses[k] if c.start <= cr.count.start < c.end), "")
-            word = next((w for w in role.launch_words if _find(clause, w)), None)
+            named = rd.entities_in(rd.sentence_ids[k]) & programs or _has(rd, k, PROGRAM_WORDS, role)
+            clause = next((c for c in rd.clauses[k] if c.start <= cr.count.start < c.end), None)
+            written = _has(rd, k, LAUNCH_WORDS, role, clause.start, clause.end) if clause is not None else []
+            word = next((w for w in role.launch_words if w in written), None)
             if named and word is not None:
                 cr.role, cr.how = role, lexicon.methods["launch_count"].format(word=word)
 
@@ -422,7 +425,7 @@ def _count_roles(
             if k + ahead >= len(rd.sentences):
                 break
             name = _one(cues[k + ahead])
-            if name and any(_find(rd.sentences[k + ahead].surface, a) for a in roles[name].anaphors):
+            if name and _has(rd, k + ahead, ANAPHORS, roles[name]):
                 cr.role = roles[name]
                 cr.how = methods["refers_back_after"].format(cue=_cue(cues[k + ahead], name))
                 break
@@ -445,12 +448,13 @@ def _nearest(rd: Reading, cues: Cues, roles: dict[str, Role], c: Count) -> tuple
         return name, _cue(cues, name)
     if len(cues.found) < 2:
         return None
-    s = rd.sentence(rd.sentence_at(c.start))
+    k = rd.index_at(c.start)
+    s = rd.sentences[k]
     best = []
     for role_name in cues.found:
         hits = [
-            (min(abs(s.start + m.start() - c.end), abs(c.start - (s.start + m.end()))), m.group(0).lower())
-            for m in _cue_pattern(roles[role_name]).finditer(s.surface)
+            (min(abs(m.start - c.end), abs(c.start - m.end)), m.phrase.lower())
+            for m in _role_cues(rd.phrases[k], roles[role_name], s.start, s.end)
         ]
         if hits:
             best.append((*min(hits), role_name))

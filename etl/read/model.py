@@ -86,6 +86,15 @@ class Quote(Span):
     """The words inside one pair of quotation marks (four words or more)."""
 
 
+@dataclass(frozen=True)
+class Cue(Span):
+    """A phrase of one of the lists the reader is given (``etl.read.phrases``), where the text has it."""
+
+    kind: str  # what the list is ("cues", "anaphors", "not_a_role", ...), as the caller named it
+    group: str  # whose list it is (a role's name), "" for none
+    phrase: str  # the phrase as the list writes it
+
+
 @dataclass
 class Reading:
     """One article, read: its sentences and every typed span found in it."""
@@ -101,6 +110,7 @@ class Reading:
     quotes: list[Quote] = field(default_factory=list)
     people: dict[str, str] = field(default_factory=dict)  # unresolved person id -> the fullest name written
     clauses: list[list[Span]] = field(default_factory=list)  # each sentence's clauses (``etl.read.clauses``)
+    phrases: list[list[Cue]] = field(default_factory=list)  # each sentence's phrases (``etl.read.phrases``)
     english: bool = True  # False when the text does not read as English (almost none of its words are)
     _ends: list[int] = field(default_factory=list, repr=False)
     _by_sentence: dict[str, list[Mention]] | None = field(default=None, repr=False)

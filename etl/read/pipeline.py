@@ -34,6 +34,7 @@ from etl.read.model import (
     text_of,
     tokens_of,
 )
+from etl.read.phrases import NOT_A_ROLE, ROLE_LISTS, Phrases
 from etl.seed import Article
 
 ENGLISH_MIN_WORDS = 30  # below this many words, a text is too short to tell its language
@@ -111,6 +112,8 @@ class Reader:
         nlp.add_pipe("story_quotes")
         self.nlp = nlp
         self.clauses = Clauses(lexicon.story)
+        roles = [(r.name, kind, getattr(r, kind)) for r in lexicon.roles for kind in ROLE_LISTS]
+        self.phrases = Phrases([*roles, ("", NOT_A_ROLE, lexicon.not_a_role)])
 
     def read(self, article: Article) -> Reading:
         """One article: its sentences and every typed span."""
@@ -123,6 +126,7 @@ class Reader:
         reading = Reading(article, sentences, [f"s{i + 1:0{width}d}" for i in range(len(sentences))])
         reading.clauses = self.clauses.of(text, sentences)
         doc.user_data["clause_starts"] = sorted(c.start for clauses in reading.clauses for c in clauses)
+        reading.phrases = self.phrases.of(sentences)
         if not self._english(doc):
             reading.english = False
             return reading
