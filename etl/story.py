@@ -18,14 +18,13 @@ A count and the list it introduces are kept together, so the checks can compare 
 
 from __future__ import annotations
 
-import functools
 import itertools
-import re
 from dataclasses import dataclass, field
 
 from etl.lexicon import Lexicon, Role
 from etl.read import states
-from etl.read.model import Count, Cue, Place, Reading
+from etl.read.lists import ENUMERATES, SEMICOLON
+from etl.read.model import Count, Cue, Item, Place, Reading, Sentence
 from etl.read.phrases import ANAPHORS, CUES, LAUNCH_WORDS, NOT_A_ROLE, PROGRAM_WORDS
 
 NEAR_BACK = 2  # sentences a definite count or a list may look back for its role's cue
@@ -41,6 +40,8 @@ class CityList:
     sentence: int  # index of the (first) sentence
     bullets: bool = False  # a block of bullet lines, a city on each (not a list inside one bullet line)
     parts: int = 1  # the clauses the list is split over ("In California they are A and B; outside it, C and D")
+    items: list[Item] = field(default_factory=list)  # the reader's items, a place each (``etl.read.lists``)
+    lead: Sentence | None = None  # the line or sentence before that leads into it
 
 
 @dataclass
@@ -84,56 +85,6 @@ class Cues:
         """A "not a role" phrase stands in the clause of position ``at`` ("The others are A, B and C, all of which
         had shown interest in the program"), not only elsewhere in the sentence."""
         return any(s <= h < e for s, e, _ in self.clauses if s <= at < e for h in self.hedges)
-
-
-def _alternatives(words) -> str:
-    """Words or phrases as one alternation of literal text, in the lexicon's order (a space matches a space)."""
-    return "|".join(re.escape(w) for w in words)
-
-
-def _spaced(words) -> str:
-    """Phrases as one alternation whose spaces match any run of white space ("the  others")."""
-    return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in words)
-
-
-@dataclass(frozen=True)
-class Patterns:
-    """The story layer's patterns, built once per lexicon from its ``[story]`` and ``[places]`` words."""
-
-    list_text: re.Pattern  # only what joins two names of a list lies between them: "A, B and C"
-    list_word: re.Pattern  # a word that joins a list ("and", "or", "&"), not only a comma
-    enumerates: re.Pattern  # "The four cities are: …": a count that enumerates the list after it
-    some_of: re.Pattern  # "twelve sites, among them …": a count that names some of the list after it
-    anaphoric_list: re.Pattern  # "The other cities Sessions named — …": a list that refers back
-
-
-def patterns(lexicon: Lexicon) -> Patterns:
-    """The lexicon's patterns, compiled once per lexicon."""
-    cached = _STORY_PATTERNS.get(id(lexicon.story))
-    if cached is not None and cached[0] is lexicon.story:
-        return cached[1]
-    w = lexicon.story
-    joins = [x for x in w["list_words"] if x.isalpha()]
-    signs = [x for x in w["list_words"] if not x.isalpha()]
-    verbs = "|".join(rf"\b{re.escape(v)}\b" for v in w["anaphoric_verbs"])
-    built = Patterns(
-        list_text=re.compile(rf"^[\s,;:]*(?:(?:{_alternatives(w['list_words'])})\s*)?[\s,;:]*$", re.IGNORECASE),
-        list_word=re.compile(rf"\b(?:{_alternatives(joins)})\b|{_alternatives(signs)}", re.IGNORECASE),
-        enumerates=re.compile(rf"(?::|\b(?:{_alternatives(w['enumerate_words'])})\b)[\s:—–-]*$", re.IGNORECASE),
-        some_of=re.compile(rf"\b(?:{_alternatives(w['some_of'])})\b", re.IGNORECASE),
-        anaphoric_list=re.compile(
-            rf"(?:\b(?:{_alternatives(w['anaphoric_determiners'])})\s+(?:\w+\s+){{0,2}}?"
-            rf"(?:{_alternatives(w['anaphoric_nouns'])})\b"
-            rf"|\b(?:{_spaced(w['anaphoric_rest'])}|(?:{_spaced(w['anaphoric_remaining'])})\s+\w+)\b)"
-            rf"(?:\s+\S+){{0,4}}?\s*(?:{verbs}|:|—|–)\s*$",
-            re.IGNORECASE,
-        ),
-    )
-    _STORY_PATTERNS[id(lexicon.story)] = (lexicon.story, built)
-    return built
-
-
-_STORY_PATTERNS: dict[int, tuple[dict, Patterns]] = {}
 
 
 def _longest(found: list[Cue]) -> list[Cue]:
@@ -190,60 +141,18 @@ def _cue(found, name: str) -> str:
     return (found.found if isinstance(found, Cues) else found)[name]
 
 
-def city_lists(rd: Reading, pat: Patterns) -> list[CityList]:
-    """Cities named together: joined by commas, semicolons and "and" in one sentence (their states between
-    them), consecutive bullet lines, or alone."""
-    text = rd.article.text
-    states = [p.state_span for p in rd.places if p.state_span is not None]
+def city_lists(rd: Reading) -> list[CityList]:
+    """Cities named together: the reader's enumerations (joined by commas, semicolons and "and" in one sentence,
+    their states between them; consecutive bullet lines; a city alone on each line), or a city alone. Two cities
+    with no joining word between them, outside a headline, are no list: "east of Los Angeles, San Bernardino was
+    told" (a headline's "Baltimore, Albuquerque" is one)."""
     out: list[CityList] = []
-    comma_only: dict[int, bool] = {}
-    previous: Place | None = None
-    for place in sorted(rd.places, key=lambda p: p.mention.start):
-        k = rd.index_at(place.mention.start)
-        joined = False
-        if previous is not None and out:
-            pk = rd.index_at(previous.mention.start)
-            between = text[previous.mention.end : place.mention.start]
-            for st in states:  # the state of the city before is part of the list's punctuation
-                if previous.mention.end <= st.start and st.end <= place.mention.start:
-                    between = between.replace(st.surface, "", 1)
-            same = pk == k and pat.list_text.match(between) is not None
-            bullets = k == pk + 1 and (
-                (
-                    rd.sentences[k].kind == "bullet"
-                    and rd.sentences[pk].kind == "bullet"
-                    and rd.sentences[k].start <= place.mention.start
-                )
-                or (_place_line(rd, place, k, pat) and _place_line(rd, previous, pk, pat))
-            )
-            joined = same or bullets
-            if bullets and not same:
-                out[-1].bullets = True
-        if joined:
-            out[-1].places.append(place)
-            if len(out[-1].places) == 2 and not bullets and rd.sentences[k].kind != "headline":
-                comma_only[id(out[-1])] = not pat.list_word.search(between)
+    for e in rd.enumerations:
+        if e.comma_pair:
+            out += [CityList([i.place], e.sentence, items=[i], lead=e.lead) for i in e.items]
         else:
-            out.append(CityList([place], k))  # a block of bullet lines once the next line's city joins it
-        previous = place
-    # two cities with only a comma between them, outside a headline, are no list: "east of Los Angeles, San
-    # Bernardino was told" (a headline's "Baltimore, Albuquerque" is one)
-    split = []
-    for group in out:
-        if len(group.places) == 2 and comma_only.get(id(group)):
-            split += [CityList([p], group.sentence) for p in group.places]
-        else:
-            split.append(group)
-    return split
-
-
-def _place_line(rd: Reading, place: Place, k: int, pat: Patterns) -> bool:
-    """Sentence ``k`` is the place alone, with its state: one city a line, under a line that leads into them."""
-    s = rd.sentences[k]
-    rest = rd.article.text[s.start : s.end].replace(place.mention.surface, "", 1)
-    if place.state_span is not None:
-        rest = rest.replace(place.state_span.surface, "", 1)
-    return pat.list_text.match(rest.strip(" \t-–—•*·")) is not None
+            out.append(CityList([i.place for i in e.items], e.sentence, e.block, items=list(e.items), lead=e.lead))
+    return out
 
 
 def tell(rd: Reading, lexicon: Lexicon, sites: int, programs: set[str], role_entities: dict[str, set[str]]) -> Story:
@@ -252,23 +161,19 @@ def tell(rd: Reading, lexicon: Lexicon, sites: int, programs: set[str], role_ent
     (``events.csv``'s match_entities: Sessions and the Justice Department for the letters)."""
     roles = {r.name: r for r in lexicon.roles}
     cues = sentence_roles(rd, lexicon)
-    pat = patterns(lexicon)
     methods = lexicon.methods
-    story = Story(lists=city_lists(rd, pat))
+    story = Story(lists=city_lists(rd))
     part_words = frozenset(w.lower() for w in lexicon.numbers["part_fillers"])
     _count_roles(
         rd, story, cues, roles, lambda: _program_counts(rd, story, lexicon, sites, programs), part_words, methods
     )
     story.lists = _join_split_lists(rd, story)
-    locators = _locators(lexicon)
     for group in story.lists:
-        if locators.search(
-            rd.article.text[max(0, group.places[0].mention.start - LOCATOR_REACH) : group.places[0].mention.start]
-        ):
+        if group.items[0].locator is not None:
             continue  # "60 miles east of Los Angeles", "a pastor in San Bernardino": a city that only places
         if any(q.start <= group.places[0].mention.start < q.end for q in rd.quotes):
             continue  # a city in a quotation is the speaker's example ("a man released in Portland"), no role
-        role, how = _list_role(rd, story, cues, roles, group, role_entities, pat, methods)
+        role, how = _list_role(rd, story, cues, roles, group, role_entities, methods)
         if role is not None:
             story.claims += [CityClaim(p, role, how) for p in group.places if p.mention.resolved]
     # 6: a count still without a role, of as many cities as the article ties to one role
@@ -282,26 +187,6 @@ def tell(rd: Reading, lexicon: Lexicon, sites: int, programs: set[str], role_ent
                 cr.role = roles[same[0]]
                 cr.how = methods["as_many_as"].format(n=cr.count.value, status=roles[same[0]].status)
     return story
-
-
-LOCATOR_REACH = 60  # characters before a city in which a locator ends
-
-
-def _locators(lexicon: Lexicon) -> re.Pattern:
-    """The words that, right before a city, only place something by it: the lexicon's locators, and a person's
-    description (", a pastor in", ", an immigration lawyer from")."""
-    words = "|".join(re.escape(w) for w in sorted(lexicon.places["locators"], key=len, reverse=True))
-    nouns = "|".join(re.escape(w) for w in lexicon.people["role_nouns"])
-    articles = _alternatives(lexicon.places["description_articles"])
-    prepositions = _alternatives(lexicon.places["description_prepositions"])
-    return _compiled(
-        rf"(?:(?<![\w’'])(?:{words})|,\s+(?:{articles})\s+(?:[\w’'-]+\s+){{0,3}}(?:{nouns})\s+(?:{prepositions}))\s+$"
-    )
-
-
-@functools.cache
-def _compiled(pattern: str) -> re.Pattern:
-    return re.compile(pattern, re.IGNORECASE)
 
 
 def _program_counts(rd: Reading, story: Story, lexicon: Lexicon, sites: int, programs) -> None:
@@ -349,12 +234,11 @@ def _join_split_lists(rd: Reading, story: Story) -> list[CityList]:
     for group in story.lists:
         by_sentence.setdefault(group.sentence, []).append(group)
     joined: dict[int, CityList] = {}
-    text = rd.article.text
     for k, groups in by_sentence.items():
         if len(groups) < 2 or k == 0 or any(g.bullets for g in groups):
             continue
-        gaps = [text[a.places[-1].mention.end : b.places[0].mention.start] for a, b in itertools.pairwise(groups)]
-        if not all(";" in gap for gap in gaps):
+        gaps = [a.items[-1].join for a, _ in itertools.pairwise(groups)]
+        if not all(gap is not None and gap.how == SEMICOLON for gap in gaps):
             continue
         total = sum(len(g.places) for g in groups)
         counted = [
@@ -363,7 +247,8 @@ def _join_split_lists(rd: Reading, story: Story) -> list[CityList]:
             if rd.index_at(x.count.start) == k - 1 and x.role is not None and not x.part and x.count.value == total
         ]
         if counted:
-            joined[k] = CityList([p for g in groups for p in g.places], k, parts=len(groups))
+            items = [i for g in groups for i in g.items]
+            joined[k] = CityList([i.place for i in items], k, parts=len(groups), items=items, lead=groups[0].lead)
     if not joined:
         return story.lists
     out, done = [], set()
@@ -491,13 +376,12 @@ def _list_role(
     roles,
     group: CityList,
     role_entities: dict[str, set[str]],
-    pat: Patterns,
     methods: dict,
 ) -> tuple[Role | None, str]:
     """A list's role: the count that enumerates it, the cue of its sentence (of its clause, for a lone city; none
     in a hedged clause), or the sentence or heading that leads into it."""
     k = group.sentence
-    intro, full = _introducer(rd, story, group, k, pat)
+    intro, full = _introducer(story, group)
     if intro is not None:
         if full:
             intro.listed = group
@@ -518,7 +402,7 @@ def _list_role(
         elif _one(own):
             name = _one(own)
             return roles[name], methods["in_sentence"].format(cue=_cue(own, name))
-    if _anaphoric(rd, group, k, pat):  # "The cities are Baltimore, ...", "The other cities Sessions named — ...": the
+    if group.items[0].anaphoric:  # "The cities are Baltimore, ...", "The other cities Sessions named — ...": the
         # cities the text has counted or named with a role before, else the cue of the sentences just before
         first = group.places[0].mention.start
         named = [m for m in rd.mentions_in(rd.sentence_ids[k]) if m.end <= first and m.type != "city"]
@@ -534,7 +418,7 @@ def _list_role(
             return role, methods["list_refers_back"].format(what=surface)
         if found:
             return roles[found[0]], methods["list_follows"].format(cue=found[1])
-    if _leads_in(rd, k, group):
+    if group.lead is not None:
         lead = k - 1
         name = _one(cues[lead])
         counted = [x for x in story.counts if rd.index_at(x.count.start) == lead and x.role is not None]
@@ -568,34 +452,15 @@ def _counted_just_before(rd: Reading, story: Story, group: CityList, k: int) -> 
 
 # A count enumerates the list after it ("The four cities are: A, B, C and D"; "four cities — A, B, ...") or names
 # some of them ("twelve sites, among them A and B"; "the 12 cities run from A to B"): the first is checked
-# against the list's length, the second only gives the list its role (``Patterns.enumerates``, ``some_of``).
+# against the list's length, the second only gives the list its role (``etl.read.lists``: ``Item.introduced``).
 
 
-def _introducer(rd: Reading, story: Story, group: CityList, k: int, pat: Patterns) -> tuple[CountRole | None, bool]:
-    """The count of cities in the list's own sentence that introduces it, and whether it enumerates the whole
-    list (so the two can be checked against each other)."""
-    first = group.places[0].mention.start
-    same = [x for x in story.counts if rd.index_at(x.count.start) == k and x.count.end <= first]
-    if not same or group.bullets:
+def _introducer(story: Story, group: CityList) -> tuple[CountRole | None, bool]:
+    """The count of cities in the list's own sentence that introduces it (the last before it, when the words
+    between enumerate the list or name some of it), and whether it enumerates the whole list (so the two can be
+    checked against each other)."""
+    first = group.items[0]
+    if first.count is None or group.bullets or not first.introduced:
         return None, False
-    between = rd.article.text[same[-1].count.end : first]
-    if pat.enumerates.search(between) or between.strip() in ("—", "–", "-", ":"):
-        return same[-1], True
-    if pat.some_of.search(between):
-        return same[-1], False
-    return None, False
-
-
-def _anaphoric(rd: Reading, group: CityList, k: int, pat: Patterns) -> bool:
-    """The list's sentence opens it with "the cities are" (or "these cities include"): it names cities the text
-    has already counted or described."""
-    s = rd.sentences[k]
-    return bool(pat.anaphoric_list.search(rd.article.text[s.start : group.places[0].mention.start]))
-
-
-def _leads_in(rd: Reading, k: int, group: CityList) -> bool:
-    """The sentence before the list introduces it: it ends with a colon, or it is a heading above bullets."""
-    if k == 0:
-        return False
-    before = rd.sentences[k - 1]
-    return before.surface.rstrip().endswith((":", "—")) or (group.bullets and before.kind in ("headline", "text"))
+    count = next(x for x in story.counts if x.count is first.count)
+    return count, first.introduced == ENUMERATES

@@ -20,6 +20,7 @@ from etl.read import sentences as _sentences  # noqa: F401 - registers the story
 from etl.read import states
 from etl.read.clauses import Clauses
 from etl.read.known import Known
+from etl.read.lists import Lists
 from etl.read.model import (
     Count,
     DateExpr,
@@ -114,6 +115,7 @@ class Reader:
         self.clauses = Clauses(lexicon.story)
         roles = [(r.name, kind, getattr(r, kind)) for r in lexicon.roles for kind in ROLE_LISTS]
         self.phrases = Phrases([*roles, ("", NOT_A_ROLE, lexicon.not_a_role)])
+        self.lists = Lists(lexicon.story, lexicon.places, lexicon.people)
 
     def read(self, article: Article) -> Reading:
         """One article: its sentences and every typed span."""
@@ -157,6 +159,7 @@ class Reader:
             for (s, e), (v, unit, definite, city) in sorted(doc.user_data["counts"].items())
         ]
         reading.quotes = [Quote(s, e, text[s:e]) for s, e in doc.user_data["quotes"]]
+        reading.enumerations = self.lists.of(reading)
         return reading
 
     # ---- from spaCy's objects to the reader's plain spans --------------------------------------------------------
