@@ -22,7 +22,6 @@ import itertools
 from dataclasses import dataclass, field
 
 from etl.lexicon import Lexicon, Role
-from etl.read import states
 from etl.read.lists import ENUMERATES, SEMICOLON
 from etl.read.model import Count, Cue, Item, Place, Reading, Sentence
 from etl.read.phrases import ANAPHORS, CUES, LAUNCH_WORDS, NOT_A_ROLE, PROGRAM_WORDS
@@ -163,10 +162,7 @@ def tell(rd: Reading, lexicon: Lexicon, sites: int, programs: set[str], role_ent
     cues = sentence_roles(rd, lexicon)
     methods = lexicon.methods
     story = Story(lists=city_lists(rd))
-    part_words = frozenset(w.lower() for w in lexicon.numbers["part_fillers"])
-    _count_roles(
-        rd, story, cues, roles, lambda: _program_counts(rd, story, lexicon, sites, programs), part_words, methods
-    )
+    _count_roles(rd, story, cues, roles, lambda: _program_counts(rd, story, lexicon, sites, programs), methods)
     story.lists = _join_split_lists(rd, story)
     for group in story.lists:
         if group.items[0].locator is not None:
@@ -261,28 +257,18 @@ def _join_split_lists(rd: Reading, story: Story) -> list[CityList]:
     return out
 
 
-def _part(c: Count, part_words: frozenset[str]) -> bool:
-    """A count of some of the cities only: a state's name or a word such as "other" among the words before its
-    noun ("the two California cities", "three more cities")."""
-    words = c.surface.split()[1:-1]
-    return any(w.lower() in part_words or w in STATE_NAMES for w in words)
-
-
-STATE_NAMES = frozenset(states.forms()[1])
-
-
 def _count_roles(
     rd: Reading,
     story: Story,
     cues: list[Cues],
     roles: dict[str, Role],
     program_counts,
-    part_words: frozenset[str],
     methods: dict,
 ) -> None:
+    parts = set(rd.parts)
     for c in (c for c in rd.counts if c.city):
         k = rd.index_at(c.start)
-        cr = CountRole(c, None, "", part=_part(c, part_words))
+        cr = CountRole(c, None, "", part=c in parts)
         # a count in a hedged clause ("each of which had asked to join a program that serves twelve cities") takes
         # only its own clause's cue, never another clause's
         own = _clause_cue(cues[k], c.start) if cues[k].hedged(c.start) else _nearest(rd, cues[k], roles, c)

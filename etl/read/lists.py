@@ -11,6 +11,7 @@ Read after the places and the counts, from the lexicon's ``[story]``, ``[places]
 - the line or sentence before that leads into an enumeration (it ends with a colon or a dash, or heads a block of
   lines), and two places with no joining word between them outside a headline ("east of Los Angeles, San Bernardino
   was told"), which may be no list at all;
+- the counts of some of the cities only ("the two California cities", "three other cities": ``parts``);
 - for each place, its sentence's words before it (the opening, and whether it refers back to cities named before:
   "The other cities Sessions named — …"), a locator that ends right before it ("60 miles east of", ", a pastor in"),
   and the last count of cities before it in its sentence with how the words between introduce it ("The four cities
@@ -52,8 +53,11 @@ def _mark(between: str) -> str:
 class Lists:
     """The patterns of the lexicon's list words, compiled once per reader."""
 
-    def __init__(self, words: dict, places: dict, people: dict):
-        """``words``: the lexicon's ``[story]``; ``places``, ``people``: its ``[places]`` and ``[people]``."""
+    def __init__(self, words: dict, places: dict, people: dict, numbers: dict, state_names: list[str]):
+        """``words``: the lexicon's ``[story]``; ``places``, ``people``, ``numbers``: its ``[places]``, ``[people]``
+        and ``[numbers]``; ``state_names``: the states' names."""
+        self.part_words = frozenset(w.lower() for w in numbers["part_fillers"])
+        self.state_names = frozenset(state_names)
         joins = [x for x in words["list_words"] if x.isalpha()]
         signs = [x for x in words["list_words"] if not x.isalpha()]
         verbs = "|".join(rf"\b{re.escape(v)}\b" for v in words["anaphoric_verbs"])
@@ -88,6 +92,15 @@ class Lists:
             rf"(?:(?<![\w’'])(?:{words})|,\s+(?:{articles})\s+(?:[\w’'-]+\s+){{0,3}}(?:{nouns})\s+(?:{prepositions}))\s+$",
             re.IGNORECASE,
         )
+
+    def parts(self, counts: list[Count]) -> list[Count]:
+        """The counts of some of the cities only: a state's name or a word such as "other" among the words before
+        their noun ("the two California cities", "three more cities")."""
+        return [
+            c
+            for c in counts
+            if any(w.lower() in self.part_words or w in self.state_names for w in c.surface.split()[1:-1])
+        ]
 
     def of(self, rd: Reading) -> list[Enumeration]:
         """The article's enumerations, in reading order: every place stands in one."""

@@ -153,6 +153,7 @@ class Reading:
     clauses: list[list[Span]] = field(default_factory=list)  # each sentence's clauses (``etl.read.clauses``)
     phrases: list[list[Cue]] = field(default_factory=list)  # each sentence's phrases (``etl.read.phrases``)
     enumerations: list[Enumeration] = field(default_factory=list)  # places named together (``etl.read.lists``)
+    parts: list[Count] = field(default_factory=list)  # counts of some of the cities only (``etl.read.lists``)
     english: bool = True  # False when the text does not read as English (almost none of its words are)
     _ends: list[int] = field(default_factory=list, repr=False)
     _by_sentence: dict[str, list[Mention]] | None = field(default=None, repr=False)

@@ -115,7 +115,7 @@ class Reader:
         self.clauses = Clauses(lexicon.story)
         roles = [(r.name, kind, getattr(r, kind)) for r in lexicon.roles for kind in ROLE_LISTS]
         self.phrases = Phrases([*roles, ("", NOT_A_ROLE, lexicon.not_a_role)])
-        self.lists = Lists(lexicon.story, lexicon.places, lexicon.people)
+        self.lists = Lists(lexicon.story, lexicon.places, people, lexicon.numbers, state_names)
 
     def read(self, article: Article) -> Reading:
         """One article: its sentences and every typed span."""
@@ -160,6 +160,7 @@ class Reader:
         ]
         reading.quotes = [Quote(s, e, text[s:e]) for s, e in doc.user_data["quotes"]]
         reading.enumerations = self.lists.of(reading)
+        reading.parts = self.lists.parts(reading.counts)
         return reading
 
     # ---- from spaCy's objects to the reader's plain spans --------------------------------------------------------
