@@ -14,6 +14,10 @@ from its context, never from its position:
 - any other city is a mention without a claim (a dateline, a commissioner's city, "had been interested").
 
 A count and the list it introduces are kept together, so the checks can compare them ("four cities" → 4 names).
+
+This layer reads the reader's spans only, by their offsets: the cue phrases it marked (``etl.read.phrases``), the
+clauses, the counts and the enumerations of places with their joins, lead-ins and the words before each place
+(``etl.read.lists``). It never reads the text itself.
 """
 
 from __future__ import annotations

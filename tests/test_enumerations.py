@@ -1,5 +1,6 @@
 """The reader's enumerations (``etl.read.lists``): the places a text names together, how each is joined to the next,
-the states given anywhere in them, the line that leads into them, and what stands right before each place.
+the states given anywhere in them, the line that leads into them, and what stands right before each place; and
+the phrases the reader marks from the lists it is given (``etl.read.phrases``).
 
 Each text is our own sentence in the style of the form. The story layer gives these lists their roles from the spans
 alone (``etl.story``); here only the spans are checked.
@@ -8,6 +9,8 @@ alone (``etl.story``); here only the spans are checked.
 
 from __future__ import annotations
 
+from etl.read.model import Sentence
+from etl.read.phrases import Phrases
 from tests.test_read_forms import read, reader, ref  # noqa: F401
 
 
@@ -131,3 +134,14 @@ def test_a_count_that_enumerates_and_an_anaphoric_opening(read):
     assert found[0][4:] == ("Twelve sites", "some_of")
     found = _items(read, "Headline\n\nThe other cities Sessions named — Stockton and San Bernardino — said nothing.")
     assert found[0] == ("Stockton", "The other cities Sessions named — ", None, True, None, "")
+
+
+def test_phrases_are_marked_with_their_list_on_whole_words_in_any_case():
+    phrases = Phrases([("a", "cues", ["would not consider", "not consider"]), ("", "hedges", ["interested in"])])
+    text = "They Would Not Consider it, though reconsideration was interested in the idea."
+    (found,) = phrases.of([Sentence(10, 10 + len(text), text, 1, "text")])
+    assert [(c.start, c.surface, c.kind, c.group, c.phrase) for c in found] == [
+        (15, "Would Not Consider", "cues", "a", "would not consider"),
+        (21, "Not Consider", "cues", "a", "not consider"),
+        (65, "interested in", "hedges", "", "interested in"),
+    ]

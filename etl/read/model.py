@@ -135,6 +135,11 @@ class Enumeration(Span):
         """How each item is joined to the next."""
         return [i.join for i in self.items[:-1] if i.join is not None]
 
+    @property
+    def opening(self) -> Span:
+        """The words of its sentence before its first item ("The four cities are: ")."""
+        return self.items[0].opening
+
 
 @dataclass
 class Reading:
