@@ -14,18 +14,21 @@ from its context, never from its position:
 - any other city is a mention without a claim (a dateline, a commissioner's city, "had been interested").
 
 A count and the list it introduces are kept together, so the checks can compare them ("four cities" → 4 names).
+
+This layer reads the reader's spans only, by their offsets: the cue phrases it marked (``etl.read.phrases``), the
+clauses, the counts and the enumerations of places with their joins, lead-ins and the words before each place
+(``etl.read.lists``). It never reads the text itself.
 """
 
 from __future__ import annotations
 
-import functools
 import itertools
-import re
 from dataclasses import dataclass, field
 
-from etl.lexicon import Lexicon, Role, phrase
-from etl.read import states
-from etl.read.model import Count, Place, Reading
+from etl.lexicon import Lexicon, Role
+from etl.read.lists import ENUMERATES, SEMICOLON
+from etl.read.model import Count, Item, Phrase, Place, Reading, Sentence
+from etl.read.phrases import ANAPHORS, CUES, LAUNCH_WORDS, NOT_A_ROLE, PROGRAM_WORDS
 
 NEAR_BACK = 2  # sentences a definite count or a list may look back for its role's cue
 NEAR_AHEAD = 2  # sentences a bare count may look ahead for a cue sentence that refers back to it
@@ -40,6 +43,8 @@ class CityList:
     sentence: int  # index of the (first) sentence
     bullets: bool = False  # a block of bullet lines, a city on each (not a list inside one bullet line)
     parts: int = 1  # the clauses the list is split over ("In California they are A and B; outside it, C and D")
+    items: list[Item] = field(default_factory=list)  # the reader's items, a place each (``etl.read.lists``)
+    lead: Sentence | None = None  # the line or sentence before that leads into it
 
 
 @dataclass
@@ -70,10 +75,6 @@ class Story:
         return [c for c in self.claims if c.role.status == status]
 
 
-def _find(text: str, words: str) -> list[int]:
-    return [m.start() for m in phrase(words).finditer(text)]
-
-
 @dataclass
 class Cues:
     """One sentence's role cues: role name -> the first cue found, in the sentence and per clause, and whether a
@@ -89,90 +90,49 @@ class Cues:
         return any(s <= h < e for s, e, _ in self.clauses if s <= at < e for h in self.hedges)
 
 
-def _alternatives(words) -> str:
-    """Words or phrases as one alternation of literal text, in the lexicon's order (a space matches a space)."""
-    return "|".join(re.escape(w) for w in words)
+def _longest(found: list[Phrase]) -> list[Phrase]:
+    """A role's cue phrases as one reading of the sentence takes them, from the left: at each place the longest,
+    and none inside one already taken ("would not consider", not also "not consider")."""
+    out: list[Phrase] = []
+    for c in sorted(found, key=lambda c: (c.start, c.start - c.end)):
+        if not out or c.start >= out[-1].end:
+            out.append(c)
+    return out
 
 
-def _spaced(words) -> str:
-    """Phrases as one alternation whose spaces match any run of white space ("the  others")."""
-    return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in words)
+def _role_cues(found: list[Phrase], role: Role, start: int, end: int) -> list[Phrase]:
+    """A role's cues that stand within ``start:end`` (a sentence or a clause), as ``_longest`` takes them."""
+    return _longest([c for c in found if c.kind == CUES and c.group == role.name and start <= c.start and c.end <= end])
 
 
-@dataclass(frozen=True)
-class Patterns:
-    """The story layer's patterns, built once per lexicon from its ``[story]`` and ``[places]`` words."""
-
-    list_text: re.Pattern  # only what joins two names of a list lies between them: "A, B and C"
-    list_word: re.Pattern  # a word that joins a list ("and", "or", "&"), not only a comma
-    enumerates: re.Pattern  # "The four cities are: …": a count that enumerates the list after it
-    some_of: re.Pattern  # "twelve sites, among them …": a count that names some of the list after it
-    anaphoric_list: re.Pattern  # "The other cities Sessions named — …": a list that refers back
-
-
-def patterns(lexicon: Lexicon) -> Patterns:
-    """The lexicon's patterns, compiled once per lexicon."""
-    cached = _STORY_PATTERNS.get(id(lexicon.story))
-    if cached is not None and cached[0] is lexicon.story:
-        return cached[1]
-    w = lexicon.story
-    joins = [x for x in w["list_words"] if x.isalpha()]
-    signs = [x for x in w["list_words"] if not x.isalpha()]
-    verbs = "|".join(rf"\b{re.escape(v)}\b" for v in w["anaphoric_verbs"])
-    built = Patterns(
-        list_text=re.compile(rf"^[\s,;:]*(?:(?:{_alternatives(w['list_words'])})\s*)?[\s,;:]*$", re.IGNORECASE),
-        list_word=re.compile(rf"\b(?:{_alternatives(joins)})\b|{_alternatives(signs)}", re.IGNORECASE),
-        enumerates=re.compile(rf"(?::|\b(?:{_alternatives(w['enumerate_words'])})\b)[\s:—–-]*$", re.IGNORECASE),
-        some_of=re.compile(rf"\b(?:{_alternatives(w['some_of'])})\b", re.IGNORECASE),
-        anaphoric_list=re.compile(
-            rf"(?:\b(?:{_alternatives(w['anaphoric_determiners'])})\s+(?:\w+\s+){{0,2}}?"
-            rf"(?:{_alternatives(w['anaphoric_nouns'])})\b"
-            rf"|\b(?:{_spaced(w['anaphoric_rest'])}|(?:{_spaced(w['anaphoric_remaining'])})\s+\w+)\b)"
-            rf"(?:\s+\S+){{0,4}}?\s*(?:{verbs}|:|—|–)\s*$",
-            re.IGNORECASE,
-        ),
-    )
-    _STORY_PATTERNS[id(lexicon.story)] = (lexicon.story, built)
-    return built
-
-
-_STORY_PATTERNS: dict[int, tuple[dict, Patterns]] = {}
-
-
-def _cue_pattern(role: Role) -> re.Pattern:
-    """One pattern for all of a role's cues, longest first, on whole words, ignoring case (built once per role)."""
-    cached = _PATTERNS.get(role.name)
-    if cached is None or cached[0] is not role:
-        cues = sorted(role.cues, key=len, reverse=True)
-        body = "|".join(re.escape(c.lower()) for c in cues)
-        cached = _PATTERNS[role.name] = (role, re.compile(rf"(?<![\w’'])(?:{body})(?![\w’'])", re.IGNORECASE))
-    return cached[1]
-
-
-_PATTERNS: dict[str, tuple[Role, re.Pattern]] = {}
-
-
-def _cues_in(text: str, roles, cancels: list[tuple[int, int]], offset: int = 0) -> dict[str, str]:
-    found: dict[str, str] = {}
+def _cues_in(found: list[Phrase], roles, cancels: list[tuple[int, int]], start: int, end: int) -> dict[str, str]:
+    out: dict[str, str] = {}
     for role in roles:
-        for m in _cue_pattern(role).finditer(text):
-            at = m.start() + offset
-            if not any(a <= at <= b + CANCEL_REACH for a, b in cancels):
-                found[role.name] = m.group(0).lower()
+        for c in _role_cues(found, role, start, end):
+            if not any(a <= c.start <= b + CANCEL_REACH for a, b in cancels):
+                out[role.name] = c.phrase.lower()
                 break
-    return found
+    return out
 
 
 def sentence_roles(rd: Reading, lexicon: Lexicon) -> list[Cues]:
     """Per sentence: the roles whose cue phrases it holds, without the cues a "not a role" phrase just before them
     cancels; the same per clause (a lone city takes only its own clause's cue)."""
     out = []
-    for s, pieces in zip(rd.sentences, rd.clauses, strict=True):
-        cancels = [(p, p + len(c)) for c in lexicon.not_a_role for p in _find(s.surface, c)]
-        found = _cues_in(s.surface, lexicon.roles, cancels)
-        clauses = [(c.start, c.end, _cues_in(c.surface, lexicon.roles, cancels, c.start - s.start)) for c in pieces]
-        out.append(Cues(found, clauses, [s.start + a for a, _ in cancels]))
+    for s, pieces, found in zip(rd.sentences, rd.clauses, rd.phrases, strict=True):
+        cancels = [(c.start, c.end) for c in found if c.kind == NOT_A_ROLE]
+        clauses = [(c.start, c.end, _cues_in(found, lexicon.roles, cancels, c.start, c.end)) for c in pieces]
+        out.append(Cues(_cues_in(found, lexicon.roles, cancels, s.start, s.end), clauses, [a for a, _ in cancels]))
     return out
+
+
+def _has(rd: Reading, k: int, kind: str, role: Role, start: int = 0, end: int | None = None) -> list[str]:
+    """The phrases of one of a role's lists that sentence ``k`` holds (within ``start:end``, when given)."""
+    return [
+        c.phrase
+        for c in rd.phrases[k]
+        if c.kind == kind and c.group == role.name and start <= c.start and (end is None or c.end <= end)
+    ]
 
 
 def _one(found) -> str | None:
@@ -184,60 +144,18 @@ def _cue(found, name: str) -> str:
     return (found.found if isinstance(found, Cues) else found)[name]
 
 
-def city_lists(rd: Reading, pat: Patterns) -> list[CityList]:
-    """Cities named together: joined by commas, semicolons and "and" in one sentence (their states between
-    them), consecutive bullet lines, or alone."""
-    text = rd.article.text
-    states = [p.state_span for p in rd.places if p.state_span is not None]
+def city_lists(rd: Reading) -> list[CityList]:
+    """Cities named together: the reader's enumerations (joined by commas, semicolons and "and" in one sentence,
+    their states between them; consecutive bullet lines; a city alone on each line), or a city alone. Two cities
+    with no joining word between them, outside a headline, are no list: "east of Los Angeles, San Bernardino was
+    told" (a headline's "Baltimore, Albuquerque" is one)."""
     out: list[CityList] = []
-    comma_only: dict[int, bool] = {}
-    previous: Place | None = None
-    for place in sorted(rd.places, key=lambda p: p.mention.start):
-        k = rd.index_at(place.mention.start)
-        joined = False
-        if previous is not None and out:
-            pk = rd.index_at(previous.mention.start)
-            between = text[previous.mention.end : place.mention.start]
-            for st in states:  # the state of the city before is part of the list's punctuation
-                if previous.mention.end <= st.start and st.end <= place.mention.start:
-                    between = between.replace(st.surface, "", 1)
-            same = pk == k and pat.list_text.match(between) is not None
-            bullets = k == pk + 1 and (
-                (
-                    rd.sentences[k].kind == "bullet"
-                    and rd.sentences[pk].kind == "bullet"
-                    and rd.sentences[k].start <= place.mention.start
-                )
-                or (_place_line(rd, place, k, pat) and _place_line(rd, previous, pk, pat))
-            )
-            joined = same or bullets
-            if bullets and not same:
-                out[-1].bullets = True
-        if joined:
-            out[-1].places.append(place)
-            if len(out[-1].places) == 2 and not bullets and rd.sentences[k].kind != "headline":
-                comma_only[id(out[-1])] = not pat.list_word.search(between)
+    for e in rd.enumerations:
+        if e.comma_pair:
+            out += [CityList([i.place], e.sentence, items=[i], lead=e.lead) for i in e.items]
         else:
-            out.append(CityList([place], k))  # a block of bullet lines once the next line's city joins it
-        previous = place
-    # two cities with only a comma between them, outside a headline, are no list: "east of Los Angeles, San
-    # Bernardino was told" (a headline's "Baltimore, Albuquerque" is one)
-    split = []
-    for group in out:
-        if len(group.places) == 2 and comma_only.get(id(group)):
-            split += [CityList([p], group.sentence) for p in group.places]
-        else:
-            split.append(group)
-    return split
-
-
-def _place_line(rd: Reading, place: Place, k: int, pat: Patterns) -> bool:
-    """Sentence ``k`` is the place alone, with its state: one city a line, under a line that leads into them."""
-    s = rd.sentences[k]
-    rest = rd.article.text[s.start : s.end].replace(place.mention.surface, "", 1)
-    if place.state_span is not None:
-        rest = rest.replace(place.state_span.surface, "", 1)
-    return pat.list_text.match(rest.strip(" \t-–—•*·")) is not None
+            out.append(CityList([i.place for i in e.items], e.sentence, e.block, items=list(e.items), lead=e.lead))
+    return out
 
 
 def tell(rd: Reading, lexicon: Lexicon, sites: int, programs: set[str], role_entities: dict[str, set[str]]) -> Story:
@@ -246,23 +164,16 @@ def tell(rd: Reading, lexicon: Lexicon, sites: int, programs: set[str], role_ent
     (``events.csv``'s match_entities: Sessions and the Justice Department for the letters)."""
     roles = {r.name: r for r in lexicon.roles}
     cues = sentence_roles(rd, lexicon)
-    pat = patterns(lexicon)
     methods = lexicon.methods
-    story = Story(lists=city_lists(rd, pat))
-    part_words = frozenset(w.lower() for w in lexicon.numbers["part_fillers"])
-    _count_roles(
-        rd, story, cues, roles, lambda: _program_counts(rd, story, lexicon, sites, programs), part_words, methods
-    )
+    story = Story(lists=city_lists(rd))
+    _count_roles(rd, story, cues, roles, lambda: _program_counts(rd, story, lexicon, sites, programs), methods)
     story.lists = _join_split_lists(rd, story)
-    locators = _locators(lexicon)
     for group in story.lists:
-        if locators.search(
-            rd.article.text[max(0, group.places[0].mention.start - LOCATOR_REACH) : group.places[0].mention.start]
-        ):
+        if group.items[0].locator is not None:
             continue  # "60 miles east of Los Angeles", "a pastor in San Bernardino": a city that only places
         if any(q.start <= group.places[0].mention.start < q.end for q in rd.quotes):
             continue  # a city in a quotation is the speaker's example ("a man released in Portland"), no role
-        role, how = _list_role(rd, story, cues, roles, group, role_entities, pat, methods)
+        role, how = _list_role(rd, story, cues, roles, group, role_entities, methods)
         if role is not None:
             story.claims += [CityClaim(p, role, how) for p in group.places if p.mention.resolved]
     # 6: a count still without a role, of as many cities as the article ties to one role
@@ -278,26 +189,6 @@ def tell(rd: Reading, lexicon: Lexicon, sites: int, programs: set[str], role_ent
     return story
 
 
-LOCATOR_REACH = 60  # characters before a city in which a locator ends
-
-
-def _locators(lexicon: Lexicon) -> re.Pattern:
-    """The words that, right before a city, only place something by it: the lexicon's locators, and a person's
-    description (", a pastor in", ", an immigration lawyer from")."""
-    words = "|".join(re.escape(w) for w in sorted(lexicon.places["locators"], key=len, reverse=True))
-    nouns = "|".join(re.escape(w) for w in lexicon.people["role_nouns"])
-    articles = _alternatives(lexicon.places["description_articles"])
-    prepositions = _alternatives(lexicon.places["description_prepositions"])
-    return _compiled(
-        rf"(?:(?<![\w’'])(?:{words})|,\s+(?:{articles})\s+(?:[\w’'-]+\s+){{0,3}}(?:{nouns})\s+(?:{prepositions}))\s+$"
-    )
-
-
-@functools.cache
-def _compiled(pattern: str) -> re.Pattern:
-    return re.compile(pattern, re.IGNORECASE)
-
-
 def _program_counts(rd: Reading, story: Story, lexicon: Lexicon, sites: int, programs) -> None:
     """7: a count of the programme's sites ("It still counts twelve sites"): a role whose lexicon names the
     programme's words gets a count with no role yet when the programme is named in its sentence or the one before
@@ -308,8 +199,7 @@ def _program_counts(rd: Reading, story: Story, lexicon: Lexicon, sites: int, pro
         for cr in story.counts:
             k = rd.index_at(cr.count.start)
             named = any(
-                rd.entities_in(rd.sentence_ids[i]) & programs
-                or any(_find(rd.sentences[i].surface, w) for w in role.program_words)
+                rd.entities_in(rd.sentence_ids[i]) & programs or _has(rd, i, PROGRAM_WORDS, role)
                 for i in (k - 1, k)
                 if i >= 0
             )
@@ -327,12 +217,10 @@ def _launch_counts(rd: Reading, story: Story, lexicon: Lexicon, programs) -> Non
             if cr.role is not None or cr.part:
                 continue
             k = rd.index_at(cr.count.start)
-            s = rd.sentences[k]
-            named = rd.entities_in(rd.sentence_ids[k]) & programs or any(
-                _find(s.surface, w) for w in role.program_words
-            )
-            clause = next((c.surface for c in rd.clauses[k] if c.start <= cr.count.start < c.end), "")
-            word = next((w for w in role.launch_words if _find(clause, w)), None)
+            named = rd.entities_in(rd.sentence_ids[k]) & programs or _has(rd, k, PROGRAM_WORDS, role)
+            clause = next((c for c in rd.clauses[k] if c.start <= cr.count.start < c.end), None)
+            written = _has(rd, k, LAUNCH_WORDS, role, clause.start, clause.end) if clause is not None else []
+            word = next((w for w in role.launch_words if w in written), None)
             if named and word is not None:
                 cr.role, cr.how = role, lexicon.methods["launch_count"].format(word=word)
 
@@ -346,12 +234,11 @@ def _join_split_lists(rd: Reading, story: Story) -> list[CityList]:
     for group in story.lists:
         by_sentence.setdefault(group.sentence, []).append(group)
     joined: dict[int, CityList] = {}
-    text = rd.article.text
     for k, groups in by_sentence.items():
         if len(groups) < 2 or k == 0 or any(g.bullets for g in groups):
             continue
-        gaps = [text[a.places[-1].mention.end : b.places[0].mention.start] for a, b in itertools.pairwise(groups)]
-        if not all(";" in gap for gap in gaps):
+        gaps = [a.items[-1].join for a, _ in itertools.pairwise(groups)]
+        if not all(gap is not None and gap.how == SEMICOLON for gap in gaps):
             continue
         total = sum(len(g.places) for g in groups)
         counted = [
@@ -360,7 +247,8 @@ def _join_split_lists(rd: Reading, story: Story) -> list[CityList]:
             if rd.index_at(x.count.start) == k - 1 and x.role is not None and not x.part and x.count.value == total
         ]
         if counted:
-            joined[k] = CityList([p for g in groups for p in g.places], k, parts=len(groups))
+            items = [i for g in groups for i in g.items]
+            joined[k] = CityList([i.place for i in items], k, parts=len(groups), items=items, lead=groups[0].lead)
     if not joined:
         return story.lists
     out, done = [], set()
@@ -373,28 +261,18 @@ def _join_split_lists(rd: Reading, story: Story) -> list[CityList]:
     return out
 
 
-def _part(c: Count, part_words: frozenset[str]) -> bool:
-    """A count of some of the cities only: a state's name or a word such as "other" among the words before its
-    noun ("the two California cities", "three more cities")."""
-    words = c.surface.split()[1:-1]
-    return any(w.lower() in part_words or w in STATE_NAMES for w in words)
-
-
-STATE_NAMES = frozenset(states.forms()[1])
-
-
 def _count_roles(
     rd: Reading,
     story: Story,
     cues: list[Cues],
     roles: dict[str, Role],
     program_counts,
-    part_words: frozenset[str],
     methods: dict,
 ) -> None:
+    parts = set(rd.parts)
     for c in (c for c in rd.counts if c.city):
         k = rd.index_at(c.start)
-        cr = CountRole(c, None, "", part=_part(c, part_words))
+        cr = CountRole(c, None, "", part=c in parts)
         # a count in a hedged clause ("each of which had asked to join a program that serves twelve cities") takes
         # only its own clause's cue, never another clause's
         own = _clause_cue(cues[k], c.start) if cues[k].hedged(c.start) else _nearest(rd, cues[k], roles, c)
@@ -422,7 +300,7 @@ def _count_roles(
             if k + ahead >= len(rd.sentences):
                 break
             name = _one(cues[k + ahead])
-            if name and any(_find(rd.sentences[k + ahead].surface, a) for a in roles[name].anaphors):
+            if name and _has(rd, k + ahead, ANAPHORS, roles[name]):
                 cr.role = roles[name]
                 cr.how = methods["refers_back_after"].format(cue=_cue(cues[k + ahead], name))
                 break
@@ -445,12 +323,13 @@ def _nearest(rd: Reading, cues: Cues, roles: dict[str, Role], c: Count) -> tuple
         return name, _cue(cues, name)
     if len(cues.found) < 2:
         return None
-    s = rd.sentence(rd.sentence_at(c.start))
+    k = rd.index_at(c.start)
+    s = rd.sentences[k]
     best = []
     for role_name in cues.found:
         hits = [
-            (min(abs(s.start + m.start() - c.end), abs(c.start - (s.start + m.end()))), m.group(0).lower())
-            for m in _cue_pattern(roles[role_name]).finditer(s.surface)
+            (min(abs(m.start - c.end), abs(c.start - m.end)), m.phrase.lower())
+            for m in _role_cues(rd.phrases[k], roles[role_name], s.start, s.end)
         ]
         if hits:
             best.append((*min(hits), role_name))
@@ -487,13 +366,12 @@ def _list_role(
     roles,
     group: CityList,
     role_entities: dict[str, set[str]],
-    pat: Patterns,
     methods: dict,
 ) -> tuple[Role | None, str]:
     """A list's role: the count that enumerates it, the cue of its sentence (of its clause, for a lone city; none
     in a hedged clause), or the sentence or heading that leads into it."""
     k = group.sentence
-    intro, full = _introducer(rd, story, group, k, pat)
+    intro, full = _introducer(story, group)
     if intro is not None:
         if full:
             intro.listed = group
@@ -514,7 +392,7 @@ def _list_role(
         elif _one(own):
             name = _one(own)
             return roles[name], methods["in_sentence"].format(cue=_cue(own, name))
-    if _anaphoric(rd, group, k, pat):  # "The cities are Baltimore, ...", "The other cities Sessions named — ...": the
+    if group.items[0].anaphoric:  # "The cities are Baltimore, ...", "The other cities Sessions named — ...": the
         # cities the text has counted or named with a role before, else the cue of the sentences just before
         first = group.places[0].mention.start
         named = [m for m in rd.mentions_in(rd.sentence_ids[k]) if m.end <= first and m.type != "city"]
@@ -530,7 +408,7 @@ def _list_role(
             return role, methods["list_refers_back"].format(what=surface)
         if found:
             return roles[found[0]], methods["list_follows"].format(cue=found[1])
-    if _leads_in(rd, k, group):
+    if group.lead is not None:
         lead = k - 1
         name = _one(cues[lead])
         counted = [x for x in story.counts if rd.index_at(x.count.start) == lead and x.role is not None]
@@ -564,34 +442,15 @@ def _counted_just_before(rd: Reading, story: Story, group: CityList, k: int) -> 
 
 # A count enumerates the list after it ("The four cities are: A, B, C and D"; "four cities — A, B, ...") or names
 # some of them ("twelve sites, among them A and B"; "the 12 cities run from A to B"): the first is checked
-# against the list's length, the second only gives the list its role (``Patterns.enumerates``, ``some_of``).
+# against the list's length, the second only gives the list its role (``etl.read.lists``: ``Item.introduced``).
 
 
-def _introducer(rd: Reading, story: Story, group: CityList, k: int, pat: Patterns) -> tuple[CountRole | None, bool]:
-    """The count of cities in the list's own sentence that introduces it, and whether it enumerates the whole
-    list (so the two can be checked against each other)."""
-    first = group.places[0].mention.start
-    same = [x for x in story.counts if rd.index_at(x.count.start) == k and x.count.end <= first]
-    if not same or group.bullets:
+def _introducer(story: Story, group: CityList) -> tuple[CountRole | None, bool]:
+    """The count of cities in the list's own sentence that introduces it (the last before it, when the words
+    between enumerate the list or name some of it), and whether it enumerates the whole list (so the two can be
+    checked against each other)."""
+    first = group.items[0]
+    if first.count is None or group.bullets or not first.introduced:
         return None, False
-    between = rd.article.text[same[-1].count.end : first]
-    if pat.enumerates.search(between) or between.strip() in ("—", "–", "-", ":"):
-        return same[-1], True
-    if pat.some_of.search(between):
-        return same[-1], False
-    return None, False
-
-
-def _anaphoric(rd: Reading, group: CityList, k: int, pat: Patterns) -> bool:
-    """The list's sentence opens it with "the cities are" (or "these cities include"): it names cities the text
-    has already counted or described."""
-    s = rd.sentences[k]
-    return bool(pat.anaphoric_list.search(rd.article.text[s.start : group.places[0].mention.start]))
-
-
-def _leads_in(rd: Reading, k: int, group: CityList) -> bool:
-    """The sentence before the list introduces it: it ends with a colon, or it is a heading above bullets."""
-    if k == 0:
-        return False
-    before = rd.sentences[k - 1]
-    return before.surface.rstrip().endswith((":", "—")) or (group.bullets and before.kind in ("headline", "text"))
+    count = next(x for x in story.counts if x.count is first.count)
+    return count, first.introduced == ENUMERATES

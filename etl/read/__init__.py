@@ -15,6 +15,11 @@ The reader is a spaCy pipeline on a blank English model (``spacy.blank("en")``: 
 - ``story_numbers`` (``numbers.py``): counts and vote tallies; ``number_words.csv``, lexicon ``[numbers]``;
 - ``story_quotes`` (``quotes.py``): quotations.
 
+After the pipeline, on its plain spans: each sentence's clauses (``clauses.py``, lexicon ``[story]``); the phrases
+of the lists the reader is given (``phrases.py``: the roles' cues, anaphors, programme and launch words, the "not
+a role" phrases); the enumerations of places, with their joins, states, lead-ins and the words before each place,
+and the counts of some of the cities only (``lists.py``, lexicon ``[story]``, ``[places]``, ``[numbers]``).
+
 The pipeline (``pipeline.Reader``) is built once per refresh, from what the reader knows (``known.Known``: the
 reference's names, read from its files), and reads each article in a few milliseconds. ``ahead`` runs it in a
 process of its own while the rest of the refresh starts. Nothing in this package's ``__init__`` imports spaCy: the

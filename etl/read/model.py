@@ -116,6 +116,61 @@ class Attribution:
         return [c for c in self.cues if c.method == method and c.sentence == sentence]
 
 
+@dataclass(frozen=True)
+class Phrase(Span):
+    """A phrase of one of the lists the reader is given (``etl.read.phrases``), where the text has it."""
+
+    kind: str  # what the list is ("cues", "anaphors", "not_a_role", ...), as the caller named it
+    group: str  # whose list it is (a role's name), "" for none
+    phrase: str  # the phrase as the list writes it
+
+
+@dataclass(frozen=True)
+class Join(Span):
+    """The words between two places in a row (``etl.read.lists``): how they are joined, their states left out."""
+
+    how: str  # semicolon | comma | word | bullet (two bullet lines) | line (one place a line) | "" (spaces, a colon)
+    word: str  # the joining word written ("and", "or", "&"), lower case; "" when none
+
+
+@dataclass(frozen=True)
+class Item:
+    """One place of an enumeration, with what its sentence says just before it."""
+
+    place: Place
+    opening: Span  # its sentence's words before it
+    locator: Span | None  # words right before it that only place something by it ("60 miles east of", ", a pastor in")
+    anaphoric: bool  # the opening refers back to cities named before ("The other cities Sessions named —")
+    count: Count | None  # the last count of cities in its sentence before it
+    introduced: str  # how the words from that count to it introduce it: enumerates | some_of | ""
+    join: Join | None  # the gap to the next place of its sentence or its block of lines; None when none follows
+
+
+@dataclass(frozen=True)
+class Enumeration(Span):
+    """Places named together (``etl.read.lists``): in one sentence with only what joins a list between them, their
+    states anywhere in it; or a block of lines, one place a line. A place named alone is an enumeration of one."""
+
+    items: tuple[Item, ...]
+    sentence: int  # the index of its (first) sentence
+    block: bool  # a block of lines, a place on each (bullets, or one place a line)
+    lead: (
+        Sentence | None
+    )  # the line or sentence before that leads into it (a colon or dash ends it, or it heads a block)
+    comma_pair: bool  # two places with no joining word, outside a headline ("east of Los Angeles, San Bernardino")
+    states: tuple[Span, ...]  # the states it gives, wherever they stand
+
+    @property
+    def joins(self) -> list[Join]:
+        """How each item is joined to the next."""
+        return [i.join for i in self.items[:-1] if i.join is not None]
+
+    @property
+    def opening(self) -> Span:
+        """The words of its sentence before its first item ("The four cities are: ")."""
+        return self.items[0].opening
+
+
 @dataclass
 class Reading:
     """One article, read: its sentences and every typed span found in it."""
@@ -132,6 +187,9 @@ class Reading:
     attributions: list[Attribution] = field(default_factory=list)  # each quotation's cues, in the quotes' order
     people: dict[str, str] = field(default_factory=dict)  # unresolved person id -> the fullest name written
     clauses: list[list[Span]] = field(default_factory=list)  # each sentence's clauses (``etl.read.clauses``)
+    phrases: list[list[Phrase]] = field(default_factory=list)  # each sentence's phrases (``etl.read.phrases``)
+    enumerations: list[Enumeration] = field(default_factory=list)  # places named together (``etl.read.lists``)
+    parts: list[Count] = field(default_factory=list)  # counts of some of the cities only (``etl.read.lists``)
     english: bool = True  # False when the text does not read as English (almost none of its words are)
     _ends: list[int] = field(default_factory=list, repr=False)
     _by_sentence: dict[str, list[Mention]] | None = field(default=None, repr=False)

@@ -20,6 +20,7 @@ from etl.read import sentences as _sentences  # noqa: F401 - registers the story
 from etl.read import states
 from etl.read.clauses import Clauses
 from etl.read.known import Known
+from etl.read.lists import Lists
 from etl.read.model import (
     Count,
     DateExpr,
@@ -34,6 +35,7 @@ from etl.read.model import (
     text_of,
     tokens_of,
 )
+from etl.read.phrases import NOT_A_ROLE, ROLE_LISTS, Phrases
 from etl.read.quotes import Attributions
 from etl.seed import Article
 
@@ -113,6 +115,9 @@ class Reader:
         self.nlp = nlp
         self.clauses = Clauses(lexicon.story)
         self.attributions = Attributions(lexicon.people)
+        roles = [(r.name, kind, getattr(r, kind)) for r in lexicon.roles for kind in ROLE_LISTS]
+        self.phrases = Phrases([*roles, ("", NOT_A_ROLE, lexicon.not_a_role)])
+        self.lists = Lists(lexicon.story, lexicon.places, people, lexicon.numbers, state_names)
 
     def read(self, article: Article) -> Reading:
         """One article: its sentences and every typed span."""
@@ -125,6 +130,7 @@ class Reader:
         reading = Reading(article, sentences, [f"s{i + 1:0{width}d}" for i in range(len(sentences))])
         reading.clauses = self.clauses.of(text, sentences)
         doc.user_data["clause_starts"] = sorted(c.start for clauses in reading.clauses for c in clauses)
+        reading.phrases = self.phrases.of(sentences)
         if not self._english(doc):
             reading.english = False
             return reading
@@ -156,6 +162,8 @@ class Reader:
         ]
         reading.quotes = [Quote(s, e, text[s:e]) for s, e in doc.user_data["quotes"]]
         reading.attributions = self.attributions.of(reading)
+        reading.enumerations = self.lists.of(reading)
+        reading.parts = self.lists.parts(reading.counts)
         return reading
 
     # ---- from spaCy's objects to the reader's plain spans --------------------------------------------------------

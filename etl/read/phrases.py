@@ -1,0 +1,55 @@
+"""Phrases: where the text has any phrase of the lists the reader is given, as ``Phrase`` spans.
+
+The reader does not know what a phrase means: it is given named lists (a role's cue phrases, its anaphors, the
+phrases that say a sentence is no role's), and marks every place a sentence holds one, on whole words and in any
+case, each with the list it comes from. A phrase inside a longer one of the lists is marked too ("not consider" in
+"would not consider"): the story layer chooses among them by offset (``etl.story``), never by reading the text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from etl.read.model import Phrase, Sentence
+
+# The names the refresh gives the lists (``etl.read.pipeline``), by which the story layer looks them up: a role's
+# lists are its fields of the same names (``etl.lexicon.Role``).
+CUES, ANAPHORS, PROGRAM_WORDS, LAUNCH_WORDS = ROLE_LISTS = ("cues", "anaphors", "program_words", "launch_words")
+NOT_A_ROLE = "not_a_role"  # the phrases that cancel a role's cue ("had been interested in")
+
+_EDGE = r"\w’'"  # a phrase neither begins nor ends inside a word (an apostrophe belongs to the word)
+
+
+class Phrases:
+    """The phrases of named lists, compiled once per reader into one pattern."""
+
+    def __init__(self, lists: list[tuple[str, str, tuple[str, ...] | list[str]]]):
+        """``lists``: (group, kind, phrases): whose list it is (a role's name, or ""), what it is, its phrases."""
+        self.owners: dict[str, list[tuple[str, str, str]]] = {}  # lower-case phrase -> (group, kind, phrase)
+        for group, kind, phrases in lists:
+            for p in phrases:
+                owners = self.owners.setdefault(p.lower(), [])
+                if (group, kind, p) not in owners:
+                    owners.append((group, kind, p))
+        longest = sorted(self.owners, key=len, reverse=True)
+        body = "|".join(re.escape(p) for p in longest)
+        # at every position the longest phrase that stands there; the shorter ones it begins with are checked alone
+        self.pattern = re.compile(rf"(?<![{_EDGE}])(?=((?:{body}))(?![{_EDGE}]))", re.IGNORECASE)
+        self.prefixes = {p: [q for q in longest if len(q) < len(p) and p.startswith(q)] for p in longest}
+        self.edge = re.compile(rf"[{_EDGE}]")
+
+    def of(self, sentences: list[Sentence]) -> list[list[Phrase]]:
+        """Each sentence's phrases, in reading order (a longer one before a shorter one at the same place)."""
+        return [self._in(s) for s in sentences] if self.owners else [[] for _ in sentences]
+
+    def _in(self, s: Sentence) -> list[Phrase]:
+        text, out = s.surface, []
+        for m in self.pattern.finditer(text):
+            at, longest = m.start(), m.group(1).lower()
+            for i, p in enumerate((longest, *self.prefixes[longest])):
+                end = at + len(p)
+                if i and end < len(text) and self.edge.match(text, end):
+                    continue
+                for group, kind, written in self.owners[p]:
+                    out.append(Phrase(s.start + at, s.start + end, text[at:end], kind, group, written))
+        return out
