@@ -106,6 +106,7 @@ KEYS = {
         "cue_forms",
     ),
     "story": (
+        "withdrawn",
         "list_words",
         "clause_conjunctions",
         "clause_words",

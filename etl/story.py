@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from etl.lexicon import Lexicon, Role
 from etl.read.lists import ENUMERATES, SEMICOLON
 from etl.read.model import Count, Item, Phrase, Place, Reading, Sentence
-from etl.read.phrases import ANAPHORS, CUES, LAUNCH_WORDS, NOT_A_ROLE, PROGRAM_WORDS
+from etl.read.phrases import ANAPHORS, CUES, LAUNCH_WORDS, NOT_A_ROLE, PROGRAM_WORDS, WITHDRAWN
 
 NEAR_BACK = 2  # sentences a definite count or a list may look back for its role's cue
 NEAR_AHEAD = 2  # sentences a bare count may look ahead for a cue sentence that refers back to it
@@ -117,9 +117,12 @@ def _cues_in(found: list[Phrase], roles, cancels: list[tuple[int, int]], start: 
 
 def sentence_roles(rd: Reading, lexicon: Lexicon) -> list[Cues]:
     """Per sentence: the roles whose cue phrases it holds, without the cues a "not a role" phrase just before them
-    cancels; the same per clause (a lone city takes only its own clause's cue)."""
+    cancels; the same per clause (a lone city takes only its own clause's cue). A sentence that reports a claim the
+    text withdraws ("An earlier version of this story said …") holds none."""
     out = []
     for s, pieces, found in zip(rd.sentences, rd.clauses, rd.phrases, strict=True):
+        if any(c.kind == WITHDRAWN for c in found):
+            found = []
         cancels = [(c.start, c.end) for c in found if c.kind == NOT_A_ROLE]
         clauses = [(c.start, c.end, _cues_in(found, lexicon.roles, cancels, c.start, c.end)) for c in pieces]
         out.append(Cues(_cues_in(found, lexicon.roles, cancels, s.start, s.end), clauses, [a for a, _ in cancels]))

@@ -225,3 +225,15 @@ def test_a_reporters_request_for_replies_is_no_letter(read):
         "here.\n\nBaltimore has until Aug. 18 to reply."
     )
     assert roles(a) == [("Baltimore", "excluded")]
+
+
+def test_a_correction_that_withdraws_a_claim_gives_no_role(read):
+    """A correction box repeats the claim it withdraws: that sentence gives no city a role; the next one, which
+    states the fact, does."""
+    a = read(
+        "Headline\n\nCorrection: An earlier version of this story said Fresno, Calif., was among the cities already "
+        "taking part in the partnership. Fresno would not be considered for the program until it agrees to help "
+        "immigration agents."
+    )
+    assert roles(a) == [("Fresno", "excluded")]
+    assert [c.place.mention.start for c in a.story.claims] == [a.reading.article.text.rindex("Fresno")]

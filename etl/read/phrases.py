@@ -16,6 +16,7 @@ from etl.read.model import Phrase, Sentence
 # lists are its fields of the same names (``etl.lexicon.Role``).
 CUES, ANAPHORS, PROGRAM_WORDS, LAUNCH_WORDS = ROLE_LISTS = ("cues", "anaphors", "program_words", "launch_words")
 NOT_A_ROLE = "not_a_role"  # the phrases that cancel a role's cue ("had been interested in")
+WITHDRAWN = "withdrawn"  # the phrases that say a sentence reports a claim the text withdraws ("an earlier version")
 
 _EDGE = r"\w’'"  # a phrase neither begins nor ends inside a word (an apostrophe belongs to the word)
 

@@ -35,7 +35,7 @@ from etl.read.model import (
     text_of,
     tokens_of,
 )
-from etl.read.phrases import NOT_A_ROLE, ROLE_LISTS, Phrases
+from etl.read.phrases import NOT_A_ROLE, ROLE_LISTS, WITHDRAWN, Phrases
 from etl.read.quotes import Attributions
 from etl.seed import Article
 
@@ -116,7 +116,9 @@ class Reader:
         self.clauses = Clauses(lexicon.story)
         self.attributions = Attributions(lexicon.people)
         roles = [(r.name, kind, getattr(r, kind)) for r in lexicon.roles for kind in ROLE_LISTS]
-        self.phrases = Phrases([*roles, ("", NOT_A_ROLE, lexicon.not_a_role)])
+        self.phrases = Phrases(
+            [*roles, ("", NOT_A_ROLE, lexicon.not_a_role), ("", WITHDRAWN, lexicon.story["withdrawn"])]
+        )
         self.lists = Lists(lexicon.story, lexicon.places, people, lexicon.numbers, state_names)
 
     def read(self, article: Article) -> Reading:
