@@ -118,6 +118,7 @@ KEYS = {
         "anaphoric_rest",
         "anaphoric_remaining",
         "anaphoric_verbs",
+        "pronoun_openings",
     ),
     "methods": (
         "tally_sides",

@@ -395,6 +395,8 @@ def _list_role(
         elif _one(own):
             name = _one(own)
             return roles[name], methods["in_sentence"].format(cue=_cue(own, name))
+    if group.items[0].pronoun:  # "They were A; B; …", "Among them are A; B; …"
+        return _pronoun_role(rd, story, cues, roles, group, methods)
     if group.items[0].anaphoric:  # "The cities are Baltimore, ...", "The other cities Sessions named — ...": the
         # cities the text has counted or named with a role before, else the cue of the sentences just before
         first = group.places[0].mention.start
@@ -421,6 +423,30 @@ def _list_role(
         if name:
             return roles[name], methods["list_follows"].format(cue=_cue(cues[lead], name))
     return None, ""
+
+
+def _pronoun_role(
+    rd: Reading, story: Story, cues: list[Cues], roles, group: CityList, methods: dict
+) -> tuple[Role | None, str]:
+    """A list whose opening is only a pronoun and its verb ("They were A; B; …", "Among them are A; B; …") names
+    cities counted in the sentences just before it: the latest count there with a role, of as many cities as the
+    list or more (as many: the count lists it); else the cities of the sentence just before, whose cue it takes. A
+    role named further back is no antecedent ("a dozen cities … four other cities … They were …")."""
+    k, first = group.sentence, group.places[0].mention.start
+    near = [
+        x
+        for x in story.counts
+        if x.role is not None and not x.part and x.count.end <= first and k - NEAR_BACK <= rd.index_at(x.count.start)
+    ]
+    if near:
+        latest = near[-1]
+        if latest.count.value < len(group.places):
+            return None, ""
+        if latest.count.value == len(group.places) and latest.listed is None:
+            latest.listed = group
+        return latest.role, methods["list_counted_before"].format(count=latest.count.surface)
+    found = _cue_before(rd, cues, k, same_paragraph=False)
+    return (roles[found[0]], methods["list_follows"].format(cue=found[1])) if found else (None, "")
 
 
 def _counted_just_before(rd: Reading, story: Story, group: CityList, k: int) -> CountRole | None:

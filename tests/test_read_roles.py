@@ -237,3 +237,38 @@ def test_a_correction_that_withdraws_a_claim_gives_no_role(read):
     )
     assert roles(a) == [("Fresno", "excluded")]
     assert [c.place.mention.start for c in a.story.claims] == [a.reading.article.text.rindex("Fresno")]
+
+
+def test_they_were_names_the_cities_just_before_not_a_role_named_further_back(read):
+    """ "They were …" stands for the cities of the sentences just before it: the four the department would not
+    consider, not the participants a paragraph earlier, the latest role named."""
+    a = read(
+        "Headline\n\nThe partnership began with a dozen cities, from Birmingham, Alabama, to Lansing, Michigan.\n\n"
+        "Four other cities had hoped to join. Letters told them the department would not consider them until they "
+        "help immigration agents.\n\n"
+        "They were Baltimore; Albuquerque, New Mexico; San Bernardino; and Stockton, California."
+    )
+    assert roles(a) == [
+        ("Birmingham", "participant"),
+        ("Lansing", "participant"),
+        ("Baltimore", "excluded"),
+        ("Albuquerque", "excluded"),
+        ("San Bernardino", "excluded"),
+        ("Stockton", "excluded"),
+    ]
+
+
+def test_among_them_names_some_of_the_cities_counted_just_before(read):
+    """ "Among them are …" after "12 cities" gives the named cities the count's role, and no count check (it names
+    some of the twelve)."""
+    a = read(
+        "Headline\n\nThe partnership was announced June 20 with 12 cities. Among them are Birmingham, Ala.; "
+        "Memphis, Tenn.; and Houston."
+    )
+    assert roles(a) == [("Birmingham", "participant"), ("Memphis", "participant"), ("Houston", "participant")]
+    assert [(c.count.surface, c.role.status, c.listed) for c in a.story.counts] == [("12 cities", "participant", None)]
+
+
+def test_they_were_after_a_count_of_fewer_cities_gives_no_role(read):
+    a = read(FOUR_LETTERS + "They were Baltimore, Albuquerque, Stockton, San Bernardino and Fresno.")
+    assert roles(a) == []

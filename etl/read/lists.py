@@ -78,6 +78,7 @@ class Lists:
             re.IGNORECASE,
         )
         self.locators = self._locators(places, people)
+        self.pronoun_openings = frozenset(w.lower() for w in words["pronoun_openings"])
         self.state_after_list = frozenset(w.lower() for w in places["state_after_list"])
 
     @staticmethod
@@ -179,7 +180,8 @@ class Lists:
                 introduced = SOME_OF
         opening = Span(s.start, first, text[s.start : first])
         anaphoric = self.anaphoric.search(opening.surface) is not None
-        return Item(place, opening, locator, anaphoric, count, introduced, join)
+        pronoun = " ".join(opening.surface.strip(LINE_MARKS + ":").lower().split()) in self.pronoun_openings
+        return Item(place, opening, locator, anaphoric, pronoun, count, introduced, join)
 
     def _state_after(self, rd: Reading, text: str, last: Place) -> Span | None:
         """A state written after the list's last place, for all of them: "Stockton and San Bernardino in
