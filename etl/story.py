@@ -397,22 +397,10 @@ def _list_role(
             return roles[name], methods["in_sentence"].format(cue=_cue(own, name))
     if group.items[0].pronoun:  # "They were A; B; …", "Among them are A; B; …"
         return _pronoun_role(rd, story, cues, roles, group, methods)
-    if group.items[0].anaphoric:  # "The cities are Baltimore, ...", "The other cities Sessions named — ...": the
-        # cities the text has counted or named with a role before, else the cue of the sentences just before
-        first = group.places[0].mention.start
-        named = [m for m in rd.mentions_in(rd.sentence_ids[k]) if m.end <= first and m.type != "city"]
-        by_entity = [n for n in roles if {m.entity_id for m in named} & role_entities.get(n, set())]
-        if len(by_entity) == 1:  # "The other cities Sessions named — ...": the role whose event names Sessions
-            who = next(m.surface for m in named if m.entity_id in role_entities[by_entity[0]])
-            return roles[by_entity[0]], methods["list_refers_to_named"].format(who=who)
-        earlier = [(x.count.start, x.role, x.count.surface) for x in story.counts if x.role and x.count.end <= first]
-        earlier += [(c.place.mention.start, c.role, c.place.mention.surface) for c in story.claims]
-        found = _cue_before(rd, cues, k, same_paragraph=False)
-        if earlier:
-            _, role, surface = max(earlier, key=lambda e: e[0])
-            return role, methods["list_refers_back"].format(what=surface)
-        if found:
-            return roles[found[0]], methods["list_follows"].format(cue=found[1])
+    if group.items[0].anaphoric:
+        found = _anaphoric_role(rd, story, cues, roles, group, role_entities, methods)
+        if found is not None:
+            return found
     if group.lead is not None:
         lead = k - 1
         name = _one(cues[lead])
@@ -423,6 +411,27 @@ def _list_role(
         if name:
             return roles[name], methods["list_follows"].format(cue=_cue(cues[lead], name))
     return None, ""
+
+
+def _anaphoric_role(
+    rd: Reading, story: Story, cues: list[Cues], roles, group: CityList, role_entities: dict, methods: dict
+) -> tuple[Role, str] | None:
+    """A list that refers back ("The cities are Baltimore, ...", "The other cities Sessions named — ..."): the role
+    whose event names who its opening names, else of the cities the text has counted or named with a role before,
+    else the cue of the sentences just before."""
+    k, first = group.sentence, group.places[0].mention.start
+    named = [m for m in rd.mentions_in(rd.sentence_ids[k]) if m.end <= first and m.type != "city"]
+    by_entity = [n for n in roles if {m.entity_id for m in named} & role_entities.get(n, set())]
+    if len(by_entity) == 1:  # "The other cities Sessions named — ...": the role whose event names Sessions
+        who = next(m.surface for m in named if m.entity_id in role_entities[by_entity[0]])
+        return roles[by_entity[0]], methods["list_refers_to_named"].format(who=who)
+    earlier = [(x.count.start, x.role, x.count.surface) for x in story.counts if x.role and x.count.end <= first]
+    earlier += [(c.place.mention.start, c.role, c.place.mention.surface) for c in story.claims]
+    if earlier:
+        _, role, surface = max(earlier, key=lambda e: e[0])
+        return role, methods["list_refers_back"].format(what=surface)
+    found = _cue_before(rd, cues, k, same_paragraph=False)
+    return (roles[found[0]], methods["list_follows"].format(cue=found[1])) if found else None
 
 
 def _pronoun_role(
