@@ -174,6 +174,8 @@ def tell(rd: Reading, lexicon: Lexicon, sites: int, programs: set[str], role_ent
     for group in story.lists:
         if group.items[0].locator is not None:
             continue  # "60 miles east of Los Angeles", "a pastor in San Bernardino": a city that only places
+        if len(group.places) == 1 and group.items[0].describes:
+            continue  # "A Stockton official on the letter": the city describes a person, who is the sentence's topic
         if any(q.start <= group.places[0].mention.start < q.end for q in rd.quotes):
             continue  # a city in a quotation is the speaker's example ("a man released in Portland"), no role
         role, how = _list_role(rd, story, cues, roles, group, role_entities, methods)

@@ -272,3 +272,13 @@ def test_among_them_names_some_of_the_cities_counted_just_before(read):
 def test_they_were_after_a_count_of_fewer_cities_gives_no_role(read):
     a = read(FOUR_LETTERS + "They were Baltimore, Albuquerque, Stockton, San Bernardino and Fresno.")
     assert roles(a) == []
+
+
+def test_a_city_that_describes_a_person_takes_no_role_from_the_sentence(read):
+    """ "A Fresno official on the department's letter": the city describes the official; a city that is the
+    subject ("Fresno received a letter") keeps its role."""
+    assert roles(read("Q&A: A Fresno official on the Justice Department's letter\n\nThe city answers questions.")) == []
+    assert roles(read("Headline\n\nFresno officials said the letter came Thursday.")) == []
+    assert roles(read("Headline\n\nFresno received a letter from the department on Thursday.")) == [
+        ("Fresno", "excluded")
+    ]

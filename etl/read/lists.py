@@ -30,6 +30,7 @@ LOCATOR_REACH = 60  # characters before a city in which a locator ends
 DASHES = ("—", "–", "-", ":")  # the words between a count and a list that are only a dash or a colon
 LEADS = (":", "—")  # how a sentence that leads into the list after it ends
 HEADINGS = ("headline", "text")  # the kinds of line that may head a block of lines
+DESCRIBES_REACH = 30  # characters after a place in which the word it describes stands ("Stockton official")
 LINE_MARKS = " \t-–—•*·"  # what may stand on a line beside its place (a bullet, a dash)
 ENUMERATES, SOME_OF = "enumerates", "some_of"  # how the words after a count introduce a list: all of it, or some
 SEMICOLON, COMMA, WORD, BULLET, LINE = "semicolon", "comma", "word", "bullet", "line"  # how two places are joined
@@ -79,6 +80,7 @@ class Lists:
         )
         self.locators = self._locators(places, people)
         self.pronoun_openings = frozenset(w.lower() for w in words["pronoun_openings"])
+        self.role_nouns = frozenset(n.lower() for n in people["role_nouns"])
         self.state_after_list = frozenset(w.lower() for w in places["state_after_list"])
 
     @staticmethod
@@ -181,7 +183,10 @@ class Lists:
         opening = Span(s.start, first, text[s.start : first])
         anaphoric = self.anaphoric.search(opening.surface) is not None
         pronoun = " ".join(opening.surface.strip(LINE_MARKS + ":").lower().split()) in self.pronoun_openings
-        return Item(place, opening, locator, anaphoric, pronoun, count, introduced, join)
+        after = text[place.mention.end : place.mention.end + DESCRIBES_REACH].split(maxsplit=1)
+        noun = after[0].lower() if after and place.state_span is None else ""
+        describes = noun in self.role_nouns or (noun.endswith("s") and noun[:-1] in self.role_nouns)
+        return Item(place, opening, locator, anaphoric, pronoun, describes, count, introduced, join)
 
     def _state_after(self, rd: Reading, text: str, last: Place) -> Span | None:
         """A state written after the list's last place, for all of them: "Stockton and San Bernardino in
