@@ -145,3 +145,25 @@ def test_phrases_are_marked_with_their_list_on_whole_words_in_any_case():
         (21, "Not Consider", "cues", "a", "not consider"),
         (65, "interested in", "hedges", "", "interested in"),
     ]
+
+
+def test_an_aside_in_brackets_after_a_place_stays_in_the_list(read):
+    text = "Headline\n\nThe letters went to Stockton (which left bankruptcy in 2015), Baltimore and Albuquerque, N.M."
+    (found,) = _enumerations(read, text)
+    assert found["items"] == ["Stockton", "Baltimore", "Albuquerque"]
+    assert found["joins"] == [("comma", ""), ("word", "and")]
+    assert found["states"] == ["N.M."]
+
+
+def test_openings_that_are_a_pronoun_and_places_that_describe_a_person(read):
+    """The first place of "They were A; B; and C" opens with a pronoun and its verb; "A Stockton official" names a
+    place that describes a person."""
+    rd = read(
+        "Headline\n\nThey were Baltimore; Albuquerque; and San Bernardino.\n\n"
+        "Stockton, Calif., wrote back. A Stockton official said the city would reply."
+    ).reading
+    assert [(e.items[0].place.mention.surface, e.items[0].pronoun, e.items[0].describes) for e in rd.enumerations] == [
+        ("Baltimore", True, False),
+        ("Stockton", False, False),
+        ("Stockton", False, True),
+    ]

@@ -30,6 +30,7 @@ LOCATOR_REACH = 60  # characters before a city in which a locator ends
 DASHES = ("—", "–", "-", ":")  # the words between a count and a list that are only a dash or a colon
 LEADS = (":", "—")  # how a sentence that leads into the list after it ends
 HEADINGS = ("headline", "text")  # the kinds of line that may head a block of lines
+_ASIDE = re.compile(r"^\s*\([^()\n]{1,80}\)")  # an aside in brackets right after a place, within a list
 DESCRIBES_REACH = 30  # characters after a place in which the word it describes stands ("Stockton official")
 LINE_MARKS = " \t-–—•*·"  # what may stand on a line beside its place (a bullet, a dash)
 ENUMERATES, SOME_OF = "enumerates", "some_of"  # how the words after a count introduce a list: all of it, or some
@@ -144,6 +145,7 @@ class Lists:
         for st in states:
             if a <= st.start and st.end <= b:
                 between = between.replace(st.surface, "", 1)
+        between = _ASIDE.sub("", between, count=1)  # "Stockton (which left bankruptcy in 2015), Baltimore and …"
         same = pk == k and self.list_text.match(between) is not None
         bullets = k == pk + 1 and rd.sentences[k].kind == "bullet" and rd.sentences[pk].kind == "bullet"
         bullets = bullets and rd.sentences[k].start <= place.mention.start
