@@ -94,6 +94,16 @@ MENTION_METHODS = (
     "fuzzy",
     "unresolved",
 )
+# How a claim was read (``claims.method``): for a city or a count of cities, the story's rule (``etl.story``: a key
+# of the lexicon's [methods]; ``desk`` when an editor set the role); for a date, how the resolve stage tied it to its
+# event (``etl.resolve.EventLink.how``); for a tally, how it was tied to its vote (``etl.resolve.TallyLink.how``).
+CLAIM_METHODS = (
+    *("in_sentence", "in_clause", "list_introduced", "list_counted_before", "split_list", "list_follows"),
+    *("list_refers_to_named", "list_refers_back", "as_many_as", "program_sites", "launch_count", "same_as"),
+    *("just_before", "refers_back_after", "same_number", "desk"),
+    *("window", "evidence", "paragraph", "expected"),
+    *("nominee", "date", "previous"),
+)
 # Who published a cited page: official (a government page), press, copy (a copy of an official page on another
 # site), mirror (a mirror of Wikipedia), reference (Wikipedia itself, standards, Wikimedia, GitHub data), blog.
 SOURCE_KINDS = ("official", "press", "copy", "mirror", "reference", "blog")
@@ -412,6 +422,14 @@ TABLES: dict[str, Table] = {
                 Col("sentence_id", S, "sentence"),
                 *_span_cols(),
                 Col("surface", S, "the words as written"),
+                Col("method", S, "how the reader tied the words to the fact: a rule's code", allowed=CLAIM_METHODS),
+                Col(
+                    "basis",
+                    S,
+                    "the words the rule rests on: a role's cue phrase as the lexicon writes it, or a count's words; "
+                    "empty when the rule names none",
+                    True,
+                ),
                 Col("source", S, SOURCE_DOC),
             ),
             sort=("kind", "ref_id", "article_id", "start"),

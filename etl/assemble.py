@@ -418,7 +418,7 @@ def votes(articles: list[Article], ref: dict) -> tuple[pd.DataFrame, pd.DataFram
     return schema.frame("votes", rows), schema.frame("vote_positions", positions)
 
 
-def _claim(rd: Reading, kind: str, ref_id: str, value: str, span) -> dict:
+def _claim(rd: Reading, kind: str, ref_id: str, value: str, span, method: str, basis: str = "") -> dict:
     art = rd.article.article_id
     sid = rd.sentence_at(span.start)
     return {
@@ -431,6 +431,8 @@ def _claim(rd: Reading, kind: str, ref_id: str, value: str, span) -> dict:
         "start": span.start,
         "end": span.end,
         "surface": span.surface,
+        "method": method,
+        "basis": basis or None,
         "source": article_source(art, sid),
     }
 
@@ -445,18 +447,20 @@ def claims(articles: list[Article]) -> pd.DataFrame:
         for link in a.dates:
             d = rd.dates[link.date_index]
             if link.event_id is not None:
-                rows.append(_claim(rd, "event", link.event_id, d.value, d))
+                rows.append(_claim(rd, "event", link.event_id, d.value, d, link.how))
             elif link.how == "expected" and link.expected.category is not None:
-                rows.append(_claim(rd, "expected", expected_event_id(rd, link), d.date_start.isoformat(), d))
+                rows.append(_claim(rd, "expected", expected_event_id(rd, link), d.date_start.isoformat(), d, link.how))
         for link in a.tallies:
             if link.vote is not None:
                 t = link.tally
-                rows.append(_claim(rd, "vote", link.vote["vote_id"], f"{t.yea}-{t.nay}", t))
+                rows.append(_claim(rd, "vote", link.vote["vote_id"], f"{t.yea}-{t.nay}", t, link.how))
         for c in a.story.claims:
-            rows.append(_claim(rd, "city", c.place.gazetteer.city_id, c.role.status, c.place.mention))
+            city = c.place.gazetteer.city_id
+            rows.append(_claim(rd, "city", city, c.role.status, c.place.mention, c.how.code, c.how.basis))
         for cr in a.story.counts:
             if cr.role is not None:
-                rows.append(_claim(rd, "city_count", cr.role.event, str(cr.count.value), cr.count))
+                value = str(cr.count.value)
+                rows.append(_claim(rd, "city_count", cr.role.event, value, cr.count, cr.how.code, cr.how.basis))
     return schema.frame("claims", rows)
 
 

@@ -32,9 +32,10 @@ from etl.assemble import Article
 from etl.errors import EtlError
 from etl.reference import FILES, REVIEW_KEY
 from etl.schema import article_source
-from etl.story import CityClaim
+from etl.story import CityClaim, How
 
 NO_ROLE = "none"  # ``set`` a city's role to this: the city is a mention with no role
+DESK_HOW = How("desk", "", "set by the desk")  # a role the desk set (the claim's method code)
 
 
 @dataclass(frozen=True)
@@ -98,13 +99,13 @@ def _set(a: Article, d: Decision, roles: dict, ref) -> bool:
             if value == NO_ROLE:
                 a.story.claims.remove(c)
             elif value in roles:
-                c.role, c.how = roles[value], "set by the desk"
+                c.role, c.how = roles[value], DESK_HOW
             else:
                 raise EtlError(f"review {d.key}: a city's role is one of {', '.join([*roles, NO_ROLE])}, not {value!r}")
             return True
     for place in a.reading.places:  # a city the reader gave no role
         if place.mention.start == start and place.gazetteer is not None and value in roles:
-            a.story.claims.append(CityClaim(place, roles[value], "set by the desk"))
+            a.story.claims.append(CityClaim(place, roles[value], DESK_HOW))
             return True
     for sp in a.speakers:
         if sp.quote.start == start:

@@ -47,11 +47,40 @@ class CityList:
     lead: Sentence | None = None  # the line or sentence before that leads into it
 
 
+@dataclass(frozen=True)
+class How:
+    """How the story tied a city or a count to a role, as codes: which rule (a key of the lexicon's ``[methods]``, or
+    ``desk``) and the words it rests on (a cue phrase as the lexicon writes it, a count's words, a name); ``text``
+    is the lexicon's sentence for a reader (``etl preview``)."""
+
+    code: str
+    basis: str = ""
+    text: str = ""
+
+    def __str__(self) -> str:
+        return self.text
+
+
+NO_HOW = How("")
+_BASIS = (
+    "cue",
+    "count",
+    "person",
+    "referent",
+    "word",
+)  # the field of a method's sentence that names the words it rests on
+
+
+def _how(methods: dict, code: str, **fields) -> How:
+    basis = next((str(fields[k]) for k in _BASIS if k in fields), "")
+    return How(code, basis, methods[code].format(**fields))
+
+
 @dataclass
 class CountRole:
     count: Count
     role: Role | None
-    how: str
+    how: How
     listed: CityList | None = None  # the list this count introduces
     part: bool = (
         False  # "the two California cities", "three other cities": some of a role's cities, never a count of them
@@ -62,7 +91,7 @@ class CountRole:
 class CityClaim:
     place: Place
     role: Role
-    how: str
+    how: How
 
 
 @dataclass
@@ -190,7 +219,7 @@ def tell(rd: Reading, lexicon: Lexicon, sites: int, programs: set[str], role_ent
             same = [name for name, ids in sizes.items() if len(ids) == cr.count.value]
             if len(same) == 1:
                 cr.role = roles[same[0]]
-                cr.how = methods["as_many_as"].format(n=cr.count.value, status=roles[same[0]].status)
+                cr.how = _how(methods, "as_many_as", n=cr.count.value, status=roles[same[0]].status)
     return story
 
 
@@ -209,7 +238,7 @@ def _program_counts(rd: Reading, story: Story, lexicon: Lexicon, sites: int, pro
                 if i >= 0
             )
             if cr.role is None and named and cr.count.value == sites:  # "Twelve other cities … the partnership"
-                cr.role, cr.how, cr.part = role, lexicon.methods["program_sites"].format(n=sites), False
+                cr.role, cr.how, cr.part = role, _how(lexicon.methods, "program_sites", n=sites), False
     _launch_counts(rd, story, lexicon, programs)
 
 
@@ -227,7 +256,7 @@ def _launch_counts(rd: Reading, story: Story, lexicon: Lexicon, programs) -> Non
             written = _has(rd, k, LAUNCH_WORDS, role, clause.start, clause.end) if clause is not None else []
             word = next((w for w in role.launch_words if w in written), None)
             if named and word is not None:
-                cr.role, cr.how = role, lexicon.methods["launch_count"].format(word=word)
+                cr.role, cr.how = role, _how(lexicon.methods, "launch_count", word=word)
 
 
 def _join_split_lists(rd: Reading, story: Story) -> list[CityList]:
@@ -277,25 +306,25 @@ def _count_roles(
     parts = set(rd.parts)
     for c in (c for c in rd.counts if c.city):
         k = rd.index_at(c.start)
-        cr = CountRole(c, None, "", part=c in parts)
+        cr = CountRole(c, None, NO_HOW, part=c in parts)
         # a count in a hedged clause ("each of which had asked to join a program that serves twelve cities") takes
         # only its own clause's cue, never another clause's
         own = _clause_cue(cues[k], c.start) if cues[k].hedged(c.start) else _nearest(rd, cues[k], roles, c)
         if cr.part:
             pass  # some of the cities a role has: it takes no role, so it is no count of them to check
         elif own:  # 1: a cue in the count's own sentence (the nearest, when the sentence holds two roles' cues)
-            cr.role, cr.how = roles[own[0]], methods["in_sentence"].format(cue=own[1])
+            cr.role, cr.how = roles[own[0]], _how(methods, "in_sentence", cue=own[1])
         elif c.definite:  # 2: "the four cities" refers back to a count of the same number
             before = [x for x in story.counts if x.count.value == c.value and x.role is not None]
             if before:
-                cr.role, cr.how = before[-1].role, methods["same_as"].format(count=before[-1].count.surface)
+                cr.role, cr.how = before[-1].role, _how(methods, "same_as", count=before[-1].count.surface)
         story.counts.append(cr)
     program_counts()  # 7, before the looser rules: a count of the programme's sites, or of the cities it began with
     for cr in story.counts:  # 2, still without a role: "the four cities" refers back to a cue just before
         if cr.role is None and not cr.part and cr.count.definite:
             found = _cue_before(rd, cues, rd.index_at(cr.count.start), same_paragraph=True)
             if found:
-                cr.role, cr.how = roles[found[0]], methods["just_before"].format(cue=found[1])
+                cr.role, cr.how = roles[found[0]], _how(methods, "just_before", cue=found[1])
     # 3: a cue sentence just after a bare count that refers back to it
     for cr in story.counts:
         if cr.role is not None or cr.part:
@@ -307,14 +336,14 @@ def _count_roles(
             name = _one(cues[k + ahead])
             if name and _has(rd, k + ahead, ANAPHORS, roles[name]):
                 cr.role = roles[name]
-                cr.how = methods["refers_back_after"].format(cue=_cue(cues[k + ahead], name))
+                cr.how = _how(methods, "refers_back_after", cue=_cue(cues[k + ahead], name))
                 break
     # 5: a count with no role of its own, of the same number as one that has a role
     for cr in story.counts:
         if cr.role is None and not cr.part:
             same = [x for x in story.counts if x.role is not None and x.count.value == cr.count.value]
             if len({x.role.name for x in same}) == 1:
-                cr.role, cr.how = same[0].role, methods["same_number"].format(count=same[0].count.surface)
+                cr.role, cr.how = same[0].role, _how(methods, "same_number", count=same[0].count.surface)
 
 
 NEAR_CUE = 30  # characters: a cue this close to a count, and twice as close as any other role's, decides its role
@@ -381,11 +410,11 @@ def _list_role(
         if full:
             intro.listed = group
         if intro.role is not None:
-            return intro.role, methods["list_introduced"].format(count=intro.count.surface)
+            return intro.role, _how(methods, "list_introduced", count=intro.count.surface)
     counted = _counted_just_before(rd, story, group, k)
     if counted is not None:
-        how = methods["split_list" if group.parts > 1 else "list_counted_before"]
-        return counted.role, how.format(n=group.parts, count=counted.count.surface)
+        code = "split_list" if group.parts > 1 else "list_counted_before"
+        return counted.role, _how(methods, code, n=group.parts, count=counted.count.surface)
     own = cues[k]
     if not group.bullets and not own.hedged(group.places[0].mention.start):
         if len(group.places) == 1:
@@ -393,10 +422,10 @@ def _list_role(
             clause = next((c for s, e, c in own.clauses if s <= at < e), {})
             name = _one(clause)
             if name:
-                return roles[name], methods["in_clause"].format(cue=clause[name])
+                return roles[name], _how(methods, "in_clause", cue=clause[name])
         elif _one(own):
             name = _one(own)
-            return roles[name], methods["in_sentence"].format(cue=_cue(own, name))
+            return roles[name], _how(methods, "in_sentence", cue=_cue(own, name))
     if group.items[0].pronoun:  # "They were A; B; …", "Among them are A; B; …"
         return _pronoun_role(rd, story, cues, roles, group, methods)
     if group.items[0].anaphoric:
@@ -409,10 +438,10 @@ def _list_role(
         counted = [x for x in story.counts if rd.index_at(x.count.start) == lead and x.role is not None]
         if counted:
             counted[-1].listed = group
-            return counted[-1].role, methods["list_introduced"].format(count=counted[-1].count.surface)
+            return counted[-1].role, _how(methods, "list_introduced", count=counted[-1].count.surface)
         if name:
-            return roles[name], methods["list_follows"].format(cue=_cue(cues[lead], name))
-    return None, ""
+            return roles[name], _how(methods, "list_follows", cue=_cue(cues[lead], name))
+    return None, NO_HOW
 
 
 def _anaphoric_role(
@@ -426,14 +455,14 @@ def _anaphoric_role(
     by_entity = [n for n in roles if {m.entity_id for m in named} & role_entities.get(n, set())]
     if len(by_entity) == 1:  # "The other cities Sessions named — ...": the role whose event names Sessions
         who = next(m.surface for m in named if m.entity_id in role_entities[by_entity[0]])
-        return roles[by_entity[0]], methods["list_refers_to_named"].format(who=who)
+        return roles[by_entity[0]], _how(methods, "list_refers_to_named", person=who)
     earlier = [(x.count.start, x.role, x.count.surface) for x in story.counts if x.role and x.count.end <= first]
     earlier += [(c.place.mention.start, c.role, c.place.mention.surface) for c in story.claims]
     if earlier:
         _, role, surface = max(earlier, key=lambda e: e[0])
-        return role, methods["list_refers_back"].format(what=surface)
+        return role, _how(methods, "list_refers_back", referent=surface)
     found = _cue_before(rd, cues, k, same_paragraph=False)
-    return (roles[found[0]], methods["list_follows"].format(cue=found[1])) if found else None
+    return (roles[found[0]], _how(methods, "list_follows", cue=found[1])) if found else None
 
 
 def _pronoun_role(
@@ -452,12 +481,12 @@ def _pronoun_role(
     if near:
         latest = near[-1]
         if latest.count.value < len(group.places):
-            return None, ""
+            return None, NO_HOW
         if latest.count.value == len(group.places) and latest.listed is None:
             latest.listed = group
-        return latest.role, methods["list_counted_before"].format(count=latest.count.surface)
+        return latest.role, _how(methods, "list_counted_before", count=latest.count.surface)
     found = _cue_before(rd, cues, k, same_paragraph=False)
-    return (roles[found[0]], methods["list_follows"].format(cue=found[1])) if found else (None, "")
+    return (roles[found[0]], _how(methods, "list_follows", cue=found[1])) if found else (None, NO_HOW)
 
 
 def _counted_just_before(rd: Reading, story: Story, group: CityList, k: int) -> CountRole | None:

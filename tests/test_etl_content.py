@@ -313,6 +313,24 @@ def test_every_count_of_cities_is_a_claim_about_excluded_or_participating_cities
     ]
 
 
+def test_every_claim_records_how_it_was_read_as_codes(tables):
+    """A claim records its rule (a code) and the words it rests on (a cue phrase as the lexicon writes it, or a
+    count's words), so an editor can see why the reader gave a city its role."""
+    claims = tables["claims"].sort_values("start")
+    cities = claims.query("kind == 'city'")
+    assert set(zip(cities["method"], cities["basis"], strict=True)) == {("list_introduced", "four cities")}
+    counts = claims.query("kind == 'city_count'")
+    assert list(zip(counts["surface"], counts["method"], counts["basis"], strict=True)) == [
+        ("Four Cities", "same_number", "four cities"),
+        ("four cities", "refers_back_after", "wouldn’t consider"),
+        ("four cities", "just_before", "wouldn’t consider"),
+        ("Twelve cities", "in_sentence", "are participating"),
+    ]
+    others = claims.query("kind in ('event', 'expected', 'vote')")
+    assert sorted(set(others["method"])) == ["expected", "nominee", "window"]
+    assert others["basis"].isna().all()
+
+
 def test_the_expected_emanuel_vote_is_a_claim_of_the_article(tables):
     """The article names the expected vote (s022): a claim on the event it creates, inferred "not before 1 Sep"."""
     (claim,) = tables["claims"].query("kind == 'expected'").itertuples()

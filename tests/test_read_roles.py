@@ -94,10 +94,13 @@ def test_a_list_split_over_two_clauses_after_the_count(read):
         "partnership until they cooperate more with immigration agents. In California they are Stockton and San "
         "Bernardino; outside the state, Baltimore and Albuquerque."
     )
-    assert [(c.place.mention.surface, c.role.status, c.how) for c in a.story.claims] == [
-        (city, "excluded", "the list, split over 2 clauses, names the “four cities” of the sentence before")
+    assert [(c.place.mention.surface, c.role.status, c.how.code, c.how.basis) for c in a.story.claims] == [
+        (city, "excluded", "split_list", "four cities")
         for city in ("Stockton", "San Bernardino", "Baltimore", "Albuquerque")
     ]
+    assert (
+        str(a.story.claims[0].how) == "the list, split over 2 clauses, names the “four cities” of the sentence before"
+    )
     (count,) = a.story.counts
     assert (count.count.surface, count.role.status, len(count.listed.places)) == ("four cities", "excluded", 4)
 
@@ -117,8 +120,8 @@ def test_the_letters_request_with_a_condition_after_it(read):
         "Headline\n\nThe department asked Baltimore and three other cities to show that they will give immigration "
         "agents access to their jails if they want to participate."
     )
-    assert [(c.place.mention.surface, c.role.status, c.how) for c in a.story.claims] == [
-        ("Baltimore", "excluded", "“access to their jails” in its clause")
+    assert [(c.place.mention.surface, c.role.status, c.how.code, c.how.basis) for c in a.story.claims] == [
+        ("Baltimore", "excluded", "in_clause", "access to their jails")
     ]
     assert counts(a) == [("three other cities", 3, None)]
 
@@ -128,7 +131,8 @@ def test_a_count_of_the_cities_the_programme_began_with(read):
     (checked against the reference's 12), whatever its number."""
     a = read("Headline\n\nThe partnership began in June with 10 cities, none of them in California.")
     assert counts(a) == [("10 cities", 10, "participant")]
-    assert a.story.counts[0].how == "“began” and the programme in its clause: the cities it began with"
+    assert (a.story.counts[0].how.code, a.story.counts[0].how.basis) == ("launch_count", "began")
+    assert str(a.story.counts[0].how) == "“began” and the programme in its clause: the cities it began with"
 
 
 def test_a_count_that_began_with_no_programme_in_its_clause_takes_no_role(read):
