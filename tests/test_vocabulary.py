@@ -34,6 +34,7 @@ ENUM_WORDS = {
     ("vote_positions", "party"): "parties",
     ("vote_positions", "position"): "charts.positions",
     ("claims", "kind"): "terms.claim-kind",
+    ("claims", "method"): "terms.claim-method",
     ("data_quality", "severity"): "terms.severity",
     ("sources", "kind"): "terms.source-kind",
 }
