@@ -392,6 +392,7 @@ def one_report_role(f: Findings, c: Context) -> None:
             "Left off the map until a second report or our cited records hold it.",
             city=p.name,
             state=p.state,
+            basis=claim.how.basis,
         )
 
 

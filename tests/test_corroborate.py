@@ -67,8 +67,8 @@ def test_one_report_names_a_fifth_city_and_the_map_keeps_four(tmp_path):
             "zz_fifth",
             "warning",
             "Portland",
-            "Only this report names Portland, OR among the cities not considered, and our cited records do not; "
-            "it is kept as this report's claim and left off the map.",
+            "Only this report names Portland, OR among the cities not considered (read from “would not consider”), and "
+            "our cited records do not; it is kept as this report's claim and left off the map.",
             "Left off the map until a second report or our cited records hold it.",
         ]
     ]

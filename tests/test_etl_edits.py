@@ -33,8 +33,8 @@ def test_another_city_among_the_excluded(edited):
     (row,) = _dq(ws, "one_report_role").itertuples()
     assert (row.severity, row.surface) == ("warning", "Fresno")
     assert row.message == (
-        "Only this report names Fresno, CA among the cities not considered, and our cited records do not; it is "
-        "kept as this report's claim and left off the map."
+        "Only this report names Fresno, CA among the cities not considered (read from “four cities”), and our cited "
+        "records do not; it is kept as this report's claim and left off the map."
     )
 
 

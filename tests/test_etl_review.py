@@ -81,8 +81,8 @@ def test_the_list_shows_what_needs_an_editor_with_its_sentence(desk):
     done = desk.review("--list")
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines() == [
-        f"{FIFTH_KEY}  warning  Only this report names Portland, OR among the cities not considered, and our cited "
-        "records do not; it is kept as this report's claim and left off the map.",
+        f"{FIFTH_KEY}  warning  Only this report names Portland, OR among the cities not considered (read from “would "
+        "not consider”), and our cited records do not; it is kept as this report's claim and left off the map.",
         "    “Attorney General Jeff Sessions said on Thursday that the Justice Department would not consider "
         "Portland, Ore., for its Public Safety Partnership until the city agreed to step up assistance to "
         "immigration agents.”",
