@@ -125,10 +125,10 @@ def test_a_wrong_tally_and_a_role_one_report_claims_are_shown_as_alarms(alarming
         "alarms it would raise: 1 error, 3 warning (2 info)",
         "  error    tally_check        s002  The article says 51–48; our cited records have the Senate's vote on "
         "Marvin Kaplan of 2 Aug 2017 as 50–48.",
-        "  warning  one_report_role    s003  Only this report names Springfield, OR among the cities not considered, "
-        "and our cited records do not; it is kept as this report's claim and left off the map.",
-        "  warning  one_report_role    s003  Only this report names Fresno, CA among the cities not considered, and "
-        "our cited records do not; it is kept as this report's claim and left off the map.",
+        "  warning  one_report_role    s003  Only this report names Springfield, OR among the cities not considered "
+        "(read from “letter”), and our cited records do not; it is kept as this report's claim and left off the map.",
+        "  warning  one_report_role    s003  Only this report names Fresno, CA among the cities not considered (read "
+        "from “letter”), and our cited records do not; it is kept as this report's claim and left off the map.",
         "  warning  quote_speaker      s003  A quotation whose paragraph names no speaker the reader can tie to it.",
     ]
 
