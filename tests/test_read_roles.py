@@ -286,3 +286,16 @@ def test_a_city_that_describes_a_person_takes_no_role_from_the_sentence(read):
     assert roles(read("Headline\n\nFresno received a letter from the department on Thursday.")) == [
         ("Fresno", "excluded")
     ]
+
+
+def test_among_them_after_a_count_in_the_same_sentence_names_some_of_the_count(read):
+    """ "Twelve cities already take part; among them are A, B and C": the three are participants, and the count is
+    no count of that list (a check would call twelve against three an error)."""
+    a = read(
+        "Headline\n\nThe partnership began in June. Twelve cities already take part; among them are Memphis, Toledo "
+        "and Indianapolis."
+    )
+    assert roles(a) == [("Memphis", "participant"), ("Toledo", "participant"), ("Indianapolis", "participant")]
+    assert [(c.count.surface, c.role.status, c.listed) for c in a.story.counts] == [
+        ("Twelve cities", "participant", None)
+    ]

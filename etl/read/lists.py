@@ -178,10 +178,10 @@ class Lists:
         count, introduced = (before[-1] if before else None), ""
         if count is not None:
             between = text[count.end : first]
-            if self.enumerates.search(between) or between.strip() in DASHES:
-                introduced = ENUMERATES
-            elif self.some_of.search(between):
+            if self.some_of.search(between):  # "Twelve cities take part; among them are …": some of the twelve
                 introduced = SOME_OF
+            elif self.enumerates.search(between) or between.strip() in DASHES:
+                introduced = ENUMERATES
         opening = Span(s.start, first, text[s.start : first])
         anaphoric = self.anaphoric.search(opening.surface) is not None
         pronoun = " ".join(opening.surface.strip(LINE_MARKS + ":").lower().split()) in self.pronoun_openings
