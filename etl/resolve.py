@@ -372,11 +372,17 @@ def link_tallies(rd: Reading, ref, lexicon: Lexicon) -> list[TallyLink]:
 
 
 def _whose(rd: Reading, t: Tally, sid: str, nominees: set[str], dated: bool) -> tuple[str | None, str]:
-    """The nominee a tally is about: the one named nearest to it in its sentence (fewest clause breaks between
-    them, then fewest characters), else in its paragraph; else, for an undated tally on a line of its own ("• The
+    """The nominee a tally is about: the one named in its own words (from the tally before it, or its sentence's
+    start, to its end), else the one named nearest to it in its sentence (fewest clause breaks between them, then
+    fewest characters), else in its paragraph; else, for an undated tally on a line of its own ("• The
     cloture vote went 50-48 as well"), the nominee named last before it. None (with ``date``): the votes of a day
     its sentence gives decide."""
     named = _nominees_near(rd, sid, nominees)
+    own = [x for x in rd.tallies if rd.sentence_at(x.start) == sid]
+    words = since_previous(rd.article.text, rd.sentence(sid), own, t)  # from the tally before it to its own end
+    within = {m.entity_id for m in named if words.start <= m.start and m.end <= words.end}
+    if len(within) == 1:  # "confirmed Emanuel …, 49-47, weeks after it confirmed Kaplan by a vote of 50-48"
+        return within.pop(), "nominee"
     if named:
         return min(named, key=lambda m: (*apart(rd.article.text, m, t), m.start)).entity_id, "nominee"
     earlier = [m for m in rd.mentions if m.entity_id in nominees and m.start < t.start]

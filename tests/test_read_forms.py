@@ -682,3 +682,17 @@ def test_a_name_that_opens_a_paragraph_before_a_quotation_she_said(read):
         ("We asked f", "marisol-quaye", "pronoun")
     ]
     assert people(read("Headline\n\nCalvert Row runs along the park. The block club meets there.")) == []
+
+
+def test_two_nominees_and_two_tallies_in_one_sentence_each_tally_is_its_own_nominees(read):
+    """ "confirmed Emanuel …, 49-47, weeks after it confirmed Kaplan by a vote of 50-48": each tally goes to the
+    nominee its own words name, where the nearer name (Kaplan, after the comma) took both."""
+    a = read(
+        "Headline\n\nOn Monday the Senate confirmed William Emanuel to the labor board, 49-47, weeks after it "
+        "confirmed Marvin Kaplan by a vote of 50-48.",
+        as_of="2017-09-27",
+    )
+    assert [(x.tally.surface, x.vote["vote_id"], x.how) for x in a.tallies] == [
+        ("49-47", "senate-2017-09-25-emanuel", "nominee"),
+        ("50-48", "senate-2017-08-02-kaplan", "nominee"),
+    ]
