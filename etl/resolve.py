@@ -133,7 +133,8 @@ def link_dates(rd: Reading, ref, lexicon: Lexicon) -> list[EventLink]:
     event inside the window that the paragraph speaks of. A month that two events of its window fit equally
     ("came back to the floor in September") is neither's. A phrase about a committee's or a procedural vote, or
     the only date of a sentence about a cloture and no confirmation, never dates a confirmation vote. A date the
-    text says is wrong, and an open-ended one ("after the August recess"), are no event's date.
+    text says is wrong, an open-ended one ("after the August recess"), and the report's own day in its headline or
+    dateline are no event's date.
     """
     events, confirmations = ref.rows("events"), _confirmations(ref["votes"])
     firsts: list[EventLink | tuple[str, list, tuple[str, str]]] = []
@@ -142,6 +143,8 @@ def link_dates(rd: Reading, ref, lexicon: Lexicon) -> list[EventLink]:
             firsts.append(EventLink(i, None, "negated"))
         elif d.precision == "after":
             firsts.append(EventLink(i, None, "expected", expected_outcome(rd, d, ref)))
+        elif _own_day(rd, d):
+            firsts.append(EventLink(i, None, "none"))
         else:
             sid = rd.sentence_at(d.start)
             candidates = _candidates(rd, d, sid, events, confirmations, lexicon)
@@ -163,6 +166,16 @@ def link_dates(rd: Reading, ref, lexicon: Lexicon) -> list[EventLink]:
             or _in_paragraph(rd, i, rd.dates[i], sid, candidates, lexicon)
         )
     return links
+
+
+OWN_DAY_LINES = ("headline", "dateline")  # the lines where a report prints its own day
+
+
+def _own_day(rd: Reading, d: DateExpr) -> bool:
+    """The report's own day in its headline or dateline ("Valley Today rundown, Friday, August 4: …" on 4 August):
+    the day it is published, never an event's."""
+    line = rd.sentence(rd.sentence_at(d.start))
+    return line.kind in OWN_DAY_LINES and d.precision == "day" and d.date_start == rd.article.as_of
 
 
 def _candidates(rd: Reading, d: DateExpr, sid: str, events, confirmations: set[str], lexicon: Lexicon) -> list:

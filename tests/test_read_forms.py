@@ -696,3 +696,17 @@ def test_two_nominees_and_two_tallies_in_one_sentence_each_tally_is_its_own_nomi
         ("49-47", "senate-2017-09-25-emanuel", "nominee"),
         ("50-48", "senate-2017-08-02-kaplan", "nominee"),
     ]
+
+
+def test_a_reports_own_day_in_its_headline_is_no_events_date(read):
+    """A rundown's headline prints its own day: "Friday, August 4" on 4 August is when it aired, not when the
+    letters went out; the same day in its text, tied to the letters by its sentence, still is a claim on them."""
+    a = read(
+        "Morning rundown, Friday, August 4: the Justice Department's letter to Stockton\n\n"
+        "The department's letter reached Stockton on Friday, August 4, the city said.",
+        as_of="2017-08-04",
+    )
+    assert [(a.reading.dates[x.date_index].surface, x.event_id, x.how) for x in a.dates] == [
+        ("Friday, August 4", None, "none"),
+        ("Friday, August 4", "psp-four-cities-letters", "evidence"),
+    ]
