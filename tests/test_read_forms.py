@@ -710,3 +710,19 @@ def test_a_reports_own_day_in_its_headline_is_no_events_date(read):
         ("Friday, August 4", None, "none"),
         ("Friday, August 4", "psp-four-cities-letters", "evidence"),
     ]
+
+
+def test_a_students_double_surname_before_a_class_year_and_a_reporter_title(read):
+    """ "Ana Lucero-Whitfield, a junior in nursing, said …" is a person (a class year is a role), and so is
+    "Reporter Tomas Ibarra" (a newsroom title), each named again by surname."""
+    a = read(
+        "Headline\n\nAna Lucero-Whitfield, a junior in nursing, said she had read the letter. "
+        "“We want safer streets and we want trust,” she said.\n\n"
+        "Reporter Tomas Ibarra, live at City Hall: Ibarra said staff were still reading it."
+    )
+    assert people(a) == [
+        ("Ana Lucero-Whitfield", "ana-lucero-whitfield", "name"),
+        ("Tomas Ibarra", "tomas-ibarra", "name"),
+        ("Ibarra", "tomas-ibarra", "surname"),
+    ]
+    assert [(s.entity_id, s.how) for s in a.speakers] == [("ana-lucero-whitfield", "pronoun")]
