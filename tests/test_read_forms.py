@@ -726,3 +726,8 @@ def test_a_students_double_surname_before_a_class_year_and_a_reporter_title(read
         ("Ibarra", "tomas-ibarra", "surname"),
     ]
     assert [(s.entity_id, s.how) for s in a.speakers] == [("ana-lucero-whitfield", "pronoun")]
+
+
+def test_see_you_monday_lies_ahead(read):
+    a = read("Headline\n\nThat's all for this week. See you Monday.", as_of="2017-08-04")
+    assert dates(a) == [("Monday", "2017-08-07")]

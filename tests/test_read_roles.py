@@ -299,3 +299,12 @@ def test_among_them_after_a_count_in_the_same_sentence_names_some_of_the_count(r
     assert [(c.count.surface, c.role.status, c.listed) for c in a.story.counts] == [
         ("Twelve cities", "participant", None)
     ]
+
+
+def test_a_headlines_section_label_is_no_cue(read):
+    """ "Letter: Fresno should not have to choose": the section's name, "Letter", is no letter of the department's;
+    the same word in the text still is."""
+    assert (
+        roles(read("Letter: Fresno should not have to choose between safety and trust\n\nEditor: I live here.")) == []
+    )
+    assert roles(read("Fresno gets a letter: answer by Aug. 18\n\nEditor: I live here.")) == [("Fresno", "excluded")]

@@ -45,8 +45,11 @@ class Phrases:
 
     def _in(self, s: Sentence) -> list[Phrase]:
         text, out = s.surface, []
+        label = _label_end(s)
         for m in self.pattern.finditer(text):
             at, longest = m.start(), m.group(1).lower()
+            if at < label:
+                continue  # "Letter: Albuquerque should not …": a headline's section label is no word of the text
             for i, p in enumerate((longest, *self.prefixes[longest])):
                 end = at + len(p)
                 if i and end < len(text) and self.edge.match(text, end):
@@ -54,3 +57,14 @@ class Phrases:
                 for group, kind, written in self.owners[p]:
                     out.append(Phrase(s.start + at, s.start + end, text[at:end], kind, group, written))
         return out
+
+
+LABEL_WORDS = 3  # a headline's section label before a colon ("Letter:", "Q&A:", "Week ahead:") has at most these
+
+
+def _label_end(s: Sentence) -> int:
+    """Where a headline's section label ends (its colon), or 0: "Letter: Albuquerque should not have to choose"."""
+    colon = s.surface.find(":")
+    if s.kind != "headline" or colon < 0 or len(s.surface[:colon].split()) > LABEL_WORDS:
+        return 0
+    return colon
