@@ -58,6 +58,42 @@ KNOWN = {
     "him” gives the confirmation, not also the cloture, and “June — … nominates Kaplan and Emanuel” neither "
     "nomination (two fit equally); the executive orders of Jan. 25 and Feb. 9 have no cue or name in the text the "
     "reference gives them",
+    # batches 5 and 6 (issue 38), after the fixes that followed their first reads (BENCHMARKS.md): joined with these
+    ("heldout5_baltimore_blog", "cities"): "“Memphis is one of them” opens a sentence with a bare name, and "
+    "“in Towson once” names a town the story never sets the scene for: the reader takes neither",
+    ("heldout5_baltimore_blog", "claims"): "“Baltimore was not the only city told to wait” and “Memphis is one of "
+    "them, and so are Buffalo and Toledo”: a negation and a pronoun the reader does not resolve, so no role",
+    ("heldout5_qa_stockton", "cities"): "“a burglary in Lodi”: a bare name of several states, no scene set for it",
+    ("heldout5_qa_stockton", "claims"): "a Q&A's answer “Twelve cities.” after the question “How many cities are "
+    "in it now?”: a count with no cue in its own line",
+    ("heldout5_magazine_feature", "claims"): "“four other cities had hoped to get”: a count of “other” cities "
+    "hedged by “hoped to”, so it stays a part count without a role",
+    ("heldout5_thread_recap", "claims"): "“The cities in today's news”: the post's own day, tied to the letters by "
+    "its sentence; the annotator reads no claim",
+    ("heldout5_thread_recap", "people"): "“McCain and Burr did not vote”: senators by surname alone, never named in "
+    "full in the thread, are no names the reader takes",
+    ("heldout5_thread_recap", "dates"): "“tonight” is no date word the reader holds",
+    ("heldout5_thread_recap", "quote speakers"): "“The Justice Department's framing, from the same release: the "
+    "move is about “…”” has no speech verb and no label, so no speaker",
+    ("heldout6_client_alert", "claims"): "“after the August recess” is an expected event of its own, as in the "
+    "seed, where the annotator claims it for the recorded Emanuel confirmation",
+    ("heldout6_client_alert", "people"): "“contact Adaeze Whitcombe-Lund or Gregor Manfield of our … Group”: no "
+    "title, speech verb or role beside the names",
+    ("heldout6_five_things", "claims"): "“after the August recess” is an expected event of its own, as in the "
+    "seed, where the annotator claims it for the recorded Emanuel confirmation",
+    ("heldout6_kids_explainer", "cities"): "“Houston is one. Toledo is another.”: bare names opening sentences",
+    ("heldout6_kids_explainer", "claims"): "“Houston is one. Toledo is another.”: bare names opening sentences",
+    ("heldout6_know_dont_know", "claims"): "“On 2 August” in a bullet that dates both votes gives the "
+    "confirmation only (one event per date); the headline's “Four cities” takes the four's role from the same "
+    "number below, where the annotator reads no count",
+    ("heldout6_letter_editor", "people"): "a letter's signature, a name alone on its line, is no name the reader "
+    "takes",
+    ("heldout6_statehouse_roundup", "cities"): "“Ruidoso”, a town under 15,000 people, bare: the gazetteer does not "
+    "list it and no state follows it",
+    ("heldout6_tv_rundown", "cities"): "“Lodi”, bare, twice: a name of several states, no scene set for it",
+    ("heldout6_tv_rundown", "people"): "“Anchors Priya Castellanos and Dwayne Holcomb”: a plural title gives the "
+    "first name only, and “Holcomb said” alone later has no full name to join",
+    ("heldout6_tv_rundown", "dates"): "“Valley Today”, a show's name, read as the date “today”",
 }
 # The planted findings the reader does not raise yet, with the reason (strict, as above).
 KNOWN_FINDINGS: dict[str, str] = {}

@@ -32,8 +32,10 @@ def _with_seed(tmp_path, name: str):
 
 def test_the_corpus_plants_disagreements_in_these_articles():
     """The gold files that list an error: a senator's state, a misspelt city, a letter dated a day late, a launch
-    count, a letter dated a day early, a Kaplan vote dated a day late, a launch month, and batch 4's launch count
-    (11 cities), launch day (June 22) and Kaplan tally (51-48) (each read by hand before the ETL ran)."""
+    count, a letter dated a day early, a Kaplan vote dated a day late, a launch month, batch 4's launch count
+    (11 cities), launch day (June 22) and Kaplan tally (51-48), batch 5's deadline (Aug. 21), launch count (13
+    cities) and letters' day (Aug. 4), and batch 6's cloture tally (51-47) and letters' day (Aug. 1) (each read by
+    hand before the ETL ran)."""
     assert PLANTED == [
         "correction_vote_date",
         "heldout2_regional_roundup",
@@ -42,6 +44,11 @@ def test_the_corpus_plants_disagreements_in_these_articles():
         "heldout4_by_the_numbers",
         "heldout4_timeline",
         "heldout4_tip_sheet",
+        "heldout5_correction_box",
+        "heldout5_thread_recap",
+        "heldout5_washington_update",
+        "heldout6_client_alert",
+        "heldout6_statehouse_roundup",
         "heldout_city_statement",
         "law_blog_nlrb",
         "local_stockton",
