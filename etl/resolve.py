@@ -489,19 +489,16 @@ def _speaker(rd: Reading, at: Attribution) -> SpeakerLink:
 
 def _labelled(rd: Reading, at: Attribution) -> tuple[str, str] | None:
     """A quotation after a label and a colon, as scripts and transcripts write them (the reader's ``label`` cue):
-    the first person the label names ("ACT (CASTELLANOS): “…”"; "Sessions, in the department's release: “…”"), else
-    the organisation it names, or, for a bare "Quote:", the one person the sentence before it names ("Sessions laid
-    out his reasoning in a written statement. Quote: “…”")."""
+    the person or organisation the label names first, its subject ("ACT (CASTELLANOS): “…”"; "Sessions, in the
+    department's release: “…”"; "The Justice Department, on Pugh's reply: “…”"), or, for a bare "Quote:", the one
+    person the sentence before it names ("Sessions laid out his reasoning in a written statement. Quote: “…”")."""
     labels = at.of(LABEL, OWN)
     if not labels:
         return None
     begin, q = labels[0].start, at.quote
     named = [m for m in rd.mentions if begin <= m.start < q.start and m.type in SPEAKER_TYPES]
-    people = [m for m in named if m.type == "person"]
-    if people:  # the label's subject: "Sessions, in the department's release: “…”"
-        return people[0].entity_id, "label"
-    if named:
-        return named[-1].entity_id, "label"
+    if named:  # the label's subject, first: "Sessions, in the department's release: “…”"
+        return named[0].entity_id, "label"
     k = rd.index_at(begin) - 1
     if k >= 0 and rd.sentences[k].paragraph == rd.sentences[k + 1].paragraph:
         people = {m.entity_id for m in rd.mentions_in(rd.sentence_ids[k]) if m.type == "person"}

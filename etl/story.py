@@ -26,7 +26,7 @@ import itertools
 from dataclasses import dataclass, field
 
 from etl.lexicon import Lexicon, Role
-from etl.read.lists import ENUMERATES, SEMICOLON
+from etl.read.lists import ENUMERATES, SEMICOLON, SOME_OF
 from etl.read.model import Count, Item, Phrase, Place, Reading, Sentence
 from etl.read.phrases import ANAPHORS, CUES, LAUNCH_WORDS, NOT_A_ROLE, PROGRAM_WORDS, WITHDRAWN
 
@@ -62,13 +62,8 @@ class How:
 
 
 NO_HOW = How("")
-_BASIS = (
-    "cue",
-    "count",
-    "person",
-    "referent",
-    "word",
-)  # the field of a method's sentence that names the words it rests on
+# The field of a method's sentence that names the words it rests on.
+_BASIS = ("cue", "count", "person", "referent", "word")
 
 
 def _how(methods: dict, code: str, **fields) -> How:
@@ -82,9 +77,8 @@ class CountRole:
     role: Role | None
     how: How
     listed: CityList | None = None  # the list this count introduces
-    part: bool = (
-        False  # "the two California cities", "three other cities": some of a role's cities, never a count of them
-    )
+    # "the two California cities", "three other cities": some of a role's cities, never a count of them
+    part: bool = False
 
 
 @dataclass
@@ -112,6 +106,7 @@ class Cues:
     found: dict[str, str]
     clauses: list[tuple[int, int, dict[str, str]]]  # (start, end, cues) of each clause, in characters
     hedges: list[int]  # where each "not a role" phrase begins, in characters
+    withdrawn: bool = False  # the sentence reports a claim the text withdraws: none of its counts or lists counts
 
     def hedged(self, at: int) -> bool:
         """A "not a role" phrase stands in the clause of position ``at`` ("The others are A, B and C, all of which
@@ -150,11 +145,12 @@ def sentence_roles(rd: Reading, lexicon: Lexicon) -> list[Cues]:
     text withdraws ("An earlier version of this story said …") holds none."""
     out = []
     for s, pieces, found in zip(rd.sentences, rd.clauses, rd.phrases, strict=True):
-        if any(c.kind == WITHDRAWN for c in found):
-            found = []
+        withdrawn = any(c.kind == WITHDRAWN for c in found)
+        found = [] if withdrawn else found
         cancels = [(c.start, c.end) for c in found if c.kind == NOT_A_ROLE]
         clauses = [(c.start, c.end, _cues_in(found, lexicon.roles, cancels, c.start, c.end)) for c in pieces]
-        out.append(Cues(_cues_in(found, lexicon.roles, cancels, s.start, s.end), clauses, [a for a, _ in cancels]))
+        found_in = _cues_in(found, lexicon.roles, cancels, s.start, s.end)
+        out.append(Cues(found_in, clauses, [a for a, _ in cancels], withdrawn))
     return out
 
 
@@ -201,6 +197,8 @@ def tell(rd: Reading, lexicon: Lexicon, sites: int, programs: set[str], role_ent
     _count_roles(rd, story, cues, roles, lambda: _program_counts(rd, story, lexicon, sites, programs), methods)
     story.lists = _join_split_lists(rd, story)
     for group in story.lists:
+        if cues[group.sentence].withdrawn:
+            continue  # the correction box's "An earlier version of this story said the four cities were …"
         if group.items[0].locator is not None:
             continue  # "60 miles east of Los Angeles", "a pastor in San Bernardino": a city that only places
         if len(group.places) == 1 and group.items[0].describes:
@@ -306,6 +304,8 @@ def _count_roles(
     parts = set(rd.parts)
     for c in (c for c in rd.counts if c.city):
         k = rd.index_at(c.start)
+        if cues[k].withdrawn:
+            continue  # "An earlier version of this story said … began with 10 cities": no count the text states
         cr = CountRole(c, None, NO_HOW, part=c in parts)
         # a count in a hedged clause ("each of which had asked to join a program that serves twelve cities") takes
         # only its own clause's cue, never another clause's
@@ -467,25 +467,30 @@ def _anaphoric_role(
 
 def _pronoun_role(
     rd: Reading, story: Story, cues: list[Cues], roles, group: CityList, methods: dict
-) -> tuple[Role | None, str]:
-    """A list whose opening is only a pronoun and its verb ("They were A; B; …", "Among them are A; B; …") names
-    cities counted in the sentences just before it: the latest count there with a role, of as many cities as the
-    list or more (as many: the count lists it); else the cities of the sentence just before, whose cue it takes. A
-    role named further back is no antecedent ("a dozen cities … four other cities … They were …")."""
-    k, first = group.sentence, group.places[0].mention.start
+) -> tuple[Role | None, How]:
+    """A list whose opening is only a pronoun and its verb names cities counted just before it, and only then: "They
+    were A; B; …" a count of as many cities in the sentences just before (its role, else the cue of the sentence
+    just before it); "Among them are A; B; …" a count of more cities in the sentence just before (its role). With
+    no such count "they" may be anyone ("Critics live elsewhere. They include Chicago"), so the list takes no role;
+    nor does a role named further back ("a dozen cities … four other cities … They were …")."""
+    k, first, n = group.sentence, group.places[0].mention.start, len(group.places)
+    some = group.items[0].pronoun == SOME_OF
+    back = 1 if some else NEAR_BACK
     near = [
         x
         for x in story.counts
-        if x.role is not None and not x.part and x.count.end <= first and k - NEAR_BACK <= rd.index_at(x.count.start)
+        if x.count.end <= first
+        and k - back <= rd.index_at(x.count.start) < k
+        and (x.count.value > n if some else x.count.value == n)
     ]
-    if near:
-        latest = near[-1]
-        if latest.count.value < len(group.places):
-            return None, NO_HOW
-        if latest.count.value == len(group.places) and latest.listed is None:
+    if not near:
+        return None, NO_HOW
+    latest = near[-1]
+    if latest.role is not None:
+        if not some and not latest.part and latest.listed is None:
             latest.listed = group
         return latest.role, _how(methods, "list_counted_before", count=latest.count.surface)
-    found = _cue_before(rd, cues, k, same_paragraph=False)
+    found = None if some else _cue_before(rd, cues, k, same_paragraph=False)
     return (roles[found[0]], _how(methods, "list_follows", cue=found[1])) if found else (None, NO_HOW)
 
 
@@ -521,5 +526,5 @@ def _introducer(story: Story, group: CityList) -> tuple[CountRole | None, bool]:
     first = group.items[0]
     if first.count is None or group.bullets or not first.introduced:
         return None, False
-    count = next(x for x in story.counts if x.count is first.count)
+    count = next((x for x in story.counts if x.count is first.count), None)  # None: a withdrawn sentence's count
     return count, first.introduced == ENUMERATES

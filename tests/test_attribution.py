@@ -183,3 +183,10 @@ def test_a_colon_ending_the_sentence_before_gives_its_last_name():
 def test_a_name_opens_its_sentence_with_its_title(reader):
     rd = reader.read(_article("Headline\n\nMayor Ray Dunmore read the letter after Council Member Lorna Becket did."))
     assert [(m.surface, rd.opens(m)) for m in rd.mentions] == [("Ray Dunmore", True), ("Lorna Becket", False)]
+
+
+def test_a_label_whose_subject_is_an_organisation_is_the_organisations(read):
+    """ "The Justice Department, on Lorna Becket's reply: “…”": the department speaks, about Becket."""
+    text = f"Headline\n\nLorna Becket wrote back.\n\nThe department, on Becket's reply: “{QUOTE}.”"
+    _, _, speaker = read(text)
+    assert speaker == ("justice-department", "label")

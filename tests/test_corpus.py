@@ -86,8 +86,7 @@ KNOWN = {
     ("heldout6_know_dont_know", "claims"): "“On 2 August” in a bullet that dates both votes gives the "
     "confirmation only (one event per date); the headline's “Four cities” takes the four's role from the same "
     "number below, where the annotator reads no count",
-    ("heldout6_letter_editor", "people"): "a letter's signature, a name alone on its line, is no name the reader "
-    "takes",
+    ("heldout6_letter_editor", "people"): "a letter's signature, a name alone on its line, is no name the reader takes",
     ("heldout6_statehouse_roundup", "cities"): "“Ruidoso”, a town under 15,000 people, bare: the gazetteer does not "
     "list it and no state follows it",
     ("heldout6_tv_rundown", "cities"): "“Lodi”, bare, twice: a name of several states, no scene set for it",

@@ -163,7 +163,7 @@ def test_openings_that_are_a_pronoun_and_places_that_describe_a_person(read):
         "Stockton, Calif., wrote back. A Stockton official said the city would reply."
     ).reading
     assert [(e.items[0].place.mention.surface, e.items[0].pronoun, e.items[0].describes) for e in rd.enumerations] == [
-        ("Baltimore", True, False),
-        ("Stockton", False, False),
-        ("Stockton", False, True),
+        ("Baltimore", "enumerates", False),
+        ("Stockton", "", False),
+        ("Stockton", "", True),
     ]

@@ -731,3 +731,23 @@ def test_a_students_double_surname_before_a_class_year_and_a_reporter_title(read
 def test_see_you_monday_lies_ahead(read):
     a = read("Headline\n\nThat's all for this week. See you Monday.", as_of="2017-08-04")
     assert dates(a) == [("Monday", "2017-08-07")]
+
+
+def test_an_ordinal_that_ranks_is_no_day_of_the_month(read):
+    """The fresh-eyes review's sentences: a rank, a list of rounds and a place in a race are no dates."""
+    a = read(
+        "Headline\n\nStockton, the 13th-largest city in California, received a letter. Stockton finished the 5th, "
+        "6th and 7th rounds. Baltimore came in the 2nd — behind Memphis. The council meets Friday, the 18th.",
+        as_of="2017-08-03",
+    )
+    assert dates(a) == [("Friday", "2017-07-28")]
+
+
+def test_a_verb_that_opens_or_closes_something_puts_no_past_day_ahead(read):
+    """ "opens" and "closes" are no verbs of a schedule: "a fight that began Monday" lies behind the article."""
+    a = read("Headline\n\nThe ruling opens a fight that began Monday.", as_of="2017-08-03")
+    assert dates(a) == [("Monday", "2017-07-31")]
+
+
+def test_a_place_after_a_word_that_can_be_a_title_is_no_person(read):
+    assert people(read("Headline\n\nAnchor Point residents were not affected, the borough said.")) == []

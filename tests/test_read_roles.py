@@ -308,3 +308,29 @@ def test_a_headlines_section_label_is_no_cue(read):
         roles(read("Letter: Fresno should not have to choose between safety and trust\n\nEditor: I live here.")) == []
     )
     assert roles(read("Fresno gets a letter: answer by Aug. 18\n\nEditor: I live here.")) == [("Fresno", "excluded")]
+
+
+def test_they_with_no_count_of_cities_just_before_may_be_anyone(read):
+    """ "They include Chicago" after a sentence about critics, and "Among them are …" after police chiefs: "they" is
+    not the cities of the letters, so the list takes no role (the fresh-eyes review's sentences)."""
+    a = read(FOUR_LETTERS + "Critics of the policy live elsewhere. They include Chicago and Philadelphia.")
+    assert roles(a) == []
+    a = read(
+        "Headline\n\nDozens of police chiefs signed a letter of support. Among them are Memphis, Toledo and Houston."
+    )
+    assert roles(a) == []
+
+
+def test_a_withdrawn_sentence_gives_no_role_through_its_count_or_its_list(read):
+    """The correction repeats what it withdraws, a list after a count and a launch count: neither is read."""
+    a = read(
+        "Headline\n\nCorrection: An earlier version of this story said the four cities were Baltimore, Fresno, "
+        "Stockton and Albuquerque, and that the Public Safety Partnership began in June with 10 cities."
+    )
+    assert roles(a) == []
+    assert a.story.counts == []
+
+
+def test_no_reply_to_a_request_for_comment_is_no_letter(read):
+    a = read(FOUR_LETTERS + "The mayor of Toledo did not reply to a request for comment on Thursday.")
+    assert roles(a) == []

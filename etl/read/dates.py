@@ -35,6 +35,7 @@ CALENDAR_MONTH_FORMS = {**MONTHS, **{f"{calendar.month_abbr[i]}.": i for i in ra
 WEEKDAYS = {name: i for i, name in enumerate(calendar.day_name)}
 CLAUSE_BREAKS = frozenset(PHRASE_MARKS + BRACKETS + '“”"')  # where a phrase ends (clauses.py), and quotation marks
 LINE_HEAD_MARKS = frozenset({"—", "–", "-", ":"})  # after a month that heads a line: a timeline's "June — …"
+DAY_ALONE_ENDS = frozenset({".", ",", ";", ")"})  # what may follow a day of the month alone ("by the 18th.")
 
 
 def _month_end(year: int, month: int) -> dt.date:
@@ -182,14 +183,18 @@ class StoryDates:
         return i, e, "absolute", (year, month, day)
 
     def _day_alone(self, tokens: Tokens, i: int) -> tuple | None:
-        """A day of the month alone, with its ordinal ending, before a break: "by the 18th." ("the 18th century" is
-        no date)."""
+        """A day of the month alone, after a preposition of time and before a stop, a comma or a bracket: "answer by
+        the 18th.", "arrived on the 2nd,". Not "the 13th-largest city", "the 18th century", "the 5th, 6th and 7th
+        rounds", "came in the 2nd — behind" (no preposition of time, or no stop after it)."""
         text, n = tokens.text, len(tokens)
-        if text[i] not in self.day_openers or i + 1 >= n or text[i + 1].isdecimal():
+        if text[i] not in self.day_openers or i == 0 or tokens.lower[i - 1] not in self.prepositions or i + 1 >= n:
             return None
-        day = _day(text[i + 1], self.suffixes)
-        if day is None or (i + 2 < n and text[i + 2][:1].isalnum()):
+        day = None if text[i + 1].isdecimal() else _day(text[i + 1], self.suffixes)
+        after = text[i + 2] if i + 2 < n else "."
+        if day is None or after not in DAY_ALONE_ENDS:
             return None
+        if after == "," and i + 3 < n and _day(text[i + 3], self.suffixes) is not None:
+            return None  # "the 5th, 6th and 7th": a list of ordinals
         return i, i + 2, "day_alone", (day,)
 
     def _weekday(self, tokens: Tokens, i: int) -> tuple | None:

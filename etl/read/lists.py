@@ -184,9 +184,10 @@ class Lists:
                 introduced = ENUMERATES
         opening = Span(s.start, first, text[s.start : first])
         anaphoric = self.anaphoric.search(opening.surface) is not None
-        pronoun = " ".join(opening.surface.strip(LINE_MARKS + ":").lower().split()) in self.pronoun_openings
+        words = " ".join(opening.surface.strip(LINE_MARKS + ":").lower().split())
+        pronoun = "" if words not in self.pronoun_openings else SOME_OF if self.some_of.search(words) else ENUMERATES
         after = text[place.mention.end : place.mention.end + DESCRIBES_REACH].split(maxsplit=1)
-        noun = after[0].lower() if after and place.state_span is None else ""
+        noun = after[0].strip(",.;:").lower() if after and place.state_span is None else ""
         describes = noun in self.role_nouns or (noun.endswith("s") and noun[:-1] in self.role_nouns)
         return Item(place, opening, locator, anaphoric, pronoun, describes, count, introduced, join)
 

@@ -70,6 +70,17 @@ def _is_name_token(text: str, connectors: frozenset[str]) -> bool:
     )
 
 
+CLOSING_QUOTES = frozenset({"”", '"'})
+
+
+def _after_quote(doc: Doc, j: int) -> bool:
+    """Token ``j`` stands right after a closing quotation mark, or after one and a comma: “…,” she said."""
+    k = j - 1
+    if k > 0 and doc[k].text == ",":
+        k -= 1
+    return k >= 0 and doc[k].text in CLOSING_QUOTES
+
+
 @Language.factory("story_names", default_config={"data": {}})
 def make_story_names(nlp: Language, name: str, data: dict) -> StoryNames:
     """The component, built from its ``data`` (lists and tables of words, never an article's)."""
@@ -423,8 +434,8 @@ class StoryNames:
         return again or self._pronoun_next(doc, e, speech_at)
 
     def _pronoun_next(self, doc: Doc, e: int, speech_at: set[int]) -> bool:
-        """The sentence after the one that holds token ``e`` opens with "He" or "She", or quotes someone it calls
-        "he" or "she" before a speech verb ("Tomeka Bright runs the block club. “We asked for help,” she said.")."""
+        """The sentence after the one that holds token ``e`` opens with "He" or "She", or gives a quotation to "he" or
+        "she", right after its closing mark ("Tomeka Bright runs the block club. “We asked for help,” she said.")."""
         k = e
         while k < len(doc) and not doc[k].is_sent_start:
             k += 1
@@ -435,7 +446,9 @@ class StoryNames:
         end = k + 1
         while end < len(doc) and not doc[end].is_sent_start:
             end += 1
-        return any(doc[j].text in self.pronouns and j + 1 in speech_at for j in range(k, end - 1))
+        return any(
+            doc[j].text in self.pronouns and j + 1 in speech_at and _after_quote(doc, j) for j in range(k, end - 1)
+        )
 
     def _record(self, doc: Doc, sp: Span, titles: dict[int, int]) -> NameInfo:
         """How a mention was found, its title, and a senator's party and state as written."""
