@@ -145,7 +145,8 @@ def _reads(row, inferred: bool = False) -> str:
     print whole ("Thursday", "June"), read against an as-of date that is itself inferred (``inferred``), says so."""
     kind, value, unit = row["kind"], row["value"], row["unit"]
     if kind == "count":
-        return say("blocks.reads-count", n=int(float(value)), unit=counted(unit))
+        n = int(float(value))
+        return say("blocks.reads-count", n=n, unit=counted(unit, n))
     if kind == "vote_tally":
         yea, nay = str(value).split("-")
         return say("blocks.reads-tally", yea=yea, nay=nay)
@@ -156,10 +157,12 @@ def _reads(row, inferred: bool = False) -> str:
     return say("charts.credit.inferred", date=shown) if inferred and relative else shown
 
 
-def counted(unit: str) -> str:
-    """A count's noun in the plural. The unit is the article's own noun, singular and lower case ("seat",
-    "republican"), so any noun may come: ``terms.unit`` gives the words where the plain plural is wrong or a
-    capital is due, and any other noun is written in the plural as it stands."""
+def counted(unit: str, n: int = 2) -> str:
+    """A count's noun, in the plural unless the count is one ("1 set", "2 seats"). The unit is the article's own noun,
+    singular and lower case ("seat", "republican"), so any noun may come: ``terms.unit`` and ``terms.unit-one`` give
+    the words where the plain form is wrong or a capital is due, and any other noun is written as it stands."""
+    if n == 1:
+        return section("terms.unit-one").get(unit, unit)
     words = section("terms.unit")
     if unit in words:
         return words[unit]

@@ -120,3 +120,8 @@ def test_a_count_of_any_noun_reads_in_the_plural():
         "days",
         "votes",
     ]
+
+
+def test_a_count_of_one_reads_in_the_singular():
+    """ "one set" reads "1 set", not "1 sets"; "one Republican" keeps its capital."""
+    assert [shown.counted(u, 1) for u in ("set", "republican", "city")] == ["set", "Republican", "city"]
