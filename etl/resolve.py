@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from etl.lexicon import Lexicon, words_in
-from etl.read.clauses import apart, part_from, phrase_around, relative_clauses, since_previous, trailing
+from etl.read.clauses import part_from, phrase_around, relative_clauses
 from etl.read.model import (
     AFTER,
     ASIDE,
@@ -302,28 +302,27 @@ class TallyLink:
 
 def _tally_words(rd: Reading, t: Tally, lexicon: Lexicon) -> str:
     """The words that say what kind of vote a tally is: its sentence, or, when the sentence gives two tallies, the
-    words from the tally before it to its own end (``etl.read.clauses.since_previous``). Where those name no kind,
-    the phrase right after it ("votes 50-48 to end debate on Kaplan, then confirms him, 50-48"), which the next
-    tally's words then leave out."""
+    words from the tally before it to its own end (the reader's ``Tally.words``). Where those name no kind, the
+    phrase right after it ("votes 50-48 to end debate on Kaplan, then confirms him, 50-48"; ``Tally.after``), which
+    the next tally's words then leave out."""
     sid = rd.sentence_at(t.start)
-    sentence, text = rd.sentence(sid), rd.article.text
     own = [x for x in rd.tallies if rd.sentence_at(x.start) == sid]
-    words = since_previous(text, sentence, own, t)
+    words = t.words
     if len(own) < 2:
         return words.surface
     before = [x for x in own if x.end <= t.start]
-    if before and _needs_after(text, sentence, own, before[-1], lexicon):
-        words = part_from(words, trailing(text, sentence, own, before[-1]).end)
+    if before and _needs_after(before[-1], lexicon):
+        words = part_from(words, before[-1].after.end)
     if _motion(words.surface, lexicon) is None:
-        return words.surface + trailing(text, sentence, own, t).surface
+        return words.surface + t.after.surface
     return words.surface
 
 
-def _needs_after(text: str, sentence, own: list[Tally], t: Tally, lexicon: Lexicon) -> bool:
+def _needs_after(t: Tally, lexicon: Lexicon) -> bool:
     """The tally's words before it name no kind of vote and the phrase after it does."""
-    if _motion(since_previous(text, sentence, own, t).surface, lexicon) is not None:
+    if _motion(t.words.surface, lexicon) is not None:
         return False
-    return _motion(trailing(text, sentence, own, t).surface, lexicon) is not None
+    return _motion(t.after.surface, lexicon) is not None
 
 
 def _motion(text: str, lexicon: Lexicon) -> str | None:
@@ -391,13 +390,12 @@ def _whose(rd: Reading, t: Tally, sid: str, nominees: set[str], dated: bool) -> 
     cloture vote went 50-48 as well"), the nominee named last before it. None (with ``date``): the votes of a day
     its sentence gives decide."""
     named = _nominees_near(rd, sid, nominees)
-    own = [x for x in rd.tallies if rd.sentence_at(x.start) == sid]
-    words = since_previous(rd.article.text, rd.sentence(sid), own, t)  # from the tally before it to its own end
+    words = t.words  # from the tally before it to its own end
     within = {m.entity_id for m in named if words.start <= m.start and m.end <= words.end}
     if len(within) == 1:  # "confirmed Emanuel …, 49-47, weeks after it confirmed Kaplan by a vote of 50-48"
         return within.pop(), "nominee"
     if named:
-        return min(named, key=lambda m: (*apart(rd.article.text, m, t), m.start)).entity_id, "nominee"
+        return min(named, key=lambda m: (*rd.apart(m, t), m.start)).entity_id, "nominee"
     earlier = [m for m in rd.mentions if m.entity_id in nominees and m.start < t.start]
     if dated or not earlier:
         return None, "date"

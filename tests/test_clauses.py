@@ -9,6 +9,7 @@ from etl.lexicon import load_lexicon
 from etl.read.clauses import (
     Clauses,
     apart,
+    breaks,
     label_start,
     part_from,
     phrase_around,
@@ -124,6 +125,23 @@ def test_breaks_between_two_spans_count_before_characters():
     assert apart(text, _span(text, "John Roe"), tally) == (0, 8)
     assert apart(text, tally, _span(text, "John Roe")) == (0, 8)  # either order
     assert apart(text, tally, tally) == (0, 0)
+
+
+def test_the_reading_counts_the_same_breaks_from_their_offsets_alone():
+    """The resolve stage asks the reading (``Reading.apart``, from ``clauses.breaks``), never the text."""
+    import datetime as dt
+    from pathlib import Path
+
+    from etl.read.model import Reading, Sentence
+    from etl.seed import Article
+
+    text = "Sen. Jane Doe (R-Ohio), the bill's sponsor, voted no; the nomination of John Roe passed 50-48."
+    article = Article("t", Path("t.txt"), Path("t.toml"), text, "", dt.date(2017, 8, 3), "", False, "", "", "")
+    rd = Reading(article, [Sentence(0, len(text), text, 1, "text")], ["s001"], breaks=breaks(text))
+    tally = _span(text, "50-48")
+    for name in ("Jane Doe", "John Roe"):
+        assert rd.apart(_span(text, name), tally) == apart(text, _span(text, name), tally)
+    assert rd.apart(tally, tally) == (0, 0)
 
 
 # ---- a tally's own words (resolve._motions) ---------------------------------------------------------------------

@@ -67,6 +67,9 @@ def test_every_span_reproduces_its_words(setup, text, day):
     _spans_ok(text, rd.dates)
     _spans_ok(text, rd.quotes)
     _spans_ok(text, [c for at in rd.attributions for c in at.cues])
+    _spans_ok(text, [s for t in rd.tallies for s in (t.words, t.after)])
+    _spans_ok(text, [p for s in rd.phrases for p in s])
+    _spans_ok(text, [j for e in rd.enumerations for j in e.joins])
     assert all(s.surface == s.surface.strip() and s.surface for s in rd.sentences)
     assert all(x.end <= y.start for x, y in itertools.pairwise(rd.sentences))  # ordered, disjoint
     assert all(x.end <= y.start for x, y in itertools.pairwise(rd.mentions))

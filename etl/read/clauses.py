@@ -9,16 +9,19 @@ date's clause before it says whether it lies ahead (``etl.read.dates``).
 The resolver (``etl.resolve``) asks other questions of a sentence, each with its own cut, all kept here: a date's
 clause for its evidence (``RelativeClauses``: cut at relative words, not at the "that" of what someone said), the
 phrase around a date (``phrase_around``: up to the nearest comma, colon or dash), how far apart a name and a tally
-are (``apart``), a tally's own words when its sentence gives two (``since_previous``, ``part_from``). The
+are (``breaks``, counted by ``Reading.apart``), a tally's own words and the phrase after it (``with_words``:
+``since_previous``, ``trailing``; ``part_from``). The
 quotations' cues (``etl.read.quotes``) ask where a quotation's label begins (``label_start``) and for the words just
 around a speech verb (``words_near``).
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import re
+from dataclasses import replace
 
 from etl.lexicon import Lexicon, phrase
 from etl.read.model import Sentence, Span
@@ -128,6 +131,26 @@ def apart(text: str, a: Span, b: Span) -> tuple[int, int]:
     and a tally in one clause are closer than a name two commas away."""
     between = text[min(a.end, b.end) : max(a.start, b.start)]
     return len(_BREAK.findall(between)), len(between)
+
+
+def breaks(text: str) -> list[int]:
+    """Where the text has a phrase break or a bracket, in order (``Reading.apart`` counts them between two spans)."""
+    return [m.start() for m in _BREAK.finditer(text)]
+
+
+def with_words(text: str, sentences: list[Span], tallies: list) -> list:
+    """Each tally with its own words and the phrase after it (``since_previous``, ``trailing``), so the resolve stage
+    reads what a tally is about from spans: "The 50-48 vote came after … by another 50-48 vote"."""
+    ends = [s.end for s in sentences]
+    held: dict[int, list] = {}  # sentence index -> its tallies (as ``Reading.sentence_at`` places them)
+    for t in tallies:
+        held.setdefault(min(bisect.bisect_right(ends, t.start), len(sentences) - 1), []).append(t)
+    out = []
+    for t in tallies:
+        k = min(bisect.bisect_right(ends, t.start), len(sentences) - 1)
+        s, own = sentences[k], held[k]
+        out.append(replace(t, words=since_previous(text, s, own, t), after=trailing(text, s, own, t)))
+    return out
 
 
 def since_previous(text: str, sentence: Span, marks: list[Span], mark: Span) -> Span:

@@ -66,6 +66,8 @@ class Tally(Span):
     yea: int
     nay: int
     method: str
+    words: Span | None = None  # its own words: from the tally before it in its sentence (or the sentence's start)
+    after: Span | None = None  # the phrase right after it, up to a break or the next tally (empty when none parts them)
 
 
 @dataclass(frozen=True)
@@ -192,6 +194,7 @@ class Reading:
     phrases: list[list[Phrase]] = field(default_factory=list)  # each sentence's phrases (``etl.read.phrases``)
     enumerations: list[Enumeration] = field(default_factory=list)  # places named together (``etl.read.lists``)
     parts: list[Count] = field(default_factory=list)  # counts of some of the cities only (``etl.read.lists``)
+    breaks: list[int] = field(default_factory=list)  # where the text has a phrase break or a bracket (``apart``)
     english: bool = True  # False when the text does not read as English (almost none of its words are)
     _ends: list[int] = field(default_factory=list, repr=False)
     _by_sentence: dict[str, list[Mention]] | None = field(default=None, repr=False)
@@ -207,6 +210,12 @@ class Reading:
 
     def index_at(self, offset: int) -> int:
         return self.sentence_ids.index(self.sentence_at(offset))
+
+    def apart(self, a: Span, b: Span) -> tuple[int, int]:
+        """How far apart two spans are: the phrase breaks between them (commas, dashes, brackets; ``breaks``), then
+        characters. A name and a tally in one clause are closer than a name two commas away."""
+        lo, hi = min(a.end, b.end), max(a.start, b.start)
+        return bisect.bisect_left(self.breaks, hi) - bisect.bisect_left(self.breaks, lo), max(0, hi - lo)
 
     def sentence(self, sentence_id: str) -> Sentence:
         return self.sentences[self.sentence_ids.index(sentence_id)]

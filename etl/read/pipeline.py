@@ -11,13 +11,13 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from etl.gazetteer import Gazetteer, slug
 from etl.lexicon import Lexicon
+from etl.read import clauses, states
 from etl.read import dates as read_dates
 from etl.read import names as _names  # noqa: F401 - registers the story_names component
 from etl.read import numbers as _numbers  # noqa: F401 - registers the story_numbers component
 from etl.read import places as _places  # noqa: F401 - registers the story_places component
 from etl.read import quotes as _quotes  # noqa: F401 - registers the story_quotes component
 from etl.read import sentences as _sentences  # noqa: F401 - registers the story_sentences component
-from etl.read import states
 from etl.read.clauses import Clauses
 from etl.read.known import Known
 from etl.read.lists import Lists
@@ -143,10 +143,12 @@ class Reader:
         reading.people = people
         reading.dates = self._dates(doc, article)
         methods = self.lexicon.methods
-        reading.tallies = [
+        tallies = [
             Tally(s, e, text[s:e], yea, nay, methods["tally_sides"].format(yea=yea, nay=nay))
             for (s, e), (yea, nay) in sorted(doc.user_data["tallies"].items())
         ]
+        reading.tallies = clauses.with_words(text, reading.sentences, tallies)
+        reading.breaks = clauses.breaks(text)
         reading.counts = [
             Count(
                 s,
