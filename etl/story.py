@@ -67,6 +67,7 @@ _BASIS = ("cue", "count", "person", "referent", "word")
 
 
 def _how(methods: dict, code: str, **fields) -> How:
+    """A rule's How: its code, the words of its sentence's fields it rests on, and the lexicon's sentence filled."""
     basis = next((str(fields[k]) for k in _BASIS if k in fields), "")
     return How(code, basis, methods[code].format(**fields))
 
