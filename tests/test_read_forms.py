@@ -751,3 +751,14 @@ def test_a_verb_that_opens_or_closes_something_puts_no_past_day_ahead(read):
 
 def test_a_place_after_a_word_that_can_be_a_title_is_no_person(read):
     assert people(read("Headline\n\nAnchor Point residents were not affected, the borough said.")) == []
+
+
+def test_a_name_that_signs_a_line_after_a_dash_is_a_person(read):
+    """A reader's question signed "— Name, Town" and an epigraph's "— Name, essay" name people; a name between
+    dashes inside a sentence is read as before."""
+    a = read(
+        "Headline\n\nQ: Which cities got the letters? — Odile Marchand, Visalia\n\nA: Four of them.\n\n"
+        "“A town is a promise kept by its neighbors.” — Basil Ferreira, essay"
+    )
+    assert people(a) == [("Odile Marchand", "odile-marchand", "name"), ("Basil Ferreira", "basil-ferreira", "name")]
+    assert [(s.entity_id, s.how) for s in a.speakers] == [("basil-ferreira", "only")]

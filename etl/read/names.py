@@ -71,6 +71,20 @@ def _is_name_token(text: str, connectors: frozenset[str]) -> bool:
 
 
 CLOSING_QUOTES = frozenset({"”", '"'})
+SIGN_DASHES = frozenset({"—", "–"})  # before a name that signs a line: "— Lorraine Pacheco, Redlands"
+SIGN_REACH = 6  # tokens after a signing name and its comma to the line's end: a town, a title ("essay")
+
+
+def _signed(doc: Doc, i: int, e: int) -> bool:
+    """A name after a dash at the end of its line, alone or before a comma and a few words: a reader's question
+    signed "— Lorraine Pacheco, Redlands", an epigraph's "— Harriet Quill, essay"."""
+    if i == 0 or doc[i - 1].text not in SIGN_DASHES:
+        return False
+    k = e
+    if k < len(doc) and doc[k].text == ",":
+        k = next((j for j in range(k + 1, min(len(doc), k + SIGN_REACH + 1)) if "\n" in doc[j].text_with_ws), len(doc))
+        return k == len(doc) or "\n" in doc[k].text_with_ws
+    return k == len(doc) or "\n" in doc[k - 1].text_with_ws or "\n" in doc[k].text
 
 
 def _after_quote(doc: Doc, j: int) -> bool:
@@ -413,6 +427,7 @@ class StoryNames:
             or before_speech
             or described
             or byline
+            or _signed(doc, i, e)
             or self._speaks_next(doc, i, e, speech_at)
             or self._opens_sentence(doc, i, e, speech_at)
         )
