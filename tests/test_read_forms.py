@@ -762,3 +762,24 @@ def test_a_name_that_signs_a_line_after_a_dash_is_a_person(read):
     )
     assert people(a) == [("Odile Marchand", "odile-marchand", "name"), ("Basil Ferreira", "basil-ferreira", "name")]
     assert [(s.entity_id, s.how) for s in a.speakers] == [("basil-ferreira", "only")]
+
+
+def test_last_august_written_in_august_is_a_year_ago_and_a_week_ago_today_is_one_date(read):
+    a = read("Headline\n\nLast August the council met twice. The letters came a week ago today.", as_of="2018-08-03")
+    assert dates(a) == [("Last August", "2017-08"), ("a week ago today", "2018-07-27")]
+    assert dates(read("Headline\n\nThe plan was drafted last June.", as_of="2017-08-03")) == [("last June", "2017-06")]
+
+
+def test_a_day_counted_back_is_not_the_day_a_transcript_records(read):
+    """A Q&A dated Thursday, Aug. 10, mentions "a week ago today" before its questions: a later turn's "today" is
+    still the 10th, the day the column records."""
+    a = read(
+        "Headline\n\nThursday, Aug. 10, 2017\n\nYou wrote about the letters sent a week ago today.\n\n"
+        "Q: Is the vote over?\n\nA: Yes. Kaplan was sworn in today.",
+        as_of="2017-08-10",
+    )
+    assert dates(a) == [
+        ("Thursday, Aug. 10, 2017", "2017-08-10"),
+        ("a week ago today", "2017-08-03"),
+        ("today", "2017-08-10"),
+    ]

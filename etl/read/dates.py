@@ -120,7 +120,7 @@ class StoryDates:
             hit = hit or self._day_first(tokens, i) or self._weekday(tokens, i) or self._day_alone(tokens, i)
             if hit is not None:
                 add(*hit)
-        for key, s, e in self.phrases(doc):
+        for key, s, e in sorted(self.phrases(doc), key=lambda m: (m[1], -m[2])):  # the longest at each start
             kind, k = self.phrase_kind[doc.vocab.strings[key]]
             add(s, e, kind, (k,))
         found.sort()
@@ -323,8 +323,8 @@ class Resolver:
         back = before in self.past  # the reader gives a month no other word before it that looks back
         forward = before in self.future
         options = [(y, month) for y in (as_of.year - 1, as_of.year, as_of.year + 1)]
-        if back:
-            options = [(y, mo) for y, mo in options if (y, mo) <= (as_of.year, as_of.month)]
+        if back:  # "last August", written in August, is a year ago; in June, this year's is to come
+            options = [(y, mo) for y, mo in options if (y, mo) < (as_of.year, as_of.month)]
         elif forward:
             options = [(y, mo) for y, mo in options if (y, mo) >= (as_of.year, as_of.month)]
         y, mo = min(options, key=lambda o: abs((o[0] - as_of.year) * 12 + o[1] - as_of.month))

@@ -270,9 +270,17 @@ class Reader:
             if d is None:
                 continue
             out.append(d)
-            if d.precision == "day" and not d.negated and not in_turn and (first_turn is None or sp.start < first_turn):
+            if _states_the_day(d, as_of) and not in_turn and (first_turn is None or sp.start < first_turn):
                 narrative = d
         return out
+
+
+def _states_the_day(d: DateExpr, as_of) -> bool:
+    """A date that can be the day a transcript records: a day written out or named ("Thursday, Aug. 10, 2017"), or
+    the article's own day ("today"); not a day counted back from it ("a week ago today")."""
+    if d.precision != "day" or d.negated:
+        return False
+    return d.kind in ("absolute", "weekday") or d.date_start == as_of
 
 
 def _line_of(doc, i: int) -> int:
