@@ -783,3 +783,11 @@ def test_a_day_counted_back_is_not_the_day_a_transcript_records(read):
         ("a week ago today", "2017-08-03"),
         ("today", "2017-08-10"),
     ]
+
+
+def test_this_morning_and_some_days_later_are_dates(read):
+    a = read(
+        "Headline\n\nThe Senate held a cloture vote this morning. The board met on Sept. 19 and again six days later.",
+        as_of="2017-09-28",
+    )
+    assert dates(a) == [("this morning", "2017-09-28"), ("Sept. 19", "2017-09-19"), ("six days later", "2017-09-25")]
