@@ -119,6 +119,7 @@ KEYS = {
         "anaphoric_remaining",
         "anaphoric_verbs",
         "pronoun_openings",
+        "pronoun_closings",
     ),
     "methods": (
         "tally_sides",

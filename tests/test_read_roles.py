@@ -334,3 +334,16 @@ def test_a_withdrawn_sentence_gives_no_role_through_its_count_or_its_list(read):
 def test_no_reply_to_a_request_for_comment_is_no_letter(read):
     a = read(FOUR_LETTERS + "The mayor of Toledo did not reply to a request for comment on Thursday.")
     assert roles(a) == []
+
+
+def test_a_list_that_closes_are_among_them_names_some_of_the_count_before(read):
+    """ "… began in June with 12 cities. Birmingham, Memphis and Jackson, Tenn., are among them": participants, and no
+    count check; with no count of cities just before, "them" may be anyone."""
+    a = read(
+        "Headline\n\nThe partnership began in June with 12 cities. Birmingham, Memphis and Jackson, Tenn., are among "
+        "them."
+    )
+    assert roles(a) == [("Birmingham", "participant"), ("Memphis", "participant"), ("Jackson", "participant")]
+    assert [c.listed for c in a.story.counts] == [None]
+    a = read("Headline\n\nSeveral mayors wrote to the department. Memphis and Toledo are among them.")
+    assert roles(a) == []

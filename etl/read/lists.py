@@ -23,6 +23,7 @@ The reader does not say what a list means; the story layer (``etl.story``) gives
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from etl.read.model import Count, Enumeration, Item, Join, Place, Reading, Sentence, Span
 
@@ -31,6 +32,7 @@ DASHES = ("—", "–", "-", ":")  # the words between a count and a list that a
 LEADS = (":", "—")  # how a sentence that leads into the list after it ends
 HEADINGS = ("headline", "text")  # the kinds of line that may head a block of lines
 _ASIDE = re.compile(r"^\s*\([^()\n]{1,80}\)")  # an aside in brackets right after a place, within a list
+CLOSING_REACH = 30  # characters after a list in which its closing words stand ("are among them")
 DESCRIBES_REACH = 30  # characters after a place in which the word it describes stands ("Stockton official")
 LINE_MARKS = " \t-–—•*·"  # what may stand on a line beside its place (a bullet, a dash)
 ENUMERATES, SOME_OF = "enumerates", "some_of"  # how the words after a count introduce a list: all of it, or some
@@ -81,6 +83,7 @@ class Lists:
         )
         self.locators = self._locators(places, people)
         self.pronoun_openings = frozenset(w.lower() for w in words["pronoun_openings"])
+        self.pronoun_closings = tuple(w.lower() for w in words["pronoun_closings"])
         self.role_nouns = frozenset(n.lower() for n in people["role_nouns"])
         self.state_after_list = frozenset(w.lower() for w in places["state_after_list"])
 
@@ -220,4 +223,12 @@ class Lists:
         pair = pair and rd.sentences[rd.index_at(items[1].place.mention.start)].kind != "headline"
         start = min([items[0].place.mention.start, *(s.start for s in states)])
         end = max([items[-1].place.mention.end, *(s.end for s in states)])
+        if not items[0].pronoun and self._closes_as_some(text, end):
+            items = [replace(items[0], pronoun=SOME_OF), *items[1:]]  # "A, B and C are among them"
         return Enumeration(start, end, text[start:end], tuple(items), k, block, lead, pair, tuple(states))
+
+    def _closes_as_some(self, text: str, end: int) -> bool:
+        """The words right after a list say its places are some of those counted before ("…, Memphis and Jackson,
+        Tenn., are among them")."""
+        words = " ".join(text[end : end + CLOSING_REACH].lstrip(" ,").lower().split())
+        return any(words.startswith(c) for c in self.pronoun_closings)

@@ -143,7 +143,9 @@ class Item:
     opening: Span  # its sentence's words before it
     locator: Span | None  # words right before it that only place something by it ("60 miles east of", ", a pastor in")
     anaphoric: bool  # the opening refers back to cities named before ("The other cities Sessions named —")
-    pronoun: str  # the whole opening is a pronoun and its verb: enumerates ("They were "), some_of ("Among them are ")
+    # the whole opening is a pronoun and its verb, enumerates ("They were ") or some_of ("Among them are "); also
+    # some_of on a list's first place when the list closes so ("A, B and C are among them")
+    pronoun: str
     describes: bool  # the place is a word of a person's description, before a role noun ("a Stockton official")
     count: Count | None  # the last count of cities in its sentence before it
     introduced: str  # how the words from that count to it introduce it: enumerates | some_of | ""
