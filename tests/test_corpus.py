@@ -93,6 +93,37 @@ KNOWN = {
     ("heldout6_tv_rundown", "people"): "“Anchors Priya Castellanos and Dwayne Holcomb”: a plural title gives the "
     "first name only, and “Holcomb said” alone later has no full name to join",
     ("heldout6_tv_rundown", "dates"): "“Valley Today”, a show's name, read as the date “today”",
+    # batch 7 (issue 38), after the fixes that followed its first read (BENCHMARKS.md): joined with these gaps open
+    ("heldout7_business_brief", "claims"): "“voted 49-44 on Sept. 19 to end debate on Emanuel's nomination and "
+    "confirmed him 49-47 six days later”: no break parts the two tallies' words, so each reads as both kinds of "
+    "vote and neither is tied (the cloture 49-44 is no vote of the reference); the date has no event then",
+    ("heldout7_business_brief", "tallies"): "the same sentence: the confirmation's 49-47 is tied to no vote",
+    ("heldout7_floor_log", "claims"): "“Two roll calls on Kaplan today”: “today” is tied to the confirmation, where "
+    "the annotator reads no claim (it covers both votes)",
+    ("heldout7_podcast_transcript", "claims"): "“Last Thursday” is read as the latest Thursday (10 Aug) where the "
+    "guest means the letters' day; “on Wednesday the second” as the latest Wednesday, so its two 50-48 tallies tie "
+    "to no vote; “I'd name Kansas City, Missouri, and Indianapolis and Baton Rouge” has no cue of taking part",
+    ("heldout7_podcast_transcript", "tallies"): "“on Wednesday the second, 50-48. The same morning … 50-48”: the "
+    "weekday read as 9 Aug leaves both tallies with no recorded vote of that day",
+    ("heldout7_podcast_transcript", "dates"): "“Last Thursday” and “Wednesday the second”: a weekday whose day is "
+    "given as an ordinal word, and a “last” the guest counts from the letters, are read back from the recording",
+    ("heldout7_podcast_transcript", "people"): "“I'm Corinne Abernathy”: a host's self-introduction is no cue the "
+    "reader holds",
+    ("heldout7_reader_qa", "claims"): "“…; so are Cincinnati and Toledo in Ohio”: “so are” refers to the clause "
+    "before, which the reader does not follow",
+    ("heldout7_reader_qa", "cities"): "readers' towns after their names (“— Lorraine Pacheco, Redlands”): bare names "
+    "of towns the story never sets the scene for",
+    ("heldout7_reader_qa", "people"): "“— June Whitaker, …”: a month's name is never a word of a person's name to the "
+    "reader",
+    ("heldout7_today_in_history", "claims"): "“A year ago today” is no date word the reader holds, and “the "
+    "previous June” is read in the item's own year (2018), where it means the year recalled",
+    ("heldout7_today_in_history", "dates"): "the item's title and heads (“Today in History”, “Today's "
+    "Highlight”, “Thought for Today”) read as dates, and the same two forms",
+    ("heldout7_council_minutes", "cities"): "speakers' hometowns (“a resident of Lodi”, “of Tracy”): bare names of "
+    "towns the story never sets the scene for",
+    ("heldout7_council_minutes", "people"): "council members by surname alone after “Councilmembers” and “Ayes:”, "
+    "and “Imelda Soto, of Tracy,”: no title, speech verb or role beside the names",
+    ("heldout7_council_minutes", "tallies"): "“Motion carried 4-1”: a council's count with no vote word before it",
 }
 # The planted findings the reader does not raise yet, with the reason (strict, as above).
 KNOWN_FINDINGS: dict[str, str] = {}
