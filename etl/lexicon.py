@@ -97,6 +97,7 @@ KEYS = {
         "month_forms",
         "ordinal_suffixes",
         "day_alone_openers",
+        "ordinal_words",
         "month_qualifiers",
         "month_own_qualifiers",
         "weekday_back",

@@ -101,12 +101,13 @@ KNOWN = {
     ("heldout7_floor_log", "claims"): "“Two roll calls on Kaplan today”: “today” is tied to the confirmation, where "
     "the annotator reads no claim (it covers both votes)",
     ("heldout7_podcast_transcript", "claims"): "“Last Thursday” is read as the latest Thursday (10 Aug) where the "
-    "guest means the letters' day; “on Wednesday the second” as the latest Wednesday, so its two 50-48 tallies tie "
-    "to no vote; “I'd name Kansas City, Missouri, and Indianapolis and Baton Rouge” has no cue of taking part",
-    ("heldout7_podcast_transcript", "tallies"): "“on Wednesday the second, 50-48. The same morning … 50-48”: the "
-    "weekday read as 9 Aug leaves both tallies with no recorded vote of that day",
-    ("heldout7_podcast_transcript", "dates"): "“Last Thursday” and “Wednesday the second”: a weekday whose day is "
-    "given as an ordinal word, and a “last” the guest counts from the letters, are read back from the recording",
+    "guest means the letters' day; “Right, on Wednesday the second, 50-48.” names no vote, and the cloture is the "
+    "next sentence's, so the confirmation's tally is tied to none; “I'd name Kansas City, Missouri, and "
+    "Indianapolis and Baton Rouge” has no cue of taking part; “since June” no launch cue",
+    ("heldout7_podcast_transcript", "tallies"): "“Right, on Wednesday the second, 50-48.”: no vote word in its "
+    "sentence, so the confirmation's tally is tied to no vote",
+    ("heldout7_podcast_transcript", "dates"): "“Last Thursday”, which the guest counts from the letters, is read "
+    "back from the recording (10 Aug)",
     ("heldout7_podcast_transcript", "people"): "“I'm Corinne Abernathy”: a host's self-introduction is no cue the "
     "reader holds",
     ("heldout7_reader_qa", "claims"): "“…; so are Cincinnati and Toledo in Ohio”: “so are” refers to the clause "
@@ -123,7 +124,6 @@ KNOWN = {
     "towns the story never sets the scene for",
     ("heldout7_council_minutes", "people"): "council members by surname alone after “Councilmembers” and “Ayes:”, "
     "and “Imelda Soto, of Tracy,”: no title, speech verb or role beside the names",
-    ("heldout7_council_minutes", "tallies"): "“Motion carried 4-1”: a council's count with no vote word before it",
 }
 # The planted findings the reader does not raise yet, with the reason (strict, as above).
 KNOWN_FINDINGS: dict[str, str] = {}

@@ -734,13 +734,23 @@ def test_see_you_monday_lies_ahead(read):
 
 
 def test_an_ordinal_that_ranks_is_no_day_of_the_month(read):
-    """The fresh-eyes review's sentences: a rank, a list of rounds and a place in a race are no dates."""
+    """The fresh-eyes review's sentences: a rank, a list of rounds and a place in a race are no dates; "Friday, the
+    18th", read back from 3 Aug, names no day (the latest 18th was a Tuesday), so no date rather than a wrong one."""
     a = read(
         "Headline\n\nStockton, the 13th-largest city in California, received a letter. Stockton finished the 5th, "
         "6th and 7th rounds. Baltimore came in the 2nd — behind Memphis. The council meets Friday, the 18th.",
         as_of="2017-08-03",
     )
-    assert dates(a) == [("Friday", "2017-07-28")]
+    assert dates(a) == []
+
+
+def test_a_weekday_with_its_day_of_the_month_in_words(read):
+    """ "on Wednesday the second" in a podcast of 11 Aug is 2 Aug, the weekday and the day agreeing; "will vote
+    Friday, the 18th" lies ahead."""
+    a = read("Headline\n\nRight, on Wednesday the second, 50-48.", as_of="2017-08-11")
+    assert dates(a) == [("Wednesday the second", "2017-08-02")]
+    a = read("Headline\n\nThe board will vote Friday, the 18th, its clerk said.", as_of="2017-08-03")
+    assert dates(a) == [("Friday, the 18th", "2017-08-18")]
 
 
 def test_a_verb_that_opens_or_closes_something_puts_no_past_day_ahead(read):
@@ -791,3 +801,8 @@ def test_this_morning_and_some_days_later_are_dates(read):
         as_of="2017-09-28",
     )
     assert dates(a) == [("this morning", "2017-09-28"), ("Sept. 19", "2017-09-19"), ("six days later", "2017-09-25")]
+
+
+def test_a_motion_carried_with_its_count_is_a_tally_of_no_senate_vote(read):
+    a = read("Headline\n\nThe council voted on the resolution at 9 p.m. Motion carried 4-1.")
+    assert [(x.tally.surface, x.vote) for x in a.tallies] == [("4-1", None)]

@@ -96,6 +96,7 @@ class StoryDates:
         self.recurring = frozenset(words["recurring"])
         self.future = frozenset(words["future_words"])
         self.day_openers = frozenset(words["day_alone_openers"])
+        self.ordinal_words = {w.lower(): int(n) for w, n in words["ordinal_words"].items()}
 
     def __call__(self, doc: Doc) -> Doc:
         found: list[tuple[int, int, str, tuple]] = []  # start, end, kind, parts
@@ -195,7 +196,16 @@ class StoryDates:
             return None
         if after == "," and i + 3 < n and _day(text[i + 3], self.suffixes) is not None:
             return None  # "the 5th, 6th and 7th": a list of ordinals
-        return i, i + 2, "day_alone", (day,)
+        return i, i + 2, "day_alone", (day, None)
+
+    def _ordinal_after(self, tokens: Tokens, k: int) -> int | None:
+        """The day of the month "the second" or "the 2nd" gives at token ``k`` (after a comma), else None."""
+        if k < len(tokens) and tokens.text[k] == ",":
+            k += 1
+        if k + 1 >= len(tokens) or tokens.text[k] not in self.day_openers:
+            return None
+        word = tokens.lower[k + 1]
+        return self.ordinal_words.get(word) or (None if word.isdecimal() else _day(word, self.suffixes))
 
     def _weekday(self, tokens: Tokens, i: int) -> tuple | None:
         """A weekday, with "last" or "next" before it; "Friday, Aug. 18" is one date; "every Monday" none."""
@@ -209,6 +219,9 @@ class StoryDates:
                 if e + 1 < n and text[e] == "," and _year(text[e + 1]):
                     e, year = e + 2, _year(text[e + 1])
                 return i, e, "absolute", (year, self.month_forms[text[i + 2]], day)
+        day = self._ordinal_after(tokens, i + 1)
+        if day is not None:  # "on Wednesday the second", "Wednesday, the 2nd": that day of the month
+            return i, i + 3 + (text[i + 1] == ","), "day_alone", (day, WEEKDAYS[text[i]])
         before = tokens.lower[i - 1] if i else ""
         if before in self.recurring:
             return None  # "new episodes every Monday": a habit, no day
@@ -350,8 +363,8 @@ class Resolver:
 
     def _day_alone(self, f: _Found, parts: tuple, previous, anchor) -> DateExpr | None:
         """ "the 18th": that day of the article's month; the next one in a clause that looks ahead, the latest one
-        otherwise."""
-        (day_of_month,) = parts
+        otherwise. After a weekday ("Wednesday the second") the two must agree."""
+        day_of_month, weekday = parts
         as_of = self.as_of
         step = 1 if f.ahead else -1
         for k in range(13):
@@ -359,6 +372,8 @@ class Resolver:
             if day_of_month <= calendar.monthrange(y, mo)[1]:
                 day = dt.date(y, mo, day_of_month)
                 if (day >= as_of) if f.ahead else (day <= as_of):
+                    if weekday is not None and day.weekday() != weekday:
+                        return None  # "Friday, the 18th" where that 18th is no Friday: no date rather than a wrong one
                     how = self.methods["day_alone_ahead" if f.ahead else "day_alone_back"]
                     return f.day(day, how.format(written=f.written, day=human(day), as_of=self.as_of_words))
         return None
