@@ -806,3 +806,11 @@ def test_this_morning_and_some_days_later_are_dates(read):
 def test_a_motion_carried_with_its_count_is_a_tally_of_no_senate_vote(read):
     a = read("Headline\n\nThe council voted on the resolution at 9 p.m. Motion carried 4-1.")
     assert [(x.tally.surface, x.vote) for x in a.tallies] == [("4-1", None)]
+
+
+def test_an_organisation_or_a_show_before_she_said_is_no_person(read):
+    """The review's sentences: "Valley Today" and "Legal Aid Society" open their sentences before “…,” she said,
+    and are no people (their last words name organisations and shows); the quotation keeps no speaker."""
+    for name in ("Valley Today airs at six on weekdays.", "Legal Aid Society filed suit Monday."):
+        a = read(f"Headline\n\n{name} “We will keep asking the mayor,” she said.")
+        assert people(a) == []
