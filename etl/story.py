@@ -39,12 +39,15 @@ CANCEL_REACH = 15  # characters after a "not a role" phrase ("interested in") in
 class CityList:
     """Cities the text names together: a list in one sentence, a bullet block, or a single city."""
 
-    places: list[Place]
+    items: list[Item]  # the reader's items, a place each (``etl.read.lists``)
     sentence: int  # index of the (first) sentence
     bullets: bool = False  # a block of bullet lines, a city on each (not a list inside one bullet line)
     parts: int = 1  # the clauses the list is split over ("In California they are A and B; outside it, C and D")
-    items: list[Item] = field(default_factory=list)  # the reader's items, a place each (``etl.read.lists``)
     lead: Sentence | None = None  # the line or sentence before that leads into it
+
+    @property
+    def places(self) -> list[Place]:
+        return [i.place for i in self.items]
 
 
 @dataclass(frozen=True)
@@ -181,9 +184,9 @@ def city_lists(rd: Reading) -> list[CityList]:
     out: list[CityList] = []
     for e in rd.enumerations:
         if e.comma_pair:
-            out += [CityList([i.place], e.sentence, items=[i], lead=e.lead) for i in e.items]
+            out += [CityList([i], e.sentence, lead=e.lead) for i in e.items]
         else:
-            out.append(CityList([i.place for i in e.items], e.sentence, e.block, items=list(e.items), lead=e.lead))
+            out.append(CityList(list(e.items), e.sentence, e.block, lead=e.lead))
     return out
 
 
@@ -281,7 +284,7 @@ def _join_split_lists(rd: Reading, story: Story) -> list[CityList]:
         ]
         if counted:
             items = [i for g in groups for i in g.items]
-            joined[k] = CityList([i.place for i in items], k, parts=len(groups), items=items, lead=groups[0].lead)
+            joined[k] = CityList(items, k, parts=len(groups), lead=groups[0].lead)
     if not joined:
         return story.lists
     out, done = [], set()
@@ -447,7 +450,7 @@ def _list_role(
 
 def _anaphoric_role(
     rd: Reading, story: Story, cues: list[Cues], roles, group: CityList, role_entities: dict, methods: dict
-) -> tuple[Role, str] | None:
+) -> tuple[Role, How] | None:
     """A list that refers back ("The cities are Baltimore, ...", "The other cities Sessions named — ..."): the role
     whose event names who its opening names, else of the cities the text has counted or named with a role before,
     else the cue of the sentences just before."""
