@@ -17,7 +17,6 @@ around a speech verb (``words_near``).
 
 from __future__ import annotations
 
-import bisect
 import functools
 import itertools
 import re
@@ -138,17 +137,14 @@ def breaks(text: str) -> list[int]:
     return [m.start() for m in _BREAK.finditer(text)]
 
 
-def with_words(text: str, sentences: list[Span], tallies: list) -> list:
+def with_words(rd, tallies: list) -> list:
     """Each tally with its own words and the phrase after it (``since_previous``, ``trailing``), so the resolve stage
-    reads what a tally is about from spans: "The 50-48 vote came after … by another 50-48 vote"."""
-    ends = [s.end for s in sentences]
-    held: dict[int, list] = {}  # sentence index -> its tallies (as ``Reading.sentence_at`` places them)
-    for t in tallies:
-        held.setdefault(min(bisect.bisect_right(ends, t.start), len(sentences) - 1), []).append(t)
-    out = []
-    for t in tallies:
-        k = min(bisect.bisect_right(ends, t.start), len(sentences) - 1)
-        s, own = sentences[k], held[k]
+    reads what a tally is about from spans: "The 50-48 vote came after … by another 50-48 vote". ``rd``: the reading
+    whose sentences hold them (``Reading.index_at`` places each)."""
+    at = [rd.index_at(t.start) for t in tallies]
+    text, out = rd.article.text, []
+    for t, k in zip(tallies, at, strict=True):
+        s, own = rd.sentences[k], [x for x, j in zip(tallies, at, strict=True) if j == k]
         out.append(replace(t, words=since_previous(text, s, own, t), after=trailing(text, s, own, t)))
     return out
 

@@ -147,7 +147,7 @@ class Reader:
             Tally(s, e, text[s:e], yea, nay, methods["tally_sides"].format(yea=yea, nay=nay))
             for (s, e), (yea, nay) in sorted(doc.user_data["tallies"].items())
         ]
-        reading.tallies = clauses.with_words(text, reading.sentences, tallies)
+        reading.tallies = clauses.with_words(reading, tallies)
         reading.breaks = clauses.breaks(text)
         reading.counts = [
             Count(
