@@ -86,17 +86,9 @@ def _cue_forms(cues: str, tenses: tuple) -> tuple[str, ...]:
 
 
 def _tenses(lexicon: Lexicon) -> tuple:
-    """The lexicon's ``[dates]`` cue_forms as pairs, built once per lexicon (every date asks for them)."""
-    forms = lexicon.dates["cue_forms"]
-    cached = _TENSES.get(id(forms))
-    if cached is not None and cached[0] is forms:
-        return cached[1]
-    built = tuple(tuple(pair) for pair in forms)
-    _TENSES[id(forms)] = (forms, built)
-    return built
-
-
-_TENSES: dict[int, tuple[list, tuple]] = {}  # id of a lexicon's cue_forms -> (those forms, their pairs)
+    """The lexicon's ``[dates]`` cue_forms as pairs (hashable, for ``_cue_forms``'s cache); built once per article
+    by ``link_dates``, which hands them on."""
+    return tuple(tuple(pair) for pair in lexicon.dates["cue_forms"])
 
 
 def _evidence(rd: Reading, row, sentence_id: str, paragraph: bool = False, tenses: tuple = ()) -> int:
@@ -137,6 +129,7 @@ def link_dates(rd: Reading, ref, lexicon: Lexicon) -> list[EventLink]:
     dateline are no event's date.
     """
     events, confirmations = ref.rows("events"), _confirmations(ref["votes"])
+    tenses = _tenses(lexicon)
     firsts: list[EventLink | tuple[str, list, tuple[str, str]]] = []
     for i, d in enumerate(rd.dates):
         if d.negated:
@@ -149,7 +142,7 @@ def link_dates(rd: Reading, ref, lexicon: Lexicon) -> list[EventLink]:
             sid = rd.sentence_at(d.start)
             candidates = _candidates(rd, d, sid, events, confirmations, lexicon)
             cut = tuple(x.surface for x in relative_clauses(lexicon).at(rd.sentence(sid), d.start))
-            firsts.append(_in_window(rd, i, d, sid, candidates, cut, lexicon) or (sid, candidates, cut))
+            firsts.append(_in_window(rd, i, d, sid, candidates, cut, tenses) or (sid, candidates, cut))
     dated: dict[str, set[str]] = {}  # sentence -> the events a date of it gives inside their window
     for i, first in enumerate(firsts):
         if isinstance(first, EventLink) and first.how == "window" and first.event_id:
@@ -162,8 +155,8 @@ def link_dates(rd: Reading, ref, lexicon: Lexicon) -> list[EventLink]:
         sid, candidates, cut = first
         others = [r for r in candidates if r.event_id not in dated.get(sid, set())]
         links.append(
-            _near_miss(rd, i, rd.dates[i], others, cut, lexicon)
-            or _in_paragraph(rd, i, rd.dates[i], sid, candidates, lexicon)
+            _near_miss(rd, i, rd.dates[i], others, cut, tenses)
+            or _in_paragraph(rd, i, rd.dates[i], sid, candidates, tenses)
         )
     return links
 
@@ -189,13 +182,12 @@ def _candidates(rd: Reading, d: DateExpr, sid: str, events, confirmations: set[s
 
 
 def _in_window(
-    rd: Reading, i: int, d: DateExpr, sid: str, candidates, cut: tuple[str, str], lexicon: Lexicon
+    rd: Reading, i: int, d: DateExpr, sid: str, candidates, cut: tuple[str, str], tenses: tuple
 ) -> EventLink | None:
     """The event inside the date's window that the date's own clause speaks of most (a list's item between
     semicolons: "the June 20 announcement of the partnership; …; the vote on Marvin Kaplan"), then its sentence;
     none for a month two events fit equally. ``cut``: the date's clause and the words it hangs on
     (``etl.read.clauses.RelativeClauses.at``), cut once for this and ``_near_miss``."""
-    tenses = _tenses(lexicon)
     clause, antecedent = cut
     scored = [
         (_evidence_in(rd, r, clause, antecedent, tenses), _evidence(rd, r, sid, tenses=tenses), -_distance(d, r), r)
@@ -209,12 +201,9 @@ def _in_window(
     return EventLink(i, None, "none") if tied and d.precision == "month" else EventLink(i, window[0][3], "window")
 
 
-def _near_miss(
-    rd: Reading, i: int, d: DateExpr, candidates, cut: tuple[str, str], lexicon: Lexicon
-) -> EventLink | None:
+def _near_miss(rd: Reading, i: int, d: DateExpr, candidates, cut: tuple[str, str], tenses: tuple) -> EventLink | None:
     """An event close by that the date's own clause (``cut``) speaks of strongly: a claim about it, right or wrong."""
     clause, antecedent = cut
-    tenses = _tenses(lexicon)
     strong = sorted(
         (
             (_evidence_in(rd, r, clause, antecedent, tenses), -_distance(d, r), r.event_id)
@@ -228,9 +217,8 @@ def _near_miss(
     return None
 
 
-def _in_paragraph(rd: Reading, i: int, d: DateExpr, sid: str, candidates, lexicon: Lexicon) -> EventLink:
+def _in_paragraph(rd: Reading, i: int, d: DateExpr, sid: str, candidates, tenses: tuple) -> EventLink:
     """An event inside the date's window that its paragraph speaks of, else none."""
-    tenses = _tenses(lexicon)
     nearby = sorted(
         (
             (_evidence(rd, row, sid, paragraph=True, tenses=tenses), -_distance(d, row), row.event_id)
