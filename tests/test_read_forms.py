@@ -814,3 +814,13 @@ def test_an_organisation_or_a_show_before_she_said_is_no_person(read):
     for name in ("Valley Today airs at six on weekdays.", "Legal Aid Society filed suit Monday."):
         a = read(f"Headline\n\n{name} “We will keep asking the mayor,” she said.")
         assert people(a) == []
+
+
+def test_a_name_after_a_dash_in_running_text_does_not_sign_its_line(read):
+    """ "— Cedar Grove, where the clinic opened …": the line goes on long after the comma, so the words sign
+    nothing and make no person."""
+    a = read(
+        "Headline\n\nThe program reached two places — Cedar Grove, where the clinic opened last spring with federal "
+        "money, and one more."
+    )
+    assert people(a) == []

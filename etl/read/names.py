@@ -81,9 +81,9 @@ def _signed(doc: Doc, i: int, e: int) -> bool:
     if i == 0 or doc[i - 1].text not in SIGN_DASHES:
         return False
     k = e
-    if k < len(doc) and doc[k].text == ",":
-        k = next((j for j in range(k + 1, min(len(doc), k + SIGN_REACH + 1)) if "\n" in doc[j].text_with_ws), len(doc))
-        return k == len(doc) or "\n" in doc[k].text_with_ws
+    if k < len(doc) and doc[k].text == ",":  # the line (or the text) ends within a few words after the comma
+        stop = min(len(doc), k + SIGN_REACH + 1)
+        return stop == len(doc) or any("\n" in doc[j].text_with_ws for j in range(k + 1, stop))
     return k == len(doc) or "\n" in doc[k - 1].text_with_ws or "\n" in doc[k].text
 
 
