@@ -46,6 +46,9 @@ KEYS = {
         "byline_words",
         "byline_date_words",
         "credit_verbs",
+        "plural_titles",
+        "introductions",
+        "senate_entities",
     ),
     "places": (
         "org_words",

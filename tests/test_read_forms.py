@@ -824,3 +824,44 @@ def test_a_name_after_a_dash_in_running_text_does_not_sign_its_line(read):
         "money, and one more."
     )
     assert people(a) == []
+
+
+def test_a_title_for_several_people_makes_each_name_of_its_list_a_person(read):
+    """ "Mayors …", "Police chiefs …" and "Sens. …" title every name of the list after them, not only the first."""
+    a = read(
+        "Headline\n\nMayors Odette Lamarre and Wendell Pryce met the chiefs. Police chiefs Ines Varga and Tobias "
+        "Crane said little. Republican Sens. John McCain and Richard Burr did not vote."
+    )
+    assert people(a) == [
+        ("Odette Lamarre", "odette-lamarre", "name"),
+        ("Wendell Pryce", "wendell-pryce", "name"),
+        ("Ines Varga", "ines-varga", "name"),
+        ("Tobias Crane", "tobias-crane", "name"),
+        ("John McCain", "john-mccain", "senator"),
+        ("Richard Burr", "richard-burr", "senator"),
+    ]
+
+
+def test_senators_surnames_listed_together_in_a_text_about_the_senate_are_the_senators(read):
+    """Surnames one senator alone bears, listed together, are the senators' where the text speaks of the Senate;
+    one such surname alone, or a list in a text with no Senate, is no one."""
+    a = read("Headline\n\nThe Senate confirmed the nominee. Murkowski, Collins and Heller voted yes. Heller spoke.")
+    assert people(a) == [
+        ("Murkowski", "lisa-murkowski", "surname"),
+        ("Collins", "susan-m-collins", "surname"),
+        ("Heller", "dean-heller", "surname"),
+        ("Heller", "dean-heller", "surname"),
+    ]
+    assert people(read("Headline\n\nCollins and Heller opened a bakery on Main Street.")) == []
+
+
+def test_a_self_introduction_a_guest_and_a_home_town_after_of_name_people(read):
+    a = read(
+        "Headline\n\nI'm Marisela Dunphy, and this is the wrap. Our guest is Anton Reyes.\n\n"
+        "Beatriz Holm, of Stockton, told the council she was worried. The city, of course, will answer."
+    )
+    assert people(a) == [
+        ("Marisela Dunphy", "marisela-dunphy", "name"),
+        ("Anton Reyes", "anton-reyes", "name"),
+        ("Beatriz Holm", "beatriz-holm", "name"),
+    ]

@@ -102,9 +102,9 @@ def make_story_names(nlp: Language, name: str, data: dict) -> StoryNames:
 
 
 class StoryNames:
-    def __init__(self, nlp, words: dict, known, senators, states, stop_names):
+    def __init__(self, nlp, words: dict, known, senators, states, stop_names, joins):
         """``words``: the lexicon's ``[people]``; ``known``: [alias, entity_id, type]; ``senators``: [full name as in
-        the roll call, state, party]."""
+        the roll call, state, party]; ``joins``: the words and marks that join the items of a list."""
         self.connectors = frozenset(words["name_connectors"])
         self.possessives = frozenset(words["possessives"])
         self.glue_ok = self.possessives | GLUE
@@ -137,7 +137,16 @@ class StoryNames:
         for title in words["titles"]:
             self.titles.add(title, [nlp.make_doc(title)])
             self.title_office[title.lower()] = words["offices"].get(title, title)
+        self.plurals = frozenset(p.lower() for p in words["plural_titles"])
+        for plural, one in words["plural_titles"].items():
+            self.titles.add(plural, [nlp.make_doc(plural)])
+            self.title_office[plural.lower()] = self.title_office.get(one.lower(), one)
         self.modifiers = frozenset(m.lower() for m in words["title_modifiers"])
+        self.introductions = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for words_ in words["introductions"]:
+            self.introductions.add("INTRO", [nlp.make_doc(words_)])
+        self.senate = frozenset(words["senate_entities"])
+        self.joins = frozenset(joins)
         self.role_nouns = frozenset(words["role_nouns"])
         self.speech = PhraseMatcher(nlp.vocab, attr="LOWER")
         for verb in words["speech_verbs"]:
@@ -311,10 +320,14 @@ class StoryNames:
             if doc[s].text[:1].isupper() or doc[s].is_lower:
                 titles[e] = min(titles.get(e, s), s)
         speech = [(s, e) for _, s, e in self.speech(doc)]
-        speech_at = {s for s, _ in speech} | {e for _, e in speech}
         people = _People(doc, spans)
         self._titled(doc, people, titles)
-        self._untitled(doc, people, speech_at)
+        cues = _Cues(
+            speech_at={s for s, _ in speech} | {e for _, e in speech},
+            introduced={e for _, _, e in self.introductions(doc)},
+            senate=any(sp.kb_id_ in self.senate or sp.kb_id_ in self.senator_state for sp in people.spans),
+        )
+        self._untitled(doc, people, cues)
         named = sorted(filter_spans(spans), key=lambda sp: sp.start)
         ents = self._headline_surnames(doc, self._surnames(doc, named, surname_aliases))
         info = {(sp.start_char, sp.end_char): self._record(doc, sp, titles) for sp in ents}
@@ -338,22 +351,45 @@ class StoryNames:
         return spans, surname_aliases
 
     def _titled(self, doc: Doc, people: _People, titles: dict[int, int]) -> None:
-        """A title before a name: a senator's surname, a known person, or a person the reference does not hold."""
+        """A title before a name, or a title for several before a list of names ("Sens. John McCain and Richard
+        Burr"): each a senator's surname, a known person, or a person the reference does not hold."""
         for s, t0 in sorted(titles.items()):
-            e = self._name_run(doc, s)
-            if e == s or not people.free(s, e):
-                continue
-            words = self._words(doc, s, e)
-            if words[-1] in self.stop_names or words[0] in self.stop_names:
-                continue
-            office = self.title_office.get(doc[t0:s].text.lower(), "")
-            ids = self.senator_surnames.get(words[-1], set()) if office == self.senator_office else set()
-            if len(ids) == 1 and (len(words) == 1 or _first_matches(words[0], self.names[next(iter(ids))])):
-                people.add(s, e, next(iter(ids)))
-            else:
-                people.add(s, e, self._known_full(words) or "?" + " ".join(words))
+            title = doc[t0:s].text.lower()
+            office = self.title_office.get(title, "")
+            runs = self._listed(doc, s) if title in self.plurals else [(s, self._name_run(doc, s))]
+            for start, end in runs:
+                self._titled_one(doc, people, start, end, office)
 
-    def _untitled(self, doc: Doc, people: _People, speech_at: set[int]) -> None:
+    def _titled_one(self, doc: Doc, people: _People, s: int, e: int, office: str) -> None:
+        if e == s or not people.free(s, e):
+            return
+        words = self._words(doc, s, e)
+        if words[-1] in self.stop_names or words[0] in self.stop_names:
+            return
+        ids = self.senator_surnames.get(words[-1], set()) if office == self.senator_office else set()
+        if len(ids) == 1 and (len(words) == 1 or _first_matches(words[0], self.names[next(iter(ids))])):
+            people.add(s, e, next(iter(ids)))
+        else:
+            people.add(s, e, self._known_full(words) or "?" + " ".join(words))
+
+    def _listed(self, doc: Doc, s: int) -> list[tuple[int, int]]:
+        """The runs of name words from token ``s`` joined as a list ("John McCain and Richard Burr", "Okafor, Vang
+        and Lee"), each run's start and end."""
+        runs = []
+        while s < len(doc):
+            e = self._name_run(doc, s)
+            if e == s:
+                break
+            runs.append((s, e))
+            k = e
+            while k < len(doc) and k - e < 2 and doc[k].lower_ in self.joins:
+                k += 1
+            if k == e:
+                break
+            s = k
+        return runs
+
+    def _untitled(self, doc: Doc, people: _People, cues: _Cues) -> None:
         """A name with no title: a known person's, a senator's surname with a party and state, one named again, or
         one beside a speech verb, before a role or a "who" clause, in a byline."""
         seen = {sp.text: sp.kb_id_ for sp in people.spans if sp.label_ == "person" and sp.end - sp.start >= 2}
@@ -362,7 +398,7 @@ class StoryNames:
             if run is None:
                 continue
             e, words = run
-            entity = self._untitled_person(doc, i, e, words, seen, speech_at)
+            entity = self._untitled_person(doc, i, e, words, seen, cues)
             if entity:
                 people.add(i, e, entity)
 
@@ -384,7 +420,7 @@ class StoryNames:
         return e, self._words(doc, i, e)
 
     def _untitled_person(
-        self, doc: Doc, i: int, e: int, words: list[str], seen: dict[str, str], speech_at: set[int]
+        self, doc: Doc, i: int, e: int, words: list[str], seen: dict[str, str], cues: _Cues
     ) -> str | None:
         """Whose name the run is, if it is a person's: its entity id, or "?" and the name for one the reference
         does not hold."""
@@ -393,19 +429,23 @@ class StoryNames:
             return known
         if len(words) == 1 and words[0] in self.senator_surnames and self._affiliation(doc, e):
             return self._senator_by(doc, words[0], e)  # "McCain (R-AZ)": a senator's surname and state
+        if len(words) == 1 and cues.senate and self._senators_listed(doc, i, e):
+            return next(iter(self.senator_surnames[words[0]]))  # "McCain and Burr did not vote"
         if len(words) < 2 or any(w in self.stop_names for w in words) or self._place_like(words):
             return None
         name = " ".join(words)
         if name in seen:  # "I'm Renata Villalobos": a person named earlier, named again
             return seen[name]
-        if self._beside_cue(doc, i, e, speech_at):
+        if self._beside_cue(doc, i, e, cues):
             seen[name] = "?" + name
             return seen[name]
         return None
 
-    def _beside_cue(self, doc: Doc, i: int, e: int, speech_at: set[int]) -> bool:
-        """A run of name words is a person's beside a speech verb, before a role or a "who" clause, in a byline or
-        a line's label, or before a sentence that opens with "He says"."""
+    def _beside_cue(self, doc: Doc, i: int, e: int, cues: _Cues) -> bool:
+        """A run of name words is a person's beside a speech verb, before a role, a "who" clause or ", of Tracy,",
+        in a byline or a line's label, after "I'm" or "Our guest is", or before a sentence that opens with "He
+        says"."""
+        speech_at = cues.speech_at
         after_speech = i in speech_at or (i > 0 and doc[i - 1].text == "," and i - 1 in speech_at)
         before_speech = e in speech_at or (e < len(doc) and doc[e].text in self.possessives and e + 1 in speech_at)
         described = (
@@ -414,6 +454,7 @@ class StoryNames:
             and (
                 doc[e + 1].lower_ in self.person_relatives
                 or any(doc[k].lower_ in self.role_nouns for k in range(e + 1, min(len(doc), e + 8)))
+                or self._of_a_place(doc, e + 1)
             )
         )
         by = i > 0 and doc[i - 1].lower_ in self.byline_words
@@ -425,12 +466,39 @@ class StoryNames:
         return (
             after_speech
             or before_speech
+            or (i in cues.introduced and self._ends_clause(doc, e))
             or described
             or byline
             or _signed(doc, i, e)
             or self._speaks_next(doc, i, e, speech_at)
             or self._opens_sentence(doc, i, e, speech_at)
         )
+
+    def _of_a_place(self, doc: Doc, k: int) -> bool:
+        """ "of" and a city's or a state's name, then a comma or the sentence's end: a person's home ("Imelda Soto, of
+        Tracy, told the council")."""
+        if k >= len(doc) or doc[k].lower_ not in self.state_of:
+            return False
+        for n in (3, 2, 1):
+            words = doc[k + 1 : k + 1 + n].text
+            if k + 1 + n <= len(doc) and (words in self.places or (words in self.states and len(words) > 2)):
+                return self._ends_clause(doc, k + 1 + n)
+        return False
+
+    @staticmethod
+    def _ends_clause(doc: Doc, e: int) -> bool:
+        """Token ``e`` ends what came before it: the text's end, a line's, a comma or a full stop."""
+        return e >= len(doc) or doc[e].text in (",", ".") or "\n" in doc[e].text or "\n" in doc[e - 1].text_with_ws
+
+    def _senators_listed(self, doc: Doc, i: int, e: int) -> bool:
+        """A surname that one senator alone bears, listed with another such ("McCain and Burr", "Murkowski,
+        Collins and Heller"): in a text about the Senate, the senators."""
+        one = {w for w, ids in self.senator_surnames.items() if len(ids) == 1}
+        if doc[i].text not in one:
+            return False
+        before = [k for k in (i - 2, i - 3) if k >= 0 and all(doc[j].lower_ in self.joins for j in range(k + 1, i))]
+        after = [k for k in (e + 1, e + 2) if k < len(doc) and all(doc[j].lower_ in self.joins for j in range(e, k))]
+        return any(doc[k].text in one for k in before + after)
 
     def _opens_sentence(self, doc: Doc, i: int, e: int, speech_at: set[int]) -> bool:
         """A name of two or three words that opens a sentence, before a lowercase word (its verb), whose surname
@@ -509,8 +577,8 @@ class StoryNames:
                 if sp.kb_id_.startswith("?") and len(words) == 1 and words[0] in recent:
                     sp = Span(doc, sp.start, sp.end, label="person", kb_id=recent[words[0]])
                 out.append(sp)
-                if sp.label_ == "person" and len(words) >= 2:
-                    recent[words[-1]] = sp.kb_id_
+                if sp.label_ == "person" and (len(words) >= 2 or sp.kb_id_ in self.senator_state):
+                    recent[words[-1]] = sp.kb_id_  # a senator by surname alone is named too ("Heller voted yes")
                 k = sp.end
                 continue
             hit = None
@@ -560,6 +628,16 @@ class StoryNames:
             return {entity_id[1:].split()[-1]}
         last = self.last_names.get(entity_id)
         return {last} if last else set()
+
+
+@dataclass(frozen=True)
+class _Cues:
+    """What, in one text, may make a run of name words a person's: the tokens beside a speech verb, the tokens right
+    after an introduction ("I'm", "Our guest is"), and whether the text speaks of the Senate."""
+
+    speech_at: set[int]
+    introduced: set[int]
+    senate: bool
 
 
 class _People:

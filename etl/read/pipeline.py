@@ -88,6 +88,7 @@ class Reader:
                     "senators": [list(s) for s in known.senators],
                     "states": state_forms,
                     "stop_names": [*people["not_names"], *words["openers"], *months, *weekdays, *state_names],
+                    "joins": lexicon.places["list_joins"],
                 }
             },
         )
