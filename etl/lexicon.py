@@ -62,6 +62,7 @@ KEYS = {
         "state_after_list",
         "description_articles",
         "description_prepositions",
+        "home_words",
     ),
     "numbers": (
         "city_nouns",

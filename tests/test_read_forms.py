@@ -865,3 +865,22 @@ def test_a_self_introduction_a_guest_and_a_home_town_after_of_name_people(read):
         ("Anton Reyes", "anton-reyes", "name"),
         ("Beatriz Holm", "beatriz-holm", "name"),
     ]
+
+
+def test_a_bare_town_after_in_or_of_is_the_one_city_of_that_name_in_the_states_the_text_names(read):
+    """In a story set in Stockton, Calif., "a resident of Lodi" and a reader's "— Name, Redlands" are the California
+    cities; the end of an organisation's name ("Chamber of Commerce", "University of Redlands") is no place, and a
+    text that names no state sets no scene."""
+    a = read(
+        "Headline\n\nSTOCKTON, Calif. — A resident of Lodi spoke first. The Chamber of Commerce sent a letter.\n\n"
+        "Q: Why Stockton? — Odile Marchand, Redlands"
+    )
+    assert cities(a) == [
+        ("STOCKTON", "stockton-ca", "dateline"),
+        ("Lodi", "lodi-ca", "bare"),
+        ("Stockton", "stockton-ca", "bare"),
+        ("Redlands", "redlands-ca", "bare"),
+    ]
+    assert cities(read("Headline\n\nA resident of Lodi spoke first.")) == []
+    a = read("Headline\n\nSTOCKTON, Calif. — The University of Redlands sent a letter.")
+    assert cities(a) == [("STOCKTON", "stockton-ca", "dateline")]

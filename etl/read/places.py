@@ -87,6 +87,7 @@ class StoryPlaces:
         self.county_words = frozenset(words["county_words"])
         self.place_words = frozenset(words["place_words"])
         self.list_joins = frozenset(words["list_joins"])
+        self.home_words = frozenset(words["home_words"])
         self.after_state = frozenset(words["after_state"])
         self.saints = frozenset(words["saints"])
         self.list_nouns = frozenset(words["list_nouns"])
@@ -283,6 +284,23 @@ class StoryPlaces:
                     best = (s, e, place)
         return best
 
+    def _of_the_scenes_state(self, doc: Doc, i: int, j: int, own: set[str]) -> tuple[int, int, object] | None:
+        """A bare name after "in", "of" or "from", or signing a line after a comma ("— Lorraine Pacheco, Redlands"),
+        that one city alone of the states the text has named bears: "a resident of Lodi" in a Stockton story. Never
+        the end of an organisation's name ("the Chamber of Commerce", "the University of Redlands")."""
+        words = tokens_of(doc)
+        if not own or i < 2 or (j < len(words) and words.text[j] in self.org_words):
+            return None
+        before = words.lower[i - 1]
+        signs = before == "," and (j == len(words) or "\n" in words.text[j] or "\n" in doc[j - 1].whitespace_)
+        if not signs and (
+            before not in self.home_words or (_is_word(words.text[i - 2]) and not doc[i - 2].is_sent_start)
+        ):
+            return None
+        name = words.span(i, j)
+        places = [p for p in self._by_name(name) if p.state in own] if name not in self.full_names else []
+        return (i, j, places[0]) if len(places) == 1 else None
+
     def _large(self, name: str):
         """A city a bare name can only mean: one of at least LARGE people, at least DOMINANT times the next city
         of that name, and not a state's name too ("Washington", "New York")."""
@@ -305,6 +323,7 @@ class StoryPlaces:
         items = [(sp.start, sp.end, True) for sp in found if sp.label_ == "city"]  # (start, end, known)
         resolved_here = False
         states = {k for sp in found if sp.label_ != "city" for k in range(sp.start, sp.end)}
+        own = {p.state for p in scene.values()} | {kb.split("-", 1)[1].upper() for kb in _state_ids(found)}
         for i, j in list(self._runs(doc, taken)):
             hit = self._known(doc, i, j, scene)
             if hit is not None:
@@ -318,6 +337,14 @@ class StoryPlaces:
                 items.append((i, j, False))
         items.sort()
         resolved_here = self._lists(doc, items, states, scene, add) or resolved_here
+        for i, j in list(self._runs(doc, taken)):  # what is left: a town of the scene's state ("a resident of Lodi")
+            hit = self._of_the_scenes_state(doc, i, j, own)
+            if hit is not None:
+                s, e, place = hit
+                add(s, e, "city", place.city_id, PlaceInfo("bare", place.state, None, place))
+                if place.name not in scene:
+                    scene[place.name] = place
+                    resolved_here = True
         if resolved_here:  # a city a bare list named is part of the scene from there on
             for i, j in list(self._runs(doc, taken)):
                 hit = self._known(doc, i, j, scene)
@@ -384,3 +411,8 @@ class StoryPlaces:
             words.text[k] in self.list_joins or (words.is_space[k] and "\n" not in words.text[k]) or k in states
             for k in range(end, start)
         )
+
+
+def _state_ids(found: list[Span]) -> list[str]:
+    """The ids of the states named on their own ("state-ca")."""
+    return [sp.kb_id_ for sp in found if sp.label_ == "state"]
