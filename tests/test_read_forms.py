@@ -884,3 +884,10 @@ def test_a_bare_town_after_in_or_of_is_the_one_city_of_that_name_in_the_states_t
     assert cities(read("Headline\n\nA resident of Lodi spoke first.")) == []
     a = read("Headline\n\nSTOCKTON, Calif. — The University of Redlands sent a letter.")
     assert cities(a) == [("STOCKTON", "stockton-ca", "dateline")]
+
+
+def test_a_surname_named_after_a_title_is_that_person_when_written_alone_later(read):
+    """ "Councilmember Okafor" names a person the reference does not hold; "Okafor" alone later, in a sentence or a
+    roll call, is the same person."""
+    a = read("Headline\n\nCouncilmember Okafor moved to reply. Okafor spoke first.\n\nAyes: Okafor. Noes: none.")
+    assert people(a) == [("Okafor", "okafor", "surname")] * 3

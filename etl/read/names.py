@@ -577,8 +577,10 @@ class StoryNames:
                 if sp.kb_id_.startswith("?") and len(words) == 1 and words[0] in recent:
                     sp = Span(doc, sp.start, sp.end, label="person", kb_id=recent[words[0]])
                 out.append(sp)
-                if sp.label_ == "person" and (len(words) >= 2 or sp.kb_id_ in self.senator_state):
-                    recent[words[-1]] = sp.kb_id_  # a senator by surname alone is named too ("Heller voted yes")
+                if sp.label_ == "person" and (
+                    len(words) >= 2 or sp.kb_id_ in self.senator_state or sp.kb_id_[0] == "?"
+                ):
+                    recent[words[-1]] = sp.kb_id_  # a senator's surname in a list, or one after a title, names too
                 k = sp.end
                 continue
             hit = None
