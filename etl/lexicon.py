@@ -49,6 +49,7 @@ KEYS = {
         "plural_titles",
         "introductions",
         "senate_entities",
+        "inner_words",
     ),
     "places": (
         "org_words",

@@ -853,6 +853,8 @@ def test_senators_surnames_listed_together_in_a_text_about_the_senate_are_the_se
         ("Heller", "dean-heller", "surname"),
     ]
     assert people(read("Headline\n\nCollins and Heller opened a bakery on Main Street.")) == []
+    a = read("Headline\n\nThe Senate confirmed the nominee. Young and Brown opened a bakery on Main Street.")
+    assert people(a) == []  # no vote in their sentence
 
 
 def test_a_self_introduction_a_guest_and_a_home_town_after_of_name_people(read):
@@ -891,3 +893,13 @@ def test_a_surname_named_after_a_title_is_that_person_when_written_alone_later(r
     roll call, is the same person."""
     a = read("Headline\n\nCouncilmember Okafor moved to reply. Okafor spoke first.\n\nAyes: Okafor. Noes: none.")
     assert people(a) == [("Okafor", "okafor", "surname")] * 3
+
+
+def test_an_organisations_name_after_a_title_for_several_or_with_a_preposition_is_no_person(read):
+    """A title for several before one run ("Judges Panel") and a name with a capitalised preposition inside it
+    ("Mayors Against Illegal Guns said", "Reporters Without Borders") name no person."""
+    a = read(
+        "Headline\n\nReporters Without Borders criticized the plan. Mayors Against Illegal Guns said nothing. "
+        "Judges Panel rulings came later."
+    )
+    assert people(a) == []

@@ -102,9 +102,10 @@ def make_story_names(nlp: Language, name: str, data: dict) -> StoryNames:
 
 
 class StoryNames:
-    def __init__(self, nlp, words: dict, known, senators, states, stop_names, joins):
+    def __init__(self, nlp, words: dict, known, senators, states, stop_names, joins, vote_words):
         """``words``: the lexicon's ``[people]``; ``known``: [alias, entity_id, type]; ``senators``: [full name as in
-        the roll call, state, party]; ``joins``: the words and marks that join the items of a list."""
+        the roll call, state, party]; ``joins``: the words and marks that join the items of a list; ``vote_words``:
+        the words of a vote ("voted", "roll call")."""
         self.connectors = frozenset(words["name_connectors"])
         self.possessives = frozenset(words["possessives"])
         self.glue_ok = self.possessives | GLUE
@@ -146,7 +147,11 @@ class StoryNames:
         for words_ in words["introductions"]:
             self.introductions.add("INTRO", [nlp.make_doc(words_)])
         self.senate = frozenset(words["senate_entities"])
+        self.inner = frozenset(words["inner_words"])
         self.joins = frozenset(joins)
+        self.vote_words = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for words_ in vote_words:
+            self.vote_words.add("VOTE", [nlp.make_doc(words_)])
         self.role_nouns = frozenset(words["role_nouns"])
         self.speech = PhraseMatcher(nlp.vocab, attr="LOWER")
         for verb in words["speech_verbs"]:
@@ -326,6 +331,7 @@ class StoryNames:
             speech_at={s for s, _ in speech} | {e for _, e in speech},
             introduced={e for _, _, e in self.introductions(doc)},
             senate=any(sp.kb_id_ in self.senate or sp.kb_id_ in self.senator_state for sp in people.spans),
+            voting={doc[s].sent.start for _, s, _ in self.vote_words(doc)},
         )
         self._untitled(doc, people, cues)
         named = sorted(filter_spans(spans), key=lambda sp: sp.start)
@@ -357,6 +363,8 @@ class StoryNames:
             title = doc[t0:s].text.lower()
             office = self.title_office.get(title, "")
             runs = self._listed(doc, s) if title in self.plurals else [(s, self._name_run(doc, s))]
+            if title in self.plurals and len(runs) < 2:
+                continue  # a title for several before one run is a name of its own ("Mayors Against Illegal Guns")
             for start, end in runs:
                 self._titled_one(doc, people, start, end, office)
 
@@ -410,10 +418,10 @@ class StoryNames:
         if (
             i > 0
             and _is_name_token(text[i - 1], self.connectors)
-            and text[i - 1] not in self.stop_names
+            and (text[i - 1] not in self.stop_names or text[i - 1] in self.inner)
             and i - 1 not in people.taken
         ):
-            return None  # inside a longer run of capitalised words
+            return None  # inside a longer run of capitalised words, or an organisation's ("Mayors Against …")
         e = self._name_run(doc, i)
         if e == i or not people.free(i, e):
             return None
@@ -429,7 +437,7 @@ class StoryNames:
             return known
         if len(words) == 1 and words[0] in self.senator_surnames and self._affiliation(doc, e):
             return self._senator_by(doc, words[0], e)  # "McCain (R-AZ)": a senator's surname and state
-        if len(words) == 1 and cues.senate and self._senators_listed(doc, i, e):
+        if len(words) == 1 and cues.senate and doc[i].sent.start in cues.voting and self._senators_listed(doc, i, e):
             return next(iter(self.senator_surnames[words[0]]))  # "McCain and Burr did not vote"
         if len(words) < 2 or any(w in self.stop_names for w in words) or self._place_like(words):
             return None
@@ -635,11 +643,13 @@ class StoryNames:
 @dataclass(frozen=True)
 class _Cues:
     """What, in one text, may make a run of name words a person's: the tokens beside a speech verb, the tokens right
-    after an introduction ("I'm", "Our guest is"), and whether the text speaks of the Senate."""
+    after an introduction ("I'm", "Our guest is"), whether the text speaks of the Senate, and which sentences speak
+    of a vote."""
 
     speech_at: set[int]
     introduced: set[int]
     senate: bool
+    voting: set[int]  # the first tokens of the sentences that speak of a vote
 
 
 class _People:

@@ -57,6 +57,19 @@ class StoryEnglish(English):
     Defaults = StoryDefaults
 
 
+def _names_data(known: Known, lexicon: Lexicon, state_forms: dict, stop_names: list[str]) -> dict:
+    """What the names component is built from: the lexicon's words, the reference's aliases and senators."""
+    return {
+        "words": lexicon.people,
+        "known": [list(a) for a in known.aliases],
+        "senators": [list(s) for s in known.senators],
+        "states": state_forms,
+        "stop_names": stop_names,
+        "joins": lexicon.places["list_joins"],
+        "vote_words": lexicon.numbers["tally_cues"],
+    }
+
+
 class Reader:
     """The spaCy pipeline and its rule tables, built once per refresh from the reference, the gazetteer and the
     lexicon."""
@@ -79,19 +92,8 @@ class Reader:
             config={"data": {"words": words, "dates": lexicon.dates, "state_abbreviations": abbreviations}},
         )
         people = lexicon.people
-        nlp.add_pipe(
-            "story_names",
-            config={
-                "data": {
-                    "words": people,
-                    "known": [list(a) for a in known.aliases],
-                    "senators": [list(s) for s in known.senators],
-                    "states": state_forms,
-                    "stop_names": [*people["not_names"], *words["openers"], *months, *weekdays, *state_names],
-                    "joins": lexicon.places["list_joins"],
-                }
-            },
-        )
+        stop_names = [*people["not_names"], *people["inner_words"], *words["openers"], *months, *weekdays, *state_names]
+        nlp.add_pipe("story_names", config={"data": _names_data(known, lexicon, state_forms, stop_names)})
         nlp.add_pipe(
             "story_places",
             config={
