@@ -59,8 +59,8 @@ KNOWN = {
     "nomination (two fit equally); the executive orders of Jan. 25 and Feb. 9 have no cue or name in the text the "
     "reference gives them",
     # batches 5 and 6 (issue 38), after the fixes that followed their first reads (BENCHMARKS.md): joined with these
-    ("heldout5_baltimore_blog", "cities"): "“Memphis is one of them” opens a sentence with a bare name, and "
-    "“in Towson once” names a town the story never sets the scene for: the reader takes neither",
+    ("heldout5_baltimore_blog", "cities"): "“Memphis is one of them” opens a sentence with a bare name, which the "
+    "reader does not take",
     ("heldout5_baltimore_blog", "claims"): "“Baltimore was not the only city told to wait” and “Memphis is one of "
     "them, and so are Buffalo and Toledo”: a negation and a pronoun the reader does not resolve, so no role",
     ("heldout5_qa_stockton", "claims"): "a Q&A's answer “Twelve cities.” after the question “How many cities are "

@@ -884,6 +884,8 @@ def test_a_bare_town_after_in_or_of_is_the_one_city_of_that_name_in_the_states_t
         ("Redlands", "redlands-ca", "bare"),
     ]
     assert cities(read("Headline\n\nA resident of Lodi spoke first.")) == []
+    a = read("Headline\n\nBaltimore waits. My cousin lives in Towson.")  # Baltimore, bare, sets Maryland's scene
+    assert cities(a) == [("Baltimore", "baltimore-md", "bare"), ("Towson", "towson-md", "bare")]
     a = read("Headline\n\nSTOCKTON, Calif. — The University of Redlands sent a letter.")
     assert cities(a) == [("STOCKTON", "stockton-ca", "dateline")]
 

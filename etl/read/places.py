@@ -286,7 +286,8 @@ class StoryPlaces:
 
     def _of_the_scenes_state(self, doc: Doc, i: int, j: int, own: set[str]) -> tuple[int, int, object] | None:
         """A bare name after "in", "of" or "from", or signing a line after a comma ("— Lorraine Pacheco, Redlands"),
-        that one city alone of the states the text has named bears: "a resident of Lodi" in a Stockton story. Never
+        that one city alone bears of the states the text has set its scene in (the states it names, and those of
+        the cities it has placed): "a resident of Lodi" in a Stockton story, "in Towson" in a Baltimore one. Never
         the end of an organisation's name ("the Chamber of Commerce", "the University of Redlands")."""
         words = tokens_of(doc)
         if not own or i < 2 or (j < len(words) and words.text[j] in self.org_words):
@@ -323,7 +324,6 @@ class StoryPlaces:
         items = [(sp.start, sp.end, True) for sp in found if sp.label_ == "city"]  # (start, end, known)
         resolved_here = False
         states = {k for sp in found if sp.label_ != "city" for k in range(sp.start, sp.end)}
-        own = {p.state for p in scene.values()} | {kb.split("-", 1)[1].upper() for kb in _state_ids(found)}
         for i, j in list(self._runs(doc, taken)):
             hit = self._known(doc, i, j, scene)
             if hit is not None:
@@ -337,6 +337,7 @@ class StoryPlaces:
                 items.append((i, j, False))
         items.sort()
         resolved_here = self._lists(doc, items, states, scene, add) or resolved_here
+        own = {p.state for p in scene.values()} | {kb.split("-", 1)[1].upper() for kb in _state_ids(found)}
         for i, j in list(self._runs(doc, taken)):  # what is left: a town of the scene's state ("a resident of Lodi")
             hit = self._of_the_scenes_state(doc, i, j, own)
             if hit is not None:
