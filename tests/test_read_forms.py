@@ -905,3 +905,18 @@ def test_an_organisations_name_after_a_title_for_several_or_with_a_preposition_i
         "Judges Panel rulings came later."
     )
     assert people(a) == []
+
+
+def test_a_letters_signature_and_a_first_name_signing_a_line_name_people(read):
+    """A name alone on its line above a town alone on the next signs a letter; "— Priya" signs as the one Priya the
+    text named in full; a first name no one named in full, or a heading above a town, is no one."""
+    a = read(
+        "Headline\n\nBy Priya Castaneda\n\nThe council should answer.\n\nRosalind Abernathy-Cruz\n\nStockton\n\n"
+        "— Priya\n\n— Dmitri"
+    )
+    assert people(a) == [
+        ("Priya Castaneda", "priya-castaneda", "name"),
+        ("Rosalind Abernathy-Cruz", "rosalind-abernathy-cruz", "name"),
+        ("Priya", "priya-castaneda", "name"),
+    ]
+    assert people(read("Headline\n\nThe sites met.\n\nMeeting Places\n\nStockton\n\nLodi\n\nThe end.")) == []

@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from etl.gazetteer import slug
-from etl.read.model import tokens_of
+from etl.read.model import text_of, tokens_of
 
 GLUE = frozenset({",", ".", ")", "”", ";", ":", "?", "!", '"'})  # with a possessive, what may follow a name unspaced
 
@@ -85,6 +85,16 @@ def _signed(doc: Doc, i: int, e: int) -> bool:
         stop = min(len(doc), k + SIGN_REACH + 1)
         return stop == len(doc) or any("\n" in doc[j].text_with_ws for j in range(k + 1, stop))
     return k == len(doc) or "\n" in doc[k - 1].text_with_ws or "\n" in doc[k].text
+
+
+SENTENCE_ENDS = frozenset({".", "!", "?", "”", '"'})
+
+
+def _next_line(text: str, k: int) -> tuple[str, int]:
+    """The next line with words in it after character ``k``, and where it ends (-1 at the text's end)."""
+    rest = len(text) - len(text[k:].lstrip())
+    end = text.find("\n", rest)
+    return (text[rest:end] if end >= 0 else text[rest:]).strip(), end
 
 
 def _after_quote(doc: Doc, j: int) -> bool:
@@ -439,6 +449,9 @@ class StoryNames:
             return self._senator_by(doc, words[0], e)  # "McCain (R-AZ)": a senator's surname and state
         if len(words) == 1 and cues.senate and doc[i].sent.start in cues.voting and self._senators_listed(doc, i, e):
             return next(iter(self.senator_surnames[words[0]]))  # "McCain and Burr did not vote"
+        if len(words) == 1 and _signed(doc, i, e):  # "— Priya" signs as the one Priya named in full above
+            firsts = {entity for name, entity in seen.items() if name.split()[0] == words[0]}
+            return firsts.pop() if len(firsts) == 1 else None
         if len(words) < 2 or any(w in self.stop_names for w in words) or self._place_like(words):
             return None
         name = " ".join(words)
@@ -478,9 +491,31 @@ class StoryNames:
             or described
             or byline
             or _signed(doc, i, e)
+            or self._signs_letter(doc, i, e)
             or self._speaks_next(doc, i, e, speech_at)
             or self._opens_sentence(doc, i, e, speech_at)
         )
+
+    def _signs_letter(self, doc: Doc, i: int, e: int) -> bool:
+        """A name alone on its line after a paragraph that ends a sentence, and a city's or a state's name alone on
+        the next, with no other town's after it (a list): a letter's signature ("Tomasa Villanueva-Archuleta" above
+        "Albuquerque")."""
+        text = text_of(doc)
+        start, end = doc[i].idx, doc[e - 1].idx + len(doc[e - 1].text)
+        line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", end)
+        if text[line_start:start].strip() or line_end < 0 or text[end:line_end].strip():
+            return False
+        before = text[:line_start].rstrip()
+        town, after = _next_line(text, line_end)
+        return (
+            before[-1:] in SENTENCE_ENDS
+            and self._is_town(town)
+            and not self._is_town(_next_line(text, after)[0] if after >= 0 else "")
+        )
+
+    def _is_town(self, line: str) -> bool:
+        name = line.split(",")[0].strip()
+        return name in self.places or (name in self.states and len(name) > 2)
 
     def _of_a_place(self, doc: Doc, k: int) -> bool:
         """ "of" and a city's or a state's name, then a comma or the sentence's end: a person's home ("Imelda Soto, of
