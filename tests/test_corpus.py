@@ -51,8 +51,6 @@ KNOWN = {
     ("heldout4_photo_captions", "claims"): "“Baltimore, like Albuquerque, N.M., and San Bernardino, Calif., must "
     "answer the department's questions”: no cue the reader holds, so no role; and a caption's “on Thursday” is "
     "tied to the letters by its paragraph",
-    ("heldout4_podcast_notes", "people"): "the host's “Dmitri, start with the letters.”: a first name alone is no "
-    "name the reader takes",
     ("heldout4_timeline", "claims"): "one event per date: “Aug. 2 — … votes 50-48 to end debate …, then confirms "
     "him” gives the confirmation, not also the cloture, and “June — … nominates Kaplan and Emanuel” neither "
     "nomination (two fit equally); the executive orders of Jan. 25 and Feb. 9 have no cue or name in the text the "

@@ -912,11 +912,12 @@ def test_a_letters_signature_and_a_first_name_signing_a_line_name_people(read):
     text named in full; a first name no one named in full, or a heading above a town, is no one."""
     a = read(
         "Headline\n\nBy Priya Castaneda\n\nThe council should answer.\n\nRosalind Abernathy-Cruz\n\nStockton\n\n"
-        "— Priya\n\n— Dmitri"
+        "— Priya\n\n— Dmitri\n\nHOST: Priya, start with the letters. Dmitri, you too."
     )
     assert people(a) == [
         ("Priya Castaneda", "priya-castaneda", "name"),
         ("Rosalind Abernathy-Cruz", "rosalind-abernathy-cruz", "name"),
+        ("Priya", "priya-castaneda", "name"),
         ("Priya", "priya-castaneda", "name"),
     ]
     assert people(read("Headline\n\nThe sites met.\n\nMeeting Places\n\nStockton\n\nLodi\n\nThe end.")) == []

@@ -97,6 +97,13 @@ def _next_line(text: str, k: int) -> tuple[str, int]:
     return (text[rest:end] if end >= 0 else text[rest:]).strip(), end
 
 
+def _addressed(doc: Doc, i: int, e: int) -> bool:
+    """A word that opens a sentence before a comma: a transcript's host turning to a guest ("Dmitri, start with the
+    letters.")."""
+    opens = doc[i].is_sent_start or (i > 0 and doc[i - 1].text == ":")  # "HOST: Dmitri, …"
+    return opens and e < len(doc) and doc[e].text == ","
+
+
 def _after_quote(doc: Doc, j: int) -> bool:
     """Token ``j`` stands right after a closing quotation mark, or after one and a comma: “…,” she said."""
     k = j - 1
@@ -449,9 +456,9 @@ class StoryNames:
             return self._senator_by(doc, words[0], e)  # "McCain (R-AZ)": a senator's surname and state
         if len(words) == 1 and cues.senate and doc[i].sent.start in cues.voting and self._senators_listed(doc, i, e):
             return next(iter(self.senator_surnames[words[0]]))  # "McCain and Burr did not vote"
-        if len(words) == 1 and _signed(doc, i, e):  # "— Priya" signs as the one Priya named in full above
+        if len(words) == 1 and (_signed(doc, i, e) or _addressed(doc, i, e)):
             firsts = {entity for name, entity in seen.items() if name.split()[0] == words[0]}
-            return firsts.pop() if len(firsts) == 1 else None
+            return firsts.pop() if len(firsts) == 1 else None  # "— Priya", "Dmitri, start …": the one named above
         if len(words) < 2 or any(w in self.stop_names for w in words) or self._place_like(words):
             return None
         name = " ".join(words)
