@@ -921,3 +921,26 @@ def test_a_letters_signature_and_a_first_name_signing_a_line_name_people(read):
         ("Priya", "priya-castaneda", "name"),
     ]
     assert people(read("Headline\n\nThe sites met.\n\nMeeting Places\n\nStockton\n\nLodi\n\nThe end.")) == []
+
+
+def test_a_byline_of_several_a_city_manager_and_a_towns_list_after_a_town_of_the_scene(read):
+    """Every name of "By Hollis Gray and Tamsin Roe" is a byline's, but a desk title after a comma is no name; a
+    city manager is titled; "from Manteca, Tracy and Lathrop" in a Stockton, Calif., story lists three towns."""
+    a = read(
+        "Headline\nBy Hollis Gray and Tamsin Roe\n\nSTOCKTON, Calif. — City Manager Kurt Wilson spoke. Residents "
+        "from Manteca, Tracy and Lathrop came. Jo Ann Emerson, a former congresswoman, did not."
+    )
+    assert people(a) == [
+        ("Hollis Gray", "hollis-gray", "name"),
+        ("Tamsin Roe", "tamsin-roe", "name"),
+        ("Kurt Wilson", "kurt-wilson", "name"),
+        ("Jo Ann Emerson", "jo-ann-emerson", "name"),
+    ]
+    assert [c[:2] for c in cities(a)][1:] == [
+        ("Manteca", "manteca-ca"),
+        ("Tracy", "tracy-ca"),
+        ("Lathrop", "lathrop-ca"),
+    ]
+    assert people(read("Headline\nBy Yolanda Marchetti-Baca, Staff Writer\n\nThe council met.")) == [
+        ("Yolanda Marchetti-Baca", "yolanda-marchetti-baca", "name")
+    ]

@@ -303,6 +303,17 @@ class StoryNames:
             k += 1
         return k + 1 < len(doc) and doc[k].text in self.pronouns and k + 1 in speech_at
 
+    def _bylined(self, doc: Doc) -> set[int]:
+        """Where each name of a byline of several begins: "By Hollis Gray and Tamsin Roe" at a line's end."""
+        starts: set[int] = set()
+        for k, token in enumerate(doc[:-1]):
+            if token.lower_ in self.byline_words and _is_name_token(doc[k + 1].text, self.connectors):
+                runs = self._listed(doc, k + 1)
+                joined = len(runs) >= 2 and any(t.is_alpha or t.text == "&" for t in doc[runs[-2][1] : runs[-1][0]])
+                if joined and self._ends_byline(doc, runs[-1][1]):  # not "By Ana Diaz, Staff Writer"
+                    starts.update(s for s, _ in runs)
+        return starts
+
     def _ends_byline(self, doc: Doc, e: int) -> bool:
         """A name after "by" is a byline's when the line ends after it, or a divider or its date follows ("By Evan
         T. Rosskopf on August 4, 2017", "Written by Priya Castellanos | …")."""
@@ -349,6 +360,7 @@ class StoryNames:
             introduced={e for _, _, e in self.introductions(doc)},
             senate=any(sp.kb_id_ in self.senate or sp.kb_id_ in self.senator_state for sp in people.spans),
             voting={doc[s].sent.start for _, s, _ in self.vote_words(doc)},
+            bylined=self._bylined(doc),
         )
         self._untitled(doc, people, cues)
         named = sorted(filter_spans(spans), key=lambda sp: sp.start)
@@ -488,6 +500,7 @@ class StoryNames:
         by = i > 0 and doc[i - 1].lower_ in self.byline_words
         byline = (
             (by and self._ends_byline(doc, e))
+            or i in cues.bylined
             or (by and i > 1 and doc[i - 2].lower_ in self.credit_verbs)  # "Compiled by Oksana Brightwater."
             or (i > 1 and doc[i - 1].text == ":" and doc[i - 2].text in self.labels)  # "REPORTER: Marisol Quintero"
         )
@@ -692,6 +705,7 @@ class _Cues:
     introduced: set[int]
     senate: bool
     voting: set[int]  # the first tokens of the sentences that speak of a vote
+    bylined: set[int]  # the first tokens of the names of a byline that names several ("By Ana Diaz and Lee Park")
 
 
 class _People:

@@ -175,7 +175,7 @@ class StoryPlaces:
             if record.gazetteer is not None:
                 scene.setdefault(record.gazetteer.name, record.gazetteer)
                 scene.setdefault(_title(text_of(doc)[start:end]), record.gazetteer)  # the dateline's ALBUQUERQUE
-        self._bare(doc, found.taken, scene, found.add, list(found.spans))
+        self._bare(doc, found.taken, scene, found.add, list(found.spans), found)
         doc.spans["places"] = sorted(found.spans, key=lambda sp: sp.start)
         doc.user_data["places"] = found.info
         return doc
@@ -284,17 +284,21 @@ class StoryPlaces:
                     best = (s, e, place)
         return best
 
-    def _of_the_scenes_state(self, doc: Doc, i: int, j: int, own: set[str]) -> tuple[int, int, object] | None:
-        """A bare name after "in", "of" or "from", or signing a line after a comma ("— Lorraine Pacheco, Redlands"),
-        that one city alone bears of the states the text has set its scene in (the states it names, and those of
-        the cities it has placed): "a resident of Lodi" in a Stockton story, "in Towson" in a Baltimore one. Never
-        the end of an organisation's name ("the Chamber of Commerce", "the University of Redlands")."""
+    def _of_the_scenes_state(
+        self, doc: Doc, i: int, j: int, own: set[str], ends: set[int]
+    ) -> tuple[int, int, object] | None:
+        """A bare name after "in", "of" or "from", listed after a city ("from Manteca, Tracy and Lathrop"), or
+        signing a line after a comma ("— Lorraine Pacheco, Redlands"), that one city alone bears of the states the
+        text has set its scene in (the states it names, and those of the cities it has placed): "a resident of Lodi"
+        in a Stockton story, "in Towson" in a Baltimore one. Never the end of an organisation's name ("the Chamber
+        of Commerce", "the University of Redlands"). ``ends``: where the cities found so far end."""
         words = tokens_of(doc)
         if not own or i < 2 or (j < len(words) and words.text[j] in self.org_words):
             return None
         before = words.lower[i - 1]
         signs = before == "," and (j == len(words) or "\n" in words.text[j] or "\n" in doc[j - 1].whitespace_)
-        if not signs and (
+        listed = any(k in ends and all(words.text[m] in self.list_joins for m in range(k, i)) for k in (i - 1, i - 2))
+        if not (signs or listed) and (
             before not in self.home_words or (_is_word(words.text[i - 2]) and not doc[i - 2].is_sent_start)
         ):
             return None
@@ -320,7 +324,7 @@ class StoryPlaces:
                     return self.states[form]
         return None
 
-    def _bare(self, doc: Doc, taken: set[int], scene: dict, add, found: list[Span]) -> None:
+    def _bare(self, doc: Doc, taken: set[int], scene: dict, add, found: list[Span], spans: _Spans) -> None:
         items = [(sp.start, sp.end, True) for sp in found if sp.label_ == "city"]  # (start, end, known)
         resolved_here = False
         states = {k for sp in found if sp.label_ != "city" for k in range(sp.start, sp.end)}
@@ -338,11 +342,13 @@ class StoryPlaces:
         items.sort()
         resolved_here = self._lists(doc, items, states, scene, add) or resolved_here
         own = {p.state for p in scene.values()} | {kb.split("-", 1)[1].upper() for kb in _state_ids(found)}
+        ends = {sp.end for sp in spans.spans if sp.label_ == "city"}
         for i, j in list(self._runs(doc, taken)):  # what is left: a town of the scene's state ("a resident of Lodi")
-            hit = self._of_the_scenes_state(doc, i, j, own)
+            hit = self._of_the_scenes_state(doc, i, j, own, ends)
             if hit is not None:
                 s, e, place = hit
                 add(s, e, "city", place.city_id, PlaceInfo("bare", place.state, None, place))
+                ends.add(e)
                 if place.name not in scene:
                     scene[place.name] = place
                     resolved_here = True
