@@ -944,3 +944,16 @@ def test_a_byline_of_several_a_city_manager_and_a_towns_list_after_a_town_of_the
     assert people(read("Headline\nBy Yolanda Marchetti-Baca, Staff Writer\n\nThe council met.")) == [
         ("Yolanda Marchetti-Baca", "yolanda-marchetti-baca", "name")
     ]
+
+
+def test_a_name_between_commas_after_a_role_noun_is_a_person(read):
+    a = read(
+        "Headline\n\nThe department's spokesman, Devin Okoro, said the cities must answer. “They have until the "
+        "18th to reply,” said Okoro. The sheriff's spokeswoman, Felicia Ramos, confirmed it."
+    )
+    assert people(a) == [
+        ("Devin Okoro", "devin-okoro", "name"),
+        ("Okoro", "devin-okoro", "surname"),
+        ("Felicia Ramos", "felicia-ramos", "name"),
+    ]
+    assert [(s.entity_id, s.how) for s in a.speakers] == [("devin-okoro", "verb")]

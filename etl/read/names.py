@@ -496,7 +496,7 @@ class StoryNames:
                 or any(doc[k].lower_ in self.role_nouns for k in range(e + 1, min(len(doc), e + 8)))
                 or self._of_a_place(doc, e + 1)
             )
-        )
+        ) or self._appositive(doc, i, e)
         by = i > 0 and doc[i - 1].lower_ in self.byline_words
         byline = (
             (by and self._ends_byline(doc, e))
@@ -514,6 +514,16 @@ class StoryNames:
             or self._signs_letter(doc, i, e)
             or self._speaks_next(doc, i, e, speech_at)
             or self._opens_sentence(doc, i, e, speech_at)
+        )
+
+    def _appositive(self, doc: Doc, i: int, e: int) -> bool:
+        """A name between commas right after a role noun: "Sessions's spokesman, Devin O'Malley, said"."""
+        return (
+            i >= 2
+            and doc[i - 1].text == ","
+            and doc[i - 2].lower_ in self.role_nouns
+            and e < len(doc)
+            and doc[e].text in (",", ".")
         )
 
     def _signs_letter(self, doc: Doc, i: int, e: int) -> bool:
