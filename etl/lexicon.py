@@ -50,6 +50,7 @@ KEYS = {
         "introductions",
         "senate_entities",
         "inner_words",
+        "person_copulas",
     ),
     "places": (
         "org_words",

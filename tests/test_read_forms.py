@@ -957,3 +957,18 @@ def test_a_name_between_commas_after_a_role_noun_is_a_person(read):
         ("Felicia Ramos", "felicia-ramos", "name"),
     ]
     assert [(s.entity_id, s.how) for s in a.speakers] == [("devin-okoro", "verb")]
+
+
+def test_an_authors_line_a_credit_line_and_a_transcripts_capital_title(read):
+    """ "Name is a professor of …" names a person, "the Record is the official account" does not; "Reporting by …;
+    editing by …" credits two people; "MS. OKAFOR:" is one line of a transcript, not two sentences."""
+    a = read(
+        "Headline\n\nRenata Obi is a professor of criminology. The Congressional Record is the official account.\n\n"
+        "MS. OKAFOR: Thank you.\n\nReporting by Hana Liu; editing by Marcus Webb."
+    )
+    assert people(a) == [
+        ("Renata Obi", "renata-obi", "name"),
+        ("Hana Liu", "hana-liu", "name"),
+        ("Marcus Webb", "marcus-webb", "name"),
+    ]
+    assert "MS. OKAFOR: Thank you." in sentences(a)

@@ -97,6 +97,13 @@ def _next_line(text: str, k: int) -> tuple[str, int]:
     return (text[rest:end] if end >= 0 else text[rest:]).strip(), end
 
 
+def _matcher(nlp, phrases: list[str]) -> PhraseMatcher:
+    """A matcher of these phrases, in any case."""
+    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    matcher.add("PHRASE", [nlp.make_doc(p) for p in phrases])
+    return matcher
+
+
 def _addressed(doc: Doc, i: int, e: int) -> bool:
     """A word that opens a sentence before a comma: a transcript's host turning to a guest ("Dmitri, start with the
     letters.")."""
@@ -129,6 +136,7 @@ class StoryNames:
         self.senator_office = words["senator_office"]
         self.state_of = frozenset(words["state_of"])
         self.person_relatives = frozenset(words["person_relatives"])
+        self.copulas = frozenset(words["person_copulas"])
         self.byline_words = frozenset(words["byline_words"])
         self.byline_date_words = frozenset(words["byline_date_words"])
         self.credit_verbs = frozenset(words["credit_verbs"])
@@ -160,19 +168,13 @@ class StoryNames:
             self.titles.add(plural, [nlp.make_doc(plural)])
             self.title_office[plural.lower()] = self.title_office.get(one.lower(), one)
         self.modifiers = frozenset(m.lower() for m in words["title_modifiers"])
-        self.introductions = PhraseMatcher(nlp.vocab, attr="LOWER")
-        for words_ in words["introductions"]:
-            self.introductions.add("INTRO", [nlp.make_doc(words_)])
+        self.introductions = _matcher(nlp, words["introductions"])
         self.senate = frozenset(words["senate_entities"])
         self.inner = frozenset(words["inner_words"])
         self.joins = frozenset(joins)
-        self.vote_words = PhraseMatcher(nlp.vocab, attr="LOWER")
-        for words_ in vote_words:
-            self.vote_words.add("VOTE", [nlp.make_doc(words_)])
+        self.vote_words = _matcher(nlp, vote_words)
         self.role_nouns = frozenset(words["role_nouns"])
-        self.speech = PhraseMatcher(nlp.vocab, attr="LOWER")
-        for verb in words["speech_verbs"]:
-            self.speech.add("SPEECH", [nlp.make_doc(verb)])
+        self.speech = _matcher(nlp, words["speech_verbs"])
         self.parties = words["parties"]
         self.states = states  # any written form of a state (postal, AP, full name) -> USPS code
         self.stop_names = frozenset(stop_names)
@@ -489,14 +491,18 @@ class StoryNames:
         after_speech = i in speech_at or (i > 0 and doc[i - 1].text == "," and i - 1 in speech_at)
         before_speech = e in speech_at or (e < len(doc) and doc[e].text in self.possessives and e + 1 in speech_at)
         described = (
-            e + 1 < len(doc)
-            and doc[e].text == ","
-            and (
-                doc[e + 1].lower_ in self.person_relatives
-                or any(doc[k].lower_ in self.role_nouns for k in range(e + 1, min(len(doc), e + 8)))
-                or self._of_a_place(doc, e + 1)
+            (
+                e + 1 < len(doc)
+                and doc[e].text == ","
+                and (
+                    doc[e + 1].lower_ in self.person_relatives
+                    or any(doc[k].lower_ in self.role_nouns for k in range(e + 1, min(len(doc), e + 8)))
+                    or self._of_a_place(doc, e + 1)
+                )
             )
-        ) or self._appositive(doc, i, e)
+            or self._appositive(doc, i, e)
+            or self._is_a_role(doc, e)
+        )
         by = i > 0 and doc[i - 1].lower_ in self.byline_words
         byline = (
             (by and self._ends_byline(doc, e))
@@ -514,6 +520,18 @@ class StoryNames:
             or self._signs_letter(doc, i, e)
             or self._speaks_next(doc, i, e, speech_at)
             or self._opens_sentence(doc, i, e, speech_at)
+        )
+
+    def _is_a_role(self, doc: Doc, e: int) -> bool:
+        """A name before "is" or "was" and a role noun within three words, as the noun of its phrase (a function
+        word or a mark after it): "Renata Obi is a professor of …", not "the Record is the official account"."""
+        return (
+            e < len(doc)
+            and doc[e].lower_ in self.copulas
+            and any(
+                doc[k].lower_ in self.role_nouns and (k + 1 == len(doc) or doc[k + 1].is_stop or doc[k + 1].is_punct)
+                for k in range(e + 1, min(len(doc), e + 4))
+            )
         )
 
     def _appositive(self, doc: Doc, i: int, e: int) -> bool:

@@ -48,7 +48,7 @@ class StorySentences:
     def __init__(self, nlp, words: dict, dates: dict, state_abbreviations: list):
         """``words``: the lexicon's ``[sentences]``; ``dates``: its ``[dates]`` (the month forms the calendar lacks)."""
         self.months = CALENDAR_MONTHS | frozenset(dates["month_forms"])
-        self.never_final = frozenset(words["never_final"])
+        self.never_final = frozenset(w.lower() for w in words["never_final"])  # "MS. OKAFOR:" in a transcript too
         self.openers = frozenset(words["openers"])
         self.not_after_final = frozenset(words["time_zones"]) | self.months | WEEKDAYS
         self.final_when_capital = frozenset([*words["time_abbreviations"], *state_abbreviations])
@@ -123,11 +123,11 @@ class StorySentences:
             return None
         if text in ENDS:
             glued = i > 0 and not tokens.spaced[i - 1]
-            if text == "." and glued and tokens.text[i - 1] + "." in self.never_final:
+            if text == "." and glued and (tokens.text[i - 1] + ".").lower() in self.never_final:
                 return None  # "Lt." written as "Lt" and "." by the tokenizer: a title, not a sentence's end
             return j
         # An abbreviation ends a sentence only where the next word could not belong to it.
-        if text in self.never_final:
+        if text.lower() in self.never_final:
             return None
         if text in self.months and nxt[:1].isdigit():
             return None
