@@ -972,3 +972,10 @@ def test_an_authors_line_a_credit_line_and_a_transcripts_capital_title(read):
         ("Marcus Webb", "marcus-webb", "name"),
     ]
     assert "MS. OKAFOR: Thank you." in sentences(a)
+
+
+def test_proof_by_a_day_is_the_deadline_for_the_cities_answers(read):
+    a = read("Headline\n\nThe department wants proof by Aug. 18 that the cities let federal agents into jails.")
+    assert [(a.reading.dates[d.date_index].surface, d.event_id) for d in a.dates] == [
+        ("Aug. 18", "psp-response-deadline")
+    ]
