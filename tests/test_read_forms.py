@@ -979,3 +979,17 @@ def test_proof_by_a_day_is_the_deadline_for_the_cities_answers(read):
     assert [(a.reading.dates[d.date_index].surface, d.event_id) for d in a.dates] == [
         ("Aug. 18", "psp-response-deadline")
     ]
+
+
+def test_an_age_between_commas_a_role_after_said_and_a_straight_quote_that_opens_a_sentence(read):
+    """ "Name, 34, of Stockton," and "said city spokesman Name" name people; a straight quotation mark after a
+    sentence's full stop and a space opens the next sentence."""
+    a = read(
+        'Headline\n\nMaría José Hernández-Ruiz, 34, joined. Ana Ferro spoke after her. "We stay," said city '
+        "spokesman Tim O'Neal."
+    )
+    assert people(a) == [
+        ("María José Hernández-Ruiz", "maria-jose-hernandez-ruiz", "name"),
+        ("Tim O'Neal", "tim-o-neal", "name"),
+    ]
+    assert sentences(a)[-2:] == ["Ana Ferro spoke after her.", '"We stay," said city spokesman Tim O\'Neal.']

@@ -97,6 +97,20 @@ def _next_line(text: str, k: int) -> tuple[str, int]:
     return (text[rest:end] if end >= 0 else text[rest:]).strip(), end
 
 
+OLDEST = 120  # a number between commas after a name is an age up to this: "María Hernández-Ruiz, 34, of Stockton"
+
+
+def _aged(doc: Doc, e: int) -> bool:
+    """A name before its age between commas: "María José Hernández-Ruiz, 34, of Stockton"."""
+    return (
+        e + 2 < len(doc)
+        and doc[e].text == ","
+        and doc[e + 1].text.isdigit()
+        and int(doc[e + 1].text) <= OLDEST
+        and doc[e + 2].text == ","
+    )
+
+
 def _matcher(nlp, phrases: list[str]) -> PhraseMatcher:
     """A matcher of these phrases, in any case."""
     matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -488,7 +502,11 @@ class StoryNames:
         in a byline or a line's label, after "I'm" or "Our guest is", or before a sentence that opens with "He
         says"."""
         speech_at = cues.speech_at
-        after_speech = i in speech_at or (i > 0 and doc[i - 1].text == "," and i - 1 in speech_at)
+        after_speech = (
+            i in speech_at
+            or (i > 0 and doc[i - 1].text == "," and i - 1 in speech_at)
+            or self._role_after_speech(doc, i, speech_at)
+        )
         before_speech = e in speech_at or (e < len(doc) and doc[e].text in self.possessives and e + 1 in speech_at)
         described = (
             (
@@ -502,6 +520,7 @@ class StoryNames:
             )
             or self._appositive(doc, i, e)
             or self._is_a_role(doc, e)
+            or _aged(doc, e)
         )
         by = i > 0 and doc[i - 1].lower_ in self.byline_words
         byline = (
@@ -521,6 +540,12 @@ class StoryNames:
             or self._speaks_next(doc, i, e, speech_at)
             or self._opens_sentence(doc, i, e, speech_at)
         )
+
+    def _role_after_speech(self, doc: Doc, i: int, speech_at: set[int]) -> bool:
+        """A name after a speech verb and a role in lower case: "said city spokesman Tim O'Neal"."""
+        if i < 2 or doc[i - 1].lower_ not in self.role_nouns:
+            return False
+        return any(k in speech_at and all(t.is_lower for t in doc[k:i]) for k in range(max(0, i - 3), i))
 
     def _is_a_role(self, doc: Doc, e: int) -> bool:
         """A name before "is" or "was" and a role noun within three words, as the noun of its phrase (a function

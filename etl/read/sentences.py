@@ -109,8 +109,9 @@ class StorySentences:
         if text not in ENDS and not abbreviation:
             return None
         j = i + 1
-        while j < line_end and tokens.text[j] in CLOSERS:
-            j += 1
+        while j < line_end and tokens.text[j] in CLOSERS and not (tokens.spaced[j - 1] and tokens.text[j] in OPENERS):
+            j += 1  # a straight quotation mark after a space opens the next sentence: 'after her. "We stay," …'
+
         while j < line_end and tokens.is_space[j]:
             j += 1
         if j >= line_end:
