@@ -993,3 +993,15 @@ def test_an_age_between_commas_a_role_after_said_and_a_straight_quote_that_opens
         ("Tim O'Neal", "tim-o-neal", "name"),
     ]
     assert sentences(a)[-2:] == ["Ana Ferro spoke after her.", '"We stay," said city spokesman Tim O\'Neal.']
+
+
+def test_a_transcripts_label_in_capitals_names_its_speaker(read):
+    a = read(
+        "Headline\n\nMAYOR ODETTE LAMARRE: We got the letter.\n\nCHIEF KEVIN DANFORTH: Our jail is the state's.\n\n"
+        "LAMARRE: That is right.\n\nQ: Will you answer?\n\nAIR DATE: Aug. 3, 2017"
+    )
+    assert people(a) == [
+        ("ODETTE LAMARRE", "odette-lamarre", "name"),
+        ("KEVIN DANFORTH", "kevin-danforth", "name"),
+        ("LAMARRE", "odette-lamarre", "name"),
+    ]

@@ -370,6 +370,7 @@ class StoryNames:
                 titles[e] = min(titles.get(e, s), s)
         speech = [(s, e) for _, s, e in self.speech(doc)]
         people = _People(doc, spans)
+        self._labelled(doc, people, titles)
         self._titled(doc, people, titles)
         cues = _Cues(
             speech_at={s for s, _ in speech} | {e for _, e in speech},
@@ -400,6 +401,28 @@ class StoryNames:
                 continue
             spans.append(Span(doc, s, e, label=known.type, kb_id=known.entity_id))
         return spans, surname_aliases
+
+    def _labelled(self, doc: Doc, people: _People, titles: dict[int, int]) -> None:
+        """A transcript's turn labelled with a name in capitals after its title, or whose surname the text writes
+        again ("MAYOR CATHERINE PUGH:", "KEVIN DAVIS:" and later "DAVIS:"): the person of that name. A label such as
+        "AIR DATE:" is neither."""
+        starts = {s: e for e, s in titles.items()}
+        for line in doc.spans.get("lines", []):
+            colon = next((t.i for t in line if t.text == ":"), None)
+            if line.label_ != "turn" or colon is None:
+                continue
+            k = starts.get(line.start, line.start)
+            words = [t.text.title() for t in doc[k:colon]]
+            capitals = all(t.is_upper and (t.is_alpha or "-" in t.text or "'" in t.text) for t in doc[k:colon])
+            last = doc[colon - 1].text
+            again = k > line.start or any(t.text.upper() == last for t in doc if not k <= t.i < colon)
+            if 2 <= len(words) <= 4 and capitals and again and people.free(k, colon) and not self._not_a_name(words):
+                people.add(
+                    k, colon, self._known_full(words) or self.full_names.get(" ".join(words)) or "?" + " ".join(words)
+                )
+
+    def _not_a_name(self, words: list[str]) -> bool:
+        return any(w in self.stop_names for w in words) or self._place_like(words)
 
     def _titled(self, doc: Doc, people: _People, titles: dict[int, int]) -> None:
         """A title before a name, or a title for several before a list of names ("Sens. John McCain and Richard
