@@ -376,7 +376,9 @@ def _whose(rd: Reading, t: Tally, sid: str, nominees: set[str], dated: bool) -> 
     start, to its end), else the one named nearest to it in its sentence (fewest clause breaks between them, then
     fewest characters), else in its paragraph; else, for an undated tally on a line of its own ("• The
     cloture vote went 50-48 as well"), the nominee named last before it. None (with ``date``): the votes of a day
-    its sentence gives decide."""
+    its sentence gives decide. The nominee named before reaches back no further than the paragraph before the
+    tally's: a tally paragraphs after the last nominee ("Last week, the Senate voted 51-50 on a health care
+    measure") is another vote."""
     named = _nominees_near(rd, sid, nominees)
     words = t.words  # from the tally before it to its own end
     within = {m.entity_id for m in named if words.start <= m.start and m.end <= words.end}
@@ -384,10 +386,27 @@ def _whose(rd: Reading, t: Tally, sid: str, nominees: set[str], dated: bool) -> 
         return within.pop(), "nominee"
     if named:
         return min(named, key=lambda m: (*rd.apart(m, t), m.start)).entity_id, "nominee"
-    earlier = [m for m in rd.mentions if m.entity_id in nominees and m.start < t.start]
+    first = _reach(rd, sid)
+    earlier = [
+        m
+        for m in rd.mentions
+        if m.entity_id in nominees and m.start < t.start and rd.sentence(rd.sentence_at(m.start)).paragraph >= first
+    ]
     if dated or not earlier:
         return None, "date"
     return max(earlier, key=lambda m: m.start).entity_id, "previous"
+
+
+def _reach(rd: Reading, sid: str) -> int:
+    """The first paragraph a sentence's tally may take its nominee from: the one before its own, or, for a bullet,
+    the first of the run of bullets it ends (a list's items are paragraphs of their own)."""
+    k = rd.sentence_ids.index(sid)
+    first = rd.sentences[k].paragraph - 1
+    if rd.sentences[k].kind != "bullet":
+        return first
+    while k > 0 and rd.sentences[k - 1].kind == "bullet":
+        k -= 1
+    return min(first, rd.sentences[k].paragraph)
 
 
 def _nominees_near(rd: Reading, sid: str, nominees: set[str]) -> list:

@@ -447,6 +447,14 @@ def test_a_cloture_on_a_line_of_its_own_is_the_nominee_named_before(read):
     assert _votes(a) == [("50-48", KAPLAN, "nominee"), ("50-48", CLOTURE, "previous")]
 
 
+def test_a_tally_paragraphs_after_the_nominee_is_another_vote(read):
+    a = read(
+        "Headline\n\nSenators confirmed Marvin Kaplan to the labor board on Wednesday, 50-48.\n\n"
+        "Both parties held together.\n\nIn the spring, the chamber voted 51-50 on a budget amendment."
+    )
+    assert _votes(a) == [("50-48", KAPLAN, "nominee"), ("51-50", None, "none")]
+
+
 def test_a_tally_whose_words_name_both_votes_is_tied_to_neither(read):
     a = read("Headline\n\nThe Senate confirmed Marvin Kaplan 50-48 after a cloture vote.")
     assert _votes(a) == [("50-48", None, "unsure")]
