@@ -32,6 +32,7 @@ from etl.read.phrases import ANAPHORS, CUES, LAUNCH_WORDS, NOT_A_ROLE, PROGRAM_W
 
 NEAR_BACK = 2  # sentences a definite count or a list may look back for its role's cue
 NEAR_AHEAD = 2  # sentences a bare count may look ahead for a cue sentence that refers back to it
+SEMICOLON_MARK = ";"  # a clause piece that ends a statement (``_segment``)
 CANCEL_REACH = 15  # characters after a "not a role" phrase ("interested in") in which a role cue is cancelled
 
 
@@ -353,21 +354,39 @@ def _count_roles(
 NEAR_CUE = 30  # characters: a cue this close to a count, and twice as close as any other role's, decides its role
 
 
+def _segment(rd: Reading, cues: Cues, at: int) -> tuple[int, int, dict[str, str]]:
+    """The part of a sentence between the semicolons around ``at``, and its roles' cues: a semicolon ends a statement
+    as a full stop does ("X was not among the four cities named in the letters; it is one of the 12 participants")."""
+    k = rd.index_at(at)
+    pieces = rd.clauses[k]
+    cuts = [p.start for p in pieces if p.surface == SEMICOLON_MARK]
+    if not cuts:
+        return rd.sentences[k].start, rd.sentences[k].end, cues.found
+    start = max([x + 1 for x in cuts if x < at], default=rd.sentences[k].start)
+    end = min([x for x in cuts if x > at], default=rd.sentences[k].end)
+    found: dict[str, str] = {}
+    for a, b, clause in cues.clauses:
+        if start <= a and b <= end:
+            found |= {n: cue for n, cue in clause.items() if n not in found}
+    return start, end, found
+
+
 def _nearest(rd: Reading, cues: Cues, roles: dict[str, Role], c: Count) -> tuple[str, str] | None:
-    """The role of a count's sentence: its only role, or, when it holds cues of two roles ("None of the four cities
-    that received letters is among the original 12 locations"), the role whose cue stands right by the count."""
-    name = _one(cues)
+    """The role of a count's sentence (of its part between semicolons, ``_segment``): its only role, or, when it
+    holds cues of two roles ("None of the four cities that received letters is among the original 12 locations"),
+    the role whose cue stands right by the count."""
+    start, end, found = _segment(rd, cues, c.start)
+    name = _one(found)
     if name:
-        return name, _cue(cues, name)
-    if len(cues.found) < 2:
+        return name, _cue(found, name)
+    if len(found) < 2:
         return None
     k = rd.index_at(c.start)
-    s = rd.sentences[k]
     best = []
-    for role_name in cues.found:
+    for role_name in found:
         hits = [
             (min(abs(m.start - c.end), abs(c.start - m.end)), m.phrase.lower())
-            for m in _role_cues(rd.phrases[k], roles[role_name], s.start, s.end)
+            for m in _role_cues(rd.phrases[k], roles[role_name], start, end)
         ]
         if hits:
             best.append((*min(hits), role_name))

@@ -347,3 +347,12 @@ def test_a_list_that_closes_are_among_them_names_some_of_the_count_before(read):
     assert [c.listed for c in a.story.counts] == [None]
     a = read("Headline\n\nSeveral mayors wrote to the department. Memphis and Toledo are among them.")
     assert roles(a) == []
+
+
+def test_a_count_takes_no_cue_from_past_a_semicolon(read):
+    a = read(
+        "Headline\n\nToledo was not one of the four cities named in the department's notices; it has been a "
+        "participant since June."
+    )
+    assert counts(a) == [("four cities", 4, None)]
+    assert roles(a) == []
