@@ -7,6 +7,8 @@ tie a city to a role, it is a mention without one.
 
 from __future__ import annotations
 
+import pytest
+
 # The reader's fixtures and helper, shared with the forms of issue 32: each test names `read` as its argument.
 from tests.test_read_forms import counts, read, reader, ref, roles  # noqa: F401
 
@@ -356,3 +358,16 @@ def test_a_count_takes_no_cue_from_past_a_semicolon(read):
     )
     assert counts(a) == [("four cities", 4, None)]
     assert roles(a) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Cincinnati police said they had no comment on the letters sent to four other cities.",
+        "A reader in Modesto points out that his city got no letter.",
+        "Las Cruces was not mentioned in the letter.",
+        "Lansing did not receive a letter from the department.",
+    ],
+)
+def test_a_city_the_letters_did_not_reach_takes_no_role(read, sentence):
+    assert roles(read(f"Headline\n\n{sentence}")) == []
