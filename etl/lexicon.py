@@ -121,6 +121,8 @@ KEYS = {
         "anaphoric_verbs",
         "pronoun_openings",
         "pronoun_closings",
+        "question_marks",
+        "closing_marks",
     ),
     "methods": (
         "tally_sides",

@@ -112,6 +112,7 @@ class Cues:
     clauses: list[tuple[int, int, dict[str, str]]]  # (start, end, cues) of each clause, in characters
     hedges: list[int]  # where each "not a role" phrase begins, in characters
     withdrawn: bool = False  # the sentence reports a claim the text withdraws: none of its counts or lists counts
+    asked: bool = False  # the sentence is a question: its own cities take no role from it (its counts still do)
 
     def hedged(self, at: int) -> bool:
         """A "not a role" phrase stands in the clause of position ``at`` ("The others are A, B and C, all of which
@@ -147,15 +148,16 @@ def _cues_in(found: list[Phrase], roles, cancels: list[tuple[int, int]], start: 
 def sentence_roles(rd: Reading, lexicon: Lexicon) -> list[Cues]:
     """Per sentence: the roles whose cue phrases it holds, without the cues a "not a role" phrase just before them
     cancels; the same per clause (a lone city takes only its own clause's cue). A sentence that reports a claim the
-    text withdraws ("An earlier version of this story said …") holds none."""
-    out = []
+    text withdraws ("An earlier version of this story said …") holds none; a question is marked as one."""
+    out, words = [], lexicon.story
     for s, pieces, found in zip(rd.sentences, rd.clauses, rd.phrases, strict=True):
         withdrawn = any(c.kind == WITHDRAWN for c in found)
         found = [] if withdrawn else found
         cancels = [(c.start, c.end) for c in found if c.kind == NOT_A_ROLE]
         clauses = [(c.start, c.end, _cues_in(found, lexicon.roles, cancels, c.start, c.end)) for c in pieces]
         found_in = _cues_in(found, lexicon.roles, cancels, s.start, s.end)
-        out.append(Cues(found_in, clauses, [a for a, _ in cancels], withdrawn))
+        asked = s.surface.rstrip("".join(words["closing_marks"])).endswith(tuple(words["question_marks"]))
+        out.append(Cues(found_in, clauses, [a for a, _ in cancels], withdrawn, asked))
     return out
 
 
@@ -202,8 +204,8 @@ def tell(rd: Reading, lexicon: Lexicon, sites: int, programs: set[str], role_ent
     _count_roles(rd, story, cues, roles, lambda: _program_counts(rd, story, lexicon, sites, programs), methods)
     story.lists = _join_split_lists(rd, story)
     for group in story.lists:
-        if cues[group.sentence].withdrawn:
-            continue  # the correction box's "An earlier version of this story said the four cities were …"
+        if cues[group.sentence].withdrawn or cues[group.sentence].asked:
+            continue  # a correction box's "An earlier version of this story said …", or a question ("Is Denver next?")
         if group.items[0].locator is not None:
             continue  # "60 miles east of Los Angeles", "a pastor in San Bernardino": a city that only places
         if len(group.places) == 1 and group.items[0].describes:

@@ -371,3 +371,12 @@ def test_a_count_takes_no_cue_from_past_a_semicolon(read):
 )
 def test_a_city_the_letters_did_not_reach_takes_no_role(read, sentence):
     assert roles(read(f"Headline\n\n{sentence}")) == []
+
+
+def test_the_cities_a_question_names_take_no_role_and_its_count_still_counts(read):
+    a = read(
+        "Headline\n\nMight Portland or Tucson be sent a letter like the ones that went to four cities this week?"
+        "\n\nNobody at the department would say."
+    )
+    assert roles(a) == []
+    assert counts(a) == [("four cities", 4, "excluded")]
