@@ -120,9 +120,10 @@ def link_dates(rd: Reading, ref, lexicon: Lexicon) -> list[EventLink]:
     First the events inside the date's window (the same day, or the month of "in June") that the sentence speaks
     of (their entities or cue words); then, when none is, an event close by (within NEAR_MISS days) that the
     date's own clause speaks of strongly, so a wrong date given to an event is caught as a disagreement on that
-    event, never taken for another event of that day, unless another date of the sentence already gives that
-    event its day ("on Monday on a letter …: the department's Aug. 3 message": Monday is the council's); then an
-    event inside the window that the paragraph speaks of. A month that two events of its window fit equally
+    event, never taken for another event of that day, unless the date is the day someone spoke of it ("officials
+    said Friday they were blindsided by the letter") or another date of the sentence already gives that event its
+    day ("on Monday on a letter …: the department's Aug. 3 message": Monday is the council's); then an event
+    inside the window that the paragraph speaks of. A month that two events of its window fit equally
     ("came back to the floor in September") is neither's. A phrase about a committee's or a procedural vote, or
     the only date of a sentence about a cloture and no confirmation, never dates a confirmation vote. A date the
     text says is wrong, an open-ended one ("after the August recess"), and the report's own day in its headline or
@@ -147,17 +148,17 @@ def link_dates(rd: Reading, ref, lexicon: Lexicon) -> list[EventLink]:
     for i, first in enumerate(firsts):
         if isinstance(first, EventLink) and first.how == "window" and first.event_id:
             dated.setdefault(rd.sentence_at(rd.dates[i].start), set()).add(first.event_id)
-    links = []
+    links, saying = [], relative_clauses(lexicon).dates_a_saying
     for i, first in enumerate(firsts):
         if isinstance(first, EventLink):
             links.append(first)
             continue
         sid, candidates, cut = first
         others = [r for r in candidates if r.event_id not in dated.get(sid, set())]
-        links.append(
-            _near_miss(rd, i, rd.dates[i], others, cut, tenses)
-            or _in_paragraph(rd, i, rd.dates[i], sid, candidates, tenses)
+        near = (
+            None if saying(rd.sentence(sid), rd.dates[i].start) else _near_miss(rd, i, rd.dates[i], others, cut, tenses)
         )
+        links.append(near or _in_paragraph(rd, i, rd.dates[i], sid, candidates, tenses))
     return links
 
 

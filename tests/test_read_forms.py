@@ -333,6 +333,20 @@ def test_a_wrong_date_given_to_an_event_is_a_claim_on_that_event(read):
     assert [(link.event_id, link.how) for link in a.dates] == [("kaplan-confirmed", "evidence")]
 
 
+def test_the_day_someone_spoke_of_an_event_is_not_a_wrong_date_of_it(read):
+    """A reaction a day later: "said Saturday" dates the saying, not the letter it speaks of; the letter's own day
+    in the next sentence still gives it."""
+    a = read(
+        "Headline\n\nStockton's council members said on Saturday that the Justice Department's letter came as a "
+        "shock. The letter was sent on Aug. 3.",
+        as_of="2017-08-07",
+    )
+    assert [(a.reading.dates[x.date_index].surface, x.event_id, x.how) for x in a.dates] == [
+        ("Saturday", None, "none"),
+        ("Aug. 3", "psp-four-cities-letters", "window"),
+    ]
+
+
 def test_a_date_beside_the_day_its_sentence_gives_an_event_is_not_that_events_date(read):
     """The sentence dates the letters itself ("the department's Aug. 3 letter"): the council's own day beside it,
     with the letters' cue in its clause, is the meeting's, not a second (wrong) date of the letters."""
