@@ -122,6 +122,7 @@ KEYS = {
         "pronoun_openings",
         "pronoun_closings",
         "question_marks",
+        "partitive_openings",
         "closing_marks",
     ),
     "methods": (

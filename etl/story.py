@@ -201,7 +201,10 @@ def tell(rd: Reading, lexicon: Lexicon, sites: int, programs: set[str], role_ent
     cues = sentence_roles(rd, lexicon)
     methods = lexicon.methods
     story = Story(lists=city_lists(rd))
-    _count_roles(rd, story, cues, roles, lambda: _program_counts(rd, story, lexicon, sites, programs), methods)
+    partitive = {" ".join(w.lower().split()) for w in lexicon.story["partitive_openings"]}
+    _count_roles(
+        rd, story, cues, roles, lambda: _program_counts(rd, story, lexicon, sites, programs), methods, partitive
+    )
     story.lists = _join_split_lists(rd, story)
     for group in story.lists:
         if cues[group.sentence].withdrawn or cues[group.sentence].asked:
@@ -307,6 +310,7 @@ def _count_roles(
     roles: dict[str, Role],
     program_counts,
     methods: dict,
+    partitive: set[str],
 ) -> None:
     parts = set(rd.parts)
     for c in (c for c in rd.counts if c.city):
@@ -317,6 +321,8 @@ def _count_roles(
         # a count in a hedged clause ("each of which had asked to join a program that serves twelve cities") takes
         # only its own clause's cue, never another clause's
         own = _clause_cue(cues[k], c.start) if cues[k].hedged(c.start) else _nearest(rd, cues[k], roles, c)
+        if _partitive(rd, c, k, partitive):
+            own = None  # "Of the 16 cities that applied, 12 were chosen": the cue is the twelve's
         if cr.part:
             pass  # some of the cities a role has: it takes no role, so it is no count of them to check
         elif own:  # 1: a cue in the count's own sentence (the nearest, when the sentence holds two roles' cues)
@@ -351,6 +357,12 @@ def _count_roles(
             same = [x for x in story.counts if x.role is not None and x.count.value == cr.count.value]
             if len({x.role.name for x in same}) == 1:
                 cr.role, cr.how = same[0].role, _how(methods, "same_number", count=same[0].count.surface)
+
+
+def _partitive(rd: Reading, c: Count, k: int, openings: set[str]) -> bool:
+    """The count opens its sentence after a partitive opening ("Of the 16 cities …, 12 were chosen")."""
+    s = rd.sentences[k]
+    return " ".join(s.surface[: c.start - s.start].lower().split()) in openings
 
 
 NEAR_CUE = 30  # characters: a cue this close to a count, and twice as close as any other role's, decides its role

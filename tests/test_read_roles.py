@@ -380,3 +380,8 @@ def test_the_cities_a_question_names_take_no_role_and_its_count_still_counts(rea
     )
     assert roles(a) == []
     assert counts(a) == [("four cities", 4, "excluded")]
+
+
+def test_the_cities_that_applied_are_no_count_of_those_chosen(read):
+    a = read("Headline\n\nOf the 20 cities that applied in the spring, a dozen were selected.")
+    assert counts(a) == [("20 cities", 20, None)]
