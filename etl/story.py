@@ -346,15 +346,28 @@ def _count_roles(
         for ahead in range(1, NEAR_AHEAD + 1):
             if k + ahead >= len(rd.sentences):
                 break
+            if any(rd.index_at(x.start) == k + ahead for x in rd.counts if x.city):
+                break  # "None of them is among the four cities … would not consider": the cue is that count's
             name = _one(cues[k + ahead])
             if name and _has(rd, k + ahead, ANAPHORS, roles[name]):
                 cr.role = roles[name]
                 cr.how = _how(methods, "refers_back_after", cue=_cue(cues[k + ahead], name))
                 break
-    # 5: a count with no role of its own, of the same number as one that has a role
+    _same_number(rd, story, methods)  # 5
+
+
+def _same_number(rd: Reading, story: Story, methods: dict) -> None:
+    """5: a count with no role of its own takes the role of the counts of its number that have one from the rules
+    before (all of one role); a count that names its own cities only from such a count before it ("Four cities have
+    sued: San Francisco, … None of them is among the four cities …": the four named are others)."""
+    enumerating = {id(e.items[0].count) for e in rd.enumerations if e.items[0].introduced == ENUMERATES}
+    ruled = [x for x in story.counts if x.role is not None]
     for cr in story.counts:
         if cr.role is None and not cr.part:
-            same = [x for x in story.counts if x.role is not None and x.count.value == cr.count.value]
+            before = id(cr.count) in enumerating
+            same = [
+                x for x in ruled if x.count.value == cr.count.value and (not before or x.count.end <= cr.count.start)
+            ]
             if len({x.role.name for x in same}) == 1:
                 cr.role, cr.how = same[0].role, _how(methods, "same_number", count=same[0].count.surface)
 

@@ -385,3 +385,12 @@ def test_the_cities_a_question_names_take_no_role_and_its_count_still_counts(rea
 def test_the_cities_that_applied_are_no_count_of_those_chosen(read):
     a = read("Headline\n\nOf the 20 cities that applied in the spring, a dozen were selected.")
     assert counts(a) == [("20 cities", 20, None)]
+
+
+def test_a_count_that_names_its_own_cities_is_not_the_count_of_the_same_number_after_it(read):
+    a = read(
+        "Headline\n\nThree cities went to court over the grants this spring: Oakland, Seattle and Portland.\n\n"
+        "Not one of them is among the three cities the department said it would not consider."
+    )
+    assert roles(a) == []
+    assert counts(a) == [("Three cities", 3, None), ("three cities", 3, "excluded")]
