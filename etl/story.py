@@ -403,12 +403,12 @@ def _nearest(rd: Reading, cues: Cues, roles: dict[str, Role], c: Count) -> tuple
     holds cues of two roles ("None of the four cities that received letters is among the original 12 locations"),
     the role whose cue stands right by the count."""
     start, end, found = _segment(rd, cues, c.start)
+    k = rd.index_at(c.start)
     name = _one(found)
     if name:
-        return name, _cue(found, name)
+        return None if _cues_are_others(rd, roles[name], c, k, start, end) else (name, _cue(found, name))
     if len(found) < 2:
         return None
-    k = rd.index_at(c.start)
     best = []
     for role_name in found:
         hits = [
@@ -421,6 +421,16 @@ def _nearest(rd: Reading, cues: Cues, roles: dict[str, Role], c: Count) -> tuple
     if len(best) >= 2 and best[0][0] <= NEAR_CUE and best[0][0] * 2 < best[1][0]:
         return best[0][2], best[0][1]
     return None
+
+
+def _cues_are_others(rd: Reading, role: Role, c: Count, k: int, start: int, end: int) -> bool:
+    """Another number stands between the count and each of the role's cues: "The two cities in the suit are apart
+    from the four shut out": the cue is the four's."""
+    numbers = [x for x in rd.counts if x is not c and rd.index_at(x.start) == k]
+    return all(
+        any(min(c.end, m.start) <= x.start < max(c.start, m.end) for x in numbers)
+        for m in _role_cues(rd.phrases[k], role, start, end)
+    )
 
 
 def _clause_cue(cues: Cues, at: int) -> tuple[str, str] | None:

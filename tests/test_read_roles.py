@@ -394,3 +394,18 @@ def test_a_count_that_names_its_own_cities_is_not_the_count_of_the_same_number_a
     )
     assert roles(a) == []
     assert counts(a) == [("Three cities", 3, None), ("three cities", 3, "excluded")]
+
+
+def test_a_count_with_another_number_between_it_and_a_list_or_a_cue_takes_neither(read):
+    a = read(
+        "Headline\n\nThe two cities in the grant suit are apart from the four shut out of the partnership: "
+        "Baltimore, Albuquerque, San Bernardino and Stockton."
+    )
+    assert counts(a) == [("two cities", 2, None)]
+    assert a.story.counts[0].listed is None
+    b = read(
+        "Headline\n\nThose three cities were sued, unlike the four denied a place: Baltimore, Albuquerque, "
+        "San Bernardino and Stockton."
+    )
+    assert counts(b) == [("three cities", 3, None)]
+    assert b.story.counts[0].listed is None

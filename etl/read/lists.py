@@ -179,6 +179,8 @@ class Lists:
         locator = Span(base + m.start(), base + m.end(), m.group(0)) if m else None
         before = [c for c in counts if rd.index_at(c.start) == k and c.end <= first]
         count, introduced = (before[-1] if before else None), ""
+        if count is not None and any(count.end <= c.start < first for c in rd.counts):
+            count = None  # "three cities are not among the four excluded: A, B, C, D": the list is the four's
         if count is not None:
             between = text[count.end : first]
             if self.some_of.search(between):  # "Twelve cities take part; among them are …": some of the twelve
