@@ -358,9 +358,10 @@ def _count_roles(
 
 def _same_number(rd: Reading, story: Story, methods: dict) -> None:
     """5: a count with no role of its own takes the role of the counts of its number that have one from the rules
-    before (all of one role); a count that names its own cities only from such a count before it ("Four cities have
-    sued: San Francisco, … None of them is among the four cities …": the four named are others)."""
-    enumerating = {id(e.items[0].count) for e in rd.enumerations if e.items[0].introduced == ENUMERATES}
+    before (all of one role); a count that names its own cities (all or some) only from such a count before it
+    ("Four cities have sued: San Francisco, … None of them is among the four cities …"; "Another network worked
+    with a dozen cities, among them Camden … The partnership has twelve sites": the cities named are others)."""
+    enumerating = {id(e.items[0].count) for e in rd.enumerations if e.items[0].introduced}
     ruled = [x for x in story.counts if x.role is not None]
     for cr in story.counts:
         if cr.role is None and not cr.part:

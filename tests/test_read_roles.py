@@ -409,3 +409,12 @@ def test_a_count_with_another_number_between_it_and_a_list_or_a_cue_takes_neithe
     )
     assert counts(b) == [("three cities", 3, None)]
     assert b.story.counts[0].listed is None
+
+
+def test_a_count_that_names_some_of_its_cities_is_not_the_programmes_count_after_it(read):
+    a = read(
+        "Headline\n\nAn older federal effort served a dozen cities, among them Newark, Detroit and Oakland.\n\n"
+        "The partnership launched in June has twelve sites of its own."
+    )
+    assert roles(a) == []
+    assert counts(a) == [("a dozen cities", 12, None), ("twelve sites", 12, "participant")]
