@@ -418,3 +418,15 @@ def test_a_count_that_names_some_of_its_cities_is_not_the_programmes_count_after
     )
     assert roles(a) == []
     assert counts(a) == [("a dozen cities", 12, None), ("twelve sites", 12, "participant")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Springfield, Mass., is not in the program.",
+        "Flint is not part of the partnership.",
+        "Akron was not selected for the program in June.",
+    ],
+)
+def test_a_city_said_not_to_take_part_takes_no_role(read, sentence):
+    assert roles(read(f"Headline\n\n{sentence}")) == []
