@@ -430,3 +430,16 @@ def test_a_count_that_names_some_of_its_cities_is_not_the_programmes_count_after
 )
 def test_a_city_said_not_to_take_part_takes_no_role(read, sentence):
     assert roles(read(f"Headline\n\n{sentence}")) == []
+
+
+def test_a_bullets_list_does_not_run_on_into_the_next_bullets_list(read):
+    a = read(
+        "Headline\n\n• Already participating: Memphis, Toledo and Houston\n\n"
+        "• Shut out this week: Baltimore, Albuquerque, San Bernardino and Stockton"
+    )
+    assert roles(a) == [
+        ("Baltimore", "excluded"),
+        ("Albuquerque", "excluded"),
+        ("San Bernardino", "excluded"),
+        ("Stockton", "excluded"),
+    ]

@@ -151,7 +151,7 @@ class Lists:
         between = _ASIDE.sub("", between, count=1)  # "Stockton (which left bankruptcy in 2015), Baltimore and …"
         same = pk == k and self.list_text.match(between) is not None
         bullets = k == pk + 1 and rd.sentences[k].kind == "bullet" and rd.sentences[pk].kind == "bullet"
-        bullets = bullets and rd.sentences[k].start <= place.mention.start
+        bullets = bullets and rd.sentences[k].start <= place.mention.start and _first_on_line(rd, previous, pk)
         line = (
             k == pk + 1
             and not bullets
@@ -234,3 +234,9 @@ class Lists:
         Tenn., are among them")."""
         words = " ".join(text[end : end + CLOSING_REACH].lstrip(" ,").lower().split())
         return any(words.startswith(c) for c in self.pronoun_closings)
+
+
+def _first_on_line(rd: Reading, place: Place, k: int) -> bool:
+    """The place is the first of its line: one city a bullet ("• Baltimore, Md.: …"), not the last of a list on a
+    line ("• Sites: 12 (Birmingham, …, Springfield)"), which the next bullet's list does not go on."""
+    return not any(rd.sentences[k].start <= p.mention.start < place.mention.start for p in rd.places)
