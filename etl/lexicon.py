@@ -105,6 +105,7 @@ KEYS = {
         "clause_relatives",
         "reported_speech",
         "cue_forms",
+        "other_matter",
     ),
     "story": (
         "withdrawn",

@@ -121,7 +121,8 @@ def link_dates(rd: Reading, ref, lexicon: Lexicon) -> list[EventLink]:
     of (their entities or cue words); then, when none is, an event close by (within NEAR_MISS days) that the
     date's own clause speaks of strongly, so a wrong date given to an event is caught as a disagreement on that
     event, never taken for another event of that day, unless the date is the day someone spoke of it ("officials
-    said Friday they were blindsided by the letter") or another date of the sentence already gives that event its
+    said Friday they were blindsided by the letter"), in a sentence that opens on another matter ("Separately from
+    the letters, …"), or another date of the sentence already gives that event its
     day ("on Monday on a letter …: the department's Aug. 3 message": Monday is the council's); then an event
     inside the window that the paragraph speaks of. A month that two events of its window fit equally
     ("came back to the floor in September") is neither's. A phrase about a committee's or a procedural vote, or
@@ -149,15 +150,15 @@ def link_dates(rd: Reading, ref, lexicon: Lexicon) -> list[EventLink]:
         if isinstance(first, EventLink) and first.how == "window" and first.event_id:
             dated.setdefault(rd.sentence_at(rd.dates[i].start), set()).add(first.event_id)
     links, saying = [], relative_clauses(lexicon).dates_a_saying
+    other = tuple(w.lower() for w in lexicon.dates["other_matter"])
     for i, first in enumerate(firsts):
         if isinstance(first, EventLink):
             links.append(first)
             continue
         sid, candidates, cut = first
         others = [r for r in candidates if r.event_id not in dated.get(sid, set())]
-        near = (
-            None if saying(rd.sentence(sid), rd.dates[i].start) else _near_miss(rd, i, rd.dates[i], others, cut, tenses)
-        )
+        aside = saying(rd.sentence(sid), rd.dates[i].start) or rd.sentence(sid).surface.lower().startswith(other)
+        near = None if aside else _near_miss(rd, i, rd.dates[i], others, cut, tenses)
         links.append(near or _in_paragraph(rd, i, rd.dates[i], sid, candidates, tenses))
     return links
 

@@ -347,6 +347,16 @@ def test_the_day_someone_spoke_of_an_event_is_not_a_wrong_date_of_it(read):
     ]
 
 
+def test_a_date_in_a_sentence_on_another_matter_is_not_a_wrong_date_of_the_event_it_sets_aside(read):
+    a = read(
+        "Headline\n\nApart from the partnership letters, the department warned Denver last month about its grants.",
+        as_of="2017-08-07",
+    )
+    assert [(a.reading.dates[x.date_index].surface, x.event_id, x.how) for x in a.dates] == [
+        ("last month", None, "none")
+    ]
+
+
 def test_a_date_beside_the_day_its_sentence_gives_an_event_is_not_that_events_date(read):
     """The sentence dates the letters itself ("the department's Aug. 3 letter"): the council's own day beside it,
     with the letters' cue in its clause, is the meeting's, not a second (wrong) date of the letters."""
