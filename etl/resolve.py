@@ -351,7 +351,8 @@ def link_tallies(rd: Reading, ref, lexicon: Lexicon) -> list[TallyLink]:
     """Each tally's recorded vote: of the kind its words name (``_motions``: a cloture or a confirmation), of the
     nominee ``_whose`` it is, held on a day its sentence gives, else the latest by the article's date. A committee's
     tally, and a cloture no recorded vote fits, are no recorded floor vote; a tally whose kind is unsure is tied to
-    no vote, since a wrong tie is worse than none."""
+    no vote, since a wrong tie is worse than none; so is a tally whose sentence dates it months away from the vote
+    ("Neil Gorsuch was confirmed 54-45 in April")."""
     votes = ref["votes"]
     links = []
     for t, motion in zip(rd.tallies, _motions(rd, lexicon), strict=True):
@@ -366,11 +367,22 @@ def link_tallies(rd: Reading, ref, lexicon: Lexicon) -> list[TallyLink]:
         on_day = candidates[candidates["date"].isin(days)]
         before = candidates[candidates["date"] <= rd.article.as_of.isoformat()]
         chosen = (on_day if len(on_day) else before if len(before) else candidates).sort_values("date")
-        if len(chosen):
+        if len(chosen) and not _dated_elsewhere(rd, sid, chosen.iloc[-1]["date"]):
             links.append(TallyLink(t, chosen.iloc[-1], how))
         else:
             links.append(TallyLink(t, None, "not_floor" if motion == CLOTURE else "none"))
     return links
+
+
+def _dated_elsewhere(rd: Reading, sid: str, day: str) -> bool:
+    """The sentence gives dates and none lies within NEAR_MISS days of the vote's ``day``."""
+    vote = dt.date.fromisoformat(day)
+    own = [d for d in rd.dates if rd.sentence_at(d.start) == sid and not d.negated and d.precision != "after"]
+    far = [d for d in own if d.date_start - NEAR > vote or vote > (d.date_end or d.date_start) + NEAR]
+    return bool(own) and len(far) == len(own)
+
+
+NEAR = dt.timedelta(days=NEAR_MISS)
 
 
 def _whose(rd: Reading, t: Tally, sid: str, nominees: set[str], dated: bool) -> tuple[str | None, str]:
@@ -380,12 +392,16 @@ def _whose(rd: Reading, t: Tally, sid: str, nominees: set[str], dated: bool) -> 
     cloture vote went 50-48 as well"), the nominee named last before it. None (with ``date``): the votes of a day
     its sentence gives decide. The nominee named before reaches back no further than the paragraph before the
     tally's: a tally paragraphs after the last nominee ("Last week, the Senate voted 51-50 on a health care
-    measure") is another vote."""
+    measure") is another vote; so is a tally in a sentence that opens with another person and names no nominee
+    ("Neil Gorsuch was confirmed 54-45 in April")."""
     named = _nominees_near(rd, sid, nominees)
     words = t.words  # from the tally before it to its own end
     within = {m.entity_id for m in named if words.start <= m.start and m.end <= words.end}
     if len(within) == 1:  # "confirmed Emanuel …, 49-47, weeks after it confirmed Kaplan by a vote of 50-48"
         return within.pop(), "nominee"
+    own = rd.mentions_in(sid)
+    if not any(m.entity_id in nominees for m in own) and any(m.type == "person" and rd.opens(m) for m in own):
+        return None, "date"  # "Neil Gorsuch was confirmed 54-45 in April": the person the sentence opens with
     if named:
         return min(named, key=lambda m: (*rd.apart(m, t), m.start)).entity_id, "nominee"
     first = _reach(rd, sid)

@@ -479,6 +479,14 @@ def test_a_tally_paragraphs_after_the_nominee_is_another_vote(read):
     assert _votes(a) == [("50-48", KAPLAN, "nominee"), ("51-50", None, "none")]
 
 
+def test_another_persons_tally_beside_a_nominee_is_not_the_nominees_vote(read):
+    a = read(
+        "Headline\n\nThe Senate confirmed Marvin Kaplan to the NLRB on Wednesday, 50-48. Attorney General Jeff "
+        "Sessions won his own confirmation 52-47. A Supreme Court nominee was confirmed 54-45 back in April."
+    )
+    assert _votes(a) == [("50-48", KAPLAN, "nominee"), ("52-47", None, "none"), ("54-45", None, "none")]
+
+
 def test_a_tally_whose_words_name_both_votes_is_tied_to_neither(read):
     a = read("Headline\n\nThe Senate confirmed Marvin Kaplan 50-48 after a cloture vote.")
     assert _votes(a) == [("50-48", None, "unsure")]
