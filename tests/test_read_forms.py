@@ -328,6 +328,18 @@ def test_a_date_the_text_says_is_wrong_is_no_claim(read):
     assert [(link.event_id, link.how) for link in a.dates] == [(None, "negated"), ("kaplan-confirmed", "window")]
 
 
+def test_a_not_that_negates_a_verb_before_a_date_does_not_make_the_date_wrong(read):
+    a = read(
+        "Headline\n\nCities that do not reply by Aug. 18 will lose their chance, the letters say. The vote was on "
+        "Aug. 2, not on Aug. 3."
+    )
+    assert [(d.surface, d.negated) for d in a.reading.dates] == [
+        ("Aug. 18", False),
+        ("Aug. 2", False),
+        ("Aug. 3", True),
+    ]
+
+
 def test_a_wrong_date_given_to_an_event_is_a_claim_on_that_event(read):
     a = read("Headline\n\nOn August 3, 2017, the Senate confirmed Marvin Kaplan to the NLRB by a vote of 50-48.")
     assert [(link.event_id, link.how) for link in a.dates] == [("kaplan-confirmed", "evidence")]
