@@ -443,3 +443,14 @@ def test_a_bullets_list_does_not_run_on_into_the_next_bullets_list(read):
         ("San Bernardino", "excluded"),
         ("Stockton", "excluded"),
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The mayors of Buffalo and Lansing talked on Thursday about the letters.",
+        "Reporters from Houston and Memphis asked about the letters to four cities.",
+    ],
+)
+def test_cities_that_say_who_people_are_take_no_role(read, sentence):
+    assert roles(read(f"Headline\n\n{sentence}")) == []

@@ -90,13 +90,15 @@ class Lists:
     @staticmethod
     def _locators(places: dict, people: dict) -> re.Pattern:
         """The words that, right before a city, only place something by it: the lexicon's locators, and a person's
-        description (", a pastor in", ", an immigration lawyer from")."""
+        description (", a pastor in", ", an immigration lawyer from"; "The mayors of Buffalo and Lansing",
+        "Reporters from Houston": the cities say who the people are, the sentence is about the people)."""
         words = "|".join(re.escape(w) for w in sorted(places["locators"], key=len, reverse=True))
         nouns = "|".join(re.escape(w) for w in people["role_nouns"])
         articles = _alternatives(places["description_articles"])
         prepositions = _alternatives(places["description_prepositions"])
         return re.compile(
-            rf"(?:(?<![\w’'])(?:{words})|,\s+(?:{articles})\s+(?:[\w’'-]+\s+){{0,3}}(?:{nouns})\s+(?:{prepositions}))\s+$",
+            rf"(?:(?<![\w’'])(?:{words})|,\s+(?:{articles})\s+(?:[\w’'-]+\s+){{0,3}}(?:{nouns})\s+(?:{prepositions})"
+            rf"|(?<![\w’'])(?:{nouns})s?\s+(?:{prepositions}))\s+$",
             re.IGNORECASE,
         )
 
