@@ -452,11 +452,19 @@ class SpeakerLink:
     how: str  # label | verb | only | previous | next | pronoun | none
 
 
-def _gap(m, verb: Cue, asides: set[tuple[int, int]]) -> int:
+AFTER_VERB_WORDS = 1  # words that may stand between a speech verb and a speaker after it ("said the department")
+
+
+def _gap(m, verb: Cue, asides: set[tuple[int, int]], text: str = "") -> int:
     """Characters between a name and a speech verb, not counting an aside between them (the reader's ``aside``
-    cues: "Renata Solis, who coordinates federal grants for the city, said"; "Sen. Patty Murray (D-Wash.) said")."""
+    cues: "Renata Solis, who coordinates federal grants for the city, said"; "Sen. Patty Murray (D-Wash.) said").
+    A name after the verb speaks only with at most a word between ("said the department"): after more, it is what
+    the verb is about ("told reporters the Justice Department “has the facts wrong”")."""
     if verb.start >= m.end:
         return 1 if (m.end, verb.start) in asides else verb.start - m.end
+    begin = m.start if m.title_start is None else m.title_start
+    if text and len(text[verb.end : begin].split()) > AFTER_VERB_WORDS:
+        return SPEECH_REACH + 1
     return max(0, m.start - verb.end)
 
 
@@ -542,7 +550,7 @@ def _tied(rd: Reading, at: Attribution, side: int, start: int, end: int, paragra
     candidates: list[tuple[int, str, str]] = []
     for m in rd.mentions:
         if m.type in SPEAKER_TYPES and start <= m.start < end and not q.start - 1 <= m.start <= q.end:
-            gap = min(_gap(m, v, asides) for v in verbs)
+            gap = min(_gap(m, v, asides, rd.article.text) for v in verbs)
             if gap <= SPEECH_REACH:
                 candidates.append((gap, m.entity_id, "verb"))
     for pronoun in at.of(PRONOUN, side):
