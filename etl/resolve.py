@@ -120,8 +120,9 @@ def link_dates(rd: Reading, ref, lexicon: Lexicon) -> list[EventLink]:
     First the events inside the date's window (the same day, or the month of "in June") that the sentence speaks
     of (their entities or cue words); then, when none is, an event close by (within NEAR_MISS days) that the
     date's own clause speaks of strongly, so a wrong date given to an event is caught as a disagreement on that
-    event, never taken for another event of that day, unless the date is the day someone spoke of it ("officials
-    said Friday they were blindsided by the letter"), in a sentence that opens on another matter ("Separately from
+    event, never taken for another event of that day, unless the date is a day someone spoke of it after it
+    ("officials said Friday they were blindsided by the letter"; a day before it, "said on Tuesday that he
+    wouldn't consider", is a claim on it), in a sentence that opens on another matter ("Separately from
     the letters, …"), or another date of the sentence already gives that event its
     day ("on Monday on a letter …: the department's Aug. 3 message": Monday is the council's); then an event
     inside the window that the paragraph speaks of. A month that two events of its window fit equally
@@ -157,8 +158,11 @@ def link_dates(rd: Reading, ref, lexicon: Lexicon) -> list[EventLink]:
             continue
         sid, candidates, cut = first
         others = [r for r in candidates if r.event_id not in dated.get(sid, set())]
-        aside = saying(rd.sentence(sid), rd.dates[i].start) or rd.sentence(sid).surface.lower().startswith(other)
-        near = None if aside else _near_miss(rd, i, rd.dates[i], others, cut, tenses)
+        d = rd.dates[i]
+        if saying(rd.sentence(sid), d.start):  # a reaction comes after what it speaks of
+            others = [r for r in others if date_range(r.date, r.date_precision)[1] >= d.date_start]
+        aside = rd.sentence(sid).surface.lower().startswith(other)
+        near = None if aside else _near_miss(rd, i, d, others, cut, tenses)
         links.append(near or _in_paragraph(rd, i, rd.dates[i], sid, candidates, tenses))
     return links
 

@@ -347,7 +347,7 @@ def test_a_wrong_date_given_to_an_event_is_a_claim_on_that_event(read):
 
 def test_the_day_someone_spoke_of_an_event_is_not_a_wrong_date_of_it(read):
     """A reaction a day later: "said Saturday" dates the saying, not the letter it speaks of; the letter's own day
-    in the next sentence still gives it."""
+    in the next sentence still gives it. A day before the event it speaks of is still a (wrong) claim on it."""
     a = read(
         "Headline\n\nStockton's council members said on Saturday that the Justice Department's letter came as a "
         "shock. The letter was sent on Aug. 3.",
@@ -357,6 +357,11 @@ def test_the_day_someone_spoke_of_an_event_is_not_a_wrong_date_of_it(read):
         ("Saturday", None, "none"),
         ("Aug. 3", "psp-four-cities-letters", "window"),
     ]
+    before = read(
+        "Headline\n\nJeff Sessions said on Tuesday that the department would not consider four cities.",
+        as_of="2017-08-07",
+    )
+    assert [(x.event_id, x.how) for x in before.dates] == [("psp-four-cities-letters", "evidence")]
 
 
 def test_a_date_in_a_sentence_on_another_matter_is_not_a_wrong_date_of_the_event_it_sets_aside(read):
