@@ -111,6 +111,7 @@ KEYS = {
         "clause_relatives",
         "reported_speech",
         "cue_forms",
+        "other_matter",
     ),
     "story": (
         "withdrawn",
@@ -127,6 +128,9 @@ KEYS = {
         "anaphoric_verbs",
         "pronoun_openings",
         "pronoun_closings",
+        "question_marks",
+        "partitive_openings",
+        "closing_marks",
     ),
     "methods": (
         "tally_sides",

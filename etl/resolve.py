@@ -120,9 +120,12 @@ def link_dates(rd: Reading, ref, lexicon: Lexicon) -> list[EventLink]:
     First the events inside the date's window (the same day, or the month of "in June") that the sentence speaks
     of (their entities or cue words); then, when none is, an event close by (within NEAR_MISS days) that the
     date's own clause speaks of strongly, so a wrong date given to an event is caught as a disagreement on that
-    event, never taken for another event of that day, unless another date of the sentence already gives that
-    event its day ("on Monday on a letter …: the department's Aug. 3 message": Monday is the council's); then an
-    event inside the window that the paragraph speaks of. A month that two events of its window fit equally
+    event, never taken for another event of that day, unless the date is a day someone spoke of it after it
+    ("officials said Friday they were blindsided by the letter"; a day before it, "said on Tuesday that he
+    wouldn't consider", is a claim on it), in a sentence that opens on another matter ("Separately from
+    the letters, …"), or another date of the sentence already gives that event its
+    day ("on Monday on a letter …: the department's Aug. 3 message": Monday is the council's); then an event
+    inside the window that the paragraph speaks of. A month that two events of its window fit equally
     ("came back to the floor in September") is neither's. A phrase about a committee's or a procedural vote, or
     the only date of a sentence about a cloture and no confirmation, never dates a confirmation vote. A date the
     text says is wrong, an open-ended one ("after the August recess"), and the report's own day in its headline or
@@ -147,17 +150,20 @@ def link_dates(rd: Reading, ref, lexicon: Lexicon) -> list[EventLink]:
     for i, first in enumerate(firsts):
         if isinstance(first, EventLink) and first.how == "window" and first.event_id:
             dated.setdefault(rd.sentence_at(rd.dates[i].start), set()).add(first.event_id)
-    links = []
+    links, saying = [], relative_clauses(lexicon).dates_a_saying
+    other = tuple(w.lower() for w in lexicon.dates["other_matter"])
     for i, first in enumerate(firsts):
         if isinstance(first, EventLink):
             links.append(first)
             continue
         sid, candidates, cut = first
         others = [r for r in candidates if r.event_id not in dated.get(sid, set())]
-        links.append(
-            _near_miss(rd, i, rd.dates[i], others, cut, tenses)
-            or _in_paragraph(rd, i, rd.dates[i], sid, candidates, tenses)
-        )
+        d = rd.dates[i]
+        if saying(rd.sentence(sid), d.start):  # a reaction comes after what it speaks of
+            others = [r for r in others if date_range(r.date, r.date_precision)[1] >= d.date_start]
+        aside = rd.sentence(sid).surface.lower().startswith(other)
+        near = None if aside else _near_miss(rd, i, d, others, cut, tenses)
+        links.append(near or _in_paragraph(rd, i, rd.dates[i], sid, candidates, tenses))
     return links
 
 
@@ -349,7 +355,8 @@ def link_tallies(rd: Reading, ref, lexicon: Lexicon) -> list[TallyLink]:
     """Each tally's recorded vote: of the kind its words name (``_motions``: a cloture or a confirmation), of the
     nominee ``_whose`` it is, held on a day its sentence gives, else the latest by the article's date. A committee's
     tally, and a cloture no recorded vote fits, are no recorded floor vote; a tally whose kind is unsure is tied to
-    no vote, since a wrong tie is worse than none."""
+    no vote, since a wrong tie is worse than none; so is a tally whose sentence dates it months away from the vote
+    ("Neil Gorsuch was confirmed 54-45 in April")."""
     votes = ref["votes"]
     links = []
     for t, motion in zip(rd.tallies, _motions(rd, lexicon), strict=True):
@@ -364,11 +371,22 @@ def link_tallies(rd: Reading, ref, lexicon: Lexicon) -> list[TallyLink]:
         on_day = candidates[candidates["date"].isin(days)]
         before = candidates[candidates["date"] <= rd.article.as_of.isoformat()]
         chosen = (on_day if len(on_day) else before if len(before) else candidates).sort_values("date")
-        if len(chosen):
+        if len(chosen) and not _dated_elsewhere(rd, sid, chosen.iloc[-1]["date"]):
             links.append(TallyLink(t, chosen.iloc[-1], how))
         else:
             links.append(TallyLink(t, None, "not_floor" if motion == CLOTURE else "none"))
     return links
+
+
+def _dated_elsewhere(rd: Reading, sid: str, day: str) -> bool:
+    """The sentence gives dates and none lies within NEAR_MISS days of the vote's ``day``."""
+    vote = dt.date.fromisoformat(day)
+    own = [d for d in rd.dates if rd.sentence_at(d.start) == sid and not d.negated and d.precision != "after"]
+    far = [d for d in own if d.date_start - NEAR > vote or vote > (d.date_end or d.date_start) + NEAR]
+    return bool(own) and len(far) == len(own)
+
+
+NEAR = dt.timedelta(days=NEAR_MISS)
 
 
 def _whose(rd: Reading, t: Tally, sid: str, nominees: set[str], dated: bool) -> tuple[str | None, str]:
@@ -376,18 +394,41 @@ def _whose(rd: Reading, t: Tally, sid: str, nominees: set[str], dated: bool) -> 
     start, to its end), else the one named nearest to it in its sentence (fewest clause breaks between them, then
     fewest characters), else in its paragraph; else, for an undated tally on a line of its own ("• The
     cloture vote went 50-48 as well"), the nominee named last before it. None (with ``date``): the votes of a day
-    its sentence gives decide."""
+    its sentence gives decide. The nominee named before reaches back no further than the paragraph before the
+    tally's: a tally paragraphs after the last nominee ("Last week, the Senate voted 51-50 on a health care
+    measure") is another vote; so is a tally in a sentence that opens with another person and names no nominee
+    ("Neil Gorsuch was confirmed 54-45 in April")."""
     named = _nominees_near(rd, sid, nominees)
     words = t.words  # from the tally before it to its own end
     within = {m.entity_id for m in named if words.start <= m.start and m.end <= words.end}
     if len(within) == 1:  # "confirmed Emanuel …, 49-47, weeks after it confirmed Kaplan by a vote of 50-48"
         return within.pop(), "nominee"
+    own = rd.mentions_in(sid)
+    if not any(m.entity_id in nominees for m in own) and any(m.type == "person" and rd.opens(m) for m in own):
+        return None, "date"  # "Neil Gorsuch was confirmed 54-45 in April": the person the sentence opens with
     if named:
         return min(named, key=lambda m: (*rd.apart(m, t), m.start)).entity_id, "nominee"
-    earlier = [m for m in rd.mentions if m.entity_id in nominees and m.start < t.start]
+    first = _reach(rd, sid)
+    earlier = [
+        m
+        for m in rd.mentions
+        if m.entity_id in nominees and m.start < t.start and rd.sentence(rd.sentence_at(m.start)).paragraph >= first
+    ]
     if dated or not earlier:
         return None, "date"
     return max(earlier, key=lambda m: m.start).entity_id, "previous"
+
+
+def _reach(rd: Reading, sid: str) -> int:
+    """The first paragraph a sentence's tally may take its nominee from: the one before its own, or, for a bullet,
+    the first of the run of bullets it ends (a list's items are paragraphs of their own)."""
+    k = rd.sentence_ids.index(sid)
+    first = rd.sentences[k].paragraph - 1
+    if rd.sentences[k].kind != "bullet":
+        return first
+    while k > 0 and rd.sentences[k - 1].kind == "bullet":
+        k -= 1
+    return min(first, rd.sentences[k].paragraph)
 
 
 def _nominees_near(rd: Reading, sid: str, nominees: set[str]) -> list:
@@ -415,11 +456,19 @@ class SpeakerLink:
     how: str  # label | verb | only | previous | next | pronoun | none
 
 
-def _gap(m, verb: Cue, asides: set[tuple[int, int]]) -> int:
+AFTER_VERB_WORDS = 1  # words that may stand between a speech verb and a speaker after it ("said the department")
+
+
+def _gap(m, verb: Cue, asides: set[tuple[int, int]], text: str = "") -> int:
     """Characters between a name and a speech verb, not counting an aside between them (the reader's ``aside``
-    cues: "Renata Solis, who coordinates federal grants for the city, said"; "Sen. Patty Murray (D-Wash.) said")."""
+    cues: "Renata Solis, who coordinates federal grants for the city, said"; "Sen. Patty Murray (D-Wash.) said").
+    A name after the verb speaks only with at most a word between ("said the department"): after more, it is what
+    the verb is about ("told reporters the Justice Department “has the facts wrong”")."""
     if verb.start >= m.end:
         return 1 if (m.end, verb.start) in asides else verb.start - m.end
+    begin = m.start if m.title_start is None else m.title_start
+    if text and len(text[verb.end : begin].split()) > AFTER_VERB_WORDS:
+        return SPEECH_REACH + 1
     return max(0, m.start - verb.end)
 
 
@@ -505,7 +554,7 @@ def _tied(rd: Reading, at: Attribution, side: int, start: int, end: int, paragra
     candidates: list[tuple[int, str, str]] = []
     for m in rd.mentions:
         if m.type in SPEAKER_TYPES and start <= m.start < end and not q.start - 1 <= m.start <= q.end:
-            gap = min(_gap(m, v, asides) for v in verbs)
+            gap = min(_gap(m, v, asides, rd.article.text) for v in verbs)
             if gap <= SPEECH_REACH:
                 candidates.append((gap, m.entity_id, "verb"))
     for pronoun in at.of(PRONOUN, side):

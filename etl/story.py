@@ -32,6 +32,7 @@ from etl.read.phrases import ANAPHORS, CUES, LAUNCH_WORDS, NOT_A_ROLE, PROGRAM_W
 
 NEAR_BACK = 2  # sentences a definite count or a list may look back for its role's cue
 NEAR_AHEAD = 2  # sentences a bare count may look ahead for a cue sentence that refers back to it
+SEMICOLON_MARK = ";"  # a clause piece that ends a statement (``_segment``)
 CANCEL_REACH = 15  # characters after a "not a role" phrase ("interested in") in which a role cue is cancelled
 
 
@@ -111,6 +112,7 @@ class Cues:
     clauses: list[tuple[int, int, dict[str, str]]]  # (start, end, cues) of each clause, in characters
     hedges: list[int]  # where each "not a role" phrase begins, in characters
     withdrawn: bool = False  # the sentence reports a claim the text withdraws: none of its counts or lists counts
+    asked: bool = False  # the sentence is a question: its own cities take no role from it (its counts still do)
 
     def hedged(self, at: int) -> bool:
         """A "not a role" phrase stands in the clause of position ``at`` ("The others are A, B and C, all of which
@@ -146,15 +148,16 @@ def _cues_in(found: list[Phrase], roles, cancels: list[tuple[int, int]], start: 
 def sentence_roles(rd: Reading, lexicon: Lexicon) -> list[Cues]:
     """Per sentence: the roles whose cue phrases it holds, without the cues a "not a role" phrase just before them
     cancels; the same per clause (a lone city takes only its own clause's cue). A sentence that reports a claim the
-    text withdraws ("An earlier version of this story said …") holds none."""
-    out = []
+    text withdraws ("An earlier version of this story said …") holds none; a question is marked as one."""
+    out, words = [], lexicon.story
     for s, pieces, found in zip(rd.sentences, rd.clauses, rd.phrases, strict=True):
         withdrawn = any(c.kind == WITHDRAWN for c in found)
         found = [] if withdrawn else found
         cancels = [(c.start, c.end) for c in found if c.kind == NOT_A_ROLE]
         clauses = [(c.start, c.end, _cues_in(found, lexicon.roles, cancels, c.start, c.end)) for c in pieces]
         found_in = _cues_in(found, lexicon.roles, cancels, s.start, s.end)
-        out.append(Cues(found_in, clauses, [a for a, _ in cancels], withdrawn))
+        asked = s.surface.rstrip("".join(words["closing_marks"])).endswith(tuple(words["question_marks"]))
+        out.append(Cues(found_in, clauses, [a for a, _ in cancels], withdrawn, asked))
     return out
 
 
@@ -198,11 +201,14 @@ def tell(rd: Reading, lexicon: Lexicon, sites: int, programs: set[str], role_ent
     cues = sentence_roles(rd, lexicon)
     methods = lexicon.methods
     story = Story(lists=city_lists(rd))
-    _count_roles(rd, story, cues, roles, lambda: _program_counts(rd, story, lexicon, sites, programs), methods)
+    partitive = {" ".join(w.lower().split()) for w in lexicon.story["partitive_openings"]}
+    _count_roles(
+        rd, story, cues, roles, lambda: _program_counts(rd, story, lexicon, sites, programs), methods, partitive
+    )
     story.lists = _join_split_lists(rd, story)
     for group in story.lists:
-        if cues[group.sentence].withdrawn:
-            continue  # the correction box's "An earlier version of this story said the four cities were …"
+        if cues[group.sentence].withdrawn or cues[group.sentence].asked:
+            continue  # a correction box's "An earlier version of this story said …", or a question ("Is Denver next?")
         if group.items[0].locator is not None:
             continue  # "60 miles east of Los Angeles", "a pastor in San Bernardino": a city that only places
         if len(group.places) == 1 and group.items[0].describes:
@@ -304,6 +310,7 @@ def _count_roles(
     roles: dict[str, Role],
     program_counts,
     methods: dict,
+    partitive: set[str],
 ) -> None:
     parts = set(rd.parts)
     for c in (c for c in rd.counts if c.city):
@@ -314,6 +321,8 @@ def _count_roles(
         # a count in a hedged clause ("each of which had asked to join a program that serves twelve cities") takes
         # only its own clause's cue, never another clause's
         own = _clause_cue(cues[k], c.start) if cues[k].hedged(c.start) else _nearest(rd, cues[k], roles, c)
+        if _partitive(rd, c, k, partitive):
+            own = None  # "Of the 16 cities that applied, 12 were chosen": the cue is the twelve's
         if cr.part:
             pass  # some of the cities a role has: it takes no role, so it is no count of them to check
         elif own:  # 1: a cue in the count's own sentence (the nearest, when the sentence holds two roles' cues)
@@ -337,37 +346,75 @@ def _count_roles(
         for ahead in range(1, NEAR_AHEAD + 1):
             if k + ahead >= len(rd.sentences):
                 break
+            if any(rd.index_at(x.start) == k + ahead for x in rd.counts if x.city):
+                break  # "None of them is among the four cities … would not consider": the cue is that count's
             name = _one(cues[k + ahead])
             if name and _has(rd, k + ahead, ANAPHORS, roles[name]):
                 cr.role = roles[name]
                 cr.how = _how(methods, "refers_back_after", cue=_cue(cues[k + ahead], name))
                 break
-    # 5: a count with no role of its own, of the same number as one that has a role
+    _same_number(rd, story, methods)  # 5
+
+
+def _same_number(rd: Reading, story: Story, methods: dict) -> None:
+    """5: a count with no role of its own takes the role of the counts of its number that have one from the rules
+    before (all of one role); a count that names its own cities (all or some) only from such a count before it
+    ("Four cities have sued: San Francisco, … None of them is among the four cities …"; "Another network worked
+    with a dozen cities, among them Camden … The partnership has twelve sites": the cities named are others)."""
+    enumerating = {id(e.items[0].count) for e in rd.enumerations if e.items[0].introduced}
+    ruled = [x for x in story.counts if x.role is not None]
     for cr in story.counts:
         if cr.role is None and not cr.part:
-            same = [x for x in story.counts if x.role is not None and x.count.value == cr.count.value]
+            before = id(cr.count) in enumerating
+            same = [
+                x for x in ruled if x.count.value == cr.count.value and (not before or x.count.end <= cr.count.start)
+            ]
             if len({x.role.name for x in same}) == 1:
                 cr.role, cr.how = same[0].role, _how(methods, "same_number", count=same[0].count.surface)
+
+
+def _partitive(rd: Reading, c: Count, k: int, openings: set[str]) -> bool:
+    """The count opens its sentence after a partitive opening ("Of the 16 cities …, 12 were chosen")."""
+    s = rd.sentences[k]
+    return " ".join(s.surface[: c.start - s.start].lower().split()) in openings
 
 
 NEAR_CUE = 30  # characters: a cue this close to a count, and twice as close as any other role's, decides its role
 
 
+def _segment(rd: Reading, cues: Cues, at: int) -> tuple[int, int, dict[str, str]]:
+    """The part of a sentence between the semicolons around ``at``, and its roles' cues: a semicolon ends a statement
+    as a full stop does ("X was not among the four cities named in the letters; it is one of the 12 participants")."""
+    k = rd.index_at(at)
+    pieces = rd.clauses[k]
+    cuts = [p.start for p in pieces if p.surface == SEMICOLON_MARK]
+    if not cuts:
+        return rd.sentences[k].start, rd.sentences[k].end, cues.found
+    start = max([x + 1 for x in cuts if x < at], default=rd.sentences[k].start)
+    end = min([x for x in cuts if x > at], default=rd.sentences[k].end)
+    found: dict[str, str] = {}
+    for a, b, clause in cues.clauses:
+        if start <= a and b <= end:
+            found |= {n: cue for n, cue in clause.items() if n not in found}
+    return start, end, found
+
+
 def _nearest(rd: Reading, cues: Cues, roles: dict[str, Role], c: Count) -> tuple[str, str] | None:
-    """The role of a count's sentence: its only role, or, when it holds cues of two roles ("None of the four cities
-    that received letters is among the original 12 locations"), the role whose cue stands right by the count."""
-    name = _one(cues)
-    if name:
-        return name, _cue(cues, name)
-    if len(cues.found) < 2:
-        return None
+    """The role of a count's sentence (of its part between semicolons, ``_segment``): its only role, or, when it
+    holds cues of two roles ("None of the four cities that received letters is among the original 12 locations"),
+    the role whose cue stands right by the count."""
+    start, end, found = _segment(rd, cues, c.start)
     k = rd.index_at(c.start)
-    s = rd.sentences[k]
+    name = _one(found)
+    if name:
+        return None if _cues_are_others(rd, roles[name], c, k, start, end) else (name, _cue(found, name))
+    if len(found) < 2:
+        return None
     best = []
-    for role_name in cues.found:
+    for role_name in found:
         hits = [
             (min(abs(m.start - c.end), abs(c.start - m.end)), m.phrase.lower())
-            for m in _role_cues(rd.phrases[k], roles[role_name], s.start, s.end)
+            for m in _role_cues(rd.phrases[k], roles[role_name], start, end)
         ]
         if hits:
             best.append((*min(hits), role_name))
@@ -375,6 +422,16 @@ def _nearest(rd: Reading, cues: Cues, roles: dict[str, Role], c: Count) -> tuple
     if len(best) >= 2 and best[0][0] <= NEAR_CUE and best[0][0] * 2 < best[1][0]:
         return best[0][2], best[0][1]
     return None
+
+
+def _cues_are_others(rd: Reading, role: Role, c: Count, k: int, start: int, end: int) -> bool:
+    """Another number stands between the count and each of the role's cues: "The two cities in the suit are apart
+    from the four shut out": the cue is the four's."""
+    numbers = [x for x in rd.counts if x is not c and rd.index_at(x.start) == k]
+    return all(
+        any(min(c.end, m.start) <= x.start < max(c.start, m.end) for x in numbers)
+        for m in _role_cues(rd.phrases[k], role, start, end)
+    )
 
 
 def _clause_cue(cues: Cues, at: int) -> tuple[str, str] | None:

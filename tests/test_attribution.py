@@ -146,6 +146,13 @@ def test_a_speaker_in_the_previous_sentence(read):
     assert speaker == ("lorna-becket", "previous")
 
 
+def test_a_name_words_after_the_verb_is_what_the_quotation_is_about_not_its_speaker(read):
+    _, _, speaker = read(f"Headline\n\nAn aide told the crowd outside the Justice Department “{QUOTE}.”")
+    assert speaker == (None, "none")
+    _, _, speaker = read(f"Headline\n\n“{QUOTE},” said the Justice Department.")
+    assert speaker == ("justice-department", "verb")
+
+
 def test_the_only_person_the_sentence_names(read):
     text = f"Headline\n\nCouncil Member Lorna Becket stood at the podium with the letter in her hand, “{QUOTE}.”"
     _, cues, speaker = read(text)

@@ -22,7 +22,7 @@ ORIGINAL = Path(__file__).parent / "articles" / "desk" / "wire_original.txt"
 ALARMING = (
     "Senate confirms labor board pick\n\n"
     "The Senate confirmed Marvin Kaplan to the National Labor Relations Board on Wednesday in a 51-48 vote.\n\n"
-    "Officials in Springfield, Ore., and Fresno said “we will wait for the letter before we say anything more,” "
+    "Springfield, Ore., and Fresno said “we will wait for the letter before we say anything more,” "
     "the paper reported.\n"
 )
 
@@ -111,7 +111,7 @@ def test_a_wrong_tally_and_a_role_one_report_claims_are_shown_as_alarms(alarming
     assert lines[0] == f"{file}: 3 sentences, as of 4 Aug 2017 (inferred) from --date; nothing is written"
     assert lines[
         lines.index(
-            "s003 text     Officials in [Springfield]{place}, [Ore.]{state}, and [Fresno]{place} said "
+            "s003 text     [Springfield]{place}, [Ore.]{state}, and [Fresno]{place} said "
             "“[we will wait for the letter before we say anything more]{quote},” the paper reported."
         )
         + 4

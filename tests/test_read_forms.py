@@ -328,9 +328,50 @@ def test_a_date_the_text_says_is_wrong_is_no_claim(read):
     assert [(link.event_id, link.how) for link in a.dates] == [(None, "negated"), ("kaplan-confirmed", "window")]
 
 
+def test_a_not_that_negates_a_verb_before_a_date_does_not_make_the_date_wrong(read):
+    a = read(
+        "Headline\n\nCities that do not reply by Aug. 18 will lose their chance, the letters say. The vote was on "
+        "Aug. 2, not on Aug. 3."
+    )
+    assert [(d.surface, d.negated) for d in a.reading.dates] == [
+        ("Aug. 18", False),
+        ("Aug. 2", False),
+        ("Aug. 3", True),
+    ]
+
+
 def test_a_wrong_date_given_to_an_event_is_a_claim_on_that_event(read):
     a = read("Headline\n\nOn August 3, 2017, the Senate confirmed Marvin Kaplan to the NLRB by a vote of 50-48.")
     assert [(link.event_id, link.how) for link in a.dates] == [("kaplan-confirmed", "evidence")]
+
+
+def test_the_day_someone_spoke_of_an_event_is_not_a_wrong_date_of_it(read):
+    """A reaction a day later: "said Saturday" dates the saying, not the letter it speaks of; the letter's own day
+    in the next sentence still gives it. A day before the event it speaks of is still a (wrong) claim on it."""
+    a = read(
+        "Headline\n\nStockton's council members said on Saturday that the Justice Department's letter came as a "
+        "shock. The letter was sent on Aug. 3.",
+        as_of="2017-08-07",
+    )
+    assert [(a.reading.dates[x.date_index].surface, x.event_id, x.how) for x in a.dates] == [
+        ("Saturday", None, "none"),
+        ("Aug. 3", "psp-four-cities-letters", "window"),
+    ]
+    before = read(
+        "Headline\n\nJeff Sessions said on Tuesday that the department would not consider four cities.",
+        as_of="2017-08-07",
+    )
+    assert [(x.event_id, x.how) for x in before.dates] == [("psp-four-cities-letters", "evidence")]
+
+
+def test_a_date_in_a_sentence_on_another_matter_is_not_a_wrong_date_of_the_event_it_sets_aside(read):
+    a = read(
+        "Headline\n\nApart from the partnership letters, the department warned Denver last month about its grants.",
+        as_of="2017-08-07",
+    )
+    assert [(a.reading.dates[x.date_index].surface, x.event_id, x.how) for x in a.dates] == [
+        ("last month", None, "none")
+    ]
 
 
 def test_a_date_beside_the_day_its_sentence_gives_an_event_is_not_that_events_date(read):
@@ -445,6 +486,22 @@ def test_a_cloture_on_a_line_of_its_own_is_the_nominee_named_before(read):
         "• The cloture vote went 50-48 as well"
     )
     assert _votes(a) == [("50-48", KAPLAN, "nominee"), ("50-48", CLOTURE, "previous")]
+
+
+def test_a_tally_paragraphs_after_the_nominee_is_another_vote(read):
+    a = read(
+        "Headline\n\nSenators confirmed Marvin Kaplan to the labor board on Wednesday, 50-48.\n\n"
+        "Both parties held together.\n\nIn the spring, the chamber voted 51-50 on a budget amendment."
+    )
+    assert _votes(a) == [("50-48", KAPLAN, "nominee"), ("51-50", None, "none")]
+
+
+def test_another_persons_tally_beside_a_nominee_is_not_the_nominees_vote(read):
+    a = read(
+        "Headline\n\nThe Senate confirmed Marvin Kaplan to the NLRB on Wednesday, 50-48. Attorney General Jeff "
+        "Sessions won his own confirmation 52-47. A Supreme Court nominee was confirmed 54-45 back in April."
+    )
+    assert _votes(a) == [("50-48", KAPLAN, "nominee"), ("52-47", None, "none"), ("54-45", None, "none")]
 
 
 def test_a_tally_whose_words_name_both_votes_is_tied_to_neither(read):

@@ -7,6 +7,8 @@ tie a city to a role, it is a mention without one.
 
 from __future__ import annotations
 
+import pytest
+
 # The reader's fixtures and helper, shared with the forms of issue 32: each test names `read` as its argument.
 from tests.test_read_forms import counts, read, reader, ref, roles  # noqa: F401
 
@@ -347,3 +349,108 @@ def test_a_list_that_closes_are_among_them_names_some_of_the_count_before(read):
     assert [c.listed for c in a.story.counts] == [None]
     a = read("Headline\n\nSeveral mayors wrote to the department. Memphis and Toledo are among them.")
     assert roles(a) == []
+
+
+def test_a_count_takes_no_cue_from_past_a_semicolon(read):
+    a = read(
+        "Headline\n\nToledo was not one of the four cities named in the department's notices; it has been a "
+        "participant since June."
+    )
+    assert counts(a) == [("four cities", 4, None)]
+    assert roles(a) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Cincinnati police said they had no comment on the letters sent to four other cities.",
+        "A reader in Modesto points out that his city got no letter.",
+        "Las Cruces was not mentioned in the letter.",
+        "Lansing did not receive a letter from the department.",
+    ],
+)
+def test_a_city_the_letters_did_not_reach_takes_no_role(read, sentence):
+    assert roles(read(f"Headline\n\n{sentence}")) == []
+
+
+def test_the_cities_a_question_names_take_no_role_and_its_count_still_counts(read):
+    a = read(
+        "Headline\n\nMight Portland or Tucson be sent a letter like the ones that went to four cities this week?"
+        "\n\nNobody at the department would say."
+    )
+    assert roles(a) == []
+    assert counts(a) == [("four cities", 4, "excluded")]
+
+
+def test_the_cities_that_applied_are_no_count_of_those_chosen(read):
+    a = read("Headline\n\nOf the 20 cities that applied in the spring, a dozen were selected.")
+    assert counts(a) == [("20 cities", 20, None)]
+
+
+def test_a_count_that_names_its_own_cities_is_not_the_count_of_the_same_number_after_it(read):
+    a = read(
+        "Headline\n\nThree cities went to court over the grants this spring: Oakland, Seattle and Portland.\n\n"
+        "Not one of them is among the three cities the department said it would not consider."
+    )
+    assert roles(a) == []
+    assert counts(a) == [("Three cities", 3, None), ("three cities", 3, "excluded")]
+
+
+def test_a_count_with_another_number_between_it_and_a_list_or_a_cue_takes_neither(read):
+    a = read(
+        "Headline\n\nThe two cities in the grant suit are apart from the four shut out of the partnership: "
+        "Baltimore, Albuquerque, San Bernardino and Stockton."
+    )
+    assert counts(a) == [("two cities", 2, None)]
+    assert a.story.counts[0].listed is None
+    b = read(
+        "Headline\n\nThose three cities were sued, unlike the four denied a place: Baltimore, Albuquerque, "
+        "San Bernardino and Stockton."
+    )
+    assert counts(b) == [("three cities", 3, None)]
+    assert b.story.counts[0].listed is None
+
+
+def test_a_count_that_names_some_of_its_cities_is_not_the_programmes_count_after_it(read):
+    a = read(
+        "Headline\n\nAn older federal effort served a dozen cities, among them Newark, Detroit and Oakland.\n\n"
+        "The partnership launched in June has twelve sites of its own."
+    )
+    assert roles(a) == []
+    assert counts(a) == [("a dozen cities", 12, None), ("twelve sites", 12, "participant")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Springfield, Mass., is not in the program.",
+        "Flint is not part of the partnership.",
+        "Akron was not selected for the program in June.",
+    ],
+)
+def test_a_city_said_not_to_take_part_takes_no_role(read, sentence):
+    assert roles(read(f"Headline\n\n{sentence}")) == []
+
+
+def test_a_bullets_list_does_not_run_on_into_the_next_bullets_list(read):
+    a = read(
+        "Headline\n\n• Already participating: Memphis, Toledo and Houston\n\n"
+        "• Shut out this week: Baltimore, Albuquerque, San Bernardino and Stockton"
+    )
+    assert roles(a) == [
+        ("Baltimore", "excluded"),
+        ("Albuquerque", "excluded"),
+        ("San Bernardino", "excluded"),
+        ("Stockton", "excluded"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The mayors of Buffalo and Lansing talked on Thursday about the letters.",
+        "Reporters from Houston and Memphis asked about the letters to four cities.",
+    ],
+)
+def test_cities_that_say_who_people_are_take_no_role(read, sentence):
+    assert roles(read(f"Headline\n\n{sentence}")) == []

@@ -77,12 +77,20 @@ class RelativeClauses:
     to August 2015") and semicolons, but not at the "that" of what someone said ("said on Tuesday that he wouldn't
     ..."), so the words of another clause never count for the date."""
 
-    def __init__(self, relative_words, reported, verbs):
+    def __init__(self, relative_words, reported, verbs, joins=()):
         """``relative_words``: the lexicon's ``[dates]`` relatives; ``reported``: those that open what someone said
-        after a speech verb (one of ``verbs``)."""
+        after a speech verb (one of ``verbs``); ``joins``: the prepositions that may stand between a verb and its
+        date ("said on Friday")."""
         self.relative = re.compile(rf"\b(?:{_alternatives(relative_words)})\b")
         self.reported = frozenset(reported)
         self.verbs = verbs
+        before = rf"(?:\s+(?:{_alternatives(joins)}))?" if joins else ""
+        self.saying = re.compile(rf"\b(?:{_alternatives(verbs)}){before}\s+$", re.IGNORECASE)
+
+    def dates_a_saying(self, sentence: Span, at: int) -> bool:
+        """The date at ``at`` follows a speech verb ("officials said Friday they were blindsided by the letter"): it
+        is the day someone spoke, which may come after what they spoke of."""
+        return self.saying.search(sentence.surface[: at - sentence.start]) is not None
 
     def _after_speech(self, text: str, m: re.Match) -> bool:
         """A "that" that opens what someone said: a speech verb in the few words before it."""
@@ -105,13 +113,15 @@ class RelativeClauses:
 def relative_clauses(lexicon: Lexicon) -> RelativeClauses:
     """The date clauses of the lexicon's ``[dates]`` relatives and its speech verbs, compiled once per lexicon."""
     words, verbs = lexicon.dates, lexicon.people["speech_verbs"]
-    return _relative_clauses(tuple(words["clause_relatives"]), tuple(words["reported_speech"]), tuple(verbs))
+    return _relative_clauses(
+        tuple(words["clause_relatives"]), tuple(words["reported_speech"]), tuple(verbs), tuple(words["prepositions"])
+    )
 
 
 @functools.cache
-def _relative_clauses(relative_words: tuple, reported: tuple, verbs: tuple) -> RelativeClauses:
+def _relative_clauses(relative_words: tuple, reported: tuple, verbs: tuple, prepositions: tuple) -> RelativeClauses:
     """Cached by the words: the resolver asks for it once per date."""
-    return RelativeClauses(relative_words, reported, verbs)
+    return RelativeClauses(relative_words, reported, verbs, prepositions)
 
 
 def phrase_around(sentence: Span, start: int, end: int) -> Span:

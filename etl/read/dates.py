@@ -282,10 +282,19 @@ class Resolver:
     def _negated(self, doc: Doc, start: int) -> bool:
         before = _clause_before(doc, start)
         near = before[-4:]
-        if near and self._has(near, self.near_negations):
+        if near and self._has(near, self.near_negations) and self._right_before(near):
             return True
         sentence = tokens_of(doc).lower[sentence_bounds(doc, start)[0] : start]
         return self._has(sentence, [p for p in self.negations if p not in self.near_negations])
+
+    def _right_before(self, near: list[str]) -> bool:
+        """A near negation stands right before the date, with only prepositions or marks between ("Aug. 2, not on
+        Aug. 3"); one with a verb between negates the verb ("If the cities do not answer by Aug. 18"), not the date."""
+        for k in range(len(near) - 1, -1, -1):
+            if any(near[k : k + len(p)] == p for p in self.near_negations):
+                end = k + next(len(p) for p in self.near_negations if near[k : k + len(p)] == p)
+                return all(w in self.prepositions or not w.isalnum() for w in near[end:])
+        return False
 
     def _near(self, month: int, day: int, ahead: bool) -> dt.date | None:
         """A day and month without a year: in the article's year (AP style leaves out the current year; a deadline

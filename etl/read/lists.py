@@ -90,13 +90,15 @@ class Lists:
     @staticmethod
     def _locators(places: dict, people: dict) -> re.Pattern:
         """The words that, right before a city, only place something by it: the lexicon's locators, and a person's
-        description (", a pastor in", ", an immigration lawyer from")."""
+        description (", a pastor in", ", an immigration lawyer from"; "The mayors of Buffalo and Lansing",
+        "Reporters from Houston": the cities say who the people are, the sentence is about the people)."""
         words = "|".join(re.escape(w) for w in sorted(places["locators"], key=len, reverse=True))
         nouns = "|".join(re.escape(w) for w in people["role_nouns"])
         articles = _alternatives(places["description_articles"])
         prepositions = _alternatives(places["description_prepositions"])
         return re.compile(
-            rf"(?:(?<![\w’'])(?:{words})|,\s+(?:{articles})\s+(?:[\w’'-]+\s+){{0,3}}(?:{nouns})\s+(?:{prepositions}))\s+$",
+            rf"(?:(?<![\w’'])(?:{words})|,\s+(?:{articles})\s+(?:[\w’'-]+\s+){{0,3}}(?:{nouns})\s+(?:{prepositions})"
+            rf"|(?<![\w’'])(?:{nouns})s?\s+(?:{prepositions}))\s+$",
             re.IGNORECASE,
         )
 
@@ -151,7 +153,7 @@ class Lists:
         between = _ASIDE.sub("", between, count=1)  # "Stockton (which left bankruptcy in 2015), Baltimore and …"
         same = pk == k and self.list_text.match(between) is not None
         bullets = k == pk + 1 and rd.sentences[k].kind == "bullet" and rd.sentences[pk].kind == "bullet"
-        bullets = bullets and rd.sentences[k].start <= place.mention.start
+        bullets = bullets and rd.sentences[k].start <= place.mention.start and _first_on_line(rd, previous, pk)
         line = (
             k == pk + 1
             and not bullets
@@ -179,6 +181,8 @@ class Lists:
         locator = Span(base + m.start(), base + m.end(), m.group(0)) if m else None
         before = [c for c in counts if rd.index_at(c.start) == k and c.end <= first]
         count, introduced = (before[-1] if before else None), ""
+        if count is not None and any(count.end <= c.start < first for c in rd.counts):
+            count = None  # "three cities are not among the four excluded: A, B, C, D": the list is the four's
         if count is not None:
             between = text[count.end : first]
             if self.some_of.search(between):  # "Twelve cities take part; among them are …": some of the twelve
@@ -232,3 +236,9 @@ class Lists:
         Tenn., are among them")."""
         words = " ".join(text[end : end + CLOSING_REACH].lstrip(" ,").lower().split())
         return any(words.startswith(c) for c in self.pronoun_closings)
+
+
+def _first_on_line(rd: Reading, place: Place, k: int) -> bool:
+    """The place is the first of its line: one city a bullet ("• Baltimore, Md.: …"), not the last of a list on a
+    line ("• Sites: 12 (Birmingham, …, Springfield)"), which the next bullet's list does not go on."""
+    return not any(rd.sentences[k].start <= p.mention.start < place.mention.start for p in rd.places)
