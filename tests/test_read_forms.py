@@ -1062,3 +1062,18 @@ def test_a_transcripts_label_in_capitals_names_its_speaker(read):
         ("KEVIN DANFORTH", "kevin-danforth", "name"),
         ("LAMARRE", "odette-lamarre", "name"),
     ]
+
+
+def test_a_state_that_begins_a_citys_name_and_a_surname_that_begins_a_places_name(read):
+    """ "Kansas City" in a list is the city, not the state Kansas; "Sessions Street" and "Kaplan Hall" name no
+    person."""
+    a = read(
+        "Headline\n\nReporters from Houston, Memphis and Kansas City asked. The rally was on Sessions Street near "
+        "Kaplan Hall, where Marvin Kaplan spoke."
+    )
+    assert [c[:2] for c in cities(a)] == [
+        ("Houston", "houston-tx"),
+        ("Memphis", "memphis-tn"),
+        ("Kansas City", "kansas-city-mo"),
+    ]
+    assert people(a) == [("Marvin Kaplan", "marvin-kaplan", "alias")]

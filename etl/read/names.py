@@ -192,6 +192,7 @@ class StoryNames:
         self.parties = words["parties"]
         self.states = states  # any written form of a state (postal, AP, full name) -> USPS code
         self.stop_names = frozenset(stop_names)
+        self.not_names = frozenset(words["not_names"])
         self.labels = frozenset(words["name_labels"])
         self.pronouns = frozenset(words["pronouns"])
         self.places: frozenset[str] = frozenset()  # the gazetteer's city names, given by bind()
@@ -730,8 +731,8 @@ class StoryNames:
                     if k + n > len(doc) or any(i in taken for i in range(k, k + n)):
                         continue
                     word = tokens.span(k, k + n).replace(" - ", "-")
-                    if n > 1 and "-" not in word:
-                        continue
+                    if (n > 1 and "-" not in word) or (k + n < len(doc) and text[k + n] in self.not_names):
+                        continue  # "Sessions Street", "Kaplan Hall": a place's name, not the person
                     entity = recent.get(word) or (surname_aliases.get(k) if n == 1 else None)
                     if entity is None and word.isupper() and len(word) > 2:  # "ACT (CASTELLANOS):", a script's cue
                         entity = recent.get(word.title())

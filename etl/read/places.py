@@ -166,6 +166,8 @@ class StoryPlaces:
             form = tokens_of(doc).span(s, e)
             if not found.free(s, e) or form not in self.full_names or self._by_name(form):
                 continue
+            if e < len(doc) and self._by_name(f"{form} {doc[e].text}"):
+                continue  # "Kansas City", "Oklahoma City": a city's name that begins with a state's
             usps = self.states[form]
             kind = "district" if usps in self.districts else "state"
             found.add(s, e, kind, f"state-{usps.lower()}", PlaceInfo("place", usps))
