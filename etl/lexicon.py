@@ -143,6 +143,7 @@ KEYS = {
         "written_month",
         "month_latest",
         "month_nearest",
+        "month_own",
         "weekday_after",
         "weekday_on_or_after",
         "weekday_before",

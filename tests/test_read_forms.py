@@ -1077,3 +1077,15 @@ def test_a_state_that_begins_a_citys_name_and_a_surname_that_begins_a_places_nam
         ("Kansas City", "kansas-city-mo"),
     ]
     assert people(a) == [("Marvin Kaplan", "marvin-kaplan", "alias")]
+
+
+def test_a_footnotes_marker_and_a_month_that_heads_a_line(read):
+    """ "on 3 May 2017.[2][7]" is a full date, and the marker belongs to its sentence; a month alone on its line heads
+    a year's review and is in the article's year, as a timeline's "June —" is."""
+    a = read(
+        "Headline\n\nThe board met on 3 May 2017.[2][7] It adjourned.[3]\n\nJanuary\n\nThe plan began.\n\n"
+        "June — The council voted.",
+        as_of="2017-12-20",
+    )
+    assert dates(a) == [("3 May 2017", "2017-05-03"), ("January", "2017-01"), ("June", "2017-06")]
+    assert sentences(a)[1:3] == ["The board met on 3 May 2017.[2][7]", "It adjourned.[3]"]

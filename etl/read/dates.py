@@ -34,6 +34,7 @@ MONTHS = {name: i for i, name in enumerate(calendar.month_name) if name}
 CALENDAR_MONTH_FORMS = {**MONTHS, **{f"{calendar.month_abbr[i]}.": i for i in range(1, 13)}}
 WEEKDAYS = {name: i for i, name in enumerate(calendar.day_name)}
 CLAUSE_BREAKS = frozenset(PHRASE_MARKS + BRACKETS + '“”"')  # where a phrase ends (clauses.py), and quotation marks
+HEADING = "heading"  # a month that heads a line: a timeline's entry or a review's section, in the article's year
 LINE_HEAD_MARKS = frozenset({"—", "–", "-", ":"})  # after a month that heads a line: a timeline's "June — …"
 DAY_ALONE_ENDS = frozenset({".", ",", ";", ")"})  # what may follow a day of the month alone ("by the 18th.")
 
@@ -55,9 +56,11 @@ def _day(text: str, suffixes) -> int | None:
 
 
 def _heads_line(tokens: Tokens, i: int) -> bool:
-    """Token ``i`` opens a line and a dash or a colon follows it: a timeline's entry ("June — President Trump …")."""
+    """Token ``i`` opens a line and a dash or a colon follows it, or it is the whole line: a timeline's entry
+    ("June — President Trump …") or a heading of a year's review ("January", then its items)."""
     opens = i == 0 or "\n" in tokens.text[i - 1]
-    return opens and i + 1 < len(tokens) and tokens.text[i + 1] in LINE_HEAD_MARKS
+    alone = i + 1 == len(tokens) or "\n" in tokens.text[i + 1]
+    return opens and (alone or (i + 1 < len(tokens) and tokens.text[i + 1] in LINE_HEAD_MARKS))
 
 
 def _year(text: str) -> int | None:
@@ -167,7 +170,7 @@ class StoryDates:
             or _heads_line(tokens, i)
         ):
             s = i - 1 if before in self.past or before in self.future or before in self.own_qualifiers else i
-            return s, i + 1, "month", (None, month, before)
+            return s, i + 1, "month", (None, month, HEADING if _heads_line(tokens, i) else before)
         return None
 
     def _day_first(self, tokens: Tokens, i: int) -> tuple | None:
@@ -342,6 +345,9 @@ class Resolver:
         if year is not None:
             how = m["written_month"].format(written=f.written, month=dt.date(year, month, 1))
             return replace(f.month(year, month, how), year_written=True)
+        if before == HEADING:  # "June — …", a review's "January": the article's year, as a day with no year is
+            how = m["month_own"].format(written=f.written, month=dt.date(as_of.year, month, 1), as_of=self.as_of_words)
+            return f.month(as_of.year, month, how)
         back = before in self.past  # the reader gives a month no other word before it that looks back
         forward = before in self.future
         options = [(y, month) for y in (as_of.year - 1, as_of.year, as_of.year + 1)]

@@ -43,11 +43,17 @@ ENGLISH_MIN_WORDS = 30  # below this many words, a text is too short to tell its
 ENGLISH_MIN_SHARE = 0.12  # English prose has 35-50 % of its words among spaCy's English stop words
 
 
+FOOTNOTE = r"\[\d{1,3}\]"
+
+
 class StoryDefaults(English.Defaults):
     # A closing bracket glued to the next word starts a token ("(Photo: Gage Skidmore)Then-Senator"): a caption run
     # into the text, as pasted copy often has it. Declared here, not set on a built tokenizer, so the tokenizer and
     # its special cases are built once (setting them afterwards rebuilds both: a tenth of a second per refresh).
     infixes: ClassVar[list[str]] = [*English.Defaults.infixes, r"(?<=[\w.])[)\]](?=[A-Z])"]
+    # A footnote's marker glued to the word or the full stop before it ("on 20 June 2017.[1][2]", an encyclopedia's
+    # style) is a token of its own, so the year and the sentence's end are read as without it.
+    suffixes: ClassVar[list[str]] = [FOOTNOTE, *English.Defaults.suffixes]
 
 
 class StoryEnglish(English):

@@ -21,6 +21,13 @@ from etl.read.model import tokens_of
 CLOSERS = frozenset({"”", '"', "’", "'", ")", "]", "»"})
 OPENERS = frozenset({"“", '"', "‘", "'", "(", "[", "«"})
 ENDS = frozenset({".", "!", "?", "…"})
+
+
+def _footnote(text: str) -> bool:
+    """A footnote's marker, "[1]": it belongs to the sentence before it."""
+    return text[:1] == "[" and text[-1:] == "]" and text[1:-1].isdigit()
+
+
 CALENDAR_MONTHS = frozenset(
     [*calendar.month_name[1:], *calendar.month_abbr[1:], *(f"{m}." for m in calendar.month_abbr[1:])]
 )
@@ -109,7 +116,10 @@ class StorySentences:
         if text not in ENDS and not abbreviation:
             return None
         j = i + 1
-        while j < line_end and tokens.text[j] in CLOSERS and not (tokens.spaced[j - 1] and tokens.text[j] in OPENERS):
+        while j < line_end and (
+            (tokens.text[j] in CLOSERS and not (tokens.spaced[j - 1] and tokens.text[j] in OPENERS))
+            or _footnote(tokens.text[j])
+        ):
             j += 1  # a straight quotation mark after a space opens the next sentence: 'after her. "We stay," …'
 
         while j < line_end and tokens.is_space[j]:
