@@ -1089,3 +1089,15 @@ def test_a_footnotes_marker_and_a_month_that_heads_a_line(read):
     )
     assert dates(a) == [("3 May 2017", "2017-05-03"), ("January", "2017-01"), ("June", "2017-06")]
     assert sentences(a)[1:3] == ["The board met on 3 May 2017.[2][7]", "It adjourned.[3]"]
+
+
+def test_a_budget_lines_byline_a_role_label_and_a_compound_title(read):
+    a = read(
+        "Headline\n\nCITY-BUDGET — The council votes. By Ana Diaz. 600 words.\n\nSecretary-Treasurer Lena Okafor-Price "
+        "will collect questions.\n\nEditor on duty: Hollis Grant."
+    )
+    assert people(a) == [
+        ("Ana Diaz", "ana-diaz", "name"),
+        ("Lena Okafor-Price", "lena-okafor-price", "name"),
+        ("Hollis Grant", "hollis-grant", "name"),
+    ]

@@ -431,6 +431,8 @@ class StoryNames:
         for s, t0 in sorted(titles.items()):
             title = doc[t0:s].text.lower()
             office = self.title_office.get(title, "")
+            while s + 2 < len(doc) and doc[s].text == "-" and not doc[s - 1].whitespace_ and not doc[s].whitespace_:
+                s += 2  # a compound title: "Secretary-Treasurer Maren Okafor-Blythe", "Mayor-elect …"
             runs = self._listed(doc, s) if title in self.plurals else [(s, self._name_run(doc, s))]
             if title in self.plurals and len(runs) < 2:
                 continue  # a title for several before one run is a name of its own ("Mayors Against Illegal Guns")
@@ -549,6 +551,8 @@ class StoryNames:
         by = i > 0 and doc[i - 1].lower_ in self.byline_words
         byline = (
             (by and self._ends_byline(doc, e))
+            or (by and doc[i - 1].is_sent_start and e < len(doc) and doc[e].text == ".")  # a budget's "By Ana Diaz."
+            or self._labelled_by_role(doc, i, e)
             or i in cues.bylined
             or (by and i > 1 and doc[i - 2].lower_ in self.credit_verbs)  # "Compiled by Oksana Brightwater."
             or (i > 1 and doc[i - 1].text == ":" and doc[i - 2].text in self.labels)  # "REPORTER: Marisol Quintero"
@@ -570,6 +574,17 @@ class StoryNames:
         if i < 2 or doc[i - 1].lower_ not in self.role_nouns:
             return False
         return any(k in speech_at and all(t.is_lower for t in doc[k:i]) for k in range(max(0, i - 3), i))
+
+    def _labelled_by_role(self, doc: Doc, i: int, e: int) -> bool:
+        """A name that ends its line after a colon and a label with a role noun: "Editor on duty: Hollis Varga."."""
+        if i < 2 or doc[i - 1].text != ":" or not self._ends_clause(doc, e):
+            return False
+        k = i - 2
+        while k >= 0 and i - k <= 5 and "\n" not in doc[k].text_with_ws:
+            if doc[k].lower_ in self.role_nouns:
+                return True
+            k -= 1
+        return False
 
     def _is_a_role(self, doc: Doc, e: int) -> bool:
         """A name before "is" or "was" and a role noun within three words, as the noun of its phrase (a function
