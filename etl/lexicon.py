@@ -128,6 +128,7 @@ KEYS = {
         "anaphoric_verbs",
         "pronoun_openings",
         "pronoun_closings",
+        "description_heads",
         "question_marks",
         "partitive_openings",
         "closing_marks",

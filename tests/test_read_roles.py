@@ -454,3 +454,14 @@ def test_a_bullets_list_does_not_run_on_into_the_next_bullets_list(read):
 )
 def test_cities_that_say_who_people_are_take_no_role(read, sentence):
     assert roles(read(f"Headline\n\n{sentence}")) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ada Marsh, chief of police in Toledo, Ohio, said the calls were about the letters to four cities.",
+        '"We will read it," said Ben Ruiz, a spokesman for the city of Fresno, about the letter Thursday.',
+    ],
+)
+def test_a_city_a_few_words_after_a_role_noun_says_who_the_person_serves_and_takes_no_role(read, sentence):
+    assert roles(read(f"Headline\n\n{sentence}")) == []

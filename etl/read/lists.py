@@ -81,24 +81,26 @@ class Lists:
             rf"(?:\s+\S+){{0,4}}?\s*(?:{verbs}|:|—|–)\s*$",
             re.IGNORECASE,
         )
-        self.locators = self._locators(places, people)
+        self.locators = self._locators(places, people, words["description_heads"])
         self.pronoun_openings = frozenset(w.lower() for w in words["pronoun_openings"])
         self.pronoun_closings = tuple(w.lower() for w in words["pronoun_closings"])
         self.role_nouns = frozenset(n.lower() for n in people["role_nouns"])
         self.state_after_list = frozenset(w.lower() for w in places["state_after_list"])
 
     @staticmethod
-    def _locators(places: dict, people: dict) -> re.Pattern:
+    def _locators(places: dict, people: dict, heads: list[str]) -> re.Pattern:
         """The words that, right before a city, only place something by it: the lexicon's locators, and a person's
         description (", a pastor in", ", an immigration lawyer from"; "The mayors of Buffalo and Lansing",
-        "Reporters from Houston": the cities say who the people are, the sentence is about the people)."""
+        "Reporters from Houston", "chief of police in", "a spokeswoman for the city of": the cities say who the
+        people are, the sentence is about the people)."""
         words = "|".join(re.escape(w) for w in sorted(places["locators"], key=len, reverse=True))
         nouns = "|".join(re.escape(w) for w in people["role_nouns"])
         articles = _alternatives(places["description_articles"])
         prepositions = _alternatives(places["description_prepositions"])
         return re.compile(
             rf"(?:(?<![\w’'])(?:{words})|,\s+(?:{articles})\s+(?:[\w’'-]+\s+){{0,3}}(?:{nouns})\s+(?:{prepositions})"
-            rf"|(?<![\w’'])(?:{nouns})s?\s+(?:{prepositions}))\s+$",
+            rf"|(?<![\w’'])(?:{nouns})s?\s+(?:(?:{_alternatives(heads)})\s+(?:[\w’'-]+\s+){{1,3}}?)?(?:{prepositions}))"
+            r"\s+$",
             re.IGNORECASE,
         )
 
