@@ -129,6 +129,8 @@ KEYS = {
         "pronoun_openings",
         "pronoun_closings",
         "description_heads",
+        "aside_openings",
+        "count_closings",
         "question_marks",
         "partitive_openings",
         "closing_marks",

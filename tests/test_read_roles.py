@@ -465,3 +465,20 @@ def test_cities_that_say_who_people_are_take_no_role(read, sentence):
 )
 def test_a_city_a_few_words_after_a_role_noun_says_who_the_person_serves_and_takes_no_role(read, sentence):
     assert roles(read(f"Headline\n\n{sentence}")) == []
+
+
+def test_a_list_closed_by_are_among_a_count_after_it_takes_the_counts_role(read):
+    """ "A and B, both in Ohio, are among the dozen cities already in it": the count after the list names it."""
+    a = read(
+        "Headline\n\nThe partnership started in June. Toledo and Cincinnati, both in Ohio, are among the dozen "
+        "cities already in it."
+    )
+    assert roles(a) == [("Toledo", "participant"), ("Cincinnati", "participant")]
+
+
+def test_an_aside_with_a_cue_after_a_persons_description_gives_its_cities_the_role(read):
+    """ "Chiefs in A and B, both partnership sites, …": the aside says what the cities are; without a cue in the
+    aside they only say who the people are."""
+    a = read("Headline\n\nChiefs in Memphis and Toledo, both partnership sites, will host a training day in May.")
+    assert roles(a) == [("Memphis", "participant"), ("Toledo", "participant")]
+    assert roles(read("Headline\n\nChiefs in Memphis and Toledo, both busy towns, said the letters were unfair.")) == []
