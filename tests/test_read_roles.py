@@ -482,3 +482,19 @@ def test_an_aside_with_a_cue_after_a_persons_description_gives_its_cities_the_ro
     a = read("Headline\n\nChiefs in Memphis and Toledo, both partnership sites, will host a training day in May.")
     assert roles(a) == [("Memphis", "participant"), ("Toledo", "participant")]
     assert roles(read("Headline\n\nChiefs in Memphis and Toledo, both busy towns, said the letters were unfair.")) == []
+
+
+def test_cities_that_received_similar_letters_one_a_line_under_a_count(read):
+    """ "Four cities received similar letters:", then one city a line with no blank line between: the letters'
+    cities, listed by the count."""
+    a = read(
+        "Headline\n\nWhich cities were written to?\n\nFour cities received similar letters:\nStockton, California\n"
+        "Albuquerque, New Mexico\nBaltimore, Maryland\nSan Bernardino, California\n\nWhat comes next?"
+    )
+    assert roles(a) == [
+        ("Stockton", "excluded"),
+        ("Albuquerque", "excluded"),
+        ("Baltimore", "excluded"),
+        ("San Bernardino", "excluded"),
+    ]
+    assert counts(a) == [("Four cities", 4, "excluded")]
