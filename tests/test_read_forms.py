@@ -1077,3 +1077,23 @@ def test_a_state_that_begins_a_citys_name_and_a_surname_that_begins_a_places_nam
         ("Kansas City", "kansas-city-mo"),
     ]
     assert people(a) == [("Marvin Kaplan", "marvin-kaplan", "alias")]
+
+
+def test_a_counted_day_that_repeats_the_day_its_paragraph_gave_an_event_is_no_second_date_of_it(read):
+    """A desk's note after a paragraph that dates its event ("Filed Wednesday at 4:10 p.m.") repeats the day: it is
+    no second claim on the event; a date written out in the same place ("dated Aug. 2, 2017") still is one."""
+    a = read(
+        "Headline\n\nThe Senate confirmed Marvin Kaplan to the labor board on Wednesday. Filed Wednesday at "
+        "4:10 p.m. 300 words.",
+        as_of="2017-08-03",
+    )
+    assert [(d.surface, link.event_id, link.how) for d, link in zip(a.reading.dates, a.dates, strict=True)] == [
+        ("Wednesday", "kaplan-confirmed", "window"),
+        ("Wednesday", None, "none"),
+    ]
+    b = read(
+        "Headline\n\nThe Senate confirmed Marvin Kaplan to the labor board on Wednesday. Its record, dated Aug. 2, "
+        "2017, was filed later.",
+        as_of="2017-08-03",
+    )
+    assert [link.event_id for link in b.dates] == ["kaplan-confirmed", "kaplan-confirmed"]
