@@ -1097,3 +1097,18 @@ def test_a_counted_day_that_repeats_the_day_its_paragraph_gave_an_event_is_no_se
         as_of="2017-08-03",
     )
     assert [link.event_id for link in b.dates] == ["kaplan-confirmed", "kaplan-confirmed"]
+
+
+def test_the_task_force_order_and_the_judges_block_are_dated_by_their_own_words(read):
+    """The order that set up the task force is the day's other event than the swearing-in; a judge blocking the
+    sanctuary order in November is its injunction."""
+    a = read(
+        "Headline\n\nOn Feb. 9, the president signed an executive order creating a task force on violent crime. "
+        "In November a judge blocked the grant cuts; the ruling came on Nov. 20.",
+        as_of="2017-12-20",
+    )
+    assert [(d.surface, link.event_id) for d, link in zip(a.reading.dates, a.dates, strict=True)] == [
+        ("Feb. 9", "eo-13776-signed"),
+        ("November", "eo-13768-injunction"),
+        ("Nov. 20", "eo-13768-injunction"),
+    ]
