@@ -125,7 +125,10 @@ def link_dates(rd: Reading, ref, lexicon: Lexicon) -> list[EventLink]:
     wouldn't consider", is a claim on it), in a sentence that opens on another matter ("Separately from
     the letters, …"), or another date of the sentence already gives that event its
     day ("on Monday on a letter …: the department's Aug. 3 message": Monday is the council's); then an event
-    inside the window that the paragraph speaks of. A month that two events of its window fit equally
+    inside the window that the paragraph speaks of, unless the date is one the reader counted and another date of
+    the paragraph already gives an event of its window by its own sentence's cues ("The Senate confirmed Kaplan on
+    Wednesday. Moved Wednesday at 5:50 p.m.": the second repeats the day, it is no second date of the vote; a date
+    written out, "Its press release, dated 20 June 2017", still is). A month that two events of its window fit equally
     ("came back to the floor in September") is neither's. A phrase about a committee's or a procedural vote, or
     the only date of a sentence about a cloture and no confirmation, never dates a confirmation vote. A date the
     text says is wrong, an open-ended one ("after the August recess"), and the report's own day in its headline or
@@ -150,6 +153,9 @@ def link_dates(rd: Reading, ref, lexicon: Lexicon) -> list[EventLink]:
     for i, first in enumerate(firsts):
         if isinstance(first, EventLink) and first.how == "window" and first.event_id:
             dated.setdefault(rd.sentence_at(rd.dates[i].start), set()).add(first.event_id)
+    in_paragraph: dict[int, set[str]] = {}  # paragraph -> the events its sentences' own cues date
+    for sid, ids in dated.items():
+        in_paragraph.setdefault(rd.sentence(sid).paragraph, set()).update(ids)
     links, saying = [], relative_clauses(lexicon).dates_a_saying
     other = tuple(w.lower() for w in lexicon.dates["other_matter"])
     for i, first in enumerate(firsts):
@@ -163,7 +169,7 @@ def link_dates(rd: Reading, ref, lexicon: Lexicon) -> list[EventLink]:
             others = [r for r in others if date_range(r.date, r.date_precision)[1] >= d.date_start]
         aside = rd.sentence(sid).surface.lower().startswith(other)
         near = None if aside else _near_miss(rd, i, d, others, cut, tenses)
-        links.append(near or _in_paragraph(rd, i, rd.dates[i], sid, candidates, tenses))
+        links.append(near or _in_paragraph(rd, i, d, sid, candidates, tenses, in_paragraph))
     return links
 
 
@@ -223,8 +229,12 @@ def _near_miss(rd: Reading, i: int, d: DateExpr, candidates, cut: tuple[str, str
     return None
 
 
-def _in_paragraph(rd: Reading, i: int, d: DateExpr, sid: str, candidates, tenses: tuple) -> EventLink:
-    """An event inside the date's window that its paragraph speaks of, else none."""
+def _in_paragraph(
+    rd: Reading, i: int, d: DateExpr, sid: str, candidates, tenses: tuple, dated: dict[int, set[str]]
+) -> EventLink:
+    """An event inside the date's window that its paragraph speaks of, else none; none too for a date the reader
+    counted ("Moved Wednesday") when a date of the paragraph already gives that event by its own sentence's cues
+    (``dated``: paragraph -> events)."""
     nearby = sorted(
         (
             (_evidence(rd, row, sid, paragraph=True, tenses=tenses), -_distance(d, row), row.event_id)
@@ -233,7 +243,11 @@ def _in_paragraph(rd: Reading, i: int, d: DateExpr, sid: str, candidates, tenses
         ),
         reverse=True,
     )
-    return EventLink(i, nearby[0][2], "paragraph") if nearby and nearby[0][0] > 0 else EventLink(i, None, "none")
+    if not nearby or nearby[0][0] <= 0:
+        return EventLink(i, None, "none")
+    if d.kind not in WRITTEN and nearby[0][2] in dated.get(rd.sentence(sid).paragraph, set()):
+        return EventLink(i, None, "none")  # it repeats the day its paragraph already gave the event
+    return EventLink(i, nearby[0][2], "paragraph")
 
 
 NEAR_MISS = 92  # days: a date this close to an event the clause speaks of is a claim about it, right or wrong

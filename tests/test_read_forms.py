@@ -1100,4 +1100,38 @@ def test_a_budget_lines_byline_a_role_label_and_a_compound_title(read):
         ("Ana Diaz", "ana-diaz", "name"),
         ("Lena Okafor-Price", "lena-okafor-price", "name"),
         ("Hollis Grant", "hollis-grant", "name"),
+
+
+def test_a_counted_day_that_repeats_the_day_its_paragraph_gave_an_event_is_no_second_date_of_it(read):
+    """A desk's note after a paragraph that dates its event ("Filed Wednesday at 4:10 p.m.") repeats the day: it is
+    no second claim on the event; a date written out in the same place ("dated Aug. 2, 2017") still is one."""
+    a = read(
+        "Headline\n\nThe Senate confirmed Marvin Kaplan to the labor board on Wednesday. Filed Wednesday at "
+        "4:10 p.m. 300 words.",
+        as_of="2017-08-03",
+    )
+    assert [(d.surface, link.event_id, link.how) for d, link in zip(a.reading.dates, a.dates, strict=True)] == [
+        ("Wednesday", "kaplan-confirmed", "window"),
+        ("Wednesday", None, "none"),
+    ]
+    b = read(
+        "Headline\n\nThe Senate confirmed Marvin Kaplan to the labor board on Wednesday. Its record, dated Aug. 2, "
+        "2017, was filed later.",
+        as_of="2017-08-03",
+    )
+    assert [link.event_id for link in b.dates] == ["kaplan-confirmed", "kaplan-confirmed"]
+
+
+def test_the_task_force_order_and_the_judges_block_are_dated_by_their_own_words(read):
+    """The order that set up the task force is the day's other event than the swearing-in; a judge blocking the
+    sanctuary order in November is its injunction."""
+    a = read(
+        "Headline\n\nOn Feb. 9, the president signed an executive order creating a task force on violent crime. "
+        "In November a judge blocked the grant cuts; the ruling came on Nov. 20.",
+        as_of="2017-12-20",
+    )
+    assert [(d.surface, link.event_id) for d, link in zip(a.reading.dates, a.dates, strict=True)] == [
+        ("Feb. 9", "eo-13776-signed"),
+        ("November", "eo-13768-injunction"),
+        ("Nov. 20", "eo-13768-injunction"),
     ]

@@ -454,3 +454,47 @@ def test_a_bullets_list_does_not_run_on_into_the_next_bullets_list(read):
 )
 def test_cities_that_say_who_people_are_take_no_role(read, sentence):
     assert roles(read(f"Headline\n\n{sentence}")) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ada Marsh, chief of police in Toledo, Ohio, said the calls were about the letters to four cities.",
+        '"We will read it," said Ben Ruiz, a spokesman for the city of Fresno, about the letter Thursday.',
+    ],
+)
+def test_a_city_a_few_words_after_a_role_noun_says_who_the_person_serves_and_takes_no_role(read, sentence):
+    assert roles(read(f"Headline\n\n{sentence}")) == []
+
+
+def test_a_list_closed_by_are_among_a_count_after_it_takes_the_counts_role(read):
+    """ "A and B, both in Ohio, are among the dozen cities already in it": the count after the list names it."""
+    a = read(
+        "Headline\n\nThe partnership started in June. Toledo and Cincinnati, both in Ohio, are among the dozen "
+        "cities already in it."
+    )
+    assert roles(a) == [("Toledo", "participant"), ("Cincinnati", "participant")]
+
+
+def test_an_aside_with_a_cue_after_a_persons_description_gives_its_cities_the_role(read):
+    """ "Chiefs in A and B, both partnership sites, …": the aside says what the cities are; without a cue in the
+    aside they only say who the people are."""
+    a = read("Headline\n\nChiefs in Memphis and Toledo, both partnership sites, will host a training day in May.")
+    assert roles(a) == [("Memphis", "participant"), ("Toledo", "participant")]
+    assert roles(read("Headline\n\nChiefs in Memphis and Toledo, both busy towns, said the letters were unfair.")) == []
+
+
+def test_cities_that_received_similar_letters_one_a_line_under_a_count(read):
+    """ "Four cities received similar letters:", then one city a line with no blank line between: the letters'
+    cities, listed by the count."""
+    a = read(
+        "Headline\n\nWhich cities were written to?\n\nFour cities received similar letters:\nStockton, California\n"
+        "Albuquerque, New Mexico\nBaltimore, Maryland\nSan Bernardino, California\n\nWhat comes next?"
+    )
+    assert roles(a) == [
+        ("Stockton", "excluded"),
+        ("Albuquerque", "excluded"),
+        ("Baltimore", "excluded"),
+        ("San Bernardino", "excluded"),
+    ]
+    assert counts(a) == [("Four cities", 4, "excluded")]

@@ -26,6 +26,7 @@ import re
 from dataclasses import replace
 
 from etl.read.model import Count, Enumeration, Item, Join, Place, Reading, Sentence, Span
+from etl.read.phrases import CUES
 
 LOCATOR_REACH = 60  # characters before a city in which a locator ends
 DASHES = ("—", "–", "-", ":")  # the words between a count and a list that are only a dash or a colon
@@ -33,6 +34,7 @@ LEADS = (":", "—")  # how a sentence that leads into the list after it ends
 HEADINGS = ("headline", "text")  # the kinds of line that may head a block of lines
 _ASIDE = re.compile(r"^\s*\([^()\n]{1,80}\)")  # an aside in brackets right after a place, within a list
 CLOSING_REACH = 30  # characters after a list in which its closing words stand ("are among them")
+ASIDE_REACH = 60  # characters after a list in which an aside about its cities ends (", both in Tennessee,")
 DESCRIBES_REACH = 30  # characters after a place in which the word it describes stands ("Stockton official")
 LINE_MARKS = " \t-–—•*·"  # what may stand on a line beside its place (a bullet, a dash)
 ENUMERATES, SOME_OF = "enumerates", "some_of"  # how the words after a count introduce a list: all of it, or some
@@ -81,24 +83,31 @@ class Lists:
             rf"(?:\s+\S+){{0,4}}?\s*(?:{verbs}|:|—|–)\s*$",
             re.IGNORECASE,
         )
-        self.locators = self._locators(places, people)
+        self.locators = self._locators(places, people, words["description_heads"])
+        self.aside = re.compile(rf"^\s*,\s*(?:{_spaced(words['aside_openings'])})\b[^,.;:]{{0,50}},", re.IGNORECASE)
+        articles = _alternatives(places["description_articles"])
+        self.count_closing = re.compile(
+            rf"^\s*(?:{_spaced(words['count_closings'])})\s+(?:(?:{articles})\s+)?$", re.IGNORECASE
+        )
         self.pronoun_openings = frozenset(w.lower() for w in words["pronoun_openings"])
         self.pronoun_closings = tuple(w.lower() for w in words["pronoun_closings"])
         self.role_nouns = frozenset(n.lower() for n in people["role_nouns"])
         self.state_after_list = frozenset(w.lower() for w in places["state_after_list"])
 
     @staticmethod
-    def _locators(places: dict, people: dict) -> re.Pattern:
+    def _locators(places: dict, people: dict, heads: list[str]) -> re.Pattern:
         """The words that, right before a city, only place something by it: the lexicon's locators, and a person's
         description (", a pastor in", ", an immigration lawyer from"; "The mayors of Buffalo and Lansing",
-        "Reporters from Houston": the cities say who the people are, the sentence is about the people)."""
+        "Reporters from Houston", "chief of police in", "a spokeswoman for the city of": the cities say who the
+        people are, the sentence is about the people)."""
         words = "|".join(re.escape(w) for w in sorted(places["locators"], key=len, reverse=True))
         nouns = "|".join(re.escape(w) for w in people["role_nouns"])
         articles = _alternatives(places["description_articles"])
         prepositions = _alternatives(places["description_prepositions"])
         return re.compile(
             rf"(?:(?<![\w’'])(?:{words})|,\s+(?:{articles})\s+(?:[\w’'-]+\s+){{0,3}}(?:{nouns})\s+(?:{prepositions})"
-            rf"|(?<![\w’'])(?:{nouns})s?\s+(?:{prepositions}))\s+$",
+            rf"|(?<![\w’'])(?:{nouns})s?\s+(?:(?:{_alternatives(heads)})\s+(?:[\w’'-]+\s+){{1,3}}?)?(?:{prepositions}))"
+            r"\s+$",
             re.IGNORECASE,
         )
 
@@ -229,7 +238,25 @@ class Lists:
         end = max([items[-1].place.mention.end, *(s.end for s in states)])
         if not items[0].pronoun and self._closes_as_some(text, end):
             items = [replace(items[0], pronoun=SOME_OF), *items[1:]]  # "A, B and C are among them"
+        items = self._after_list(rd, text, items, end)
         return Enumeration(start, end, text[start:end], tuple(items), k, block, lead, pair, tuple(states))
+
+    def _after_list(self, rd: Reading, text: str, items: list[Item], end: int) -> list[Item]:
+        """What stands right after a list says what its cities are: an aside with a role's cue (", both partnership
+        sites,") makes them the sentence's topic, even after a person's description ("Members in A and B, both
+        partnership sites, have offered …"); "are among the dozen cities" (after any aside) names some of the cities
+        that count counts, as a count before the list that introduces it does."""
+        k = rd.index_at(items[-1].place.mention.start)
+        rest = end
+        aside = self.aside.match(text[end : end + ASIDE_REACH])
+        if aside is not None:
+            rest = end + aside.end()
+            if any(p.kind == CUES and end <= p.start and p.end <= rest for p in rd.phrases[k]):
+                items = [replace(i, locator=None) for i in items]
+        after = [c for c in rd.counts if c.city and rest <= c.start < rd.sentences[k].end]
+        if after and not items[0].introduced and self.count_closing.match(text[rest : after[0].start]):
+            items = [replace(items[0], count=after[0], introduced=SOME_OF), *items[1:]]
+        return items
 
     def _closes_as_some(self, text: str, end: int) -> bool:
         """The words right after a list say its places are some of those counted before ("…, Memphis and Jackson,
