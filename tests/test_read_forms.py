@@ -1100,6 +1100,7 @@ def test_a_budget_lines_byline_a_role_label_and_a_compound_title(read):
         ("Ana Diaz", "ana-diaz", "name"),
         ("Lena Okafor-Price", "lena-okafor-price", "name"),
         ("Hollis Grant", "hollis-grant", "name"),
+    ]
 
 
 def test_a_counted_day_that_repeats_the_day_its_paragraph_gave_an_event_is_no_second_date_of_it(read):
