@@ -200,7 +200,7 @@ class StoryPlaces:
         if run[-1].text in self.county_words:
             return False  # "Clark County, Nevada": a county, not a town the gazetteer lacks
         dateline = start in in_dateline
-        name = _title(run.text) if dateline else run.text
+        name = _title(run.text) if dateline or run.text.isupper() else run.text  # "CITIES-REAX — ALBUQUERQUE, N.M."
         place = self.gazetteer.resolve(name, usps) if self.gazetteer is not None else None
         if place is None and len(form) == 2:
             return False  # a postal code after an unknown word is too weak to call a place
