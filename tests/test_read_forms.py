@@ -1136,3 +1136,8 @@ def test_the_task_force_order_and_the_judges_block_are_dated_by_their_own_words(
         ("November", "eo-13768-injunction"),
         ("Nov. 20", "eo-13768-injunction"),
     ]
+
+
+def test_a_city_in_capitals_with_its_state_after_a_slug_is_the_city(read):
+    a = read("Headline\n\nCITY-REPLY — ALBUQUERQUE, N.M. — Officials say they are studying the letter.")
+    assert cities(a) == [("ALBUQUERQUE", "albuquerque-nm", "place")]
