@@ -106,6 +106,17 @@ KNOWN = {
     "previous June” is read in the item's own year (2018), where it means the year recalled",
     ("heldout7_today_in_history", "dates"): "the item's title and heads (“Today in History”, “Today's "
     "Highlight”, “Thought for Today”) read as dates, and the same two forms",
+    # batch 8 (issue 38), after the fixes that followed its first read (BENCHMARKS.md): joined with these gaps open
+    ("heldout8_chiefs_newsletter", "claims"): "“said last week that it would not consider four cities”: a week is no "
+    "date the reader gives (the annotator gives it the letters' day)",
+    ("heldout8_chiefs_newsletter", "dates"): "the same “last week”",
+    ("heldout8_senators_voted", "cities"): "“told Albuquerque it would not consider the city”: a bare name after a "
+    "verb, with no word before it that makes it a place",
+    ("heldout8_senators_voted", "claims"): "the same Albuquerque, so no role",
+    ("heldout8_wire_budget", "cities"): "“SANCTUARY-CITIES — WASHINGTON — …”: a dateline after a news budget's slug "
+    "line is no dateline the reader knows, and a bare “Washington” is also a state's name",
+    ("heldout8_wire_budget", "claims"): "“after the August recess” is an expected event of its own, as in the seed, "
+    "where the annotator claims it for the recorded Emanuel confirmation",
 }
 # The planted findings the reader does not raise yet, with the reason (strict, as above).
 KNOWN_FINDINGS: dict[str, str] = {}
