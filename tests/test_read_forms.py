@@ -1141,3 +1141,13 @@ def test_the_task_force_order_and_the_judges_block_are_dated_by_their_own_words(
 def test_a_city_in_capitals_with_its_state_after_a_slug_is_the_city(read):
     a = read("Headline\n\nCITY-REPLY — ALBUQUERQUE, N.M. — Officials say they are studying the letter.")
     assert cities(a) == [("ALBUQUERQUE", "albuquerque-nm", "place")]
+
+
+def test_a_large_city_that_one_name_means_is_read_after_a_verb_but_not_inside_a_longer_name(read):
+    """A bare name after a lower-case word, when one city of 400,000 people or more is all it can mean ("told
+    Albuquerque", "kept Sacramento"), is that city; a first word of a longer run ("thanked Dallas Reyes") is not."""
+    a = read(
+        "Headline\n\nThe department told Albuquerque it would wait. A heat wave kept Sacramento hot. The board "
+        "thanked Dallas Reyes for her work."
+    )
+    assert [c[:2] for c in cities(a)] == [("Albuquerque", "albuquerque-nm"), ("Sacramento", "sacramento-ca")]

@@ -33,6 +33,7 @@ from etl.read.model import text_of, tokens_of
 FUZZY_CUTOFF = 0.85  # "San Bernadino" ~ "San Bernardino" scores 0.96; unrelated US names stay below 0.8
 DOMINANT = 3  # a bare name is read as the most populous city of that name when it has 3 times the next one's people
 LARGE = 100_000  # a bare name read from the gazetteer alone must be a city of at least this many people
+BIG = 400_000  # and after a lower-case word, with no place's word before it ("told Albuquerque"), this many
 
 
 @dataclass
@@ -282,6 +283,14 @@ class StoryPlaces:
                 place = scene.get(name)
                 if place is None and self._context(doc, s, e):
                     place = self.reference.get(name) or self._large(name)
+                elif (
+                    place is None
+                    and (s, e) == (i, j)
+                    and s > 0
+                    and words.text[s - 1].isalpha()
+                    and words.lower[s - 1] == words.text[s - 1]
+                ):
+                    place = self._large(name, BIG)  # the whole run after a lower-case word: "told Albuquerque it …"
                 if place is not None:
                     best = (s, e, place)
         return best
@@ -308,13 +317,13 @@ class StoryPlaces:
         places = [p for p in self._by_name(name) if p.state in own] if name not in self.full_names else []
         return (i, j, places[0]) if len(places) == 1 else None
 
-    def _large(self, name: str):
-        """A city a bare name can only mean: one of at least LARGE people, at least DOMINANT times the next city
-        of that name, and not a state's name too ("Washington", "New York")."""
+    def _large(self, name: str, least: int = 0):
+        """A city a bare name can only mean: one of at least LARGE people (or ``least``), at least DOMINANT times
+        the next city of that name, and not a state's name too ("Washington", "New York")."""
         if name in self.full_names:
             return None
         place = self._dominant(name)
-        return place if place is not None and place.population >= LARGE else None
+        return place if place is not None and place.population >= max(LARGE, least) else None
 
     def _state_after(self, doc: Doc, end: int) -> str | None:
         """A state written right after a list: "San Bernardino and Stockton in California"."""
