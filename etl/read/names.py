@@ -73,6 +73,8 @@ def _is_name_token(text: str, connectors: frozenset[str]) -> bool:
 CLOSING_QUOTES = frozenset({"”", '"'})
 SIGN_DASHES = frozenset({"—", "–"})  # before a name that signs a line: "— Lorraine Pacheco, Redlands"
 SIGN_REACH = 6  # tokens after a signing name and its comma to the line's end: a town, a title ("essay")
+SENTENCE_ENDS = frozenset({".", "!", "?", "”", '"'})  # a letter's last paragraph ends with one of these
+OLDEST = 120  # a number between commas after a name is an age up to this: "María Hernández-Ruiz, 34, of Stockton"
 
 
 def _signed(doc: Doc, i: int, e: int) -> bool:
@@ -87,17 +89,11 @@ def _signed(doc: Doc, i: int, e: int) -> bool:
     return k == len(doc) or "\n" in doc[k - 1].text_with_ws or "\n" in doc[k].text
 
 
-SENTENCE_ENDS = frozenset({".", "!", "?", "”", '"'})
-
-
 def _next_line(text: str, k: int) -> tuple[str, int]:
     """The next line with words in it after character ``k``, and where it ends (-1 at the text's end)."""
     rest = len(text) - len(text[k:].lstrip())
     end = text.find("\n", rest)
     return (text[rest:end] if end >= 0 else text[rest:]).strip(), end
-
-
-OLDEST = 120  # a number between commas after a name is an age up to this: "María Hernández-Ruiz, 34, of Stockton"
 
 
 def _aged(doc: Doc, e: int) -> bool:
