@@ -117,6 +117,7 @@ KEYS = {
         "withdrawn",
         "list_words",
         "clause_conjunctions",
+        "clause_subjects",
         "clause_words",
         "relatives",
         "enumerate_words",

@@ -498,3 +498,14 @@ def test_cities_that_received_similar_letters_one_a_line_under_a_count(read):
         ("San Bernardino", "excluded"),
     ]
     assert counts(a) == [("Four cities", 4, "excluded")]
+
+
+def test_a_clause_with_its_own_subject_ends_the_list_a_count_introduces(read):
+    """ "Twelve cities joined in June, among them A and B, and we hope C gets the same": C stands in a clause of
+    its own after ", and we"; the twelve name only A and B."""
+    a = read(
+        "Headline\n\nThe partnership began in June. Twelve cities joined it then, among them Memphis and Toledo, and "
+        "we hope Stockton, Calif., gets the same support next year."
+    )
+    assert roles(a) == [("Memphis", "participant"), ("Toledo", "participant")]
+    assert counts(a) == [("Twelve cities", 12, "participant")]

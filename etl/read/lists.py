@@ -93,6 +93,10 @@ class Lists:
         self.pronoun_closings = tuple(w.lower() for w in words["pronoun_closings"])
         self.role_nouns = frozenset(n.lower() for n in people["role_nouns"])
         self.state_after_list = frozenset(w.lower() for w in places["state_after_list"])
+        self.new_subject = re.compile(
+            rf",\s+(?:{_alternatives(words['clause_conjunctions'])})\s+(?:{_alternatives(words['clause_subjects'])})\b",
+            re.IGNORECASE,
+        )
 
     @staticmethod
     def _locators(places: dict, people: dict, heads: list[str]) -> re.Pattern:
@@ -192,6 +196,8 @@ class Lists:
         count, introduced = (before[-1] if before else None), ""
         if count is not None and any(count.end <= c.start < first for c in rd.counts):
             count = None  # "three cities are not among the four excluded: A, B, C, D": the list is the four's
+        if count is not None and self.new_subject.search(text[count.end : first]):
+            count = None  # "Twelve cities joined, among them A, and we hope C will too": C is in a clause of its own
         if count is not None:
             between = text[count.end : first]
             if self.some_of.search(between):  # "Twelve cities take part; among them are …": some of the twelve
