@@ -132,6 +132,7 @@ KEYS = {
         "description_heads",
         "aside_openings",
         "count_closings",
+        "count_wholes",
         "question_marks",
         "partitive_openings",
         "closing_marks",

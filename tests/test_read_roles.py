@@ -509,3 +509,19 @@ def test_a_clause_with_its_own_subject_ends_the_list_a_count_introduces(read):
     )
     assert roles(a) == [("Memphis", "participant"), ("Toledo", "participant")]
     assert counts(a) == [("Twelve cities", 12, "participant")]
+
+
+@pytest.mark.parametrize(
+    ("program", "whole"),
+    [(" for its crime-fighting partnership", ("12 sites", 12, "participant")), ("", ("12 sites", 12, None))],
+)
+def test_a_count_the_four_are_set_against_takes_not_their_role(read, program, whole):
+    """ "None of the four cities is among the 12 sites …": the four refer back to the letters' cue, the twelve are
+    another group; as many as the programme's sites, they are its sites once the text has named the programme."""
+    a = read(
+        f"Headline\n\nThe department told Stockton, Calif., on Thursday that it will not consider the city{program} "
+        "for now. Three other cities got that letter too. None of the four cities is among the 12 sites the "
+        "department works with today."
+    )
+    assert roles(a) == [("Stockton", "excluded")]
+    assert counts(a) == [("Three other cities", 3, None), ("four cities", 4, "excluded"), whole]
