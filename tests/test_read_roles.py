@@ -525,3 +525,13 @@ def test_a_count_the_four_are_set_against_takes_not_their_role(read, program, wh
     )
     assert roles(a) == [("Stockton", "excluded")]
     assert counts(a) == [("Three other cities", 3, None), ("four cities", 4, "excluded"), whole]
+
+
+def test_a_table_written_as_lines_with_pipes_gives_each_row_its_status_cells_role(read):
+    """ "City | State | Status", then a row a line: each row's city takes the role its status cell gives."""
+    a = read(
+        "Headline\n\nHow the cities stand this week:\nCity | State | Where it stands\n"
+        "Albuquerque | N.M. | Not considered for the program yet\nCincinnati | Ohio | Partnership site since June\n"
+        "Lansing | Mich. | No word either way\n\nWe will keep the table up to date."
+    )
+    assert roles(a) == [("Albuquerque", "excluded"), ("Cincinnati", "participant")]
