@@ -535,3 +535,20 @@ def test_a_table_written_as_lines_with_pipes_gives_each_row_its_status_cells_rol
         "Lansing | Mich. | No word either way\n\nWe will keep the table up to date."
     )
     assert roles(a) == [("Albuquerque", "excluded"), ("Cincinnati", "participant")]
+
+
+def test_a_definite_lead_in_line_under_the_roles_sentence_refers_back(read):
+    """ "… will not consider them until they do more. The cities are:", then a city a line: the lead-in names the
+    cities of the sentence before, so the lines take its role; under a lead-in of no such words they take none."""
+    text = (
+        "Headline\n\nOn Thursday the department wrote to four cities and said it would not consider them for the "
+        "partnership until they do more to help immigration agents. {lead}\nStockton, California\n"
+        "Baltimore, Maryland\nAlbuquerque, New Mexico\nSan Bernardino, California\n\nWhat comes next"
+    )
+    assert roles(read(text.format(lead="The cities are:"))) == [
+        ("Stockton", "excluded"),
+        ("Baltimore", "excluded"),
+        ("Albuquerque", "excluded"),
+        ("San Bernardino", "excluded"),
+    ]
+    assert roles(read(text.format(lead="Our offices are in:"))) == []

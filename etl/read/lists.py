@@ -242,10 +242,20 @@ class Lists:
         pair = pair and rd.sentences[rd.index_at(items[1].place.mention.start)].kind != "headline"
         start = min([items[0].place.mention.start, *(s.start for s in states)])
         end = max([items[-1].place.mention.end, *(s.end for s in states)])
+        if self._refers_back(rd, lead, items[0]):
+            items = [replace(items[0], anaphoric=True), *items[1:]]  # "The cities are:", then a city a line
         if not items[0].pronoun and self._closes_as_some(text, end):
             items = [replace(items[0], pronoun=SOME_OF), *items[1:]]  # "A, B and C are among them"
         items = self._after_list(rd, text, items, end)
         return Enumeration(start, end, text[start:end], tuple(items), k, block, lead, pair, tuple(states))
+
+    def _refers_back(self, rd: Reading, lead: Sentence | None, first: Item) -> bool:
+        """A lead-in line of only words that refer back, and no count ("The cities are:"), over a city a line: the
+        list names the cities of the sentences before it (a lead-in with a count, "The four cities:", lists that
+        count's)."""
+        if lead is None or first.opening.surface.strip(LINE_MARKS) or self.anaphoric.search(lead.surface) is None:
+            return False
+        return not any(c.city and lead.start <= c.start < lead.end for c in rd.counts)
 
     def _after_list(self, rd: Reading, text: str, items: list[Item], end: int) -> list[Item]:
         """What stands right after a list says what its cities are: an aside with a role's cue (", both partnership
