@@ -133,6 +133,7 @@ KEYS = {
         "aside_openings",
         "count_closings",
         "count_wholes",
+        "same_as_before",
         "question_marks",
         "partitive_openings",
         "closing_marks",

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from etl.lexicon import Lexicon, Role
 from etl.read.lists import ENUMERATES, SEMICOLON, SOME_OF
 from etl.read.model import Count, Item, Phrase, Place, Reading, Sentence
-from etl.read.phrases import ANAPHORS, CUES, LAUNCH_WORDS, NOT_A_ROLE, PROGRAM_WORDS, WHOLE, WITHDRAWN
+from etl.read.phrases import ANAPHORS, CUES, LAUNCH_WORDS, NOT_A_ROLE, PROGRAM_WORDS, SAME, WHOLE, WITHDRAWN
 
 NEAR_BACK = 2  # sentences a definite count or a list may look back for its role's cue
 NEAR_AHEAD = 2  # sentences a bare count may look ahead for a cue sentence that refers back to it
@@ -500,6 +500,9 @@ def _list_role(
         elif _one(own):
             name = _one(own)
             return roles[name], _how(methods, "in_sentence", cue=_cue(own, name))
+    same = _same_as_before(rd, cues, group)
+    if same is not None:
+        return roles[same[0]], _how(methods, "list_follows", cue=same[1])
     if group.items[0].pronoun:  # "They were A; B; …", "Among them are A; B; …"
         return _pronoun_role(rd, story, cues, roles, group, methods)
     if group.items[0].anaphoric:
@@ -516,6 +519,18 @@ def _list_role(
         if name:
             return roles[name], _how(methods, "list_follows", cue=_cue(cues[lead], name))
     return None, NO_HOW
+
+
+def _same_as_before(rd: Reading, cues: list[Cues], group: CityList) -> tuple[str, str] | None:
+    """A list after words that repeat the sentence before ("Sessions sent the same message to A, B and C"), in a
+    sentence with no cue of its own: the only role of the sentence just before, in its paragraph, and its cue."""
+    k, first = group.sentence, group.places[0].mention.start
+    if k == 0 or cues[k].found or rd.sentences[k - 1].paragraph != rd.sentences[k].paragraph:
+        return None
+    if not any(p.kind == SAME and p.end <= first for p in rd.phrases[k]):
+        return None
+    name = _one(cues[k - 1])
+    return (name, _cue(cues[k - 1], name)) if name else None
 
 
 def _anaphoric_role(

@@ -552,3 +552,24 @@ def test_a_definite_lead_in_line_under_the_roles_sentence_refers_back(read):
         ("San Bernardino", "excluded"),
     ]
     assert roles(read(text.format(lead="Our offices are in:"))) == []
+
+
+def test_the_same_message_refers_back_to_the_role_of_the_sentence_before(read):
+    """ "… told A it will not be considered … B and C got the same warning": the list takes the sentence before's
+    role; in a new paragraph, or with no such words, it takes none."""
+    first = (
+        "Headline\n\nThe department said on Thursday that Stockton, Calif., will not be considered for its crime "
+        "program until it helps immigration agents."
+    )
+    assert roles(read(first + " The mayors of Buffalo and Lansing heard the same warning from Sessions.")) == [
+        ("Stockton", "excluded")
+    ]  # a person's description, the mayors' cities: no role
+    assert roles(read(first + " Officials then gave the same warning to Baltimore and Albuquerque.")) == [
+        ("Stockton", "excluded"),
+        ("Baltimore", "excluded"),
+        ("Albuquerque", "excluded"),
+    ]
+    assert roles(read(first + "\n\nOfficials then gave the same warning to Baltimore and Albuquerque.")) == [
+        ("Stockton", "excluded")
+    ]
+    assert roles(read(first + " Officials then flew to Baltimore and Albuquerque.")) == [("Stockton", "excluded")]
