@@ -573,3 +573,16 @@ def test_the_same_message_refers_back_to_the_role_of_the_sentence_before(read):
         ("Stockton", "excluded")
     ]
     assert roles(read(first + " Officials then flew to Baltimore and Albuquerque.")) == [("Stockton", "excluded")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The partnership's twelve sites were picked in June.",
+        "The department chose the partnership's twelve sites in June.",
+        "Twelve cities joined the partnership in June.",
+    ],
+)
+def test_the_month_the_sites_were_picked_chosen_or_joined_dates_the_launch(read, sentence):
+    a = read(f"Headline\n\n{sentence}")
+    assert [(a.reading.dates[x.date_index].surface, x.event_id) for x in a.dates] == [("June", "psp-launched")]
