@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from etl.lexicon import Lexicon, Role
 from etl.read.lists import ENUMERATES, SEMICOLON, SOME_OF
 from etl.read.model import Count, Item, Phrase, Place, Reading, Sentence
-from etl.read.phrases import ANAPHORS, CUES, LAUNCH_WORDS, NOT_A_ROLE, PROGRAM_WORDS, WITHDRAWN
+from etl.read.phrases import ANAPHORS, CUES, LAUNCH_WORDS, NOT_A_ROLE, PROGRAM_WORDS, SAME, WHOLE, WITHDRAWN
 
 NEAR_BACK = 2  # sentences a definite count or a list may look back for its role's cue
 NEAR_AHEAD = 2  # sentences a bare count may look ahead for a cue sentence that refers back to it
@@ -234,15 +234,17 @@ def tell(rd: Reading, lexicon: Lexicon, sites: int, programs: set[str], role_ent
 def _program_counts(rd: Reading, story: Story, lexicon: Lexicon, sites: int, programs) -> None:
     """7: a count of the programme's sites ("It still counts twelve sites"): a role whose lexicon names the
     programme's words gets a count with no role yet when the programme is named in its sentence or the one before
-    and the count is as many as the reference's sites, even one of "other" cities (the sites beside the four)."""
+    and the count is as many as the reference's sites, even one of "other" cities (the sites beside the four); a
+    count set against another as its whole ("None of the four cities is among the 12 sites") in any sentence before."""
     for role in lexicon.roles:
         if not role.program_words:
             continue
         for cr in story.counts:
             k = rd.index_at(cr.count.start)
+            near = range(k) if _whole(rd, cr.count) else (k - 1, k)  # "… is among the 12 sites": named before
             named = any(
                 rd.entities_in(rd.sentence_ids[i]) & programs or _has(rd, i, PROGRAM_WORDS, role)
-                for i in (k - 1, k)
+                for i in (*near, k)
                 if i >= 0
             )
             if cr.role is None and named and cr.count.value == sites:  # "Twelve other cities … the partnership"
@@ -334,13 +336,13 @@ def _count_roles(
         story.counts.append(cr)
     program_counts()  # 7, before the looser rules: a count of the programme's sites, or of the cities it began with
     for cr in story.counts:  # 2, still without a role: "the four cities" refers back to a cue just before
-        if cr.role is None and not cr.part and cr.count.definite:
+        if cr.role is None and not cr.part and cr.count.definite and not _whole(rd, cr.count):
             found = _cue_before(rd, cues, rd.index_at(cr.count.start), same_paragraph=True)
             if found:
                 cr.role, cr.how = roles[found[0]], _how(methods, "just_before", cue=found[1])
     # 3: a cue sentence just after a bare count that refers back to it
     for cr in story.counts:
-        if cr.role is not None or cr.part:
+        if cr.role is not None or cr.part or _whole(rd, cr.count):
             continue
         k = rd.index_at(cr.count.start)
         for ahead in range(1, NEAR_AHEAD + 1):
@@ -371,6 +373,17 @@ def _same_number(rd: Reading, story: Story, methods: dict) -> None:
             ]
             if len({x.role.name for x in same}) == 1:
                 cr.role, cr.how = same[0].role, _how(methods, "same_number", count=same[0].count.surface)
+
+
+def _whole(rd: Reading, c: Count) -> bool:
+    """The count is the whole another count of its sentence is set against ("None of the four cities is among the 12
+    sites"): the words between the two are one of the lexicon's count wholes. The first refers back to the cue
+    before; the whole is another group of cities."""
+    k = rd.index_at(c.start)
+    before = [x.end for x in rd.counts if x.city and x.end <= c.start and rd.index_at(x.start) == k]
+    if not before:
+        return False
+    return any(p.kind == WHOLE and before[-1] <= p.start and p.end <= c.start for p in rd.phrases[k])
 
 
 def _partitive(rd: Reading, c: Count, k: int, openings: set[str]) -> bool:
@@ -487,6 +500,9 @@ def _list_role(
         elif _one(own):
             name = _one(own)
             return roles[name], _how(methods, "in_sentence", cue=_cue(own, name))
+    same = _same_as_before(rd, cues, group)
+    if same is not None:
+        return roles[same[0]], _how(methods, "list_follows", cue=same[1])
     if group.items[0].pronoun:  # "They were A; B; …", "Among them are A; B; …"
         return _pronoun_role(rd, story, cues, roles, group, methods)
     if group.items[0].anaphoric:
@@ -503,6 +519,18 @@ def _list_role(
         if name:
             return roles[name], _how(methods, "list_follows", cue=_cue(cues[lead], name))
     return None, NO_HOW
+
+
+def _same_as_before(rd: Reading, cues: list[Cues], group: CityList) -> tuple[str, str] | None:
+    """A list after words that repeat the sentence before ("Sessions sent the same message to A, B and C"), in a
+    sentence with no cue of its own: the only role of the sentence just before, in its paragraph, and its cue."""
+    k, first = group.sentence, group.places[0].mention.start
+    if k == 0 or cues[k].found or rd.sentences[k - 1].paragraph != rd.sentences[k].paragraph:
+        return None
+    if not any(p.kind == SAME and p.end <= first for p in rd.phrases[k]):
+        return None
+    name = _one(cues[k - 1])
+    return (name, _cue(cues[k - 1], name)) if name else None
 
 
 def _anaphoric_role(

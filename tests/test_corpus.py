@@ -37,8 +37,6 @@ KNOWN = {
     ("heldout_newsletter", "cities"): "“a think tank in Washington”: a bare “Washington” is also a state's name, and "
     "in political copy often the federal government, so the reader leaves it",
     # batch 3 (issue 38), as first read (BENCHMARKS.md): joined the corpus with these gaps open
-    ("heldout3_editorial_stockton", "claims"): "“The twelve cities the department chose in June”: no cue of the "
-    "launch the reader holds, so “June” is tied to no event",
     ("heldout3_senator_release", "cities"): "“Farmington” inside a quotation, a bare name of several states",
     # batch 4 (issue 38), after the fixes that followed its first read (BENCHMARKS.md): joined with these gaps open
     ("heldout4_council_report", "claims"): "“a statement that named Albuquerque with Baltimore; San Bernardino, "

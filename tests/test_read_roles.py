@@ -498,3 +498,91 @@ def test_cities_that_received_similar_letters_one_a_line_under_a_count(read):
         ("San Bernardino", "excluded"),
     ]
     assert counts(a) == [("Four cities", 4, "excluded")]
+
+
+def test_a_clause_with_its_own_subject_ends_the_list_a_count_introduces(read):
+    """ "Twelve cities joined in June, among them A and B, and we hope C gets the same": C stands in a clause of
+    its own after ", and we"; the twelve name only A and B."""
+    a = read(
+        "Headline\n\nThe partnership began in June. Twelve cities joined it then, among them Memphis and Toledo, and "
+        "we hope Stockton, Calif., gets the same support next year."
+    )
+    assert roles(a) == [("Memphis", "participant"), ("Toledo", "participant")]
+    assert counts(a) == [("Twelve cities", 12, "participant")]
+
+
+@pytest.mark.parametrize(
+    ("program", "whole"),
+    [(" for its crime-fighting partnership", ("12 sites", 12, "participant")), ("", ("12 sites", 12, None))],
+)
+def test_a_count_the_four_are_set_against_takes_not_their_role(read, program, whole):
+    """ "None of the four cities is among the 12 sites …": the four refer back to the letters' cue, the twelve are
+    another group; as many as the programme's sites, they are its sites once the text has named the programme."""
+    a = read(
+        f"Headline\n\nThe department told Stockton, Calif., on Thursday that it will not consider the city{program} "
+        "for now. Three other cities got that letter too. None of the four cities is among the 12 sites the "
+        "department works with today."
+    )
+    assert roles(a) == [("Stockton", "excluded")]
+    assert counts(a) == [("Three other cities", 3, None), ("four cities", 4, "excluded"), whole]
+
+
+def test_a_table_written_as_lines_with_pipes_gives_each_row_its_status_cells_role(read):
+    """ "City | State | Status", then a row a line: each row's city takes the role its status cell gives."""
+    a = read(
+        "Headline\n\nHow the cities stand this week:\nCity | State | Where it stands\n"
+        "Albuquerque | N.M. | Not considered for the program yet\nCincinnati | Ohio | Partnership site since June\n"
+        "Lansing | Mich. | No word either way\n\nWe will keep the table up to date."
+    )
+    assert roles(a) == [("Albuquerque", "excluded"), ("Cincinnati", "participant")]
+
+
+def test_a_definite_lead_in_line_under_the_roles_sentence_refers_back(read):
+    """ "… will not consider them until they do more. The cities are:", then a city a line: the lead-in names the
+    cities of the sentence before, so the lines take its role; under a lead-in of no such words they take none."""
+    text = (
+        "Headline\n\nOn Thursday the department wrote to four cities and said it would not consider them for the "
+        "partnership until they do more to help immigration agents. {lead}\nStockton, California\n"
+        "Baltimore, Maryland\nAlbuquerque, New Mexico\nSan Bernardino, California\n\nWhat comes next"
+    )
+    assert roles(read(text.format(lead="The cities are:"))) == [
+        ("Stockton", "excluded"),
+        ("Baltimore", "excluded"),
+        ("Albuquerque", "excluded"),
+        ("San Bernardino", "excluded"),
+    ]
+    assert roles(read(text.format(lead="Our offices are in:"))) == []
+
+
+def test_the_same_message_refers_back_to_the_role_of_the_sentence_before(read):
+    """ "… told A it will not be considered … B and C got the same warning": the list takes the sentence before's
+    role; in a new paragraph, or with no such words, it takes none."""
+    first = (
+        "Headline\n\nThe department said on Thursday that Stockton, Calif., will not be considered for its crime "
+        "program until it helps immigration agents."
+    )
+    assert roles(read(first + " The mayors of Buffalo and Lansing heard the same warning from Sessions.")) == [
+        ("Stockton", "excluded")
+    ]  # a person's description, the mayors' cities: no role
+    assert roles(read(first + " Officials then gave the same warning to Baltimore and Albuquerque.")) == [
+        ("Stockton", "excluded"),
+        ("Baltimore", "excluded"),
+        ("Albuquerque", "excluded"),
+    ]
+    assert roles(read(first + "\n\nOfficials then gave the same warning to Baltimore and Albuquerque.")) == [
+        ("Stockton", "excluded")
+    ]
+    assert roles(read(first + " Officials then flew to Baltimore and Albuquerque.")) == [("Stockton", "excluded")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The partnership's twelve sites were picked in June.",
+        "The department chose the partnership's twelve sites in June.",
+        "Twelve cities joined the partnership in June.",
+    ],
+)
+def test_the_month_the_sites_were_picked_chosen_or_joined_dates_the_launch(read, sentence):
+    a = read(f"Headline\n\n{sentence}")
+    assert [(a.reading.dates[x.date_index].surface, x.event_id) for x in a.dates] == [("June", "psp-launched")]

@@ -93,6 +93,10 @@ class Lists:
         self.pronoun_closings = tuple(w.lower() for w in words["pronoun_closings"])
         self.role_nouns = frozenset(n.lower() for n in people["role_nouns"])
         self.state_after_list = frozenset(w.lower() for w in places["state_after_list"])
+        self.new_subject = re.compile(
+            rf",\s+(?:{_alternatives(words['clause_conjunctions'])})\s+(?:{_alternatives(words['clause_subjects'])})\b",
+            re.IGNORECASE,
+        )
 
     @staticmethod
     def _locators(places: dict, people: dict, heads: list[str]) -> re.Pattern:
@@ -192,6 +196,8 @@ class Lists:
         count, introduced = (before[-1] if before else None), ""
         if count is not None and any(count.end <= c.start < first for c in rd.counts):
             count = None  # "three cities are not among the four excluded: A, B, C, D": the list is the four's
+        if count is not None and self.new_subject.search(text[count.end : first]):
+            count = None  # "Twelve cities joined, among them A, and we hope C will too": C is in a clause of its own
         if count is not None:
             between = text[count.end : first]
             if self.some_of.search(between):  # "Twelve cities take part; among them are …": some of the twelve
@@ -236,10 +242,20 @@ class Lists:
         pair = pair and rd.sentences[rd.index_at(items[1].place.mention.start)].kind != "headline"
         start = min([items[0].place.mention.start, *(s.start for s in states)])
         end = max([items[-1].place.mention.end, *(s.end for s in states)])
+        if self._refers_back(rd, lead, items[0]):
+            items = [replace(items[0], anaphoric=True), *items[1:]]  # "The cities are:", then a city a line
         if not items[0].pronoun and self._closes_as_some(text, end):
             items = [replace(items[0], pronoun=SOME_OF), *items[1:]]  # "A, B and C are among them"
         items = self._after_list(rd, text, items, end)
         return Enumeration(start, end, text[start:end], tuple(items), k, block, lead, pair, tuple(states))
+
+    def _refers_back(self, rd: Reading, lead: Sentence | None, first: Item) -> bool:
+        """A lead-in line of only words that refer back, and no count ("The cities are:"), over a city a line: the
+        list names the cities of the sentences before it (a lead-in with a count, "The four cities:", lists that
+        count's)."""
+        if lead is None or first.opening.surface.strip(LINE_MARKS) or self.anaphoric.search(lead.surface) is None:
+            return False
+        return not any(c.city and lead.start <= c.start < lead.end for c in rd.counts)
 
     def _after_list(self, rd: Reading, text: str, items: list[Item], end: int) -> list[Item]:
         """What stands right after a list says what its cities are: an aside with a role's cue (", both partnership

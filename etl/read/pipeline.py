@@ -35,7 +35,7 @@ from etl.read.model import (
     text_of,
     tokens_of,
 )
-from etl.read.phrases import NOT_A_ROLE, ROLE_LISTS, WITHDRAWN, Phrases
+from etl.read.phrases import NOT_A_ROLE, ROLE_LISTS, SAME, WHOLE, WITHDRAWN, Phrases
 from etl.read.quotes import Attributions
 from etl.seed import Article
 
@@ -126,7 +126,13 @@ class Reader:
         self.attributions = Attributions(lexicon.people)
         roles = [(r.name, kind, getattr(r, kind)) for r in lexicon.roles for kind in ROLE_LISTS]
         self.phrases = Phrases(
-            [*roles, ("", NOT_A_ROLE, lexicon.not_a_role), ("", WITHDRAWN, lexicon.story["withdrawn"])]
+            [
+                *roles,
+                ("", NOT_A_ROLE, lexicon.not_a_role),
+                ("", WITHDRAWN, lexicon.story["withdrawn"]),
+                ("", WHOLE, lexicon.story["count_wholes"]),
+                ("", SAME, lexicon.story["same_as_before"]),
+            ]
         )
         self.lists = Lists(lexicon.story, lexicon.places, people, lexicon.numbers, state_names)
 
