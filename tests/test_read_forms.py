@@ -1151,3 +1151,11 @@ def test_a_large_city_that_one_name_means_is_read_after_a_verb_but_not_inside_a_
         "thanked Dallas Reyes for her work."
     )
     assert [c[:2] for c in cities(a)] == [("Albuquerque", "albuquerque-nm"), ("Sacramento", "sacramento-ca")]
+
+
+def test_a_tables_row_in_pipes_gives_a_city_its_state(read):
+    a = read(
+        "Headline\n\nWhere each city stands:\nCity | State | Status\n"
+        "Stockton | Calif. | Not considered until it answers"
+    )
+    assert cities(a) == [("Stockton", "stockton-ca", "place")]

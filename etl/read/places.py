@@ -33,6 +33,7 @@ from etl.read.model import text_of, tokens_of
 FUZZY_CUTOFF = 0.85  # "San Bernadino" ~ "San Bernardino" scores 0.96; unrelated US names stay below 0.8
 DOMINANT = 3  # a bare name is read as the most populous city of that name when it has 3 times the next one's people
 LARGE = 100_000  # a bare name read from the gazetteer alone must be a city of at least this many people
+CELL_MARKS = frozenset({",", "|"})  # between a city and its state: "Stockton, Calif.", a table's "Stockton | Calif."
 BIG = 400_000  # and after a lower-case word, with no place's word before it ("told Albuquerque"), this many
 
 
@@ -155,7 +156,7 @@ class StoryPlaces:
         in_dateline = {i for sp in datelines for i in range(sp.start, sp.end)}
         used_state: set[int] = set()
         for s, e in state_hits:
-            if s in used_state or s in found.taken or s < 2 or doc[s - 1].text != ",":
+            if s in used_state or s in found.taken or s < 2 or doc[s - 1].text not in CELL_MARKS:
                 continue
             if self._city_with_state(doc, s, e, found, in_dateline):
                 used_state.update(range(s, e))
