@@ -112,6 +112,13 @@ KNOWN = {
     "line is no dateline the reader knows, and a bare “Washington” is also a state's name",
     ("heldout8_wire_budget", "claims"): "“after the August recess” is an expected event of its own, as in the seed, "
     "where the annotator claims it for the recorded Emanuel confirmation",
+    # batch 9 (issue 38), after the fixes that followed its first read (BENCHMARKS.md): joined with these gaps open
+    ("heldout9_morning_email", "claims"): "one “Wednesday” dates both the cloture and the confirmation: the reader "
+    "gives a date one event",
+    ("heldout9_watchdog_table", "claims"): "“told four more cities”: a count of “more” cities stays a part count "
+    "without a role, where the annotator reads all four",
+    ("heldout9_union_email", "dates"): "“last week”: a week is no date the reader gives (the annotator gives it the "
+    "letters' day)",
 }
 # The planted findings the reader does not raise yet, with the reason (strict, as above).
 KNOWN_FINDINGS: dict[str, str] = {}

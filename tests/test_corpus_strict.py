@@ -35,8 +35,9 @@ def test_the_corpus_plants_disagreements_in_these_articles():
     count, a letter dated a day early, a Kaplan vote dated a day late, a launch month, batch 4's launch count
     (11 cities), launch day (June 22) and Kaplan tally (51-48), batch 5's deadline (Aug. 21), launch count (13
     cities) and letters' day (Aug. 4), batch 6's cloture tally (51-47) and letters' day (Aug. 1), and batch 7's
-    senator's state (R-S.C.) and confirmation day (Aug. 1, 2017), and batch 8's launch count (eleven cities) and
-    confirmation tally (50-47) (each read by hand before the ETL ran)."""
+    senator's state (R-S.C.) and confirmation day (Aug. 1, 2017), batch 8's launch count (eleven cities) and
+    confirmation tally (50-47), and batch 9's deadline (Aug. 25) and a participant in a table's row of cities not
+    considered (Buffalo) (each read by hand before the ETL ran)."""
     assert PLANTED == [
         "correction_vote_date",
         "heldout2_regional_roundup",
@@ -54,6 +55,8 @@ def test_the_corpus_plants_disagreements_in_these_articles():
         "heldout7_today_in_history",
         "heldout8_encyclopedia",
         "heldout8_push_alerts",
+        "heldout9_know_your_rights",
+        "heldout9_watchdog_table",
         "heldout_city_statement",
         "law_blog_nlrb",
         "local_stockton",
