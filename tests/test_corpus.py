@@ -62,9 +62,8 @@ KNOWN = {
     "in it now?”: a count with no cue in its own line",
     ("heldout5_magazine_feature", "claims"): "“four other cities had hoped to get”: a count of “other” cities "
     "hedged by “hoped to”, so it stays a part count without a role",
-    ("heldout5_thread_recap", "claims"): "“The cities in today's news”: the post's own day, tied to the letters by "
-    "its sentence; the annotator reads no claim",
-    ("heldout5_thread_recap", "dates"): "“tonight” is no date word the reader holds",
+    ("heldout5_thread_recap", "claims"): "“The cities in today's news” and a later “tonight”: the post's own day, "
+    "tied to the letters by its sentence or paragraph; the annotator reads no claim",
     ("heldout5_thread_recap", "quote speakers"): "“The Justice Department's framing, from the same release: the "
     "move is about “…”” has no speech verb and no label, so no speaker",
     ("heldout6_client_alert", "claims"): "“after the August recess” is an expected event of its own, as in the "

@@ -1159,3 +1159,8 @@ def test_a_tables_row_in_pipes_gives_a_city_its_state(read):
         "Stockton | Calif. | Not considered until it answers"
     )
     assert cities(a) == [("Stockton", "stockton-ca", "place")]
+
+
+def test_tonight_and_this_evening_are_the_articles_day(read):
+    a = read("Headline\n\nThe council meets tonight. The mayor speaks this evening.", as_of="2017-08-03")
+    assert dates(a) == [("tonight", "2017-08-03"), ("this evening", "2017-08-03")]
