@@ -1164,3 +1164,16 @@ def test_a_tables_row_in_pipes_gives_a_city_its_state(read):
 def test_tonight_and_this_evening_are_the_articles_day(read):
     a = read("Headline\n\nThe council meets tonight. The mayor speaks this evening.", as_of="2017-08-03")
     assert dates(a) == [("tonight", "2017-08-03"), ("this evening", "2017-08-03")]
+
+
+def test_a_day_counted_in_an_entry_stamped_with_a_time_counts_from_the_day_the_schedule_records(read):
+    """A daybook of Aug. 3: "9 a.m. … on Wednesday" and then "2 p.m. … a day earlier" is 2 Aug, a day before the
+    daybook's own day, not before Wednesday; in running text a day earlier still counts from the day before it."""
+    a = read(
+        "Daybook for Aug. 3, 2017\n\n9 a.m. The board meets. [It voted on Wednesday.]\n\n"
+        "2 p.m. Briefing. [The mayor spoke a day earlier.]",
+        as_of="2017-08-03",
+    )
+    assert dates(a)[-2:] == [("Wednesday", "2017-08-02"), ("a day earlier", "2017-08-02")]
+    b = read("Headline\n\nThe board voted on Wednesday, Aug. 2. A day earlier, the mayor spoke.", as_of="2017-08-03")
+    assert dates(b)[-1] == ("A day earlier", "2017-08-01")

@@ -266,6 +266,14 @@ class Reader:
                 places.append(Place(m, record.state, state_span, record.gazetteer, record.score))
         return places, mentions
 
+    def _entry_day(self, doc, span, earlier: list[DateExpr], as_of) -> DateExpr | None:
+        """In an entry stamped with a time of day ("2 p.m. … a day earlier"), a day is counted from the day the
+        schedule or the blog records, the article's own, when the text states it."""
+        if not _opens_with_a_time(doc, span, frozenset(self.lexicon.sentences["time_abbreviations"])):
+            return None
+        own = [d for d in earlier if d.precision == "day" and d.date_start == as_of and not d.negated]
+        return own[-1] if own else None
+
     def _dates(self, doc, article: Article) -> list[DateExpr]:
         as_of = article.as_of
         methods = self.lexicon.methods
@@ -280,7 +288,9 @@ class Reader:
         for sp in doc.spans["dates"]:
             kind, parts = doc.user_data["dates"][(sp.start_char, sp.end_char)]
             in_turn = first_turn is not None and sp.start > first_turn and _line_of(doc, sp.start) in turns
-            previous = _counted_from(doc, sp, out, article.as_of) if kind in ("same_day", "day_offset") else None
+            previous = None
+            if kind in ("same_day", "day_offset"):
+                previous = self._entry_day(doc, sp, out, as_of) or _counted_from(doc, sp, out, as_of)
             d = resolver.resolve(doc, sp, kind, parts, previous, narrative if in_turn else None)
             if d is None:
                 continue
@@ -288,6 +298,14 @@ class Reader:
             if _states_the_day(d, as_of) and not in_turn and (first_turn is None or sp.start < first_turn):
                 narrative = d
         return out
+
+
+def _opens_with_a_time(doc, span, times: frozenset[str]) -> bool:
+    """The paragraph of ``span`` opens with a time of day ("2 p.m. …", "[12:03 p.m.] …"): a schedule's or a live
+    blog's entry."""
+    start = _line_of(doc, span.start)
+    head = [t for t in doc[start : min(len(doc), start + 4)] if t.text not in ("[", "(")]
+    return len(head) >= 2 and head[0].text[:1].isdigit() and head[1].text in times
 
 
 def _states_the_day(d: DateExpr, as_of) -> bool:
