@@ -602,3 +602,27 @@ def test_a_count_as_many_as_the_sites_dated_on_the_launch_day_gives_its_list_the
 def test_a_count_of_another_size_dated_on_the_launch_day_takes_no_role(read):
     a = read("How the map works\n\nThe green squares are the 9 cities the agency named on June 20, 2017.")
     assert counts(a) == [("9 cities", 9, None)]
+
+
+def test_a_bare_count_takes_the_role_of_the_sentence_after_that_says_each_helps_immigration_agents(read):
+    a = read(
+        "Reader questions\n\n[1:00 p.m.] reader_one: Who received the notices?\n\n[1:01 p.m.] Dana Ruiz: Four cities "
+        "received them: Baltimore, Albuquerque, Stockton and San Bernardino. The department says none of the four will "
+        "get a place in its partnership until each helps immigration agents more."
+    )
+    assert counts(a) == [("Four cities", 4, "excluded")]
+    assert roles(a) == [
+        ("Baltimore", "excluded"),
+        ("Albuquerque", "excluded"),
+        ("Stockton", "excluded"),
+        ("San Bernardino", "excluded"),
+    ]
+
+
+def test_a_bare_count_with_no_cue_after_it_takes_no_role(read):
+    a = read(
+        "Reader questions\n\n[1:00 p.m.] reader_one: Who received the notices?\n\n[1:01 p.m.] Dana Ruiz: Four cities "
+        "received them: Baltimore, Albuquerque, Stockton and San Bernardino. The department says none of the four will "
+        "get a place in its partnership for now."
+    )
+    assert (counts(a), roles(a)) == ([("Four cities", 4, None)], [])
