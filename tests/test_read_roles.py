@@ -626,3 +626,13 @@ def test_a_bare_count_with_no_cue_after_it_takes_no_role(read):
         "get a place in its partnership for now."
     )
     assert (counts(a), roles(a)) == ([("Four cities", 4, None)], [])
+
+
+def test_a_list_closed_by_among_them_after_a_count_of_its_sentence_names_some_of_its_cities(read):
+    a = read(
+        "Evening report\n\n>> The partnership is the Public Safety Partnership. It began in June, and twelve cities "
+        "belong to it, Buffalo and Toledo among them."
+    )
+    assert counts(a) == [("twelve cities", 12, "participant")]
+    assert roles(a) == [("Buffalo", "participant"), ("Toledo", "participant")]
+    assert a.story.counts[0].listed is None  # some of the twelve: no list to check the count against
