@@ -99,7 +99,15 @@ MENTION_METHODS = (
 # event (``etl.resolve.EventLink.how``); for a tally, how it was tied to its vote (``etl.resolve.TallyLink.how``).
 CLAIM_METHODS = (
     *("in_sentence", "in_clause", "list_introduced", "list_counted_before", "split_list", "list_follows"),
-    *("list_refers_to_named", "list_refers_back", "as_many_as", "program_sites", "launch_count", "same_as"),
+    *(
+        "list_refers_to_named",
+        "list_refers_back",
+        "as_many_as",
+        "program_sites",
+        "launch_count",
+        "dated_count",
+        "same_as",
+    ),
     *("just_before", "refers_back_after", "same_number", "desk"),
     *("window", "evidence", "paragraph", "expected"),
     *("nominee", "date", "previous"),

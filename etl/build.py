@@ -17,7 +17,7 @@ from etl.read.model import Reading
 from etl.reference import check_as_of_events, check_confidence, check_drawn, check_event_entities, load_reference
 from etl.resolve import link_dates, link_tallies, speakers
 from etl.seed import read_seeds
-from etl.story import tell
+from etl.story import DatedEvent, tell
 from etl.write import reusable
 
 
@@ -35,8 +35,14 @@ def understand(rd: Reading, ref, lexicon) -> Article:
     programs = {r.entity_id for r in ref.rows("entities") if r.type == "program"}
     events = ref.by_id("events", "event_id")
     role_entities = {r.name: set(events[r.event].match_entities.split("|")) for r in lexicon.roles}
-    story = tell(rd, lexicon, len(ref["psp_sites"]), programs, role_entities)
-    return Article(rd, link_dates(rd, ref, lexicon), link_tallies(rd, ref, lexicon), speakers(rd), story)
+    links = link_dates(rd, ref, lexicon)
+    dated = tuple(
+        DatedEvent(rd.dates[x.date_index].start, rd.dates[x.date_index].surface, x.event_id)
+        for x in links
+        if x.event_id
+    )
+    story = tell(rd, lexicon, len(ref["psp_sites"]), programs, role_entities, dated)
+    return Article(rd, links, link_tallies(rd, ref, lexicon), speakers(rd), story)
 
 
 def build(

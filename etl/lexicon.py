@@ -177,6 +177,7 @@ KEYS = {
         "list_refers_back",
         "list_follows",
         "launch_count",
+        "dated_count",
         "split_list",
     ),
 }

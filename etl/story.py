@@ -52,6 +52,15 @@ class CityList:
 
 
 @dataclass(frozen=True)
+class DatedEvent:
+    """An article date the reference ties to an event (``etl.resolve.link_dates``): where it starts, as written."""
+
+    start: int
+    surface: str
+    event_id: str
+
+
+@dataclass(frozen=True)
 class How:
     """How the story tied a city or a count to a role, as codes: which rule (a key of the lexicon's ``[methods]``, or
     ``desk``) and the words it rests on (a cue phrase as the lexicon writes it, a count's words, a name); ``text``
@@ -67,7 +76,7 @@ class How:
 
 NO_HOW = How("")
 # The field of a method's sentence that names the words it rests on.
-_BASIS = ("cue", "count", "person", "referent", "word")
+_BASIS = ("cue", "count", "person", "referent", "word", "date")
 
 
 def _how(methods: dict, code: str, **fields) -> How:
@@ -193,17 +202,25 @@ def city_lists(rd: Reading) -> list[CityList]:
     return out
 
 
-def tell(rd: Reading, lexicon: Lexicon, sites: int, programs: set[str], role_entities: dict[str, set[str]]) -> Story:
+def tell(
+    rd: Reading,
+    lexicon: Lexicon,
+    sites: int,
+    programs: set[str],
+    role_entities: dict[str, set[str]],
+    dated: tuple[DatedEvent, ...] = (),
+) -> Story:
     """The roles of one article's counts and cities. ``sites`` is how many sites the reference lists, ``programs``
     the ids of the programme entities (the partnership), ``role_entities`` the entities of each role's event
-    (``events.csv``'s match_entities: Sessions and the Justice Department for the letters)."""
+    (``events.csv``'s match_entities: Sessions and the Justice Department for the letters), ``dated`` the article's
+    dates that the reference ties to an event."""
     roles = {r.name: r for r in lexicon.roles}
     cues = sentence_roles(rd, lexicon)
     methods = lexicon.methods
     story = Story(lists=city_lists(rd))
     partitive = {" ".join(w.lower().split()) for w in lexicon.story["partitive_openings"]}
     _count_roles(
-        rd, story, cues, roles, lambda: _program_counts(rd, story, lexicon, sites, programs), methods, partitive
+        rd, story, cues, roles, lambda: _program_counts(rd, story, lexicon, sites, programs, dated), methods, partitive
     )
     story.lists = _join_split_lists(rd, story)
     for group in story.lists:
@@ -231,7 +248,7 @@ def tell(rd: Reading, lexicon: Lexicon, sites: int, programs: set[str], role_ent
     return story
 
 
-def _program_counts(rd: Reading, story: Story, lexicon: Lexicon, sites: int, programs) -> None:
+def _program_counts(rd: Reading, story: Story, lexicon: Lexicon, sites: int, programs, dated) -> None:
     """7: a count of the programme's sites ("It still counts twelve sites"): a role whose lexicon names the
     programme's words gets a count with no role yet when the programme is named in its sentence or the one before
     and the count is as many as the reference's sites, even one of "other" cities (the sites beside the four); a
@@ -250,6 +267,21 @@ def _program_counts(rd: Reading, story: Story, lexicon: Lexicon, sites: int, pro
             if cr.role is None and named and cr.count.value == sites:  # "Twelve other cities … the partnership"
                 cr.role, cr.how, cr.part = role, _how(lexicon.methods, "program_sites", n=sites), False
     _launch_counts(rd, story, lexicon, programs)
+    _dated_counts(rd, story, lexicon, sites, dated)
+
+
+def _dated_counts(rd: Reading, story: Story, lexicon: Lexicon, sites: int, dated) -> None:
+    """7c: a count with no role yet, as many as the reference's sites, whose own clause holds the date of the event a
+    programme's role counts ("the 12 sites the department named on June 20, 2017"): a count of that role's sites."""
+    for role in (r for r in lexicon.roles if r.program_words):
+        for cr in story.counts:
+            if cr.role is not None or cr.part or cr.count.value != sites:
+                continue
+            k = rd.index_at(cr.count.start)
+            clause = next((c for c in rd.clauses[k] if c.start <= cr.count.start < c.end), None)
+            inside = [d for d in dated if d.event_id == role.event and clause and clause.start <= d.start < clause.end]
+            if inside:
+                cr.role, cr.how = role, _how(lexicon.methods, "dated_count", date=inside[0].surface)
 
 
 def _launch_counts(rd: Reading, story: Story, lexicon: Lexicon, programs) -> None:

@@ -586,3 +586,53 @@ def test_the_same_message_refers_back_to_the_role_of_the_sentence_before(read):
 def test_the_month_the_sites_were_picked_chosen_or_joined_dates_the_launch(read, sentence):
     a = read(f"Headline\n\n{sentence}")
     assert [(a.reading.dates[x.date_index].surface, x.event_id) for x in a.dates] == [("June", "psp-launched")]
+
+
+def test_a_count_as_many_as_the_sites_dated_on_the_launch_day_gives_its_list_their_role(read):
+    a = read(
+        "How the map works\n\nThe green squares are the 12 cities the agency named on June 20, 2017: Birmingham, Ala.; "
+        "Indianapolis; Memphis, Tenn.; Toledo, Ohio; Baton Rouge, La.; Buffalo, N.Y.; Cincinnati; Houston; Jackson, "
+        "Tenn.; Kansas City, Mo.; Lansing, Mich.; and Springfield, Ill. We copied them from the release."
+    )
+    assert counts(a) == [("12 cities", 12, "participant")]
+    assert (a.story.counts[0].how.code, a.story.counts[0].how.basis) == ("dated_count", "June 20, 2017")
+    assert len(roles(a)) == 12 and {r for _, r in roles(a)} == {"participant"}
+
+
+def test_a_count_of_another_size_dated_on_the_launch_day_takes_no_role(read):
+    a = read("How the map works\n\nThe green squares are the 9 cities the agency named on June 20, 2017.")
+    assert counts(a) == [("9 cities", 9, None)]
+
+
+def test_a_bare_count_takes_the_role_of_the_sentence_after_that_says_each_helps_immigration_agents(read):
+    a = read(
+        "Reader questions\n\n[1:00 p.m.] reader_one: Who received the notices?\n\n[1:01 p.m.] Dana Ruiz: Four cities "
+        "received them: Baltimore, Albuquerque, Stockton and San Bernardino. The department says none of the four will "
+        "get a place in its partnership until each helps immigration agents more."
+    )
+    assert counts(a) == [("Four cities", 4, "excluded")]
+    assert roles(a) == [
+        ("Baltimore", "excluded"),
+        ("Albuquerque", "excluded"),
+        ("Stockton", "excluded"),
+        ("San Bernardino", "excluded"),
+    ]
+
+
+def test_a_bare_count_with_no_cue_after_it_takes_no_role(read):
+    a = read(
+        "Reader questions\n\n[1:00 p.m.] reader_one: Who received the notices?\n\n[1:01 p.m.] Dana Ruiz: Four cities "
+        "received them: Baltimore, Albuquerque, Stockton and San Bernardino. The department says none of the four will "
+        "get a place in its partnership for now."
+    )
+    assert (counts(a), roles(a)) == ([("Four cities", 4, None)], [])
+
+
+def test_a_list_closed_by_among_them_after_a_count_of_its_sentence_names_some_of_its_cities(read):
+    a = read(
+        "Evening report\n\n>> The partnership is the Public Safety Partnership. It began in June, and twelve cities "
+        "belong to it, Buffalo and Toledo among them."
+    )
+    assert counts(a) == [("twelve cities", 12, "participant")]
+    assert roles(a) == [("Buffalo", "participant"), ("Toledo", "participant")]
+    assert a.story.counts[0].listed is None  # some of the twelve: no list to check the count against

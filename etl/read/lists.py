@@ -245,7 +245,10 @@ class Lists:
         if self._refers_back(rd, lead, items[0]):
             items = [replace(items[0], anaphoric=True), *items[1:]]  # "The cities are:", then a city a line
         if not items[0].pronoun and self._closes_as_some(text, end):
-            items = [replace(items[0], pronoun=SOME_OF), *items[1:]]  # "A, B and C are among them"
+            if items[0].count is not None and not items[0].introduced:  # "twelve cities take part, A and B among them"
+                items = [replace(items[0], introduced=SOME_OF), *items[1:]]
+            else:
+                items = [replace(items[0], pronoun=SOME_OF), *items[1:]]  # "A, B and C are among them"
         items = self._after_list(rd, text, items, end)
         return Enumeration(start, end, text[start:end], tuple(items), k, block, lead, pair, tuple(states))
 
