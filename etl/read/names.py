@@ -19,6 +19,7 @@ What it finds:
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -168,6 +169,7 @@ class StoryNames:
         self.senator_surnames = {
             s: ids for s, ids in self.surname_of.items() if any(i in self.senator_state for i in ids)
         }
+        self.one_senators = frozenset(s for s, ids in self.senator_surnames.items() if len(ids) == 1)
         self.titles = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.title_office = {}
         for title in words["titles"]:
@@ -404,6 +406,7 @@ class StoryNames:
         again ("MAYOR CATHERINE PUGH:", "KEVIN DAVIS:" and later "DAVIS:"): the person of that name. A label such as
         "AIR DATE:" is neither."""
         starts = {s: e for e, s in titles.items()}
+        upper: Counter | None = None  # the text's words in capitals, counted once, when a label needs them
         for line in doc.spans.get("lines", []):
             colon = next((t.i for t in line if t.text == ":"), None)
             if line.label_ != "turn" or colon is None:
@@ -412,7 +415,10 @@ class StoryNames:
             words = [t.text.title() for t in doc[k:colon]]
             capitals = all(t.is_upper and (t.is_alpha or "-" in t.text or "'" in t.text) for t in doc[k:colon])
             last = doc[colon - 1].text
-            again = k > line.start or any(t.text.upper() == last for t in doc if not k <= t.i < colon)
+            if k == line.start and upper is None:
+                upper = Counter(t.text.upper() for t in doc)
+            inside = sum(1 for t in doc[k:colon] if t.text.upper() == last)
+            again = k > line.start or upper[last] > inside
             if 2 <= len(words) <= 4 and capitals and again and people.free(k, colon) and not self._not_a_name(words):
                 people.add(
                     k, colon, self._known_full(words) or self.full_names.get(" ".join(words)) or "?" + " ".join(words)
@@ -622,7 +628,10 @@ class StoryNames:
         )
 
     def _is_town(self, line: str) -> bool:
-        name = line.split(",")[0].strip()
+        return self._is_place_name(line.split(",")[0].strip())
+
+    def _is_place_name(self, name: str) -> bool:
+        """A city's name, or a state's written in full ("Tracy", "New Mexico"; not "N.M.")."""
         return name in self.places or (name in self.states and len(name) > 2)
 
     def _of_a_place(self, doc: Doc, k: int) -> bool:
@@ -631,8 +640,7 @@ class StoryNames:
         if k >= len(doc) or doc[k].lower_ not in self.state_of:
             return False
         for n in (3, 2, 1):
-            words = doc[k + 1 : k + 1 + n].text
-            if k + 1 + n <= len(doc) and (words in self.places or (words in self.states and len(words) > 2)):
+            if k + 1 + n <= len(doc) and self._is_place_name(doc[k + 1 : k + 1 + n].text):
                 return self._ends_clause(doc, k + 1 + n)
         return False
 
@@ -644,7 +652,7 @@ class StoryNames:
     def _senators_listed(self, doc: Doc, i: int, e: int) -> bool:
         """A surname that one senator alone bears, listed with another such ("McCain and Burr", "Murkowski,
         Collins and Heller"): in a text about the Senate, the senators."""
-        one = {w for w, ids in self.senator_surnames.items() if len(ids) == 1}
+        one = self.one_senators
         if doc[i].text not in one:
             return False
         before = [k for k in (i - 2, i - 3) if k >= 0 and all(doc[j].lower_ in self.joins for j in range(k + 1, i))]

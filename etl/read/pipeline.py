@@ -123,6 +123,7 @@ class Reader:
         nlp.add_pipe("story_quotes")
         self.nlp = nlp
         self.clauses = Clauses(lexicon.story)
+        self.times = frozenset(lexicon.sentences["time_abbreviations"])  # a schedule's entry opens with "2 p.m."
         self.attributions = Attributions(lexicon.people)
         roles = [(r.name, kind, getattr(r, kind)) for r in lexicon.roles for kind in ROLE_LISTS]
         self.phrases = Phrases(
@@ -269,7 +270,7 @@ class Reader:
     def _entry_day(self, doc, span, earlier: list[DateExpr], as_of) -> DateExpr | None:
         """In an entry stamped with a time of day ("2 p.m. … a day earlier"), a day is counted from the day the
         schedule or the blog records, the article's own, when the text states it."""
-        if not _opens_with_a_time(doc, span, frozenset(self.lexicon.sentences["time_abbreviations"])):
+        if not _opens_with_a_time(doc, span, self.times):
             return None
         own = [d for d in earlier if d.precision == "day" and d.date_start == as_of and not d.negated]
         return own[-1] if own else None
