@@ -28,7 +28,17 @@ from dataclasses import dataclass, field
 from etl.lexicon import Lexicon, Role
 from etl.read.lists import ENUMERATES, SEMICOLON, SOME_OF
 from etl.read.model import Count, Item, Phrase, Place, Reading, Sentence
-from etl.read.phrases import ANAPHORS, CUES, LAUNCH_WORDS, NOT_A_ROLE, PROGRAM_WORDS, SAME, WHOLE, WITHDRAWN
+from etl.read.phrases import (
+    ANAPHORS,
+    CUES,
+    LAUNCH_WORDS,
+    NOT_A_ROLE,
+    PARTITIVE,
+    PROGRAM_WORDS,
+    SAME,
+    WHOLE,
+    WITHDRAWN,
+)
 
 NEAR_BACK = 2  # sentences a definite count or a list may look back for its role's cue
 NEAR_AHEAD = 2  # sentences a bare count may look ahead for a cue sentence that refers back to it
@@ -218,10 +228,7 @@ def tell(
     cues = sentence_roles(rd, lexicon)
     methods = lexicon.methods
     story = Story(lists=city_lists(rd))
-    partitive = {" ".join(w.lower().split()) for w in lexicon.story["partitive_openings"]}
-    _count_roles(
-        rd, story, cues, roles, lambda: _program_counts(rd, story, lexicon, sites, programs, dated), methods, partitive
-    )
+    _count_roles(rd, story, cues, roles, lambda: _program_counts(rd, story, lexicon, sites, programs, dated), methods)
     story.lists = _join_split_lists(rd, story)
     for group in story.lists:
         if cues[group.sentence].withdrawn or cues[group.sentence].asked:
@@ -344,7 +351,6 @@ def _count_roles(
     roles: dict[str, Role],
     program_counts,
     methods: dict,
-    partitive: set[str],
 ) -> None:
     parts = set(rd.parts)
     for c in (c for c in rd.counts if c.city):
@@ -355,7 +361,7 @@ def _count_roles(
         # a count in a hedged clause ("each of which had asked to join a program that serves twelve cities") takes
         # only its own clause's cue, never another clause's
         own = _clause_cue(cues[k], c.start) if cues[k].hedged(c.start) else _nearest(rd, cues[k], roles, c)
-        if _partitive(rd, c, k, partitive):
+        if _partitive(rd, c, k):
             own = None  # "Of the 16 cities that applied, 12 were chosen": the cue is the twelve's
         if cr.part:
             pass  # some of the cities a role has: it takes no role, so it is no count of them to check
@@ -418,10 +424,11 @@ def _whole(rd: Reading, c: Count) -> bool:
     return any(p.kind == WHOLE and before[-1] <= p.start and p.end <= c.start for p in rd.phrases[k])
 
 
-def _partitive(rd: Reading, c: Count, k: int, openings: set[str]) -> bool:
-    """The count opens its sentence after a partitive opening ("Of the 16 cities …, 12 were chosen")."""
+def _partitive(rd: Reading, c: Count, k: int) -> bool:
+    """The count opens its sentence after a partitive opening ("Of the 16 cities …, 12 were chosen"): the opening's
+    phrase starts the sentence and the count is its next word."""
     s = rd.sentences[k]
-    return " ".join(s.surface[: c.start - s.start].lower().split()) in openings
+    return any(p.kind == PARTITIVE and p.start == s.start and 0 <= c.start - p.end <= 1 for p in rd.phrases[k])
 
 
 NEAR_CUE = 30  # characters: a cue this close to a count, and twice as close as any other role's, decides its role

@@ -19,6 +19,7 @@ NOT_A_ROLE = "not_a_role"  # the phrases that cancel a role's cue ("had been int
 WITHDRAWN = "withdrawn"  # the phrases that say a sentence reports a claim the text withdraws ("an earlier version")
 SAME = "same_as_before"  # the words that say a sentence repeats the one before ("sent the same message to")
 WHOLE = "count_wholes"  # the words between two counts that set the second as the whole ("is among the 12 sites")
+PARTITIVE = "partitive_openings"  # the words that open a sentence before the whole it picks from ("Of the 16 …")
 
 _EDGE = r"\w’'"  # a phrase neither begins nor ends inside a word (an apostrophe belongs to the word)
 

@@ -35,7 +35,7 @@ from etl.read.model import (
     text_of,
     tokens_of,
 )
-from etl.read.phrases import NOT_A_ROLE, ROLE_LISTS, SAME, WHOLE, WITHDRAWN, Phrases
+from etl.read.phrases import NOT_A_ROLE, PARTITIVE, ROLE_LISTS, SAME, WHOLE, WITHDRAWN, Phrases
 from etl.read.quotes import Attributions
 from etl.seed import Article
 
@@ -133,6 +133,7 @@ class Reader:
                 ("", WITHDRAWN, lexicon.story["withdrawn"]),
                 ("", WHOLE, lexicon.story["count_wholes"]),
                 ("", SAME, lexicon.story["same_as_before"]),
+                ("", PARTITIVE, lexicon.story["partitive_openings"]),
             ]
         )
         self.lists = Lists(lexicon.story, lexicon.places, people, lexicon.numbers, state_names)
