@@ -51,6 +51,8 @@ KEYS = {
         "senate_entities",
         "inner_words",
         "person_copulas",
+        "possessive_pronouns",
+        "handoffs",
     ),
     "places": (
         "org_words",

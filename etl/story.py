@@ -265,7 +265,8 @@ def _program_counts(rd: Reading, story: Story, lexicon: Lexicon, sites: int, pro
             continue
         for cr in story.counts:
             k = rd.index_at(cr.count.start)
-            near = range(k) if _whole(rd, cr.count) else (k - 1, k)  # "… is among the 12 sites": named before
+            whole = _whole(rd, cr.count) or _after_whole(rd, cr.count, k)
+            near = range(k) if whole else (k - 1, k)  # "… is among the 12 sites": named before
             named = any(
                 rd.entities_in(rd.sentence_ids[i]) & programs or _has(rd, i, PROGRAM_WORDS, role)
                 for i in (*near, k)
@@ -422,6 +423,15 @@ def _whole(rd: Reading, c: Count) -> bool:
     if not before:
         return False
     return any(p.kind == WHOLE and before[-1] <= p.start and p.end <= c.start for p in rd.phrases[k])
+
+
+WHOLE_GAP = 5  # characters between a count-whole phrase and the count it opens: " the ", " its "
+
+
+def _after_whole(rd: Reading, c: Count, k: int) -> bool:
+    """The count follows one of the lexicon's count wholes with no count before it ("it is not one of the 12 sites"):
+    the whole its subject is set against, which counts the programme's sites when as many as the reference's."""
+    return any(p.kind == WHOLE and 0 <= c.start - p.end <= WHOLE_GAP for p in rd.phrases[k])
 
 
 def _partitive(rd: Reading, c: Count, k: int) -> bool:

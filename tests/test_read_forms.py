@@ -1177,3 +1177,46 @@ def test_a_day_counted_in_an_entry_stamped_with_a_time_counts_from_the_day_the_s
     assert dates(a)[-2:] == [("Wednesday", "2017-08-02"), ("a day earlier", "2017-08-02")]
     b = read("Headline\n\nThe board voted on Wednesday, Aug. 2. A day earlier, the mayor spoke.", as_of="2017-08-03")
     assert dates(b)[-1] == ("A day earlier", "2017-08-01")
+
+
+def test_an_entry_stamped_with_a_time_counts_that_morning_from_the_day_it_names_itself(read):
+    """A daybook of Aug. 3: "9 a.m. [… passed on Tuesday; the vote to end debate that morning …]" is Tuesday's
+    morning; the daybook's own day counts only where the entry names no day before."""
+    a = read(
+        "Daybook for Aug. 3, 2017\n\n9 a.m. House meets. [The bill passed on Tuesday; the vote to end debate that "
+        "morning was close.]",
+        as_of="2017-08-03",
+    )
+    assert dates(a)[-2:] == [("Tuesday", "2017-08-01"), ("that morning", "2017-08-01")]
+
+
+def test_last_weekday_then_a_written_date_are_two_dates(read):
+    a = read("Headline\n\nThe notices went out last Tuesday, Aug. 1, and answers are due Aug. 18.", as_of="2017-08-07")
+    assert dates(a) == [("last Tuesday", "2017-08-01"), ("Aug. 1", "2017-08-01"), ("Aug. 18", "2017-08-18")]
+    b = read("Headline\n\nThe notices went out Tuesday, Aug. 1.", as_of="2017-08-07")
+    assert dates(b) == [("Tuesday, Aug. 1", "2017-08-01")]
+
+
+def test_a_deadline_to_show_something_by_a_date_is_the_answers_deadline(read):
+    a = read(
+        "Headline\n\nThe department asked each of the cities to show, by Aug. 18, that federal agents may enter its "
+        "jails."
+    )
+    assert [(a.reading.dates[x.date_index].surface, x.event_id) for x in a.dates] == [
+        ("Aug. 18", "psp-response-deadline")
+    ]
+
+
+def test_a_publication_word_after_a_title_is_no_surname(read):
+    a = read("Ridge County Deputies' Guild Member Bulletin, Aug. 9, 2017\n\nNews for members.")
+    assert people(a) == []
+
+
+def test_a_name_that_opens_a_sentence_before_a_broadcasts_handoff_or_her_is_a_persons(read):
+    a = read(
+        "Evening news\n\n>> Tomas Ferreira has more from the county jail.\n\nThe forum\n\n"
+        "Odile Banks ran the sheriff's office in Yuma for six years. Her work covers jail policy."
+    )
+    assert people(a) == [("Tomas Ferreira", "tomas-ferreira", "name"), ("Odile Banks", "odile-banks", "name")]
+    b = read("Evening news\n\nCity Hall has more to say. Open Meetings rules apply. The office is shut.")
+    assert people(b) == []

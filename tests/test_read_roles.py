@@ -636,3 +636,22 @@ def test_a_list_closed_by_among_them_after_a_count_of_its_sentence_names_some_of
     assert counts(a) == [("twelve cities", 12, "participant")]
     assert roles(a) == [("Buffalo", "participant"), ("Toledo", "participant")]
     assert a.story.counts[0].listed is None  # some of the twelve: no list to check the count against
+
+
+def test_those_include_after_a_city_set_against_the_programmes_sites_names_participants(read):
+    """ "It is not one of the 12 sites. Those include A and B": the 12 are the programme's sites (the programme
+    named before), and the list after "Those include" names some of them."""
+    a = read(
+        "Chat\n\nQ: Is Fresno in the Public Safety Partnership?\n\nA: No. The city wanted to take part, but it is not "
+        "one of the 12 sites. Those include Memphis, Tennessee, and Toledo, Ohio."
+    )
+    assert counts(a) == [("12 sites", 12, "participant")]
+    assert roles(a) == [("Memphis", "participant"), ("Toledo", "participant")]
+
+
+def test_a_city_set_against_a_count_of_another_size_gives_it_no_role(read):
+    a = read(
+        "Chat\n\nQ: Is Fresno in the Public Safety Partnership?\n\nA: No. It is not one of the 9 sites. Those include "
+        "Memphis, Tennessee, and Toledo, Ohio."
+    )
+    assert (counts(a), roles(a)) == ([("9 sites", 9, None)], [])

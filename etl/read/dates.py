@@ -211,11 +211,14 @@ class StoryDates:
         return self.ordinal_words.get(word) or (None if word.isdecimal() else _day(word, self.suffixes))
 
     def _weekday(self, tokens: Tokens, i: int) -> tuple | None:
-        """A weekday, with "last" or "next" before it; "Friday, Aug. 18" is one date; "every Monday" none."""
+        """A weekday, with "last" or "next" before it; "Friday, Aug. 18" is one date, but "last Thursday, Aug. 3"
+        two (the day of the month stands beside a date already whole); "every Monday" none."""
         text, n = tokens.text, len(tokens)
         if text[i] not in WEEKDAYS:
             return None
-        if i + 3 < n and text[i + 1] == "," and text[i + 2] in self.month_forms:
+        before = tokens.lower[i - 1] if i else ""
+        relative = before in self.past or before in self.future
+        if not relative and i + 3 < n and text[i + 1] == "," and text[i + 2] in self.month_forms:
             day = _day(text[i + 3], self.suffixes)
             if day is not None:
                 e, year = i + 4, None
@@ -225,10 +228,9 @@ class StoryDates:
         day = self._ordinal_after(tokens, i + 1)
         if day is not None:  # "on Wednesday the second", "Wednesday, the 2nd": that day of the month
             return i, i + 3 + (text[i + 1] == ","), "day_alone", (day, WEEKDAYS[text[i]])
-        before = tokens.lower[i - 1] if i else ""
         if before in self.recurring:
             return None  # "new episodes every Monday": a habit, no day
-        s = i - 1 if before in self.past or before in self.future else i
+        s = i - 1 if relative else i
         return s, i + 1, "weekday", (WEEKDAYS[text[i]], before)
 
 

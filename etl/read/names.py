@@ -181,6 +181,7 @@ class StoryNames:
             self.title_office[plural.lower()] = self.title_office.get(one.lower(), one)
         self.modifiers = frozenset(m.lower() for m in words["title_modifiers"])
         self.introductions = _matcher(nlp, words["introductions"])
+        self.handoffs = _matcher(nlp, words["handoffs"])
         self.senate = frozenset(words["senate_entities"])
         self.inner = frozenset(words["inner_words"])
         self.joins = frozenset(joins)
@@ -193,6 +194,7 @@ class StoryNames:
         self.not_names = frozenset(words["not_names"])
         self.labels = frozenset(words["name_labels"])
         self.pronouns = frozenset(words["pronouns"])
+        self.openers = self.pronouns | frozenset(words["possessive_pronouns"])
         self.places: frozenset[str] = frozenset()  # the gazetteer's city names, given by bind()
 
     def _add_senators(self, nlp, senators, nicknames: dict, suffixes: frozenset[str]) -> None:
@@ -374,6 +376,7 @@ class StoryNames:
         cues = _Cues(
             speech_at={s for s, _ in speech} | {e for _, e in speech},
             introduced={e for _, _, e in self.introductions(doc)},
+            handed={s for _, s, _ in self.handoffs(doc)},
             senate=any(sp.kb_id_ in self.senate or sp.kb_id_ in self.senator_state for sp in people.spans),
             voting={doc[s].sent.start for _, s, _ in self.vote_words(doc)},
             bylined=self._bylined(doc),
@@ -527,8 +530,8 @@ class StoryNames:
 
     def _beside_cue(self, doc: Doc, i: int, e: int, cues: _Cues) -> bool:
         """A run of name words is a person's beside a speech verb, before a role, a "who" clause or ", of Tracy,",
-        in a byline or a line's label, after "I'm" or "Our guest is", or before a sentence that opens with "He
-        says"."""
+        in a byline or a line's label, after "I'm" or "Our guest is", before a broadcast's handoff ("has more"), or
+        before a sentence that opens with "He says"."""
         speech_at = cues.speech_at
         after_speech = (
             i in speech_at
@@ -563,6 +566,9 @@ class StoryNames:
             after_speech
             or before_speech
             or (i in cues.introduced and self._ends_clause(doc, e))
+            or (
+                e in cues.handed and not any(t.is_alpha for t in doc[doc[i].sent.start : i])
+            )  # ">> Greg Albright has more"
             or described
             or byline
             or _signed(doc, i, e)
@@ -676,14 +682,15 @@ class StoryNames:
         return again or self._pronoun_next(doc, e, speech_at)
 
     def _pronoun_next(self, doc: Doc, e: int, speech_at: set[int]) -> bool:
-        """The sentence after the one that holds token ``e`` opens with "He" or "She", or gives a quotation to "he" or
-        "she", right after its closing mark ("Tomeka Bright runs the block club. “We asked for help,” she said.")."""
+        """The sentence after the one that holds token ``e`` opens with "He", "She" or "Her", or gives a quotation to
+        "he" or "she", right after its closing mark ("Tomeka Bright runs the block club. “We asked for help,” she
+        said.")."""
         k = e
         while k < len(doc) and not doc[k].is_sent_start:
             k += 1
         while k < len(doc) and doc[k].is_space:
             k += 1
-        if k < len(doc) and doc[k].text in self.pronouns and doc[k].text[0].isupper():
+        if k < len(doc) and doc[k].text in self.openers and doc[k].text[0].isupper():
             return True
         end = k + 1
         while end < len(doc) and not doc[end].is_sent_start:
@@ -802,6 +809,7 @@ class _Cues:
     senate: bool
     voting: set[int]  # the first tokens of the sentences that speak of a vote
     bylined: set[int]  # the first tokens of the names of a byline that names several ("By Ana Diaz and Lee Park")
+    handed: set[int]  # the first tokens of a broadcast's handoff ("… has more from City Hall")
 
 
 class _People:

@@ -273,6 +273,9 @@ class Reader:
         schedule or the blog records, the article's own, when the text states it."""
         if not _opens_with_a_time(doc, span, self.times):
             return None
+        line = _line_of(doc, span.start)
+        if any(d.precision == "day" and not d.negated and d.start >= doc[line].idx for d in earlier):
+            return None  # the entry names its own day before ("… on Wednesday; the cloture vote that morning …")
         own = [d for d in earlier if d.precision == "day" and d.date_start == as_of and not d.negated]
         return own[-1] if own else None
 
