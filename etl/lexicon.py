@@ -67,6 +67,7 @@ KEYS = {
         "description_articles",
         "description_prepositions",
         "home_words",
+        "civic_words",
     ),
     "numbers": (
         "city_nouns",

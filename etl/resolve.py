@@ -129,7 +129,9 @@ def link_dates(rd: Reading, ref, lexicon: Lexicon) -> list[EventLink]:
     the paragraph already gives an event of its window by its own sentence's cues ("The Senate confirmed Kaplan on
     Wednesday. Moved Wednesday at 5:50 p.m.": the second repeats the day, it is no second date of the vote; a date
     written out, "Its press release, dated 20 June 2017", still is). A month that two events of its window fit equally
-    ("came back to the floor in September") is neither's. A phrase about a committee's or a procedural vote, or
+    ("came back to the floor in September") is neither's. A date ahead of the article near an event that another
+    date of the text gives its own day is a plan of its own ("answers by Aug. 18 … we send ours by Aug. 16"), no
+    claim on that event. A phrase about a committee's or a procedural vote, or
     the only date of a sentence about a cloture and no confirmation, never dates a confirmation vote. A date the
     text says is wrong, an open-ended one ("after the August recess"), and the report's own day in its headline or
     dateline are no event's date.
@@ -169,8 +171,15 @@ def link_dates(rd: Reading, ref, lexicon: Lexicon) -> list[EventLink]:
             others = [r for r in others if date_range(r.date, r.date_precision)[1] >= d.date_start]
         aside = rd.sentence(sid).surface.lower().startswith(other)
         near = None if aside else _near_miss(rd, i, d, others, cut, tenses)
+        near = None if near is None or _plan_of_its_own(d, near, dated) else near
         links.append(near or _in_paragraph(rd, i, d, sid, candidates, tenses, in_paragraph))
     return links
+
+
+def _plan_of_its_own(d: DateExpr, near: EventLink, dated: dict[str, set[str]]) -> bool:
+    """A date ahead of the article near an event that another date of the text gives its own day: "The department
+    wants answers by Aug. 18. … send the reply by Aug. 16" is the city's plan, no wrong date of the deadline."""
+    return d.ahead and any(near.event_id in ids for ids in dated.values())
 
 
 OWN_DAY_LINES = ("headline", "dateline")  # the lines where a report prints its own day

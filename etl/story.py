@@ -257,7 +257,7 @@ def tell(
 
 def _program_counts(rd: Reading, story: Story, lexicon: Lexicon, sites: int, programs, dated) -> None:
     """7: a count of the programme's sites ("It still counts twelve sites"): a role whose lexicon names the
-    programme's words gets a count with no role yet when the programme is named in its sentence or the one before
+    programme's words gets a count with no role yet when the programme is named in its paragraph or the one before
     and the count is as many as the reference's sites, even one of "other" cities (the sites beside the four); a
     count set against another as its whole ("None of the four cities is among the 12 sites") in any sentence before."""
     for role in lexicon.roles:
@@ -266,7 +266,9 @@ def _program_counts(rd: Reading, story: Story, lexicon: Lexicon, sites: int, pro
         for cr in story.counts:
             k = rd.index_at(cr.count.start)
             whole = _whole(rd, cr.count) or _after_whole(rd, cr.count, k)
-            near = range(k) if whole else (k - 1, k)  # "… is among the 12 sites": named before
+            paragraph = rd.sentences[k].paragraph  # its paragraph or the one before ("Press release announcing the
+            # partnership, June 20, 2017." over "Note: … The department lists twelve sites for the first year: …")
+            near = range(k) if whole else [i for i in range(k) if rd.sentences[i].paragraph >= paragraph - 1]
             named = any(
                 rd.entities_in(rd.sentence_ids[i]) & programs or _has(rd, i, PROGRAM_WORDS, role)
                 for i in (*near, k)

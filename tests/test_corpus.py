@@ -79,7 +79,6 @@ KNOWN = {
     "number below, where the annotator reads no count",
     ("heldout6_statehouse_roundup", "cities"): "“Ruidoso”, a town under 15,000 people, bare: the gazetteer does not "
     "list it and no state follows it",
-    ("heldout6_tv_rundown", "dates"): "“Valley Today”, a show's name, read as the date “today”",
     # batch 7 (issue 38), after the fixes that followed its first read (BENCHMARKS.md): joined with these gaps open
     ("heldout7_business_brief", "claims"): "“voted 49-44 on Sept. 19 to end debate on Emanuel's nomination and "
     "confirmed him 49-47 six days later”: no break parts the two tallies' words, so each reads as both kinds of "

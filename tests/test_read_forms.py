@@ -1220,3 +1220,71 @@ def test_a_name_that_opens_a_sentence_before_a_broadcasts_handoff_or_her_is_a_pe
     assert people(a) == [("Tomas Ferreira", "tomas-ferreira", "name"), ("Odile Banks", "odile-banks", "name")]
     b = read("Evening news\n\nCity Hall has more to say. Open Meetings rules apply. The office is shut.")
     assert people(b) == []
+
+
+def test_a_month_written_short_without_its_stop_is_a_date_only_before_a_day(read):
+    a = read("Alerts\n\n2:09 p.m.\n\nReplies due Aug 18\n\n2:10 p.m.\n\n“No,” said Jan Okafor.")
+    assert dates(a) == [("Aug 18", "2017-08-18")]
+    assert people(a) == [("Jan Okafor", "jan-okafor", "name")]
+
+
+def test_a_credits_role_in_lower_case_before_a_name_makes_it_a_persons(read):
+    """The role noun that makes "Archive Room, Main Library" no one stands in the next sentence: a role after a
+    comma counts only in its own sentence."""
+    a = read("Guide\n\nArchive Room, Main Library.\nCompiled by reference librarian Ines Okoro.")
+    assert people(a) == [("Ines Okoro", "ines-okoro", "name")]
+
+
+def test_a_name_inside_a_sentence_whose_surname_alone_opens_a_later_one_is_a_persons(read):
+    a = read(
+        "Behind the story\n\nOur reporter asked for the letters, and Mirela Vance spent the next day calling "
+        "officials. Vance learned that the county runs the jail."
+    )
+    assert people(a) == [("Mirela Vance", "mirela-vance", "name"), ("Vance", "mirela-vance", "surname")]
+    b = read("Senate Backs Okafor Plan in Close Vote\n\nThe Senate voted. Okafor welcomed it.")
+    assert people(b) == []
+
+
+def test_a_citys_own_police_named_in_the_text_makes_its_bare_name_that_city(read):
+    a = read("Internal memo\n\nModesto Police Department\n\nThe department says it will not consider Modesto now.")
+    assert cities(a) == [("Modesto", "modesto-ca", "bare")]
+    b = read("Internal memo\n\nThe department says it will not consider Modesto now.")
+    assert cities(b) == []
+
+
+def test_the_story_prior_reads_its_own_cities_bare_after_a_lower_case_word_and_only_with_the_prior(reader, ref):
+    """ "sent Stockton a letter": Stockton is under the 400,000 people a bare name needs on the gazetteer alone; with
+    the story's prior (its reference cities) it is read, without it not."""
+    text = "Forum\n\nThe department sent Stockton a letter on Thursday."
+    article = Article("t", Path("t.txt"), Path("t.toml"), text, "", dt.date(2017, 8, 5), "set", False, "", "", "")
+    without = Reader(Known.read(REFERENCE_DIR), Gazetteer(), load_lexicon(), prior=False)
+    assert [m.entity_id for m in reader.read(article).mentions if m.type == "city"] == ["stockton-ca"]
+    assert [m.entity_id for m in without.read(article).mentions if m.type == "city"] == []
+
+
+def test_a_capitalised_today_inside_a_name_is_no_date(read):
+    a = read("Guide\n\nA report, Aug. 4, 2017, as carried by West Valley Today. Today the guide is shut.")
+    assert dates(a) == [("Aug. 4, 2017", "2017-08-04"), ("Today", "2017-08-03")]
+
+
+def test_an_agendas_date_lies_ahead(read):
+    a = read("Regular meeting agenda for Aug. 16, 2017, 5 p.m.\n\nPosted Aug. 11, 2017", as_of="2017-08-11")
+    assert [(d.surface, d.ahead) for d in a.reading.dates] == [("Aug. 16, 2017", True), ("Aug. 11, 2017", False)]
+
+
+def test_a_plan_of_its_own_near_a_deadline_the_text_dates_right_is_no_claim_on_it(read):
+    """ "The department wants answers by Aug. 18. … we send ours by Aug. 16": the second is the city's own plan, no
+    wrong date of the deadline; alone, "answer …, send the reply by Aug. 16" still is a claim on it (a disagreement)."""
+    a = read(
+        "Memo\n\nThe department wants answers by Aug. 18.\n\nAnswer each question, send the reply by Aug. 16, and "
+        "brief the council.",
+        as_of="2017-08-07",
+    )
+    assert [(a.reading.dates[x.date_index].surface, x.event_id) for x in a.dates] == [
+        ("Aug. 18", "psp-response-deadline"),
+        ("Aug. 16", None),
+    ]
+    b = read("Memo\n\nAnswer each question, send the reply by Aug. 16, and brief the council.", as_of="2017-08-07")
+    assert [(b.reading.dates[x.date_index].surface, x.event_id) for x in b.dates] == [
+        ("Aug. 16", "psp-response-deadline")
+    ]

@@ -655,3 +655,55 @@ def test_a_city_set_against_a_count_of_another_size_gives_it_no_role(read):
         "Memphis, Tennessee, and Toledo, Ohio."
     )
     assert (counts(a), roles(a)) == ([("9 sites", 9, None)], [])
+
+
+def test_a_numbered_points_sentences_in_one_paragraph_are_no_bullet_list(read):
+    """ "1. The letter. … will not consider Albuquerque … . The department sent letters to Baltimore, …": the
+    paragraph opens with a number, but its sentences are no list of one city a line; each takes its own cue."""
+    a = read(
+        "Memo\n\n1. The letter. The letter says Sessions will not consider Albuquerque for the partnership. The "
+        "department sent letters of the same kind to Baltimore, San Bernardino and Stockton.\n\n2. The questions."
+    )
+    assert roles(a) == [
+        ("Albuquerque", "excluded"),
+        ("Baltimore", "excluded"),
+        ("San Bernardino", "excluded"),
+        ("Stockton", "excluded"),
+    ]
+
+
+def test_letters_of_the_same_kind_take_the_role_of_the_sentence_before(read):
+    a = read(
+        "Memo\n\nSessions has said the department will not consider Stockton, California, for the program. Letters of "
+        "the same kind went to Baltimore and Albuquerque."
+    )
+    assert roles(a) == [("Stockton", "excluded"), ("Baltimore", "excluded"), ("Albuquerque", "excluded")]
+
+
+def test_a_city_that_was_one_of_them_takes_the_role_of_the_count_before_it(read):
+    a = read(
+        "Note\n\nSessions said the department would not consider four cities for its Public Safety Partnership, and "
+        "Baltimore was one of them."
+    )
+    assert counts(a) == [("four cities", 4, "excluded")]
+    assert roles(a) == [("Baltimore", "excluded")]
+
+
+def test_incl_names_some_of_the_count_before_it(read):
+    a = read("Alerts\n\n2:31 p.m.\n\nProgram launched in June w/ 12 cities incl Memphis, Houston & Buffalo")
+    assert counts(a) == [("12 cities", 12, "participant")]
+    assert roles(a) == [("Memphis", "participant"), ("Houston", "participant"), ("Buffalo", "participant")]
+
+
+def test_a_count_as_many_as_the_sites_after_the_programme_named_in_the_paragraph_before(read):
+    a = read(
+        "Guide\n\nPress release announcing the National Public Safety Partnership, June 20, 2017.\n\nNote: The start. "
+        "The department lists twelve sites: Memphis, Tenn.; Toledo, Ohio; and Houston."
+    )
+    assert counts(a) == [("twelve sites", 12, "participant")]
+    assert roles(a) == [("Memphis", "participant"), ("Toledo", "participant"), ("Houston", "participant")]
+    b = read(
+        "Guide\n\nPress release announcing the National Public Safety Partnership, June 20, 2017.\n\nAnother note.\n\n"
+        "Note: The start. The department lists twelve sites: Memphis, Tenn.; Toledo, Ohio; and Houston."
+    )
+    assert counts(b) == [("twelve sites", 12, None)]

@@ -31,7 +31,9 @@ from etl.read.model import DateExpr, Tokens, human, tokens_of
 from etl.read.sentences import sentence_bounds
 
 MONTHS = {name: i for i, name in enumerate(calendar.month_name) if name}
-CALENDAR_MONTH_FORMS = {**MONTHS, **{f"{calendar.month_abbr[i]}.": i for i in range(1, 13)}}
+# A month's short form without its stop ("Aug 18", a text message's) is a month only before a day of the month.
+BARE_SHORT_MONTHS = {calendar.month_abbr[i]: i for i in range(1, 13) if calendar.month_abbr[i] not in MONTHS}
+CALENDAR_MONTH_FORMS = {**MONTHS, **{f"{calendar.month_abbr[i]}.": i for i in range(1, 13)}, **BARE_SHORT_MONTHS}
 WEEKDAYS = {name: i for i, name in enumerate(calendar.day_name)}
 CLAUSE_BREAKS = frozenset(PHRASE_MARKS + BRACKETS + '“”"')  # where a phrase ends (clauses.py), and quotation marks
 HEADING = "heading"  # a month that heads a line: a timeline's entry or a review's section, in the article's year
@@ -126,6 +128,8 @@ class StoryDates:
                 add(*hit)
         for key, s, e in sorted(self.phrases(doc), key=lambda m: (m[1], -m[2])):  # the longest at each start
             kind, k = self.phrase_kind[doc.vocab.strings[key]]
+            if s > 0 and not doc[s].is_sent_start and doc[s].text[0].isupper() and doc[s - 1].text[0].isupper():
+                continue  # "as carried by West Hawaii Today": the end of a name, no date
             add(s, e, kind, (k,))
         found.sort()
         doc.spans["dates"] = [Span(doc, s, e, label=kind) for s, e, kind, _ in found]
@@ -159,6 +163,8 @@ class StoryDates:
             elif e < n and _year(text[e]):
                 e, year = e + 1, _year(text[e])
             return i, e, "absolute", (year, month, day)
+        if text[i] in BARE_SHORT_MONTHS:
+            return None  # "Jan" alone is no date ("Jan Okafor")
         if i + 1 < n and _year(text[i + 1]):
             return i, i + 2, "month", (_year(text[i + 1]), month, "")
         before = tokens.lower[i - 1] if i else ""

@@ -165,10 +165,14 @@ class Lists:
                 between = between.replace(st.surface, "", 1)
         between = _ASIDE.sub("", between, count=1)  # "Stockton (which left bankruptcy in 2015), Baltimore and …"
         same = pk == k and self.list_text.match(between) is not None
-        bullets = k == pk + 1 and rd.sentences[k].kind == "bullet" and rd.sentences[pk].kind == "bullet"
+        # two lines: a numbered point's sentences in one paragraph ("1. The letter. … Albuquerque … . … sent letters
+        # to Baltimore …") are no bullets of a list
+        lines = "\n" in between
+        bullets = lines and k == pk + 1 and rd.sentences[k].kind == "bullet" and rd.sentences[pk].kind == "bullet"
         bullets = bullets and rd.sentences[k].start <= place.mention.start and _first_on_line(rd, previous, pk)
         line = (
-            k == pk + 1
+            lines
+            and k == pk + 1
             and not bullets
             and self._alone(rd.sentences[k], place)
             and self._alone(rd.sentences[pk], previous)

@@ -545,7 +545,7 @@ class StoryNames:
                 and doc[e].text == ","
                 and (
                     doc[e + 1].lower_ in self.person_relatives
-                    or any(doc[k].lower_ in self.role_nouns for k in range(e + 1, min(len(doc), e + 8)))
+                    or any(doc[k].lower_ in self.role_nouns for k in range(e + 1, min(doc[e].sent.end, e + 8)))
                     or self._of_a_place(doc, e + 1)
                 )
             )
@@ -578,10 +578,14 @@ class StoryNames:
         )
 
     def _role_after_speech(self, doc: Doc, i: int, speech_at: set[int]) -> bool:
-        """A name after a speech verb and a role in lower case: "said city spokesman Tim O'Neal"."""
+        """A name after a speech verb or a credit's "by" and a role in lower case: "said city spokesman Tim O'Neal",
+        "Compiled by reference librarian Odalys Kettering"."""
         if i < 2 or doc[i - 1].lower_ not in self.role_nouns:
             return False
-        return any(k in speech_at and all(t.is_lower for t in doc[k:i]) for k in range(max(0, i - 3), i))
+        return any(
+            (k in speech_at or doc[k].lower_ in self.byline_words) and all(t.is_lower for t in doc[k:i])
+            for k in range(max(0, i - 4), i)
+        )
 
     def _labelled_by_role(self, doc: Doc, i: int, e: int) -> bool:
         """A name that ends its line after a colon and a label with a role noun: "Editor on duty: Hollis Varga."."""
@@ -669,17 +673,23 @@ class StoryNames:
         """A name of two or three words that opens a sentence, before a lowercase word (its verb), whose surname
         the text writes again alone or whose next sentence speaks of "he" or "she" (``_pronoun_next``): "Philip
         Miscimarra has already begun … Miscimarra said" (a capitalised run that only opens a sentence may be
-        anything)."""
-        if not doc[i].is_sent_start or not 2 <= e - i <= 3 or e >= len(doc) or not doc[e].is_lower:
+        anything). Inside a sentence, before a lowercase word, the name is a person's when its surname alone opens
+        a later sentence before a lowercase word: "…, and Hannah Pruitt spent the next day calling … Pruitt learned
+        that …"."""
+        if not 2 <= e - i <= 3 or e >= len(doc) or not doc[e].is_lower:
             return False
         text = tokens_of(doc).text
         surname = text[e - 1]
-        again = any(
-            text[k] == surname and not (k > 0 and _is_name_token(text[k - 1], self.connectors))
+        alone = [
+            k
             for k in range(len(text))
-            if not i <= k < e
-        )
-        return again or self._pronoun_next(doc, e, speech_at)
+            if text[k] == surname and not i <= k < e and not (k > 0 and _is_name_token(text[k - 1], self.connectors))
+        ]
+        if not doc[i].is_sent_start:  # after a lower-case word, past the headline's title case
+            if not doc[i - 1].is_lower or text_of(doc).find("\n", 0, doc[i].idx) < 0:
+                return False
+            return any(k > e and doc[k].is_sent_start and k + 1 < len(doc) and doc[k + 1].is_lower for k in alone)
+        return bool(alone) or self._pronoun_next(doc, e, speech_at)
 
     def _pronoun_next(self, doc: Doc, e: int, speech_at: set[int]) -> bool:
         """The sentence after the one that holds token ``e`` opens with "He", "She" or "Her", or gives a quotation to

@@ -92,6 +92,7 @@ class StoryPlaces:
         self.home_words = frozenset(words["home_words"])
         self.after_state = frozenset(words["after_state"])
         self.saints = frozenset(words["saints"])
+        self.civic_words = frozenset(words["civic_words"])
         self.list_nouns = frozenset(words["list_nouns"])
         self.state_after_list = frozenset(words["state_after_list"])
         self.possessives = frozenset(people["possessives"])
@@ -179,10 +180,26 @@ class StoryPlaces:
             if record.gazetteer is not None:
                 scene.setdefault(record.gazetteer.name, record.gazetteer)
                 scene.setdefault(_title(text_of(doc)[start:end]), record.gazetteer)  # the dateline's ALBUQUERQUE
+        self._civic_scene(doc, scene)
         self._bare(doc, found.taken, scene, found.add, list(found.spans), found)
         doc.spans["places"] = sorted(found.spans, key=lambda sp: sp.start)
         doc.user_data["places"] = found.info
         return doc
+
+    def _civic_scene(self, doc: Doc, scene: dict) -> None:
+        """A city's own service named in the text ("Stockton Police Department") says the name before it is a city's:
+        the city of that name a bare name can mean (``_large``) is part of the scene, and its bare name elsewhere is
+        read as that city ("will not consider Stockton for the program")."""
+        words = tokens_of(doc)
+        for k in range(1, len(words)):
+            if words.text[k] not in self.civic_words or not _is_word(words.text[k - 1]):
+                continue
+            for n in (2, 1):
+                if k - n >= 0 and all(_is_word(w) for w in words.text[k - n : k]):
+                    place = self._large(words.span(k - n, k))
+                    if place is not None:
+                        scene.setdefault(place.name, place)
+                        break
 
     def _city_with_state(self, doc: Doc, s: int, e: int, found: _Spans, in_dateline: set[int]) -> bool:
         """A city before the state at tokens ``s..e`` ("Stockton, Calif.", "ALBUQUERQUE, N.M."): the city and the
@@ -291,7 +308,8 @@ class StoryPlaces:
                     and words.text[s - 1].isalpha()
                     and words.lower[s - 1] == words.text[s - 1]
                 ):
-                    place = self._large(name, BIG)  # the whole run after a lower-case word: "told Albuquerque it …"
+                    # the whole run after a lower-case word: "told Albuquerque it …"; a city of the story's prior
+                    place = self.reference.get(name) or self._large(name, BIG)
                 if place is not None:
                     best = (s, e, place)
         return best
