@@ -117,6 +117,26 @@ KNOWN = {
     "without a role, where the annotator reads all four",
     ("heldout9_union_email", "dates"): "“last week”: a week is no date the reader gives (the annotator gives it the "
     "letters' day)",
+    # batch 10 (issue 38), after the fixes that followed its first read (BENCHMARKS.md): joined with these gaps open
+    ("heldout10_daybook", "cities"): "a daybook's title “Today in Washington”: a bare “Washington” is also a "
+    "state's name, and in the corpus's copy most often the government (“a letter from Washington”)",
+    ("heldout10_daybook", "dates"): "the same title's “Today” read as the daybook's day",
+    ("heldout10_explainer_script", "claims"): "“four more cities that had been interested”: a count of “more” cities "
+    "stays a part count without a role, where the annotator reads all four",
+    ("heldout10_sheriffs_newsletter", "claims"): "“On August 3, a week ago today, …”: both dates are the letters' "
+    "day to the reader; the annotator claims the first only (in a live chat it claims both of “last Thursday, Aug. 3”)",
+    ("heldout10_tv_captions", "claims"): "the captions' title “… letters to four cities” is read as a count of the "
+    "letters' cities, and “got the letter this afternoon” as the letters' day; the annotator claims neither",
+    # batch 11 (issue 38), after the fixes that followed its first read (BENCHMARKS.md): joined with these gaps open
+    ("heldout11_behind_the_story", "quote speakers"): "a quotation standing alone after the sentence that names its "
+    "speaker, with no speech verb: the reader leaves it without a speaker rather than guess",
+    ("heldout11_forum_thread", "claims"): "a headline that asks (“… unless we help ICE?”) and a condition (“only has "
+    "to show it cooperates if it wants to take part”) give Stockton no role; the annotator reads both as not "
+    "considered",
+    ("heldout11_research_guide", "claims"): "“the same day” after an entry's “Aug. 3, 2017” is counted from the "
+    "guide's “Last updated” day, and a wire report's own date (“Wire report, Aug. 2, 2017, on the … confirmation”) "
+    "is read as the confirmation's",
+    ("heldout11_research_guide", "dates"): "the same “the same day”",
 }
 # The planted findings the reader does not raise yet, with the reason (strict, as above).
 KNOWN_FINDINGS: dict[str, str] = {}
