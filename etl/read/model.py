@@ -24,6 +24,7 @@ class Span:
 class Sentence(Span):
     paragraph: int  # 1-based, one per non-blank line
     kind: str  # headline | dateline | bullet | turn | text
+    question: bool = False  # it ends with a question mark, before any closing quotation marks or brackets
 
 
 @dataclass(frozen=True)

@@ -124,6 +124,8 @@ class Reader:
         self.nlp = nlp
         self.clauses = Clauses(lexicon.story)
         self.times = frozenset(lexicon.sentences["time_abbreviations"])  # a schedule's entry opens with "2 p.m."
+        self._closing = "".join(lexicon.story["closing_marks"])  # a question's mark stands before these
+        self._question = tuple(lexicon.story["question_marks"])
         self.attributions = Attributions(lexicon.people)
         roles = [(r.name, kind, getattr(r, kind)) for r in lexicon.roles for kind in ROLE_LISTS]
         self.phrases = Phrases(
@@ -205,7 +207,9 @@ class Reader:
                 continue
             k = bisect.bisect_right(line_starts, s) - 1
             kind = lines[k].label_ if k >= 0 and s < lines[k].end_char else "text"
-            out.append(Sentence(s, e, text[s:e], bisect.bisect_right(paragraph_starts, s), kind))
+            surface = text[s:e]
+            question = surface.rstrip(self._closing).endswith(self._question)
+            out.append(Sentence(s, e, surface, bisect.bisect_right(paragraph_starts, s), kind, question))
         return out
 
     def _english(self, doc) -> bool:
