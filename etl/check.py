@@ -170,9 +170,10 @@ def spelling(f: Findings, c: Context) -> None:
 
 
 def repeated_word(f: Findings, c: Context) -> None:
-    """A word printed twice in a row ("the The")."""
+    """A word printed twice in a row ("the The") within one line: a headline's last word that opens the paragraph
+    after it ("Hope in Houston" over "Houston, a participant, …") is two lines' words, not one printed twice."""
     text = c.rd.article.text
-    for m in re.finditer(r"\b(\w+)\s+(\1)\b", text, re.IGNORECASE):
+    for m in re.finditer(r"\b(\w+)[^\S\n]+(\1)\b", text, re.IGNORECASE):
         f.add("repeated_word", "twice", Span(m.start(), m.end(), m.group(0)), surface=m.group(0))
 
 

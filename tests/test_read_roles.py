@@ -707,3 +707,10 @@ def test_a_count_as_many_as_the_sites_after_the_programme_named_in_the_paragraph
         "Note: The start. The department lists twelve sites: Memphis, Tenn.; Toledo, Ohio; and Houston."
     )
     assert counts(b) == [("twelve sites", 12, None)]
+
+
+def test_a_headlines_last_word_that_opens_the_paragraph_after_it_is_no_repeated_word(read, ref, reader):
+    """A word printed twice is a slip within a line; a headline that ends on a city's name over a paragraph that
+    opens with it is two lines, each whole."""
+    a = read("Good news for Houston\n\nHouston, a site since June, will host the the chiefs in September.")
+    assert _errors(a, ref, reader) == [("repeated_word", "the the")]
