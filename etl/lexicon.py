@@ -140,6 +140,7 @@ KEYS = {
         "question_marks",
         "partitive_openings",
         "closing_marks",
+        "negated_openings",
     ),
     "methods": (
         "tally_sides",

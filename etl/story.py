@@ -167,11 +167,14 @@ def _cues_in(found: list[Phrase], roles, cancels: list[tuple[int, int]], start: 
 def sentence_roles(rd: Reading, lexicon: Lexicon) -> list[Cues]:
     """Per sentence: the roles whose cue phrases it holds, without the cues a "not a role" phrase just before them
     cancels; the same per clause (a lone city takes only its own clause's cue). A sentence that reports a claim the
-    text withdraws ("An earlier version of this story said …") holds none; a question is marked as one."""
-    out = []
+    text withdraws ("An earlier version of this story said …") or one that opens with a denial ("Neither A nor B …")
+    holds none; a question is marked as one."""
+    out, words = [], lexicon.story
     for s, pieces, found in zip(rd.sentences, rd.clauses, rd.phrases, strict=True):
         withdrawn = any(c.kind == WITHDRAWN for c in found)
         found = [] if withdrawn else found
+        if s.surface.lstrip().lower().startswith(tuple(words["negated_openings"])):  # "Neither A nor B got …"
+            found = [c for c in found if c.kind != CUES]
         cancels = [(c.start, c.end) for c in found if c.kind == NOT_A_ROLE]
         clauses = [(c.start, c.end, _cues_in(found, lexicon.roles, cancels, c.start, c.end)) for c in pieces]
         found_in = _cues_in(found, lexicon.roles, cancels, s.start, s.end)

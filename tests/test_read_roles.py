@@ -714,3 +714,15 @@ def test_a_headlines_last_word_that_opens_the_paragraph_after_it_is_no_repeated_
     opens with it is two lines, each whole."""
     a = read("Good news for Houston\n\nHouston, a site since June, will host the the chiefs in September.")
     assert _errors(a, ref, reader) == [("repeated_word", "the the")]
+
+
+def test_cities_the_text_says_were_sent_no_letter_take_no_role(read, ref, reader):
+    """A denial names cities the letters did not reach: "Neither A nor B got a letter", "was not sent a letter",
+    "did not send letters to A or B". None of them is a city not considered."""
+    a = read(
+        FOUR_LETTERS + "Neither Houston nor Memphis got a letter from the department.\n\n"
+        "Toledo, which joined in June, was not sent a letter either. The department did not send letters to "
+        "Birmingham or Indianapolis."
+    )
+    assert roles(a) == []
+    assert _errors(a, ref, reader) == []
