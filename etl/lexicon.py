@@ -79,6 +79,7 @@ KEYS = {
         "committee_votes",
         "cloture_votes",
         "confirmation_votes",
+        "other_votes",
         "not_tally_before",
         "not_units",
         "definite",

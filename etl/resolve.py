@@ -29,6 +29,7 @@ from etl.read.model import (
     Reading,
     Tally,
 )
+from etl.read.phrases import WITHDRAWN
 
 MIN_EVIDENCE = 2  # a date that falls outside every event it could mean needs this much evidence (entities, cues)
 WRITTEN = ("absolute", "month")  # dates the text writes out; one the reader counted ("Monday") needs one more piece
@@ -387,6 +388,9 @@ def link_tallies(rd: Reading, ref, lexicon: Lexicon) -> list[TallyLink]:
             links.append(TallyLink(t, None, "unsure" if motion is None else "not_floor"))
             continue
         sid = rd.sentence_at(t.start)
+        if _not_the_nominees(rd, t, sid, set(votes["nominee"]), lexicon):
+            links.append(TallyLink(t, None, "none"))
+            continue
         days = {d.value for d in rd.dates if rd.sentence_at(d.start) == sid and d.precision == "day"}
         nominee, how = _whose(rd, t, sid, set(votes["nominee"]), bool(days))
         candidates = votes[votes["nominee"] == nominee] if nominee else votes[votes["date"].isin(days)]
@@ -399,6 +403,17 @@ def link_tallies(rd: Reading, ref, lexicon: Lexicon) -> list[TallyLink]:
         else:
             links.append(TallyLink(t, None, "not_floor" if motion == CLOTURE else "none"))
     return links
+
+
+def _not_the_nominees(rd: Reading, t: Tally, sid: str, nominees: set[str], lexicon: Lexicon) -> bool:
+    """A tally no recorded vote may claim: in a sentence that reports what the text withdraws ("An earlier version
+    misstated the tally as 50-47"), or whose words name another vote and no recorded nominee ("A later vote on
+    another nominee went 51-47"; "it voted 94-0 on a judicial nominee")."""
+    if any(p.kind == WITHDRAWN for p in rd.phrases[rd.sentence_ids.index(sid)]):
+        return True
+    if any(m.entity_id in nominees for m in rd.mentions_in(sid)):
+        return False
+    return words_in(_tally_words(rd, t, lexicon) + t.after.surface, lexicon.numbers["other_votes"])
 
 
 def _dated_elsewhere(rd: Reading, sid: str, day: str) -> bool:

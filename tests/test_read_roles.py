@@ -726,3 +726,20 @@ def test_cities_the_text_says_were_sent_no_letter_take_no_role(read, ref, reader
     )
     assert roles(a) == []
     assert _errors(a, ref, reader) == []
+
+
+def test_a_tally_of_another_vote_or_one_a_correction_withdraws_is_no_claim_on_the_confirmation(read, ref, reader):
+    """Only the confirmation's own tally is checked against it: a vote on another nominee the same week, and the
+    wrong tally a correction reports, claim nothing of it."""
+    a = read(
+        "Headline\n\nThe Senate confirmed Marvin Kaplan 50-48 on Wednesday. A later vote on another nominee went "
+        "51-47. On Thursday it voted 94-0 on a judicial nominee.\n\n"
+        "Correction: An earlier version of this story misstated the tally as 50-47."
+    )
+    assert _errors(a, ref, reader) == []
+    assert [(x.tally.surface, x.vote["vote_id"] if x.vote is not None else None) for x in a.tallies] == [
+        ("50-48", "senate-2017-08-02-kaplan"),
+        ("51-47", None),
+        ("94-0", None),
+        ("50-47", None),
+    ]
