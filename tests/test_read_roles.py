@@ -743,3 +743,16 @@ def test_a_tally_of_another_vote_or_one_a_correction_withdraws_is_no_claim_on_th
         ("94-0", None),
         ("50-47", None),
     ]
+
+
+def test_a_city_in_the_aside_that_describes_the_person_a_sentence_opens_with_takes_no_role(read, ref, reader):
+    """ "Gus Tamblyn, a retired Stockton police sergeant who moved to Memphis, said …": the aside says who the
+    speaker is; the cities in it are where he served and lives, not cities the letters went to."""
+    a = read(
+        "Headline\n\nMarta Olsen, an immigration lawyer who grew up in Toledo, said the letters to four cities were "
+        "overdue.\n\nGus Tamblyn, a retired Stockton police sergeant who moved to Memphis, said the letters would "
+        "change little."
+    )
+    assert roles(a) == []
+    assert counts(a) == [("four cities", 4, "excluded")]
+    assert _errors(a, ref, reader) == []

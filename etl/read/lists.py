@@ -92,6 +92,9 @@ class Lists:
         self.pronoun_openings = frozenset(w.lower() for w in words["pronoun_openings"])
         self.pronoun_closings = tuple(w.lower() for w in words["pronoun_closings"])
         self.role_nouns = frozenset(n.lower() for n in people["role_nouns"])
+        self.appositive = re.compile(
+            rf"^(?:[A-Z][\w.’'-]*\s+){{1,3}}[A-Z][\w’'-]*\s*,\s+(?:{articles})\s+[^,;:()“”\"]*$", re.IGNORECASE
+        )
         self.state_after_list = frozenset(w.lower() for w in places["state_after_list"])
         self.new_subject = re.compile(
             rf",\s+(?:{_alternatives(words['clause_conjunctions'])})\s+(?:{_alternatives(words['clause_subjects'])})\b",
@@ -215,7 +218,18 @@ class Lists:
         after = text[place.mention.end : place.mention.end + DESCRIBES_REACH].split(maxsplit=1)
         noun = after[0].strip(",.;:").lower() if after and place.state_span is None else ""
         describes = noun in self.role_nouns or (noun.endswith("s") and noun[:-1] in self.role_nouns)
+        describes = describes or self._in_appositive(rd, opening)
         return Item(place, opening, locator, anaphoric, pronoun, describes, count, introduced, join)
+
+    def _in_appositive(self, rd: Reading, opening: Span) -> bool:
+        """The place stands in the aside that describes the person its sentence opens with ("Tom Roe, a retired
+        Stockton police sergeant who moved to Memphis, said …"): it says who the person is."""
+        body = opening.surface.lstrip(LINE_MARKS)
+        if self.appositive.match(body) is None:
+            return False
+        first = opening.start + len(opening.surface) - len(body)
+        comma = first + body.index(",")
+        return any(m.type == "person" and m.start == first and m.end <= comma for m in rd.mentions)
 
     def _state_after(self, rd: Reading, text: str, last: Place) -> Span | None:
         """A state written after the list's last place, for all of them: "Stockton and San Bernardino in
