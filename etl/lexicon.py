@@ -142,6 +142,7 @@ KEYS = {
         "partitive_openings",
         "closing_marks",
         "negated_openings",
+        "partitive_before",
     ),
     "methods": (
         "tally_sides",

@@ -230,7 +230,15 @@ def tell(
     cues = sentence_roles(rd, lexicon)
     methods = lexicon.methods
     story = Story(lists=city_lists(rd))
-    _count_roles(rd, story, cues, roles, lambda: _program_counts(rd, story, lexicon, sites, programs, dated), methods)
+    _count_roles(
+        rd,
+        story,
+        cues,
+        roles,
+        lambda: _program_counts(rd, story, lexicon, sites, programs, dated),
+        methods,
+        lexicon.story,
+    )
     story.lists = _join_split_lists(rd, story)
     for group in story.lists:
         if cues[group.sentence].withdrawn or cues[group.sentence].asked:
@@ -356,6 +364,7 @@ def _count_roles(
     roles: dict[str, Role],
     program_counts,
     methods: dict,
+    words: dict,
 ) -> None:
     parts = set(rd.parts)
     for c in (c for c in rd.counts if c.city):
@@ -394,11 +403,28 @@ def _count_roles(
             if any(rd.index_at(x.start) == k + ahead for x in rd.counts if x.city):
                 break  # "None of them is among the four cities … would not consider": the cue is that count's
             name = _one(cues[k + ahead])
-            if name and _has(rd, k + ahead, ANAPHORS, roles[name]):
+            if name and _refers_back(rd, k + ahead, roles[name], cr.count, words):
                 cr.role = roles[name]
                 cr.how = _how(methods, "refers_back_after", cue=_cue(cues[k + ahead], name))
                 break
     _same_number(rd, story, methods)  # 5
+
+
+def _refers_back(rd: Reading, k: int, role: Role, count: Count, words: dict) -> bool:
+    """Sentence ``k`` holds one of the role's anaphors that may stand for ``count`` whole: not one with another
+    number ("Is it one of the 12 participants?" after "the four cities"), nor one that picks some of them ("Four of
+    them got letters" after "Sixteen cities applied")."""
+    text = rd.article.text
+    some = {tuple(w.lower().split()[-2:]) for w in words["partitive_before"]}
+    for p in rd.phrases[k]:
+        if p.kind != ANAPHORS or p.group != role.name:
+            continue
+        if tuple(text[max(0, p.start - 20) : p.start].lower().split()[-2:]) in some:
+            continue
+        if any(x.start < p.end and p.start < x.end and x.value != count.value for x in rd.counts):
+            continue
+        return True
+    return False
 
 
 def _same_number(rd: Reading, story: Story, methods: dict) -> None:

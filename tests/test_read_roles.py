@@ -756,3 +756,21 @@ def test_a_city_in_the_aside_that_describes_the_person_a_sentence_opens_with_tak
     assert roles(a) == []
     assert counts(a) == [("four cities", 4, "excluded")]
     assert _errors(a, ref, reader) == []
+
+
+def test_a_sentence_after_a_count_refers_back_to_it_only_with_no_other_number_and_not_in_part(read, ref, reader):
+    """A count takes the role of the sentence after it through a word that stands for all of it: "the 12" stands
+    for a count of twelve, not of four or two; "Four of them" picks some of the sixteen."""
+    a = read(
+        "Headline\n\nIs Fresno one of the four cities named on Thursday? No. Is it one of the 12 participants? "
+        "No.\n\nSixteen cities applied to join later. Four of them, Baltimore, Albuquerque, San Bernardino and "
+        "Stockton, got letters on Thursday."
+    )
+    assert counts(a) == [("four cities", 4, "excluded"), ("Sixteen cities", 16, None)]
+    assert roles(a) == [
+        ("Baltimore", "excluded"),
+        ("Albuquerque", "excluded"),
+        ("San Bernardino", "excluded"),
+        ("Stockton", "excluded"),
+    ]
+    assert _errors(a, ref, reader) == []
