@@ -172,7 +172,7 @@ def link_dates(rd: Reading, ref, lexicon: Lexicon) -> list[EventLink]:
             others = [r for r in others if date_range(r.date, r.date_precision)[1] >= d.date_start]
         aside = rd.sentence(sid).surface.lower().startswith(other)
         near = None if aside else _near_miss(rd, i, d, others, cut, tenses)
-        near = None if near is None or _plan_of_its_own(d, near, dated) else near
+        near = None if near is None or _plan_of_its_own(d, near, dated) or _ahead_of_a_past(rd, d, near, ref) else near
         links.append(near or _in_paragraph(rd, i, d, sid, candidates, tenses, in_paragraph))
     return links
 
@@ -181,6 +181,13 @@ def _plan_of_its_own(d: DateExpr, near: EventLink, dated: dict[str, set[str]]) -
     """A date ahead of the article near an event that another date of the text gives its own day: "The department
     wants answers by Aug. 18. … send the reply by Aug. 16" is the city's plan, no wrong date of the deadline."""
     return d.ahead and any(near.event_id in ids for ids in dated.values())
+
+
+def _ahead_of_a_past(rd: Reading, d: DateExpr, near: EventLink, ref) -> bool:
+    """A date the text looks ahead to ("is expected to send more letters in September") near an event the
+    reference has over by the article's date: a plan of its own, no wrong date of what already happened."""
+    row = ref.by_id("events", "event_id")[near.event_id]
+    return d.ahead and date_range(row.date, row.date_precision)[1] <= rd.article.as_of
 
 
 OWN_DAY_LINES = ("headline", "dateline")  # the lines where a report prints its own day

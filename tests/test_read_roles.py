@@ -774,3 +774,15 @@ def test_a_sentence_after_a_count_refers_back_to_it_only_with_no_other_number_an
         ("Stockton", "excluded"),
     ]
     assert _errors(a, ref, reader) == []
+
+
+def test_a_date_ahead_near_an_event_already_over_is_a_plan_of_its_own(read, ref, reader):
+    """ "is expected to send more letters in September": the text looks ahead to more letters, it does not date
+    the letters of Aug. 3 wrongly."""
+    a = read(
+        "Headline\n\nThe department is expected to send more letters in September. Cities such as Denver could be "
+        "next, an aide said.",
+        as_of="2017-08-04",
+    )
+    assert _errors(a, ref, reader) == []
+    assert [(a.reading.dates[x.date_index].surface, x.event_id) for x in a.dates] == [("September", None)]
