@@ -452,6 +452,8 @@ def _whose(rd: Reading, t: Tally, sid: str, nominees: set[str], dated: bool) -> 
     if not any(m.entity_id in nominees for m in own) and any(m.type == "person" and rd.opens(m) for m in own):
         return None, "date"  # "Neil Gorsuch was confirmed 54-45 in April": the person the sentence opens with
     if named:
+        if not any(m.entity_id in nominees for m in own):  # "… confirmed him … 50-48. Emanuel's came later": "him"
+            named = [m for m in named if m.end <= t.start] or named  # is a nominee named before, not after
         return min(named, key=lambda m: (*rd.apart(m, t), m.start)).entity_id, "nominee"
     first = _reach(rd, sid)
     earlier = [

@@ -786,3 +786,15 @@ def test_a_date_ahead_near_an_event_already_over_is_a_plan_of_its_own(read, ref,
     )
     assert _errors(a, ref, reader) == []
     assert [(a.reading.dates[x.date_index].surface, x.event_id) for x in a.dates] == [("September", None)]
+
+
+def test_a_tally_whose_sentence_names_no_nominee_is_the_one_named_before_it_in_its_paragraph(read, ref, reader):
+    """ "The Senate confirmed him … by 50-48": "him" is the nominee named before, not the one the paragraph's next
+    sentence names."""
+    a = read(
+        "Headline\n\nKaplan was nominated in June. The Senate confirmed him Aug. 2, 2017, by 50-48. Emanuel's "
+        "confirmation came in September.",
+        as_of="2017-08-04",
+    )
+    assert _errors(a, ref, reader) == []
+    assert [x.vote["vote_id"] for x in a.tallies] == ["senate-2017-08-02-kaplan"]
