@@ -798,3 +798,18 @@ def test_a_tally_whose_sentence_names_no_nominee_is_the_one_named_before_it_in_i
     )
     assert _errors(a, ref, reader) == []
     assert [x.vote["vote_id"] for x in a.tallies] == ["senate-2017-08-02-kaplan"]
+
+
+def test_a_judge_blocking_another_programme_is_no_date_of_the_executive_order_injunction(read, ref, reader):
+    """A judge's word and a verb of blocking are not enough to make a ruling on the grants' conditions the
+    injunction against the executive order: "judge" alone is no cue of that event."""
+    a = read(
+        "Headline\n\nA federal judge in Chicago on Sept. 15 blocked the grant conditions. The four cities that got "
+        "letters in August were not parties.",
+        as_of="2017-09-20",
+    )
+    assert _errors(a, ref, reader) == []
+    assert [(a.reading.dates[x.date_index].surface, x.event_id) for x in a.dates] == [
+        ("Sept. 15", None),
+        ("August", "psp-four-cities-letters"),
+    ]
