@@ -143,6 +143,7 @@ KEYS = {
         "closing_marks",
         "negated_openings",
         "partitive_before",
+        "contrast_openings",
     ),
     "methods": (
         "tally_sides",

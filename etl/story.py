@@ -245,6 +245,8 @@ def tell(
             continue  # a correction box's "An earlier version of this story said …", or a question ("Is Denver next?")
         if group.items[0].locator is not None:
             continue  # "60 miles east of Los Angeles", "a pastor in San Bernardino": a city that only places
+        if _set_against(group, lexicon.story):
+            continue  # "Unlike Houston and Memphis, Baltimore … were told": the cities the sentence's claim is not of
         if len(group.places) == 1 and group.items[0].describes:
             continue  # "A Stockton official on the letter": the city describes a person, who is the sentence's topic
         if any(q.start <= group.places[0].mention.start < q.end for q in rd.quotes):
@@ -408,6 +410,13 @@ def _count_roles(
                 cr.how = _how(methods, "refers_back_after", cue=_cue(cues[k + ahead], name))
                 break
     _same_number(rd, story, methods)  # 5
+
+
+def _set_against(group: CityList, words: dict) -> bool:
+    """The list right after a word that sets it against the rest of its sentence ("Unlike Houston and Memphis, …";
+    "Except for Toledo, …")."""
+    opening = " ".join(group.items[0].opening.surface.lower().split())
+    return opening.endswith(tuple(words["contrast_openings"]))
 
 
 def _refers_back(rd: Reading, k: int, role: Role, count: Count, words: dict) -> bool:

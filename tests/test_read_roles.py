@@ -813,3 +813,14 @@ def test_a_judge_blocking_another_programme_is_no_date_of_the_executive_order_in
         ("Sept. 15", None),
         ("August", "psp-four-cities-letters"),
     ]
+
+
+def test_a_list_after_unlike_is_set_against_the_claim_of_its_sentence(read, ref, reader):
+    """ "Unlike Houston and Memphis, …": the cities the sentence's claim is not of. Where the list runs on into the
+    cities the claim is of, the reader cannot part them, and none takes a role: a blank, not a wrong role."""
+    a = read(
+        "Headline\n\nUnlike Houston and Memphis, Baltimore and Albuquerque were told on Thursday they would have to "
+        "wait.\n\nExcept for Toledo, which joined in June, the letters went to cities that had applied."
+    )
+    assert roles(a) == []
+    assert _errors(a, ref, reader) == []
