@@ -824,3 +824,12 @@ def test_a_list_after_unlike_is_set_against_the_claim_of_its_sentence(read, ref,
     )
     assert roles(a) == []
     assert _errors(a, ref, reader) == []
+
+
+def test_a_city_the_letters_did_not_go_to_takes_no_role(read, ref, reader):
+    a = read(
+        "Headline\n\nThe letters did not go to Houston, which joined in June; they went to Baltimore and three other "
+        "cities."
+    )
+    assert roles(a) == []
+    assert _errors(a, ref, reader) == []
