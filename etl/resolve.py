@@ -168,13 +168,23 @@ def link_dates(rd: Reading, ref, lexicon: Lexicon) -> list[EventLink]:
         sid, candidates, cut = first
         others = [r for r in candidates if r.event_id not in dated.get(sid, set())]
         d = rd.dates[i]
-        if saying(rd.sentence(sid), d.start):  # a reaction comes after what it speaks of
-            others = [r for r in others if date_range(r.date, r.date_precision)[1] >= d.date_start]
+        said = saying(rd.sentence(sid), d.start)  # a reaction comes after what it speaks of
+        others = [r for r in others if not _answer_to(rd, sid, d, r, said)]
         aside = rd.sentence(sid).surface.lower().startswith(other)
         near = None if aside else _near_miss(rd, i, d, others, cut, tenses)
         near = None if near is None or _plan_of_its_own(d, near, dated) or _ahead_of_a_past(rd, d, near, ref) else near
         links.append(near or _in_paragraph(rd, i, d, sid, candidates, tenses, in_paragraph))
     return links
+
+
+def _answer_to(rd: Reading, sid: str, d: DateExpr, row, said: bool) -> bool:
+    """A date after an event that is a reaction to it: one a saying dates, or one in a sentence whose first person,
+    before the date, is none of the event's actors ("San Bernardino Mayor Carey Davis wrote to Sessions on
+    Friday" is the mayor's answer, not the letters' day)."""
+    if date_range(row.date, row.date_precision)[1] >= d.date_start:
+        return False
+    people = [m for m in rd.mentions_in(sid) if m.type == "person" and m.end <= d.start]
+    return said or (bool(people) and people[0].entity_id not in str(row.match_entities).split("|"))
 
 
 def _plan_of_its_own(d: DateExpr, near: EventLink, dated: dict[str, set[str]]) -> bool:

@@ -833,3 +833,14 @@ def test_a_city_the_letters_did_not_go_to_takes_no_role(read, ref, reader):
     )
     assert roles(a) == []
     assert _errors(a, ref, reader) == []
+
+
+def test_a_city_officials_letter_after_the_letters_is_no_wrong_date_of_them(read, ref, reader):
+    """ "Mayor Ada Quist wrote to Sessions on Friday": the mayor's answer, a day after the letters, is not their
+    day told wrongly: the sentence's first person is none of the letters' actors."""
+    a = read(
+        "Headline\n\nSan Bernardino Mayor Ada Quist wrote to Sessions on Friday to ask why the city was singled out.",
+        as_of="2017-08-05",
+    )
+    assert _errors(a, ref, reader) == []
+    assert [(a.reading.dates[x.date_index].surface, x.event_id) for x in a.dates] == [("Friday", None)]
