@@ -30,10 +30,13 @@ from etl.read.lists import ENUMERATES, SEMICOLON, SOME_OF
 from etl.read.model import Count, Item, Phrase, Place, Reading, Sentence
 from etl.read.phrases import (
     ANAPHORS,
+    CONTRAST,
     CUES,
     LAUNCH_WORDS,
+    NEGATED,
     NOT_A_ROLE,
     PARTITIVE,
+    PICKS_SOME,
     PROGRAM_WORDS,
     SAME,
     WHOLE,
@@ -169,11 +172,11 @@ def sentence_roles(rd: Reading, lexicon: Lexicon) -> list[Cues]:
     cancels; the same per clause (a lone city takes only its own clause's cue). A sentence that reports a claim the
     text withdraws ("An earlier version of this story said …") or one that opens with a denial ("Neither A nor B …")
     holds none; a question is marked as one."""
-    out, words = [], lexicon.story
+    out = []
     for s, pieces, found in zip(rd.sentences, rd.clauses, rd.phrases, strict=True):
         withdrawn = any(c.kind == WITHDRAWN for c in found)
         found = [] if withdrawn else found
-        if s.surface.lstrip().lower().startswith(tuple(words["negated_openings"])):  # "Neither A nor B got …"
+        if any(c.kind == NEGATED and c.start == s.start for c in found):  # "Neither A nor B got …"
             found = [c for c in found if c.kind != CUES]
         cancels = [(c.start, c.end) for c in found if c.kind == NOT_A_ROLE]
         clauses = [(c.start, c.end, _cues_in(found, lexicon.roles, cancels, c.start, c.end)) for c in pieces]
@@ -230,22 +233,14 @@ def tell(
     cues = sentence_roles(rd, lexicon)
     methods = lexicon.methods
     story = Story(lists=city_lists(rd))
-    _count_roles(
-        rd,
-        story,
-        cues,
-        roles,
-        lambda: _program_counts(rd, story, lexicon, sites, programs, dated),
-        methods,
-        lexicon.story,
-    )
+    _count_roles(rd, story, cues, roles, lambda: _program_counts(rd, story, lexicon, sites, programs, dated), methods)
     story.lists = _join_split_lists(rd, story)
     for group in story.lists:
         if cues[group.sentence].withdrawn or cues[group.sentence].asked:
             continue  # a correction box's "An earlier version of this story said …", or a question ("Is Denver next?")
         if group.items[0].locator is not None:
             continue  # "60 miles east of Los Angeles", "a pastor in San Bernardino": a city that only places
-        if _set_against(group, lexicon.story):
+        if _set_against(rd, group):
             continue  # "Unlike Houston and Memphis, Baltimore … were told": the cities the sentence's claim is not of
         if len(group.places) == 1 and group.items[0].describes:
             continue  # "A Stockton official on the letter": the city describes a person, who is the sentence's topic
@@ -366,7 +361,6 @@ def _count_roles(
     roles: dict[str, Role],
     program_counts,
     methods: dict,
-    words: dict,
 ) -> None:
     parts = set(rd.parts)
     for c in (c for c in rd.counts if c.city):
@@ -405,30 +399,29 @@ def _count_roles(
             if any(rd.index_at(x.start) == k + ahead for x in rd.counts if x.city):
                 break  # "None of them is among the four cities … would not consider": the cue is that count's
             name = _one(cues[k + ahead])
-            if name and _refers_back(rd, k + ahead, roles[name], cr.count, words):
+            if name and _refers_back(rd, k + ahead, roles[name], cr.count):
                 cr.role = roles[name]
                 cr.how = _how(methods, "refers_back_after", cue=_cue(cues[k + ahead], name))
                 break
     _same_number(rd, story, methods)  # 5
 
 
-def _set_against(group: CityList, words: dict) -> bool:
+def _set_against(rd: Reading, group: CityList) -> bool:
     """The list right after a word that sets it against the rest of its sentence ("Unlike Houston and Memphis, …";
-    "Except for Toledo, …")."""
-    opening = " ".join(group.items[0].opening.surface.lower().split())
-    return opening.endswith(tuple(words["contrast_openings"]))
+    "Except for Toledo, …"): the reader's phrase ends a space before the list's first city."""
+    first = group.places[0].mention.start
+    return any(p.kind == CONTRAST and 0 <= first - p.end <= 1 for p in rd.phrases[group.sentence])
 
 
-def _refers_back(rd: Reading, k: int, role: Role, count: Count, words: dict) -> bool:
+def _refers_back(rd: Reading, k: int, role: Role, count: Count) -> bool:
     """Sentence ``k`` holds one of the role's anaphors that may stand for ``count`` whole: not one with another
     number ("Is it one of the 12 participants?" after "the four cities"), nor one that picks some of them ("Four of
     them got letters" after "Sixteen cities applied")."""
-    text = rd.article.text
-    some = {tuple(w.lower().split()[-2:]) for w in words["partitive_before"]}
+    picks = [q.end for q in rd.phrases[k] if q.kind == PICKS_SOME]
     for p in rd.phrases[k]:
         if p.kind != ANAPHORS or p.group != role.name:
             continue
-        if tuple(text[max(0, p.start - 20) : p.start].lower().split()[-2:]) in some:
+        if any(0 <= p.start - end <= 1 for end in picks):
             continue
         if any(x.start < p.end and p.start < x.end and x.value != count.value for x in rd.counts):
             continue

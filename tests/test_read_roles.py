@@ -844,3 +844,12 @@ def test_a_city_officials_letter_after_the_letters_is_no_wrong_date_of_them(read
     )
     assert _errors(a, ref, reader) == []
     assert [(a.reading.dates[x.date_index].surface, x.event_id) for x in a.dates] == [("Friday", None)]
+
+
+def test_a_name_before_a_citys_native_is_a_persons_and_its_cities_only_describe_her(read):
+    a = read(
+        "Forum\n\nJane Ocheltree, a Baltimore native who now lives in Houston, said the letters to four cities were "
+        "overdue."
+    )
+    assert [m.surface for m in a.reading.mentions if m.type == "person"] == ["Jane Ocheltree"]
+    assert (counts(a), roles(a)) == ([("four cities", 4, "excluded")], [])

@@ -20,6 +20,9 @@ WITHDRAWN = "withdrawn"  # the phrases that say a sentence reports a claim the t
 SAME = "same_as_before"  # the words that say a sentence repeats the one before ("sent the same message to")
 WHOLE = "count_wholes"  # the words between two counts that set the second as the whole ("is among the 12 sites")
 PARTITIVE = "partitive_openings"  # the words that open a sentence before the whole it picks from ("Of the 16 …")
+NEGATED = "negated_openings"  # the words that open a sentence that denies what it says of its cities ("Neither …")
+CONTRAST = "contrast_openings"  # the words right before a list set against its sentence ("Unlike Houston and …")
+PICKS_SOME = "partitive_before"  # the words right before an anaphor that pick some of a count ("four of them")
 
 _EDGE = r"\w’'"  # a phrase neither begins nor ends inside a word (an apostrophe belongs to the word)
 

@@ -35,7 +35,18 @@ from etl.read.model import (
     text_of,
     tokens_of,
 )
-from etl.read.phrases import NOT_A_ROLE, PARTITIVE, ROLE_LISTS, SAME, WHOLE, WITHDRAWN, Phrases
+from etl.read.phrases import (
+    CONTRAST,
+    NEGATED,
+    NOT_A_ROLE,
+    PARTITIVE,
+    PICKS_SOME,
+    ROLE_LISTS,
+    SAME,
+    WHOLE,
+    WITHDRAWN,
+    Phrases,
+)
 from etl.read.quotes import Attributions
 from etl.seed import Article
 
@@ -127,17 +138,7 @@ class Reader:
         self._closing = "".join(lexicon.story["closing_marks"])  # a question's mark stands before these
         self._question = tuple(lexicon.story["question_marks"])
         self.attributions = Attributions(lexicon.people)
-        roles = [(r.name, kind, getattr(r, kind)) for r in lexicon.roles for kind in ROLE_LISTS]
-        self.phrases = Phrases(
-            [
-                *roles,
-                ("", NOT_A_ROLE, lexicon.not_a_role),
-                ("", WITHDRAWN, lexicon.story["withdrawn"]),
-                ("", WHOLE, lexicon.story["count_wholes"]),
-                ("", SAME, lexicon.story["same_as_before"]),
-                ("", PARTITIVE, lexicon.story["partitive_openings"]),
-            ]
-        )
+        self.phrases = Phrases(_phrase_lists(lexicon))
         self.lists = Lists(lexicon.story, lexicon.places, people, lexicon.numbers, state_names)
 
     def read(self, article: Article) -> Reading:
@@ -307,6 +308,23 @@ class Reader:
             if _states_the_day(d, as_of) and not in_turn and (first_turn is None or sp.start < first_turn):
                 narrative = d
         return out
+
+
+def _phrase_lists(lexicon: Lexicon) -> list[tuple[str, str, list[str]]]:
+    """The named lists of phrases the reader marks (``etl.read.phrases``): each role's cues, anaphors and programme
+    words, and the story's lists of words that change what a sentence or a list says."""
+    story = lexicon.story
+    return [
+        *((r.name, kind, getattr(r, kind)) for r in lexicon.roles for kind in ROLE_LISTS),
+        ("", NOT_A_ROLE, lexicon.not_a_role),
+        ("", WITHDRAWN, story["withdrawn"]),
+        ("", WHOLE, story["count_wholes"]),
+        ("", SAME, story["same_as_before"]),
+        ("", PARTITIVE, story["partitive_openings"]),
+        ("", NEGATED, story["negated_openings"]),
+        ("", CONTRAST, story["contrast_openings"]),
+        ("", PICKS_SOME, story["partitive_before"]),
+    ]
 
 
 def _opens_with_a_time(doc, span, times: frozenset[str]) -> bool:
