@@ -1288,3 +1288,51 @@ def test_a_plan_of_its_own_near_a_deadline_the_text_dates_right_is_no_claim_on_i
     assert [(b.reading.dates[x.date_index].surface, x.event_id) for x in b.dates] == [
         ("Aug. 16", "psp-response-deadline")
     ]
+
+
+def test_a_letters_signature_of_a_name_and_its_town_on_one_line(read):
+    a = read("Letters\n\nThe council should answer plainly.\n\nOrla Benn, Tracy\n\nNext letter\n\nWe agree.")
+    assert people(a) == [("Orla Benn", "orla-benn", "name")]
+
+
+def test_a_turn_labelled_with_a_name_and_a_role_in_brackets_and_its_surname_after(read):
+    a = read(
+        "Call-in hour\n\nDeena Fairbanks (host): Good morning.\n\nWalt Imbry (guest): Thanks.\n\n"
+        "Fairbanks: First caller."
+    )
+    assert people(a) == [
+        ("Deena Fairbanks", "deena-fairbanks", "name"),
+        ("Walt Imbry", "walt-imbry", "name"),
+        ("Fairbanks", "deena-fairbanks", "surname"),
+    ]
+
+
+def test_a_name_under_a_broadcast_super_and_a_quotation_after_it(read):
+    a = read('Script\n\nSOT: (SUPER: Ivo Rask / County Supervisor) "We will answer the letter."')
+    assert people(a) == [("Ivo Rask", "ivo-rask", "name")]
+    assert [s.entity_id for s in a.speakers] == ["ivo-rask"]
+
+
+def test_a_quotation_of_he_after_a_person_described_by_an_occupation(read):
+    a = read(
+        'Poll\n\n"The county runs the jail, not the city," wrote Mina Joss of Rio Rancho.\n\nOtto Vell, a retired '
+        'firefighter, said yes. "We need the help more than most," he said.'
+    )
+    assert people(a)[:2] == [("Mina Joss", "mina-joss", "name"), ("Otto Vell", "otto-vell", "name")]
+    assert cities(a) == []  # Rio Rancho, N.M., is no city the text's scene holds a state for
+    assert [s.entity_id for s in a.speakers] == ["mina-joss", "otto-vell"]
+
+
+def test_a_town_of_the_scenes_state_after_a_persons_name_and_of(read):
+    a = read('Poll\n\nReaders in Albuquerque answered. "The county runs the jail," wrote Mina Joss of Rio Rancho.')
+    assert cities(a) == [("Albuquerque", "albuquerque-nm", "bare"), ("Rio Rancho", "rio-rancho-nm", "bare")]
+
+
+def test_considered_is_a_cue_of_the_letters_day(read):
+    a = read(
+        "Quiz\n\n1. Who said on Thursday that four cities would not be considered for a federal program?",
+        as_of="2017-08-05",
+    )
+    assert [(a.reading.dates[x.date_index].surface, x.event_id) for x in a.dates] == [
+        ("Thursday", "psp-four-cities-letters")
+    ]

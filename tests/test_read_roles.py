@@ -853,3 +853,43 @@ def test_a_name_before_a_citys_native_is_a_persons_and_its_cities_only_describe_
     )
     assert [m.surface for m in a.reading.mentions if m.type == "person"] == ["Jane Ocheltree"]
     assert (counts(a), roles(a)) == ([("four cities", 4, "excluded")], [])
+
+
+def test_a_list_closed_by_among_those_sites_or_two_of_them_names_some_of_the_count_before(read):
+    a = read(
+        "Radio\n\nHost: Twelve cities were named in June. Memphis, Houston and Kansas City are among those sites.\n\n"
+        "VO: The partnership began with twelve cities. Toledo and Buffalo are two of them."
+    )
+    assert roles(a) == [
+        ("Memphis", "participant"),
+        ("Houston", "participant"),
+        ("Kansas City", "participant"),
+        ("Toledo", "participant"),
+        ("Buffalo", "participant"),
+    ]
+
+
+def test_sent_that_message_to_a_list_takes_the_role_of_the_sentence_before(read):
+    a = read(
+        "ANCHOR: The city won't be considered for a federal program until it helps immigration agents. Sessions sent "
+        "that message on Thursday to four cities: Albuquerque, Baltimore, Stockton and San Bernardino."
+    )
+    assert [r for r in roles(a) if r[0] != "the city"][-4:] == [
+        ("Albuquerque", "excluded"),
+        ("Baltimore", "excluded"),
+        ("Stockton", "excluded"),
+        ("San Bernardino", "excluded"),
+    ]
+
+
+def test_a_city_given_for_example_takes_no_role(read):
+    a = read("Radio\n\nOther places, Denver for example, have argued about detainer requests for years.")
+    assert roles(a) == []
+
+
+def test_the_program_already_includes_names_participants(read):
+    a = read(
+        "Letters\n\nI had never heard of the Public Safety Partnership. It already includes Birmingham, Toledo and "
+        "Lansing, Mich., among others."
+    )
+    assert roles(a) == [("Birmingham", "participant"), ("Toledo", "participant"), ("Lansing", "participant")]

@@ -406,15 +406,21 @@ class StoryNames:
 
     def _labelled(self, doc: Doc, people: _People, titles: dict[int, int]) -> None:
         """A transcript's turn labelled with a name in capitals after its title, or whose surname the text writes
-        again ("MAYOR CATHERINE PUGH:", "KEVIN DAVIS:" and later "DAVIS:"): the person of that name. A label such as
-        "AIR DATE:" is neither."""
+        again ("MAYOR CATHERINE PUGH:", "KEVIN DAVIS:" and later "DAVIS:"), or any line's label of a name and a role
+        in brackets ("Lorraine Ochoa (host):"): the person of that name. A label such as "AIR DATE:" is neither."""
         starts = {s: e for e, s in titles.items()}
         upper: Counter | None = None  # the text's words in capitals, counted once, when a label needs them
         for line in doc.spans.get("lines", []):
-            colon = next((t.i for t in line if t.text == ":"), None)
-            if line.label_ != "turn" or colon is None:
+            colon = next((t.i for t in line if t.text in (":", BRACKET_COLON)), None)
+            if colon is None:
                 continue
             k = starts.get(line.start, line.start)
+            role = self._bracketed_role(doc, k, colon)  # "Lorraine Ochoa (host):", in capitals or not
+            if role is not None and people.free(k, role) and not self._not_a_name([t.text for t in doc[k:role]]):
+                people.add(k, role, self._known_full([t.text for t in doc[k:role]]) or "?" + doc[k:role].text)
+                continue
+            if line.label_ != "turn" or doc[colon].text != ":":
+                continue
             words = [t.text.title() for t in doc[k:colon]]
             capitals = all(t.is_upper and (t.is_alpha or "-" in t.text or "'" in t.text) for t in doc[k:colon])
             last = doc[colon - 1].text
@@ -426,6 +432,18 @@ class StoryNames:
                 people.add(
                     k, colon, self._known_full(words) or self.full_names.get(" ".join(words)) or "?" + " ".join(words)
                 )
+
+    def _bracketed_role(self, doc: Doc, k: int, colon: int) -> int | None:
+        """Where the name ends in a turn's label of two to four name words and a role noun in brackets ("Lorraine Ochoa
+        (host):", "Miles Haverford (guest):"), else None."""
+        end = colon if doc[colon].text == BRACKET_COLON else colon - 1  # the bracket that closes the role
+        if end - k < 4 or (end < colon and doc[end].text != ")") or doc[end - 2].text != "(":
+            return None
+        role = doc[end - 1].lower_
+        if (role not in self.role_nouns and role not in self.title_office) or not 2 <= end - 2 - k <= 4:
+            return None
+        names = doc[k : end - 2]
+        return end - 2 if all(_is_name_token(t.text, self.connectors) for t in names) else None
 
     def _not_a_name(self, words: list[str]) -> bool:
         return any(w in self.stop_names for w in words) or self._place_like(words)
@@ -622,14 +640,17 @@ class StoryNames:
 
     def _signs_letter(self, doc: Doc, i: int, e: int) -> bool:
         """A name alone on its line after a paragraph that ends a sentence, and a city's or a state's name alone on
-        the next, with no other town's after it (a list): a letter's signature ("Tomasa Villanueva-Archuleta" above
-        "Albuquerque")."""
+        the next, with no other town's after it (a list), or after a comma on its own line: a letter's signature
+        ("Tomasa Villanueva-Archuleta" above "Albuquerque"; "Hal Brenner, Lodi")."""
         text = text_of(doc)
         start, end = doc[i].idx, doc[e - 1].idx + len(doc[e - 1].text)
         line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", end)
-        if text[line_start:start].strip() or line_end < 0 or text[end:line_end].strip():
+        if text[line_start:start].strip() or line_end < 0:
             return False
         before = text[:line_start].rstrip()
+        rest = text[end:line_end].strip()
+        if rest:  # "Hal Brenner, Lodi": the name and its town on one line, under a letter's last sentence
+            return rest[:1] == "," and self._is_place_name(rest[1:].strip()) and before[-1:] in SENTENCE_ENDS
         town, after = _next_line(text, line_end)
         return (
             before[-1:] in SENTENCE_ENDS
@@ -806,6 +827,9 @@ class StoryNames:
             return {entity_id[1:].split()[-1]}
         last = self.last_names.get(entity_id)
         return {last} if last else set()
+
+
+BRACKET_COLON = "):"  # the tokenizer's one token for a bracket closed before a colon ("Ochoa (host):")
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,7 @@ from etl.gazetteer import slug
 from etl.read.model import text_of, tokens_of
 
 FUZZY_CUTOFF = 0.85  # "San Bernadino" ~ "San Bernardino" scores 0.96; unrelated US names stay below 0.8
+PERSON = "person"  # the label the names component gives a person's name
 DOMINANT = 3  # a bare name is read as the most populous city of that name when it has 3 times the next one's people
 LARGE = 100_000  # a bare name read from the gazetteer alone must be a city of at least this many people
 CELL_MARKS = frozenset({",", "|"})  # between a city and its state: "Stockton, Calif.", a table's "Stockton | Calif."
@@ -321,15 +322,18 @@ class StoryPlaces:
         signing a line after a comma ("— Lorraine Pacheco, Redlands"), that one city alone bears of the states the
         text has set its scene in (the states it names, and those of the cities it has placed): "a resident of Lodi"
         in a Stockton story, "in Towson" in a Baltimore one. Never the end of an organisation's name ("the Chamber
-        of Commerce", "the University of Redlands"). ``ends``: where the cities found so far end."""
+        of Commerce", "the University of Redlands"), but after a person's name ("Marisol Trujillo of Rio Rancho").
+        ``ends``: where the cities found so far end."""
         words = tokens_of(doc)
         if not own or i < 2 or (j < len(words) and words.text[j] in self.org_words):
             return None
         before = words.lower[i - 1]
         signs = before == "," and (j == len(words) or "\n" in words.text[j] or "\n" in doc[j - 1].whitespace_)
         listed = any(k in ends and all(words.text[m] in self.list_joins for m in range(k, i)) for k in (i - 1, i - 2))
+        person = any(e.end == i - 1 and e.label_ == PERSON for e in doc.ents)  # "wrote Marisol Trujillo of Rio Rancho"
         if not (signs or listed) and (
-            before not in self.home_words or (_is_word(words.text[i - 2]) and not doc[i - 2].is_sent_start)
+            before not in self.home_words
+            or (_is_word(words.text[i - 2]) and not doc[i - 2].is_sent_start and not person)
         ):
             return None
         name = words.span(i, j)
