@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 # The reader's fixtures and helper, shared with the forms of issue 32: each test names `read` as its argument.
-from tests.test_read_forms import counts, read, reader, ref, roles  # noqa: F401
+from tests.test_read_forms import cities, counts, read, reader, ref, roles  # noqa: F401
 
 FOUR_LETTERS = "Headline\n\nThe Justice Department on Thursday sent letters to four cities that wanted its help.\n\n"
 
@@ -893,3 +893,12 @@ def test_the_program_already_includes_names_participants(read):
         "Lansing, Mich., among others."
     )
     assert roles(a) == [("Birmingham", "participant"), ("Toledo", "participant"), ("Lansing", "participant")]
+
+
+def test_a_town_after_a_persons_name_and_of_says_where_she_lives_and_takes_no_role(read):
+    a = read(
+        'Poll\n\nReaders in Albuquerque answered. "The city cannot promise what the letter asks," wrote Mina Joss of '
+        "Rio Rancho."
+    )
+    assert [c[0] for c in cities(a)] == ["Albuquerque", "Rio Rancho"]
+    assert roles(a) == []

@@ -35,6 +35,7 @@ HEADINGS = ("headline", "text")  # the kinds of line that may head a block of li
 _ASIDE = re.compile(r"^\s*\([^()\n]{1,80}\)")  # an aside in brackets right after a place, within a list
 CLOSING_REACH = 30  # characters after a list in which its closing words stand ("are among them")
 ASIDE_REACH = 60  # characters after a list in which an aside about its cities ends (", both in Tennessee,")
+HOME_REACH = 7  # characters between a person's name and the place after it: " of ", " from "
 DESCRIBES_REACH = 30  # characters after a place in which the word it describes stands ("Stockton official")
 LINE_MARKS = " \t-–—•*·"  # what may stand on a line beside its place (a bullet, a dash)
 ENUMERATES, SOME_OF = "enumerates", "some_of"  # how the words after a count introduce a list: all of it, or some
@@ -92,6 +93,7 @@ class Lists:
         self.pronoun_openings = frozenset(w.lower() for w in words["pronoun_openings"])
         self.pronoun_closings = tuple(w.lower() for w in words["pronoun_closings"])
         self.role_nouns = frozenset(n.lower() for n in people["role_nouns"])
+        self.homes = frozenset(places["description_prepositions"])  # "Marisol Trujillo of Rio Rancho"
         self.appositive = re.compile(
             rf"^(?:[A-Z][\w.’'-]*\s+){{1,3}}[A-Z][\w’'-]*\s*,\s+(?:{articles})\s+[^,;:()“”\"]*$", re.IGNORECASE
         )
@@ -218,7 +220,7 @@ class Lists:
         after = text[place.mention.end : place.mention.end + DESCRIBES_REACH].split(maxsplit=1)
         noun = after[0].strip(",.;:").lower() if after and place.state_span is None else ""
         describes = noun in self.role_nouns or (noun.endswith("s") and noun[:-1] in self.role_nouns)
-        describes = describes or self._in_appositive(rd, opening)
+        describes = describes or self._in_appositive(rd, opening) or self._home_of_a_person(rd, text, first)
         return Item(place, opening, locator, anaphoric, pronoun, describes, count, introduced, join)
 
     def _in_appositive(self, rd: Reading, opening: Span) -> bool:
@@ -230,6 +232,15 @@ class Lists:
         first = opening.start + len(opening.surface) - len(body)
         comma = first + body.index(",")
         return any(m.type == "person" and m.start == first and m.end <= comma for m in rd.mentions)
+
+    def _home_of_a_person(self, rd: Reading, text: str, first: int) -> bool:
+        """The place right after a person's name and "of", "from" or "in" ("wrote Marisol Trujillo of Rio Rancho"):
+        it says where the person lives, and the sentence is about the person."""
+        return any(
+            m.type == "person" and m.end < first and text[m.end : first].strip() in self.homes
+            for m in rd.mentions
+            if first - m.end <= HOME_REACH
+        )
 
     def _state_after(self, rd: Reading, text: str, last: Place) -> Span | None:
         """A state written after the list's last place, for all of them: "Stockton and San Bernardino in
