@@ -144,6 +144,7 @@ KEYS = {
         "negated_openings",
         "partitive_before",
         "contrast_openings",
+        "pronoun_tails",
     ),
     "methods": (
         "tally_sides",

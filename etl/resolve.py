@@ -532,7 +532,7 @@ def _gap(m, verb: Cue, asides: set[tuple[int, int]], text: str = "") -> int:
 def _last_person(rd: Reading, before: int, paragraph: int) -> str | None:
     """What "he" or "she" stands for: the last person named before a position, in its paragraph or the one before;
     in the quotation's own paragraph, the person a sentence opens with wins over one named later in it
-    ("Archuleta-Moss said she had not spoken with Pruett ... “…,” she said")."""
+    ("Archuleta-Moss said she had not spoken with Pruett ... “…,” she said"), unless the name is the turn's label."""
     best = subject = None
     for m in rd.mentions:
         if m.start >= before:
@@ -542,9 +542,18 @@ def _last_person(rd: Reading, before: int, paragraph: int) -> str | None:
         s = rd.sentence(rd.sentence_at(m.start))
         if s.paragraph >= paragraph - 1:
             best = m.entity_id
-        if s.paragraph == paragraph and rd.opens(m):
+        if s.paragraph == paragraph and rd.opens(m) and not _a_label(rd, m):
             subject = m.entity_id
     return subject or best
+
+
+LABEL_MARK = ":"  # what closes a transcript's label ("Abernathy: …")
+
+
+def _a_label(rd: Reading, m) -> bool:
+    """The mention labels its line's turn ("Abernathy: Attorney General Jeff Sessions put out …"): the speaker of the
+    turn, not the subject of its first sentence."""
+    return rd.article.text[m.end : m.end + 1] == LABEL_MARK
 
 
 def speakers(rd: Reading) -> list[SpeakerLink]:
@@ -560,7 +569,7 @@ def _speaker(rd: Reading, at: Attribution) -> SpeakerLink:
     first, last = rd.index_at(q.start), rd.index_at(max(q.start, q.end - 1))
     start, end = rd.sentences[first].start, rd.sentences[last].end
     paragraph = rd.sentences[first].paragraph
-    found = _labelled(rd, at) or _tied(rd, at, OWN, start, end, paragraph)
+    found = _tied(rd, at, OWN, start, end, paragraph) or _labelled(rd, at)  # "Abernathy: … “…,” he said."
     if found is not None:
         return SpeakerLink(q, *found)
     outside = [m for m in rd.mentions if start <= m.start < end and not q.start <= m.start < q.end]

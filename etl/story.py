@@ -646,6 +646,8 @@ def _pronoun_role(
     k, first, n = group.sentence, group.places[0].mention.start, len(group.places)
     some = group.items[0].pronoun == SOME_OF
     back = 1 if some else NEAR_BACK
+    if some and any(g.sentence == k - 1 and g.items[0].pronoun == SOME_OF for g in story.lists):
+        back = 2  # "Stockton is one of them. San Bernardino is another": the count before the first names both
     near = [
         x
         for x in story.counts

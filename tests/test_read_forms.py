@@ -1336,3 +1336,35 @@ def test_considered_is_a_cue_of_the_letters_day(read):
     assert [(a.reading.dates[x.date_index].surface, x.event_id) for x in a.dates] == [
         ("Thursday", "psp-four-cities-letters")
     ]
+
+
+def test_a_mixed_case_label_whose_surname_labels_later_turns_and_he_said_in_a_turn(read):
+    a = read(
+        "Transcript\n\nNell Okafor: I'm here with a colleague.\n\nTad Brisco: Thanks.\n\nOkafor: Attorney General "
+        "Jeff Sessions put out a statement. “We will not wait for the cities to decide,” he said.\n\nBrisco: Right."
+    )
+    assert [p[:2] for p in people(a)] == [
+        ("Nell Okafor", "nell-okafor"),
+        ("Tad Brisco", "tad-brisco"),
+        ("Okafor", "nell-okafor"),
+        ("Jeff Sessions", "jeff-sessions"),
+        ("Brisco", "tad-brisco"),
+    ]
+    assert [s.entity_id for s in a.speakers] == ["jeff-sessions"]
+    b = read("Newsletter\n\nWhy It Matters: the letters.\n\nMatters: more.")
+    assert people(b) == []
+
+
+def test_she_is_and_a_name_that_ends_the_sentence(read):
+    a = read("Corrections\n\nA caption misspelled the coach's name. She is Harriet Quon.")
+    assert people(a) == [("Harriet Quon", "harriet-quon", "name")]
+
+
+def test_a_schedule_that_begins_on_a_weekday_lies_ahead(read):
+    a = read("Corrections\n\nCheck-in begins at 8 a.m. Saturday at the boat launch.", as_of="2017-08-08")
+    assert dates(a) == [("Saturday", "2017-08-12")]
+
+
+def test_the_partnership_is_the_programme_and_dates_its_launch(read):
+    a = read("Roundup\n\nTHE PROGRAM: The partnership was announced June 21 with 12 cities.", as_of="2017-08-03")
+    assert [(a.reading.dates[x.date_index].surface, x.event_id) for x in a.dates] == [("June 21", "psp-launched")]

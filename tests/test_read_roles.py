@@ -902,3 +902,25 @@ def test_a_town_after_a_persons_name_and_of_says_where_she_lives_and_takes_no_ro
     )
     assert [c[0] for c in cities(a)] == ["Albuquerque", "Rio Rancho"]
     assert roles(a) == []
+
+
+def test_cities_one_a_sentence_after_a_count_and_so_are_the_rest(read):
+    """ "Stockton is one of them. San Bernardino is another, and so are Baltimore and Albuquerque.": each names some
+    of the four counted before the first (bare names opening a sentence are the story's own cities, with its
+    prior)."""
+    a = read(
+        "Radio\n\nThe department told four cities they won't be considered for the partnership. Stockton is one of "
+        "them. San Bernardino is another, and so are Baltimore and Albuquerque."
+    )
+    assert roles(a) == [
+        ("Stockton", "excluded"),
+        ("San Bernardino", "excluded"),
+        ("Baltimore", "excluded"),
+        ("Albuquerque", "excluded"),
+    ]
+
+
+def test_a_city_whose_possessive_names_a_persons_office_takes_no_role(read):
+    a = read("5 questions for Albuquerque's police chief about the Justice Department letter\n\nThe chief answered.")
+    assert [c[0] for c in cities(a)] == ["Albuquerque"]
+    assert roles(a) == []

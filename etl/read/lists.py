@@ -91,9 +91,11 @@ class Lists:
             rf"^\s*(?:{_spaced(words['count_closings'])})\s+(?:(?:{articles})\s+)?$", re.IGNORECASE
         )
         self.pronoun_openings = frozenset(w.lower() for w in words["pronoun_openings"])
+        self.pronoun_tails = tuple(f" {w.lower()}" for w in words["pronoun_tails"])
         self.pronoun_closings = tuple(w.lower() for w in words["pronoun_closings"])
         self.role_nouns = frozenset(n.lower() for n in people["role_nouns"])
         self.homes = frozenset(places["description_prepositions"])  # "Marisol Trujillo of Rio Rancho"
+        self.possessives = frozenset(people["possessives"])
         self.appositive = re.compile(
             rf"^(?:[A-Z][\w.’'-]*\s+){{1,3}}[A-Z][\w’'-]*\s*,\s+(?:{articles})\s+[^,;:()“”\"]*$", re.IGNORECASE
         )
@@ -217,9 +219,13 @@ class Lists:
         anaphoric = self.anaphoric.search(opening.surface) is not None
         words = " ".join(opening.surface.strip(LINE_MARKS + ":").lower().split())
         pronoun = "" if words not in self.pronoun_openings else SOME_OF if self.some_of.search(words) else ENUMERATES
-        after = text[place.mention.end : place.mention.end + DESCRIBES_REACH].split(maxsplit=1)
-        noun = after[0].strip(",.;:").lower() if after and place.state_span is None else ""
-        describes = noun in self.role_nouns or (noun.endswith("s") and noun[:-1] in self.role_nouns)
+        if not pronoun and f" {words}".endswith(self.pronoun_tails):
+            pronoun = SOME_OF  # "…, and so are Baltimore and Albuquerque": more of the cities counted before
+        after = text[place.mention.end : place.mention.end + DESCRIBES_REACH].split(maxsplit=3)
+        # "A Stockton official"; "Albuquerque's police chief": either of the two words after the ending
+        after = after[1:3] if after and after[0] in self.possessives else after[:1]
+        nouns = [w.strip(",.;:").lower() for w in after] if place.state_span is None else []
+        describes = any(n in self.role_nouns or (n.endswith("s") and n[:-1] in self.role_nouns) for n in nouns)
         describes = describes or self._in_appositive(rd, opening) or self._home_of_a_person(rd, text, first)
         return Item(place, opening, locator, anaphoric, pronoun, describes, count, introduced, join)
 

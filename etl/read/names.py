@@ -406,16 +406,23 @@ class StoryNames:
 
     def _labelled(self, doc: Doc, people: _People, titles: dict[int, int]) -> None:
         """A transcript's turn labelled with a name in capitals after its title, or whose surname the text writes
-        again ("MAYOR CATHERINE PUGH:", "KEVIN DAVIS:" and later "DAVIS:"), or any line's label of a name and a role
-        in brackets ("Lorraine Ochoa (host):"): the person of that name. A label such as "AIR DATE:" is neither."""
+        again ("MAYOR CATHERINE PUGH:", "KEVIN DAVIS:" and later "DAVIS:"), any line's label of a name and a role in
+        brackets ("Lorraine Ochoa (host):"), or of a name in mixed case whose surname alone labels another line
+        ("Marisol Abernathy:", then "Abernathy:"): the person of that name. A label such as "AIR DATE:" is neither."""
         starts = {s: e for e, s in titles.items()}
         upper: Counter | None = None  # the text's words in capitals, counted once, when a label needs them
-        for line in doc.spans.get("lines", []):
+        lines = doc.spans.get("lines", [])
+        alone = {
+            doc[line.start].text for line in lines if line.end > line.start + 1 and doc[line.start + 1].text == ":"
+        }
+        for line in lines:
             colon = next((t.i for t in line if t.text in (":", BRACKET_COLON)), None)
             if colon is None:
                 continue
             k = starts.get(line.start, line.start)
             role = self._bracketed_role(doc, k, colon)  # "Lorraine Ochoa (host):", in capitals or not
+            if role is None and doc[colon - 1].text in alone and self._named_label(doc, k, colon):
+                role = colon  # "Marisol Abernathy: …" over "Abernathy: …" in a transcript
             if role is not None and people.free(k, role) and not self._not_a_name([t.text for t in doc[k:role]]):
                 people.add(k, role, self._known_full([t.text for t in doc[k:role]]) or "?" + doc[k:role].text)
                 continue
@@ -432,6 +439,14 @@ class StoryNames:
                 people.add(
                     k, colon, self._known_full(words) or self.full_names.get(" ".join(words)) or "?" + " ".join(words)
                 )
+
+    def _named_label(self, doc: Doc, k: int, colon: int) -> bool:
+        """A line's label of two or three name words in mixed case before its colon ("Marisol Abernathy:"); the caller
+        asks that its surname alone label another line."""
+        names = doc[k:colon]
+        return 2 <= len(names) <= 3 and all(
+            _is_name_token(t.text, self.connectors) and not t.is_upper and t.text not in self.stop_names for t in names
+        )
 
     def _bracketed_role(self, doc: Doc, k: int, colon: int) -> int | None:
         """Where the name ends in a turn's label of two to four name words and a role noun in brackets ("Lorraine Ochoa

@@ -311,6 +311,8 @@ class StoryPlaces:
                 ):
                     # the whole run after a lower-case word: "told Albuquerque it …"; a city of the story's prior
                     place = self.reference.get(name) or self._large(name, BIG)
+                elif place is None and (s, e) == (i, j) and doc[s].is_sent_start and e < len(words) and doc[e].is_lower:
+                    place = self.reference.get(name)  # the story's prior: "Stockton is one of them."
                 if place is not None:
                     best = (s, e, place)
         return best
