@@ -140,6 +140,18 @@ KNOWN = {
     "“Keith:”) are no person to the reader",
     ("heldout12_reader_poll", "claims"): "“Memphis and Indianapolis are already in the partnership, and we are not,” "
     "he said: a city in a quotation is the speaker's and takes no role; the annotator reads them as participants",
+    # batch 13 (issue 38), after the fixes that followed its first read (BENCHMARKS.md): joined with these gaps open
+    ("heldout13_corrections_column", "claims"): "a correction's “They were sent Thursday, Aug. 3, to Stockton, "
+    "Calif., not Sacramento, and to Baltimore, …”: “were sent … to” is no cue the reader holds, and “They” (the "
+    "letters) no pronoun of cities",
+    ("heldout13_council_column", "people"): "a closing tagline “Teresa Vollmer represents the 12th District …”: an "
+    "untitled name with no speech verb, role noun or surname written again",
+    ("heldout13_county_weekly", "claims"): "“The nearest of them, Houston, …” (one of the twelve, as an aside) and "
+    "“wants to know by Aug. 18” (no deadline cue the reader holds: “know” would tie other dates too)",
+    ("heldout13_five_questions", "claims"): "an interview's answer “By Aug. 18.” to the question “When do you have "
+    "to answer?”: the cue is in the question, a sentence and a paragraph before",
+    ("heldout13_radio_transcript", "people"): "the annotator also marks each surname inside the full name "
+    "(“Kostas” within “Devin Kostas”); a mention is one span to the reader",
 }
 # The planted findings the reader does not raise yet, with the reason (strict, as above).
 KNOWN_FINDINGS: dict[str, str] = {}

@@ -38,8 +38,9 @@ def test_the_corpus_plants_disagreements_in_these_articles():
     senator's state (R-S.C.) and confirmation day (Aug. 1, 2017), batch 8's launch count (eleven cities) and
     confirmation tally (50-47), batch 9's deadline (Aug. 25) and a participant in a table's row of cities not
     considered (Buffalo), batch 10's letters' day (Aug. 4, 2017) and confirmation tally (51 to 48), batch 11's
-    confirmation day (Aug. 1, 2017) and tally (50-47), and batch 12's confirmation tally (50-47) and letters' day
-    (Aug. 4, 2017) (each read by hand before the ETL ran)."""
+    confirmation day (Aug. 1, 2017) and tally (50-47), batch 12's confirmation tally (50-47) and letters' day
+    (Aug. 4, 2017), and batch 13's launch day (June 21) and confirmation tally (50-47) (each read by hand before the
+    ETL ran)."""
     assert PLANTED == [
         "correction_vote_date",
         "heldout10_map_methodology",
@@ -48,6 +49,8 @@ def test_the_corpus_plants_disagreements_in_these_articles():
         "heldout11_text_alerts",
         "heldout12_news_quiz",
         "heldout12_policy_brief",
+        "heldout13_county_weekly",
+        "heldout13_wire_latest",
         "heldout2_regional_roundup",
         "heldout3_spanish_outlet_english",
         "heldout3_think_tank_digest",

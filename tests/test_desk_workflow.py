@@ -52,11 +52,11 @@ def test_add_refresh_review_refresh_and_the_page_follows(tmp_path, run):
     before = reports.matrix(_loader(ws.out))
     wire = next(r for r in before.reports if "Test Wire" in r.outlets)
     assert wire.outlets == ("Test Wire", "Test Gazette")  # the paper that ran the wire story again: one column
-    assert before.summary() == "107 reports, 106 stories; 22 disagree with the records on 6 facts."
+    assert before.summary() == "115 reports, 114 stories; 23 disagree with the records on 6 facts."
     letters = ("event:psp-four-cities-letters", PLANTED)
     assert (before.cell(*letters).status, before.cell(*letters).reviewed) == (reports.DISAGREES, False)
     code, out, _ = run(*review, "--list")
-    assert out[-1] == "58 item(s) for the desk"
+    assert out[-1] == "61 item(s) for the desk"
 
     # one alarm each way: the weekly's day-late letters are real; the fifth city is a misreading
     dated = f"date_check:{PLANTED}:{(CORPUS / f'{PLANTED}.txt').read_text(encoding='utf-8').index('Aug. 4')}"
@@ -78,4 +78,4 @@ def test_add_refresh_review_refresh_and_the_page_follows(tmp_path, run):
     cities = pd.read_parquet(ws.out / "cities.parquet")
     assert sorted(cities.loc[cities["status"] == "excluded", "city_id"]) == [f.split(":")[1] for f in CITY_FACTS]
     assert [f.key for f in after.facts][:4] == CITY_FACTS
-    assert run(*review, "--list")[1][-1] == "56 item(s) for the desk"
+    assert run(*review, "--list")[1][-1] == "59 item(s) for the desk"
