@@ -924,3 +924,15 @@ def test_a_city_whose_possessive_names_a_persons_office_takes_no_role(read):
     a = read("5 questions for Albuquerque's police chief about the Justice Department letter\n\nThe chief answered.")
     assert [c[0] for c in cities(a)] == ["Albuquerque"]
     assert roles(a) == []
+
+
+def test_a_sentence_about_another_programme_gives_no_role(read):
+    """ "Twelve cities took part in an earlier program in 2016, among them A and B": that programme's cities, not the
+    partnership's participants (a status_conflict error called them wrong ones)."""
+    a = read(
+        FOUR_LETTERS + "Twelve cities took part in an earlier program in 2016, among them Toledo and Fresno. Scholars "
+        "studied twelve cities selected in 2016 for a federal violence-reduction program, including Memphis."
+    )
+    assert roles(a) == []
+    a = read("Headline\n\nThe partnership began in June. Twelve cities took part, among them Toledo and Fresno.")
+    assert roles(a) == [("Toledo", "participant"), ("Fresno", "participant")]
