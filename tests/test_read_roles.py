@@ -816,13 +816,21 @@ def test_a_judge_blocking_another_programme_is_no_date_of_the_executive_order_in
 
 
 def test_a_list_after_unlike_is_set_against_the_claim_of_its_sentence(read, ref, reader):
-    """ "Unlike Houston and Memphis, …": the cities the sentence's claim is not of. Where the list runs on into the
-    cities the claim is of, the reader cannot part them, and none takes a role: a blank, not a wrong role."""
+    """ "Unlike Houston and Memphis, …": the cities the sentence's claim is not of. A bare comma after a list closed
+    by "and" begins another list, of the cities the claim is of; a semicolon list is still one."""
     a = read(
         "Headline\n\nUnlike Houston and Memphis, Baltimore and Albuquerque were told on Thursday they would have to "
         "wait.\n\nExcept for Toledo, which joined in June, the letters went to cities that had applied."
     )
-    assert roles(a) == []
+    assert roles(a) == [("Baltimore", "excluded"), ("Albuquerque", "excluded")]
+    assert [[p.mention.surface for p in g.places] for g in a.story.lists[:2]] == [
+        ["Houston", "Memphis"],
+        ["Baltimore", "Albuquerque"],
+    ]
+    a = read("Headline\n\nThe letters went out Thursday to Baltimore and Albuquerque; Stockton and San Bernardino.")
+    assert [[p.mention.surface for p in g.places] for g in a.story.lists] == [
+        ["Baltimore", "Albuquerque", "Stockton", "San Bernardino"]
+    ]
     assert _errors(a, ref, reader) == []
 
 

@@ -145,7 +145,7 @@ class Lists:
                 previous, pk = runs[-1][-1]
                 join, joined = self._join(rd, text, states, previous, pk, place, k)
                 joins.append(join)
-                if joined:
+                if joined and not _closed(joins[-len(runs[-1]) : -1], join):
                     runs[-1].append((place, k))
                     block[len(runs) - 1] = block.get(len(runs) - 1, False) or join.how in (BULLET, LINE)
                     continue
@@ -317,6 +317,13 @@ class Lists:
         Tenn., are among them")."""
         words = " ".join(text[end : end + CLOSING_REACH].lstrip(" ,").lower().split())
         return any(words.startswith(c) for c in self.pronoun_closings)
+
+
+def _closed(before: list[Join | None], join: Join) -> bool:
+    """A bare comma after a list closed by a joining word begins another list: "Unlike Houston and Memphis,
+    Baltimore and Albuquerque were told …" (a semicolon list, "A and B; C and D", is still one)."""
+    last = before[-1] if before else None
+    return join.how == COMMA and not join.word and last is not None and last.how == WORD
 
 
 def _first_on_line(rd: Reading, place: Place, k: int) -> bool:
