@@ -944,3 +944,20 @@ def test_a_sentence_about_another_programme_gives_no_role(read):
     assert roles(a) == []
     a = read("Headline\n\nThe partnership began in June. Twelve cities took part, among them Toledo and Fresno.")
     assert roles(a) == [("Toledo", "participant"), ("Fresno", "participant")]
+
+
+def test_a_local_bodys_vote_or_a_second_vote_on_a_judge_is_no_claim_on_the_confirmation(read, ref, reader):
+    """A school board's budget vote on the day of the confirmation, and "a second vote, on a district judge" later
+    that day: neither is the confirmation's tally told wrongly (each was a false tally_check error)."""
+    a = read(
+        "Headline\n\nThe Senate confirmed Marvin Kaplan 50-48 on Aug. 2. A second vote, on a district judge, passed "
+        "94-1 later that day.\n\nThe school board approved the budget 5-2 on Aug. 2. The city council voted 7-0 the "
+        "same night."
+    )
+    assert _errors(a, ref, reader) == []
+    assert [(x.tally.surface, x.vote["vote_id"] if x.vote is not None else None) for x in a.tallies] == [
+        ("50-48", "senate-2017-08-02-kaplan"),
+        ("94-1", None),
+        ("5-2", None),
+        ("7-0", None),
+    ]
