@@ -169,7 +169,7 @@ def link_dates(rd: Reading, ref, lexicon: Lexicon) -> list[EventLink]:
         others = [r for r in candidates if r.event_id not in dated.get(sid, set())]
         d = rd.dates[i]
         said = saying(rd.sentence(sid), d.start)  # a reaction comes after what it speaks of
-        others = [r for r in others if not _answer_to(rd, sid, d, r, said)]
+        others = [r for r in others if not _answer_to(rd, sid, d, r, said) and not _announced(rd, sid, d, r, lexicon)]
         aside = rd.sentence(sid).surface.lower().startswith(other)
         near = None if aside else _near_miss(rd, i, d, others, cut, tenses)
         near = None if near is None or _plan_of_its_own(d, near, dated) or _ahead_of_a_past(rd, d, near, ref) else near
@@ -185,6 +185,19 @@ def _answer_to(rd: Reading, sid: str, d: DateExpr, row, said: bool) -> bool:
         return False
     people = [m for m in rd.mentions_in(sid) if m.type == "person" and m.end <= d.start]
     return said or (bool(people) and people[0].entity_id not in str(row.match_entities).split("|"))
+
+
+def _announced(rd: Reading, sid: str, d: DateExpr, row, lexicon: Lexicon) -> bool:
+    """A past day that a speech verb after it in its sentence dates, near an event still ahead of the article: the
+    day someone spoke of what is to come ("Aug. 4: Albuquerque's mayor says the city will respond" is no wrong day
+    of the answers' deadline, Aug. 18)."""
+    if (
+        date_range(row.date, row.date_precision)[0] <= rd.article.as_of
+        or (d.date_end or d.date_start) > rd.article.as_of
+    ):
+        return False
+    s = rd.sentence(sid)
+    return bool(words_in(s.surface[d.end - s.start :], lexicon.people["speech_verbs"]))
 
 
 def _plan_of_its_own(d: DateExpr, near: EventLink, dated: dict[str, set[str]]) -> bool:

@@ -961,3 +961,18 @@ def test_a_local_bodys_vote_or_a_second_vote_on_a_judge_is_no_claim_on_the_confi
         ("5-2", None),
         ("7-0", None),
     ]
+
+
+def test_a_past_day_someone_speaks_of_an_answer_to_come_is_no_wrong_day_of_the_deadline(read, ref, reader):
+    """ "Aug. 4: the mayor says the city will respond": the day the mayor spoke, before the deadline the reference
+    dates Aug. 18, is no claim on it (it was a false date_check)."""
+    a = read(
+        "Timeline\n\nAug. 3: Letters go to Baltimore and Albuquerque.\n\nAug. 4: Albuquerque's mayor says the city "
+        "will respond.",
+        as_of="2017-08-04",
+    )
+    assert _errors(a, ref, reader) == []
+    assert [(a.reading.dates[x.date_index].surface, x.event_id) for x in a.dates] == [
+        ("Aug. 3", "psp-four-cities-letters"),
+        ("Aug. 4", None),
+    ]
