@@ -977,3 +977,12 @@ def test_a_past_day_someone_speaks_of_an_answer_to_come_is_no_wrong_day_of_the_d
         ("Aug. 3", "psp-four-cities-letters"),
         ("Aug. 4", None),
     ]
+
+
+def test_a_city_after_while_is_no_city_of_the_count_before(read):
+    """ "Twelve sites, among them Memphis, are in the program, while Toledo was told to wait": Toledo is in a clause
+    of its own, not one of the twelve (it was made a participant, with a false status_conflict)."""
+    a = read(
+        "Headline\n\nTwelve sites, among them Memphis, are already in the program, while Toledo was told to wait."
+    )
+    assert roles(a) == [("Memphis", "participant")]

@@ -100,8 +100,10 @@ class Lists:
             rf"^(?:[A-Z][\w.’'-]*\s+){{1,3}}[A-Z][\w’'-]*\s*,\s+(?:{articles})\s+[^,;:()“”\"]*$", re.IGNORECASE
         )
         self.state_after_list = frozenset(w.lower() for w in places["state_after_list"])
+        # ", and we hope …", or ", while Baltimore was told …": a clause of its own, with its own subject
         self.new_subject = re.compile(
-            rf",\s+(?:{_alternatives(words['clause_conjunctions'])})\s+(?:{_alternatives(words['clause_subjects'])})\b",
+            rf",\s+(?:{_alternatives(words['clause_conjunctions'])})\s+(?:{_alternatives(words['clause_subjects'])})\b"
+            rf"|,\s+(?:{_alternatives(words['clause_words'])})\b",
             re.IGNORECASE,
         )
 
@@ -208,7 +210,8 @@ class Lists:
         if count is not None and any(count.end <= c.start < first for c in rd.counts):
             count = None  # "three cities are not among the four excluded: A, B, C, D": the list is the four's
         if count is not None and self.new_subject.search(text[count.end : first]):
-            count = None  # "Twelve cities joined, among them A, and we hope C will too": C is in a clause of its own
+            count = None  # "Twelve cities joined, among them A, and we hope C will too" ("…, while C was told to
+            # wait"): C is in a clause of its own
         if count is not None:
             between = text[count.end : first]
             if self.some_of.search(between):  # "Twelve cities take part; among them are …": some of the twelve
