@@ -367,7 +367,7 @@ def _count_roles(
         k = rd.index_at(c.start)
         if cues[k].withdrawn:
             continue  # "An earlier version of this story said … began with 10 cities": no count the text states
-        cr = CountRole(c, None, NO_HOW, part=c in parts)
+        cr = CountRole(c, None, NO_HOW, part=c in parts or _of_a_state(rd, c))
         # a count in a hedged clause ("each of which had asked to join a program that serves twelve cities") takes
         # only its own clause's cue, never another clause's
         own = _clause_cue(cues[k], c.start) if cues[k].hedged(c.start) else _nearest(rd, cues[k], roles, c)
@@ -404,6 +404,15 @@ def _count_roles(
                 cr.how = _how(methods, "refers_back_after", cue=_cue(cues[k + ahead], name))
                 break
     _same_number(rd, story, methods)  # 5
+
+
+STATE_AFTER = 4  # characters between a count and the state right after it that bounds it (" in ")
+
+
+def _of_a_state(rd: Reading, c: Count) -> bool:
+    """A count bounded by the state named right after it ("two cities in California, Stockton and San Bernardino"):
+    some of a role's cities, as "the two California cities" are, never a count of them all."""
+    return any(m.type == "state" and 0 < m.start - c.end <= STATE_AFTER for m in rd.mentions)
 
 
 def _set_against(rd: Reading, group: CityList) -> bool:

@@ -986,3 +986,19 @@ def test_a_city_after_while_is_no_city_of_the_count_before(read):
         "Headline\n\nTwelve sites, among them Memphis, are already in the program, while Toledo was told to wait."
     )
     assert roles(a) == [("Memphis", "participant")]
+
+
+def test_a_count_bounded_by_a_state_after_it_counts_some_of_the_cities(read, ref, reader):
+    """ "The letters went to two cities in California, Stockton and San Bernardino, and to two elsewhere, …": the
+    two in California are some of the four, no count of them all (it was a false count_check error)."""
+    a = read(
+        "Headline\n\nThe letters went to two cities in California, Stockton and San Bernardino, and to two "
+        "elsewhere, Baltimore and Albuquerque."
+    )
+    assert roles(a) == [
+        ("Stockton", "excluded"),
+        ("San Bernardino", "excluded"),
+        ("Baltimore", "excluded"),
+        ("Albuquerque", "excluded"),
+    ]
+    assert _errors(a, ref, reader) == []
