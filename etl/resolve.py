@@ -207,10 +207,12 @@ def _plan_of_its_own(d: DateExpr, near: EventLink, dated: dict[str, set[str]]) -
 
 
 def _ahead_of_a_past(rd: Reading, d: DateExpr, near: EventLink, ref) -> bool:
-    """A date the text looks ahead to ("is expected to send more letters in September") near an event the
-    reference has over by the article's date: a plan of its own, no wrong date of what already happened."""
+    """A date the text looks ahead to ("is expected to send more letters in September"), or one after the article's
+    own day ("Aug. 7: council to discuss the letter" in a week-ahead list of Aug. 4), near an event the reference
+    has over by the article's date: a plan of its own, no wrong date of what already happened."""
     row = ref.by_id("events", "event_id")[near.event_id]
-    return d.ahead and date_range(row.date, row.date_precision)[1] <= rd.article.as_of
+    over = date_range(row.date, row.date_precision)[1] <= rd.article.as_of
+    return (d.ahead or d.date_start > rd.article.as_of) and over
 
 
 OWN_DAY_LINES = ("headline", "dateline")  # the lines where a report prints its own day

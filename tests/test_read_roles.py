@@ -982,9 +982,7 @@ def test_a_past_day_someone_speaks_of_an_answer_to_come_is_no_wrong_day_of_the_d
 def test_a_city_after_while_is_no_city_of_the_count_before(read):
     """ "Twelve sites, among them Memphis, are in the program, while Toledo was told to wait": Toledo is in a clause
     of its own, not one of the twelve (it was made a participant, with a false status_conflict)."""
-    a = read(
-        "Headline\n\nTwelve sites, among them Memphis, are already in the program, while Toledo was told to wait."
-    )
+    a = read("Headline\n\nTwelve sites, among them Memphis, are already in the program, while Toledo was told to wait.")
     assert roles(a) == [("Memphis", "participant")]
 
 
@@ -1001,4 +999,15 @@ def test_a_count_bounded_by_a_state_after_it_counts_some_of_the_cities(read, ref
         ("Baltimore", "excluded"),
         ("Albuquerque", "excluded"),
     ]
+    assert _errors(a, ref, reader) == []
+
+
+def test_a_day_after_the_articles_own_near_an_event_already_over_is_a_plan_of_its_own(read, ref, reader):
+    """A week-ahead list of Aug. 4: "Aug. 7: council to discuss the letter" is the council's day, not the letters'
+    told wrongly (it was a false date_check)."""
+    a = read(
+        "Week ahead\n\nAug. 7: City council of San Bernardino to discuss the letter. Aug. 18: Answers due to the "
+        "Justice Department.",
+        as_of="2017-08-04",
+    )
     assert _errors(a, ref, reader) == []
