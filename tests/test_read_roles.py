@@ -1011,3 +1011,14 @@ def test_a_day_after_the_articles_own_near_an_event_already_over_is_a_plan_of_it
         as_of="2017-08-04",
     )
     assert _errors(a, ref, reader) == []
+
+
+def test_a_later_step_on_a_nomination_is_no_day_of_the_nomination(read, ref, reader):
+    """ "On Aug. 1, the Senate agreed to take up Kaplan's nomination": "nomination" names the thing the Senate took
+    up, not the day he was nominated (it was a false date_check on the June nomination)."""
+    a = read("Headline\n\nOn Aug. 1, the Senate agreed to take up Marvin Kaplan's nomination. It voted on Aug. 2.")
+    assert _errors(a, ref, reader) == []
+    assert [(a.reading.dates[x.date_index].surface, x.event_id) for x in a.dates] == [
+        ("Aug. 1", None),
+        ("Aug. 2", "kaplan-confirmed"),
+    ]
