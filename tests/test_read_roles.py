@@ -1022,3 +1022,11 @@ def test_a_later_step_on_a_nomination_is_no_day_of_the_nomination(read, ref, rea
         ("Aug. 1", None),
         ("Aug. 2", "kaplan-confirmed"),
     ]
+
+
+def test_a_city_a_style_note_says_not_to_call_excluded_takes_no_role(read, ref, reader):
+    """ "Do not call Memphis an excluded city; it is a participant": the note denies the role it names (Memphis was
+    read as excluded, with a false status_conflict error)."""
+    a = read("Style note\n\nDo not call Memphis an excluded city. Reporters should not call Toledo excluded either.")
+    assert roles(a) == []
+    assert _errors(a, ref, reader) == []
