@@ -952,7 +952,8 @@ def test_a_local_bodys_vote_or_a_second_vote_on_a_judge_is_no_claim_on_the_confi
     a = read(
         "Headline\n\nThe Senate confirmed Marvin Kaplan 50-48 on Aug. 2. A second vote, on a district judge, passed "
         "94-1 later that day.\n\nThe school board approved the budget 5-2 on Aug. 2. The city council voted 7-0 the "
-        "same night. The House had passed a spending bill 235-192 on July 27."
+        "same night. The House had passed a spending bill 235-192 on July 27. An unrelated cloture vote on Aug. 3 "
+        "failed 45-52."
     )
     assert _errors(a, ref, reader) == []
     assert [(x.tally.surface, x.vote["vote_id"] if x.vote is not None else None) for x in a.tallies] == [
@@ -961,6 +962,7 @@ def test_a_local_bodys_vote_or_a_second_vote_on_a_judge_is_no_claim_on_the_confi
         ("5-2", None),
         ("7-0", None),
         ("235-192", None),
+        ("45-52", None),
     ]
 
 
