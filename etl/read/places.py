@@ -332,10 +332,9 @@ class StoryPlaces:
         before = words.lower[i - 1]
         signs = before == "," and (j == len(words) or "\n" in words.text[j] or "\n" in doc[j - 1].whitespace_)
         listed = any(k in ends and all(words.text[m] in self.list_joins for m in range(k, i)) for k in (i - 1, i - 2))
-        person = any(e.end == i - 1 and e.label_ == PERSON for e in doc.ents)  # "wrote Marisol Trujillo of Rio Rancho"
         if not (signs or listed) and (
             before not in self.home_words
-            or (_is_word(words.text[i - 2]) and not doc[i - 2].is_sent_start and not person)
+            or (_is_word(words.text[i - 2]) and not doc[i - 2].is_sent_start and not _after_a_person(doc, i - 1))
         ):
             return None
         name = words.span(i, j)
@@ -454,6 +453,11 @@ class StoryPlaces:
             words.text[k] in self.list_joins or (words.is_space[k] and "\n" not in words.text[k]) or k in states
             for k in range(end, start)
         )
+
+
+def _after_a_person(doc: Doc, k: int) -> bool:
+    """A person's name ends right before token ``k``: "wrote Marisol Trujillo | of Rio Rancho"."""
+    return any(e.end == k and e.label_ == PERSON for e in doc.ents)
 
 
 def _state_ids(found: list[Span]) -> list[str]:
