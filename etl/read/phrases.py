@@ -42,7 +42,8 @@ class Phrases:
         body = "|".join(re.escape(p) for p in longest)
         # at every position the longest phrase that stands there; the shorter ones it begins with are checked alone
         self.pattern = re.compile(rf"(?<![{_EDGE}])(?=((?:{body}))(?![{_EDGE}]))", re.IGNORECASE)
-        self.prefixes = {p: [q for q in longest if len(q) < len(p) and p.startswith(q)] for p in longest}
+        # the shorter phrases each one begins with, longest first (looked up by prefix: the lists hold hundreds)
+        self.prefixes = {p: [p[:k] for k in range(len(p) - 1, 0, -1) if p[:k] in self.owners] for p in longest}
         self.edge = re.compile(rf"[{_EDGE}]")
 
     def of(self, sentences: list[Sentence]) -> list[list[Phrase]]:
