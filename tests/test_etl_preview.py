@@ -59,10 +59,11 @@ WIRE = [
     "      quote        Cities that protect criminals from immigration enforcement … -> said by jeff-sessions (verb)",
     "      person       Sessions -> jeff-sessions (alias)",
     (
-        "s005 text     [Twelve cities]{count} are already taking part in the partnership, which sends federal crime "
-        "analysts and prosecutors to help local police."
+        "s005 text     [Twelve cities]{count} are already taking part in [the partnership]{program}, which sends "
+        "federal crime analysts and prosecutors to help local police."
     ),
     "      count        Twelve cities -> 12 city",
+    "      program      the partnership -> public-safety-partnership (alias)",
     (
         "s006 text     Officials in two of the [four cities]{count} said they would read the letters closely "
         "before they decided how to answer [the department]{organization}."
