@@ -29,7 +29,7 @@ from etl.read.model import (
     Reading,
     Tally,
 )
-from etl.read.phrases import WITHDRAWN
+from etl.read.phrases import OTHER_MATTER, WITHDRAWN
 
 MIN_EVIDENCE = 2  # a date that falls outside every event it could mean needs this much evidence (entities, cues)
 WRITTEN = ("absolute", "month")  # dates the text writes out; one the reader counted ("Monday") needs one more piece
@@ -160,7 +160,6 @@ def link_dates(rd: Reading, ref, lexicon: Lexicon) -> list[EventLink]:
     for sid, ids in dated.items():
         in_paragraph.setdefault(rd.sentence(sid).paragraph, set()).update(ids)
     links, saying = [], relative_clauses(lexicon).dates_a_saying
-    other = tuple(w.lower() for w in lexicon.dates["other_matter"])
     for i, first in enumerate(firsts):
         if isinstance(first, EventLink):
             links.append(first)
@@ -170,8 +169,7 @@ def link_dates(rd: Reading, ref, lexicon: Lexicon) -> list[EventLink]:
         d = rd.dates[i]
         said = saying(rd.sentence(sid), d.start)  # a reaction comes after what it speaks of
         others = [r for r in others if not _answer_to(rd, sid, d, r, said) and not _announced(rd, sid, d, r, lexicon)]
-        aside = rd.sentence(sid).surface.lower().startswith(other)
-        near = None if aside else _near_miss(rd, i, d, others, cut, tenses)
+        near = None if _on_another_matter(rd, d) else _near_miss(rd, i, d, others, cut, tenses)
         near = None if near is None or _plan_of_its_own(d, near, dated) or _ahead_of_a_past(rd, d, near, ref) else near
         links.append(near or _in_paragraph(rd, i, d, sid, candidates, tenses, in_paragraph))
     return links
@@ -198,6 +196,13 @@ def _announced(rd: Reading, sid: str, d: DateExpr, row, lexicon: Lexicon) -> boo
         return False
     s = rd.sentence(sid)
     return bool(words_in(s.surface[d.end - s.start :], lexicon.people["speech_verbs"]))
+
+
+def _on_another_matter(rd: Reading, d: DateExpr) -> bool:
+    """The date's sentence opens on another matter ("Separately from the letters, …"): the reader's phrase starts
+    the sentence."""
+    k = rd.index_at(d.start)
+    return any(p.kind == OTHER_MATTER and p.start == rd.sentences[k].start for p in rd.phrases[k])
 
 
 def _plan_of_its_own(d: DateExpr, near: EventLink, dated: dict[str, set[str]]) -> bool:

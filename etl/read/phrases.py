@@ -23,6 +23,7 @@ PARTITIVE = "partitive_openings"  # the words that open a sentence before the wh
 NEGATED = "negated_openings"  # the words that open a sentence that denies what it says of its cities ("Neither …")
 CONTRAST = "contrast_openings"  # the words right before a list set against its sentence ("Unlike Houston and …")
 PICKS_SOME = "partitive_before"  # the words right before an anaphor that pick some of a count ("four of them")
+OTHER_MATTER = "other_matter"  # the words that open a sentence on another matter ("Separately, …")
 
 _EDGE = r"\w’'"  # a phrase neither begins nor ends inside a word (an apostrophe belongs to the word)
 

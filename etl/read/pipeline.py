@@ -39,6 +39,7 @@ from etl.read.phrases import (
     CONTRAST,
     NEGATED,
     NOT_A_ROLE,
+    OTHER_MATTER,
     PARTITIVE,
     PICKS_SOME,
     ROLE_LISTS,
@@ -324,6 +325,7 @@ def _phrase_lists(lexicon: Lexicon) -> list[tuple[str, str, list[str]]]:
         ("", NEGATED, story["negated_openings"]),
         ("", CONTRAST, story["contrast_openings"]),
         ("", PICKS_SOME, story["partitive_before"]),
+        ("", OTHER_MATTER, lexicon.dates["other_matter"]),
     ]
 
 
